@@ -1,0 +1,230 @@
+"""Composition root: the only module that builds both core services and widgets.
+
+It opens the store, builds the services, builds the window and its sections,
+and connects widget signals to core calls.
+"""
+
+from __future__ import annotations
+
+import sys
+import traceback
+from dataclasses import dataclass
+from pathlib import Path
+
+from PySide6.QtCore import QLibraryInfo, QLocale, QTimer, QTranslator
+from PySide6.QtGui import QFont
+from PySide6.QtWidgets import QApplication
+
+from fkstod import __version__, paths
+from fkstod.core import store
+from fkstod.core.i18n import _
+from fkstod.core.schema import MIGRATION_SETS
+from fkstod.core.settings import Settings
+from fkstod.core.usage import UsageRecorder
+from fkstod.ui.about_dialog import AboutDialog
+from fkstod.ui.dialogs import Dialogs
+from fkstod.ui.main_window import MainWindow
+from fkstod.ui.placeholder_page import PlaceholderPage
+from fkstod.ui.single_instance import SingleInstance
+
+GEOMETRY_KEY = "window/geometry"
+TEXT_SCALE_KEY = "window/text_scale"
+SECTION_KEY = "window/section"
+
+
+@dataclass
+class Services:
+    """The core services the widgets are wired to."""
+
+    data_folder: Path
+    db: store.Database
+    settings: Settings
+    usage: UsageRecorder
+
+
+def make_application(argv: list[str] | None = None) -> QApplication:
+    """Return the QApplication, with Qt's own dialogs in Swedish."""
+    app = QApplication.instance() or QApplication(argv or [sys.argv[0]])
+    app.setApplicationName("fkstod")
+    app.setApplicationDisplayName("fkstod")
+    app.setApplicationVersion(__version__)
+    app.setOrganizationName("Försäkringskassan")
+    QLocale.setDefault(QLocale(QLocale.Language.Swedish, QLocale.Country.Sweden))
+    translator = QTranslator(app)
+    if translator.load("qtbase_sv", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
+        app.installTranslator(translator)
+    return app
+
+
+def build_services(data_folder: Path) -> tuple[Services, str | None]:
+    """Open the store and build the services; return them and a notice for the user."""
+    opened = store.open_store(paths.database_path(data_folder), MIGRATION_SETS)
+    services = Services(
+        data_folder=data_folder,
+        db=opened.db,
+        settings=Settings(opened.db),
+        usage=UsageRecorder(opened.db),
+    )
+    return services, opened.notice
+
+
+def build_window(services: Services, dialogs: Dialogs | None = None) -> MainWindow:
+    """Build the main window and its sections, wired to the services."""
+    settings = services.settings
+    scale = settings.get(TEXT_SCALE_KEY, 1.0)
+    window = MainWindow(text_scale=scale if isinstance(scale, int | float) else 1.0)
+    dialogs = dialogs or Dialogs(window)
+    dialogs.parent = window
+
+    window.add_section(
+        window.tr("Samtalsstöd"),
+        PlaceholderPage(
+            window.tr("Samtalsstöd"),
+            window.tr(
+                "Här kommer metodstödet som frågeflöden: vad du kan säga, vad du ska tänka på, "
+                "ett val per tangent och en neutral anteckning till akten."
+            ),
+        ),
+    )
+    window.add_section(
+        window.tr("Stödkatalog"),
+        PlaceholderPage(
+            window.tr("Stödkatalog"),
+            window.tr(
+                "Här kommer katalogen över stödorganisationer: nationella stödlinjer och lokala "
+                "verksamheter, sökbara medan du skriver och filtrerade på kommun och behov."
+            ),
+        ),
+    )
+    window.add_section(
+        window.tr("Orosanmälan"),
+        PlaceholderPage(
+            window.tr("Orosanmälan"),
+            window.tr(
+                "Här kommer stödet för att skriva en orosanmälan till socialtjänsten när ett barn "
+                "kan fara illa, som text, PDF eller utskrift. Inget sparas om du inte väljer det."
+            ),
+        ),
+    )
+    window.add_section(
+        window.tr("Statistik"),
+        PlaceholderPage(
+            window.tr("Statistik"),
+            window.tr(
+                "Här kommer den anonyma användningsstatistiken: antal per månad, som du kan granska "
+                "och exportera till din samordnare."
+            ),
+        ),
+    )
+
+    geometry = settings.get(GEOMETRY_KEY)
+    restored = False
+    if isinstance(geometry, str):
+        from PySide6.QtCore import QByteArray
+
+        restored = window.restoreGeometry(QByteArray.fromBase64(geometry.encode("ascii")))
+    if not restored:
+        window.resize(1100, 760)
+    section = settings.get(SECTION_KEY, 0)
+    if isinstance(section, int) and 0 <= section < window.pages.count():
+        window.navigation.setCurrentRow(section)
+
+    apply_text_scale(window.text_scale)
+    window.text_scale_changed.connect(apply_text_scale)
+    window.text_scale_changed.connect(lambda s: settings.set(TEXT_SCALE_KEY, s))
+
+    def save_window_state() -> None:
+        settings.set(GEOMETRY_KEY, bytes(window.saveGeometry().toBase64().data()).decode("ascii"))
+        settings.set(SECTION_KEY, window.current_section())
+
+    window.closing.connect(save_window_state)
+    window.about_requested.connect(
+        lambda: AboutDialog(services.data_folder, paths.resource_mode(), window).exec()
+    )
+    return window
+
+
+_BASE_POINT_SIZE: float | None = None
+
+
+def apply_text_scale(scale: float) -> None:
+    """Scale the application font; every widget follows unless it sets its own size."""
+    global _BASE_POINT_SIZE
+    app = QApplication.instance()
+    if app is None:
+        return
+    if _BASE_POINT_SIZE is None:
+        _BASE_POINT_SIZE = app.font().pointSizeF() or 10.0
+    font = QFont(app.font())
+    font.setPointSizeF(_BASE_POINT_SIZE * scale)
+    app.setFont(font)
+
+
+def install_excepthook(dialogs: Dialogs) -> None:
+    """Show an unexpected error in Swedish and keep running: what the user typed stays.
+
+    Nothing is written to disk: an exception's message may hold what the user typed.
+    """
+
+    def hook(exc_type, exc, tb) -> None:
+        traceback.print_exception(exc_type, exc, tb, file=sys.stderr)
+        dialogs.error(
+            _("Ett oväntat fel"),
+            _(
+                "Något gick fel i fkstod ({kind}). Programmet fortsätter, och det du har skrivit "
+                "finns kvar. Om felet kommer tillbaka: starta om fkstod och berätta för "
+                "supporten vad du gjorde."
+            ).format(kind=exc_type.__name__),
+        )
+
+    sys.excepthook = hook
+
+
+def run_gui(data_dir: str | None = None, exit_when_ready: bool = False) -> int:
+    """Start the GUI and return its exit code."""
+    app = make_application()
+    dialogs = Dialogs()
+    folder = paths.data_dir(data_dir)
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        dialogs.error(
+            _("fkstod kan inte starta"),
+            _("Datamappen {folder} kan inte skapas: {reason}.").format(
+                folder=folder, reason=exc.strerror or exc
+            ),
+        )
+        return 1
+
+    instance = SingleInstance(folder)
+    if not instance.claim():
+        if instance.ask_owner_to_activate():
+            print(_("fkstod körs redan; det fönstret har tagits fram."), file=sys.stderr)
+            return 0
+        dialogs.error(
+            _("fkstod körs redan"),
+            _(
+                "fkstod körs redan med datamappen {folder} men svarar inte. Stäng det andra fönstret och försök igen."
+            ).format(folder=folder),
+        )
+        return 1
+
+    try:
+        services, notice = build_services(folder)
+    except store.StoreError as exc:
+        dialogs.error(_("fkstod kan inte starta"), str(exc))
+        instance.release()
+        return 1
+
+    window = build_window(services, dialogs)
+    install_excepthook(dialogs)
+    instance.activation_requested.connect(window.bring_forward)
+    if notice:
+        QTimer.singleShot(0, lambda: dialogs.info(_("Databasen har återskapats"), notice))
+    if exit_when_ready:
+        window.ready.connect(lambda: QTimer.singleShot(0, app.quit))
+    window.show()
+    code = app.exec()
+    instance.release()
+    services.db.close()
+    return code

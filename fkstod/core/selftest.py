@@ -1,0 +1,55 @@
+"""Headless self-test: load every resource, open a temporary database, render templates."""
+
+from __future__ import annotations
+
+import tempfile
+from collections.abc import Callable
+from pathlib import Path
+
+from fkstod.core import config, kommuner, lint, store
+from fkstod.core.i18n import _
+from fkstod.core.schema import MIGRATION_SETS
+from fkstod.core.usage import UsageRecorder
+
+
+def _check_resources() -> str:
+    problems = lint.lint()
+    if problems:
+        raise AssertionError("\n".join(str(p) for p in problems))
+    return (
+        _("{n} kommuner, konfiguration läst, inga fel i resurserna").format(
+            n=len(kommuner.kommuner())
+        )
+        if config.config()
+        else ""
+    )
+
+
+def _check_database() -> str:
+    with tempfile.TemporaryDirectory(prefix="fkstod-selftest-") as tmp:
+        opened = store.open_store(Path(tmp) / "test.sqlite3", MIGRATION_SETS)
+        recorder = UsageRecorder(opened.db)
+        recorder.record("referral_shown", category="akut")
+        if [c.count for c in recorder.counts()] != [1]:
+            raise AssertionError(_("räkningen sparades inte"))
+        opened.db.close()
+    return _("databas skapad, migrerad och skriven")
+
+
+#: Each check returns a short description of what it verified or raises.
+CHECKS: list[tuple[str, Callable[[], str]]] = [
+    (_("Resurser"), _check_resources),
+    (_("Databas"), _check_database),
+]
+
+
+def run(echo: Callable[[str], None] = print) -> bool:
+    """Run every check, print one line each, and return True when all pass."""
+    ok = True
+    for name, check in CHECKS:
+        try:
+            echo(f"OK   {name}: {check()}")
+        except Exception as exc:  # a self-test reports every failure, whatever its kind
+            ok = False
+            echo(f"FEL  {name}: {exc}")
+    return ok

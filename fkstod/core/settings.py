@@ -1,0 +1,47 @@
+"""Settings stored in the user's database: window geometry, text size, the reporter.
+
+Only the caseworker's own preferences live here, never anything about a client.
+"""
+
+from __future__ import annotations
+
+import json
+
+from sqlite_utils import Database
+from sqlite_utils.migrations import Migrations
+
+TABLE = "settings"
+
+migrations = Migrations("settings")
+
+
+@migrations()
+def create_settings(db: Database) -> None:
+    """Create the key-value table of settings."""
+    db[TABLE].create({"key": str, "value": str}, pk="key")  # type: ignore[union-attr]
+
+
+class Settings:
+    """Read and write JSON-encoded settings by key."""
+
+    def __init__(self, db: Database) -> None:
+        self._db = db
+
+    def get(self, key: str, default: object = None) -> object:
+        """Return the stored value of ``key``, or ``default``."""
+        row = self._db.execute(f"SELECT value FROM {TABLE} WHERE key = ?", [key]).fetchone()
+        if row is None:
+            return default
+        try:
+            return json.loads(row[0])
+        except ValueError:
+            return default
+
+    def set(self, key: str, value: object) -> None:
+        """Store ``value`` (anything JSON can hold) under ``key``."""
+        with self._db.atomic():
+            self._db.execute(
+                f"INSERT INTO {TABLE} (key, value) VALUES (?, ?) "
+                "ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+                [key, json.dumps(value, ensure_ascii=False)],
+            )

@@ -1,0 +1,45 @@
+"""The one Jinja2 environment: sandboxed, strict, templates only from resources.
+
+User text is always passed as data in the context, never as template source,
+so ``{{ 7*7 }}`` typed into a form comes out as those characters.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+from pathlib import Path
+
+from jinja2 import FileSystemLoader, StrictUndefined, TemplateError
+from jinja2.sandbox import ImmutableSandboxedEnvironment
+
+from fkstod import paths
+
+
+def _autoescape(name: str | None) -> bool:
+    return bool(name) and name.removesuffix(".j2").endswith((".html", ".htm"))
+
+
+@cache
+def environment(folder: Path | None = None) -> ImmutableSandboxedEnvironment:
+    """Return the shared environment for templates in ``folder`` (default: resources)."""
+    return ImmutableSandboxedEnvironment(
+        loader=FileSystemLoader(str(folder or paths.resource("templates"))),
+        undefined=StrictUndefined,
+        autoescape=_autoescape,
+        keep_trailing_newline=True,
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
+
+
+def render(name: str, **context: object) -> str:
+    """Render the template ``name`` from ``resources/templates/`` with ``context``."""
+    return environment().get_template(name).render(**context)
+
+
+def template_names() -> list[str]:
+    """Return the names of every shipped template."""
+    return sorted(environment().list_templates(filter_func=lambda n: n.endswith(".j2")))
+
+
+__all__ = ["TemplateError", "environment", "render", "template_names"]

@@ -1,0 +1,119 @@
+"""Record usage counts: one row per month, metric and label combination."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass
+from datetime import date
+
+from sqlite_utils import Database
+from sqlite_utils.migrations import Migrations
+
+from fkstod.core.usage.registry import METRICS, OTHER, Metric, UnknownMetricError
+
+TABLE = "usage_counts"
+
+migrations = Migrations("usage")
+
+
+@migrations()
+def create_usage_counts(db: Database) -> None:
+    """Create the table of monthly counts."""
+    db[TABLE].create(  # type: ignore[union-attr]
+        {"month": str, "metric": str, "labels": str, "count": int},
+        pk=("month", "metric", "labels"),
+        not_null={"month", "metric", "labels", "count"},
+    )
+
+
+@dataclass(frozen=True)
+class Recorded:
+    """What one ``record`` call changed (nothing, in training mode)."""
+
+    month: str
+    metric: str
+    labels: Mapping[str, str]
+    count: int
+
+
+def current_month() -> str:
+    """Return the current calendar month as ``YYYY-MM``."""
+    return date.today().strftime("%Y-%m")
+
+
+class UsageRecorder:
+    """Count what happens, by month, metric and declared labels only.
+
+    Args:
+        db: the open database.
+        metrics: the registry (tests may pass their own).
+        training: in training mode nothing is recorded.
+        clock: returns the month to count in.
+    """
+
+    def __init__(
+        self,
+        db: Database | None,
+        metrics: Mapping[str, Metric] = METRICS,
+        *,
+        training: bool = False,
+        clock: Callable[[], str] = current_month,
+    ) -> None:
+        self._db = db
+        self._metrics = metrics
+        self.training = training
+        self._clock = clock
+        self._content: dict[str, frozenset[str]] = {}
+
+    def set_content_ids(self, kind: str, ids: Iterable[str]) -> None:
+        """Declare the ids of loaded content allowed as labels of ``kind``."""
+        self._content[kind] = frozenset(ids)
+
+    def record(self, metric: str, **labels: str) -> Recorded | None:
+        """Add one to a count.
+
+        A label value no vocabulary knows is counted as ``other``; an unknown
+        metric or label name raises, since only code can cause it.
+
+        Returns:
+            What was changed, or None in training mode.
+
+        Raises:
+            UnknownMetricError: for a metric or label name not in the registry.
+        """
+        spec = self._metrics.get(metric)
+        if spec is None:
+            raise UnknownMetricError(metric)
+        if set(labels) != spec.label_names():
+            raise UnknownMetricError(
+                f"{metric}: labels {sorted(labels)} != {sorted(spec.label_names())}"
+            )
+        clean = {label.name: self._allowed(label, labels[label.name]) for label in spec.labels}
+        if self.training or self._db is None:
+            return None
+        month = self._clock()
+        key = json.dumps(clean, sort_keys=True, ensure_ascii=False)
+        with self._db.atomic():
+            row = self._db.execute(
+                f"INSERT INTO {TABLE} (month, metric, labels, count) VALUES (?, ?, ?, 1) "
+                "ON CONFLICT (month, metric, labels) DO UPDATE SET count = count + 1 "
+                "RETURNING count",
+                [month, metric, key],
+            ).fetchone()
+        return Recorded(month, metric, clean, row[0])
+
+    def _allowed(self, label, value: object) -> str:
+        if not isinstance(value, str):
+            return OTHER
+        allowed = self._content.get(label.content, frozenset()) if label.content else label.values
+        return value if value in allowed else OTHER
+
+    def counts(self) -> list[Recorded]:
+        """Return every stored count, oldest month first."""
+        if self._db is None or not self._db[TABLE].exists():
+            return []
+        return [
+            Recorded(r["month"], r["metric"], json.loads(r["labels"]), r["count"])
+            for r in self._db[TABLE].rows_where(order_by="month, metric, labels")
+        ]

@@ -1,0 +1,1 @@
+"""Qt widgets, one per module. Widgets never open files or run SQL."""

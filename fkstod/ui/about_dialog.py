@@ -1,0 +1,52 @@
+"""Hjälp → Om fkstod: version, data folder, where resources come from."""
+
+from __future__ import annotations
+
+import platform
+from pathlib import Path
+
+from PySide6 import __version__ as pyside_version
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QVBoxLayout, QWidget
+
+from fkstod import __version__
+
+
+class AboutDialog(QDialog):
+    """Shows the version and the data folder, selectable for support calls."""
+
+    def __init__(
+        self, data_folder: Path, resource_mode: str, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Om fkstod"))
+        self.setAccessibleName(self.tr("Om fkstod"))
+        text = self.tr(
+            "<h2>fkstod {version}</h2>"
+            "<p>Stöd för handläggare vid frågor om våld i nära relationer.</p>"
+            "<p><b>Datamapp:</b> {folder}<br>"
+            "<b>Resurser:</b> {mode}<br>"
+            "<b>Python</b> {python}, <b>PySide6</b> {pyside}</p>"
+            "<p>fkstod sparar aldrig personuppgifter om klienter. Användningsstatistiken "
+            "består bara av anonyma antal per månad.</p>"
+        ).format(
+            version=__version__,
+            folder=data_folder,
+            mode=resource_mode,
+            python=platform.python_version(),
+            pyside=pyside_version,
+        )
+        self.label = QLabel(text)
+        self.label.setTextFormat(Qt.TextFormat.RichText)
+        self.label.setTextInteractionFlags(
+            Qt.TextInteractionFlag.TextSelectableByMouse
+            | Qt.TextInteractionFlag.TextSelectableByKeyboard
+        )
+        self.label.setAccessibleName(self.tr("Om fkstod"))
+        self.label.setWordWrap(True)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        buttons.rejected.connect(self.reject)
+        buttons.accepted.connect(self.accept)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.label)
+        layout.addWidget(buttons)

@@ -1,0 +1,150 @@
+"""The main window: section navigation on the left, the section on the right.
+
+Signals:
+    ready: the window has been painted for the first time.
+    text_scale_changed(float): the user changed the text size.
+    closing(): the window is about to close (save what must be saved).
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, QObject, Qt, Signal
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QListWidget,
+    QListWidgetItem,
+    QMainWindow,
+    QMenu,
+    QStackedWidget,
+    QWidget,
+)
+
+TEXT_SCALE_MIN, TEXT_SCALE_MAX, TEXT_SCALE_STEP = 0.8, 2.5, 0.1
+
+
+class MainWindow(QMainWindow):
+    """The window a caseworker keeps open all day."""
+
+    ready = Signal()
+    text_scale_changed = Signal(float)
+    closing = Signal()
+    about_requested = Signal()
+
+    def __init__(self, text_scale: float = 1.0, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("fkstod – stöd vid frågor om våld i nära relationer"))
+        self.setAccessibleName(self.tr("fkstod huvudfönster"))
+        self.text_scale = text_scale
+        self._painted = False
+
+        self.navigation = QListWidget()
+        self.navigation.setAccessibleName(self.tr("Avsnitt"))
+        self.navigation.setAccessibleDescription(self.tr("Välj avsnitt med Ctrl+1 till Ctrl+9"))
+        self.navigation.setMaximumWidth(220)
+        self.pages = QStackedWidget()
+        self.navigation.currentRowChanged.connect(self.pages.setCurrentIndex)
+
+        central = QWidget()
+        layout = QHBoxLayout(central)
+        layout.addWidget(self.navigation)
+        layout.addWidget(self.pages, 1)
+        self.setCentralWidget(central)
+
+        bar = self.menuBar()
+        self.file_menu = bar.addMenu(self.tr("&Arkiv"))
+        self.view_menu = bar.addMenu(self.tr("&Visa"))
+        self.help_menu = bar.addMenu(self.tr("&Hjälp"))
+        self._section_actions: list[QAction] = []
+
+        self.quit_action = self._action(
+            self.file_menu, self.tr("&Avsluta"), QKeySequence.StandardKey.Quit, self.close
+        )
+        self._section_separator = self.view_menu.addSeparator()
+        self._action(
+            self.view_menu,
+            self.tr("&Större text"),
+            [QKeySequence("Ctrl++"), QKeySequence("Ctrl+=")],
+            lambda: self.set_text_scale(self.text_scale + TEXT_SCALE_STEP),
+        )
+        self._action(
+            self.view_menu,
+            self.tr("&Mindre text"),
+            QKeySequence("Ctrl+-"),
+            lambda: self.set_text_scale(self.text_scale - TEXT_SCALE_STEP),
+        )
+        self._action(
+            self.view_menu,
+            self.tr("&Normal textstorlek"),
+            QKeySequence("Ctrl+0"),
+            lambda: self.set_text_scale(1.0),
+        )
+        self.about_action = self._action(
+            self.help_menu, self.tr("&Om fkstod"), QKeySequence("F1"), self.about_requested.emit
+        )
+        self.installEventFilter(self)
+
+    def _action(self, menu: QMenu, text: str, shortcut, slot) -> QAction:
+        action = QAction(text, self)
+        if isinstance(shortcut, list):
+            action.setShortcuts(shortcut)
+        else:
+            action.setShortcut(shortcut)
+        action.setShortcutContext(Qt.ShortcutContext.ApplicationShortcut)
+        action.triggered.connect(slot)
+        menu.addAction(action)
+        return action
+
+    def add_section(self, title: str, page: QWidget) -> int:
+        """Add a section to the navigation; return its index (Ctrl+index+1 shows it)."""
+        index = self.pages.addWidget(page)
+        item = QListWidgetItem(title)
+        item.setData(Qt.ItemDataRole.AccessibleTextRole, title)
+        self.navigation.addItem(item)
+        if index < 9:
+            action = QAction(title, self)
+            action.setShortcut(QKeySequence(f"Ctrl+{index + 1}"))
+            action.setShortcutContext(Qt.ShortcutContext.ApplicationShortcut)
+            action.triggered.connect(lambda _=False, i=index: self.show_section(i))
+            self.view_menu.insertAction(self._section_separator, action)
+            self._section_actions.append(action)
+        if self.navigation.currentRow() < 0:
+            self.navigation.setCurrentRow(0)
+        return index
+
+    def show_section(self, index: int) -> None:
+        """Show the section at ``index`` and move the keyboard focus into it."""
+        self.navigation.setCurrentRow(index)
+        page = self.pages.widget(index)
+        if page is not None:
+            page.setFocus(Qt.FocusReason.ShortcutFocusReason)
+            page.focusNextChild()
+
+    def current_section(self) -> int:
+        """Return the index of the section shown."""
+        return self.pages.currentIndex()
+
+    def set_text_scale(self, scale: float) -> None:
+        """Change the text size (clamped) and tell whoever applies and stores it."""
+        scale = round(min(TEXT_SCALE_MAX, max(TEXT_SCALE_MIN, scale)), 2)
+        if scale != self.text_scale:
+            self.text_scale = scale
+            self.text_scale_changed.emit(scale)
+
+    def bring_forward(self) -> None:
+        """Show the window on top, restored if minimised (a second start asked for it)."""
+        if self.isMinimized():
+            self.showNormal()
+        self.show()
+        self.raise_()
+        self.activateWindow()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self and event.type() == QEvent.Type.Paint and not self._painted:
+            self._painted = True
+            self.ready.emit()
+        return super().eventFilter(watched, event)
+
+    def closeEvent(self, event) -> None:
+        self.closing.emit()
+        super().closeEvent(event)

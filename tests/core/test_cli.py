@@ -1,0 +1,53 @@
+"""The command-line contract: exit codes, Swedish one-line errors, no traceback."""
+
+from fkstod import __version__
+from tests.conftest import run_fkstod
+
+
+def test_version_prints_the_package_version():
+    result = run_fkstod("--version")
+    assert result.returncode == 0
+    assert result.stdout.strip() == f"fkstod {__version__}"
+
+
+def test_unknown_subcommand_is_a_usage_error_on_one_swedish_line():
+    result = run_fkstod("nonsense")
+    assert result.returncode == 2
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1
+    assert "ogiltigt val" in lines[0]
+    assert "Traceback" not in result.stderr
+
+
+def test_unknown_option_is_a_usage_error():
+    result = run_fkstod("--frobnicate")
+    assert result.returncode == 2
+    assert "okänt argument" in result.stderr
+
+
+def test_self_test_passes_on_the_shipped_resources(tmp_path):
+    result = run_fkstod("self-test", env={"FKSTOD_DATA_DIR": str(tmp_path)})
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "FEL" not in result.stdout
+    assert list(tmp_path.iterdir()) == []  # the self-test uses a temporary database
+
+
+def test_lint_of_the_shipped_resources_is_clean():
+    result = run_fkstod("lint")
+    assert result.returncode == 0, result.stdout
+
+
+def test_lint_reports_path_line_message_and_exit_1(tmp_path):
+    bad = tmp_path / "broken.txt.j2"
+    bad.write_text("Hej\n{% if x %}\nslut\n", encoding="utf-8")
+    result = run_fkstod("lint", str(bad))
+    assert result.returncode == 1
+    assert result.stdout.startswith(f"{bad}:")
+    line = int(result.stdout.split(":")[1])
+    assert line >= 2
+
+
+def test_lint_of_a_missing_file_is_bad_input(tmp_path):
+    result = run_fkstod("lint", str(tmp_path / "saknas.j2"))
+    assert result.returncode == 1
+    assert "finns inte" in result.stdout

@@ -50,6 +50,9 @@ def make_application(argv: list[str] | None = None) -> QApplication:
     app.setApplicationVersion(__version__)
     app.setOrganizationName("Försäkringskassan")
     QLocale.setDefault(QLocale(QLocale.Language.Swedish, QLocale.Country.Sweden))
+    if app.property("fkstod_translated"):
+        return app
+    app.setProperty("fkstod_translated", True)
     translator = QTranslator(app)
     if translator.load("qtbase_sv", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
         app.installTranslator(translator)
@@ -198,6 +201,14 @@ def run_gui(data_dir: str | None = None, exit_when_ready: bool = False) -> int:
 
     instance = SingleInstance(folder)
     if not instance.claim():
+        if not instance.folder_is_writable():
+            dialogs.error(
+                _("fkstod kan inte starta"),
+                _(
+                    "Datamappen {folder} går inte att skriva till. Välj en annan mapp med --data-dir."
+                ).format(folder=folder),
+            )
+            return 1
         if instance.ask_owner_to_activate():
             print(_("fkstod körs redan; det fönstret har tagits fram."), file=sys.stderr)
             return 0

@@ -85,16 +85,20 @@ def open_store(path: Path, migration_sets: Sequence[Migrations]) -> OpenedStore:
                 "och en ny, tom databas har skapats. Inget har raderats."
             ).format(problem=problem, where=quarantined)
 
+    if path.exists():
+        # Read-only, before anything could change the file (even the journal mode).
+        reader = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+        try:
+            _check_not_newer(Database(reader), migration_sets)
+        finally:
+            reader.close()
+
     try:
         conn = sqlite3.connect(str(path), isolation_level=None)
         _configure(conn)
         db = Database(conn)
-        _check_not_newer(db, migration_sets)
         for migrations in migration_sets:
             migrations.apply(db)
-    except NewerSchemaError:
-        conn.close()
-        raise
     except sqlite3.OperationalError as exc:
         raise StoreError(
             _("Databasen {path} kan inte öppnas för skrivning: {reason}.").format(

@@ -51,6 +51,10 @@ class SingleInstance(QObject):
         self._server.listen(self._name)
         return True
 
+    def folder_is_writable(self) -> bool:
+        """Return False when the last claim failed because the lock file cannot be written."""
+        return self._lock.error() != QLockFile.LockError.PermissionError
+
     def ask_owner_to_activate(self, timeout_ms: int = 2000) -> bool:
         """Ask the owning instance to show its window; True when it was reached."""
         socket = QLocalSocket()
@@ -73,11 +77,9 @@ class SingleInstance(QObject):
     def _on_connection(self) -> None:
         assert self._server is not None
         while (socket := self._server.nextPendingConnection()) is not None:
-            socket.readyRead.connect(lambda s=socket: self._on_ready_read(s))
-            socket.disconnected.connect(socket.deleteLater)
-            if socket.bytesAvailable():
-                self._on_ready_read(socket)
-
-    def _on_ready_read(self, socket: QLocalSocket) -> None:
-        if bytes(socket.readAll().data()).startswith(MESSAGE.strip()):
-            self.activation_requested.emit()
+            # The sender writes one short line and disconnects; wait for it here
+            # rather than keep per-socket state alive across events.
+            arrived = socket.bytesAvailable() or socket.waitForReadyRead(1000)
+            if arrived and bytes(socket.readAll().data()).startswith(MESSAGE.strip()):
+                self.activation_requested.emit()
+            socket.abort()

@@ -1,0 +1,190 @@
+"""The store survives bad files without a crash or a lost byte of a good database."""
+
+from __future__ import annotations
+
+import os
+import signal
+import sqlite3
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+from sqlite_utils.migrations import Migrations
+
+from fkstod.core.schema import MIGRATION_SETS
+from fkstod.core.store import NewerSchemaError, StoreError, open_store
+from fkstod.core.usage import UsageRecorder
+from tests.conftest import REPO
+
+
+def db_file(folder: Path) -> Path:
+    return folder / "fkstod.sqlite3"
+
+
+def test_a_new_database_is_created_in_wal_mode_with_every_migration(data_folder):
+    opened = open_store(db_file(data_folder), MIGRATION_SETS)
+    assert opened.notice is None
+    assert opened.db.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+    assert opened.db.execute("PRAGMA busy_timeout").fetchone()[0] >= 1000
+    assert {"settings", "usage_counts"} <= set(opened.db.table_names())
+    opened.db.close()
+
+
+def test_reopening_keeps_what_was_stored(data_folder):
+    opened = open_store(db_file(data_folder), MIGRATION_SETS)
+    UsageRecorder(opened.db).record("referral_shown", category="kvinnor")
+    opened.db.close()
+    again = open_store(db_file(data_folder), MIGRATION_SETS)
+    assert [c.count for c in UsageRecorder(again.db).counts()] == [1]
+    again.db.close()
+
+
+def assert_quarantined(folder: Path, original: bytes, opened) -> None:
+    assert opened.notice and "flyttats" in opened.notice
+    moved = opened.quarantined / "fkstod.sqlite3"
+    assert moved.read_bytes() == original  # not a byte lost
+    assert moved.parent.parent == folder / "quarantine"
+    assert opened.db.execute("PRAGMA quick_check").fetchone()[0] == "ok"
+    assert "usage_counts" in opened.db.table_names()
+
+
+def test_a_file_of_random_bytes_is_quarantined_and_replaced(data_folder):
+    junk = os.urandom(64 * 1024)
+    db_file(data_folder).write_bytes(junk)
+    opened = open_store(db_file(data_folder), MIGRATION_SETS)
+    assert_quarantined(data_folder, junk, opened)
+    opened.db.close()
+
+
+def test_a_truncated_database_is_quarantined_with_its_side_files(data_folder):
+    opened = open_store(db_file(data_folder), MIGRATION_SETS)
+    recorder = UsageRecorder(opened.db)
+    for _ in range(200):
+        recorder.record("referral_shown", category="akut")
+    opened.db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    opened.db.close()
+    data = db_file(data_folder).read_bytes()
+    truncated = data[: len(data) // 2 + 100]
+    db_file(data_folder).write_bytes(truncated)
+    (data_folder / "fkstod.sqlite3-wal").write_bytes(b"")
+    again = open_store(db_file(data_folder), MIGRATION_SETS)
+    assert_quarantined(data_folder, truncated, again)
+    assert (again.quarantined / "fkstod.sqlite3-wal").exists()
+    again.db.close()
+
+
+def test_a_database_from_a_newer_version_is_refused_and_left_untouched(data_folder):
+    newer = Migrations("usage")
+
+    @newer()
+    def create_usage_counts(db):
+        db["usage_counts"].create({"month": str, "metric": str, "labels": str, "count": int})
+
+    @newer()
+    def step_from_the_future(db):
+        db["future"].create({"x": int})
+
+    db = sqlite3.connect(db_file(data_folder))
+    from sqlite_utils import Database
+
+    newer.apply(Database(db))
+    db.close()
+    before = db_file(data_folder).read_bytes()
+    with pytest.raises(NewerSchemaError, match="nyare version"):
+        open_store(db_file(data_folder), MIGRATION_SETS)
+    assert db_file(data_folder).read_bytes() == before
+    assert not (data_folder / "quarantine").exists()
+
+
+@pytest.mark.skipif(sys.platform == "win32" or os.geteuid() == 0, reason="root ignores permissions")
+def test_a_read_only_folder_gives_a_clear_error(tmp_path):
+    folder = tmp_path / "ro"
+    folder.mkdir()
+    folder.chmod(0o500)
+    try:
+        with pytest.raises(StoreError, match="kan inte"):
+            open_store(folder / "fkstod.sqlite3", MIGRATION_SETS)
+    finally:
+        folder.chmod(0o700)
+
+
+def test_a_folder_that_cannot_be_created_gives_a_clear_error(tmp_path):
+    blocker = tmp_path / "file"
+    blocker.write_text("not a folder")
+    with pytest.raises(StoreError, match="kan inte skapas"):
+        open_store(blocker / "sub" / "fkstod.sqlite3", MIGRATION_SETS)
+
+
+def test_a_read_only_database_file_gives_a_clear_error(data_folder, monkeypatch):
+    opened = open_store(db_file(data_folder), MIGRATION_SETS)
+    opened.db.close()
+
+    real_connect = sqlite3.connect
+
+    def read_only_connect(target, *args, **kwargs):
+        if str(target) == str(db_file(data_folder)):
+            return real_connect(
+                f"{db_file(data_folder).as_uri()}?mode=ro",
+                uri=True,
+                **{k: v for k, v in kwargs.items() if k != "uri"},
+            )
+        return real_connect(target, *args, **kwargs)
+
+    monkeypatch.setattr(sqlite3, "connect", read_only_connect)
+    newer = Migrations("extra")
+
+    @newer()
+    def add_table(db):
+        db["extra"].create({"x": int})
+
+    with pytest.raises(StoreError, match="kan inte öppnas"):
+        open_store(db_file(data_folder), (*MIGRATION_SETS, newer))
+
+
+CHILD = """
+import sys
+from pathlib import Path
+from fkstod.core.schema import MIGRATION_SETS
+from fkstod.core.store import open_store
+from fkstod.core.usage import UsageRecorder
+opened = open_store(Path(sys.argv[1]), MIGRATION_SETS)
+recorder = UsageRecorder(opened.db)
+print("ready", flush=True)
+while True:
+    done = recorder.record("referral_shown", category="akut")
+    print(done.count, flush=True)
+"""
+
+
+@pytest.mark.slow
+def test_killing_the_writer_a_hundred_times_loses_no_committed_count(data_folder):
+    path = db_file(data_folder)
+    env = {**os.environ, "PYTHONPATH": str(REPO)}
+    last_committed = 0
+    for round_ in range(100):
+        child = subprocess.Popen(
+            [sys.executable, "-c", CHILD, str(path)],
+            stdout=subprocess.PIPE,
+            text=True,
+            env=env,
+        )
+        assert child.stdout.readline().strip() == "ready"
+        time.sleep((round_ % 7) * 0.003)
+        child.send_signal(signal.SIGKILL)
+        with child.stdout:
+            printed = [line.strip() for line in child.stdout.read().splitlines() if line.strip()]
+        child.wait()
+        if printed:
+            # Each printed count was committed before it was printed.
+            last_committed = max(last_committed, int(printed[-1]))
+        conn = sqlite3.connect(path)
+        assert conn.execute("PRAGMA quick_check").fetchone()[0] == "ok"
+        stored = conn.execute("SELECT count FROM usage_counts").fetchone()
+        conn.close()
+        stored = stored[0] if stored else 0
+        # Nothing committed is lost; at most the one in flight was added unseen.
+        assert last_committed <= stored <= last_committed + 1
+        last_committed = stored
+    assert not (data_folder / "quarantine").exists()

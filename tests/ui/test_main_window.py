@@ -1,0 +1,124 @@
+"""The main window as a caseworker uses it: keyboard, text size, remembered geometry."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtWidgets import QApplication
+
+from fkstod import app as fkapp
+
+
+class FakeDialogs:
+    def __init__(self):
+        self.parent = None
+        self.shown: list[tuple[str, str, str]] = []
+
+    def info(self, title, text):
+        self.shown.append(("info", title, text))
+
+    def error(self, title, text):
+        self.shown.append(("error", title, text))
+
+    def confirm(self, title, text):
+        return True
+
+
+@pytest.fixture
+def services(data_folder):
+    services, notice = fkapp.build_services(data_folder)
+    assert notice is None
+    yield services
+    services.db.close()
+
+
+@pytest.fixture
+def window(qtbot, services):
+    fkapp.make_application()
+    window = fkapp.build_window(services, FakeDialogs())
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitExposed(window)
+    yield window
+    fkapp.apply_text_scale(1.0)
+
+
+def test_the_window_has_a_swedish_title_and_four_sections(window):
+    assert "våld i nära relationer" in window.windowTitle()
+    titles = [window.navigation.item(i).text() for i in range(window.navigation.count())]
+    assert titles == ["Samtalsstöd", "Stödkatalog", "Orosanmälan", "Statistik"]
+    menus = [a.text() for a in window.menuBar().actions()]
+    assert menus == ["&Arkiv", "&Visa", "&Hjälp"]
+
+
+@pytest.mark.parametrize("key, index", [(Qt.Key_1, 0), (Qt.Key_2, 1), (Qt.Key_3, 2), (Qt.Key_4, 3)])
+def test_ctrl_number_shows_the_section(qtbot, window, key, index):
+    window.show_section(3 - index)
+    qtbot.keyClick(window, key, Qt.ControlModifier)
+    assert window.current_section() == index
+    assert window.navigation.currentRow() == index
+
+
+def test_ctrl_plus_and_minus_scale_the_text_and_it_is_remembered(qtbot, window, services):
+    base = QApplication.font().pointSizeF()
+    qtbot.keyClick(window, Qt.Key_Plus, Qt.ControlModifier)
+    qtbot.keyClick(window, Qt.Key_Plus, Qt.ControlModifier)
+    assert window.text_scale == pytest.approx(1.2)
+    assert QApplication.font().pointSizeF() == pytest.approx(base * 1.2)
+    assert services.settings.get(fkapp.TEXT_SCALE_KEY) == pytest.approx(1.2)
+    qtbot.keyClick(window, Qt.Key_Minus, Qt.ControlModifier)
+    assert window.text_scale == pytest.approx(1.1)
+    qtbot.keyClick(window, Qt.Key_0, Qt.ControlModifier)
+    assert window.text_scale == 1.0
+    assert QApplication.font().pointSizeF() == pytest.approx(base)
+
+
+def test_size_position_and_section_are_remembered_after_closing(qtbot, services):
+    first = fkapp.build_window(services, FakeDialogs())
+    qtbot.addWidget(first)
+    first.show()
+    first.resize(700, 500)
+    first.show_section(2)
+    first.close()
+    second = fkapp.build_window(services, FakeDialogs())
+    qtbot.addWidget(second)
+    assert (second.width(), second.height()) == (700, 500)
+    assert second.current_section() == 2
+
+
+def test_every_control_has_an_accessible_name(window):
+    from PySide6.QtWidgets import QAbstractButton, QAbstractItemView, QLineEdit
+
+    for kind in (QAbstractButton, QAbstractItemView, QLineEdit):
+        for widget in window.findChildren(kind):
+            if widget.isVisibleTo(window):
+                assert widget.accessibleName(), widget
+
+
+def test_qt_dialogs_speak_swedish(window):
+    assert QCoreApplication.translate("QPlatformTheme", "Cancel") == "Avbryt"
+
+
+def test_about_shows_version_and_data_folder(qtbot, services, monkeypatch):
+    from fkstod import __version__
+    from fkstod.ui.about_dialog import AboutDialog
+
+    dialog = AboutDialog(services.data_folder, "checkout")
+    qtbot.addWidget(dialog)
+    text = dialog.label.text()
+    assert __version__ in text and str(services.data_folder) in text
+
+
+def test_an_unexpected_error_is_shown_in_swedish_and_the_app_goes_on(monkeypatch):
+    import sys
+
+    dialogs = FakeDialogs()
+    monkeypatch.setattr(sys, "excepthook", sys.excepthook)
+    fkapp.install_excepthook(dialogs)
+    try:
+        raise ValueError("Anna Andersson")
+    except ValueError:
+        sys.excepthook(*sys.exc_info())
+    kind, _title, text = dialogs.shown[-1]
+    assert kind == "error" and "finns kvar" in text
+    assert "Anna" not in text  # what the user typed is not repeated in the dialog

@@ -6,6 +6,7 @@ import tempfile
 from collections.abc import Callable
 from pathlib import Path
 
+from fkstod import paths
 from fkstod.core import config, kommuner, lint, store
 from fkstod.core.i18n import _
 from fkstod.core.schema import MIGRATION_SETS
@@ -16,12 +17,9 @@ def _check_resources() -> str:
     problems = lint.lint()
     if problems:
         raise AssertionError("\n".join(str(p) for p in problems))
-    return (
-        _("{n} kommuner, konfiguration läst, inga fel i resurserna").format(
-            n=len(kommuner.kommuner())
-        )
-        if config.config()
-        else ""
+    config.config()
+    return _("{n} kommuner, konfiguration läst, inga fel i resurserna ({mode}: {root})").format(
+        n=len(kommuner.kommuner()), mode=paths.resource_mode(), root=paths.resource_root()
     )
 
 

@@ -1,0 +1,68 @@
+"""The frozen onedir bundle: built by PyInstaller, started as a user would.
+
+Building takes about half a minute, so it happens when FKSTOD_E2E=1 (CI sets
+it) or when a bundle is already in build/dist; otherwise these tests skip.
+"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+
+import pytest
+
+from tests.conftest import REPO
+
+pytestmark = pytest.mark.e2e
+
+DIST = REPO / "build" / "dist" / "fkstod"
+EXE = ".exe" if sys.platform == "win32" else ""
+
+
+@pytest.fixture(scope="session")
+def bundle():
+    if os.environ.get("FKSTOD_E2E") == "1":
+        subprocess.run(["bash", str(REPO / "build" / "bundle.sh")], check=True, cwd=REPO)
+    elif not (DIST / f"fkstod-cli{EXE}").exists():
+        pytest.skip("no bundle in build/dist: run `make bundle` or set FKSTOD_E2E=1")
+    return DIST
+
+
+def run(bundle, name, *args, tmp_path, timeout=60):
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "FKSTOD_DATA_DIR": str(tmp_path)}
+    env.pop("PYTHONPATH", None)
+    return subprocess.run(
+        [str(bundle / f"{name}{EXE}"), *args],
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        env=env,
+        cwd=tmp_path,
+        timeout=timeout,
+    )
+
+
+def test_frozen_self_test_finds_the_bundled_resources(bundle, tmp_path):
+    result = run(bundle, "fkstod-cli", "self-test", tmp_path=tmp_path)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "(frozen:" in result.stdout
+    assert str(bundle) in result.stdout
+
+
+def test_frozen_app_starts_and_exits_when_ready(bundle, tmp_path):
+    result = run(bundle, "fkstod", "--exit-when-ready", tmp_path=tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert (tmp_path / "fkstod.sqlite3").exists()
+
+
+def test_frozen_cli_reports_bad_usage_without_a_traceback(bundle, tmp_path):
+    result = run(bundle, "fkstod-cli", "--nonsense", tmp_path=tmp_path)
+    assert result.returncode == 2
+    assert "Traceback" not in result.stderr
+
+
+def test_the_bundle_carries_only_swedish_qt_translations(bundle):
+    qms = {p.name for p in bundle.rglob("*.qm")}
+    assert "qtbase_sv.qm" in qms
+    assert all("_sv" in name for name in qms), qms

@@ -7,7 +7,6 @@ and connects widget signals to core calls.
 from __future__ import annotations
 
 import sys
-import traceback
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -21,7 +20,6 @@ from fkstod.core.i18n import _
 from fkstod.core.schema import MIGRATION_SETS
 from fkstod.core.settings import Settings
 from fkstod.core.usage import UsageRecorder
-from fkstod.ui.about_dialog import AboutDialog
 from fkstod.ui.dialogs import Dialogs
 from fkstod.ui.main_window import MainWindow
 from fkstod.ui.placeholder_page import PlaceholderPage
@@ -37,7 +35,7 @@ class Services:
     """The core services the widgets are wired to."""
 
     data_folder: Path
-    db: store.Database
+    db: store.Db
     settings: Settings
     usage: UsageRecorder
 
@@ -141,10 +139,15 @@ def build_window(services: Services, dialogs: Dialogs | None = None) -> MainWind
         settings.set(SECTION_KEY, window.current_section())
 
     window.closing.connect(save_window_state)
-    window.about_requested.connect(
-        lambda: AboutDialog(services.data_folder, paths.resource_mode(), window).exec()
-    )
+    window.about_requested.connect(lambda: show_about(services.data_folder, window))
     return window
+
+
+def show_about(data_folder: Path, parent: MainWindow) -> None:
+    """Show Hjälp → Om fkstod (imported on demand: it is not needed at start)."""
+    from fkstod.ui.about_dialog import AboutDialog
+
+    AboutDialog(data_folder, paths.resource_mode(), parent).exec()
 
 
 _BASE_POINT_SIZE: float | None = None
@@ -170,6 +173,8 @@ def install_excepthook(dialogs: Dialogs) -> None:
     """
 
     def hook(exc_type, exc, tb) -> None:
+        import traceback
+
         traceback.print_exception(exc_type, exc, tb, file=sys.stderr)
         dialogs.error(
             _("Ett oväntat fel"),
@@ -230,6 +235,7 @@ def run_gui(data_dir: str | None = None, exit_when_ready: bool = False) -> int:
     window = build_window(services, dialogs)
     install_excepthook(dialogs)
     instance.activation_requested.connect(window.bring_forward)
+    window.ready.connect(instance.listen)
     if notice:
         QTimer.singleShot(0, lambda: dialogs.info(_("Databasen har återskapats"), notice))
     if exit_when_ready:

@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-from sqlite_utils.migrations import Migrations
-
 from fkstod.core import settings
+from fkstod.core.migrate import MigrationSet
 from fkstod.core.usage import recorder
 
-MIGRATION_SETS: tuple[Migrations, ...] = (
+MIGRATION_SETS: tuple[MigrationSet, ...] = (
     settings.migrations,
     recorder.migrations,
 )

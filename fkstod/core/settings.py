@@ -6,13 +6,18 @@ Only the caseworker's own preferences live here, never anything about a client.
 from __future__ import annotations
 
 import json
+from typing import TYPE_CHECKING
 
-from sqlite_utils import Database
-from sqlite_utils.migrations import Migrations
+from fkstod.core.migrate import MigrationSet
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
+
+    from fkstod.core.store import Db
 
 TABLE = "settings"
 
-migrations = Migrations("settings")
+migrations = MigrationSet("settings")
 
 
 @migrations()
@@ -24,7 +29,7 @@ def create_settings(db: Database) -> None:
 class Settings:
     """Read and write JSON-encoded settings by key."""
 
-    def __init__(self, db: Database) -> None:
+    def __init__(self, db: Db) -> None:
         self._db = db
 
     def get(self, key: str, default: object = None) -> object:
@@ -39,8 +44,8 @@ class Settings:
 
     def set(self, key: str, value: object) -> None:
         """Store ``value`` (anything JSON can hold) under ``key``."""
-        with self._db.atomic():
-            self._db.execute(
+        with self._db.transaction() as conn:
+            conn.execute(
                 f"INSERT INTO {TABLE} (key, value) VALUES (?, ?) "
                 "ON CONFLICT (key) DO UPDATE SET value = excluded.value",
                 [key, json.dumps(value, ensure_ascii=False)],

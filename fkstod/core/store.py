@@ -6,21 +6,28 @@ moved, with its ``-wal`` and ``-shm``, into ``quarantine/<timestamp>/`` beside
 it and a fresh database is created; the caller gets one notice to show the
 user. Nothing is ever deleted. A database written by a newer fkstod is refused
 and left untouched.
+
+The open database is a ``Db``: plain ``sqlite3`` for the calls on the start and
+keystroke paths, and the full sqlite-utils ``Database`` API (loaded on first
+use) for everything else.
 """
 
 from __future__ import annotations
 
 import shutil
 import sqlite3
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
-
-from sqlite_utils import Database
-from sqlite_utils.migrations import Migrations
+from typing import TYPE_CHECKING, Any
 
 from fkstod.core.i18n import _
+from fkstod.core.migrate import MigrationSet, applied_steps
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
 
 BUSY_TIMEOUT_MS = 5000
 SIDE_FILES = ("-wal", "-shm", "-journal")
@@ -34,6 +41,72 @@ class NewerSchemaError(StoreError):
     """The database was written by a newer version of fkstod."""
 
 
+class Db:
+    """The open database.
+
+    ``execute`` and ``transaction`` use the sqlite3 connection directly. Any
+    other attribute, and ``db["table"]``, is sqlite-utils' ``Database`` over the
+    same connection, created on first use.
+    """
+
+    def __init__(self, conn: sqlite3.Connection) -> None:
+        self.conn = conn
+        self._utils: Database | None = None
+
+    @property
+    def utils(self) -> Database:
+        """Return the sqlite-utils ``Database`` over this connection."""
+        if self._utils is None:
+            from sqlite_utils import Database
+
+            self._utils = Database(self.conn)
+        return self._utils
+
+    def execute(self, sql: str, parameters: Sequence[Any] = ()) -> sqlite3.Cursor:
+        """Run one statement on the connection."""
+        return self.conn.execute(sql, parameters)
+
+    @contextmanager
+    def transaction(self) -> Iterator[sqlite3.Connection]:
+        """Run the block in one transaction: committed at the end, rolled back on error."""
+        if self.conn.in_transaction:  # nested: a savepoint inside the caller's transaction
+            self.conn.execute("SAVEPOINT fkstod")
+            try:
+                yield self.conn
+            except BaseException:
+                self.conn.execute("ROLLBACK TO SAVEPOINT fkstod")
+                self.conn.execute("RELEASE SAVEPOINT fkstod")
+                raise
+            self.conn.execute("RELEASE SAVEPOINT fkstod")
+            return
+        self.conn.execute("BEGIN IMMEDIATE")
+        try:
+            yield self.conn
+        except BaseException:
+            self.conn.execute("ROLLBACK")
+            raise
+        self.conn.execute("COMMIT")
+
+    def table_exists(self, name: str) -> bool:
+        """Return True when the table ``name`` exists."""
+        row = self.conn.execute(
+            "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?", [name]
+        ).fetchone()
+        return row is not None
+
+    def close(self) -> None:
+        """Close the connection."""
+        self.conn.close()
+
+    def __getitem__(self, name: str) -> Any:
+        return self.utils[name]
+
+    def __getattr__(self, name: str) -> Any:
+        if name.startswith("__"):
+            raise AttributeError(name)
+        return getattr(self.utils, name)
+
+
 @dataclass
 class OpenedStore:
     """A database ready for use.
@@ -44,21 +117,21 @@ class OpenedStore:
         quarantined: where the unusable file was moved, or None.
     """
 
-    db: Database
+    db: Db
     notice: str | None = None
     quarantined: Path | None = None
 
 
-def open_memory(migration_sets: Sequence[Migrations]) -> Database:
+def open_memory(migration_sets: Sequence[MigrationSet]) -> Db:
     """Return an in-memory database with every migration applied (tests, training)."""
-    db = Database(memory=True)
-    _configure(db.conn)
-    for migrations in migration_sets:
-        migrations.apply(db)
+    conn = sqlite3.connect(":memory:", isolation_level=None)
+    _configure(conn)
+    db = Db(conn)
+    _migrate(db, migration_sets)
     return db
 
 
-def open_store(path: Path, migration_sets: Sequence[Migrations]) -> OpenedStore:
+def open_store(path: Path, migration_sets: Sequence[MigrationSet]) -> OpenedStore:
     """Open (or create) the database at ``path`` and bring its schema up to date.
 
     Raises:
@@ -77,7 +150,7 @@ def open_store(path: Path, migration_sets: Sequence[Migrations]) -> OpenedStore:
     notice = None
     quarantined = None
     if path.exists():
-        problem = _health_problem(path)
+        problem = _health_problem(path, migration_sets)
         if problem is not None:
             quarantined = quarantine(path)
             notice = _(
@@ -85,20 +158,11 @@ def open_store(path: Path, migration_sets: Sequence[Migrations]) -> OpenedStore:
                 "och en ny, tom databas har skapats. Inget har raderats."
             ).format(problem=problem, where=quarantined)
 
-    if path.exists():
-        # Read-only, before anything could change the file (even the journal mode).
-        reader = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
-        try:
-            _check_not_newer(Database(reader), migration_sets)
-        finally:
-            reader.close()
-
     try:
         conn = sqlite3.connect(str(path), isolation_level=None)
         _configure(conn)
-        db = Database(conn)
-        for migrations in migration_sets:
-            migrations.apply(db)
+        db = Db(conn)
+        _migrate(db, migration_sets)
     except sqlite3.OperationalError as exc:
         raise StoreError(
             _("Databasen {path} kan inte öppnas för skrivning: {reason}.").format(
@@ -117,21 +181,34 @@ def _configure(conn: sqlite3.Connection) -> None:
     conn.execute("PRAGMA foreign_keys = ON")
 
 
-def _health_problem(path: Path) -> str | None:
-    """Return why the file at ``path`` is unusable, or None when it is fine."""
+def _migrate(db: Db, migration_sets: Sequence[MigrationSet]) -> None:
+    for migration_set in migration_sets:
+        done = applied_steps(db.conn, migration_set.name)
+        if len(done) < len(migration_set.steps):
+            migration_set.to_sqlite_utils().apply(db.utils)
+
+
+def _health_problem(path: Path, migration_sets: Sequence[MigrationSet]) -> str | None:
+    """Return why the file at ``path`` is unusable, or None when it is fine.
+
+    Raises:
+        NewerSchemaError: the file is healthy but written by a newer fkstod.
+    """
     try:
-        # Read-only: a health check must never change the file it checks.
+        # Read-only: a check must never change the file it checks, not even its
+        # journal mode, so that a refused file keeps every byte.
         conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
     except sqlite3.Error as exc:
         return _("kan inte öppnas: {reason}").format(reason=exc)
     try:
         rows = conn.execute("PRAGMA quick_check").fetchall()
+        if rows != [("ok",)]:
+            return _("kontrollen hittade fel: {first}").format(first=rows[0][0])
+        _check_not_newer(conn, migration_sets)
     except sqlite3.DatabaseError as exc:
         return _("filen är inte en fungerande databas: {reason}").format(reason=exc)
     finally:
         conn.close()
-    if rows != [("ok",)]:
-        return _("kontrollen hittade fel: {first}").format(first=rows[0][0])
     return None
 
 
@@ -154,16 +231,16 @@ def quarantine(path: Path) -> Path:
     return target
 
 
-def _check_not_newer(db: Database, migration_sets: Iterable[Migrations]) -> None:
-    """Refuse a database that has migrations this version does not know."""
-    for migrations in migration_sets:
-        known = {m.name for m in migrations._migrations}
-        unknown = [m.name for m in migrations.applied(db) if m.name not in known]
+def _check_not_newer(conn: sqlite3.Connection, migration_sets: Sequence[MigrationSet]) -> None:
+    """Refuse a database that has migration steps this version does not know."""
+    for migration_set in migration_sets:
+        known = set(migration_set.step_names())
+        unknown = [name for name in applied_steps(conn, migration_set.name) if name not in known]
         if unknown:
             raise NewerSchemaError(
                 _(
                     "Databasen har skapats av en nyare version av fkstod (okänt steg "
                     "”{step}” i ”{set}”). Installera den nyare versionen igen; databasen "
                     "har inte ändrats."
-                ).format(step=unknown[0], set=migrations.name)
+                ).format(step=unknown[0], set=migration_set.name)
             )

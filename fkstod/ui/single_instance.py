@@ -14,9 +14,14 @@ from __future__ import annotations
 import getpass
 import hashlib
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QLockFile, QObject, Signal
-from PySide6.QtNetwork import QLocalServer, QLocalSocket
+from PySide6.QtCore import QDeadlineTimer, QLockFile, QObject, QThread, Signal
+
+# QtNetwork is imported when first needed: loading it costs ~20 ms that the
+# first window should not wait for.
+if TYPE_CHECKING:
+    from PySide6.QtNetwork import QLocalServer
 
 MESSAGE = b"activate\n"
 
@@ -41,26 +46,39 @@ class SingleInstance(QObject):
         self._server: QLocalServer | None = None
 
     def claim(self) -> bool:
-        """Return True when this process now owns the folder."""
-        if not self._lock.tryLock(200):
-            return False
+        """Return True when this process now owns the folder (call ``listen`` next)."""
+        return self._lock.tryLock(200)
+
+    def listen(self) -> None:
+        """Listen for later starts that ask this instance to come forward."""
+        from PySide6.QtNetwork import QLocalServer
+
         QLocalServer.removeServer(self._name)  # a socket left by a crashed owner
         self._server = QLocalServer(self)
         self._server.setSocketOptions(QLocalServer.SocketOption.UserAccessOption)
         self._server.newConnection.connect(self._on_connection)
         self._server.listen(self._name)
-        return True
 
     def folder_is_writable(self) -> bool:
         """Return False when the last claim failed because the lock file cannot be written."""
         return self._lock.error() != QLockFile.LockError.PermissionError
 
-    def ask_owner_to_activate(self, timeout_ms: int = 2000) -> bool:
-        """Ask the owning instance to show its window; True when it was reached."""
+    def ask_owner_to_activate(self, timeout_ms: int = 3000) -> bool:
+        """Ask the owning instance to show its window; True when it was reached.
+
+        The owner may still be starting and not yet listening: try until the timeout.
+        """
+        from PySide6.QtNetwork import QLocalSocket
+
+        deadline = QDeadlineTimer(timeout_ms)
         socket = QLocalSocket()
-        socket.connectToServer(self._name)
-        if not socket.waitForConnected(timeout_ms):
-            return False
+        while True:
+            socket.connectToServer(self._name)
+            if socket.waitForConnected(max(1, deadline.remainingTime())):
+                break
+            if deadline.hasExpired():
+                return False
+            QThread.msleep(50)
         socket.write(MESSAGE)
         ok = socket.waitForBytesWritten(timeout_ms)
         socket.disconnectFromServer()

@@ -13,6 +13,7 @@ from pathlib import Path
 import pytest
 from sqlite_utils.migrations import Migrations
 
+from fkstod.core.migrate import MigrationSet
 from fkstod.core.schema import MIGRATION_SETS
 from fkstod.core.store import NewerSchemaError, StoreError, open_store
 from fkstod.core.usage import UsageRecorder
@@ -133,7 +134,7 @@ def test_a_read_only_database_file_gives_a_clear_error(data_folder, monkeypatch)
         return real_connect(target, *args, **kwargs)
 
     monkeypatch.setattr(sqlite3, "connect", read_only_connect)
-    newer = Migrations("extra")
+    newer = MigrationSet("extra")
 
     @newer()
     def add_table(db):
@@ -146,6 +147,7 @@ def test_a_read_only_database_file_gives_a_clear_error(data_folder, monkeypatch)
 CHILD = """
 import sys
 from pathlib import Path
+from fkstod.core.migrate import MigrationSet
 from fkstod.core.schema import MIGRATION_SETS
 from fkstod.core.store import open_store
 from fkstod.core.usage import UsageRecorder

@@ -6,6 +6,7 @@ from fkstod.ui.single_instance import SingleInstance
 def test_the_second_claim_fails_and_reaches_the_owner(qtbot, data_folder):
     first = SingleInstance(data_folder)
     assert first.claim()
+    first.listen()
     second = SingleInstance(data_folder)
     try:
         assert not second.claim()
@@ -32,3 +33,14 @@ def test_different_data_folders_do_not_block_each_other(tmp_path):
     assert a.claim() and b.claim()
     a.release()
     b.release()
+
+
+def test_a_start_that_finds_no_listener_gives_up(data_folder):
+    first = SingleInstance(data_folder)
+    assert first.claim()  # holds the lock but never listens: hung or still starting
+    try:
+        second = SingleInstance(data_folder)
+        assert not second.claim()
+        assert not second.ask_owner_to_activate(timeout_ms=300)
+    finally:
+        first.release()

@@ -6,15 +6,19 @@ import json
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date
+from typing import TYPE_CHECKING
 
-from sqlite_utils import Database
-from sqlite_utils.migrations import Migrations
-
+from fkstod.core.migrate import MigrationSet
 from fkstod.core.usage.registry import METRICS, OTHER, Metric, UnknownMetricError
 
 TABLE = "usage_counts"
 
-migrations = Migrations("usage")
+if TYPE_CHECKING:
+    from sqlite_utils import Database
+
+    from fkstod.core.store import Db
+
+migrations = MigrationSet("usage")
 
 
 @migrations()
@@ -54,7 +58,7 @@ class UsageRecorder:
 
     def __init__(
         self,
-        db: Database | None,
+        db: Db | None,
         metrics: Mapping[str, Metric] = METRICS,
         *,
         training: bool = False,
@@ -94,8 +98,8 @@ class UsageRecorder:
             return None
         month = self._clock()
         key = json.dumps(clean, sort_keys=True, ensure_ascii=False)
-        with self._db.atomic():
-            row = self._db.execute(
+        with self._db.transaction() as conn:
+            row = conn.execute(
                 f"INSERT INTO {TABLE} (month, metric, labels, count) VALUES (?, ?, ?, 1) "
                 "ON CONFLICT (month, metric, labels) DO UPDATE SET count = count + 1 "
                 "RETURNING count",
@@ -111,9 +115,9 @@ class UsageRecorder:
 
     def counts(self) -> list[Recorded]:
         """Return every stored count, oldest month first."""
-        if self._db is None or not self._db[TABLE].exists():
+        if self._db is None or not self._db.table_exists(TABLE):
             return []
-        return [
-            Recorded(r["month"], r["metric"], json.loads(r["labels"]), r["count"])
-            for r in self._db[TABLE].rows_where(order_by="month, metric, labels")
-        ]
+        rows = self._db.execute(
+            f"SELECT month, metric, labels, count FROM {TABLE} ORDER BY month, metric, labels"
+        )
+        return [Recorded(month, metric, json.loads(labels), n) for month, metric, labels, n in rows]

@@ -38,7 +38,7 @@ class _Checker:
 
     def text(self, line: int, what: str, value: str, limit: str, *, required: bool) -> None:
         if required and not value:
-            self.fault(line, _("{what} är tom").format(what=what))
+            self.fault(line, _("{what} saknas eller är tom").format(what=what))
         elif len(value) > LIMITS[limit]:
             self.fault(
                 line,
@@ -54,16 +54,18 @@ class _Checker:
 
     def flow_fields(self) -> None:
         f = self.flow
-        self.text(1, _("title"), f.title, "title", required=True)
-        self.text(1, _("when"), f.when, "when", required=True)
+        self.text(f.at("title"), _("title"), f.title, "title", required=True)
+        self.text(f.at("when"), _("when"), f.when, "when", required=True)
         if f.kind not in FLOW_KINDS:
-            self.fault(1, _("okänd kind {k!r} (conversation eller jump)").format(k=f.kind))
+            self.fault(
+                f.at("kind"), _("okänd kind {k!r} (conversation eller jump)").format(k=f.kind)
+            )
         if not f.benefits:
-            self.fault(1, _("benefits saknas: ange minst en förmån"))
+            self.fault(f.at("benefits"), _("benefits saknas: ange minst en förmån"))
         for b in f.benefits:
             if b not in BENEFITS:
                 self.fault(
-                    1,
+                    f.at("benefits"),
                     _("okänd förmån {b!r} (tillåtna: {allowed})").format(
                         b=b, allowed=", ".join(BENEFITS)
                     ),
@@ -79,7 +81,7 @@ class _Checker:
         if not f.steps:
             self.fault(1, _("flödet har inga steg"))
         elif f.start and f.start not in f.by_id:
-            self.fault(1, _("start pekar på okänt steg {id!r}").format(id=f.start))
+            self.fault(f.at("start"), _("start pekar på okänt steg {id!r}").format(id=f.start))
 
     def steps(self, jump_ids: Collection[str] | None) -> None:
         seen: set[str] = set()
@@ -91,9 +93,11 @@ class _Checker:
 
     def step(self, step: Step, jump_ids: Collection[str] | None) -> None:
         line, name = step.line, step.id
-        if step.kind not in STEP_KINDS:
+        if not step.kind:
+            self.fault(line, _("steget {s}: kind saknas").format(s=name))
+        elif step.kind not in STEP_KINDS:
             self.fault(
-                line,
+                step.at("kind"),
                 _("steget {s}: okänd kind {k!r} (tillåtna: {allowed})").format(
                     s=name, k=step.kind, allowed=", ".join(STEP_KINDS)
                 ),
@@ -101,39 +105,60 @@ class _Checker:
         self.text(line, _("steget {s}: title").format(s=name), step.title, "title", required=True)
         if not step.say and not step.guidance:
             self.fault(line, _("steget {s}: say och guidance är båda tomma").format(s=name))
-        self.text(line, _("steget {s}: say").format(s=name), step.say, "say", required=False)
         self.text(
-            line,
+            step.at("say"), _("steget {s}: say").format(s=name), step.say, "say", required=False
+        )
+        self.text(
+            step.at("guidance"),
             _("steget {s}: guidance").format(s=name),
             step.guidance,
             "guidance",
             required=False,
         )
-        self.text(line, _("steget {s}: note").format(s=name), step.note, "note", required=False)
-        self.codes(line, step.codes)
+        self.text(
+            step.at("note"), _("steget {s}: note").format(s=name), step.note, "note", required=False
+        )
+        self.codes(step.at("codes"), step.codes)
         for ref in step.sources:
             if self.flow.source(ref) is None:
-                self.fault(line, _("steget {s}: okänd källa {r!r}").format(s=name, r=ref))
+                self.fault(
+                    step.at("sources"), _("steget {s}: okänd källa {r!r}").format(s=name, r=ref)
+                )
         for shortcut in step.directory:
             if shortcut.category not in REFERRAL_CATEGORIES:
                 self.fault(
-                    shortcut.line,
+                    shortcut.at("category"),
                     _("okänd kategori {c!r} (tillåtna: {allowed})").format(
                         c=shortcut.category, allowed=", ".join(REFERRAL_CATEGORIES)
                     ),
                 )
-            self.text(shortcut.line, _("genvägens label"), shortcut.label, "label", required=True)
+            self.text(
+                shortcut.at("label"), _("genvägens label"), shortcut.label, "label", required=True
+            )
         self.kind_rules(step)
         for option in step.options:
-            ol = option.line or line
-            self.text(ol, _("svarsalternativets label"), option.label, "label", required=True)
-            self.text(ol, _("svarsalternativets note"), option.note, "note", required=False)
-            self.codes(ol, option.codes)
+            self.text(
+                option.at("label"),
+                _("svarsalternativets label"),
+                option.label,
+                "label",
+                required=True,
+            )
+            self.text(
+                option.at("note"), _("svarsalternativets note"), option.note, "note", required=False
+            )
+            self.codes(option.at("codes"), option.codes)
             if option.jump and jump_ids is not None and option.jump not in jump_ids:
-                self.fault(ol, _("jump till okänt hoppflöde {j!r}").format(j=option.jump))
+                self.fault(
+                    option.at("jump"), _("jump till okänt hoppflöde {j!r}").format(j=option.jump)
+                )
         for item in step.items:
             self.text(
-                line, _("steget {s}: en punkt i items").format(s=name), item, "item", required=True
+                step.at("items"),
+                _("steget {s}: en punkt i items").format(s=name),
+                item,
+                "item",
+                required=True,
             )
 
     def kind_rules(self, step: Step) -> None:
@@ -175,14 +200,14 @@ class _Checker:
             for option in step.options:
                 if option.next and option.next not in f.by_id:
                     self.fault(
-                        option.line or step.line,
+                        option.at("next"),
                         _("steget {s}: svaret leder till okänt steg {t!r}").format(
                             s=step.id, t=option.next
                         ),
                     )
             if step.kind != "question" and step.next and step.next not in f.by_id:
                 self.fault(
-                    step.line,
+                    step.at("next"),
                     _("steget {s}: next pekar på okänt steg {t!r}").format(s=step.id, t=step.next),
                 )
         reachable = _reach([f.start_id], lambda s: f.by_id[s].targets(), f.by_id)

@@ -115,6 +115,9 @@ class _Reader:
         self.index = index
         self.problems: list[Problem] = []
 
+    def lines(self, table: dict, where: tuple) -> dict[str, int]:
+        return {key: self.index.line(*where, key) for key in table}
+
     def fault(self, where: tuple, message: str) -> None:
         self.problems.append(Problem(self.path, self.index.line(*where), message))
 
@@ -193,16 +196,17 @@ def parse_flow_text(text: str, path: str) -> tuple[Flow | None, list[Problem]]:
         version = str(version)
     flow = Flow(
         id=r.ident(data, "id", ()),
-        title=r.text(data, "title", (), required=True),
+        title=r.text(data, "title", ()),
         version=r.text({"version": version}, "version", (), required=True),
         benefits=r.texts(data, "benefits", ()),
-        when=r.text(data, "when", (), required=True),
+        when=r.text(data, "when", ()),
         kind=r.text(data, "kind", ()) or "conversation",
         start=r.text(data, "start", ()),
         keywords=r.texts(data, "keywords", ()),
         steps=steps,
         sources=sources,
         path=path,
+        lines=r.lines(data, ()),
     )
     return flow, r.problems
 
@@ -218,8 +222,8 @@ def _step(r: _Reader, raw: dict, where: tuple) -> Step:
     )
     return Step(
         id=r.ident(raw, "id", where),
-        kind=r.text(raw, "kind", where, required=True),
-        title=r.text(raw, "title", where, required=True),
+        kind=r.text(raw, "kind", where),
+        title=r.text(raw, "title", where),
         say=r.text(raw, "say", where),
         guidance=r.text(raw, "guidance", where),
         next=r.text(raw, "next", where),
@@ -231,18 +235,20 @@ def _step(r: _Reader, raw: dict, where: tuple) -> Step:
         directory=directory,
         orosanmalan=r.flag(raw, "orosanmalan", where),
         line=r.index.line(*where),
+        lines=r.lines(raw, where),
     )
 
 
 def _option(r: _Reader, raw: dict, where: tuple) -> Option:
     r.unknown_keys(raw, OPTION_KEYS, where)
     return Option(
-        label=r.text(raw, "label", where, required=True),
+        label=r.text(raw, "label", where),
         next=r.text(raw, "next", where, required=True),
         codes=r.texts(raw, "codes", where),
         note=r.text(raw, "note", where),
         jump=r.text(raw, "jump", where),
         line=r.index.line(*where),
+        lines=r.lines(raw, where),
     )
 
 
@@ -250,9 +256,10 @@ def _shortcut(r: _Reader, raw: dict, where: tuple) -> DirectoryShortcut:
     r.unknown_keys(raw, DIRECTORY_KEYS, where)
     return DirectoryShortcut(
         category=r.text(raw, "category", where, required=True),
-        label=r.text(raw, "label", where, required=True),
+        label=r.text(raw, "label", where),
         kommun=r.flag(raw, "kommun", where),
         line=r.index.line(*where),
+        lines=r.lines(raw, where),
     )
 
 
@@ -260,7 +267,7 @@ def _source(r: _Reader, raw: dict, where: tuple) -> Source:
     r.unknown_keys(raw, SOURCE_KEYS, where)
     return Source(
         id=r.ident(raw, "id", where),
-        title=r.text(raw, "title", where, required=True),
+        title=r.text(raw, "title", where),
         url=r.text(raw, "url", where),
         line=r.index.line(*where),
     )

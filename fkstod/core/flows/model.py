@@ -58,6 +58,11 @@ class DirectoryShortcut:
     label: str
     kommun: bool = False
     line: int = 0
+    lines: dict[str, int] = field(default_factory=dict, compare=False, hash=False, repr=False)
+
+    def at(self, key: str) -> int:
+        """Return the line of ``key`` in the file, or of the table."""
+        return self.lines.get(key, self.line)
 
 
 @dataclass(frozen=True)
@@ -78,6 +83,11 @@ class Option:
     note: str = ""
     jump: str = ""
     line: int = 0
+    lines: dict[str, int] = field(default_factory=dict, compare=False, hash=False, repr=False)
+
+    def at(self, key: str) -> int:
+        """Return the line of ``key`` in the file, or of the table."""
+        return self.lines.get(key, self.line)
 
 
 @dataclass(frozen=True)
@@ -98,6 +108,11 @@ class Step:
     directory: tuple[DirectoryShortcut, ...] = ()
     orosanmalan: bool = False
     line: int = 0
+    lines: dict[str, int] = field(default_factory=dict, compare=False, hash=False, repr=False)
+
+    def at(self, key: str) -> int:
+        """Return the line of ``key`` in the file, or of the step."""
+        return self.lines.get(key, self.line)
 
     @property
     def is_outcome(self) -> bool:
@@ -126,6 +141,7 @@ class Flow:
     start: str = ""
     keywords: tuple[str, ...] = ()
     path: str = ""
+    lines: dict[str, int] = field(default_factory=dict, compare=False, hash=False, repr=False)
     by_id: dict[str, Step] = field(default_factory=dict, compare=False, repr=False)
 
     def __post_init__(self) -> None:
@@ -149,6 +165,10 @@ class Flow:
     def step(self, step_id: str) -> Step:
         """Return the step ``step_id`` (KeyError when unknown)."""
         return self.by_id[step_id]
+
+    def at(self, key: str) -> int:
+        """Return the line of top-level ``key`` in the file (1 when unknown)."""
+        return self.lines.get(key, 1)
 
     def source(self, source_id: str) -> Source | None:
         """Return the source ``source_id``, or None."""

@@ -6,8 +6,8 @@ Signals:
 
 from __future__ import annotations
 
-from PySide6.QtCore import Signal
-from PySide6.QtGui import QKeySequence
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QPushButton, QWidget
 
 from fkstod.core.flows.model import GLOBAL_JUMPS
@@ -30,18 +30,23 @@ class FlowJumpBar(QWidget):
         super().__init__(parent)
         self.setAccessibleName(self.tr("Hopp som alltid finns"))
         self.buttons: dict[str, QPushButton] = {}
+        self.shortcuts: dict[str, QShortcut] = {}
         for flow_id in GLOBAL_JUMPS:
             title = titles.get(flow_id)
             if title is None:
                 continue  # a broken jump flow is listed as unavailable, not offered
             key = JUMP_KEYS[flow_id]
-            button = QPushButton(f"{title} ({key})")
-            button.setShortcut(QKeySequence(key))
+            button = QPushButton(f"{title} ({key})", self)
             button.setAccessibleName(title)
             button.setAccessibleDescription(self.tr("Snabbtangent %1").replace("%1", key))
             button.setToolTip(self.tr("%1 – nås från varje steg").replace("%1", title))
             button.clicked.connect(lambda _=False, f=flow_id: self.jump_requested.emit(f))
             self.buttons[flow_id] = button
+            # A QShortcut, not the button's own: that one clicks after a 100 ms animation.
+            shortcut = QShortcut(QKeySequence(key), self)
+            shortcut.setContext(Qt.ShortcutContext.WindowShortcut)
+            shortcut.activated.connect(lambda f=flow_id: self.jump_requested.emit(f))
+            self.shortcuts[flow_id] = shortcut
         self.set_compact(False)
 
     def set_compact(self, compact: bool) -> None:

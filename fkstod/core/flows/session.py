@@ -65,7 +65,7 @@ class FlowSession:
         usage: where counts go; None counts nothing.
     """
 
-    library: FlowLibrary
+    library: FlowLibrary = field(repr=False)
     flow_id: str
     benefit: str
     usage: UsageRecorder | None = None

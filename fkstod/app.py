@@ -10,17 +10,19 @@ import sys
 from dataclasses import dataclass
 from pathlib import Path
 
-from PySide6.QtCore import QLibraryInfo, QLocale, QTimer, QTranslator
+from PySide6.QtCore import QLibraryInfo, QLocale, Qt, QTimer, QTranslator
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QApplication
 
 from fkstod import __version__, paths
-from fkstod.core import store
+from fkstod.core import kommuner, store
+from fkstod.core.flows import load_library
 from fkstod.core.i18n import _
 from fkstod.core.schema import MIGRATION_SETS
 from fkstod.core.settings import Settings
 from fkstod.core.usage import UsageRecorder
 from fkstod.ui.dialogs import Dialogs
+from fkstod.ui.flow_page import FlowPage
 from fkstod.ui.main_window import MainWindow
 from fkstod.ui.placeholder_page import PlaceholderPage
 from fkstod.ui.single_instance import SingleInstance
@@ -77,16 +79,20 @@ def build_window(services: Services, dialogs: Dialogs | None = None) -> MainWind
     dialogs = dialogs or Dialogs(window)
     dialogs.parent = window
 
-    window.add_section(
-        window.tr("Samtalsstöd"),
-        PlaceholderPage(
-            window.tr("Samtalsstöd"),
-            window.tr(
-                "Här kommer metodstödet som frågeflöden: vad du kan säga, vad du ska tänka på, "
-                "ett val per tangent och en neutral anteckning till akten."
-            ),
-        ),
-    )
+    # --- Samtalsstöd (flows) ---------------------------------------------------
+    library = load_library()
+    services.usage.set_content_ids("flow", library.ids())
+    flow_page = FlowPage(library, services.usage, dialogs, kommuner.kommuner())
+    flow_index = window.add_section(window.tr("Samtalsstöd"), flow_page)
+    flow_page.compact_changed.connect(lambda on: apply_compact(window, on, flow_index))
+    window.closing.connect(flow_page.shutdown)
+    # Integrator: connect these when the directory and orosanmälan pages exist, e.g.
+    #   flow_page.directory_requested.connect(
+    #       lambda category, kommun: (directory_page.show_category(category, kommun),
+    #                                 window.show_section(directory_index)))
+    #   flow_page.orosanmalan_requested.connect(
+    #       lambda benefit: (orosanmalan_page.start(benefit), window.show_section(oro_index)))
+
     window.add_section(
         window.tr("Stödkatalog"),
         PlaceholderPage(
@@ -148,6 +154,24 @@ def show_about(data_folder: Path, parent: MainWindow) -> None:
     from fkstod.ui.about_dialog import AboutDialog
 
     AboutDialog(data_folder, paths.resource_mode(), parent).exec()
+
+
+COMPACT_WIDTH = 460
+
+
+def apply_compact(window: MainWindow, compact: bool, section: int) -> None:
+    """Make the window narrow and always on top beside the case system, or normal again."""
+    geometry = window.property("fkstod_normal_geometry")
+    if compact:
+        window.setProperty("fkstod_normal_geometry", window.saveGeometry())
+        window.show_section(section)
+    window.navigation.setVisible(not compact)
+    window.setWindowFlag(Qt.WindowType.WindowStaysOnTopHint, compact)
+    if compact:
+        window.resize(COMPACT_WIDTH, window.height())
+    elif geometry is not None:
+        window.restoreGeometry(geometry)
+    window.show()  # changing a window flag hides the window
 
 
 _BASE_POINT_SIZE: float | None = None

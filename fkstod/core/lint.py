@@ -70,10 +70,18 @@ def check_kommuner(path: Path) -> list[Problem]:
     return problems
 
 
+def _check_flow(path: Path) -> list[Problem]:
+    # Imported late: the flows package uses Problem from this module.
+    from fkstod.core.flows import check_flow_file
+
+    return check_flow_file(path)
+
+
 #: Which checker handles which file: the first predicate that matches wins.
 CHECKERS: list[tuple[Callable[[Path], bool], Checker]] = [
     (lambda p: p.suffix == ".j2", check_template),
     (lambda p: p.name == "kommuner.csv", check_kommuner),
+    (lambda p: p.suffix == ".toml" and "flows" in p.parent.name, lambda p: _check_flow(p)),
 ]
 
 

@@ -34,10 +34,23 @@ def _check_database() -> str:
     return _("databas skapad, migrerad och skriven")
 
 
+def _check_flows() -> str:
+    from fkstod.core.flows import load_library
+    from fkstod.core.flows.session import FlowSession
+
+    library = load_library()
+    if library.unavailable:
+        raise AssertionError("\n".join(str(p) for u in library.unavailable for p in u.problems))
+    for flow in library.conversations():
+        FlowSession(library, flow.id, flow.benefits[0]).note()
+    return _("{n} flöden laddade, anteckning skapad").format(n=len(library.flows))
+
+
 #: Each check returns a short description of what it verified or raises.
 CHECKS: list[tuple[str, Callable[[], str]]] = [
     (_("Resurser"), _check_resources),
     (_("Databas"), _check_database),
+    (_("Flöden"), _check_flows),
 ]
 
 

@@ -1,0 +1,304 @@
+"""A run through a flow during a call: where we are, how we got here, what it means.
+
+Nothing here is written to disk. The only trace a session leaves is counts,
+through :class:`~fkstod.core.usage.UsageRecorder`, with ids and codes from the
+registry (never text).
+"""
+
+from __future__ import annotations
+
+from collections import deque
+from dataclasses import dataclass, field, replace
+from datetime import date
+
+from fkstod.core import templates
+from fkstod.core.flows.library import FlowLibrary
+from fkstod.core.flows.model import Flow, Option, Step
+from fkstod.core.i18n import _
+from fkstod.core.usage import UsageRecorder
+from fkstod.core.vocabulary import BENEFITS, OUTCOME_CODES, REFERRAL_CATEGORIES
+
+NOTE_TEMPLATE = "flow_note.txt.j2"
+
+#: How a step was left without choosing an option.
+CONTINUED = -1
+JUMPED = -2
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One step visited.
+
+    Attributes:
+        flow_id: the flow of the step.
+        step_id: the step.
+        returns: where to go back to when a jump flow ends, innermost last.
+        left_by: the option index chosen, CONTINUED, JUMPED, or None if still here.
+        jump: the jump flow entered from here, when ``left_by`` is JUMPED.
+    """
+
+    flow_id: str
+    step_id: str
+    returns: tuple[tuple[str, str], ...] = ()
+    left_by: int | None = None
+    jump: str = ""
+
+
+@dataclass(frozen=True)
+class PathLine:
+    """One line of the summary of the path taken."""
+
+    flow_title: str
+    step_title: str
+    answer: str
+    in_jump: bool
+
+
+@dataclass
+class FlowSession:
+    """One caseworker's run through one flow, with global jumps and returns.
+
+    Args:
+        library: the loaded flows (the jump flows are looked up here).
+        flow_id: the flow to run.
+        benefit: the benefit it runs under (a code from ``BENEFITS``).
+        usage: where counts go; None counts nothing.
+    """
+
+    library: FlowLibrary = field(repr=False)
+    flow_id: str
+    benefit: str
+    usage: UsageRecorder | None = None
+    trail: list[Entry] = field(default_factory=list)
+    answers: dict[tuple[str, str], int] = field(default_factory=dict)
+    checked: dict[tuple[str, str], set[int]] = field(default_factory=dict)
+    support: list[str] = field(default_factory=list)
+    _recorded: bool = False
+    _closed: bool = False
+
+    def __post_init__(self) -> None:
+        flow = self.library.get(self.flow_id)
+        if self.benefit not in BENEFITS:
+            self.benefit = flow.benefits[0] if flow.benefits else "ovriga"
+        self.trail = [Entry(flow.id, flow.start_id)]
+        self._count("flow_started", flow.id)
+
+    # -- where we are --------------------------------------------------------
+
+    @property
+    def main_flow(self) -> Flow:
+        """Return the flow this session was started for."""
+        return self.library.get(self.flow_id)
+
+    @property
+    def current(self) -> Entry:
+        """Return the entry of the step shown."""
+        return self.trail[-1]
+
+    @property
+    def flow(self) -> Flow:
+        """Return the flow of the step shown (a jump flow while in a jump)."""
+        return self.library.get(self.current.flow_id)
+
+    @property
+    def step(self) -> Step:
+        """Return the step shown."""
+        return self.flow.step(self.current.step_id)
+
+    @property
+    def in_jump(self) -> bool:
+        """Return True while inside a jump flow entered from another flow."""
+        return bool(self.current.returns)
+
+    @property
+    def finished(self) -> bool:
+        """Return True when the main flow has reached an outcome."""
+        return self.step.is_outcome and not self.in_jump
+
+    def can_go_back(self) -> bool:
+        """Return True when there is a step to go back to."""
+        return len(self.trail) > 1
+
+    def previous_answer(self) -> int | None:
+        """Return the option chosen here before going back, to show it again."""
+        return self.answers.get((self.current.flow_id, self.current.step_id))
+
+    # -- moving --------------------------------------------------------------
+
+    def choose(self, index: int) -> Step:
+        """Choose option ``index`` (0-based) of the question shown and move on.
+
+        Raises:
+            IndexError: when the step has no such option.
+        """
+        step = self.step
+        if step.kind != "question" or not 0 <= index < len(step.options):
+            raise IndexError(index)
+        option: Option = step.options[index]
+        here = self.current
+        self.answers[(here.flow_id, here.step_id)] = index
+        self.trail[-1] = replace(here, left_by=index, jump=option.jump)
+        if option.jump:
+            self._enter_jump(option.jump, (*here.returns, (here.flow_id, option.next)))
+        else:
+            self.trail.append(Entry(here.flow_id, option.next, here.returns))
+        return self._arrived()
+
+    def advance(self) -> Step:
+        """Go on from an info or checklist step, or return from the end of a jump flow."""
+        here, step = self.current, self.step
+        if step.kind == "question":
+            raise ValueError(_("välj ett svar"))
+        if step.is_outcome:
+            if not here.returns:
+                return step  # the end of the main flow: nowhere to go
+            self._count("flow_completed", here.flow_id)
+            flow_id, step_id = here.returns[-1]
+            self.trail[-1] = replace(here, left_by=CONTINUED)
+            self.trail.append(Entry(flow_id, step_id, here.returns[:-1]))
+            return self._arrived()
+        self.trail[-1] = replace(here, left_by=CONTINUED)
+        self.trail.append(Entry(here.flow_id, step.next, here.returns))
+        return self._arrived()
+
+    def jump(self, flow_id: str) -> Step:
+        """Enter the jump flow ``flow_id``; its end returns to the step shown now."""
+        here = self.current
+        self.trail[-1] = replace(here, left_by=JUMPED, jump=flow_id)
+        self._enter_jump(flow_id, (*here.returns, (here.flow_id, here.step_id)))
+        return self._arrived()
+
+    def back(self) -> bool:
+        """Go back one step; answers stay remembered. Return False at the start."""
+        if not self.can_go_back():
+            return False
+        self.trail.pop()
+        self.trail[-1] = replace(self.trail[-1], left_by=None, jump="")
+        return True
+
+    def restart(self) -> None:
+        """Close this run and start the same flow again from its first step."""
+        self.close()
+        self._closed = self._recorded = False
+        self.answers.clear()
+        self.checked.clear()
+        self.support.clear()
+        self.trail = [Entry(self.flow_id, self.main_flow.start_id)]
+        self._count("flow_started", self.flow_id)
+
+    def close(self) -> None:
+        """End the session: counted as abandoned unless it reached its end."""
+        if self._closed:
+            return
+        self._closed = True
+        if not self._recorded:
+            self._count("flow_abandoned", self.flow_id)
+            self._count_codes()
+
+    def toggle_item(self, index: int) -> bool:
+        """Tick or untick checklist item ``index`` (memory only); return its new state."""
+        ticked = self.checked.setdefault((self.current.flow_id, self.current.step_id), set())
+        ticked.symmetric_difference_update({index})
+        return index in ticked
+
+    def support_shown(self, category: str) -> None:
+        """Note that support of ``category`` was shown, for the case-file note."""
+        if category in REFERRAL_CATEGORIES and category not in self.support:
+            self.support.append(category)
+
+    def _enter_jump(self, flow_id: str, returns: tuple[tuple[str, str], ...]) -> None:
+        jump = self.library.get(flow_id)
+        self.trail.append(Entry(jump.id, jump.start_id, returns))
+        self._count("flow_started", jump.id)
+
+    def _arrived(self) -> Step:
+        if self.finished and not self._recorded:
+            self._recorded = True
+            self._count("flow_completed", self.flow_id)
+            self._count_codes()
+        return self.step
+
+    # -- what it means ---------------------------------------------------------
+
+    def codes(self) -> list[str]:
+        """Return the outcome codes of the path taken, in the order first set."""
+        out: list[str] = []
+        for entry, step in self._visited():
+            new = list(step.codes)
+            if entry.left_by is not None and entry.left_by >= 0:
+                new += step.options[entry.left_by].codes
+            out += [c for c in new if c not in out]
+        return out
+
+    def path(self) -> list[PathLine]:
+        """Return the path taken, one line per step, with the answer given."""
+        lines = []
+        for entry, step in self._visited():
+            answer = ""
+            if entry.left_by is not None and entry.left_by >= 0:
+                answer = step.options[entry.left_by].label
+            elif entry.left_by == JUMPED:
+                answer = _("Hopp till: {title}").format(title=self.library.get(entry.jump).title)
+            lines.append(
+                PathLine(
+                    self.library.get(entry.flow_id).title, step.title, answer, bool(entry.returns)
+                )
+            )
+        return lines
+
+    def notes(self) -> list[str]:
+        """Return the neutral note sentences of the path taken, without repeats."""
+        out: list[str] = []
+        for entry, step in self._visited():
+            sentences = [step.note]
+            if entry.left_by is not None and entry.left_by >= 0:
+                sentences.append(step.options[entry.left_by].note)
+            out += [s for s in sentences if s and s not in out]
+        return out
+
+    def note(self, today: date | None = None) -> str:
+        """Render the case-file note (the caseworker edits it before copying)."""
+        return templates.render(
+            NOTE_TEMPLATE,
+            flow_title=self.main_flow.title,
+            benefit=BENEFITS.get(self.benefit, ""),
+            date=(today or date.today()).isoformat(),
+            notes=self.notes(),
+            outcomes=[OUTCOME_CODES[c] for c in self.codes()],
+            support=[REFERRAL_CATEGORIES[c] for c in self.support],
+        )
+
+    def progress(self) -> tuple[int, int]:
+        """Return (steps taken, fewest steps left to an outcome of the flow shown)."""
+        return len(self.trail) - 1, _steps_to_end(self.flow, self.current.step_id)
+
+    def _visited(self):
+        for entry in self.trail:
+            yield entry, self.library.get(entry.flow_id).step(entry.step_id)
+
+    def _count(self, metric: str, flow_id: str) -> None:
+        if self.usage is not None:
+            self.usage.record(metric, flow=flow_id, benefit=self.benefit)
+
+    def _count_codes(self) -> None:
+        if self.usage is None:
+            return
+        for code in self.codes():
+            self.usage.record("flow_outcome", flow=self.flow_id, benefit=self.benefit, outcome=code)
+
+
+def _steps_to_end(flow: Flow, step_id: str) -> int:
+    # Breadth-first: the fewest steps from here to any outcome.
+    todo, seen = deque([(step_id, 0)]), {step_id}
+    while todo:
+        current, distance = todo.popleft()
+        step = flow.by_id.get(current)
+        if step is None:
+            continue
+        if step.is_outcome:
+            return distance
+        for target in step.targets():
+            if target not in seen:
+                seen.add(target)
+                todo.append((target, distance + 1))
+    return 0

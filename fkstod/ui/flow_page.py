@@ -1,0 +1,237 @@
+"""Samtalsstöd: pick a flow, run it by keyboard during the call, copy a neutral note.
+
+The page holds the running :class:`FlowSession` (memory only) and turns the
+views' signals into session calls. It never opens files: the library, the
+usage recorder and the municipalities are passed in.
+
+Signals:
+    directory_requested(str, str): show the support directory: category and
+        four-digit kommun code ('' when none was picked).
+    orosanmalan_requested(str): open the orosanmälan generator for a benefit code.
+    compact_changed(bool): the compact always-on-top mode was turned on or off.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from PySide6.QtCore import Signal
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import (
+    QComboBox,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from fkstod.core.flows import FlowLibrary
+from fkstod.core.flows.session import FlowSession
+from fkstod.core.kommuner import Kommun
+from fkstod.core.usage import UsageRecorder
+from fkstod.core.vocabulary import OUTCOME_CODES
+from fkstod.ui.dialogs import Dialogs
+from fkstod.ui.flow_jump_bar import FlowJumpBar
+from fkstod.ui.flow_picker import FlowPicker
+from fkstod.ui.flow_step_view import FlowStepView
+from fkstod.ui.flow_summary import FlowSummary
+
+
+class FlowPage(QWidget):
+    """The Samtalsstöd section."""
+
+    directory_requested = Signal(str, str)
+    orosanmalan_requested = Signal(str)
+    compact_changed = Signal(bool)
+
+    def __init__(
+        self,
+        library: FlowLibrary,
+        usage: UsageRecorder | None,
+        dialogs: Dialogs,
+        kommuner: Sequence[Kommun] = (),
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setAccessibleName(self.tr("Samtalsstöd"))
+        self.library = library
+        self.usage = usage
+        self.dialogs = dialogs
+        self.session: FlowSession | None = None
+        self.compact = False
+
+        self.jumps = FlowJumpBar({i: f.title for i, f in library.flows.items() if f.is_jump})
+        self.jumps.jump_requested.connect(self.jump)
+        self.compact_button = QPushButton(self.tr("Kompakt läge (Ctrl+Skift+K)"))
+        self.compact_button.setAccessibleName(self.tr("Kompakt läge, alltid överst"))
+        self.compact_button.setCheckable(True)
+        self.compact_button.setShortcut("Ctrl+Shift+K")
+        self.compact_button.toggled.connect(self.set_compact)
+        self.kommun = QComboBox()
+        self.kommun.setAccessibleName(self.tr("Personens kommun (sparas inte)"))
+        self.kommun.setToolTip(self.tr("Används bara för att visa lokalt stöd. Sparas inte."))
+        self.kommun.addItem(self.tr("Kommun: ej vald"), "")
+        for k in kommuner:
+            self.kommun.addItem(k.namn, k.kod)
+        self.kommun.setEditable(True)
+        self.kommun.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
+        # Screen readers land on the editable combo's line edit: name it too.
+        self.kommun.lineEdit().setAccessibleName(self.kommun.accessibleName())
+        kommun_label = QLabel(self.tr("K&ommun:"))
+        kommun_label.setBuddy(self.kommun)
+
+        self.picker = FlowPicker(library)
+        self.step_view = FlowStepView()
+        self.summary = FlowSummary()
+        self.stack = QStackedWidget()
+        for view in (self.picker, self.step_view, self.summary):
+            self.stack.addWidget(view)
+
+        bar = QHBoxLayout()
+        bar.addWidget(self.jumps, 1)
+        tools = QHBoxLayout()
+        tools.addWidget(kommun_label)
+        tools.addWidget(self.kommun, 1)
+        tools.addWidget(self.compact_button)
+        layout = QVBoxLayout(self)
+        layout.addLayout(bar)
+        layout.addWidget(self.stack, 1)
+        layout.addLayout(tools)
+
+        self.picker.flow_chosen.connect(self.start)
+        self.picker.unavailable_chosen.connect(self._tell_unavailable)
+        v = self.step_view
+        v.option_chosen.connect(self.choose)
+        v.continue_requested.connect(self.advance)
+        v.back_requested.connect(self.back)
+        v.leave_requested.connect(self.leave)
+        v.item_toggled.connect(lambda i: self.session and self.session.toggle_item(i))
+        v.directory_clicked.connect(self._directory)
+        v.orosanmalan_clicked.connect(
+            lambda: self.session and self.orosanmalan_requested.emit(self.session.benefit)
+        )
+        self.summary.copy_requested.connect(self.copy_note)
+        self.summary.back_requested.connect(self.back)
+        self.summary.new_requested.connect(self.new_conversation)
+        self.setFocusProxy(self.picker)
+
+    # -- actions -------------------------------------------------------------
+
+    def start(self, flow_id: str, benefit: str) -> None:
+        """Start ``flow_id`` under ``benefit``; a running flow is closed first."""
+        self._close_session()
+        self.session = FlowSession(self.library, flow_id, benefit, self.usage)
+        self._show()
+
+    def choose(self, index: int) -> None:
+        """Answer the question shown with option ``index`` (0-based)."""
+        s = self.session
+        if s is not None and s.step.kind == "question" and 0 <= index < len(s.step.options):
+            s.choose(index)
+            self._show()
+
+    def advance(self) -> None:
+        """Go on from a step without answers, or return from a jump."""
+        if self.session is not None and self.session.step.kind != "question":
+            self.session.advance()
+            self._show()
+
+    def back(self) -> None:
+        """Go back one step, the answer given kept visible."""
+        if self.session is not None and self.session.back():
+            self._show()
+
+    def jump(self, flow_id: str) -> None:
+        """Enter a global jump; without a running flow, start it on its own."""
+        if flow_id not in self.library.flows:
+            return
+        if self.session is None or self.stack.currentWidget() is self.picker:
+            self.start(flow_id, self.picker.benefit_code() or "ovriga")
+            return
+        self.session.jump(flow_id)
+        self._show()
+
+    def leave(self) -> None:
+        """Esc: ask, then leave the flow for the list (counted as abandoned)."""
+        if self.session is None:
+            return
+        if self.dialogs.confirm(
+            self.tr("Lämna flödet?"),
+            self.tr("Vill du lämna flödet? Det du har valt försvinner."),
+        ):
+            self.new_conversation()
+
+    def new_conversation(self) -> None:
+        """Close the session and show the list of flows."""
+        self._close_session()
+        self.stack.setCurrentWidget(self.picker)
+        self.picker.filter.selectAll()
+        self.picker.setFocus()
+
+    def copy_note(self, text: str) -> None:
+        """Put the edited note on the clipboard (nothing is written to disk)."""
+        QGuiApplication.clipboard().setText(text)
+
+    def set_compact(self, compact: bool) -> None:
+        """Lay the page out for a narrow window and tell the window to stay on top."""
+        self.compact = compact
+        self.step_view.set_compact(compact)
+        self.jumps.set_compact(compact)
+        if self.compact_button.isChecked() != compact:
+            self.compact_button.setChecked(compact)
+        self.compact_changed.emit(compact)
+
+    def shutdown(self) -> None:
+        """Close a running session (the app is closing): counted as abandoned."""
+        self._close_session()
+
+    # -- internals -----------------------------------------------------------
+
+    def _close_session(self) -> None:
+        if self.session is not None:
+            self.session.close()
+            self.session = None
+
+    def _show(self) -> None:
+        s = self.session
+        assert s is not None
+        if s.finished:
+            self.summary.show_summary(
+                s.step.say,
+                s.path(),
+                [OUTCOME_CODES[c] for c in s.codes()],
+                s.note(),
+            )
+            self.stack.setCurrentWidget(self.summary)
+            return
+        key = (s.current.flow_id, s.current.step_id)
+        self.step_view.show_step(
+            s.step,
+            flow_title=s.flow.title if not s.in_jump else f"↳ {s.flow.title}",
+            progress=s.progress(),
+            can_go_back=s.can_go_back(),
+            previous=s.previous_answer(),
+            ticked=s.checked.get(key),
+            in_jump=s.in_jump,
+        )
+        self.stack.setCurrentWidget(self.step_view)
+        self.step_view.setFocus()
+
+    def _directory(self, category: str, use_kommun: bool) -> None:
+        if self.session is not None:
+            self.session.support_shown(category)
+        kommun = (self.kommun.currentData() or "") if use_kommun else ""
+        self.directory_requested.emit(category, kommun)
+
+    def _tell_unavailable(self, title: str, faults: str) -> None:
+        self.dialogs.error(
+            self.tr("Flödet går inte att använda"),
+            self.tr(
+                "Flödet ”%1” har fel och kan inte startas. Be den som förvaltar "
+                "innehållet rätta filen:\n\n%2"
+            )
+            .replace("%1", title)
+            .replace("%2", faults),
+        )

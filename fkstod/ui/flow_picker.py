@@ -1,0 +1,140 @@
+"""Pick a flow: by benefit and situation, typing to filter. Broken flows are listed, not hidden.
+
+Signals:
+    flow_chosen(str, str): a flow was picked: flow id and benefit code.
+    unavailable_chosen(str, str): a broken flow was picked: its title and its faults.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from fkstod.core.flows import FlowLibrary
+from fkstod.core.vocabulary import BENEFITS
+
+_FLOW_ID = Qt.ItemDataRole.UserRole
+_BROKEN = Qt.ItemDataRole.UserRole + 1
+
+
+class FlowPicker(QWidget):
+    """A benefit choice, a filter field and the list of flows that match."""
+
+    flow_chosen = Signal(str, str)
+    unavailable_chosen = Signal(str, str)
+
+    def __init__(self, library: FlowLibrary, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.library = library
+        self.setAccessibleName(self.tr("Välj flöde"))
+        heading = QLabel(self.tr("<h1>Samtalsstöd</h1>"))
+        intro = QLabel(
+            self.tr(
+                "Välj förmån och skriv vad samtalet gäller. Enter startar flödet. "
+                "Inget om personen sparas."
+            )
+        )
+        intro.setWordWrap(True)
+        self.benefit = QComboBox()
+        self.benefit.setAccessibleName(self.tr("Förmån"))
+        self.benefit.addItem(self.tr("Alla förmåner"), "")
+        for code, label in BENEFITS.items():
+            self.benefit.addItem(label, code)
+        self.filter = QLineEdit()
+        self.filter.setAccessibleName(self.tr("Filtrera flöden"))
+        self.filter.setPlaceholderText(self.tr("Skriv för att filtrera, t.ex. ombud eller barn"))
+        self.filter.setClearButtonEnabled(True)
+        self.list = QListWidget()
+        self.list.setAccessibleName(self.tr("Flöden"))
+        self.list.setWordWrap(True)
+        self.list.setAlternatingRowColors(True)
+
+        form = QFormLayout()
+        form.addRow(self.tr("&Förmån:"), self.benefit)
+        form.addRow(self.tr("&Sök:"), self.filter)
+        for label in (form.labelForField(self.benefit), form.labelForField(self.filter)):
+            label.setAccessibleName(label.text().replace("&", ""))
+        layout = QVBoxLayout(self)
+        layout.addWidget(heading)
+        layout.addWidget(intro)
+        layout.addLayout(form)
+        layout.addWidget(self.list, 1)
+
+        self.benefit.currentIndexChanged.connect(self.refresh)
+        self.filter.textChanged.connect(self.refresh)
+        self.filter.returnPressed.connect(self.choose_current)
+        self.list.itemActivated.connect(lambda _item: self.choose_current())
+        self.filter.installEventFilter(self)
+        self.setFocusProxy(self.filter)
+        self.refresh()
+
+    def set_library(self, library: FlowLibrary) -> None:
+        """Show another set of flows (after a reload)."""
+        self.library = library
+        self.refresh()
+
+    def benefit_code(self) -> str:
+        """Return the chosen benefit code, or '' for all."""
+        return self.benefit.currentData() or ""
+
+    def refresh(self) -> None:
+        """List the flows matching the benefit and every word of the filter."""
+        benefit = self.benefit_code()
+        words = self.filter.text().casefold().split()
+        self.list.clear()
+        for flow in self.library.conversations():
+            if benefit and benefit not in flow.benefits:
+                continue
+            haystack = " ".join([flow.title, flow.when, *flow.keywords]).casefold()
+            if not all(w in haystack for w in words):
+                continue
+            item = QListWidgetItem(f"{flow.title}\n{flow.when}")
+            item.setData(_FLOW_ID, flow.id)
+            item.setData(Qt.ItemDataRole.AccessibleTextRole, f"{flow.title}. {flow.when}")
+            self.list.addItem(item)
+        for broken in self.library.unavailable:
+            if words and not all(w in broken.title.casefold() for w in words):
+                continue
+            text = self.tr("Ej tillgängligt: %1 (%2 fel)").replace("%1", broken.title)
+            item = QListWidgetItem(text.replace("%2", str(len(broken.problems))))
+            item.setData(_BROKEN, "\n".join(str(p) for p in broken.problems))
+            item.setData(_FLOW_ID, broken.title)
+            item.setData(Qt.ItemDataRole.AccessibleTextRole, item.text())
+            self.list.addItem(item)
+        if self.list.count():
+            self.list.setCurrentRow(0)
+
+    def choose_current(self) -> None:
+        """Start the flow selected in the list (or tell why it is unavailable)."""
+        item = self.list.currentItem()
+        if item is None:
+            return
+        faults = item.data(_BROKEN)
+        if faults:
+            self.unavailable_chosen.emit(item.data(_FLOW_ID), faults)
+            return
+        flow = self.library.get(item.data(_FLOW_ID))
+        self.flow_chosen.emit(flow.id, self.benefit_code() or flow.benefits[0])
+
+    def eventFilter(self, watched, event) -> bool:
+        # Up and Down in the filter field move in the list: type, arrow, Enter.
+        if (
+            watched is self.filter
+            and isinstance(event, QKeyEvent)
+            and event.type() == event.Type.KeyPress
+        ) and event.key() in (Qt.Key.Key_Up, Qt.Key.Key_Down):
+            step = -1 if event.key() == Qt.Key.Key_Up else 1
+            row = max(0, min(self.list.count() - 1, self.list.currentRow() + step))
+            self.list.setCurrentRow(row)
+            return True
+        return super().eventFilter(watched, event)

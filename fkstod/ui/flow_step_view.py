@@ -1,0 +1,225 @@
+"""One step of a flow: what to say, large; what to keep in mind, beside; numbered answers.
+
+Signals:
+    option_chosen(int): an answer was picked (0-based), by key 1–9 or click.
+    continue_requested(): Enter on a step without answers (or the button).
+    back_requested(): Backspace or Alt+Left.
+    leave_requested(): Esc.
+    item_toggled(int): a checklist point was ticked or unticked.
+    directory_clicked(str, bool): a directory shortcut: category, filter on kommun.
+    orosanmalan_clicked(): the hand-off to the orosanmälan generator.
+"""
+
+from __future__ import annotations
+
+import html
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import (
+    QBoxLayout,
+    QCheckBox,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QProgressBar,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from fkstod.core.flows.model import Step
+
+
+def _rich(text: str) -> str:
+    return html.escape(text).replace("\n", "<br>")
+
+
+class FlowStepView(QWidget):
+    """Shows one step and turns keys into choices."""
+
+    option_chosen = Signal(int)
+    continue_requested = Signal()
+    back_requested = Signal()
+    leave_requested = Signal()
+    item_toggled = Signal(int)
+    directory_clicked = Signal(str, bool)
+    orosanmalan_clicked = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.setAccessibleName(self.tr("Steg i flödet"))
+        self._step: Step | None = None
+
+        self.flow_title = QLabel()
+        self.flow_title.setAccessibleName(self.tr("Flöde"))
+        self.progress = QProgressBar()
+        self.progress.setAccessibleName(self.tr("Hur långt i flödet"))
+        self.progress.setTextVisible(False)
+        self.progress.setMaximumWidth(160)
+        self.progress_text = QLabel()
+        self.progress_text.setAccessibleName(self.tr("Steg"))
+        self.step_title = QLabel()
+        self.step_title.setAccessibleName(self.tr("Stegets rubrik"))
+        self.step_title.setWordWrap(True)
+
+        self.say = QLabel()
+        self.say.setWordWrap(True)
+        self.say.setTextFormat(Qt.TextFormat.RichText)
+        self.say.setAccessibleName(self.tr("Säg"))
+        self.say.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.say.setFrameShape(QFrame.Shape.StyledPanel)
+        self.say.setMargin(12)
+        self.guidance = QLabel()
+        self.guidance.setWordWrap(True)
+        self.guidance.setTextFormat(Qt.TextFormat.RichText)
+        self.guidance.setAccessibleName(self.tr("Tänk på"))
+        self.guidance.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.guidance.setMargin(8)
+
+        self.texts = QBoxLayout(QBoxLayout.Direction.LeftToRight)
+        self.texts.addWidget(self.say, 3)
+        self.texts.addWidget(self.guidance, 2)
+
+        self.choices = QVBoxLayout()
+        self.extras = QHBoxLayout()
+        self.option_buttons: list[QPushButton] = []
+        self.item_boxes: list[QCheckBox] = []
+        self.extra_buttons: list[QPushButton] = []
+
+        self.back_button = QPushButton(self.tr("← Tillbaka (Backsteg)"))
+        self.back_button.setAccessibleName(self.tr("Tillbaka ett steg"))
+        self.back_button.setFocusPolicy(Qt.FocusPolicy.TabFocus)
+        self.back_button.clicked.connect(self.back_requested)
+        self.continue_button = QPushButton(self.tr("Fortsätt (Enter) →"))
+        self.continue_button.setAccessibleName(self.tr("Fortsätt till nästa steg"))
+        self.continue_button.setFocusPolicy(Qt.FocusPolicy.TabFocus)
+        self.continue_button.clicked.connect(self.continue_requested)
+        nav = QHBoxLayout()
+        nav.addWidget(self.back_button)
+        nav.addStretch(1)
+        nav.addWidget(self.continue_button)
+
+        top = QHBoxLayout()
+        top.addWidget(self.flow_title, 1)
+        top.addWidget(self.progress_text)
+        top.addWidget(self.progress)
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addWidget(self.step_title)
+        layout.addLayout(self.texts)
+        layout.addLayout(self.choices)
+        layout.addLayout(self.extras)
+        layout.addStretch(1)
+        layout.addLayout(nav)
+
+    def set_compact(self, compact: bool) -> None:
+        """Put the guidance below the say text in a narrow window."""
+        self.texts.setDirection(
+            QBoxLayout.Direction.TopToBottom if compact else QBoxLayout.Direction.LeftToRight
+        )
+
+    def show_step(
+        self,
+        step: Step,
+        *,
+        flow_title: str,
+        progress: tuple[int, int],
+        can_go_back: bool,
+        previous: int | None = None,
+        ticked: set[int] | None = None,
+        in_jump: bool = False,
+    ) -> None:
+        """Show ``step``; ``previous`` marks the answer given before going back."""
+        self._step = step
+        self.flow_title.setText(flow_title)
+        taken, left = progress
+        self.progress.setRange(0, max(1, taken + left))
+        self.progress.setValue(taken)
+        self.progress_text.setText(
+            self.tr("Steg %1 · minst %2 kvar")
+            .replace("%1", str(taken + 1))
+            .replace("%2", str(left))
+        )
+        self.progress.setAccessibleDescription(self.progress_text.text())
+        self.step_title.setText(f"<h2>{html.escape(step.title)}</h2>")
+        self.say.setVisible(bool(step.say))
+        self.say.setText(f'<p style="font-size:x-large">{_rich(step.say)}</p>' if step.say else "")
+        self.guidance.setVisible(bool(step.guidance))
+        self.guidance.setText(
+            f"<p><b>{self.tr('Tänk på:')}</b> {_rich(step.guidance)}</p>" if step.guidance else ""
+        )
+        self._clear()
+        for n, option in enumerate(step.options, start=1):
+            mark = self.tr(" ✓ (förra svaret)") if previous == n - 1 else ""
+            button = QPushButton(f"{n}  {option.label}{mark}")
+            button.setAccessibleName(
+                self.tr("Svar %1: %2").replace("%1", str(n)).replace("%2", option.label)
+            )
+            button.setStyleSheet("text-align: left; padding: 6px;")
+            button.clicked.connect(lambda _=False, i=n - 1: self.option_chosen.emit(i))
+            self.choices.addWidget(button)
+            self.option_buttons.append(button)
+        for n, item in enumerate(step.items):
+            box = QCheckBox(item)
+            box.setAccessibleName(item)
+            box.setChecked(n in (ticked or set()))
+            box.toggled.connect(lambda _=False, i=n: self.item_toggled.emit(i))
+            self.choices.addWidget(box)
+            self.item_boxes.append(box)
+        for shortcut in step.directory:
+            button = QPushButton(self.tr("Stödkatalog: %1").replace("%1", shortcut.label))
+            button.setAccessibleName(shortcut.label)
+            button.clicked.connect(
+                lambda _=False, c=shortcut.category, k=shortcut.kommun: self.directory_clicked.emit(
+                    c, k
+                )
+            )
+            self.extras.addWidget(button)
+            self.extra_buttons.append(button)
+        if step.orosanmalan:
+            button = QPushButton(self.tr("Skriv orosanmälan"))
+            button.setAccessibleName(self.tr("Skriv orosanmälan"))
+            button.clicked.connect(self.orosanmalan_clicked)
+            self.extras.addWidget(button)
+            self.extra_buttons.append(button)
+        self.back_button.setEnabled(can_go_back)
+        has_options = step.kind == "question"
+        self.continue_button.setVisible(not has_options)
+        self.continue_button.setText(
+            self.tr("Tillbaka till samtalet (Enter) →")
+            if step.is_outcome and in_jump
+            else self.tr("Fortsätt (Enter) →")
+        )
+        self.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def _clear(self) -> None:
+        for widget in [*self.option_buttons, *self.item_boxes, *self.extra_buttons]:
+            widget.hide()
+            widget.deleteLater()
+        self.option_buttons, self.item_boxes, self.extra_buttons = [], [], []
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        key, mods = event.key(), event.modifiers()
+        if Qt.Key.Key_1 <= key <= Qt.Key.Key_9 and not mods & ~Qt.KeyboardModifier.KeypadModifier:
+            index = key - Qt.Key.Key_1
+            if index < len(self.option_buttons):
+                self.option_chosen.emit(index)
+            return
+        if (
+            key in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+            and self._step
+            and self._step.kind != "question"
+        ):
+            self.continue_requested.emit()
+            return
+        if key == Qt.Key.Key_Backspace or (
+            key == Qt.Key.Key_Left and mods & Qt.KeyboardModifier.AltModifier
+        ):
+            self.back_requested.emit()
+            return
+        if key == Qt.Key.Key_Escape:
+            self.leave_requested.emit()
+            return
+        super().keyPressEvent(event)

@@ -1,0 +1,108 @@
+"""The end of a flow: the closing words, the path taken, and the case-file note to edit and copy.
+
+Signals:
+    copy_requested(str): "Kopiera anteckning" with the note as edited.
+    back_requested(): back to the last step (Alt+Left).
+    new_requested(): start a new conversation (Ctrl+N).
+"""
+
+from __future__ import annotations
+
+import html
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QPlainTextEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from fkstod.core.flows.session import PathLine
+
+
+class FlowSummary(QWidget):
+    """What happened, and a neutral note the caseworker edits before copying."""
+
+    copy_requested = Signal(str)
+    back_requested = Signal()
+    new_requested = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setAccessibleName(self.tr("Sammanfattning"))
+        self.closing = QLabel()
+        self.closing.setWordWrap(True)
+        self.closing.setAccessibleName(self.tr("Avslutande ord"))
+        self.path = QLabel()
+        self.path.setWordWrap(True)
+        self.path.setAccessibleName(self.tr("Vägen genom flödet"))
+        self.path.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        note_label = QLabel(self.tr("&Anteckning till akten (ändra innan du kopierar):"))
+        self.note = QPlainTextEdit()
+        self.note.setAccessibleName(self.tr("Anteckning till akten"))
+        self.note.setTabChangesFocus(True)
+        note_label.setBuddy(self.note)
+        self.copied = QLabel()
+        self.copied.setAccessibleName(self.tr("Status"))
+
+        self.copy_button = QPushButton(self.tr("&Kopiera anteckning (Ctrl+Skift+C)"))
+        self.copy_button.setAccessibleName(self.tr("Kopiera anteckning"))
+        self.copy_button.clicked.connect(self._copy)
+        self.back_button = QPushButton(self.tr("← Tillbaka (Alt+Vänster)"))
+        self.back_button.setAccessibleName(self.tr("Tillbaka till sista steget"))
+        self.back_button.clicked.connect(self.back_requested)
+        self.new_button = QPushButton(self.tr("&Nytt samtal (Ctrl+N)"))
+        self.new_button.setAccessibleName(self.tr("Nytt samtal"))
+        self.new_button.clicked.connect(self.new_requested)
+        for keys, slot in (
+            ("Ctrl+Shift+C", self._copy),
+            ("Alt+Left", self.back_requested.emit),
+            ("Ctrl+N", self.new_requested.emit),
+        ):
+            shortcut = QShortcut(QKeySequence(keys), self)
+            shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            shortcut.activated.connect(slot)
+
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.back_button)
+        buttons.addStretch(1)
+        buttons.addWidget(self.copy_button)
+        buttons.addWidget(self.new_button)
+        layout = QVBoxLayout(self)
+        layout.addWidget(QLabel(self.tr("<h2>Sammanfattning</h2>")))
+        layout.addWidget(self.closing)
+        layout.addWidget(self.path)
+        layout.addWidget(note_label)
+        layout.addWidget(self.note, 1)
+        layout.addWidget(self.copied)
+        layout.addLayout(buttons)
+
+    def show_summary(
+        self, closing: str, path: list[PathLine], outcomes: list[str], note: str
+    ) -> None:
+        """Show the end: closing words to say, the path, the outcomes and the note."""
+        self.closing.setText(
+            f'<p style="font-size:x-large">{html.escape(closing)}</p>' if closing else ""
+        )
+        rows = "".join(
+            f"<li>{'↳ ' if line.in_jump else ''}{html.escape(line.step_title)}"
+            + (f" → <i>{html.escape(line.answer)}</i>" if line.answer else "")
+            + "</li>"
+            for line in path
+        )
+        codes = ", ".join(html.escape(o) for o in outcomes) or self.tr("inga")
+        self.path.setText(
+            f"<p><b>{self.tr('Vägen:')}</b></p><ol>{rows}</ol>"
+            f"<p><b>{self.tr('Utfall:')}</b> {codes}</p>"
+        )
+        self.note.setPlainText(note)
+        self.copied.clear()
+        self.copy_button.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def _copy(self) -> None:
+        self.copy_requested.emit(self.note.toPlainText())
+        self.copied.setText(self.tr("Anteckningen är kopierad. Klistra in den i ärendet."))

@@ -1,0 +1,43 @@
+"""``fkstod flows list`` and ``fkstod flows outline`` per the command-line contract."""
+
+from tests.conftest import run_fkstod
+
+
+def test_flows_list_shows_id_title_benefits_version():
+    result = run_fkstod("flows", "list")
+    assert result.returncode == 0, result.stderr
+    lines = result.stdout.splitlines()
+    first = lines[0].split("\t")
+    assert first[0] == "sjukpenning-fraga"
+    assert first[2] == "sjukpenning, rehabiliteringsersattning"
+    assert first[3] == "1.0"
+    assert any(line.startswith("akut-fara\t") and "(hopp)" in line for line in lines)
+
+
+def test_outline_text_has_every_step_and_what_to_say():
+    result = run_fkstod("flows", "outline", "underhallsstod-fraga")
+    assert result.returncode == 0
+    assert "6. Fråga vid ett senare tillfälle [Slut]" in result.stdout
+    assert "SÄG: Jag har några frågor" in result.stdout
+    assert "[ ] Om kontakt med den andra föräldern" in result.stdout
+
+
+def test_outline_md_and_html():
+    md = run_fkstod("flows", "outline", "sjukpenning-fraga", "--format", "md")
+    assert md.stdout.startswith("# Fråga om våld")
+    assert "*Akut fara*, sedan 7. Barn i hushållet?" in md.stdout
+    html = run_fkstod("flows", "outline", "sjukpenning-fraga", "--format", "html")
+    assert html.stdout.startswith("<!DOCTYPE html>")
+    assert '<section id="fraga">' in html.stdout
+
+
+def test_outline_of_an_unknown_flow_is_bad_input_in_swedish():
+    result = run_fkstod("flows", "outline", "finns-inte")
+    assert result.returncode == 1
+    assert "flödet finns-inte finns inte" in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_outline_with_a_bad_format_is_a_usage_error():
+    result = run_fkstod("flows", "outline", "akut-fara", "--format", "pdf")
+    assert result.returncode == 2

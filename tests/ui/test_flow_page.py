@@ -1,0 +1,240 @@
+"""The Samtalsstöd page, driven by keyboard like a caseworker on the phone."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import QWidget
+
+from fkstod.core.flows import load_library
+from fkstod.core.kommuner import kommuner
+from fkstod.core.usage import UsageRecorder
+from fkstod.ui.flow_page import FlowPage
+
+# The offscreen platform cannot resize a shown window to its size hint and says so.
+pytestmark = pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")
+
+
+class FakeDialogs:
+    def __init__(self, answer: bool = True) -> None:
+        self.answer = answer
+        self.asked: list[str] = []
+        self.errors: list[str] = []
+
+    def confirm(self, title: str, text: str) -> bool:
+        self.asked.append(title)
+        return self.answer
+
+    def error(self, title: str, text: str) -> None:
+        self.errors.append(text)
+
+    def info(self, title: str, text: str) -> None:
+        pass
+
+
+@pytest.fixture
+def usage(memory_db):
+    library = load_library()
+    recorder = UsageRecorder(memory_db)
+    recorder.set_content_ids("flow", library.ids())
+    return recorder
+
+
+@pytest.fixture
+def page(qtbot, usage):
+    widget = FlowPage(load_library(), usage, FakeDialogs(), kommuner())
+    qtbot.addWidget(widget)
+    widget.resize(900, 700)
+    widget.show()
+    qtbot.waitExposed(widget)
+    return widget
+
+
+def press(qtbot, page: FlowPage, *keys) -> None:
+    for key in keys:
+        target = page.stack.currentWidget()
+        if isinstance(key, str):
+            qtbot.keyClicks(page.picker.filter, key)
+        else:
+            qtbot.keyClick(target, key)
+
+
+def start(qtbot, page: FlowPage, words: str) -> None:
+    page.picker.filter.setFocus()
+    qtbot.keyClicks(page.picker.filter, words)
+    qtbot.keyClick(page.picker.filter, Qt.Key.Key_Return)
+
+
+def test_typing_filters_the_list_and_enter_starts_the_flow(qtbot, page):
+    qtbot.keyClicks(page.picker.filter, "underhåll")
+    assert page.picker.list.count() == 1
+    qtbot.keyClick(page.picker.filter, Qt.Key.Key_Return)
+    assert page.stack.currentWidget() is page.step_view
+    assert "Är du ensam" in page.step_view.say.text()
+
+
+def test_the_benefit_narrows_the_list(qtbot, page):
+    page.picker.benefit.setCurrentIndex(page.picker.benefit.findData("underhallsstod"))
+    assert page.picker.list.count() == 1
+
+
+def test_keys_answer_go_back_and_the_summary_shows_the_note(qtbot, page):
+    start(qtbot, page, "sjukpenning")
+    view = page.step_view
+    qtbot.keyClick(view, Qt.Key.Key_1)  # alone: yes
+    assert "alla som har sjukpenning" in view.say.text()
+    qtbot.keyClick(view, Qt.Key.Key_Return)
+    qtbot.keyClick(view, Qt.Key.Key_2)  # told about violence
+    assert view.step_title.text() == "<h2>Lyssna och bekräfta</h2>"
+    qtbot.keyClick(view, Qt.Key.Key_Backspace)
+    assert "(förra svaret)" in view.option_buttons[1].text()
+    qtbot.keyClick(view, Qt.Key.Key_1)  # no
+    assert page.stack.currentWidget() is page.summary
+    note = page.summary.note.toPlainText()
+    assert "Frågan om våld ställdes. Personen berättade inte om våld." in note
+    assert "berättade om våld." not in note
+
+
+def test_alt_left_goes_back_too(qtbot, page):
+    start(qtbot, page, "sjukpenning")
+    qtbot.keyClick(page.step_view, Qt.Key.Key_1)
+    qtbot.keyClick(page.step_view, Qt.Key.Key_Left, Qt.KeyboardModifier.AltModifier)
+    assert "ensam just nu" in page.step_view.say.text()
+
+
+def test_a_digit_without_such_an_answer_does_nothing(qtbot, page):
+    start(qtbot, page, "underhåll")
+    qtbot.keyClick(page.step_view, Qt.Key.Key_9)
+    assert page.session.step.id == "fore"
+
+
+def test_f5_jumps_to_akut_fara_and_enter_returns(qtbot, page):
+    start(qtbot, page, "underhåll")
+    qtbot.keyClick(page.step_view, Qt.Key.Key_F5)
+    assert page.session.flow.id == "akut-fara"
+    assert page.step_view.flow_title.text() == "↳ Akut fara"
+    qtbot.keyClick(page.step_view, Qt.Key.Key_3)
+    assert page.step_view.continue_button.text().startswith("Tillbaka till samtalet")
+    qtbot.keyClick(page.step_view, Qt.Key.Key_Return)
+    assert (page.session.flow.id, page.session.step.id) == ("underhallsstod-fraga", "fore")
+
+
+def test_every_jump_button_has_a_name_and_a_key(page):
+    assert [b.accessibleName() for b in page.jumps.buttons.values()] == [
+        "Akut fara",
+        "Barn berörs",
+        "Berättar om våld",
+        "Kan inte prata nu",
+    ]
+    keys = [s.key().toString() for s in page.jumps.shortcuts.values()]
+    assert keys == ["F5", "F6", "F7", "F8"]
+
+
+def test_every_control_has_an_accessible_name(qtbot, page):
+    start(qtbot, page, "underhåll")
+    qtbot.keyClick(page.step_view, Qt.Key.Key_1)
+    qtbot.keyClick(page.step_view, Qt.Key.Key_2)  # the checklist
+    from PySide6.QtWidgets import QAbstractButton, QComboBox, QLineEdit, QPlainTextEdit
+
+    kinds = (QAbstractButton, QComboBox, QLineEdit, QPlainTextEdit)
+    nameless = [
+        w
+        for w in page.findChildren(QWidget)
+        if isinstance(w, kinds)
+        and not w.accessibleName()
+        and w.isVisibleTo(page)
+        and w.parent() is not None
+        and not isinstance(w.parent(), QComboBox)
+    ]
+    assert nameless == []
+
+
+def test_esc_asks_before_leaving_and_counts_abandoned(qtbot, page, usage):
+    start(qtbot, page, "underhåll")
+    qtbot.keyClick(page.step_view, Qt.Key.Key_Escape)
+    assert page.dialogs.asked == ["Lämna flödet?"]
+    assert page.stack.currentWidget() is page.picker
+    metrics = {c.metric for c in usage.counts()}
+    assert {"flow_started", "flow_abandoned"} <= metrics
+
+
+def test_esc_answered_no_stays_in_the_flow(qtbot, page):
+    page.dialogs.answer = False
+    start(qtbot, page, "underhåll")
+    qtbot.keyClick(page.step_view, Qt.Key.Key_Escape)
+    assert page.stack.currentWidget() is page.step_view
+
+
+def test_copy_note_puts_the_edited_note_on_the_clipboard(qtbot, page):
+    start(qtbot, page, "underhåll")
+    qtbot.keyClick(page.step_view, Qt.Key.Key_2)  # not alone: ends at once
+    page.summary.note.setPlainText("Redigerad anteckning.")
+    qtbot.keyClick(
+        page.summary,
+        Qt.Key.Key_C,
+        Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier,
+    )
+    assert QGuiApplication.clipboard().text() == "Redigerad anteckning."
+    assert "kopierad" in page.summary.copied.text()
+
+
+def test_directory_shortcut_emits_category_and_picked_kommun(qtbot, page):
+    start(qtbot, page, "underhåll")
+    page.kommun.setCurrentIndex(page.kommun.findData("0180"))
+    qtbot.keyClick(page.step_view, Qt.Key.Key_1)
+    qtbot.keyClick(page.step_view, Qt.Key.Key_2)
+    qtbot.keyClick(page.step_view, Qt.Key.Key_Return)  # past the checklist
+    with qtbot.waitSignal(page.directory_requested) as blocker:
+        page.step_view.extra_buttons[1].click()  # socialtjänst in the person's kommun
+    assert blocker.args == ["socialtjanst", "0180"]
+    with qtbot.waitSignal(page.directory_requested) as blocker:
+        page.step_view.extra_buttons[0].click()
+    assert blocker.args == ["kvinnor", ""]
+
+
+def test_orosanmalan_hand_off_emits_the_benefit(qtbot, page):
+    start(qtbot, page, "underhåll")
+    qtbot.keyClick(page.step_view, Qt.Key.Key_F6)
+    with qtbot.waitSignal(page.orosanmalan_requested) as blocker:
+        page.step_view.extra_buttons[-1].click()
+    assert blocker.args == ["underhallsstod"]
+
+
+def test_a_jump_from_the_list_starts_the_jump_flow_on_its_own(qtbot, page):
+    qtbot.keyClick(page.picker.filter, Qt.Key.Key_F8)
+    assert page.session.flow_id == "kan-inte-prata"
+
+
+def test_compact_mode_puts_guidance_below_and_tells_the_window(qtbot, page):
+    with qtbot.waitSignal(page.compact_changed) as blocker:
+        qtbot.keyClick(
+            page,
+            Qt.Key.Key_K,
+            Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier,
+        )
+    assert blocker.args == [True]
+    assert page.step_view.texts.direction().name == "TopToBottom"
+
+
+def test_a_broken_flow_is_listed_and_explains_itself(qtbot, tmp_path, usage):
+    import shutil
+
+    from fkstod.core.flows.library import flows_folder
+
+    folder = tmp_path / "flows"
+    folder.mkdir()
+    shutil.copy(flows_folder() / "underhallsstod-fraga.toml", folder)
+    (folder / "trasig.toml").write_text(
+        'id = "trasig"\ntitle = "Trasigt flöde"\n', encoding="utf-8"
+    )
+    dialogs = FakeDialogs()
+    page = FlowPage(load_library(folder), usage, dialogs)
+    qtbot.addWidget(page)
+    page.show()
+    texts = [page.picker.list.item(i).text() for i in range(page.picker.list.count())]
+    assert texts[-1].startswith("Ej tillgängligt: Trasigt flöde")
+    page.picker.list.setCurrentRow(len(texts) - 1)
+    qtbot.keyClick(page.picker.filter, Qt.Key.Key_Return)
+    assert dialogs.errors and "trasig.toml:" in dialogs.errors[0]
+    assert page.session is None

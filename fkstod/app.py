@@ -133,8 +133,9 @@ def build_window(services: Services, dialogs: Dialogs | None = None) -> MainWind
     if not restored:
         window.resize(1100, 760)
     section = settings.get(SECTION_KEY, 0)
-    if isinstance(section, int) and 0 <= section < window.pages.count():
-        window.navigation.setCurrentRow(section)
+    if not (isinstance(section, int) and 0 <= section < window.pages.count()):
+        section = 0
+    window.show_section(section)  # the keyboard starts in the section, not in the list
 
     apply_text_scale(window.text_scale)
     window.text_scale_changed.connect(apply_text_scale)

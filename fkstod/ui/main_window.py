@@ -113,12 +113,14 @@ class MainWindow(QMainWindow):
         return index
 
     def show_section(self, index: int) -> None:
-        """Show the section at ``index`` and move the keyboard focus into it."""
+        """Show the section at ``index`` and move the keyboard focus into it.
+
+        A page says where its focus belongs with ``setFocusProxy``.
+        """
         self.navigation.setCurrentRow(index)
         page = self.pages.widget(index)
         if page is not None:
             page.setFocus(Qt.FocusReason.ShortcutFocusReason)
-            page.focusNextChild()
 
     def current_section(self) -> int:
         """Return the index of the section shown."""

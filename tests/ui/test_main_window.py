@@ -122,3 +122,9 @@ def test_an_unexpected_error_is_shown_in_swedish_and_the_app_goes_on(monkeypatch
     kind, _title, text = dialogs.shown[-1]
     assert kind == "error" and "finns kvar" in text
     assert "Anna" not in text  # what the user typed is not repeated in the dialog
+
+
+def test_the_keyboard_starts_in_the_section_so_typing_filters_at_once(qtbot, window):
+    window.activateWindow()
+    focus = QApplication.focusWidget()
+    assert focus is not None and window.pages.currentWidget().isAncestorOf(focus)

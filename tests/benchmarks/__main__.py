@@ -8,7 +8,24 @@ import sys
 from pathlib import Path
 
 
+def _quiet_offscreen_warning() -> None:
+    # The offscreen platform cannot pass size hints to a window manager and says
+    # so on every window shown; in a benchmark that is thousands of lines.
+    from PySide6.QtCore import qInstallMessageHandler
+
+    previous = None
+
+    def handler(kind, context, message):
+        if "propagateSizeHints" not in message and previous is not None:
+            previous(kind, context, message)
+        elif "propagateSizeHints" not in message:
+            print(message, file=sys.stderr)
+
+    previous = qInstallMessageHandler(handler)
+
+
 def main(only: list[str]) -> int:
+    _quiet_offscreen_warning()
     here = Path(__file__).parent
     names = sorted(m.name for m in pkgutil.iter_modules([str(here)]) if m.name.startswith("bench_"))
     if only:

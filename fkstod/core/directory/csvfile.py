@@ -64,12 +64,13 @@ class Row:
     levererad: bool
 
 
-def read_text(path: Path, max_bytes: int = MAX_BYTES) -> str:
+def read_text(path: Path, max_bytes: int | None = None) -> str:
     """Read a text file defensively: size cap, binary check, UTF-8 with or without BOM.
 
     Raises:
         FileProblem: with a Swedish message that says what to do.
     """
+    max_bytes = max_bytes or MAX_BYTES
     try:
         size = path.stat().st_size
         if size > max_bytes:
@@ -109,6 +110,7 @@ def read_text(path: Path, max_bytes: int = MAX_BYTES) -> str:
 
 
 def _clean(cell: str) -> str:
+    cell = cell.replace("\r\n", "\n")
     # Undo the apostrophe that export puts before cells Excel would run as formulas.
     if cell.startswith("'") and cell[1:2] in _FORMULA_START:
         return cell[1:]

@@ -17,12 +17,14 @@ from PySide6.QtWidgets import QApplication
 
 from fkstod import __version__, paths
 from fkstod.core import store
+from fkstod.core.directory import Directory
 from fkstod.core.i18n import _
 from fkstod.core.schema import MIGRATION_SETS
 from fkstod.core.settings import Settings
 from fkstod.core.usage import UsageRecorder
 from fkstod.ui.about_dialog import AboutDialog
 from fkstod.ui.dialogs import Dialogs
+from fkstod.ui.directory_page import DirectoryPage
 from fkstod.ui.main_window import MainWindow
 from fkstod.ui.placeholder_page import PlaceholderPage
 from fkstod.ui.single_instance import SingleInstance
@@ -40,6 +42,7 @@ class Services:
     db: store.Database
     settings: Settings
     usage: UsageRecorder
+    directory: Directory
 
 
 def make_application(argv: list[str] | None = None) -> QApplication:
@@ -64,6 +67,7 @@ def build_services(data_folder: Path) -> tuple[Services, str | None]:
         db=opened.db,
         settings=Settings(opened.db),
         usage=UsageRecorder(opened.db),
+        directory=Directory(opened.db),
     )
     return services, opened.notice
 
@@ -86,16 +90,18 @@ def build_window(services: Services, dialogs: Dialogs | None = None) -> MainWind
             ),
         ),
     )
-    window.add_section(
-        window.tr("Stödkatalog"),
-        PlaceholderPage(
-            window.tr("Stödkatalog"),
-            window.tr(
-                "Här kommer katalogen över stödorganisationer: nationella stödlinjer och lokala "
-                "verksamheter, sökbara medan du skriver och filtrerade på kommun och behov."
-            ),
-        ),
+    directory_page = DirectoryPage(services.directory, dialogs)
+    directory_index = window.add_section(window.tr("Stödkatalog"), directory_page)
+    directory_page.referral_shown.connect(
+        lambda category: services.usage.record("referral_shown", category=category)
     )
+
+    def show_directory(category: str, kommun: str = "") -> None:
+        # Flows' directory shortcuts land here: the section, pre-filtered.
+        window.show_section(directory_index)
+        directory_page.show_filtered(category, kommun)
+
+    window.show_directory = show_directory  # type: ignore[attr-defined]
     window.add_section(
         window.tr("Orosanmälan"),
         PlaceholderPage(

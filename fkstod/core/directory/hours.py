@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import datetime
+from functools import lru_cache
 
 from fkstod.core.i18n import _
 
@@ -90,6 +91,7 @@ def _minutes(hour: str, minute: str | None) -> int:
     return h * 60 + m
 
 
+@lru_cache(maxsize=1024)
 def parse_hours(text: str) -> Hours:
     """Parse opening hours; empty text means unknown.
 

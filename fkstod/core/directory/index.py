@@ -17,8 +17,9 @@ from __future__ import annotations
 
 import heapq
 import re
+from array import array
 from bisect import bisect_left
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 
@@ -75,24 +76,50 @@ class SearchResult:
 
 
 class _Postings:
-    """Words → ids, with prefix lookup by bisection over the sorted words."""
+    """Words → ids; look up by word start, and for longer tokens also inside words.
 
-    def __init__(self, table: dict[str, set[int]]) -> None:
+    The infix table maps each inner part of a word (from its second letter on)
+    to the words it occurs in, not to ids: that keeps memory near the size of
+    the word postings themselves.
+    """
+
+    def __init__(self, table: Mapping[str, Iterable[int]], infix: bool = True) -> None:
+        self.table = table
         self.keys = sorted(table)
-        self.sets = [table[k] for k in self.keys]
+        parts: dict[str, list[str]] = {}
+        if infix:
+            for word in self.keys:
+                if word.isdigit():  # numbers are searched from their start
+                    continue
+                for start in range(1, len(word) - MIN_INFIX + 1):
+                    parts.setdefault(word[start:], []).append(word)
+        self.parts = parts
+        self.part_keys = sorted(parts)
         self._cache: dict[str, frozenset[int]] = {}
 
-    def prefixed(self, token: str) -> frozenset[int]:
+    def _words(self, token: str) -> set[str]:
+        found: set[str] = set()
+        keys, i = self.keys, bisect_left(self.keys, token)
+        while i < len(keys) and keys[i].startswith(token):
+            found.add(keys[i])
+            i += 1
+        if len(token) >= MIN_INFIX and self.part_keys:
+            keys, i = self.part_keys, bisect_left(self.part_keys, token)
+            while i < len(keys) and keys[i].startswith(token):
+                found.update(self.parts[keys[i]])
+                i += 1
+        return found
+
+    def matching(self, token: str) -> frozenset[int]:
+        """Return the ids of entries with a word that starts with (or holds) ``token``."""
         hit = self._cache.get(token)
         if hit is not None:
             return hit
-        keys, i = self.keys, bisect_left(self.keys, token)
-        found: set[int] = set()
-        while i < len(keys) and keys[i].startswith(token):
-            found |= self.sets[i]
-            i += 1
-        result = frozenset(found)
-        if len(self._cache) > 4096:  # typing produces many prefixes; keep memory bounded
+        ids: set[int] = set()
+        for word in self._words(token):
+            ids.update(self.table[word])
+        result = frozenset(ids)
+        if len(self._cache) > 256:  # typing produces many prefixes; keep memory bounded
             self._cache.clear()
         self._cache[token] = result
         return result
@@ -103,6 +130,17 @@ def _table(pairs: Iterable[tuple[str, int]]) -> dict[str, set[int]]:
     for key, ident in pairs:
         table.setdefault(key, set()).add(ident)
     return table
+
+
+class _WordTable(dict):
+    """Word → ids as compact arrays: sets cost ~40 bytes an id, arrays 4."""
+
+    def add(self, word: str, ident: int) -> None:
+        ids = self.get(word)
+        if ids is None:
+            self[word] = array("I", (ident,))
+        elif ids[-1] != ident:  # ids arrive in order, so a repeat is always the last
+            ids.append(ident)
 
 
 def _static_key(entry: Entry, position: int) -> tuple:
@@ -120,9 +158,7 @@ class DirectoryIndex:
         n = len(self.entries)
         self.all = frozenset(range(n))
 
-        folded_words: list[tuple[str, int]] = []
-        exact_words: list[tuple[str, int]] = []
-        name_words: list[tuple[str, int]] = []
+        folded_words, exact_words, name_words = _WordTable(), _WordTable(), _WordTable()
         names = {k.kod: k.namn for k in kommuner.kommuner()}
         for i, e in enumerate(self.entries):
             text = " ".join(
@@ -138,36 +174,20 @@ class DirectoryIndex:
                     " ".join(VIOLENCE_FORMS.get(v, "") for v in e.valdsformer),
                 )
             )
-            unique = set(words(text))
-            exact_words.extend((w, i) for w in unique)
-            folded_words.extend((fold(w), i) for w in unique)
+            for word in words(text):
+                folded = fold(word)
+                folded_words.add(folded, i)
+                if word != folded:  # only words with å, ä, ö can match a query typed with them
+                    exact_words.add(word, i)
             digits = re.sub(r"\D", "", e.telefon)
             if digits:
-                folded_words.append((digits, i))
-            name_words.extend((fold(w), i) for w in set(words(f"{e.organisation} {e.tjanst}")))
+                folded_words.add(digits, i)
+            for word in words(f"{e.organisation} {e.tjanst}"):
+                name_words.add(fold(word), i)
 
-        folded = _table(folded_words)
-        self._prefix = _Postings(folded)
-        self._infix = _Postings(
-            _table(
-                (w[start:], i)
-                for w, ids in folded.items()
-                for start in range(1, len(w) - MIN_INFIX + 1)
-                for i in ids
-            )
-        )
-        exact = _table(exact_words)
-        self._exact = _Postings(exact)
-        self._exact_infix = _Postings(
-            _table(
-                (w[start:], i)
-                for w, ids in exact.items()
-                if w != fold(w)
-                for start in range(1, len(w) - MIN_INFIX + 1)
-                for i in ids
-            )
-        )
-        self._name = _Postings(_table(name_words))
+        self._folded = _Postings(folded_words)
+        self._exact = _Postings(exact_words)
+        self._name = _Postings(name_words, infix=False)
 
         self._category = _table((e.kategori, i) for i, e in enumerate(self.entries))
         self._group = _table((g, i) for i, e in enumerate(self.entries) for g in e.malgrupper)
@@ -192,18 +212,6 @@ class DirectoryIndex:
     def languages(self) -> list[str]:
         """Return every language some service speaks, sorted."""
         return sorted(self._language)
-
-    def _matching(self, token: str) -> frozenset[int]:
-        found = self._prefix.prefixed(token)
-        if len(token) >= MIN_INFIX:
-            found = found | self._infix.prefixed(token)
-        return found
-
-    def _exact_matching(self, token: str) -> frozenset[int]:
-        found = self._exact.prefixed(token)
-        if len(token) >= MIN_INFIX:
-            found = found | self._exact_infix.prefixed(token)
-        return found
 
     def open_at(self, when: datetime) -> frozenset[int]:
         """Return the positions of entries open at ``when`` (cached per minute)."""
@@ -240,7 +248,7 @@ class DirectoryIndex:
         candidates: frozenset[int] | set[int] = self.all
         tokens = sorted(set(words(query)), key=len, reverse=True)
         for token in tokens:
-            candidates = candidates & self._matching(fold(token))
+            candidates = candidates & self._folded.matching(fold(token))
             if not candidates:
                 return SearchResult([], 0)
 
@@ -276,12 +284,12 @@ class DirectoryIndex:
         if swedish:
             exact = self.all
             for token in swedish:
-                exact = exact & self._exact_matching(token)
+                exact = exact & self._exact.matching(token)
             tiers.append(exact)
         if tokens:
             named = self.all
             for token in tokens:
-                named = named & self._name.prefixed(fold(token))
+                named = named & self._name.matching(fold(token))
             tiers.append(named)
 
         picked: list[int] = []

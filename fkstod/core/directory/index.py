@@ -119,7 +119,9 @@ class _Postings:
         for word in self._words(token):
             ids.update(self.table[word])
         result = frozenset(ids)
-        if len(self._cache) > 256:  # typing produces many prefixes; keep memory bounded
+        # Typing produces a new prefix per key and a result may hold 20 000 ids:
+        # keep only the recent ones, which the next keystroke can reuse.
+        if len(self._cache) > 8:
             self._cache.clear()
         self._cache[token] = result
         return result
@@ -207,11 +209,28 @@ class DirectoryIndex:
                 self.hours.append(parse_hours(""))
         self._always = frozenset(i for i, h in enumerate(self.hours) if h.around_the_clock)
         self._known_hours = [i for i, h in enumerate(self.hours) if h.known]
+        self._unions: dict[tuple[str, str], frozenset[int]] = {}
         self._open_cache: tuple[tuple[int, int, int], frozenset[int]] | None = None
 
     def languages(self) -> list[str]:
         """Return every language some service speaks, sorted."""
         return sorted(self._language)
+
+    def _union(self, kind: str, value: str) -> frozenset[int]:
+        """Return the ids a hard filter lets through, built once per value."""
+        key = (kind, value)
+        hit = self._unions.get(key)
+        if hit is None:
+            if kind == "kommun":
+                hit = self._national | self._kommun.get(value, set())
+            elif kind == "lan":
+                hit = self._national | self._lan.get(value, set())
+            else:
+                table = self._group if kind == "group" else self._form
+                # A service for everyone ("alla") is for this group too.
+                hit = frozenset(table.get(value, set()) | table.get("alla", set()))
+            self._unions[key] = hit
+        return hit
 
     def open_at(self, when: datetime) -> frozenset[int]:
         """Return the positions of entries open at ``when`` (cached per minute)."""
@@ -253,17 +272,13 @@ class DirectoryIndex:
                 return SearchResult([], 0)
 
         if kommun:
-            candidates = candidates & (self._national | self._kommun.get(kommun, set()))
+            candidates = candidates & self._union("kommun", kommun)
         elif filters.lan:
-            candidates = candidates & (self._national | self._lan.get(filters.lan, set()))
+            candidates = candidates & self._union("lan", filters.lan)
         if filters.malgrupp:
-            candidates = candidates & (
-                self._group.get(filters.malgrupp, set()) | self._group.get("alla", set())
-            )
+            candidates = candidates & self._union("group", filters.malgrupp)
         if filters.valdsform:
-            candidates = candidates & (
-                self._form.get(filters.valdsform, set()) | self._form.get("alla", set())
-            )
+            candidates = candidates & self._union("form", filters.valdsform)
         if filters.sprak:
             candidates = candidates & self._language.get(filters.sprak, set())
         if filters.around_the_clock:
@@ -273,9 +288,12 @@ class DirectoryIndex:
             candidates = candidates & open_now
 
         tiers: list[frozenset[int] | set[int]] = []
-        need_set: set[int] = set()
-        for need in needs:
-            need_set |= self._category.get(need, set())
+        need_list = sorted(set(needs))
+        need_set = (
+            self._category.get(need_list[0], set())
+            if len(need_list) == 1
+            else set().union(*(self._category.get(n, set()) for n in need_list))
+        )
         if need_set:
             tiers.append(need_set)
         if kommun:

@@ -46,7 +46,7 @@ VIOLENCE_FORMS: dict[str, str] = {
 CATEGORIES = REFERRAL_CATEGORIES
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Entry:
     """One support service: what the caseworker reads out and how to filter it.
 

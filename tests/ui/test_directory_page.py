@@ -213,3 +213,19 @@ def test_every_control_has_an_accessible_name(page):
         if isinstance(widget.parent(), QComboBox | QLineEdit):
             continue
         assert widget.accessibleName(), widget
+
+
+def test_the_window_wires_the_page_to_the_usage_counts(qtbot, data_folder):
+    from fkstod.app import build_services, build_window
+
+    services, _notice = build_services(data_folder)
+    window = build_window(services, FakeDialogs())
+    qtbot.addWidget(window)
+    window.show_directory("man", "1480")
+    page = window.pages.currentWidget()
+    assert isinstance(page, DirectoryPage)
+    assert page.results.item(0).text().startswith("Stödlinjen för män")
+    assert [(c.metric, dict(c.labels)) for c in services.usage.counts()] == [
+        ("referral_shown", {"category": "man"})
+    ]
+    services.db.close()

@@ -3,8 +3,10 @@
 Why not FTS5: its default tokenizer folds å/ä/ö away (so ranking cannot prefer
 the Swedish spelling), it matches only word prefixes (Swedish compounds need
 "jour" to find "kvinnojour"), and it cannot rank by municipality and need
-without Python work per row. An index built at load from plain dicts and sets
-answers in well under the 5 ms budget for 20 000 services (see the benchmark).
+without Python work per row. An index built at load answers in well under the
+5 ms budget for 20 000 services (see the benchmark): words map to compact
+arrays of positions, and every set of entries in a query is a bitmask (a Python
+int), so filters, tiers and intersections are a few machine-word loops in C.
 
 Matching: every query word must occur in the entry, folded (``malmo`` finds
 Malmö, ``vald`` finds våld). Words shorter than three letters match word
@@ -15,7 +17,6 @@ spelling, a match in the name; within a tier, the shipped order and then by name
 
 from __future__ import annotations
 
-import heapq
 import re
 from array import array
 from bisect import bisect_left
@@ -31,6 +32,7 @@ _FOLD = str.maketrans("åäöéèüáàæø", "aaoeeuaaao")
 _WORD = re.compile(r"\w+")
 MIN_INFIX = 3
 DEFAULT_LIMIT = 50
+DENSE = 64  # a word in this many entries or more keeps a ready bitmask
 
 
 def fold(text: str) -> str:
@@ -83,8 +85,11 @@ class _Postings:
     the word postings themselves.
     """
 
-    def __init__(self, table: Mapping[str, Iterable[int]], infix: bool = True) -> None:
+    def __init__(self, table: Mapping[str, array], size: int, infix: bool = True) -> None:
         self.table = table
+        self.size = size
+        # Frequent words keep a ready bitmask (size/8 bytes); rare ones their ids.
+        self.masks = {w: to_mask(ids, size) for w, ids in table.items() if len(ids) >= DENSE}
         self.keys = sorted(table)
         parts: dict[str, list[str]] = {}
         if infix:
@@ -95,7 +100,7 @@ class _Postings:
                     parts.setdefault(word[start:], []).append(word)
         self.parts = parts
         self.part_keys = sorted(parts)
-        self._cache: dict[str, frozenset[int]] = {}
+        self._cache: dict[str, int] = {}
 
     def _words(self, token: str) -> set[str]:
         found: set[str] = set()
@@ -110,28 +115,50 @@ class _Postings:
                 i += 1
         return found
 
-    def matching(self, token: str) -> frozenset[int]:
-        """Return the ids of entries with a word that starts with (or holds) ``token``."""
+    def matching(self, token: str) -> int:
+        """Return the bitmask of entries with a word that starts with (or holds) ``token``."""
         hit = self._cache.get(token)
         if hit is not None:
             return hit
-        ids: set[int] = set()
+        mask = 0
+        rare: list[int] = []
         for word in self._words(token):
-            ids.update(self.table[word])
-        result = frozenset(ids)
-        # Typing produces a new prefix per key and a result may hold 20 000 ids:
-        # keep only the recent ones, which the next keystroke can reuse.
-        if len(self._cache) > 8:
+            dense = self.masks.get(word)
+            if dense is not None:
+                mask |= dense
+            else:
+                rare.extend(self.table[word])
+        if rare:
+            mask |= to_mask(rare, self.size)
+        if len(self._cache) > 256:  # typing produces a new prefix per key; stay bounded
             self._cache.clear()
-        self._cache[token] = result
-        return result
+        self._cache[token] = mask
+        return mask
 
 
-def _table(pairs: Iterable[tuple[str, int]]) -> dict[str, set[int]]:
-    table: dict[str, set[int]] = {}
+def to_mask(ids: Iterable[int], size: int) -> int:
+    """Return the bitmask with the bits of ``ids`` set (bit i = entry at position i)."""
+    buffer = bytearray((size + 7) // 8)
+    for i in ids:
+        buffer[i >> 3] |= 1 << (i & 7)
+    return int.from_bytes(buffer, "little")
+
+
+def from_mask(mask: int, limit: int) -> list[int]:
+    """Return the positions of the lowest ``limit`` set bits of ``mask``."""
+    out: list[int] = []
+    while mask and len(out) < limit:
+        low = mask & -mask
+        out.append(low.bit_length() - 1)
+        mask ^= low
+    return out
+
+
+def _masks(pairs: Iterable[tuple[str, int]], size: int) -> dict[str, int]:
+    table: dict[str, list[int]] = {}
     for key, ident in pairs:
-        table.setdefault(key, set()).add(ident)
-    return table
+        table.setdefault(key, []).append(ident)
+    return {key: to_mask(ids, size) for key, ids in table.items()}
 
 
 class _WordTable(dict):
@@ -157,8 +184,10 @@ class DirectoryIndex:
         order = sorted(range(len(entries)), key=lambda i: _static_key(entries[i], i))
         self.entries: list[Entry] = [entries[i] for i in order]
         self.by_id = {e.id: e for e in self.entries}
-        n = len(self.entries)
-        self.all = frozenset(range(n))
+        n = self.size = len(self.entries)
+        # Sets of entries are bitmasks (Python ints): bit i is the entry at position
+        # i. And, or and not over 20 000 entries then take microseconds, not milliseconds.
+        self.all = (1 << n) - 1
 
         folded_words, exact_words, name_words = _WordTable(), _WordTable(), _WordTable()
         names = {k.kod: k.namn for k in kommuner.kommuner()}
@@ -187,57 +216,43 @@ class DirectoryIndex:
             for word in words(f"{e.organisation} {e.tjanst}"):
                 name_words.add(fold(word), i)
 
-        self._folded = _Postings(folded_words)
-        self._exact = _Postings(exact_words)
-        self._name = _Postings(name_words, infix=False)
+        self._folded = _Postings(folded_words, n)
+        self._exact = _Postings(exact_words, n)
+        self._name = _Postings(name_words, n, infix=False)
 
-        self._category = _table((e.kategori, i) for i, e in enumerate(self.entries))
-        self._group = _table((g, i) for i, e in enumerate(self.entries) for g in e.malgrupper)
-        self._form = _table((v, i) for i, e in enumerate(self.entries) for v in e.valdsformer)
-        self._language = _table((s, i) for i, e in enumerate(self.entries) for s in e.sprak)
-        self._kommun = _table((k, i) for i, e in enumerate(self.entries) for k in e.kommuner)
-        self._national = frozenset(i for i, e in enumerate(self.entries) if e.national)
+        each = list(enumerate(self.entries))
+        self._category = _masks(((e.kategori, i) for i, e in each), n)
+        self._group = _masks(((g, i) for i, e in each for g in e.malgrupper), n)
+        self._form = _masks(((v, i) for i, e in each for v in e.valdsformer), n)
+        self._language = _masks(((s, i) for i, e in each for s in e.sprak), n)
+        self._kommun = _masks(((k, i) for i, e in each for k in e.kommuner), n)
+        self._national = to_mask((i for i, e in each if e.national), n)
         counties = {k.kod: k.lanskod for k in kommuner.kommuner()}
-        self._lan = _table(
-            (counties.get(k, ""), i) for i, e in enumerate(self.entries) for k in e.kommuner
-        )
+        self._lan = _masks(((counties.get(k, ""), i) for i, e in each for k in e.kommuner), n)
         self.hours: list[Hours] = []
         for e in self.entries:
             try:
                 self.hours.append(parse_hours(e.telefontider))
             except HoursError:  # validated on the way in; never let one entry break search
                 self.hours.append(parse_hours(""))
-        self._always = frozenset(i for i, h in enumerate(self.hours) if h.around_the_clock)
+        self._always = to_mask((i for i, h in enumerate(self.hours) if h.around_the_clock), n)
         self._known_hours = [i for i, h in enumerate(self.hours) if h.known]
-        self._unions: dict[tuple[str, str], frozenset[int]] = {}
-        self._open_cache: tuple[tuple[int, int, int], frozenset[int]] | None = None
+        self._open_cache: tuple[tuple[int, int, int], int] | None = None
 
     def languages(self) -> list[str]:
         """Return every language some service speaks, sorted."""
         return sorted(self._language)
 
-    def _union(self, kind: str, value: str) -> frozenset[int]:
-        """Return the ids a hard filter lets through, built once per value."""
-        key = (kind, value)
-        hit = self._unions.get(key)
-        if hit is None:
-            if kind == "kommun":
-                hit = self._national | self._kommun.get(value, set())
-            elif kind == "lan":
-                hit = self._national | self._lan.get(value, set())
-            else:
-                table = self._group if kind == "group" else self._form
-                # A service for everyone ("alla") is for this group too.
-                hit = frozenset(table.get(value, set()) | table.get("alla", set()))
-            self._unions[key] = hit
-        return hit
+    def _with_alla(self, table: dict[str, int], value: str) -> int:
+        # A service for everyone ("alla") is for this group too.
+        return table.get(value, 0) | table.get("alla", 0)
 
-    def open_at(self, when: datetime) -> frozenset[int]:
-        """Return the positions of entries open at ``when`` (cached per minute)."""
+    def open_at(self, when: datetime) -> int:
+        """Return the bitmask of entries open at ``when`` (cached per minute)."""
         key = (when.weekday(), when.hour, when.minute)
         if self._open_cache and self._open_cache[0] == key:
             return self._open_cache[1]
-        result = frozenset(i for i in self._known_hours if self.hours[i].is_open(when))
+        result = to_mask((i for i in self._known_hours if self.hours[i].is_open(when)), self.size)
         self._open_cache = (key, result)
         return result
 
@@ -264,58 +279,55 @@ class DirectoryIndex:
         filters = filters or Filters()
         kommun = kommun or filters.kommun
         now = now or datetime.now()
-        candidates: frozenset[int] | set[int] = self.all
+        candidates = self.all
         tokens = sorted(set(words(query)), key=len, reverse=True)
         for token in tokens:
-            candidates = candidates & self._folded.matching(fold(token))
+            candidates &= self._folded.matching(fold(token))
             if not candidates:
                 return SearchResult([], 0)
 
         if kommun:
-            candidates = candidates & self._union("kommun", kommun)
+            candidates &= self._national | self._kommun.get(kommun, 0)
         elif filters.lan:
-            candidates = candidates & self._union("lan", filters.lan)
+            candidates &= self._national | self._lan.get(filters.lan, 0)
         if filters.malgrupp:
-            candidates = candidates & self._union("group", filters.malgrupp)
+            candidates &= self._with_alla(self._group, filters.malgrupp)
         if filters.valdsform:
-            candidates = candidates & self._union("form", filters.valdsform)
+            candidates &= self._with_alla(self._form, filters.valdsform)
         if filters.sprak:
-            candidates = candidates & self._language.get(filters.sprak, set())
+            candidates &= self._language.get(filters.sprak, 0)
         if filters.around_the_clock:
-            candidates = candidates & self._always
+            candidates &= self._always
         open_now = self.open_at(now)
         if filters.open_now:
-            candidates = candidates & open_now
+            candidates &= open_now
 
-        tiers: list[frozenset[int] | set[int]] = []
-        need_list = sorted(set(needs))
-        need_set = (
-            self._category.get(need_list[0], set())
-            if len(need_list) == 1
-            else set().union(*(self._category.get(n, set()) for n in need_list))
-        )
-        if need_set:
-            tiers.append(need_set)
+        tiers: list[int] = []
+        need_mask = 0
+        for need in needs:
+            need_mask |= self._category.get(need, 0)
+        if need_mask:
+            tiers.append(need_mask)
         if kommun:
-            tiers.append(self._kommun.get(kommun, set()))
+            tiers.append(self._kommun.get(kommun, 0))
         swedish = [t for t in tokens if fold(t) != t]
         if swedish:
             exact = self.all
             for token in swedish:
-                exact = exact & self._exact.matching(token)
+                exact &= self._exact.matching(token)
             tiers.append(exact)
         if tokens:
             named = self.all
             for token in tokens:
-                named = named & self._name.matching(fold(token))
+                named &= self._name.matching(fold(token))
             tiers.append(named)
 
         picked: list[int] = []
         _take(candidates, tiers, 0, limit, picked)
         return SearchResult(
             [self.entries[i] for i in picked],
-            len(candidates),
-            frozenset(self.entries[i].id for i in picked if i in open_now),
+            candidates.bit_count(),
+            frozenset(self.entries[i].id for i in picked if open_now >> i & 1),
         )
 
     def is_open(self, entry_id: str, when: datetime) -> bool | None:
@@ -327,19 +339,13 @@ class DirectoryIndex:
         return hours.is_open(when) if hours is not None and hours.known else None
 
 
-def _take(
-    ids: frozenset[int] | set[int],
-    tiers: list[frozenset[int] | set[int]],
-    level: int,
-    limit: int,
-    out: list[int],
-) -> None:
-    """Append up to ``limit`` ids to ``out``: higher tiers first, then by position."""
+def _take(ids: int, tiers: list[int], level: int, limit: int, out: list[int]) -> None:
+    """Append up to ``limit`` positions to ``out``: higher tiers first, then by position."""
     if not ids or len(out) >= limit:
         return
     if level == len(tiers):
-        out.extend(heapq.nsmallest(limit - len(out), ids))
+        out.extend(from_mask(ids, limit - len(out)))
         return
     tier = tiers[level]
     _take(ids & tier, tiers, level + 1, limit, out)
-    _take(ids - tier, tiers, level + 1, limit, out)
+    _take(ids & ~tier, tiers, level + 1, limit, out)

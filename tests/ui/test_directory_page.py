@@ -228,4 +228,5 @@ def test_the_window_wires_the_page_to_the_usage_counts(qtbot, data_folder):
     assert [(c.metric, dict(c.labels)) for c in services.usage.counts()] == [
         ("referral_shown", {"category": "man"})
     ]
+    window.close()  # saves the window state, so before the database closes
     services.db.close()

@@ -219,8 +219,7 @@ def test_the_window_wires_the_page_to_the_usage_counts(qtbot, data_folder):
     from fkstod.app import build_services, build_window
 
     services, _notice = build_services(data_folder)
-    window = build_window(services, FakeDialogs())
-    qtbot.addWidget(window)
+    window = build_window(services, FakeDialogs())  # closed below, before the database
     window.show_directory("man", "1480")
     page = window.pages.currentWidget()
     assert isinstance(page, DirectoryPage)
@@ -229,4 +228,5 @@ def test_the_window_wires_the_page_to_the_usage_counts(qtbot, data_folder):
         ("referral_shown", {"category": "man"})
     ]
     window.close()  # saves the window state, so before the database closes
+    window.deleteLater()
     services.db.close()

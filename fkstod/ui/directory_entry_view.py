@@ -35,6 +35,7 @@ class DirectoryEntryView(QWidget):
             | Qt.TextInteractionFlag.TextSelectableByKeyboard
         )
         self.number.setAccessibleName(self.tr("Telefonnummer"))
+        self.number.setWordWrap(True)
         self.copy_button = QPushButton(self.tr("Ko&piera numret"))
         self.copy_button.setAccessibleName(self.tr("Kopiera telefonnumret"))
         self.copy_button.setToolTip(self.tr("Kopiera numret (Ctrl+K)"))
@@ -50,10 +51,11 @@ class DirectoryEntryView(QWidget):
         self.stale.setAccessibleName(self.tr("Senast verifierad"))
 
         number_row = QHBoxLayout()
-        number_row.addWidget(self.number, 1)
         number_row.addWidget(self.copy_button)
+        number_row.addStretch(1)
         layout = QVBoxLayout(self)
         layout.addWidget(self.title)
+        layout.addWidget(self.number)
         layout.addLayout(number_row)
         layout.addWidget(self.details)
         layout.addWidget(self.stale)
@@ -70,7 +72,7 @@ class DirectoryEntryView(QWidget):
     def _apply_fonts(self) -> None:
         base = self.font().pointSizeF() or 10.0
         big = QFont(self.font())
-        big.setPointSizeF(base * 2.0)
+        big.setPointSizeF(base * 1.8)
         big.setBold(True)
         self.number.setFont(big)
         heading = QFont(self.font())

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QComboBox,
     QCompleter,
     QFileDialog,
+    QFrame,
     QGridLayout,
     QHBoxLayout,
     QLabel,
@@ -25,6 +26,7 @@ from PySide6.QtWidgets import (
     QListWidgetItem,
     QPlainTextEdit,
     QPushButton,
+    QScrollArea,
     QSplitter,
     QVBoxLayout,
     QWidget,
@@ -121,6 +123,7 @@ class DirectoryPage(QWidget):
         self.problems = QPlainTextEdit()
         self.problems.setReadOnly(True)
         self.problems.setAccessibleName(self.tr("Fel i importfilen"))
+        self.problems.setMaximumHeight(self.problems.fontMetrics().lineSpacing() * 8)
         self.problems.hide()
 
         filters = QGridLayout()
@@ -142,11 +145,15 @@ class DirectoryPage(QWidget):
         ):
             filters.addWidget(self._label(label, widget), 1, column * 2)
             filters.addWidget(widget, 1, column * 2 + 1)
+        for column in (1, 3, 5):
+            filters.setColumnStretch(column, 1)
         checks = QHBoxLayout()
         checks.addWidget(self.open_now)
         checks.addWidget(self.around_the_clock)
         checks.addStretch(1)
         checks.addWidget(self.count)
+        checks.addWidget(self.import_button)
+        checks.addWidget(self.export_button)
 
         left = QWidget()
         left_layout = QVBoxLayout(left)
@@ -156,18 +163,20 @@ class DirectoryPage(QWidget):
         for button in (self.new_button, self.edit_button, self.remove_button):
             buttons.addWidget(button)
         buttons.addStretch(1)
-        buttons.addWidget(self.import_button)
-        buttons.addWidget(self.export_button)
         left_layout.addLayout(buttons)
         left_layout.addWidget(self.problems)
         splitter = QSplitter()
         splitter.addWidget(left)
-        splitter.addWidget(self.view)
+        details = QScrollArea()
+        details.setWidget(self.view)
+        details.setWidgetResizable(True)
+        details.setFrameShape(QFrame.Shape.NoFrame)
+        details.setAccessibleName(self.tr("Vald stödkontakt"))
+        splitter.addWidget(details)
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 2)
 
         layout = QVBoxLayout(self)
-        layout.addWidget(QLabel("<h1>" + self.tr("Stödkatalog") + "</h1>"))
         layout.addWidget(self.search_box)
         layout.addLayout(filters)
         layout.addLayout(checks)
@@ -182,6 +191,9 @@ class DirectoryPage(QWidget):
     def _combo(self, name: str, everything: str) -> QComboBox:
         combo = QComboBox()
         combo.setAccessibleName(name)
+        # Long items (290 municipalities) must not make the page wider than the window.
+        combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        combo.setMinimumContentsLength(8)
         combo.addItem(everything, "")
         combo.currentIndexChanged.connect(self.run_search)
         return combo
@@ -271,6 +283,8 @@ class DirectoryPage(QWidget):
                 .replace("{n}", str(shown))
                 .replace("{m}", str(result.total))
             )
+        elif result.total == 1:
+            self.count.setText(self.tr("1 träff"))
         else:
             self.count.setText(self.tr("{n} träffar").replace("{n}", str(result.total)))
         self.results.setCurrentRow(0 if shown else -1)
@@ -372,6 +386,7 @@ class DirectoryPage(QWidget):
         path = self.choose_import_path()
         if not path:
             return
+        self.problems.setMaximumHeight(self.problems.fontMetrics().lineSpacing() * 8)
         self.problems.hide()
         try:
             plan = self.directory.plan_import(Path(path))

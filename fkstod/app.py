@@ -16,12 +16,14 @@ from PySide6.QtWidgets import QApplication
 
 from fkstod import __version__, paths
 from fkstod.core import kommuner, store
+from fkstod.core.directory import Directory
 from fkstod.core.flows import load_library
 from fkstod.core.i18n import _
 from fkstod.core.schema import MIGRATION_SETS
 from fkstod.core.settings import Settings
 from fkstod.core.usage import UsageRecorder
 from fkstod.ui.dialogs import Dialogs
+from fkstod.ui.directory_page import DirectoryPage
 from fkstod.ui.flow_page import FlowPage
 from fkstod.ui.main_window import MainWindow
 from fkstod.ui.placeholder_page import PlaceholderPage
@@ -40,6 +42,7 @@ class Services:
     db: store.Db
     settings: Settings
     usage: UsageRecorder
+    directory: Directory
 
 
 def make_application(argv: list[str] | None = None) -> QApplication:
@@ -67,6 +70,7 @@ def build_services(data_folder: Path) -> tuple[Services, str | None]:
         db=opened.db,
         settings=Settings(opened.db),
         usage=UsageRecorder(opened.db),
+        directory=Directory(opened.db),
     )
     return services, opened.notice
 
@@ -86,23 +90,20 @@ def build_window(services: Services, dialogs: Dialogs | None = None) -> MainWind
     flow_index = window.add_section(window.tr("Samtalsstöd"), flow_page)
     flow_page.compact_changed.connect(lambda on: apply_compact(window, on, flow_index))
     window.closing.connect(flow_page.shutdown)
-    # Integrator: connect these when the directory and orosanmälan pages exist, e.g.
-    #   flow_page.directory_requested.connect(
-    #       lambda category, kommun: (directory_page.show_category(category, kommun),
-    #                                 window.show_section(directory_index)))
-    #   flow_page.orosanmalan_requested.connect(
-    #       lambda benefit: (orosanmalan_page.start(benefit), window.show_section(oro_index)))
 
-    window.add_section(
-        window.tr("Stödkatalog"),
-        PlaceholderPage(
-            window.tr("Stödkatalog"),
-            window.tr(
-                "Här kommer katalogen över stödorganisationer: nationella stödlinjer och lokala "
-                "verksamheter, sökbara medan du skriver och filtrerade på kommun och behov."
-            ),
-        ),
+    # --- Stödkatalog (directory) -----------------------------------------------
+    directory_page = DirectoryPage(services.directory, dialogs)
+    directory_index = window.add_section(window.tr("Stödkatalog"), directory_page)
+    directory_page.referral_shown.connect(
+        lambda category: services.usage.record("referral_shown", category=category)
     )
+
+    def show_directory(category: str, kommun: str = "") -> None:
+        # A flow's directory shortcut: the section, pre-filtered on need and kommun.
+        window.show_section(directory_index)
+        directory_page.show_filtered(category, kommun)
+
+    flow_page.directory_requested.connect(show_directory)
     window.add_section(
         window.tr("Orosanmälan"),
         PlaceholderPage(

@@ -4,9 +4,10 @@ Each module has ``register(subparsers)``, which adds its parsers and sets
 ``func`` on each to a function ``(args) -> exit code``.
 """
 
-from fkstod.commands import basics, flows
+from fkstod.commands import basics, directory, flows
 
 COMMANDS = [
     basics.register,
     flows.register,
+    directory.register,
 ]

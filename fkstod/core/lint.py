@@ -11,8 +11,6 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from jinja2 import TemplateSyntaxError
-
 from fkstod import paths
 from fkstod.core.i18n import _
 from fkstod.core.templates import environment
@@ -35,6 +33,8 @@ Checker = Callable[[Path], list[Problem]]
 
 def check_template(path: Path) -> list[Problem]:
     """Check that a Jinja2 template parses."""
+    from jinja2 import TemplateSyntaxError
+
     try:
         source = path.read_text(encoding="utf-8")
         environment().parse(source, name=path.name, filename=str(path))
@@ -77,11 +77,63 @@ def _check_flow(path: Path) -> list[Problem]:
     return check_flow_file(path)
 
 
+def check_directory_csv(path: Path) -> list[Problem]:
+    """Check a directory file as import would: every bad row with line and column."""
+    from fkstod.core.directory import Directory, FileProblem
+
+    try:
+        plan = Directory(None, shipped=()).plan_import(path)
+    except FileProblem as exc:
+        return [Problem(exc.path, exc.line, exc.message)]
+    return [Problem(p.path, p.line, f"{p.column}: {p.message}") for p in plan.problems]
+
+
+def check_shipped_directory_csv(path: Path) -> list[Problem]:
+    """Check a shipped directory file: every row valid, marked shipped, with a unique id."""
+    from fkstod.core.directory import FileProblem, csvfile
+    from fkstod.core.directory.validate import entry_from_fields
+
+    try:
+        rows = csvfile.read_rows(path)
+    except FileProblem as exc:
+        return [Problem(exc.path, exc.line, exc.message)]
+    problems: list[Problem] = []
+    seen: set[str] = set()
+    for row in rows:
+        built = entry_from_fields(row.cells, levererad=True)
+        if isinstance(built, list):
+            problems.extend(
+                Problem(str(path), row.line, f"{csvfile.column_of(e.field)}: {e.message}")
+                for e in built
+            )
+        if not row.levererad:
+            problems.append(
+                Problem(str(path), row.line, _("raden är inte markerad Levererad = ja"))
+            )
+        ident = row.cells.get("id", "")
+        if not ident or ident in seen:
+            problems.append(Problem(str(path), row.line, _("id saknas eller finns två gånger")))
+        seen.add(ident)
+    return problems
+
+
+def _is_shipped_directory_file(path: Path) -> bool:
+    return path.suffix == ".csv" and path.parent.name == "directory"
+
+
+def _is_import_file(path: Path) -> bool:
+    # Other areas may ship CSV files of their own under resources/: only files
+    # given on the command line outside resources/ are taken for directory imports.
+    return path.suffix == ".csv" and paths.resource_root() not in path.resolve().parents
+
+
 #: Which checker handles which file: the first predicate that matches wins.
 CHECKERS: list[tuple[Callable[[Path], bool], Checker]] = [
     (lambda p: p.suffix == ".j2", check_template),
     (lambda p: p.name == "kommuner.csv", check_kommuner),
     (lambda p: p.suffix == ".toml" and "flows" in p.parent.name, lambda p: _check_flow(p)),
+    (_is_shipped_directory_file, check_shipped_directory_csv),
+    (_is_import_file, check_directory_csv),
 ]
 
 

@@ -46,11 +46,22 @@ def _check_flows() -> str:
     return _("{n} flöden laddade, anteckning skapad").format(n=len(library.flows))
 
 
+def _check_directory() -> str:
+    from fkstod.core.directory import Directory
+
+    directory = Directory(store.open_memory(MIGRATION_SETS))
+    found = directory.search("vald")
+    if not found.entries or not directory.search("112").entries:
+        raise AssertionError(_("sökningen i stödkatalogen hittade inget"))
+    return _("{n} stödkontakter lästa, sökningen fungerar").format(n=len(directory.entries()))
+
+
 #: Each check returns a short description of what it verified or raises.
 CHECKS: list[tuple[str, Callable[[], str]]] = [
     (_("Resurser"), _check_resources),
     (_("Databas"), _check_database),
     (_("Flöden"), _check_flows),
+    (_("Stödkatalog"), _check_directory),
 ]
 
 

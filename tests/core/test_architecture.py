@@ -69,3 +69,25 @@ def test_ruff_finds_nothing():
     assert check.returncode == 0, check.stdout
     fmt = subprocess.run([ruff, "format", "--check", "."], capture_output=True, text=True, cwd=REPO)
     assert fmt.returncode == 0, fmt.stdout
+
+
+def test_a_start_with_a_current_schema_loads_neither_sqlite_utils_nor_jinja(tmp_path):
+    # Each costs tens of milliseconds to import; the start-up budget has no room for them.
+    setup = (
+        "from pathlib import Path; from fkstod.app import build_services;"
+        f"build_services(Path({str(tmp_path)!r}))[0].db.close()"
+    )
+    probe = (
+        "import sys; from pathlib import Path; from fkstod import app;"
+        "qa = app.make_application();"
+        f"services, _ = app.build_services(Path({str(tmp_path)!r}));"
+        "window = app.build_window(services); window.show(); qa.processEvents();"
+        "print(sorted(m for m in ('sqlite_utils', 'jinja2') if m in sys.modules))"
+    )
+    env = {"QT_QPA_PLATFORM": "offscreen", "PATH": "/usr/bin:/bin"}
+    subprocess.run([sys.executable, "-c", setup], cwd=REPO, check=True, env=env)
+    result = subprocess.run(
+        [sys.executable, "-c", probe], cwd=REPO, capture_output=True, text=True, env=env
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == "[]"

@@ -1,0 +1,203 @@
+"""The coordinators' single-sheet CSV, as Swedish Excel reads and writes it.
+
+Export: UTF-8 with BOM, ``;``, CRLF, one row per service, Swedish headers.
+Import: with or without BOM, ``;`` (or ``,`` when the header uses it), and a
+clear Swedish message for a file that is too big, binary or not UTF-8.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+
+from fkstod.core.directory.model import Entry
+from fkstod.core.directory.validate import FIELD_NAMES, entry_to_fields
+from fkstod.core.i18n import _
+
+MAX_BYTES = 20 * 1024 * 1024
+MAX_ROWS = 50_000
+
+#: Column headers, fixed: files must import whatever language the app shows.
+HEADERS: dict[str, str] = {
+    "id": "id",
+    "organisation": "Organisation",
+    "tjanst": "Tjänst",
+    "beskrivning": "Beskrivning",
+    "kategori": "Kategori",
+    "telefon": "Telefon",
+    "telefontider": "Telefontider",
+    "sprak": "Språk",
+    "kommuner": "Kommuner",
+    "malgrupper": "Målgrupper",
+    "valdsformer": "Våldsformer",
+    "webb": "Webbplats",
+    "epost": "E-post",
+    "adress": "Adress",
+    "tillganglighet": "Tillgänglighet",
+    "taggar": "Taggar",
+    "senast_verifierad": "Senast verifierad",
+    "kalla": "Källa",
+    "levererad": "Levererad",
+}
+_BY_HEADER = {h.lower(): name for name, h in HEADERS.items()}
+_FORMULA_START = ("=", "+", "-", "@")
+_YES = {"ja", "j", "yes", "x", "1", "sant"}
+
+
+class FileProblem(Exception):
+    """The file as a whole cannot be read; ``str()`` is ``path:line: message``."""
+
+    def __init__(self, path: Path | str, line: int, message: str) -> None:
+        super().__init__(f"{path}:{line}: {message}")
+        self.path, self.line, self.message = str(path), line, message
+
+
+@dataclass(frozen=True)
+class Row:
+    """One data row of a file: its first line number and its cells by field name."""
+
+    line: int
+    cells: dict[str, str]
+    levererad: bool
+
+
+def read_text(path: Path, max_bytes: int | None = None) -> str:
+    """Read a text file defensively: size cap, binary check, UTF-8 with or without BOM.
+
+    Raises:
+        FileProblem: with a Swedish message that says what to do.
+    """
+    max_bytes = max_bytes or MAX_BYTES
+    try:
+        size = path.stat().st_size
+        if size > max_bytes:
+            raise FileProblem(
+                path,
+                0,
+                _("filen är för stor ({mb:.1f} MB, högst {cap} MB); dela upp den").format(
+                    mb=size / 1e6, cap=max_bytes // (1024 * 1024)
+                ),
+            )
+        data = path.read_bytes()
+    except FileNotFoundError as exc:
+        raise FileProblem(path, 0, _("filen finns inte")) from exc
+    except IsADirectoryError as exc:
+        raise FileProblem(path, 0, _("det här är en mapp, inte en fil")) from exc
+    except OSError as exc:
+        raise FileProblem(
+            path, 0, _("filen kan inte läsas: {r}").format(r=exc.strerror or exc)
+        ) from exc
+    if data.startswith(b"PK\x03\x04"):
+        raise FileProblem(
+            path,
+            0,
+            _("filen är en Excel-arbetsbok eller ett zip-arkiv; spara den i Excel som ”CSV UTF-8”"),
+        )
+    if b"\x00" in data[:65536]:
+        raise FileProblem(path, 0, _("filen är inte en textfil (den innehåller binära data)"))
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = data[: exc.start].count(b"\n") + 1
+        raise FileProblem(
+            path,
+            line,
+            _("filen är inte sparad som UTF-8; spara den i Excel som ”CSV UTF-8” och försök igen"),
+        ) from exc
+
+
+def _clean(cell: str) -> str:
+    cell = cell.replace("\r\n", "\n")
+    # Undo the apostrophe that export puts before cells Excel would run as formulas.
+    if cell.startswith("'") and cell[1:2] in _FORMULA_START:
+        return cell[1:]
+    return cell
+
+
+def read_rows(path: Path) -> list[Row]:
+    """Read every data row of a single-sheet CSV.
+
+    Raises:
+        FileProblem: when the file or its header cannot be used.
+    """
+    text = read_text(path)
+    first = text.split("\n", 1)[0]
+    delimiter = "," if first.count(",") > first.count(";") else ";"
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
+    try:
+        header = next(reader, None)
+        if header is None:
+            raise FileProblem(path, 1, _("filen är tom"))
+        columns: list[str | None] = []
+        for position, title in enumerate(header, start=1):
+            name = _BY_HEADER.get(title.strip().lower())
+            if name is None and title.strip():
+                raise FileProblem(
+                    path,
+                    1,
+                    _("okänd kolumn ”{t}” (kolumn {n}); tillåtna: {a}").format(
+                        t=title.strip(), n=position, a=", ".join(HEADERS.values())
+                    ),
+                )
+            if name is not None and name in columns:
+                raise FileProblem(path, 1, _("kolumnen ”{t}” finns två gånger").format(t=title))
+            columns.append(name)
+        if "organisation" not in columns:
+            raise FileProblem(path, 1, _("kolumnen ”Organisation” saknas i rubrikraden"))
+        rows: list[Row] = []
+        start = reader.line_num + 1
+        for record in reader:
+            if any(cell.strip() for cell in record):
+                if len(record) > len(columns) and any(c.strip() for c in record[len(columns) :]):
+                    raise FileProblem(
+                        path,
+                        start,
+                        _("raden har {n} celler men rubriken bara {m}").format(
+                            n=len(record), m=len(columns)
+                        ),
+                    )
+                cells = {
+                    name: _clean(cell)
+                    for name, cell in zip(columns, record, strict=False)
+                    if name is not None
+                }
+                shipped = cells.pop("levererad", "").strip().lower() in _YES
+                rows.append(Row(start, cells, shipped))
+                if len(rows) > MAX_ROWS:
+                    raise FileProblem(
+                        path, start, _("för många rader (högst {n})").format(n=MAX_ROWS)
+                    )
+            start = reader.line_num + 1
+    except csv.Error as exc:
+        raise FileProblem(
+            path, reader.line_num, _("filen går inte att läsa som CSV: {e}").format(e=exc)
+        ) from exc
+    return rows
+
+
+def column_of(field: str) -> str:
+    """Return the header of a field's column."""
+    return HEADERS.get(field, field)
+
+
+def _excel_safe(cell: str) -> str:
+    return "'" + cell if cell.startswith(_FORMULA_START) else cell
+
+
+def write_csv(entries: Iterable[Entry], path: Path) -> int:
+    """Write entries as a CSV for Swedish Excel; return the number of rows written."""
+    buffer = io.StringIO(newline="")
+    writer = csv.writer(buffer, delimiter=";", lineterminator="\r\n")
+    writer.writerow([HEADERS[name] for name in (*FIELD_NAMES, "levererad")])
+    count = 0
+    for entry in entries:
+        fields = entry_to_fields(entry)
+        writer.writerow(
+            [_excel_safe(fields[name]) for name in FIELD_NAMES] + ["ja" if entry.levererad else ""]
+        )
+        count += 1
+    path.write_bytes(b"\xef\xbb\xbf" + buffer.getvalue().encode("utf-8"))
+    return count

@@ -1,0 +1,346 @@
+"""Open Referral HSDS 3 tabular package: one CSV per table and ``datapackage.json``.
+
+Export splits each entry into organization, service, phone, schedule, language,
+service_area, location, accessibility, service_at_location and attribute rows
+(target groups, forms of violence, category, tags and source as taxonomy terms).
+Import joins them back into the single-sheet rows that ``Directory`` checks.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from collections.abc import Iterable, Sequence
+from pathlib import Path
+
+from fkstod.core import kommuner
+from fkstod.core.directory.csvfile import FileProblem, Row, read_text
+from fkstod.core.directory.hours import parse_hours
+from fkstod.core.directory.model import CATEGORIES, TARGET_GROUPS, VIOLENCE_FORMS, Entry
+from fkstod.core.i18n import _
+
+DESCRIPTOR = "datapackage.json"
+_BYDAY = ("MO", "TU", "WE", "TH", "FR", "SA", "SU")
+
+TABLES: dict[str, tuple[str, ...]] = {
+    "organization": ("id", "name", "description", "website", "email"),
+    "service": (
+        "id",
+        "organization_id",
+        "name",
+        "description",
+        "url",
+        "email",
+        "status",
+        "assured_date",
+    ),
+    "phone": ("id", "service_id", "number", "type", "description"),
+    "schedule": ("id", "service_id", "freq", "byday", "opens_at", "closes_at", "description"),
+    "language": ("id", "service_id", "name", "code"),
+    "service_area": ("id", "service_id", "name", "description", "extent", "extent_type"),
+    "location": ("id", "organization_id", "location_type", "name", "description"),
+    "accessibility": ("id", "location_id", "description"),
+    "service_at_location": ("id", "service_id", "location_id"),
+    "taxonomy": ("id", "name", "description"),
+    "taxonomy_term": ("id", "taxonomy_id", "code", "name"),
+    "attribute": ("id", "link_id", "link_type", "link_entity", "taxonomy_term_id", "value"),
+}
+
+#: Our vocabularies as HSDS taxonomies: taxonomy id → (entry field, codes).
+TAXONOMIES: dict[str, tuple[str, dict[str, str]]] = {
+    "fkstod-kategori": ("kategori", CATEGORIES),
+    "fkstod-malgrupp": ("malgrupper", TARGET_GROUPS),
+    "fkstod-valdsform": ("valdsformer", VIOLENCE_FORMS),
+}
+_FREE = {"fkstod-tagg": "taggar", "fkstod-kalla": "kalla", "fkstod-levererad": "levererad"}
+_LANGUAGE_CODES = {
+    "svenska": "sv",
+    "engelska": "en",
+    "arabiska": "ar",
+    "persiska": "fa",
+    "dari": "prs",
+    "somaliska": "so",
+    "tigrinja": "ti",
+    "kurdiska": "ku",
+    "turkiska": "tr",
+    "polska": "pl",
+    "ryska": "ru",
+    "ukrainska": "uk",
+    "spanska": "es",
+    "finska": "fi",
+    "bosniska": "bs",
+    "teckenspråk": "swl",
+}
+
+
+def _hours_rows(entry: Entry) -> list[dict[str, str]]:
+    text = entry.telefontider
+    if not text:
+        return []
+    hours = parse_hours(text)
+    if hours.around_the_clock:
+        return [
+            {
+                "freq": "WEEKLY",
+                "byday": ",".join(_BYDAY),
+                "opens_at": "00:00",
+                "closes_at": "24:00",
+                "description": text,
+            }
+        ]
+    spans: dict[tuple[int, int], list[str]] = {}
+    for day, day_spans in enumerate(hours.days):
+        for span in day_spans:
+            spans.setdefault(span, []).append(_BYDAY[day])
+    return [
+        {
+            "freq": "WEEKLY",
+            "byday": ",".join(days),
+            "opens_at": f"{start // 60:02d}:{start % 60:02d}",
+            "closes_at": f"{end // 60:02d}:{end % 60:02d}",
+            "description": text,
+        }
+        for (start, end), days in spans.items()
+    ]
+
+
+def write_package(entries: Iterable[Entry], folder: Path) -> int:
+    """Write an HSDS tabular package into ``folder``; return the number of services."""
+    if folder.name == DESCRIPTOR:
+        folder = folder.parent
+    folder.mkdir(parents=True, exist_ok=True)
+    rows: dict[str, list[dict[str, str]]] = {name: [] for name in TABLES}
+    for tax_id, (_field, codes) in TAXONOMIES.items():
+        rows["taxonomy"].append({"id": tax_id, "name": tax_id, "description": ""})
+        rows["taxonomy_term"].extend(
+            {"id": f"{tax_id}:{code}", "taxonomy_id": tax_id, "code": code, "name": label}
+            for code, label in codes.items()
+        )
+    for tax_id in _FREE:
+        rows["taxonomy"].append({"id": tax_id, "name": tax_id, "description": ""})
+        rows["taxonomy_term"].append(
+            {"id": tax_id, "taxonomy_id": tax_id, "code": tax_id, "name": tax_id}
+        )
+    count = 0
+    for e in entries:
+        count += 1
+        sid, oid = e.id, f"org-{e.id}"
+        rows["organization"].append(
+            {
+                "id": oid,
+                "name": e.organisation,
+                "description": "",
+                "website": e.webb,
+                "email": e.epost,
+            }
+        )
+        rows["service"].append(
+            {
+                "id": sid,
+                "organization_id": oid,
+                "name": e.tjanst,
+                "description": e.beskrivning,
+                "url": e.webb,
+                "email": e.epost,
+                "status": "active",
+                "assured_date": e.senast_verifierad,
+            }
+        )
+        if e.telefon:
+            rows["phone"].append(
+                {
+                    "id": f"tel-{sid}",
+                    "service_id": sid,
+                    "number": e.telefon,
+                    "type": "voice",
+                    "description": "",
+                }
+            )
+        for n, sched in enumerate(_hours_rows(e)):
+            rows["schedule"].append({"id": f"sch-{sid}-{n}", "service_id": sid, **sched})
+        for name in e.sprak:
+            rows["language"].append(
+                {
+                    "id": f"lang-{sid}-{name}",
+                    "service_id": sid,
+                    "name": name,
+                    "code": _LANGUAGE_CODES.get(name, ""),
+                }
+            )
+        by_code = kommuner.by_code()
+        for code in e.kommuner:
+            rows["service_area"].append(
+                {
+                    "id": f"area-{sid}-{code}",
+                    "service_id": sid,
+                    "name": by_code[code].namn if code in by_code else code,
+                    "description": "kommunkod",
+                    "extent": code,
+                    "extent_type": "text",
+                }
+            )
+        if e.adress or e.tillganglighet:
+            lid = f"loc-{sid}"
+            rows["location"].append(
+                {
+                    "id": lid,
+                    "organization_id": oid,
+                    "location_type": "physical",
+                    "name": e.organisation,
+                    "description": e.adress,
+                }
+            )
+            rows["service_at_location"].append(
+                {"id": f"sal-{sid}", "service_id": sid, "location_id": lid}
+            )
+            if e.tillganglighet:
+                rows["accessibility"].append(
+                    {"id": f"acc-{sid}", "location_id": lid, "description": e.tillganglighet}
+                )
+        attributes = [(f"fkstod-kategori:{e.kategori}", "")]
+        attributes += [(f"fkstod-malgrupp:{g}", "") for g in e.malgrupper]
+        attributes += [(f"fkstod-valdsform:{v}", "") for v in e.valdsformer]
+        attributes += [("fkstod-tagg", t) for t in e.taggar]
+        if e.kalla:
+            attributes.append(("fkstod-kalla", e.kalla))
+        if e.levererad:
+            attributes.append(("fkstod-levererad", "ja"))
+        rows["attribute"].extend(
+            {
+                "id": f"attr-{sid}-{n}",
+                "link_id": sid,
+                "link_type": "service",
+                "link_entity": "service",
+                "taxonomy_term_id": term,
+                "value": value,
+            }
+            for n, (term, value) in enumerate(attributes)
+        )
+    resources = []
+    for name, columns in TABLES.items():
+        buffer = io.StringIO(newline="")
+        writer = csv.DictWriter(buffer, fieldnames=columns, lineterminator="\r\n")
+        writer.writeheader()
+        writer.writerows(rows[name])
+        (folder / f"{name}.csv").write_text(buffer.getvalue(), encoding="utf-8", newline="")
+        resources.append(
+            {
+                "name": name,
+                "path": f"{name}.csv",
+                "profile": "tabular-data-resource",
+                "format": "csv",
+                "mediatype": "text/csv",
+                "encoding": "utf-8",
+                "schema": {"fields": [{"name": c, "type": "string"} for c in columns]},
+            }
+        )
+    descriptor = {
+        "name": "fkstod-stodkatalog",
+        "title": "fkstod stödkatalog",
+        "profile": "tabular-data-package",
+        "description": "Open Referral HSDS 3.0",
+        "resources": resources,
+    }
+    (folder / DESCRIPTOR).write_text(
+        json.dumps(descriptor, ensure_ascii=False, indent=2), encoding="utf-8"
+    )
+    return count
+
+
+def _table(folder: Path, name: str) -> list[tuple[int, dict[str, str]]]:
+    path = folder / f"{name}.csv"
+    if not path.exists():
+        if name == "service":
+            raise FileProblem(path, 0, _("tabellen service.csv saknas i paketet"))
+        return []
+    reader = csv.DictReader(io.StringIO(read_text(path), newline=""))
+    out: list[tuple[int, dict[str, str]]] = []
+    start = 2
+    try:
+        for record in reader:
+            out.append((start, {k: (v or "") for k, v in record.items() if k}))
+            start = reader.line_num + 1
+    except csv.Error as exc:
+        raise FileProblem(
+            path, reader.line_num, _("filen går inte att läsa som CSV: {e}").format(e=exc)
+        ) from exc
+    return out
+
+
+def read_package(path: Path) -> Sequence[Row]:
+    """Read an HSDS package (its folder or its ``datapackage.json``) as single-sheet rows.
+
+    Line numbers are those of ``service.csv``.
+
+    Raises:
+        FileProblem: when the package cannot be read.
+    """
+    folder = path.parent if path.name == DESCRIPTOR else path
+    if not (folder / DESCRIPTOR).exists():
+        raise FileProblem(folder / DESCRIPTOR, 0, _("paketet saknar datapackage.json"))
+    try:
+        json.loads(read_text(folder / DESCRIPTOR))
+    except ValueError as exc:
+        raise FileProblem(
+            folder / DESCRIPTOR, 0, _("datapackage.json är inte giltig JSON")
+        ) from exc
+    organizations = {r["id"]: r for _line, r in _table(folder, "organization")}
+    per_service: dict[str, dict[str, list[str]]] = {}
+
+    def add(sid: str, key: str, value: str) -> None:
+        per_service.setdefault(sid, {}).setdefault(key, []).append(value)
+
+    for _line, r in _table(folder, "phone"):
+        add(r.get("service_id", ""), "telefon", r.get("number", ""))
+    for _line, r in _table(folder, "schedule"):
+        add(r.get("service_id", ""), "telefontider", r.get("description", ""))
+    for _line, r in _table(folder, "language"):
+        add(r.get("service_id", ""), "sprak", r.get("name", ""))
+    for _line, r in _table(folder, "service_area"):
+        add(r.get("service_id", ""), "kommuner", r.get("extent", ""))
+    locations = {r["id"]: r for _line, r in _table(folder, "location")}
+    access = {
+        r.get("location_id", ""): r.get("description", "")
+        for _line, r in _table(folder, "accessibility")
+    }
+    for _line, r in _table(folder, "service_at_location"):
+        loc = r.get("location_id", "")
+        add(r.get("service_id", ""), "adress", locations.get(loc, {}).get("description", ""))
+        if access.get(loc):
+            add(r.get("service_id", ""), "tillganglighet", access[loc])
+    for _line, r in _table(folder, "attribute"):
+        term, value, sid = r.get("taxonomy_term_id", ""), r.get("value", ""), r.get("link_id", "")
+        tax, _sep, code = term.partition(":")
+        if tax in TAXONOMIES:
+            add(sid, TAXONOMIES[tax][0], code)
+        elif term in _FREE:
+            add(sid, _FREE[term], value)
+
+    rows: list[Row] = []
+    for line, s in _table(folder, "service"):
+        extra = per_service.get(s.get("id", ""), {})
+        org = organizations.get(s.get("organization_id", ""), {})
+        first = {k: v[0] for k, v in extra.items() if v}
+        cells = {
+            "id": s.get("id", ""),
+            "organisation": org.get("name", ""),
+            "tjanst": s.get("name", ""),
+            "beskrivning": s.get("description", ""),
+            "webb": s.get("url", "") or org.get("website", ""),
+            "epost": s.get("email", "") or org.get("email", ""),
+            "senast_verifierad": s.get("assured_date", ""),
+            "telefon": first.get("telefon", ""),
+            "telefontider": first.get("telefontider", ""),
+            "adress": first.get("adress", ""),
+            "tillganglighet": first.get("tillganglighet", ""),
+            "kalla": first.get("kalla", ""),
+            "kategori": first.get("kategori", ""),
+        }
+        for name in ("sprak", "kommuner", "malgrupper", "valdsformer", "taggar"):
+            cells[name] = ", ".join(extra.get(name, []))
+        rows.append(Row(line, cells, first.get("levererad", "") == "ja"))
+    return rows
+
+
+__all__ = ["DESCRIPTOR", "read_package", "write_package"]

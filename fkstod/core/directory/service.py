@@ -1,0 +1,394 @@
+"""The directory service: shipped and local entries, search, editing, import and export.
+
+Shipped entries come from ``resources/directory/*.csv`` and are read-only.
+Local entries are the coordinators': stored in the user's database, changed
+one at a time in the editor or all at once by import, which is all or nothing.
+"""
+
+from __future__ import annotations
+
+import json
+import uuid
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from fkstod import paths
+from fkstod.core.directory import csvfile, hsds
+from fkstod.core.directory.csvfile import FileProblem, Row
+from fkstod.core.directory.index import DirectoryIndex, Filters, SearchResult, fold
+from fkstod.core.directory.model import LIST_FIELDS, Entry
+from fkstod.core.directory.validate import (
+    FIELD_LABELS,
+    FIELD_NAMES,
+    FieldError,
+    entry_from_fields,
+    entry_to_fields,
+)
+from fkstod.core.i18n import _
+from fkstod.core.migrate import MigrationSet
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
+
+    from fkstod.core.store import Db
+
+TABLE = "directory_entries"
+STALE_AFTER_DAYS = 365
+
+migrations = MigrationSet("directory")
+
+
+@migrations()
+def create_directory_entries(db: Database) -> None:
+    """Create the table of local entries: one row per service, lists as JSON."""
+    db[TABLE].create(  # type: ignore[union-attr]
+        {name: str for name in FIELD_NAMES},
+        pk="id",
+        not_null={"id", "organisation"},
+    )
+
+
+class DirectoryError(Exception):
+    """A change that cannot be made; the message says why, in Swedish."""
+
+
+@dataclass(frozen=True)
+class ImportProblem:
+    """One bad cell or row of an import file."""
+
+    path: str
+    line: int
+    column: str
+    message: str
+
+    def __str__(self) -> str:
+        where = f"{self.column}: " if self.column else ""
+        return f"{self.path}:{self.line}: {where}{self.message}"
+
+
+@dataclass
+class ImportPlan:
+    """What an import would change; apply it with ``Directory.apply_import``.
+
+    Attributes:
+        entries: the complete new set of local entries (when there are no problems).
+        added, changed, removed: the ids concerned.
+        skipped_shipped: rows of shipped entries, which import leaves alone.
+        problems: every bad row; a plan with problems cannot be applied.
+    """
+
+    path: str
+    entries: list[Entry] = field(default_factory=list)
+    added: list[str] = field(default_factory=list)
+    changed: list[str] = field(default_factory=list)
+    removed: list[str] = field(default_factory=list)
+    unchanged: int = 0
+    skipped_shipped: int = 0
+    problems: list[ImportProblem] = field(default_factory=list)
+    base_version: int = -1
+
+    @property
+    def ok(self) -> bool:
+        return not self.problems
+
+    def summary(self) -> str:
+        """Return the preview sentence: "3 nya, 5 ändrade, 1 borttagen"."""
+        parts = [
+            _("{n} nya").format(n=len(self.added)) if len(self.added) != 1 else _("1 ny"),
+            _("{n} ändrade").format(n=len(self.changed))
+            if len(self.changed) != 1
+            else _("1 ändrad"),
+            _("{n} borttagna").format(n=len(self.removed))
+            if len(self.removed) != 1
+            else _("1 borttagen"),
+        ]
+        text = ", ".join(parts)
+        if self.unchanged:
+            text += _(" ({n} oförändrade)").format(n=self.unchanged)
+        return text
+
+
+@dataclass(frozen=True)
+class Changes:
+    """What an operation changed, so views refresh only that."""
+
+    added: tuple[str, ...] = ()
+    changed: tuple[str, ...] = ()
+    removed: tuple[str, ...] = ()
+
+
+def _row_to_db(entry: Entry) -> dict[str, str]:
+    out = entry_to_fields(entry)
+    for name in LIST_FIELDS:
+        out[name] = json.dumps(list(getattr(entry, name)), ensure_ascii=False)
+    return out
+
+
+def _row_from_db(row: Mapping[str, str]) -> Entry:
+    values = {name: row.get(name) or "" for name in FIELD_NAMES}
+    lists = {name: tuple(json.loads(values.pop(name) or "[]")) for name in LIST_FIELDS}
+    return Entry(**values, **lists)  # type: ignore[arg-type]
+
+
+def _duplicate_key(entry: Entry) -> tuple[str, str, str]:
+    return (fold(entry.organisation), fold(entry.tjanst), re_digits(entry.telefon))
+
+
+def re_digits(text: str) -> str:
+    """Return only the digits of ``text``."""
+    return "".join(c for c in text if c.isdigit())
+
+
+def load_shipped(folder: Path | None = None) -> list[Entry]:
+    """Read the shipped entries; a broken shipped file is a packaging error and raises."""
+    folder = folder or paths.resource("directory")
+    entries: list[Entry] = []
+    for path in sorted(folder.glob("*.csv")):
+        for row in csvfile.read_rows(path):
+            built = entry_from_fields(row.cells, levererad=True)
+            if isinstance(built, list):
+                first = built[0]
+                raise DirectoryError(f"{path}:{row.line}: {first.field}: {first.message}")
+            entries.append(built)
+    return entries
+
+
+class Directory:
+    """Every entry, searchable; local entries editable.
+
+    Args:
+        db: the open database (local entries), or None for shipped entries only.
+        shipped: the shipped entries (loaded from resources when None).
+    """
+
+    def __init__(self, db: Db | None, shipped: Sequence[Entry] | None = None) -> None:
+        self._db = db
+        self._shipped = list(load_shipped() if shipped is None else shipped)
+        self._version = 0
+        self._reload()
+
+    def _reload(self) -> None:
+        local = []
+        if self._db is not None:
+            # Plain SQL: this runs at start, before anything else needs sqlite-utils.
+            cursor = self._db.execute(f"SELECT * FROM {TABLE} ORDER BY id")
+            names = [d[0] for d in cursor.description]
+            local = [_row_from_db(dict(zip(names, r, strict=True))) for r in cursor]
+        self._local = {e.id: e for e in local}
+        self.index = DirectoryIndex([*self._shipped, *local])
+        self._version += 1
+
+    # -- reading -------------------------------------------------------------
+    def entries(self) -> list[Entry]:
+        """Return every entry, shipped first."""
+        return list(self.index.entries)
+
+    def local_entries(self) -> list[Entry]:
+        """Return the coordinators' entries."""
+        return list(self._local.values())
+
+    def get(self, entry_id: str) -> Entry | None:
+        """Return the entry with ``entry_id``, or None."""
+        return self.index.by_id.get(entry_id)
+
+    def search(
+        self,
+        query: str = "",
+        *,
+        kommun: str = "",
+        needs: Iterable[str] = (),
+        filters: Filters | None = None,
+        limit: int = 50,
+        now: datetime | None = None,
+    ) -> SearchResult:
+        """Search every entry; see ``DirectoryIndex.search``."""
+        return self.index.search(
+            query, kommun=kommun, needs=needs, filters=filters, limit=limit, now=now
+        )
+
+    def languages(self) -> list[str]:
+        """Return every language some service speaks."""
+        return self.index.languages()
+
+    @staticmethod
+    def is_stale(entry: Entry, today: date | None = None) -> bool:
+        """Return True when the entry was last verified more than 12 months ago."""
+        try:
+            verified = date.fromisoformat(entry.senast_verifierad)
+        except ValueError:
+            return True
+        return ((today or date.today()) - verified).days > STALE_AFTER_DAYS
+
+    # -- editing -------------------------------------------------------------
+    def _require_db(self) -> Db:
+        if self._db is None:
+            raise DirectoryError(_("katalogen är öppnad utan databas och kan inte ändras"))
+        return self._db
+
+    def validate(self, values: Mapping[str, str], entry_id: str = "") -> Entry | list[FieldError]:
+        """Check an edited entry as import would; return it with an id, or the problems."""
+        built = entry_from_fields({**values, "id": entry_id})
+        if isinstance(built, list):
+            return built
+        if entry_id in {e.id for e in self._shipped}:
+            return [FieldError("id", _("en levererad post kan inte ändras"))]
+        key = _duplicate_key(built)
+        for other in self.index.entries:
+            if other.id != entry_id and _duplicate_key(other) == key:
+                return [
+                    FieldError(
+                        "organisation",
+                        _("samma organisation, tjänst och telefon finns redan: {t}").format(
+                            t=other.title
+                        ),
+                    )
+                ]
+        return built.with_changes(id=entry_id or new_id())
+
+    def save(self, values: Mapping[str, str], entry_id: str = "") -> Entry | list[FieldError]:
+        """Add (no ``entry_id``) or change a local entry; return it, or the problems."""
+        db = self._require_db()
+        if entry_id and entry_id not in self._local:
+            return [FieldError("id", _("posten finns inte längre"))]
+        built = self.validate(values, entry_id)
+        if isinstance(built, list):
+            return built
+        with db.transaction():
+            db[TABLE].upsert(_row_to_db(built), pk="id")  # type: ignore[union-attr]
+        self._reload()
+        return built
+
+    def remove(self, entry_id: str) -> Changes:
+        """Remove a local entry."""
+        db = self._require_db()
+        if entry_id not in self._local:
+            raise DirectoryError(_("bara lokala poster kan tas bort"))
+        with db.transaction() as conn:
+            conn.execute(f"DELETE FROM {TABLE} WHERE id = ?", [entry_id])
+        self._reload()
+        return Changes(removed=(entry_id,))
+
+    # -- import and export ---------------------------------------------------
+    def plan_import(self, path: Path) -> ImportPlan:
+        """Read and check a CSV file or an HSDS package; change nothing.
+
+        Raises:
+            FileProblem: when the file as a whole cannot be read.
+        """
+        if path.is_dir() or path.name == hsds.DESCRIPTOR:
+            rows = hsds.read_package(path)
+        else:
+            rows = csvfile.read_rows(path)
+        return self._plan(str(path), rows)
+
+    def _plan(self, path: str, rows: Sequence[Row]) -> ImportPlan:
+        plan = ImportPlan(path=path, base_version=self._version)
+        shipped_ids = {e.id for e in self._shipped}
+        by_key = {_duplicate_key(e): e.id for e in self._local.values()}
+        seen_ids: dict[str, int] = {}
+        seen_keys: dict[tuple[str, str, str], int] = {}
+        for row in rows:
+            if row.levererad:
+                plan.skipped_shipped += 1
+                continue
+            built = entry_from_fields(row.cells)
+            if isinstance(built, list):
+                plan.problems.extend(
+                    ImportProblem(path, row.line, csvfile.column_of(e.field), e.message)
+                    for e in built
+                )
+                continue
+            if built.id in shipped_ids:
+                plan.problems.append(
+                    ImportProblem(
+                        path,
+                        row.line,
+                        "id",
+                        _(
+                            "id ”{i}” tillhör en levererad post; markera raden Levererad = ja"
+                        ).format(i=built.id),
+                    )
+                )
+                continue
+            key = _duplicate_key(built)
+            if key in seen_keys:
+                plan.problems.append(
+                    ImportProblem(
+                        path,
+                        row.line,
+                        FIELD_LABELS["organisation"],
+                        _("samma organisation, tjänst och telefon som rad {n}").format(
+                            n=seen_keys[key]
+                        ),
+                    )
+                )
+                continue
+            seen_keys[key] = row.line
+            if not built.id:
+                built = built.with_changes(id=by_key.get(key) or new_id())
+            if built.id in seen_ids:
+                plan.problems.append(
+                    ImportProblem(
+                        path,
+                        row.line,
+                        "id",
+                        _("id ”{i}” finns redan på rad {n}").format(
+                            i=built.id, n=seen_ids[built.id]
+                        ),
+                    )
+                )
+                continue
+            seen_ids[built.id] = row.line
+            plan.entries.append(built)
+            old = self._local.get(built.id)
+            if old is None:
+                plan.added.append(built.id)
+            elif old.content() != built.content():
+                plan.changed.append(built.id)
+            else:
+                plan.unchanged += 1
+        if plan.problems:
+            plan.entries = []
+            return plan
+        plan.removed = [i for i in self._local if i not in seen_ids]
+        return plan
+
+    def apply_import(self, plan: ImportPlan) -> Changes:
+        """Replace the local entries by the plan's, in one transaction.
+
+        Raises:
+            DirectoryError: when the plan has problems or the directory changed since.
+        """
+        db = self._require_db()
+        if not plan.ok:
+            raise DirectoryError(_("importen har fel och har inte genomförts"))
+        if plan.base_version != self._version:
+            raise DirectoryError(
+                _("katalogen har ändrats sedan förhandsvisningen; läs in filen igen")
+            )
+        with db.transaction():
+            db.execute(f"DELETE FROM {TABLE}")
+            if plan.entries:
+                db[TABLE].insert_all(  # type: ignore[union-attr]
+                    (_row_to_db(e) for e in plan.entries), pk="id"
+                )
+        self._reload()
+        return Changes(tuple(plan.added), tuple(plan.changed), tuple(plan.removed))
+
+    def export(self, path: Path, fmt: str = "csv", include_shipped: bool = True) -> int:
+        """Write the directory as a CSV file or an HSDS package; return the entry count."""
+        entries = self.entries() if include_shipped else self.local_entries()
+        if fmt == "hsds":
+            return hsds.write_package(entries, path)
+        return csvfile.write_csv(entries, path)
+
+
+def new_id() -> str:
+    """Return a fresh id for a local entry."""
+    return f"lokal-{uuid.uuid4().hex[:12]}"
+
+
+__all__ = ["Directory", "DirectoryError", "FileProblem", "ImportPlan", "ImportProblem"]

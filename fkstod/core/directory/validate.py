@@ -1,0 +1,256 @@
+"""Check one entry field by field, the same way for import and for the editor.
+
+``entry_from_fields`` turns a mapping of field name → text into an ``Entry``
+or a list of ``FieldError`` naming the field and what is wrong, in Swedish.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass
+from datetime import date
+from urllib.parse import urlsplit
+
+from fkstod.core import kommuner
+from fkstod.core.directory.hours import HoursError, parse_hours
+from fkstod.core.directory.model import (
+    CATEGORIES,
+    LIST_FIELDS,
+    TARGET_GROUPS,
+    VIOLENCE_FORMS,
+    Entry,
+)
+from fkstod.core.i18n import _
+
+MAX_TEXT = 2000
+_SHORT_NUMBERS = re.compile(r"^(112|11414|1177|116\d{3}|90\d{3}|11313)$")
+_EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[a-zA-Z]{2,}$")
+_LANGUAGE = re.compile(r"^[a-zåäöéü][a-zåäöéü \-]*$")
+
+
+@dataclass(frozen=True)
+class FieldError:
+    """What is wrong with one field of one entry."""
+
+    field: str
+    message: str
+
+
+def split_list(text: str) -> tuple[str, ...]:
+    """Split a comma-separated cell into trimmed, non-empty items."""
+    return tuple(item.strip() for item in text.split(",") if item.strip())
+
+
+def phone_digits(number: str) -> str:
+    """Return the digits of a Swedish number, ``+46`` written as a leading 0."""
+    compact = re.sub(r"[\s\-–()/]", "", number)
+    if compact.startswith("+46"):
+        compact = "0" + compact[3:]
+    elif compact.startswith("0046"):
+        compact = "0" + compact[4:]
+    return compact
+
+
+def check_phone(number: str) -> str | None:
+    """Return why ``number`` is not a Swedish phone number, or None when it is."""
+    if re.search(r"[^\d\s\-–()+/]", number):
+        return _("telefonnumret får bara innehålla siffror, mellanslag, bindestreck och +46")
+    digits = phone_digits(number)
+    if not digits.isdigit():
+        return _("telefonnumret är inte ett svenskt nummer")
+    if _SHORT_NUMBERS.match(digits):
+        return None
+    if not digits.startswith("0") or not 7 <= len(digits) <= 10:
+        return _(
+            "”{n}” är inte ett svenskt telefonnummer (till exempel 020-50 50 50, 08-123 456 78 "
+            "eller +46 8 123 456 78)"
+        ).format(n=number)
+    return None
+
+
+def check_url(url: str) -> str | None:
+    """Return why ``url`` is not a web address, or None when it is."""
+    parts = urlsplit(url if "://" in url else f"https://{url}")
+    if parts.scheme not in ("http", "https") or "." not in parts.netloc or " " in url:
+        return _("”{u}” är ingen webbadress (till exempel https://exempel.se)").format(u=url)
+    return None
+
+
+def _codes(field: str, items: tuple[str, ...], allowed: Mapping[str, str]) -> list[FieldError]:
+    # Coordinators may write the label ("Män") as well as the code ("man").
+    return [
+        FieldError(
+            field,
+            _("okänt värde ”{v}” (tillåtna: {a})").format(v=item, a=", ".join(allowed)),
+        )
+        for item in items
+        if item not in allowed
+    ]
+
+
+def normalise_code(text: str, allowed: Mapping[str, str]) -> str:
+    """Return the code for a code or a label written in any case."""
+    low = text.strip().lower()
+    if low in allowed:
+        return low
+    for code, label in allowed.items():
+        if label.lower() == low:
+            return code
+    return low
+
+
+def entry_from_fields(
+    values: Mapping[str, str], *, levererad: bool = False, today: date | None = None
+) -> Entry | list[FieldError]:
+    """Build an entry from text fields, or return every problem found.
+
+    Args:
+        values: field name (``Entry`` attribute) → text; lists comma-separated.
+        levererad: whether the entry is shipped (read-only).
+        today: the date to compare ``senast_verifierad`` with.
+    """
+    errors: list[FieldError] = []
+    text = {k: (v or "").strip() for k, v in values.items()}
+
+    for name, value in text.items():
+        if len(value) > MAX_TEXT:
+            errors.append(
+                FieldError(name, _("för lång text (högst {n} tecken)").format(n=MAX_TEXT))
+            )
+        if any(ord(c) < 32 and c not in "\n\t" for c in value):
+            errors.append(FieldError(name, _("innehåller kontrolltecken")))
+
+    if not text.get("organisation"):
+        errors.append(FieldError("organisation", _("organisationens namn saknas")))
+    if not text.get("telefon") and not text.get("webb"):
+        errors.append(FieldError("telefon", _("ange telefonnummer eller webbplats")))
+    if text.get("telefon") and (problem := check_phone(text["telefon"])):
+        errors.append(FieldError("telefon", problem))
+    if text.get("webb") and (problem := check_url(text["webb"])):
+        errors.append(FieldError("webb", problem))
+    if text.get("epost") and not _EMAIL.match(text["epost"]):
+        errors.append(FieldError("epost", _("”{e}” är ingen e-postadress").format(e=text["epost"])))
+    try:
+        parse_hours(text.get("telefontider", ""))
+    except HoursError as exc:
+        errors.append(FieldError("telefontider", str(exc)))
+
+    kategori = normalise_code(text.get("kategori", ""), CATEGORIES)
+    if not kategori:
+        errors.append(FieldError("kategori", _("kategori saknas")))
+    elif kategori not in CATEGORIES:
+        errors.extend(_codes("kategori", (kategori,), CATEGORIES))
+
+    lists = {name: split_list(text.get(name, "")) for name in LIST_FIELDS}
+    lists["malgrupper"] = tuple(normalise_code(v, TARGET_GROUPS) for v in lists["malgrupper"])
+    lists["valdsformer"] = tuple(normalise_code(v, VIOLENCE_FORMS) for v in lists["valdsformer"])
+    lists["sprak"] = tuple(v.lower() for v in lists["sprak"])
+    errors.extend(_codes("malgrupper", lists["malgrupper"], TARGET_GROUPS))
+    errors.extend(_codes("valdsformer", lists["valdsformer"], VIOLENCE_FORMS))
+    errors.extend(
+        FieldError("sprak", _("”{s}” är inget språknamn (skriv till exempel arabiska)").format(s=s))
+        for s in lists["sprak"]
+        if not _LANGUAGE.match(s)
+    )
+    known = kommuner.by_code()
+    # Excel drops the leading zero of 0114; accept three digits and put it back.
+    lists["kommuner"] = tuple(k.zfill(4) if k.isdigit() else k for k in lists["kommuner"])
+    errors.extend(
+        FieldError(
+            "kommuner", _("okänd kommunkod ”{k}” (fyra siffror, till exempel 1280)").format(k=k)
+        )
+        for k in lists["kommuner"]
+        if k not in known
+    )
+
+    verified = text.get("senast_verifierad", "")
+    if not verified:
+        errors.append(FieldError("senast_verifierad", _("datum för senaste kontroll saknas")))
+    else:
+        try:
+            when = date.fromisoformat(verified)
+        except ValueError:
+            errors.append(
+                FieldError(
+                    "senast_verifierad",
+                    _("”{d}” är inget datum (skriv ÅÅÅÅ-MM-DD)").format(d=verified),
+                )
+            )
+        else:
+            if when > (today or date.today()):
+                errors.append(FieldError("senast_verifierad", _("datumet ligger i framtiden")))
+            verified = when.isoformat()
+
+    if errors:
+        return errors
+    return Entry(
+        id=text.get("id", ""),
+        organisation=text["organisation"],
+        tjanst=text.get("tjanst", ""),
+        beskrivning=text.get("beskrivning", ""),
+        kategori=kategori,
+        telefon=text.get("telefon", ""),
+        telefontider=text.get("telefontider", ""),
+        webb=text.get("webb", ""),
+        epost=text.get("epost", ""),
+        adress=text.get("adress", ""),
+        tillganglighet=text.get("tillganglighet", ""),
+        senast_verifierad=verified,
+        kalla=text.get("kalla", ""),
+        levererad=levererad,
+        **lists,
+    )
+
+
+def entry_to_fields(entry: Entry) -> dict[str, str]:
+    """Return an entry as text fields (lists comma-separated), the inverse of ``entry_from_fields``."""
+    out: dict[str, str] = {}
+    for name in FIELD_NAMES:
+        value = getattr(entry, name)
+        out[name] = ", ".join(value) if isinstance(value, tuple) else str(value)
+    return out
+
+
+FIELD_NAMES = (
+    "id",
+    "organisation",
+    "tjanst",
+    "beskrivning",
+    "kategori",
+    "telefon",
+    "telefontider",
+    "sprak",
+    "kommuner",
+    "malgrupper",
+    "valdsformer",
+    "webb",
+    "epost",
+    "adress",
+    "tillganglighet",
+    "taggar",
+    "senast_verifierad",
+    "kalla",
+)
+
+#: The Swedish label of each field: CSV column headers and editor labels.
+FIELD_LABELS: dict[str, str] = {
+    "id": "id",
+    "organisation": _("Organisation"),
+    "tjanst": _("Tjänst"),
+    "beskrivning": _("Beskrivning"),
+    "kategori": _("Kategori"),
+    "telefon": _("Telefon"),
+    "telefontider": _("Telefontider"),
+    "sprak": _("Språk"),
+    "kommuner": _("Kommuner"),
+    "malgrupper": _("Målgrupper"),
+    "valdsformer": _("Våldsformer"),
+    "webb": _("Webbplats"),
+    "epost": _("E-post"),
+    "adress": _("Adress"),
+    "tillganglighet": _("Tillgänglighet"),
+    "taggar": _("Taggar"),
+    "senast_verifierad": _("Senast verifierad"),
+    "kalla": _("Källa"),
+}

@@ -1,0 +1,431 @@
+"""Stödkatalog: search as you type, filters, details to read out, local editing, import.
+
+Signals:
+    referral_shown(str): support contacts of a REFERRAL_CATEGORIES category were
+        shown (a flow's shortcut, or a number copied). Never the search text.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+from pathlib import Path
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QGuiApplication, QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QCompleter,
+    QFileDialog,
+    QFrame,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QPlainTextEdit,
+    QPushButton,
+    QScrollArea,
+    QSplitter,
+    QVBoxLayout,
+    QWidget,
+)
+
+from fkstod.core import kommuner
+from fkstod.core.directory import (
+    TARGET_GROUPS,
+    VIOLENCE_FORMS,
+    Directory,
+    DirectoryError,
+    FileProblem,
+    Filters,
+)
+from fkstod.core.vocabulary import REFERRAL_CATEGORIES
+from fkstod.ui.directory_entry_dialog import DirectoryEntryDialog
+from fkstod.ui.directory_entry_view import DirectoryEntryView
+
+ID_ROLE = Qt.ItemDataRole.UserRole
+
+
+class DirectoryPage(QWidget):
+    """The directory section of the main window."""
+
+    referral_shown = Signal(str)
+
+    def __init__(self, directory: Directory, dialogs, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.directory = directory
+        self.dialogs = dialogs
+        self.clock = datetime.now
+        # Seams for tests: the widget opens the dialog, core reads the file.
+        self.choose_import_path = self._ask_import_path
+        self.choose_export_path = self._ask_export_path
+        self.setAccessibleName(self.tr("Stödkatalog"))
+
+        self.search_box = QLineEdit()
+        self.search_box.setPlaceholderText(
+            self.tr("Sök på namn, stöd, språk eller ort – å, ä, ö behövs inte (Ctrl+F)")
+        )
+        self.search_box.setAccessibleName(self.tr("Sök i stödkatalogen"))
+        self.search_box.setClearButtonEnabled(True)
+        self.search_box.textChanged.connect(self.run_search)
+        self.search_box.returnPressed.connect(lambda: self.results.setFocus())
+
+        self.kommun = self._combo(self.tr("Kommun"), self.tr("Alla kommuner"))
+        for k in sorted(kommuner.kommuner(), key=lambda k: k.namn):
+            self.kommun.addItem(f"{k.namn} ({k.kod})", k.kod)
+        self.kommun.setEditable(True)
+        self.kommun.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
+        completer = self.kommun.completer()
+        completer.setFilterMode(Qt.MatchFlag.MatchContains)
+        completer.setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
+        self.lan = self._combo(self.tr("Län"), self.tr("Alla län"))
+        for code, name in sorted({(k.lanskod, k.lan) for k in kommuner.kommuner()}):
+            self.lan.addItem(name, code)
+        self.need = self._combo(self.tr("Behov först"), self.tr("Inget särskilt behov"))
+        for code, label in REFERRAL_CATEGORIES.items():
+            self.need.addItem(label, code)
+        self.group = self._combo(self.tr("Målgrupp"), self.tr("Alla målgrupper"))
+        for code, label in TARGET_GROUPS.items():
+            if code != "alla":
+                self.group.addItem(label, code)
+        self.form = self._combo(self.tr("Våldsform"), self.tr("Alla våldsformer"))
+        for code, label in VIOLENCE_FORMS.items():
+            if code != "alla":
+                self.form.addItem(label, code)
+        self.language = self._combo(self.tr("Språk"), self.tr("Alla språk"))
+        self._fill_languages()
+        self.open_now = QCheckBox(self.tr("&Öppet nu"))
+        self.open_now.setAccessibleName(self.tr("Bara de som har öppet nu"))
+        self.open_now.toggled.connect(self.run_search)
+        self.around_the_clock = QCheckBox(self.tr("D&ygnet runt"))
+        self.around_the_clock.setAccessibleName(self.tr("Bara de som har öppet dygnet runt"))
+        self.around_the_clock.toggled.connect(self.run_search)
+
+        self.count = QLabel()
+        self.count.setAccessibleName(self.tr("Antal träffar"))
+        self.results = QListWidget()
+        self.results.setAccessibleName(self.tr("Träffar"))
+        self.results.setWordWrap(True)
+        self.results.setAlternatingRowColors(True)
+        self.results.setUniformItemSizes(True)
+        self.results.setSpacing(3)
+        self.results.currentRowChanged.connect(self._show_current)
+        self.view = DirectoryEntryView()
+        self.view.copy_requested.connect(self.copy_number)
+
+        self.new_button = self._button(self.tr("&Ny post"), "Ctrl+N", self.add_entry)
+        self.edit_button = self._button(self.tr("Än&dra"), "Ctrl+E", self.edit_entry)
+        self.remove_button = self._button(self.tr("&Ta bort"), "Ctrl+Delete", self.remove_entry)
+        self.import_button = self._button(self.tr("&Importera…"), "Ctrl+I", self.import_file)
+        self.export_button = self._button(self.tr("E&xportera…"), "Ctrl+Shift+X", self.export_file)
+        self.problems = QPlainTextEdit()
+        self.problems.setReadOnly(True)
+        self.problems.setAccessibleName(self.tr("Fel i importfilen"))
+        self.problems.setMaximumHeight(self.problems.fontMetrics().lineSpacing() * 8)
+        self.problems.hide()
+
+        filters = QGridLayout()
+        for column, (label, widget) in enumerate(
+            [
+                (self.tr("&Kommun:"), self.kommun),
+                (self.tr("&Län:"), self.lan),
+                (self.tr("&Behov först:"), self.need),
+            ]
+        ):
+            filters.addWidget(self._label(label, widget), 0, column * 2)
+            filters.addWidget(widget, 0, column * 2 + 1)
+        for column, (label, widget) in enumerate(
+            [
+                (self.tr("&Målgrupp:"), self.group),
+                (self.tr("Våld&sform:"), self.form),
+                (self.tr("Sp&råk:"), self.language),
+            ]
+        ):
+            filters.addWidget(self._label(label, widget), 1, column * 2)
+            filters.addWidget(widget, 1, column * 2 + 1)
+        for column in (1, 3, 5):
+            filters.setColumnStretch(column, 1)
+        checks = QHBoxLayout()
+        checks.addWidget(self.open_now)
+        checks.addWidget(self.around_the_clock)
+        checks.addStretch(1)
+        checks.addWidget(self.count)
+        checks.addWidget(self.import_button)
+        checks.addWidget(self.export_button)
+
+        left = QWidget()
+        left_layout = QVBoxLayout(left)
+        left_layout.setContentsMargins(0, 0, 0, 0)
+        left_layout.addWidget(self.results, 1)
+        buttons = QHBoxLayout()
+        for button in (self.new_button, self.edit_button, self.remove_button):
+            buttons.addWidget(button)
+        buttons.addStretch(1)
+        left_layout.addLayout(buttons)
+        left_layout.addWidget(self.problems)
+        splitter = QSplitter()
+        splitter.addWidget(left)
+        details = QScrollArea()
+        details.setWidget(self.view)
+        details.setWidgetResizable(True)
+        details.setFrameShape(QFrame.Shape.NoFrame)
+        details.setAccessibleName(self.tr("Vald stödkontakt"))
+        splitter.addWidget(details)
+        splitter.setStretchFactor(0, 3)
+        splitter.setStretchFactor(1, 2)
+
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.search_box)
+        layout.addLayout(filters)
+        layout.addLayout(checks)
+        layout.addWidget(splitter, 1)
+
+        self._shortcut("Ctrl+F", self._focus_search)
+        self._shortcut("Ctrl+K", lambda: self.view.copy_button.click())
+        self.setFocusProxy(self.search_box)
+        self.run_search()
+
+    # -- building helpers ----------------------------------------------------
+    def _combo(self, name: str, everything: str) -> QComboBox:
+        combo = QComboBox()
+        combo.setAccessibleName(name)
+        # Long items (290 municipalities) must not make the page wider than the window.
+        combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        combo.setMinimumContentsLength(8)
+        combo.addItem(everything, "")
+        combo.currentIndexChanged.connect(self.run_search)
+        return combo
+
+    def _label(self, text: str, buddy: QWidget) -> QLabel:
+        label = QLabel(text)
+        label.setBuddy(buddy)
+        return label
+
+    def _button(self, text: str, shortcut: str, slot) -> QPushButton:
+        button = QPushButton(text)
+        button.setAccessibleName(text.replace("&", "").rstrip("…"))
+        button.setToolTip(f"{text.replace('&', '')} ({shortcut})")
+        button.clicked.connect(slot)
+        self._shortcut(shortcut, slot)
+        return button
+
+    def _shortcut(self, keys: str, slot) -> None:
+        shortcut = QShortcut(QKeySequence(keys), self)
+        shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        shortcut.activated.connect(slot)
+
+    def _fill_languages(self) -> None:
+        current = self.language.currentData()
+        self.language.blockSignals(True)
+        while self.language.count() > 1:
+            self.language.removeItem(1)
+        for name in self.directory.languages():
+            self.language.addItem(name, name)
+        index = self.language.findData(current)
+        self.language.setCurrentIndex(max(0, index))
+        self.language.blockSignals(False)
+
+    def _focus_search(self) -> None:
+        self.search_box.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.search_box.selectAll()
+
+    # -- searching -----------------------------------------------------------
+    def _kommun_code(self) -> str:
+        code = self.kommun.currentData()
+        # The combo is editable: typed text that names no municipality means none.
+        if self.kommun.currentText() != self.kommun.itemText(self.kommun.currentIndex()):
+            return ""
+        return code or ""
+
+    def run_search(self) -> None:
+        """Search with what is typed and chosen, and show the best rows."""
+        need = self.need.currentData()
+        result = self.directory.search(
+            self.search_box.text(),
+            kommun=self._kommun_code(),
+            needs=(need,) if need else (),
+            filters=Filters(
+                lan=self.lan.currentData() or "",
+                malgrupp=self.group.currentData() or "",
+                valdsform=self.form.currentData() or "",
+                sprak=self.language.currentData() or "",
+                open_now=self.open_now.isChecked(),
+                around_the_clock=self.around_the_clock.isChecked(),
+            ),
+            now=self.clock(),
+        )
+        self._open_ids = result.open_ids
+        self.results.setUpdatesEnabled(False)
+        self.results.blockSignals(True)
+        self.results.clear()
+        for entry in result.entries:
+            if entry.telefontider == "dygnet runt":
+                state = self.tr("dygnet runt")
+            elif not entry.telefontider:
+                state = self.tr("öppettider okända")
+            elif entry.id in result.open_ids:
+                state = self.tr("öppet nu")
+            else:
+                state = self.tr("stängt nu")
+            item = QListWidgetItem(f"{entry.title}\n{entry.telefon or entry.webb}  ·  {state}")
+            item.setData(ID_ROLE, entry.id)
+            self.results.addItem(item)
+        self.results.blockSignals(False)
+        self.results.setUpdatesEnabled(True)
+        shown = len(result.entries)
+        if result.total == 0:
+            self.count.setText(self.tr("Inga träffar"))
+        elif result.total > shown:
+            self.count.setText(
+                self.tr("Visar {n} av {m} träffar")
+                .replace("{n}", str(shown))
+                .replace("{m}", str(result.total))
+            )
+        elif result.total == 1:
+            self.count.setText(self.tr("1 träff"))
+        else:
+            self.count.setText(self.tr("{n} träffar").replace("{n}", str(result.total)))
+        self.results.setCurrentRow(0 if shown else -1)
+        self._show_current(self.results.currentRow())
+
+    def _show_current(self, row: int) -> None:
+        entry = self.current_entry()
+        self.view.show_entry(entry, entry is not None and entry.id in self._open_ids)
+        local = entry is not None and not entry.levererad
+        self.edit_button.setEnabled(local)
+        self.remove_button.setEnabled(local)
+
+    def current_entry(self):
+        """Return the entry on the current row, or None."""
+        item = self.results.currentItem()
+        return self.directory.get(item.data(ID_ROLE)) if item is not None else None
+
+    def visible_titles(self) -> list[str]:
+        """Return the first line of every row shown (for tests and screen readers)."""
+        return [self.results.item(i).text().split("\n")[0] for i in range(self.results.count())]
+
+    def show_filtered(self, category: str, kommun: str = "") -> None:
+        """Show the directory with ``category`` first, in ``kommun`` (may be empty)."""
+        self.search_box.blockSignals(True)
+        self.search_box.clear()
+        self.search_box.blockSignals(False)
+        for combo, value in ((self.need, category), (self.kommun, kommun)):
+            combo.blockSignals(True)
+            combo.setCurrentIndex(max(0, combo.findData(value)))
+            combo.blockSignals(False)
+        self.run_search()
+        if category in REFERRAL_CATEGORIES:
+            self.referral_shown.emit(category)
+
+    def copy_number(self, entry_id: str) -> None:
+        """Put the entry's number on the clipboard and count the referral."""
+        entry = self.directory.get(entry_id)
+        if entry is None or not entry.telefon:
+            return
+        QGuiApplication.clipboard().setText(entry.telefon)
+        self.view.copy_button.setText(self.tr("Kopierat ✓"))
+        self.referral_shown.emit(entry.kategori)
+
+    # -- editing -------------------------------------------------------------
+    def _after_change(self, select_id: str = "") -> None:
+        self._fill_languages()
+        self.run_search()
+        for i in range(self.results.count()):
+            if self.results.item(i).data(ID_ROLE) == select_id:
+                self.results.setCurrentRow(i)
+
+    def add_entry(self) -> None:
+        """Open the editor for a new local entry."""
+        dialog = DirectoryEntryDialog(self.directory.save, None, self)
+        if dialog.exec() and dialog.saved is not None:
+            self._after_change(dialog.saved.id)
+
+    def edit_entry(self) -> None:
+        """Open the editor for the current local entry."""
+        entry = self.current_entry()
+        if entry is None or entry.levererad:
+            return
+        dialog = DirectoryEntryDialog(self.directory.save, entry, self)
+        if dialog.exec() and dialog.saved is not None:
+            self._after_change(dialog.saved.id)
+
+    def remove_entry(self) -> None:
+        """Remove the current local entry after asking."""
+        entry = self.current_entry()
+        if entry is None or entry.levererad:
+            return
+        if self.dialogs.confirm(
+            self.tr("Ta bort post"),
+            self.tr("Ta bort ”{t}” ur katalogen?").replace("{t}", entry.title),
+        ):
+            self.directory.remove(entry.id)
+            self._after_change()
+
+    def _ask_import_path(self) -> str:
+        path, _filter = QFileDialog.getOpenFileName(
+            self,
+            self.tr("Importera lokala poster"),
+            "",
+            self.tr("CSV-fil eller HSDS-paket (*.csv datapackage.json)"),
+        )
+        return path
+
+    def _ask_export_path(self) -> str:
+        path, _filter = QFileDialog.getSaveFileName(
+            self,
+            self.tr("Exportera katalogen"),
+            "stodkatalog.csv",
+            self.tr("CSV för Excel (*.csv)"),
+        )
+        return path
+
+    def import_file(self) -> None:
+        """Choose a file, show what it would change, and apply it all or nothing."""
+        path = self.choose_import_path()
+        if not path:
+            return
+        self.problems.setMaximumHeight(self.problems.fontMetrics().lineSpacing() * 8)
+        self.problems.hide()
+        try:
+            plan = self.directory.plan_import(Path(path))
+        except FileProblem as exc:
+            self.dialogs.error(self.tr("Filen kan inte importeras"), str(exc))
+            return
+        if not plan.ok:
+            self.problems.setPlainText(
+                self.tr("{n} fel – ingenting har ändrats:").replace("{n}", str(len(plan.problems)))
+                + "\n"
+                + "\n".join(str(p) for p in plan.problems)
+            )
+            self.problems.show()
+            self.problems.setFocus()
+            return
+        if not self.dialogs.confirm(
+            self.tr("Importera?"),
+            plan.summary() + ". " + self.tr("Vill du genomföra importen?"),
+        ):
+            return
+        try:
+            self.directory.apply_import(plan)
+        except DirectoryError as exc:
+            self.dialogs.error(self.tr("Importen genomfördes inte"), str(exc))
+            return
+        self._after_change()
+        self.dialogs.info(self.tr("Importen är klar"), plan.summary() + ".")
+
+    def export_file(self) -> None:
+        """Choose where, and write the directory as a CSV file for Excel."""
+        path = self.choose_export_path()
+        if not path:
+            return
+        try:
+            count = self.directory.export(Path(path))
+        except OSError as exc:
+            self.dialogs.error(self.tr("Exporten misslyckades"), f"{path}: {exc.strerror or exc}")
+            return
+        self.dialogs.info(
+            self.tr("Exporten är klar"),
+            self.tr("{n} poster sparade i {p}").replace("{n}", str(count)).replace("{p}", path),
+        )

@@ -1,0 +1,233 @@
+"""The directory page, driven like a user: type, filter, copy, edit, import."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QGuiApplication
+
+from fkstod.core.directory import Directory
+from fkstod.ui.directory_page import DirectoryPage
+
+# The offscreen platform says this once per top-level window; it is not our fault.
+pytestmark = pytest.mark.qt_log_ignore("propagateSizeHints")
+
+FILES = Path(__file__).parents[1] / "core" / "directory_files"
+MONDAY_10 = datetime(2026, 11, 23, 10, 0)
+
+
+class FakeDialogs:
+    def __init__(self, answer: bool = True) -> None:
+        self.answer = answer
+        self.asked: list[str] = []
+        self.told: list[str] = []
+
+    def confirm(self, title: str, text: str) -> bool:
+        self.asked.append(text)
+        return self.answer
+
+    def info(self, title: str, text: str) -> None:
+        self.told.append(text)
+
+    def error(self, title: str, text: str) -> None:
+        self.told.append(text)
+
+
+@pytest.fixture
+def directory(memory_db) -> Directory:
+    d = Directory(memory_db)
+    d.apply_import(d.plan_import(FILES / "lokala.csv"))
+    return d
+
+
+@pytest.fixture
+def dialogs() -> FakeDialogs:
+    return FakeDialogs()
+
+
+@pytest.fixture
+def page(qtbot, directory, dialogs) -> DirectoryPage:
+    page = DirectoryPage(directory, dialogs)
+    page.clock = lambda: MONDAY_10
+    qtbot.addWidget(page)
+    page.show()
+    qtbot.waitExposed(page)
+    return page
+
+
+def test_typing_without_swedish_letters_finds_the_line(qtbot, page):
+    qtbot.keyClicks(page.search_box, "stodlinjen for man")
+    assert page.visible_titles() == ["Stödlinjen för män – Utsatta för våld"]
+    assert page.view.number.text() == "020-80 80 80"
+
+
+def test_swedish_letters_typed_rank_the_swedish_spelling_first(qtbot, page):
+    # QTest can only synthesise ASCII keys; å, ä, ö arrive as text input instead.
+    page.search_box.insert("våld")
+    assert "Stödlinjen för män – Utsatta för våld" in page.visible_titles()
+
+
+def test_each_keystroke_narrows_the_rows(qtbot, page):
+    everything = page.results.count()
+    qtbot.keyClicks(page.search_box, "kvinno")
+    assert 0 < page.results.count() < everything
+    assert page.visible_titles()[0].startswith("Kvinno")
+    qtbot.keyClicks(page.search_box, "zzz")
+    assert page.results.count() == 0
+    assert page.count.text() == "Inga träffar"
+
+
+def test_the_best_row_is_shown_with_number_hours_and_open_state(qtbot, page):
+    qtbot.keyClicks(page.search_box, "kvinnojouren")
+    assert page.view.number.text() == "040-628 04 01"
+    assert "öppet nu" in page.view.details.text()
+    assert "öppet nu" in page.results.item(0).text()
+
+
+def test_arrow_down_moves_to_the_next_result(qtbot, page):
+    qtbot.keyClicks(page.search_box, "jour")
+    page.results.setFocus()
+    first = page.view.title.text()
+    qtbot.keyClick(page.results, Qt.Key.Key_Down)
+    assert page.view.title.text() != first
+
+
+def test_old_entries_are_flagged_in_words(qtbot, page):
+    qtbot.keyClicks(page.search_box, "socialtjansten mottagningen")
+    assert "⚠" in page.view.stale.text() and "12 månader" in page.view.stale.text()
+
+
+def test_copy_puts_the_number_on_the_clipboard_and_counts_the_category(qtbot, page):
+    qtbot.keyClicks(page.search_box, "bris")
+    with qtbot.waitSignal(page.referral_shown) as shown:
+        qtbot.keyClick(page, Qt.Key.Key_K, Qt.KeyboardModifier.ControlModifier)
+    assert QGuiApplication.clipboard().text() == "116 111"
+    assert shown.args == ["barn_unga"]
+
+
+def test_show_filtered_puts_the_need_first_in_the_kommun_and_counts_only_the_category(qtbot, page):
+    qtbot.keyClicks(page.search_box, "hemlig text")
+    with qtbot.waitSignal(page.referral_shown) as shown:
+        page.show_filtered("kvinnor", "1280")
+    assert shown.args == ["kvinnor"]
+    assert page.search_box.text() == ""
+    assert page.kommun.currentData() == "1280"
+    first = page.directory.get(page.results.item(0).data(Qt.ItemDataRole.UserRole))
+    assert first.kategori == "kvinnor" and first.kommuner == ("1280",)
+    assert "Mansjouren Exempelby" not in page.visible_titles()
+
+
+def test_filters_open_now_and_language(qtbot, page):
+    page.language.setCurrentIndex(page.language.findData("arabiska"))
+    assert page.visible_titles() == ["Kvinnojouren Exempelstaden – Jourtelefon"]
+    page.language.setCurrentIndex(0)
+    qtbot.mouseClick(page.open_now, Qt.MouseButton.LeftButton)
+    assert "Mansjouren Exempelby" not in page.visible_titles()
+    assert "Kvinnofridslinjen – Stödtelefon" in page.visible_titles()
+
+
+def test_shipped_entries_cannot_be_edited_or_removed(qtbot, page):
+    qtbot.keyClicks(page.search_box, "112")
+    assert not page.edit_button.isEnabled() and not page.remove_button.isEnabled()
+
+
+def test_remove_asks_first(qtbot, page, dialogs):
+    qtbot.keyClicks(page.search_box, "mansjouren")
+    dialogs.answer = False
+    qtbot.keyClick(page, Qt.Key.Key_Delete, Qt.KeyboardModifier.ControlModifier)
+    assert page.visible_titles() == ["Mansjouren Exempelby"]
+    dialogs.answer = True
+    qtbot.keyClick(page, Qt.Key.Key_Delete, Qt.KeyboardModifier.ControlModifier)
+    assert page.visible_titles() == []
+
+
+def test_editor_shows_every_problem_and_saves_when_fixed(qtbot, page, directory):
+    from fkstod.ui.directory_entry_dialog import DirectoryEntryDialog
+
+    dialog = DirectoryEntryDialog(directory.save)
+    qtbot.addWidget(dialog)
+    qtbot.keyClicks(dialog.fields["organisation"], "Tjejjouren Testby")
+    qtbot.keyClicks(dialog.fields["telefon"], "12")
+    dialog.try_save()
+    assert "Telefon" in dialog.errors.text() and "Kategori" in dialog.errors.text()
+    assert dialog.saved is None
+    dialog.fields["telefon"].clear()
+    qtbot.keyClicks(dialog.fields["telefon"], "040-628 04 09")
+    qtbot.keyClicks(dialog.fields["kategori"], "kvinnor")
+    qtbot.keyClicks(dialog.fields["senast_verifierad"], "2026-11-01")
+    dialog.try_save()
+    assert dialog.saved is not None
+    assert directory.search("tjejjouren").entries[0].telefon == "040-628 04 09"
+
+
+def test_import_with_errors_lists_every_row_and_changes_nothing(qtbot, page, directory):
+    before = directory.local_entries()
+    page.choose_import_path = lambda: str(FILES / "bad" / "okand_kommunkod.csv")
+    qtbot.keyClick(page, Qt.Key.Key_I, Qt.KeyboardModifier.ControlModifier)
+    assert page.problems.isVisible()
+    assert "okand_kommunkod.csv:3: Kommuner: okänd kommunkod" in page.problems.toPlainText()
+    assert directory.local_entries() == before
+
+
+def test_import_shows_the_preview_and_asks_before_applying(qtbot, page, dialogs, tmp_path):
+    out = tmp_path / "lokala.csv"
+    page.directory.export(out, include_shipped=False)
+    text = out.read_text(encoding="utf-8-sig").replace("tis 18-21", "tis 18-22")
+    out.write_text(text, encoding="utf-8-sig")
+    page.choose_import_path = lambda: str(out)
+    dialogs.answer = False
+    page.import_file()
+    assert dialogs.asked[-1].startswith("0 nya, 1 ändrad, 0 borttagna")
+    assert page.directory.get("lokal-gbg-man").telefontider == "tis 18-21"
+    dialogs.answer = True
+    page.import_file()
+    assert page.directory.get("lokal-gbg-man").telefontider == "tis 18-22"
+
+
+def test_binary_file_gets_a_clear_message(qtbot, page, dialogs):
+    page.choose_import_path = lambda: str(FILES / "bad" / "binar.csv")
+    page.import_file()
+    assert "binära data" in dialogs.told[-1]
+
+
+def test_export_writes_where_the_user_chose(qtbot, page, dialogs, tmp_path):
+    page.choose_export_path = lambda: str(tmp_path / "ut.csv")
+    page.export_file()
+    assert (tmp_path / "ut.csv").read_bytes().startswith(b"\xef\xbb\xbf")
+    assert "poster sparade" in dialogs.told[-1]
+
+
+def test_every_control_has_an_accessible_name(page):
+    from PySide6.QtWidgets import QAbstractButton, QComboBox, QLineEdit, QListWidget
+
+    controls = [
+        w
+        for kind in (QAbstractButton, QComboBox, QLineEdit, QListWidget)
+        for w in page.findChildren(kind)
+    ]
+    for widget in controls:
+        # Qt's own parts: a combo box's line edit and a line edit's clear button.
+        if isinstance(widget.parent(), QComboBox | QLineEdit):
+            continue
+        assert widget.accessibleName(), widget
+
+
+def test_the_window_wires_the_page_to_the_usage_counts(qtbot, data_folder):
+    from fkstod.app import build_services, build_window
+
+    services, _notice = build_services(data_folder)
+    window = build_window(services, FakeDialogs())  # closed below, before the database
+    flow_page = window.pages.widget(0)
+    flow_page.directory_requested.emit("man", "1480")  # a flow's directory shortcut
+    page = window.pages.currentWidget()
+    assert isinstance(page, DirectoryPage)
+    assert page.results.item(0).text().startswith("Stödlinjen för män")
+    assert [(c.metric, dict(c.labels)) for c in services.usage.counts()] == [
+        ("referral_shown", {"category": "man"})
+    ]
+    window.close()  # saves the window state, so before the database closes
+    window.deleteLater()
+    services.db.close()

@@ -4,8 +4,9 @@ Each module has ``register(subparsers)``, which adds its parsers and sets
 ``func`` on each to a function ``(args) -> exit code``.
 """
 
-from fkstod.commands import basics
+from fkstod.commands import basics, orosanmalan
 
 COMMANDS = [
     basics.register,
+    orosanmalan.register,
 ]

@@ -162,7 +162,7 @@ def render_orosanmalan(form: Form, fmt: str = "txt", index: int = 0) -> str:
 
 def page_mark() -> str:
     """Return the mark printed on every page of a report with protected personal data."""
-    return _("SKYDDADE PERSONUPPGIFTER – hantera och skicka inte som vanlig post eller e-post")
+    return _("SKYDDADE PERSONUPPGIFTER – sekretess")
 
 
 def protected_warning() -> str:

@@ -72,9 +72,20 @@ def check_kommuner(path: Path) -> list[Problem]:
 
 #: Which checker handles which file: the first predicate that matches wins.
 CHECKERS: list[tuple[Callable[[Path], bool], Checker]] = [
+    (
+        lambda p: _report_lint().is_report_template(p),
+        lambda p: _report_lint().check_report_template(p),
+    ),
     (lambda p: p.suffix == ".j2", check_template),
     (lambda p: p.name == "kommuner.csv", check_kommuner),
 ]
+
+
+def _report_lint():
+    # Imported late: the report's lint imports this module.
+    from fkstod.core.orosanmalan import lint as report_lint
+
+    return report_lint
 
 
 def _checker_for(path: Path) -> Checker | None:

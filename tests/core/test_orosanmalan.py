@@ -232,3 +232,18 @@ def test_unknown_format_and_child_are_refused():
         render_orosanmalan(example_form(), "docx")
     with pytest.raises(ValueError):
         render_orosanmalan(replace(example_form(), barn=()), "txt")
+
+
+def test_lint_finds_names_the_report_context_does_not_have(tmp_path):
+    from fkstod.core.lint import lint
+
+    bad = tmp_path / "orosanmalan.txt.j2"
+    bad.write_text("Hej {{ barn.namn }}\n{{ hemlig }}\n", encoding="utf-8")
+    assert [str(p) for p in lint([bad])] == [f"{bad}:2: okänt namn i mallen: hemlig"]
+
+
+def test_the_shipped_report_templates_lint_clean():
+    from fkstod import paths
+    from fkstod.core.lint import lint
+
+    assert lint([paths.resource("templates")]) == []

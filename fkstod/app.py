@@ -22,14 +22,17 @@ from fkstod.core.schema import MIGRATION_SETS
 from fkstod.core.settings import Settings
 from fkstod.core.usage import UsageRecorder
 from fkstod.ui.about_dialog import AboutDialog
+from fkstod.ui.close_guard import CloseGuard
 from fkstod.ui.dialogs import Dialogs
 from fkstod.ui.main_window import MainWindow
+from fkstod.ui.orosanmalan_page import OrosanmalanPage
 from fkstod.ui.placeholder_page import PlaceholderPage
 from fkstod.ui.single_instance import SingleInstance
 
 GEOMETRY_KEY = "window/geometry"
 TEXT_SCALE_KEY = "window/text_scale"
 SECTION_KEY = "window/section"
+REPORTER_KEY = "orosanmalan/reporter"
 
 
 @dataclass
@@ -96,16 +99,13 @@ def build_window(services: Services, dialogs: Dialogs | None = None) -> MainWind
             ),
         ),
     )
-    window.add_section(
-        window.tr("Orosanmälan"),
-        PlaceholderPage(
-            window.tr("Orosanmälan"),
-            window.tr(
-                "Här kommer stödet för att skriva en orosanmälan till socialtjänsten när ett barn "
-                "kan fara illa, som text, PDF eller utskrift. Inget sparas om du inte väljer det."
-            ),
-        ),
+    oro_page = OrosanmalanPage(dialogs, reporter=_dict(settings.get(REPORTER_KEY, {})))
+    oro_page.reporter_changed.connect(lambda data: settings.set(REPORTER_KEY, data))
+    oro_page.report_created.connect(
+        lambda benefit: services.usage.record("orosanmalan_created", benefit=benefit)
     )
+    window.add_section(window.tr("Orosanmälan"), oro_page)
+    window.installEventFilter(CloseGuard(oro_page.confirm_discard, window))
     window.add_section(
         window.tr("Statistik"),
         PlaceholderPage(
@@ -142,6 +142,10 @@ def build_window(services: Services, dialogs: Dialogs | None = None) -> MainWind
         lambda: AboutDialog(services.data_folder, paths.resource_mode(), window).exec()
     )
     return window
+
+
+def _dict(value: object) -> dict:
+    return value if isinstance(value, dict) else {}
 
 
 _BASE_POINT_SIZE: float | None = None

@@ -9,6 +9,7 @@ from fkstod.core.orosanmalan import (
     Child,
     Form,
     FormError,
+    Guardian,
     PersonnummerError,
     check_personnummer,
     example_input,
@@ -138,6 +139,7 @@ def test_parse_form_round_trips_to_dict():
 def test_an_empty_form_is_empty_and_a_typed_name_is_not():
     assert Form().is_empty()
     assert Form(anmalare=example_form().anmalare).is_empty()
+    assert Form(vardnadshavare=(Guardian(), Guardian())).is_empty()
     assert not Form(barn=(Child(namn="A"),)).is_empty()
 
 

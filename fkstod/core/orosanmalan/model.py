@@ -103,7 +103,8 @@ class Form:
 
     def is_empty(self) -> bool:
         """Return True when nothing about a child or family has been filled in."""
-        family = replace(self, anmalare=Reporter(), datum="")
+        guardians = tuple(g for g in self.vardnadshavare if g != Guardian())
+        family = replace(self, anmalare=Reporter(), datum="", vardnadshavare=guardians)
         return family == Form(barn=tuple(Child() for _ in self.barn))
 
     def to_dict(self) -> dict:

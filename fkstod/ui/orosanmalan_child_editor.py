@@ -36,12 +36,14 @@ class ChildEditor(QWidget):
         self.kanner_till.currentIndexChanged.connect(self.changed)
 
         self._form = QFormLayout(self)
+
+        self._form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
         self._form.addRow(self.tr("&Namn:"), self.namn)
         self._form.addRow(self.tr("&Personnummer:"), self.personnummer)
         self._form.addRow(self.tr("&Adress:"), self.adress)
         self._form.addRow(self.tr("S&kola:"), self.skola)
         self._form.addRow(self.tr("Var är barnet &nu?"), self.vistelse)
-        self._form.addRow(self.tr("Känner barnet till an&mälan?"), self.kanner_till)
+        self._form.addRow(self.tr("Vet barnet om an&mälan?"), self.kanner_till)
 
     def _line(self, name: str, placeholder: str) -> QLineEdit:
         edit = QLineEdit()

@@ -82,8 +82,14 @@ class OrosanmalanForm(QWidget):
         # Recipient and the two switches that change how the report must be handled.
         top = QGroupBox(self.tr("Mottagare"))
         top_form = QFormLayout(top)
+        top_form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
         self.kommun = QComboBox()
         self.kommun.setAccessibleName(self.tr("Barnets kommun"))
+        # Size by a short name, not the longest of 290: the form must fit a narrow pane.
+        self.kommun.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+        )
+        self.kommun.setMinimumContentsLength(14)
         self.kommun.addItem(self.tr("Välj barnets kommun …"), "")
         for k in sorted(kommuner.kommuner(), key=lambda k: k.namn):
             self.kommun.addItem(f"{k.namn} ({k.lan})", k.kod)
@@ -158,6 +164,7 @@ class OrosanmalanForm(QWidget):
 
         family = QGroupBox(self.tr("Familjen"))
         family_form = QFormLayout(family)
+        family_form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
         self.ovriga_syskon = QLineEdit()
         self.ovriga_syskon.setAccessibleName(self.tr("Andra syskon"))
         self.ovriga_syskon.setPlaceholderText(self.tr("Syskon som inte får en egen anmälan här"))
@@ -199,6 +206,7 @@ class OrosanmalanForm(QWidget):
 
         knows = QGroupBox(self.tr("Vem vet om anmälan"))
         knows_form = QFormLayout(knows)
+        knows_form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
         self.vardnadshavare_kanner_till = QComboBox()
         self.vardnadshavare_kanner_till.setAccessibleName(
             self.tr("Känner vårdnadshavarna till anmälan?")
@@ -218,6 +226,7 @@ class OrosanmalanForm(QWidget):
 
         reporter = QGroupBox(self.tr("Du som anmäler (sparas till nästa gång)"))
         reporter_form = QFormLayout(reporter)
+        reporter_form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
         self.reporter: dict[str, QLineEdit] = {}
         for key, label, name in (
             ("namn", self.tr("Ditt namn:"), self.tr("Ditt namn")),

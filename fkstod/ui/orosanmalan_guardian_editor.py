@@ -26,6 +26,7 @@ class GuardianEditor(QGroupBox):
         self.adress = self._line(self.tr("%1, adress").replace("%1", title))
         self.telefon = self._line(self.tr("%1, telefon").replace("%1", title))
         self._form = QFormLayout(self)
+        self._form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
         self._form.addRow(self.tr("Namn:"), self.namn)
         self._form.addRow(self.tr("Relation:"), self.relation)
         self._form.addRow(self.tr("Adress:"), self.adress)

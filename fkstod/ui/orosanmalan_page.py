@@ -106,6 +106,10 @@ class OrosanmalanPage(QWidget):
 
         self.child_choice = QComboBox()
         self.child_choice.setAccessibleName(self.tr("Visa anmälan för barn"))
+        self.child_choice.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+        )
+        self.child_choice.setMinimumContentsLength(10)
         self.child_choice.currentIndexChanged.connect(self._refresh_preview)
         self.problems = QLabel()
         self.problems.setWordWrap(True)
@@ -149,6 +153,7 @@ class OrosanmalanPage(QWidget):
         splitter.addWidget(right)
         splitter.setStretchFactor(0, 1)
         splitter.setStretchFactor(1, 1)
+        splitter.setSizes([560, 440])  # the form needs the room; the preview reads fine narrower
         layout = QVBoxLayout(self)
         layout.addWidget(QLabel(self.tr("<h2>Orosanmälan till socialtjänsten</h2>")))
         layout.addWidget(splitter, 1)

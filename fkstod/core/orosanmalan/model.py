@@ -14,12 +14,12 @@ from fkstod.core.i18n import _
 
 #: What the concern is about. Codes never change once shipped.
 ORO_TYPER: dict[str, str] = {
-    "vald_i_familjen": _("Våld i familjen (barnet utsätts, ser eller hör våld)"),
+    "vald_i_familjen": _("Våld i familjen (utsätts, ser eller hör)"),
     "sexuella_overgrepp": _("Sexuella övergrepp"),
     "hedersrelaterat": _("Hedersrelaterat våld eller förtryck"),
     "omsorgsbrist": _("Brister i omsorgen om barnet"),
-    "vuxens_missbruk_ohalsa": _("En vuxen i hemmet har missbruk eller psykisk ohälsa"),
-    "barnets_beteende": _("Barnets eget beteende (till exempel missbruk eller brott)"),
+    "vuxens_missbruk_ohalsa": _("Vuxens missbruk eller psykiska ohälsa"),
+    "barnets_beteende": _("Barnets eget beteende (missbruk, brott)"),
     "annat": _("Annat"),
 }
 

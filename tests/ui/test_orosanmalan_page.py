@@ -231,3 +231,51 @@ def test_every_input_has_an_accessible_name(page):
                 if widget.objectName().startswith("qt_"):
                     continue
                 assert widget.accessibleName(), widget
+
+
+def test_save_as_text_when_the_caseworker_picks_txt(qtbot, page, saved, tmp_path):
+    saved["path"] = str(tmp_path / "anmalan.txt")
+    fill_by_keyboard(qtbot, page)
+    page.save_as()
+    text = (tmp_path / "anmalan.txt").read_text(encoding="utf-8")
+    assert text.startswith("OROSANMÄLAN") and "Saga Exempelsson" in text
+
+
+def test_print_paints_the_report_on_the_chosen_printer(qtbot, dialogs, tmp_path):
+    from pypdf import PdfReader
+    from PySide6.QtPrintSupport import QPrinter
+
+    out = tmp_path / "utskrift.pdf"
+
+    def printer_asker(parent):
+        # A printer that prints to a file stands in for the print dialog in a test.
+        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+        printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+        printer.setOutputFileName(str(out))
+        return printer
+
+    page = OrosanmalanPage(dialogs, printer_asker=printer_asker)
+    qtbot.addWidget(page)
+    page.show()
+    fill_by_keyboard(qtbot, page)
+    page.print_button.setFocus()
+    with qtbot.waitSignal(page.report_created):
+        qtbot.keyClick(page.print_button, Qt.Key.Key_Space)
+    text = " ".join(PdfReader(out).pages[0].extract_text().split())
+    assert "Saga Exempelsson" in text and "Sida 1 av" in text
+
+
+def test_a_file_that_cannot_be_written_is_reported_and_the_report_stays(qtbot, dialogs):
+    def failing_save(path, data):
+        raise PermissionError(13, "Åtkomst nekad")
+
+    page = OrosanmalanPage(
+        dialogs, save_asker=lambda p, s: ("/nowhere/x.pdf", ""), save_file=failing_save
+    )
+    qtbot.addWidget(page)
+    page.show()
+    fill_by_keyboard(qtbot, page)
+    with qtbot.assertNotEmitted(page.report_created):
+        page.save_as()
+    assert "Åtkomst nekad" in dialogs.errors[0][1]
+    assert page.form.child_editor(0).namn.text() == "Saga Exempelsson"

@@ -9,8 +9,9 @@ from __future__ import annotations
 import sys
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QLibraryInfo, QLocale, Qt, QTimer, QTranslator
+from PySide6.QtCore import QLibraryInfo, QLocale, QTimer, QTranslator
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QApplication
 
@@ -22,16 +23,21 @@ from fkstod.core.i18n import _
 from fkstod.core.schema import MIGRATION_SETS
 from fkstod.core.settings import Settings
 from fkstod.core.usage import UsageRecorder
+from fkstod.ui.close_guard import CloseGuard
 from fkstod.ui.dialogs import Dialogs
-from fkstod.ui.directory_page import DirectoryPage
 from fkstod.ui.flow_page import FlowPage
 from fkstod.ui.main_window import MainWindow
-from fkstod.ui.placeholder_page import PlaceholderPage
 from fkstod.ui.single_instance import SingleInstance
+
+if TYPE_CHECKING:
+    from fkstod.ui.directory_page import DirectoryPage
+    from fkstod.ui.orosanmalan_page import OrosanmalanPage
+    from fkstod.ui.placeholder_page import PlaceholderPage
 
 GEOMETRY_KEY = "window/geometry"
 TEXT_SCALE_KEY = "window/text_scale"
 SECTION_KEY = "window/section"
+REPORTER_KEY = "orosanmalan/reporter"
 
 
 @dataclass
@@ -76,54 +82,104 @@ def build_services(data_folder: Path) -> tuple[Services, str | None]:
 
 
 def build_window(services: Services, dialogs: Dialogs | None = None) -> MainWindow:
-    """Build the main window and its sections, wired to the services."""
+    """Build the main window and its sections, wired to the services.
+
+    Only the section shown first is built now; the others are built when first
+    shown or when the app is idle after the first paint (``build_pending_sections``).
+    """
     settings = services.settings
     scale = settings.get(TEXT_SCALE_KEY, 1.0)
     window = MainWindow(text_scale=scale if isinstance(scale, int | float) else 1.0)
     dialogs = dialogs or Dialogs(window)
     dialogs.parent = window
-
-    # --- Samtalsstöd (flows) ---------------------------------------------------
     library = load_library()
     services.usage.set_content_ids("flow", library.ids())
-    flow_page = FlowPage(library, services.usage, dialogs, kommuner.kommuner())
-    flow_index = window.add_section(window.tr("Samtalsstöd"), flow_page)
-    flow_page.compact_changed.connect(lambda on: apply_compact(window, on, flow_index))
-    window.closing.connect(flow_page.shutdown)
 
-    # --- Stödkatalog (directory) -----------------------------------------------
-    directory_page = DirectoryPage(services.directory, dialogs)
-    directory_index = window.add_section(window.tr("Stödkatalog"), directory_page)
-    directory_page.referral_shown.connect(
-        lambda category: services.usage.record("referral_shown", category=category)
-    )
+    # The builders below refer to the section indexes assigned after them: a
+    # page is built only once its section exists, so the names are bound by then.
+    def flows() -> FlowPage:
+        return window.page(flow_index)  # type: ignore[return-value]
+
+    def directory() -> DirectoryPage:
+        return window.page(directory_index)  # type: ignore[return-value]
+
+    def orosanmalan() -> OrosanmalanPage:
+        return window.page(oro_index)  # type: ignore[return-value]
 
     def show_directory(category: str, kommun: str = "") -> None:
-        # A flow's directory shortcut: the section, pre-filtered on need and kommun.
+        # A directory shortcut from a flow or a report: the section, pre-filtered.
         window.show_section(directory_index)
-        directory_page.show_filtered(category, kommun)
+        directory().show_filtered(category, kommun)
 
-    flow_page.directory_requested.connect(show_directory)
-    window.add_section(
-        window.tr("Orosanmälan"),
-        PlaceholderPage(
-            window.tr("Orosanmälan"),
-            window.tr(
-                "Här kommer stödet för att skriva en orosanmälan till socialtjänsten när ett barn "
-                "kan fara illa, som text, PDF eller utskrift. Inget sparas om du inte väljer det."
-            ),
-        ),
-    )
-    window.add_section(
-        window.tr("Statistik"),
-        PlaceholderPage(
+    def start_orosanmalan(benefit: str) -> None:
+        window.show_section(oro_index)
+        orosanmalan().start(benefit)
+
+    def build_flows() -> FlowPage:
+        page = FlowPage(library, services.usage, dialogs, kommuner.kommuner())
+        page.compact_changed.connect(lambda on: window.set_compact(on, flow_index))
+        page.directory_requested.connect(show_directory)
+        page.orosanmalan_requested.connect(start_orosanmalan)
+        return page
+
+    # Page modules are imported when their page is built: not on the start path.
+    def build_directory() -> DirectoryPage:
+        from fkstod.ui.directory_page import DirectoryPage
+
+        page = DirectoryPage(services.directory, dialogs)
+        page.referral_shown.connect(
+            lambda category: services.usage.record("referral_shown", category=category)
+        )
+        return page
+
+    def socialtjanst(kommun: str) -> str | None:
+        entry = services.directory.socialtjanst_for(kommun)
+        return f"{entry.title}, {entry.telefon}" if entry else None
+
+    def build_orosanmalan() -> OrosanmalanPage:
+        from fkstod.ui.orosanmalan_page import OrosanmalanPage
+
+        page = OrosanmalanPage(
+            dialogs,
+            reporter=_dict(settings.get(REPORTER_KEY, {})),
+            lookup_socialtjanst=socialtjanst,
+        )
+        page.reporter_changed.connect(lambda data: settings.set(REPORTER_KEY, data))
+        page.report_created.connect(
+            lambda benefit: services.usage.record("orosanmalan_created", benefit=benefit)
+        )
+        page.directory_requested.connect(show_directory)
+        return page
+
+    def build_statistics() -> PlaceholderPage:
+        from fkstod.ui.placeholder_page import PlaceholderPage
+
+        return PlaceholderPage(
             window.tr("Statistik"),
             window.tr(
-                "Här kommer den anonyma användningsstatistiken: antal per månad, som du kan granska "
-                "och exportera till din samordnare."
+                "Här kommer den anonyma användningsstatistiken: antal per månad, som du kan "
+                "granska och exportera till din samordnare."
             ),
-        ),
+        )
+
+    flow_index = window.add_section(window.tr("Samtalsstöd"), build_flows)
+    directory_index = window.add_section(window.tr("Stödkatalog"), build_directory)
+    oro_index = window.add_section(window.tr("Orosanmälan"), build_orosanmalan)
+    window.add_section(window.tr("Statistik"), build_statistics)
+
+    # A report in progress is never thrown away without asking; an unbuilt page has none.
+    window.installEventFilter(
+        CloseGuard(
+            lambda: window.built_page(oro_index) is None or orosanmalan().confirm_discard(),
+            window,
+        )
     )
+
+    def on_closing() -> None:
+        if window.built_page(flow_index) is not None:
+            flows().shutdown()  # a flow still open counts as abandoned
+
+    window.closing.connect(on_closing)
 
     geometry = settings.get(GEOMETRY_KEY)
     restored = False
@@ -158,22 +214,8 @@ def show_about(data_folder: Path, parent: MainWindow) -> None:
     AboutDialog(data_folder, paths.resource_mode(), parent).exec()
 
 
-COMPACT_WIDTH = 460
-
-
-def apply_compact(window: MainWindow, compact: bool, section: int) -> None:
-    """Make the window narrow and always on top beside the case system, or normal again."""
-    geometry = window.property("fkstod_normal_geometry")
-    if compact:
-        window.setProperty("fkstod_normal_geometry", window.saveGeometry())
-        window.show_section(section)
-    window.navigation.setVisible(not compact)
-    window.setWindowFlag(Qt.WindowType.WindowStaysOnTopHint, compact)
-    if compact:
-        window.resize(COMPACT_WIDTH, window.height())
-    elif geometry is not None:
-        window.restoreGeometry(geometry)
-    window.show()  # changing a window flag hides the window
+def _dict(value: object) -> dict:
+    return value if isinstance(value, dict) else {}
 
 
 _BASE_POINT_SIZE: float | None = None
@@ -262,6 +304,8 @@ def run_gui(data_dir: str | None = None, exit_when_ready: bool = False) -> int:
     install_excepthook(dialogs)
     instance.activation_requested.connect(window.bring_forward)
     window.ready.connect(instance.listen)
+    # Once painted, build the other sections while the caseworker reads the first.
+    window.ready.connect(lambda: QTimer.singleShot(50, window.build_pending_sections))
     if notice:
         QTimer.singleShot(0, lambda: dialogs.info(_("Databasen har återskapats"), notice))
     if exit_when_ready:

@@ -4,10 +4,11 @@ Each module has ``register(subparsers)``, which adds its parsers and sets
 ``func`` on each to a function ``(args) -> exit code``.
 """
 
-from fkstod.commands import basics, directory, flows
+from fkstod.commands import basics, directory, flows, orosanmalan
 
 COMMANDS = [
     basics.register,
     flows.register,
     directory.register,
+    orosanmalan.register,
 ]

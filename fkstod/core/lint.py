@@ -129,12 +129,23 @@ def _is_import_file(path: Path) -> bool:
 
 #: Which checker handles which file: the first predicate that matches wins.
 CHECKERS: list[tuple[Callable[[Path], bool], Checker]] = [
+    (
+        lambda p: _report_lint().is_report_template(p),
+        lambda p: _report_lint().check_report_template(p),
+    ),
     (lambda p: p.suffix == ".j2", check_template),
     (lambda p: p.name == "kommuner.csv", check_kommuner),
     (lambda p: p.suffix == ".toml" and "flows" in p.parent.name, lambda p: _check_flow(p)),
     (_is_shipped_directory_file, check_shipped_directory_csv),
     (_is_import_file, check_directory_csv),
 ]
+
+
+def _report_lint():
+    # Imported late: the report's lint imports this module.
+    from fkstod.core.orosanmalan import lint as report_lint
+
+    return report_lint
 
 
 def _checker_for(path: Path) -> Checker | None:

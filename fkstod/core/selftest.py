@@ -56,12 +56,24 @@ def _check_directory() -> str:
     return _("{n} stödkontakter lästa, sökningen fungerar").format(n=len(directory.entries()))
 
 
+def _check_orosanmalan() -> str:
+    from fkstod.core.orosanmalan import example_input, parse_form, render_orosanmalan, validate
+
+    form = parse_form(example_input())
+    if [p for p in validate(form) if p.blocking]:
+        raise AssertionError(_("exemplet på orosanmälan godkänns inte"))
+    for fmt in ("txt", "html"):
+        render_orosanmalan(form, fmt)
+    return _("exemplet på orosanmälan går att skriva som text och HTML")
+
+
 #: Each check returns a short description of what it verified or raises.
 CHECKS: list[tuple[str, Callable[[], str]]] = [
     (_("Resurser"), _check_resources),
     (_("Databas"), _check_database),
     (_("Flöden"), _check_flows),
     (_("Stödkatalog"), _check_directory),
+    (_("Orosanmälan"), _check_orosanmalan),
 ]
 
 

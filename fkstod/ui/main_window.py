@@ -8,7 +8,9 @@ Signals:
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QObject, Qt, Signal
+from collections.abc import Callable
+
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -17,6 +19,7 @@ from PySide6.QtWidgets import (
     QMainWindow,
     QMenu,
     QStackedWidget,
+    QVBoxLayout,
     QWidget,
 )
 
@@ -43,7 +46,11 @@ class MainWindow(QMainWindow):
         self.navigation.setAccessibleDescription(self.tr("Välj avsnitt med Ctrl+1 till Ctrl+9"))
         self.navigation.setMaximumWidth(220)
         self.pages = QStackedWidget()
-        self.navigation.currentRowChanged.connect(self.pages.setCurrentIndex)
+        # Sections added as factories are built when first shown (or when the
+        # app is idle after the first paint), so that start-up builds one page.
+        self._factories: dict[int, Callable[[], QWidget]] = {}
+        self._built: dict[int, QWidget] = {}
+        self.navigation.currentRowChanged.connect(self._on_row_changed)
 
         central = QWidget()
         layout = QHBoxLayout(central)
@@ -95,9 +102,23 @@ class MainWindow(QMainWindow):
         menu.addAction(action)
         return action
 
-    def add_section(self, title: str, page: QWidget) -> int:
-        """Add a section to the navigation; return its index (Ctrl+index+1 shows it)."""
-        index = self.pages.addWidget(page)
+    def add_section(self, title: str, page: QWidget | Callable[[], QWidget]) -> int:
+        """Add a section to the navigation; return its index (Ctrl+index+1 shows it).
+
+        Args:
+            title: the section's name in the list and the Visa menu.
+            page: the page, or a function that builds it when first needed.
+        """
+        if isinstance(page, QWidget):
+            index = self.pages.addWidget(page)
+            self._built[index] = page
+        else:
+            holder = QWidget()
+            holder.setAccessibleName(title)
+            layout = QVBoxLayout(holder)
+            layout.setContentsMargins(0, 0, 0, 0)
+            index = self.pages.addWidget(holder)
+            self._factories[index] = page
         item = QListWidgetItem(title)
         item.setData(Qt.ItemDataRole.AccessibleTextRole, title)
         self.navigation.addItem(item)
@@ -108,9 +129,33 @@ class MainWindow(QMainWindow):
             action.triggered.connect(lambda _=False, i=index: self.show_section(i))
             self.view_menu.insertAction(self._section_separator, action)
             self._section_actions.append(action)
-        if self.navigation.currentRow() < 0:
-            self.navigation.setCurrentRow(0)
         return index
+
+    def page(self, index: int) -> QWidget:
+        """Return the page of section ``index``, building it if it was added as a factory."""
+        if index in self._factories:
+            factory = self._factories.pop(index)
+            page = factory()
+            holder = self.pages.widget(index)
+            holder.layout().addWidget(page)
+            holder.setFocusProxy(page)
+            self._built[index] = page
+        return self._built[index]
+
+    def built_page(self, index: int) -> QWidget | None:
+        """Return the page of section ``index`` if it has been built, else None."""
+        return self._built.get(index)
+
+    def build_pending_sections(self) -> None:
+        """Build the sections not yet built, one per turn of the event loop."""
+        if self._factories:
+            self.page(min(self._factories))
+            QTimer.singleShot(0, self.build_pending_sections)
+
+    def _on_row_changed(self, index: int) -> None:
+        if index >= 0:
+            self.page(index)
+            self.pages.setCurrentIndex(index)
 
     def show_section(self, index: int) -> None:
         """Show the section at ``index`` and move the keyboard focus into it.
@@ -118,9 +163,8 @@ class MainWindow(QMainWindow):
         A page says where its focus belongs with ``setFocusProxy``.
         """
         self.navigation.setCurrentRow(index)
-        page = self.pages.widget(index)
-        if page is not None:
-            page.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.page(index)
+        self.pages.widget(index).setFocus(Qt.FocusReason.ShortcutFocusReason)
 
     def current_section(self) -> int:
         """Return the index of the section shown."""
@@ -132,6 +176,19 @@ class MainWindow(QMainWindow):
         if scale != self.text_scale:
             self.text_scale = scale
             self.text_scale_changed.emit(scale)
+
+    def set_compact(self, compact: bool, section: int, width: int = 460) -> None:
+        """Make the window narrow and always on top beside the case system, or normal again."""
+        if compact:
+            self._normal_geometry = self.saveGeometry()
+            self.show_section(section)
+        self.navigation.setVisible(not compact)
+        self.setWindowFlag(Qt.WindowType.WindowStaysOnTopHint, compact)
+        if compact:
+            self.resize(width, self.height())
+        elif getattr(self, "_normal_geometry", None) is not None:
+            self.restoreGeometry(self._normal_geometry)
+        self.show()  # changing a window flag hides the window
 
     def bring_forward(self) -> None:
         """Show the window on top, restored if minimised (a second start asked for it)."""

@@ -220,9 +220,9 @@ def test_the_window_wires_the_page_to_the_usage_counts(qtbot, data_folder):
 
     services, _notice = build_services(data_folder)
     window = build_window(services, FakeDialogs())  # closed below, before the database
-    flow_page = window.pages.widget(0)
+    flow_page = window.page(0)
     flow_page.directory_requested.emit("man", "1480")  # a flow's directory shortcut
-    page = window.pages.currentWidget()
+    page = window.page(window.current_section())
     assert isinstance(page, DirectoryPage)
     assert page.results.item(0).text().startswith("Stödlinjen för män")
     assert [(c.metric, dict(c.labels)) for c in services.usage.counts()] == [

@@ -11,7 +11,7 @@ pytestmark = pytest.mark.qt_log_ignore("This plugin does not support propagateSi
 def test_samtalsstod_is_the_flow_page_and_counts_flow_ids(qtbot, data_folder):
     services, _notice = build_services(data_folder)
     window = build_window(services)
-    page = window.pages.widget(0)
+    page = window.page(0)
     assert isinstance(page, FlowPage)
     page.start("underhallsstod-fraga", "underhallsstod")
     page.choose(1)  # not alone: the flow ends
@@ -26,7 +26,7 @@ def test_compact_mode_hides_the_navigation(qtbot, data_folder):
     services, _notice = build_services(data_folder)
     window = build_window(services)
     window.show()
-    page = window.pages.widget(0)
+    page = window.page(0)
     page.set_compact(True)
     assert window.navigation.isHidden()
     page.set_compact(False)

@@ -89,6 +89,8 @@ def test_size_position_and_section_are_remembered_after_closing(qtbot, services)
 def test_every_control_has_an_accessible_name(window):
     from PySide6.QtWidgets import QAbstractButton, QAbstractItemView, QLineEdit
 
+    for index in range(window.pages.count()):
+        window.page(index)  # build every section, not only the one shown first
     for kind in (QAbstractButton, QAbstractItemView, QLineEdit):
         for widget in window.findChildren(kind):
             if widget.isVisibleTo(window):
@@ -127,4 +129,17 @@ def test_an_unexpected_error_is_shown_in_swedish_and_the_app_goes_on(monkeypatch
 def test_the_keyboard_starts_in_the_section_so_typing_filters_at_once(qtbot, window):
     window.activateWindow()
     focus = QApplication.focusWidget()
-    assert focus is not None and window.pages.currentWidget().isAncestorOf(focus)
+    assert focus is not None and window.page(window.current_section()).isAncestorOf(focus)
+
+
+def test_only_the_first_section_is_built_at_start_and_the_rest_when_idle(qtbot, window):
+    assert window.built_page(0) is not None
+    assert window.built_page(2) is None
+    window.build_pending_sections()
+    qtbot.waitUntil(lambda: all(window.built_page(i) for i in range(window.pages.count())))
+
+
+def test_a_flows_hand_off_opens_the_report_with_the_flows_benefit(qtbot, window):
+    window.page(0).orosanmalan_requested.emit("sjukpenning")
+    assert window.current_section() == 2
+    assert window.page(2)._benefit == "sjukpenning"

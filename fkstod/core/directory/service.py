@@ -209,6 +209,13 @@ class Directory:
             query, kommun=kommun, needs=needs, filters=filters, limit=limit, now=now
         )
 
+    def socialtjanst_for(self, kommun: str) -> Entry | None:
+        """Return the social services entry that serves ``kommun``, if the directory has one."""
+        for entry in self.index.entries:
+            if entry.kategori == "socialtjanst" and kommun in entry.kommuner:
+                return entry
+        return None
+
     def languages(self) -> list[str]:
         """Return every language some service speaks."""
         return self.index.languages()

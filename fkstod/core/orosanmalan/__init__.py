@@ -1,0 +1,52 @@
+"""The report of concern about a child (orosanmälan): form, validation, rendering."""
+
+from fkstod.core.orosanmalan.example import example_input
+from fkstod.core.orosanmalan.model import (
+    KANNEDOM,
+    ORO_INTE_INFORMERA,
+    ORO_TYPER,
+    Child,
+    Form,
+    Guardian,
+    Reporter,
+)
+from fkstod.core.orosanmalan.personnummer import PersonnummerError, check_personnummer
+from fkstod.core.orosanmalan.render import (
+    FORMATS,
+    legal_basis,
+    page_mark,
+    protected_warning,
+    recipient,
+    render_orosanmalan,
+)
+from fkstod.core.orosanmalan.validation import (
+    LABELS,
+    FieldProblem,
+    FormError,
+    parse_form,
+    validate,
+)
+
+__all__ = [
+    "FORMATS",
+    "KANNEDOM",
+    "LABELS",
+    "ORO_INTE_INFORMERA",
+    "ORO_TYPER",
+    "Child",
+    "FieldProblem",
+    "Form",
+    "FormError",
+    "Guardian",
+    "PersonnummerError",
+    "Reporter",
+    "check_personnummer",
+    "example_input",
+    "legal_basis",
+    "page_mark",
+    "parse_form",
+    "protected_warning",
+    "recipient",
+    "render_orosanmalan",
+    "validate",
+]

@@ -1,0 +1,34 @@
+"""Check the report templates against the names the report context provides."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from jinja2 import meta
+
+from fkstod.core.i18n import _
+from fkstod.core.lint import Problem, check_template
+from fkstod.core.orosanmalan.render import CONTEXT_NAMES
+from fkstod.core.templates import environment
+
+
+def is_report_template(path: Path) -> bool:
+    """Return True for an orosanmälan template (``orosanmalan.*.j2``)."""
+    return path.name.startswith("orosanmalan.") and path.suffix == ".j2"
+
+
+def check_report_template(path: Path) -> list[Problem]:
+    """Check that a report template parses and uses only names the context has."""
+    problems = check_template(path)
+    if problems:
+        return problems
+    source = path.read_text(encoding="utf-8")
+    unknown = meta.find_undeclared_variables(environment().parse(source)) - CONTEXT_NAMES
+    for name in sorted(unknown):
+        match = re.search(rf"\b{re.escape(name)}\b", source)
+        line = source.count("\n", 0, match.start()) + 1 if match else 0
+        problems.append(
+            Problem(str(path), line, _("okänt namn i mallen: {name}").format(name=name))
+        )
+    return problems

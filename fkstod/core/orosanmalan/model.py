@@ -1,0 +1,121 @@
+"""The orosanmälan form: what the caseworker fills in, as plain data.
+
+One form can describe several children of one family: they share everything but
+the part about each child, and each child gets a report of their own. The form
+lives in memory only; ``to_dict`` exists for "Spara som…" and the command line.
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field, fields, replace
+from datetime import date
+
+from fkstod.core.i18n import _
+
+#: What the concern is about. Codes never change once shipped.
+ORO_TYPER: dict[str, str] = {
+    "vald_i_familjen": _("Våld i familjen (utsätts, ser eller hör)"),
+    "sexuella_overgrepp": _("Sexuella övergrepp"),
+    "hedersrelaterat": _("Hedersrelaterat våld eller förtryck"),
+    "omsorgsbrist": _("Brister i omsorgen om barnet"),
+    "vuxens_missbruk_ohalsa": _("Vuxens missbruk eller psykiska ohälsa"),
+    "barnets_beteende": _("Barnets eget beteende (missbruk, brott)"),
+    "annat": _("Annat"),
+}
+
+#: Concerns where the guardians must not be told about the report: telling them
+#: may put the child at greater risk or spoil the investigation.
+ORO_INTE_INFORMERA: frozenset[str] = frozenset(
+    {"vald_i_familjen", "sexuella_overgrepp", "hedersrelaterat"}
+)
+
+#: Answers to "does … know about the report?".
+KANNEDOM: dict[str, str] = {
+    "vet_ej": _("Vet inte"),
+    "ja": _("Ja"),
+    "nej": _("Nej"),
+}
+
+
+@dataclass(frozen=True)
+class Reporter:
+    """The caseworker who reports: an authority's reporter cannot be anonymous."""
+
+    namn: str = ""
+    titel: str = ""
+    enhet: str = ""
+    telefon: str = ""
+    epost: str = ""
+
+
+@dataclass(frozen=True)
+class Guardian:
+    """A guardian (vårdnadshavare) or other adult responsible for the child."""
+
+    namn: str = ""
+    relation: str = ""
+    adress: str = ""
+    telefon: str = ""
+
+
+@dataclass(frozen=True)
+class Child:
+    """The part of the form that is about one child."""
+
+    namn: str = ""
+    personnummer: str = ""
+    adress: str = ""
+    skola: str = ""
+    vistelse: str = ""
+    kanner_till: str = "vet_ej"
+
+
+@dataclass(frozen=True)
+class Form:
+    """Everything the caseworker has filled in; several children share the rest."""
+
+    kommun: str = ""
+    skyddade_personuppgifter: bool = False
+    barn: tuple[Child, ...] = (Child(),)
+    vardnadshavare: tuple[Guardian, ...] = ()
+    ovriga_syskon: str = ""
+    tolk_behovs: bool = False
+    tolk_sprak: str = ""
+    oro: tuple[str, ...] = ()
+    egna_iakttagelser: str = ""
+    uppgifter_fran_andra: str = ""
+    akut_fara: bool = False
+    akut_kontakt: str = ""
+    vardnadshavare_kanner_till: str = "vet_ej"
+    anmalare: Reporter = field(default_factory=Reporter)
+    datum: str = ""
+
+    def report_date(self) -> date:
+        """Return the date of the report: the one filled in, else today."""
+        try:
+            return date.fromisoformat(self.datum)
+        except ValueError:
+            return date.today()
+
+    def guardians_must_not_know(self) -> bool:
+        """Return True when the concern is one where guardians are not told."""
+        return bool(ORO_INTE_INFORMERA.intersection(self.oro))
+
+    def is_empty(self) -> bool:
+        """Return True when nothing about a child or family has been filled in."""
+        guardians = tuple(g for g in self.vardnadshavare if g != Guardian())
+        family = replace(self, anmalare=Reporter(), datum="", vardnadshavare=guardians)
+        return family == Form(barn=tuple(Child() for _ in self.barn))
+
+    def to_dict(self) -> dict:
+        """Return the form as JSON-ready data (the shape ``parse_form`` reads)."""
+        data = asdict(self)
+        data["barn"] = [asdict(c) for c in self.barn]
+        data["vardnadshavare"] = [asdict(g) for g in self.vardnadshavare]
+        data["oro"] = list(self.oro)
+        return data
+
+
+def field_names(cls: type) -> tuple[str, ...]:
+    """Return the field names of one of the form's dataclasses."""
+    return tuple(f.name for f in fields(cls))

@@ -1,0 +1,175 @@
+"""Turn a form into one child's report: plain text or HTML, through the one template environment.
+
+Everything the caseworker typed goes into the template context as data, so
+template syntax or markup in it comes out as the characters typed.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from fkstod.core import kommuner, templates
+from fkstod.core.config import config
+from fkstod.core.i18n import _
+from fkstod.core.orosanmalan.model import KANNEDOM, ORO_TYPER, Form
+from fkstod.core.orosanmalan.personnummer import PersonnummerError, check_personnummer
+
+FORMATS = ("txt", "html")
+
+TEMPLATES = {"txt": "orosanmalan.txt.j2", "html": "orosanmalan.html.j2"}
+
+#: Every name the report templates may use (``fkstod lint`` checks them).
+CONTEXT_NAMES = frozenset(
+    {
+        "mottagare",
+        "kommun",
+        "datum",
+        "skyddade",
+        "barn",
+        "antal_barn",
+        "barn_nummer",
+        "vardnadshavare",
+        "syskon",
+        "ovriga_syskon",
+        "tolk",
+        "oro",
+        "egna_iakttagelser",
+        "uppgifter_fran_andra",
+        "akut_fara",
+        "akut_kontakt",
+        "barnet_kanner_till",
+        "vardnadshavare_kanner_till",
+        "inte_informera",
+        "anmalare",
+        "lagrum",
+        "riktlinje",
+    }
+)
+
+
+@dataclass(frozen=True)
+class LegalBasis:
+    """The legal reference and internal guideline, read from ``resources/config.toml``."""
+
+    lagrum: str
+    riktlinje: str
+
+
+def legal_basis() -> LegalBasis:
+    """Return the legal reference and guideline the report cites."""
+    section = config().get("orosanmalan", {})
+    return LegalBasis(str(section.get("lagrum", "")), str(section.get("riktlinje", "")))
+
+
+def recipient(kommun_code: str) -> str:
+    """Return the addressee for the child's municipality, e.g. ``Socialnämnden i Uppsala kommun``."""
+    kommun = kommuner.by_code().get(kommun_code)
+    if kommun is None:
+        return _("Socialnämnden i barnets kommun")
+    return _("Socialnämnden i {name}").format(name=kommun_name(kommun.namn))
+
+
+def kommun_name(namn: str) -> str:
+    """Return the municipality's official name: ``Uppsala kommun``, ``Stockholms kommun``."""
+    # The official names use the genitive, except after a vowel or s, x, z.
+    genitive = namn if namn[-1].lower() in "aeiouyåäösxz" else f"{namn}s"
+    return f"{genitive} kommun"
+
+
+def _identity(text: str, day: date) -> str:
+    try:
+        return check_personnummer(text, today=day).text
+    except PersonnummerError:
+        return text.strip()
+
+
+def context(form: Form, index: int = 0) -> dict[str, object]:
+    """Return the template context for the report about child number ``index``."""
+    day = form.report_date()
+    protected = form.skyddade_personuppgifter
+    child = form.barn[index]
+    siblings = [
+        {"namn": c.namn.strip(), "personnummer": _identity(c.personnummer, day)}
+        for i, c in enumerate(form.barn)
+        if i != index
+    ]
+    basis = legal_basis()
+    kommun = kommuner.by_code().get(form.kommun)
+    return {
+        "mottagare": recipient(form.kommun),
+        "kommun": kommun.namn if kommun else "",
+        "datum": day.isoformat(),
+        "skyddade": protected,
+        "barn": {
+            "namn": child.namn.strip(),
+            "personnummer": _identity(child.personnummer, day),
+            # Protected personal data: leave out where the child can be found.
+            "adress": "" if protected else child.adress.strip(),
+            "skola": "" if protected else child.skola.strip(),
+            "vistelse": child.vistelse.strip(),
+        },
+        "antal_barn": len(form.barn),
+        "barn_nummer": index + 1,
+        "vardnadshavare": [
+            {
+                "namn": g.namn.strip(),
+                "relation": g.relation.strip(),
+                "adress": "" if protected else g.adress.strip(),
+                "telefon": "" if protected else g.telefon.strip(),
+            }
+            for g in form.vardnadshavare
+            if g.namn.strip() or g.relation.strip()
+        ],
+        "syskon": siblings,
+        "ovriga_syskon": form.ovriga_syskon.strip(),
+        "tolk": form.tolk_sprak.strip() if form.tolk_behovs else "",
+        "oro": [ORO_TYPER[c] for c in ORO_TYPER if c in form.oro],
+        "egna_iakttagelser": form.egna_iakttagelser.strip(),
+        "uppgifter_fran_andra": form.uppgifter_fran_andra.strip(),
+        "akut_fara": form.akut_fara,
+        "akut_kontakt": form.akut_kontakt.strip(),
+        "barnet_kanner_till": KANNEDOM.get(child.kanner_till, KANNEDOM["vet_ej"]),
+        "vardnadshavare_kanner_till": KANNEDOM.get(
+            form.vardnadshavare_kanner_till, KANNEDOM["vet_ej"]
+        ),
+        "inte_informera": form.guardians_must_not_know(),
+        "anmalare": {
+            "namn": form.anmalare.namn.strip(),
+            "titel": form.anmalare.titel.strip(),
+            "enhet": form.anmalare.enhet.strip(),
+            # The reporter's own work contact stays: social services must reach them.
+            "telefon": form.anmalare.telefon.strip(),
+            "epost": form.anmalare.epost.strip(),
+        },
+        "lagrum": basis.lagrum,
+        "riktlinje": basis.riktlinje,
+    }
+
+
+def render_orosanmalan(form: Form, fmt: str = "txt", index: int = 0) -> str:
+    """Render the report about child ``index`` as ``txt`` or ``html``.
+
+    Raises:
+        ValueError: for an unknown format or a child index out of range.
+    """
+    if fmt not in TEMPLATES:
+        raise ValueError(_("okänt format {fmt}").format(fmt=fmt))
+    if not 0 <= index < len(form.barn):
+        raise ValueError(_("det finns inget barn nummer {n}").format(n=index + 1))
+    return templates.render(TEMPLATES[fmt], **context(form, index))
+
+
+def page_mark() -> str:
+    """Return the mark printed on every page of a report with protected personal data."""
+    return _("SKYDDADE PERSONUPPGIFTER – sekretess")
+
+
+def protected_warning() -> str:
+    """Return the advice on how a report with protected personal data must be sent."""
+    return _(
+        "Barnet eller någon i familjen har skyddade personuppgifter. Adress och kontaktuppgifter "
+        "tas inte med i anmälan. Skicka den inte via kommunens e-tjänst, vanlig e-post eller "
+        "vanlig post. Ring socialtjänsten först och kom överens om ett säkert sätt att lämna "
+        "den, och följ Försäkringskassans rutin för skyddade personuppgifter."
+    )

@@ -1,0 +1,142 @@
+"""Lay out a report's HTML on A4 pages with Qt: PDF and print share one painter.
+
+Outside ``fkstod.core`` because it needs Qt (QtGui); it takes the HTML that core
+renders, adds a footer with the date and page numbers, and, when the report holds
+protected personal data, a mark at the top of every page.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from dataclasses import dataclass
+
+from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QMarginsF, QRectF, QSizeF, Qt
+from PySide6.QtGui import (
+    QFont,
+    QFontMetricsF,
+    QGuiApplication,
+    QPagedPaintDevice,
+    QPageLayout,
+    QPageSize,
+    QPainter,
+    QPdfWriter,
+    QPen,
+    QTextDocument,
+)
+
+from fkstod.core.i18n import _
+
+PDF_RESOLUTION = 300
+MARGINS_MM = QMarginsF(20, 18, 20, 18)
+BODY_POINT_SIZE = 10.5
+
+
+@dataclass(frozen=True)
+class PageDecor:
+    """What goes on every page besides the report itself."""
+
+    datum: str
+    mark: str = ""
+
+    def footer(self, page: int, pages: int) -> str:
+        """Return the footer line of page ``page`` (1-based) of ``pages``."""
+        return _("Orosanmälan {datum}  ·  Sida {page} av {pages}").format(
+            datum=self.datum, page=page, pages=pages
+        )
+
+
+def ensure_gui_application() -> QGuiApplication:
+    """Return the running Qt application, starting a headless one when there is none.
+
+    The command line has no window; Qt still needs an application for fonts.
+    """
+    app = QGuiApplication.instance()
+    if app is None:
+        if not os.environ.get("QT_QPA_PLATFORM"):
+            os.environ["QT_QPA_PLATFORM"] = "offscreen"
+        app = QGuiApplication([sys.argv[0] if sys.argv else "fkstod"])
+    return app  # type: ignore[return-value]
+
+
+def a4_layout() -> QPageLayout:
+    """Return the A4 portrait page layout reports use."""
+    return QPageLayout(
+        QPageSize(QPageSize.PageSizeId.A4),
+        QPageLayout.Orientation.Portrait,
+        MARGINS_MM,
+        QPageLayout.Unit.Millimeter,
+    )
+
+
+def paint_report(device: QPagedPaintDevice, html: str, decor: PageDecor) -> int:
+    """Lay out ``html`` on the pages of ``device`` (a PDF writer or printer).
+
+    Returns:
+        The number of pages painted.
+    """
+    font = QFont()
+    font.setPointSizeF(BODY_POINT_SIZE)
+    small = QFont(font)
+    small.setPointSizeF(BODY_POINT_SIZE * 0.85)
+    bold = QFont(font)
+    bold.setBold(True)
+
+    width, height = float(device.width()), float(device.height())
+    line = QFontMetricsF(small, device).height()
+    header = QFontMetricsF(bold, device).height() * 2 if decor.mark else 0.0
+    footer = line * 2
+    body = QSizeF(width, height - header - footer)
+
+    doc = QTextDocument()
+    doc.documentLayout().setPaintDevice(device)
+    doc.setDefaultFont(font)
+    doc.setHtml(html)
+    doc.setPageSize(body)
+    pages = max(1, doc.pageCount())
+
+    painter = QPainter(device)
+    try:
+        for page in range(pages):
+            if page:
+                device.newPage()
+            if decor.mark:
+                painter.setFont(bold)
+                painter.drawText(
+                    QRectF(0, 0, width, header * 0.7),
+                    Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
+                    decor.mark,
+                )
+                painter.setPen(QPen(Qt.GlobalColor.black, device.logicalDpiY() / 72))
+                painter.drawLine(0, int(header * 0.8), int(width), int(header * 0.8))
+            painter.save()
+            painter.translate(0, header - page * body.height())
+            doc.drawContents(painter, QRectF(0, page * body.height(), width, body.height()))
+            painter.restore()
+            painter.setFont(small)
+            painter.drawText(
+                QRectF(0, height - line, width, line),
+                Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter,
+                decor.footer(page + 1, pages),
+            )
+    finally:
+        painter.end()
+    return pages
+
+
+def pdf_bytes(html: str, decor: PageDecor) -> bytes:
+    """Return the report as a PDF document: A4, fonts embedded, decor on every page."""
+    ensure_gui_application()
+    data = QByteArray()
+    buffer = QBuffer(data)
+    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+    writer = QPdfWriter(buffer)
+    writer.setResolution(PDF_RESOLUTION)
+    writer.setPageLayout(a4_layout())
+    # No names in the metadata: only what is on every report.
+    writer.setTitle(_("Orosanmälan"))
+    writer.setCreator("fkstod")
+    paint_report(writer, html, decor)
+    del writer  # the writer finishes the file when it goes away
+    buffer.close()
+    return bytes(data.data())

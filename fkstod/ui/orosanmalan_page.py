@@ -1,0 +1,357 @@
+"""The orosanmälan section: the form on the left, the finished report on the right.
+
+The report lives in memory only. It reaches the disk only through "Spara som…",
+the printer only through "Skriv ut…", and the clipboard only through "Kopiera
+text", which can be emptied again after a few minutes.
+
+Signals:
+    report_created(str): a report for one child was copied, saved or printed;
+        the benefit code it was started from ("" when started on its own).
+    reporter_changed(dict): the caseworker edited their own details.
+    directory_requested(str, str): show a directory category for a kommun code.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QGuiApplication, QKeySequence
+from PySide6.QtPrintSupport import QPrintDialog, QPrinter
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QFileDialog,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QScrollArea,
+    QSplitter,
+    QTextBrowser,
+    QVBoxLayout,
+    QWidget,
+)
+
+from fkstod.core.orosanmalan import Form, page_mark, render_orosanmalan, validate
+from fkstod.core.orosanmalan.files import save_report
+from fkstod.render_pdf import PageDecor, a4_layout, paint_report, pdf_bytes
+from fkstod.ui.dialogs import Dialogs
+from fkstod.ui.orosanmalan_form import OrosanmalanForm
+
+CLIPBOARD_CLEAR_MS = 3 * 60 * 1000
+PREVIEW_DELAY_MS = 120
+
+SaveAsker = Callable[[QWidget, str], tuple[str, str]]
+PrinterAsker = Callable[[QWidget], QPrinter | None]
+
+
+def ask_save_path(parent: QWidget, suggested: str) -> tuple[str, str]:
+    """Ask where to save; return the path ("" to cancel) and the chosen filter."""
+    # Qt's own dialog: the platform's dialog would add the file to a recent-files list.
+    return QFileDialog.getSaveFileName(
+        parent,
+        parent.tr("Spara orosanmälan som"),
+        suggested,
+        parent.tr("PDF (*.pdf);;Text (*.txt)"),
+        options=QFileDialog.Option.DontUseNativeDialog,
+    )
+
+
+def ask_printer(parent: QWidget) -> QPrinter | None:
+    """Show the print dialog; return the chosen printer, or None when cancelled."""
+    printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+    printer.setPageLayout(a4_layout())
+    dialog = QPrintDialog(printer, parent)
+    return printer if dialog.exec() == QPrintDialog.DialogCode.Accepted else None
+
+
+class OrosanmalanPage(QWidget):
+    """Write one report per child, preview it, and copy, save or print it."""
+
+    report_created = Signal(str)
+    reporter_changed = Signal(dict)
+    directory_requested = Signal(str, str)
+
+    def __init__(
+        self,
+        dialogs: Dialogs,
+        *,
+        reporter: dict | None = None,
+        lookup_socialtjanst: Callable[[str], str | None] | None = None,
+        save_asker: SaveAsker = ask_save_path,
+        printer_asker: PrinterAsker = ask_printer,
+        save_file: Callable[[Path, str | bytes], None] = save_report,
+        clipboard_clear_ms: int = CLIPBOARD_CLEAR_MS,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setAccessibleName(self.tr("Orosanmälan"))
+        self._dialogs = dialogs
+        self._save_asker = save_asker
+        self._printer_asker = printer_asker
+        self._save_file = save_file
+        self._benefit = ""
+        self._created: set[int] = set()
+        self._copied = ""
+
+        self.form = OrosanmalanForm(lookup_socialtjanst)
+        self.form.set_reporter(reporter or {})
+        self.form.reporter_changed.connect(self.reporter_changed)
+        self.form.directory_requested.connect(self.directory_requested)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setWidget(self.form)
+        scroll.setAccessibleName(self.tr("Formulär för orosanmälan"))
+
+        self.child_choice = QComboBox()
+        self.child_choice.setAccessibleName(self.tr("Visa anmälan för barn"))
+        self.child_choice.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+        )
+        self.child_choice.setMinimumContentsLength(10)
+        self.child_choice.currentIndexChanged.connect(self._refresh_preview)
+        self.problems = QLabel()
+        self.problems.setWordWrap(True)
+        self.problems.setTextFormat(Qt.TextFormat.PlainText)
+        self.problems.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByKeyboard)
+        self.problems.setAccessibleName(self.tr("Det här behöver fyllas i eller rättas"))
+        self.problems.setFrameShape(QLabel.Shape.Box)
+        self.problems.setMargin(6)
+        self.preview = QTextBrowser()
+        self.preview.setOpenLinks(False)
+        self.preview.setAccessibleName(self.tr("Förhandsvisning av anmälan"))
+
+        self.copy_button = self._button(self.tr("&Kopiera text"), "Ctrl+Shift+C", self.copy_text)
+        self.save_button = self._button(self.tr("&Spara som …"), "Ctrl+S", self.save_as)
+        self.print_button = self._button(self.tr("Skriv &ut …"), "Ctrl+P", self.print_report)
+        self.new_button = self._button(self.tr("&Ny anmälan"), "Ctrl+Shift+N", self.new_report)
+        self.clear_clipboard = QCheckBox(self.tr("Töm urklipp efter 3 minuter"))
+        self.clear_clipboard.setAccessibleName(self.tr("Töm urklipp efter 3 minuter"))
+        self.clear_clipboard.setChecked(True)
+        self._clipboard_timer = QTimer(self)
+        self._clipboard_timer.setSingleShot(True)
+        self._clipboard_timer.setInterval(clipboard_clear_ms)
+        self._clipboard_timer.timeout.connect(self._clear_clipboard)
+
+        right = QWidget()
+        right_layout = QVBoxLayout(right)
+        choice_row = QHBoxLayout()
+        choice_row.addWidget(QLabel(self.tr("Anmälan för:")))
+        choice_row.addWidget(self.child_choice, 1)
+        right_layout.addLayout(choice_row)
+        right_layout.addWidget(self.problems)
+        right_layout.addWidget(self.preview, 1)
+        buttons = QHBoxLayout()
+        for button in (self.copy_button, self.save_button, self.print_button, self.new_button):
+            buttons.addWidget(button)
+        right_layout.addLayout(buttons)
+        right_layout.addWidget(self.clear_clipboard)
+
+        splitter = QSplitter()
+        splitter.addWidget(scroll)
+        splitter.addWidget(right)
+        splitter.setStretchFactor(0, 1)
+        splitter.setStretchFactor(1, 1)
+        splitter.setSizes([560, 440])  # the form needs the room; the preview reads fine narrower
+        layout = QVBoxLayout(self)
+        layout.addWidget(QLabel(self.tr("<h2>Orosanmälan till socialtjänsten</h2>")))
+        layout.addWidget(splitter, 1)
+
+        self._preview_timer = QTimer(self)
+        self._preview_timer.setSingleShot(True)
+        self._preview_timer.setInterval(PREVIEW_DELAY_MS)
+        self._preview_timer.timeout.connect(self._refresh_preview)
+        self.form.changed.connect(self._preview_timer.start)
+        self.form.children.currentChanged.connect(self._follow_tab)
+        self._refresh_preview()
+
+    def _button(self, text: str, shortcut: str, slot: Callable[[], object]) -> QPushButton:
+        button = QPushButton(text)
+        button.setAccessibleName(text.replace("&", "").rstrip(" …"))
+        button.clicked.connect(slot)
+        action = QAction(text, self)
+        action.setShortcut(QKeySequence(shortcut))
+        action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        action.triggered.connect(slot)
+        self.addAction(action)
+        button.setToolTip(f"{text.replace('&', '')} ({QKeySequence(shortcut).toString()})")
+        return button
+
+    # --- the integrator's entry points --------------------------------------------------------
+
+    def start(self, benefit: str = "") -> None:
+        """Begin a report, from a flow's "Barn berörs" step or on its own.
+
+        Args:
+            benefit: the benefit code of the flow that handed over ("" on its own).
+        """
+        if not self.form.form().is_empty() and not self._confirm_discard():
+            return
+        self._reset()
+        self._benefit = benefit
+        self.form.kommun.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def confirm_discard(self) -> bool:
+        """Ask before a report in progress is thrown away; clear it when allowed."""
+        if self.form.form().is_empty():
+            return True
+        if not self._confirm_discard():
+            return False
+        self._reset()
+        return True
+
+    def new_report(self) -> None:
+        """Throw away the report in progress (after asking) and start an empty one."""
+        self.start(self._benefit)
+
+    # --- output -----------------------------------------------------------------------------
+
+    def current_form(self) -> Form:
+        """Return the form as filled in."""
+        return self.form.form()
+
+    def _ready_form(self) -> Form | None:
+        self._refresh_preview()  # the list of problems must match what is asked for
+        form = self.form.form()
+        blocking = [p for p in validate(form) if p.blocking]
+        if not blocking:
+            return form
+        self._dialogs.error(
+            self.tr("Anmälan är inte klar"),
+            self.tr("Det här behöver fyllas i eller rättas först:\n\n")
+            + "\n".join(f"• {p}" for p in blocking),
+        )
+        target = self.form.widget_for(blocking[0].field)
+        if target is not None:
+            target.setFocus(Qt.FocusReason.OtherFocusReason)
+        return None
+
+    def _index(self) -> int:
+        return max(0, self.child_choice.currentIndex())
+
+    def _created_once(self, index: int) -> None:
+        # Counted once per child and report, whatever is done with it.
+        if index not in self._created:
+            self._created.add(index)
+            self.report_created.emit(self._benefit)
+
+    def copy_text(self) -> None:
+        """Copy the report of the child shown as plain text (for the e-service)."""
+        form = self._ready_form()
+        if form is None:
+            return
+        self._copied = render_orosanmalan(form, "txt", self._index())
+        QGuiApplication.clipboard().setText(self._copied)
+        if self.clear_clipboard.isChecked():
+            self._clipboard_timer.start()
+        self._created_once(self._index())
+
+    def _clear_clipboard(self) -> None:
+        clipboard = QGuiApplication.clipboard()
+        # Only what we put there: the caseworker may have copied something else since.
+        if self._copied and clipboard.text() == self._copied:
+            clipboard.clear()
+        self._copied = ""
+
+    def save_as(self) -> None:
+        """Save the report of the child shown as PDF or text, where the caseworker chooses."""
+        form = self._ready_form()
+        if form is None:
+            return
+        index = self._index()
+        suggested = self.tr("orosanmalan-%1-barn%2.pdf").replace(
+            "%1", form.report_date().isoformat()
+        )
+        path, chosen = self._save_asker(self, suggested.replace("%2", str(index + 1)))
+        if not path:
+            return
+        target = Path(path)
+        as_text = target.suffix.lower() == ".txt" or (not target.suffix and "txt" in chosen)
+        if not target.suffix:
+            target = target.with_suffix(".txt" if as_text else ".pdf")
+        data: str | bytes = (
+            render_orosanmalan(form, "txt", index)
+            if as_text
+            else pdf_bytes(render_orosanmalan(form, "html", index), self._decor(form))
+        )
+        try:
+            self._save_file(target, data)
+        except OSError as exc:
+            self._dialogs.error(
+                self.tr("Anmälan sparades inte"),
+                self.tr("%1 kunde inte sparas: %2. Anmälan finns kvar här.")
+                .replace("%1", str(target))
+                .replace("%2", exc.strerror or str(exc)),
+            )
+            return
+        self._created_once(index)
+
+    def print_report(self) -> None:
+        """Print the report of the child shown."""
+        form = self._ready_form()
+        if form is None:
+            return
+        printer = self._printer_asker(self)
+        if printer is None:
+            return
+        paint_report(printer, render_orosanmalan(form, "html", self._index()), self._decor(form))
+        self._created_once(self._index())
+
+    def _decor(self, form: Form) -> PageDecor:
+        mark = page_mark() if form.skyddade_personuppgifter else ""
+        return PageDecor(form.report_date().isoformat(), mark)
+
+    # --- preview ----------------------------------------------------------------------------
+
+    def _refresh_preview(self) -> None:
+        self._preview_timer.stop()
+        form = self.form.form()
+        if not form.barn:  # only while the form is being cleared
+            return
+        self._sync_child_choice(form)
+        problems = validate(form)
+        self.problems.setText(
+            self.tr("Att fylla i eller rätta:\n") + "\n".join(f"• {p}" for p in problems)
+            if problems
+            else self.tr("✓ Allt som behövs är ifyllt.")
+        )
+        scroll = self.preview.verticalScrollBar().value()
+        self.preview.setHtml(render_orosanmalan(form, "html", self._index()))
+        self.preview.verticalScrollBar().setValue(scroll)
+
+    def _follow_tab(self, index: int) -> None:
+        # The preview shows the child whose tab is open in the form.
+        self._refresh_preview()
+        if 0 <= index < self.child_choice.count():
+            self.child_choice.setCurrentIndex(index)
+
+    def _sync_child_choice(self, form: Form) -> None:
+        names = [
+            f"{i + 1}. {c.namn.strip() or self.tr('Barn %1').replace('%1', str(i + 1))}"
+            for i, c in enumerate(form.barn)
+        ]
+        current = [self.child_choice.itemText(i) for i in range(self.child_choice.count())]
+        if names != current:
+            keep = self.child_choice.currentIndex()
+            self.child_choice.blockSignals(True)
+            self.child_choice.clear()
+            self.child_choice.addItems(names)
+            self.child_choice.setCurrentIndex(min(max(keep, 0), len(names) - 1))
+            self.child_choice.blockSignals(False)
+
+    # --- clearing -------------------------------------------------------------------------------
+
+    def _confirm_discard(self) -> bool:
+        return self._dialogs.confirm(
+            self.tr("Kasta anmälan?"),
+            self.tr(
+                "Anmälan som du håller på med finns bara här och försvinner om du fortsätter. "
+                "Spara eller skriv ut den först om du behöver den. Vill du kasta den?"
+            ),
+        )
+
+    def _reset(self) -> None:
+        self.form.clear()
+        self._created.clear()
+        self._refresh_preview()

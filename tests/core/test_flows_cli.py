@@ -7,17 +7,17 @@ def test_flows_list_shows_id_title_benefits_version():
     result = run_fkstod("flows", "list")
     assert result.returncode == 0, result.stderr
     lines = result.stdout.splitlines()
-    first = lines[0].split("\t")
-    assert first[0] == "sjukpenning-fraga"
-    assert first[2] == "sjukpenning, rehabiliteringsersattning"
-    assert first[3] == "1.0"
+    [row] = [line.split("\t") for line in lines if line.startswith("sjukpenning-fraga\t")]
+    assert row[2] == "sjukpenning, rehabiliteringsersattning"
+    assert row[3] == "2.0"
+    assert lines.index("\t".join(row)) < lines.index(next(x for x in lines if "(hopp)" in x))
     assert any(line.startswith("akut-fara\t") and "(hopp)" in line for line in lines)
 
 
 def test_outline_text_has_every_step_and_what_to_say():
     result = run_fkstod("flows", "outline", "underhallsstod-fraga")
     assert result.returncode == 0
-    assert "6. Fråga vid ett senare tillfälle [Slut]" in result.stdout
+    assert "8. Fråga vid ett senare tillfälle [Slut]" in result.stdout
     assert "SÄG: Jag har några frågor" in result.stdout
     assert "[ ] Om kontakt med den andra föräldern" in result.stdout
 
@@ -25,7 +25,7 @@ def test_outline_text_has_every_step_and_what_to_say():
 def test_outline_md_and_html():
     md = run_fkstod("flows", "outline", "sjukpenning-fraga", "--format", "md")
     assert md.stdout.startswith("# Fråga om våld")
-    assert "*Akut fara*, sedan 7. Barn i hushållet?" in md.stdout
+    assert "*Berättar om våld*, sedan 5. Våldet och vägen tillbaka" in md.stdout
     html = run_fkstod("flows", "outline", "sjukpenning-fraga", "--format", "html")
     assert html.stdout.startswith("<!DOCTYPE html>")
     assert '<section id="fraga">' in html.stdout

@@ -14,7 +14,8 @@ from fkstod.core.lint import lint
 from tests.conftest import run_fkstod
 
 BROKEN = Path(__file__).parent / "flows_broken"
-GOOD = flows_folder() / "underhallsstod-fraga.toml"
+FIXTURE = Path(__file__).parent / "flows_fixture"  # frozen examples, not shipped content
+GOOD = FIXTURE / "underhallsstod-fraga.toml"
 
 
 def _expected(path: Path) -> tuple[str, list[int]]:
@@ -95,7 +96,7 @@ def test_the_same_flow_id_twice_makes_the_second_unavailable(tmp_path):
 def test_jump_to_a_missing_jump_flow_is_a_fault_in_the_library(tmp_path):
     folder = tmp_path / "flows"
     folder.mkdir()
-    shutil.copy(flows_folder() / "sjukpenning-fraga.toml", folder)
+    shutil.copy(FIXTURE / "sjukpenning-fraga.toml", folder)
     library = load_library(folder)  # without akut-fara and barn-berors beside it
     messages = [p.message for p in library.unavailable[0].problems]
     assert any("akut-fara" in m for m in messages)

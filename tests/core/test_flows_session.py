@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from fkstod.core.flows import load_library
 from fkstod.core.flows.session import FlowSession
 from fkstod.core.usage import UsageRecorder
 
-LIBRARY = load_library()
+# The engine is tested on frozen example flows, so that content changes never break it.
+LIBRARY = load_library(Path(__file__).parent / "flows_fixture")
 
 
 @pytest.fixture

@@ -11,6 +11,7 @@ from fkstod.core.flows import load_library
 from fkstod.core.kommuner import kommuner
 from fkstod.core.usage import UsageRecorder
 from fkstod.ui.flow_page import FlowPage
+from tests.core.test_flows_session import LIBRARY as FIXTURE_LIBRARY
 
 # The offscreen platform cannot resize a shown window to its size hint and says so.
 pytestmark = pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")
@@ -35,15 +36,14 @@ class FakeDialogs:
 
 @pytest.fixture
 def usage(memory_db):
-    library = load_library()
     recorder = UsageRecorder(memory_db)
-    recorder.set_content_ids("flow", library.ids())
+    recorder.set_content_ids("flow", FIXTURE_LIBRARY.ids())
     return recorder
 
 
 @pytest.fixture
 def page(qtbot, usage):
-    widget = FlowPage(load_library(), usage, FakeDialogs(), kommuner())
+    widget = FlowPage(FIXTURE_LIBRARY, usage, FakeDialogs(), kommuner())
     qtbot.addWidget(widget)
     widget.resize(900, 700)
     widget.show()
@@ -220,11 +220,11 @@ def test_compact_mode_puts_guidance_below_and_tells_the_window(qtbot, page):
 def test_a_broken_flow_is_listed_and_explains_itself(qtbot, tmp_path, usage):
     import shutil
 
-    from fkstod.core.flows.library import flows_folder
+    from tests.core.test_flows_lint import FIXTURE
 
     folder = tmp_path / "flows"
     folder.mkdir()
-    shutil.copy(flows_folder() / "underhallsstod-fraga.toml", folder)
+    shutil.copy(FIXTURE / "underhallsstod-fraga.toml", folder)
     (folder / "trasig.toml").write_text(
         'id = "trasig"\ntitle = "Trasigt flöde"\n', encoding="utf-8"
     )

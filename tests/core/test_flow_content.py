@@ -1,0 +1,103 @@
+"""The shipped metodstöd content: complete, reviewable, and readable aloud on the phone."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from fkstod.core.flows import load_library
+from fkstod.core.flows.library import flows_folder
+
+LIBRARY = load_library()
+README = (flows_folder() / "README.md").read_text(encoding="utf-8")
+
+#: The 13 flows of issue 4. Ids never change once shipped: counts are kept per id.
+ISSUE_FLOWS = [
+    "sjukpenning-fraga",
+    "fraga-vid-indikation",
+    "underhallsstod-fraga",
+    "aktivitetsersattning-indikation",
+    "berattar-om-vald",
+    "akut-fara",
+    "barn-berors",
+    "hedersrelaterat-vald",
+    "exploatering",
+    "skyddade-personuppgifter",
+    "utovar-vald",
+    "kan-inte-prata",
+    "chef-medarbetare",
+]
+
+#: One breath on the phone is about twenty words.
+LONGEST_SAY_LINE = 125
+MOST_SAY_LINES = 3
+
+#: The agency's words that the insured person would not understand. Guidance may use them.
+JARGON = [
+    "indikation",
+    "orosanmälan",
+    "anmälningsskyldig",
+    "särskilda skäl",
+    "IKR",
+    "FKR",
+    "sekretessmarkering",
+    "bidragsskyldig",
+    "handläggare",
+    "utövare",
+    "våldsutsatt",
+]
+
+
+def _says():
+    for flow in LIBRARY.flows.values():
+        for step in flow.steps:
+            if step.say:
+                yield pytest.param(step.say, id=f"{flow.id}:{step.id}")
+
+
+def test_all_flows_of_the_issue_are_shipped_and_load():
+    assert LIBRARY.unavailable == []
+    assert sorted(LIBRARY.ids()) == sorted(ISSUE_FLOWS)
+
+
+@pytest.mark.parametrize("say", list(_says()))
+def test_say_is_short_enough_to_read_aloud(say):
+    lines = say.splitlines()
+    assert len(lines) <= MOST_SAY_LINES
+    assert max(len(line) for line in lines) <= LONGEST_SAY_LINE
+
+
+@pytest.mark.parametrize("say", list(_says()))
+def test_say_has_no_agency_jargon(say):
+    found = [word for word in JARGON if word.casefold() in say.casefold()]
+    assert found == []
+
+
+@pytest.mark.parametrize("flow_id", ISSUE_FLOWS)
+def test_every_flow_cites_its_sources_on_its_steps(flow_id):
+    flow = LIBRARY.get(flow_id)
+    cited = {ref for step in flow.steps for ref in step.sources}
+    assert cited, "no step says where its rule comes from"
+    assert cited == {s.id for s in flow.sources}, "a source that no step cites"
+
+
+def test_the_review_table_cites_only_steps_that_exist():
+    cited = re.findall(r"`([a-z0-9-]+):([a-z0-9_-]+)`", README)
+    assert len(cited) > 50
+    missing = [
+        f"{f}:{s}" for f, s in cited if f not in LIBRARY.flows or s not in LIBRARY.get(f).by_id
+    ]
+    assert missing == []
+
+
+def test_the_review_table_lists_every_flow():
+    for flow_id in ISSUE_FLOWS:
+        assert f"`{flow_id}`" in README
+
+
+def test_no_path_tells_the_guardian_about_a_report_on_violence():
+    """Reaching the 'do not tell' step never passes a step that says a report is made."""
+    barn = LIBRARY.get("barn-berors")
+    assert "anmäl" not in barn.step("tyst").say.casefold()
+    assert "socialtjänsten" not in (barn.step("tyst").note or "").casefold()

@@ -50,6 +50,25 @@ OUTCOME_CODES: dict[str, str] = {
     "special_reasons_considered": _("Särskilda skäl för underhållsstöd övervägdes"),
 }
 
+#: Outcomes whose label a draft case-file note may state when the flow's content
+#: wrote no sentence of its own. Parties may read their case files, so anything
+#: that could put the person at risk if the other party read it (a report about
+#: a child, honour, danger, protected identity, ...) is left to the caseworker.
+NOTE_SAFE_OUTCOMES: frozenset[str] = frozenset(
+    {
+        "asked",
+        "not_asked",
+        *(f"not_asked_{code}" for code in NOT_ASKED_REASONS),
+        "no_disclosure",
+        "disclosed",
+        "referral_offered",
+        "referral_declined",
+        "cannot_talk",
+        "ask_again_later",
+        "expert_support",
+    }
+)
+
 #: Directory categories whose "referral shown" is counted.
 REFERRAL_CATEGORIES: dict[str, str] = {
     "akut": _("Akut fara"),

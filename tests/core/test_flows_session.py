@@ -161,3 +161,50 @@ def test_choose_on_a_step_without_that_option_raises():
     s = FlowSession(LIBRARY, "underhallsstod-fraga", "underhallsstod")
     with pytest.raises(IndexError):
         s.choose(5)
+
+
+SENSITIVE_FLOW = """
+id = "utan-anteckning"
+title = "Flöde utan anteckningar"
+version = "1.0"
+benefits = ["ovriga"]
+when = "Test av anteckningen när innehållet inte skriver någon mening."
+
+[[sources]]
+id = "test"
+title = "Testkälla"
+
+[[steps]]
+id = "fraga"
+kind = "question"
+title = "Fråga"
+say = "Har du varit med om våld?"
+sources = ["test"]
+
+[[steps.options]]
+label = "Ja, hedersrelaterat, barn berörs"
+next = "slut"
+codes = ["asked", "disclosed", "honour_related", "child_concern", "orosanmalan_needed"]
+
+[[steps]]
+id = "slut"
+kind = "outcome"
+title = "Klart"
+guidance = "Klart."
+"""
+
+
+def test_a_note_without_content_sentences_never_names_sensitive_outcomes(tmp_path):
+    # Parties may read their case files: the draft note must not say on its own that
+    # honour-related violence or a report about a child is involved.
+    for source in (Path(__file__).parent / "flows_fixture").glob("*.toml"):
+        (tmp_path / source.name).write_text(source.read_text(encoding="utf-8"), encoding="utf-8")
+    (tmp_path / "utan-anteckning.toml").write_text(SENSITIVE_FLOW, encoding="utf-8")
+    library = load_library(tmp_path)
+    assert not library.unavailable, library.unavailable
+    s = FlowSession(library, "utan-anteckning", "ovriga")
+    s.choose(0)
+    note = s.note()
+    assert "Frågan om våld ställdes" in note
+    for word in ("Heder", "heder", "barn", "Orosanmälan", "Oro för"):
+        assert word not in note, note

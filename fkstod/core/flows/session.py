@@ -16,7 +16,12 @@ from fkstod.core.flows.library import FlowLibrary
 from fkstod.core.flows.model import Flow, Option, Step
 from fkstod.core.i18n import _
 from fkstod.core.usage import UsageRecorder
-from fkstod.core.vocabulary import BENEFITS, OUTCOME_CODES, REFERRAL_CATEGORIES
+from fkstod.core.vocabulary import (
+    BENEFITS,
+    NOTE_SAFE_OUTCOMES,
+    OUTCOME_CODES,
+    REFERRAL_CATEGORIES,
+)
 
 NOTE_TEMPLATE = "flow_note.txt.j2"
 
@@ -264,7 +269,7 @@ class FlowSession:
             benefit=BENEFITS.get(self.benefit, ""),
             date=(today or date.today()).isoformat(),
             notes=self.notes(),
-            outcomes=[OUTCOME_CODES[c] for c in self.codes()],
+            outcomes=[OUTCOME_CODES[c] for c in self.codes() if c in NOTE_SAFE_OUTCOMES],
             support=[REFERRAL_CATEGORIES[c] for c in self.support],
         )
 

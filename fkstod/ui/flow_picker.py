@@ -92,15 +92,21 @@ class FlowPicker(QWidget):
         benefit = self.benefit_code()
         words = self.filter.text().casefold().split()
         self.list.clear()
-        for flow in self.library.conversations():
+        # Conversations first; then the topic flows that answers and jump keys also
+        # open (honour, exploitation, protected identity, ...), so that a caseworker
+        # can go straight to one.
+        topic = self.tr("Ämne: ")
+        listed = [(flow, "") for flow in self.library.conversations()]
+        listed += [(flow, topic) for flow in self.library.topics()]
+        for flow, prefix in listed:
             if benefit and benefit not in flow.benefits:
                 continue
             haystack = " ".join([flow.title, flow.when, *flow.keywords]).casefold()
             if not all(w in haystack for w in words):
                 continue
-            item = QListWidgetItem(f"{flow.title}\n{flow.when}")
+            item = QListWidgetItem(f"{prefix}{flow.title}\n{flow.when}")
             item.setData(_FLOW_ID, flow.id)
-            item.setData(Qt.ItemDataRole.AccessibleTextRole, f"{flow.title}. {flow.when}")
+            item.setData(Qt.ItemDataRole.AccessibleTextRole, f"{prefix}{flow.title}. {flow.when}")
             self.list.addItem(item)
         for broken in self.library.unavailable:
             if words and not all(w in broken.title.casefold() for w in words):

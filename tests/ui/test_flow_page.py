@@ -76,7 +76,9 @@ def test_typing_filters_the_list_and_enter_starts_the_flow(qtbot, page):
 
 def test_the_benefit_narrows_the_list(qtbot, page):
     page.picker.benefit.setCurrentIndex(page.picker.benefit.findData("underhallsstod"))
-    assert page.picker.list.count() == 1
+    listed = [page.picker.list.item(i).text() for i in range(page.picker.list.count())]
+    conversations = [t for t in listed if not t.startswith("Ämne: ")]
+    assert len(conversations) == 1 and conversations[0].startswith("Hot och våld")
 
 
 def test_keys_answer_go_back_and_the_summary_shows_the_note(qtbot, page):
@@ -238,3 +240,11 @@ def test_a_broken_flow_is_listed_and_explains_itself(qtbot, tmp_path, usage):
     qtbot.keyClick(page.picker.filter, Qt.Key.Key_Return)
     assert dialogs.errors and "trasig.toml:" in dialogs.errors[0]
     assert page.session is None
+
+
+def test_topic_flows_are_listed_after_the_conversations_and_start_from_the_list(qtbot, page):
+    qtbot.keyClicks(page.picker.filter, "akut")
+    assert page.picker.list.count() == 1
+    assert page.picker.list.item(0).text().startswith("Ämne: Akut fara")
+    qtbot.keyClick(page.picker.filter, Qt.Key_Return)
+    assert page.session.flow.id == "akut-fara"

@@ -33,6 +33,10 @@ class FlowLibrary:
         """Return the flows a caseworker picks (not the global jumps), by title."""
         return sorted((f for f in self.flows.values() if not f.is_jump), key=lambda f: f.title)
 
+    def topics(self) -> list[Flow]:
+        """Return the jump flows (topics such as honour or protected identity), by title."""
+        return sorted((f for f in self.flows.values() if f.is_jump), key=lambda f: f.title)
+
     def get(self, flow_id: str) -> Flow:
         """Return the flow ``flow_id`` (KeyError when not loaded)."""
         return self.flows[flow_id]

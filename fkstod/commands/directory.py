@@ -55,6 +55,20 @@ def _open(args: argparse.Namespace):
         raise CliError(str(exc)) from exc
 
 
+def _refuse_while_window_open(args: argparse.Namespace) -> None:
+    from fkstod import paths
+    from fkstod.cli import CliError
+    from fkstod.core.instance import window_owns
+
+    if window_owns(paths.data_dir(args.data_dir)):
+        raise CliError(
+            _(
+                "fkstod är öppet med den här datamappen. Importera i programmet "
+                "(Stödkatalog → Importera…) eller stäng det först; ingenting har ändrats."
+            )
+        )
+
+
 def search(args: argparse.Namespace) -> int:
     """Print the best matches, as text or JSON."""
     from fkstod.cli import CliError
@@ -121,6 +135,7 @@ def import_file(args: argparse.Namespace) -> int:
         if args.dry_run:
             print(_("Provkörning: ingenting har ändrats."))
         else:
+            _refuse_while_window_open(args)
             directory.apply_import(plan)
             print(_("Importen är klar."))
     except FileProblem as exc:

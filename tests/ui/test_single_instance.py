@@ -1,5 +1,6 @@
 """A second start brings the first window forward instead of opening a second writer."""
 
+from fkstod.core.instance import window_owns
 from fkstod.ui.single_instance import SingleInstance
 
 
@@ -44,3 +45,13 @@ def test_a_start_that_finds_no_listener_gives_up(data_folder):
         assert not second.ask_owner_to_activate(timeout_ms=300)
     finally:
         first.release()
+
+
+def test_the_real_window_lock_is_recognised(qtbot, data_folder):
+    instance = SingleInstance(data_folder)
+    assert instance.claim()
+    try:
+        assert window_owns(data_folder)
+    finally:
+        instance.release()
+    assert not window_owns(data_folder)

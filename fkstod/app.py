@@ -32,7 +32,7 @@ from fkstod.ui.single_instance import SingleInstance
 if TYPE_CHECKING:
     from fkstod.ui.directory_page import DirectoryPage
     from fkstod.ui.orosanmalan_page import OrosanmalanPage
-    from fkstod.ui.placeholder_page import PlaceholderPage
+    from fkstod.ui.statistics_page import StatisticsPage
 
 GEOMETRY_KEY = "window/geometry"
 TEXT_SCALE_KEY = "window/text_scale"
@@ -151,21 +151,24 @@ def build_window(services: Services, dialogs: Dialogs | None = None) -> MainWind
         page.directory_requested.connect(show_directory)
         return page
 
-    def build_statistics() -> PlaceholderPage:
-        from fkstod.ui.placeholder_page import PlaceholderPage
+    def build_statistics() -> StatisticsPage:
+        from fkstod.ui.statistics_page import StatisticsPage
 
-        return PlaceholderPage(
-            window.tr("Statistik"),
-            window.tr(
-                "Här kommer den anonyma användningsstatistiken: antal per månad, som du kan "
-                "granska och exportera till din samordnare."
-            ),
-        )
+        return StatisticsPage()
+
+    def refresh_statistics(index: int) -> None:
+        # Counts change while the app runs: read them each time the section is shown.
+        if index == stats_index:
+            from fkstod.core.usage.present import describe
+
+            titles = {flow.id: flow.title for flow in library.flows.values()}
+            window.page(stats_index).show_rows(describe(services.usage.counts(), titles))
 
     flow_index = window.add_section(window.tr("Samtalsstöd"), build_flows)
     directory_index = window.add_section(window.tr("Stödkatalog"), build_directory)
     oro_index = window.add_section(window.tr("Orosanmälan"), build_orosanmalan)
-    window.add_section(window.tr("Statistik"), build_statistics)
+    stats_index = window.add_section(window.tr("Statistik"), build_statistics)
+    window.navigation.currentRowChanged.connect(refresh_statistics)
 
     # A report in progress is never thrown away without asking; an unbuilt page has none.
     window.installEventFilter(

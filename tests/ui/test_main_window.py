@@ -143,3 +143,17 @@ def test_a_flows_hand_off_opens_the_report_with_the_flows_benefit(qtbot, window)
     window.page(0).orosanmalan_requested.emit("sjukpenning")
     assert window.current_section() == 2
     assert window.page(2)._benefit == "sjukpenning"
+
+
+def test_statistik_shows_the_counts_when_opened(qtbot, window, services):
+    services.usage.record("referral_shown", category="kvinnor")
+    qtbot.keyClick(window, Qt.Key_4, Qt.ControlModifier)
+    page = window.page(3)
+    assert page.table.rowCount() == 1
+    assert page.table.item(0, 1).text() == "Stödkontakter visade"
+    assert page.table.item(0, 2).text() == "Stöd för kvinnor"
+    assert page.table.item(0, 3).text() == "1"
+    services.usage.record("referral_shown", category="kvinnor")
+    qtbot.keyClick(window, Qt.Key_1, Qt.ControlModifier)
+    qtbot.keyClick(window, Qt.Key_4, Qt.ControlModifier)
+    assert page.table.item(0, 3).text() == "2"

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from fkstod.core.i18n import _
 from fkstod.core.vocabulary import BENEFITS, OUTCOME_CODES, REFERRAL_CATEGORIES
 
 #: The value recorded in place of a label value that no vocabulary knows.
@@ -41,6 +42,7 @@ class Metric:
     name: str
     description: str
     labels: tuple[Label, ...] = ()
+    title: str = ""  # what the user sees, in Swedish
 
     def label_names(self) -> frozenset[str]:
         """Return the names of this metric's labels."""
@@ -53,19 +55,36 @@ FLOW = Label("flow", content="flow")
 METRICS: dict[str, Metric] = {
     m.name: m
     for m in (
-        Metric("flow_started", "A flow was started.", (FLOW, BENEFIT)),
-        Metric("flow_completed", "A flow reached an outcome step.", (FLOW, BENEFIT)),
-        Metric("flow_abandoned", "A flow was left before its end.", (FLOW, BENEFIT)),
+        Metric("flow_started", "A flow was started.", (FLOW, BENEFIT), _("Flöde startat")),
+        Metric(
+            "flow_completed",
+            "A flow reached an outcome step.",
+            (FLOW, BENEFIT),
+            _("Flöde avslutat"),
+        ),
+        Metric(
+            "flow_abandoned",
+            "A flow was left before its end.",
+            (FLOW, BENEFIT),
+            _("Flöde avbrutet"),
+        ),
         Metric(
             "flow_outcome",
             "An outcome code was set in a flow.",
             (FLOW, BENEFIT, Label("outcome", frozenset(OUTCOME_CODES))),
+            _("Utfall i flöde"),
         ),
         Metric(
             "referral_shown",
             "Support contacts of a category were shown.",
             (Label("category", frozenset(REFERRAL_CATEGORIES)),),
+            _("Stödkontakter visade"),
         ),
-        Metric("orosanmalan_created", "A report of concern was produced.", (BENEFIT,)),
+        Metric(
+            "orosanmalan_created",
+            "A report of concern was produced.",
+            (BENEFIT,),
+            _("Orosanmälan skriven"),
+        ),
     )
 }

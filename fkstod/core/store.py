@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import shutil
 import sqlite3
+import sys
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -138,6 +139,13 @@ def open_store(path: Path, migration_sets: Sequence[MigrationSet]) -> OpenedStor
         StoreError: when the folder cannot be written to, or the schema is newer.
     """
     folder = path.parent
+    if is_network_path(folder):
+        raise StoreError(
+            _(
+                "Datamappen {folder} ligger på en nätverksdelning. Databasen fungerar bara "
+                "säkert på den egna datorn; välj en lokal mapp med --data-dir."
+            ).format(folder=folder)
+        )
     try:
         folder.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
@@ -170,6 +178,21 @@ def open_store(path: Path, migration_sets: Sequence[MigrationSet]) -> OpenedStor
             )
         ) from exc
     return OpenedStore(db=db, notice=notice, quarantined=quarantined)
+
+
+def is_network_path(folder: Path) -> bool:
+    """Return True for a folder on a network share (SQLite's WAL mode does not work there)."""
+    text = str(folder)
+    if text.startswith(("\\\\", "//")):
+        return True  # a UNC path: \\server\share
+    if sys.platform == "win32":
+        import ctypes
+
+        drive = folder.resolve().drive
+        if drive:
+            DRIVE_REMOTE = 4
+            return ctypes.windll.kernel32.GetDriveTypeW(drive + "\\") == DRIVE_REMOTE
+    return False
 
 
 def _configure(conn: sqlite3.Connection) -> None:

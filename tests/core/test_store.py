@@ -190,3 +190,9 @@ def test_killing_the_writer_a_hundred_times_loses_no_committed_count(data_folder
         assert last_committed <= stored <= last_committed + 1
         last_committed = stored
     assert not (data_folder / "quarantine").exists()
+
+
+@pytest.mark.parametrize("share", [r"\\server\profiles\anna\fkstod", "//server/share/fkstod"])
+def test_a_data_folder_on_a_network_share_is_refused(share):
+    with pytest.raises(StoreError, match="nätverksdelning"):
+        open_store(Path(share) / "fkstod.sqlite3", MIGRATION_SETS)

@@ -114,7 +114,7 @@ class FlowPage(QWidget):
         )
         self.summary.copy_requested.connect(self.copy_note)
         self.summary.back_requested.connect(self.back)
-        self.summary.new_requested.connect(self.new_conversation)
+        self.summary.new_requested.connect(self._new_from_summary)
         self.setFocusProxy(self.picker)
 
     # -- actions -------------------------------------------------------------
@@ -224,6 +224,18 @@ class FlowPage(QWidget):
             self.session.support_shown(category)
         kommun = (self.kommun.currentData() or "") if use_kommun else ""
         self.directory_requested.emit(category, kommun)
+
+    def _new_from_summary(self) -> None:
+        # The edited note exists nowhere else (nothing is saved): ask before it goes.
+        if self.summary.is_edited() and not self.dialogs.confirm(
+            self.tr("Kasta anteckningen?"),
+            self.tr(
+                "Du har ändrat anteckningen. Den sparas inte: kopiera den först om den ska "
+                "in i ärendet. Vill du börja ett nytt samtal och kasta den?"
+            ),
+        ):
+            return
+        self.new_conversation()
 
     def _tell_unavailable(self, title: str, faults: str) -> None:
         self.dialogs.error(

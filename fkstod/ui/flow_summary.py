@@ -34,6 +34,8 @@ class FlowSummary(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setAccessibleName(self.tr("Sammanfattning"))
+        self._written = ""
+        self._copied: str | None = None
         self.closing = QLabel()
         self.closing.setWordWrap(True)
         self.closing.setAccessibleName(self.tr("Avslutande ord"))
@@ -100,9 +102,16 @@ class FlowSummary(QWidget):
             f"<p><b>{self.tr('Utfall:')}</b> {codes}</p>"
         )
         self.note.setPlainText(note)
+        self._written = note
+        self._copied: str | None = None
         self.copied.clear()
         self.copy_button.setFocus(Qt.FocusReason.OtherFocusReason)
 
+    def is_edited(self) -> bool:
+        """Return True when the note has been changed and not copied since."""
+        return self.note.toPlainText() not in (self._written, self._copied)
+
     def _copy(self) -> None:
-        self.copy_requested.emit(self.note.toPlainText())
+        self._copied = self.note.toPlainText()
+        self.copy_requested.emit(self._copied)
         self.copied.setText(self.tr("Anteckningen är kopierad. Klistra in den i ärendet."))

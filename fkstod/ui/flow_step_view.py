@@ -29,10 +29,12 @@ from PySide6.QtWidgets import (
 )
 
 from fkstod.core.flows.model import Step
+from fkstod.core.flows.text import keep_numbers_together
 
 
 def _rich(text: str) -> str:
-    return html.escape(text).replace("\n", "<br>")
+    # Numbers kept whole: '020-50 50' on one line and '50' on the next reads as two numbers.
+    return html.escape(keep_numbers_together(text)).replace("\n", "<br>")
 
 
 class FlowStepView(QWidget):

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from fkstod.core.flows.session import PathLine
+from fkstod.core.flows.text import keep_numbers_together
 
 
 class FlowSummary(QWidget):
@@ -88,7 +89,9 @@ class FlowSummary(QWidget):
     ) -> None:
         """Show the end: closing words to say, the path, the outcomes and the note."""
         self.closing.setText(
-            f'<p style="font-size:x-large">{html.escape(closing)}</p>' if closing else ""
+            f'<p style="font-size:x-large">{html.escape(keep_numbers_together(closing))}</p>'
+            if closing
+            else ""
         )
         rows = "".join(
             f"<li>{'↳ ' if line.in_jump else ''}{html.escape(line.step_title)}"

@@ -176,11 +176,12 @@ class FlowPage(QWidget):
 
     def set_compact(self, compact: bool) -> None:
         """Lay the page out for a narrow window and tell the window to stay on top."""
+        if self.compact_button.isChecked() != compact:
+            self.compact_button.setChecked(compact)  # its toggled signal calls back here
+            return
         self.compact = compact
         self.step_view.set_compact(compact)
         self.jumps.set_compact(compact)
-        if self.compact_button.isChecked() != compact:
-            self.compact_button.setChecked(compact)
         self.compact_changed.emit(compact)
 
     def shutdown(self) -> None:

@@ -18,7 +18,6 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QBoxLayout,
-    QCheckBox,
     QFrame,
     QHBoxLayout,
     QLabel,
@@ -30,6 +29,9 @@ from PySide6.QtWidgets import (
 
 from fkstod.core.flows.model import Step
 from fkstod.core.flows.text import keep_numbers_together
+from fkstod.ui.flow_check_item import FlowCheckItem
+from fkstod.ui.flow_wrap_button import WrapButton
+from fkstod.ui.flow_wrap_layout import WrapLayout
 
 
 def _rich(text: str) -> str:
@@ -56,6 +58,7 @@ class FlowStepView(QWidget):
 
         self.flow_title = QLabel()
         self.flow_title.setAccessibleName(self.tr("Flöde"))
+        self.flow_title.setWordWrap(True)
         self.progress = QProgressBar()
         self.progress.setAccessibleName(self.tr("Hur långt i flödet"))
         self.progress.setTextVisible(False)
@@ -73,21 +76,24 @@ class FlowStepView(QWidget):
         self.say.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.say.setFrameShape(QFrame.Shape.StyledPanel)
         self.say.setMargin(12)
+        self.say.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
         self.guidance = QLabel()
         self.guidance.setWordWrap(True)
         self.guidance.setTextFormat(Qt.TextFormat.RichText)
         self.guidance.setAccessibleName(self.tr("Tänk på"))
         self.guidance.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.guidance.setMargin(8)
+        self.guidance.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
 
         self.texts = QBoxLayout(QBoxLayout.Direction.LeftToRight)
         self.texts.addWidget(self.say, 3)
         self.texts.addWidget(self.guidance, 2)
 
         self.choices = QVBoxLayout()
-        self.extras = QHBoxLayout()
+        # The directory shortcuts wrap onto more rows: five of them must not widen the window.
+        self.extras = WrapLayout()
         self.option_buttons: list[QPushButton] = []
-        self.item_boxes: list[QCheckBox] = []
+        self.item_boxes: list[FlowCheckItem] = []
         self.extra_buttons: list[QPushButton] = []
 
         self.back_button = QPushButton(self.tr("← Tillbaka (Backsteg)"))
@@ -155,23 +161,23 @@ class FlowStepView(QWidget):
         self._clear()
         for n, option in enumerate(step.options, start=1):
             mark = self.tr(" ✓ (förra svaret)") if previous == n - 1 else ""
-            button = QPushButton(f"{n}  {option.label}{mark}")
+            label = keep_numbers_together(option.label)
+            button = WrapButton(f"{n}  {label}{mark}")
             button.setAccessibleName(
                 self.tr("Svar %1: %2").replace("%1", str(n)).replace("%2", option.label)
             )
-            button.setStyleSheet("text-align: left; padding: 6px;")
             button.clicked.connect(lambda _=False, i=n - 1: self.option_chosen.emit(i))
             self.choices.addWidget(button)
             self.option_buttons.append(button)
         for n, item in enumerate(step.items):
-            box = QCheckBox(item)
+            box = FlowCheckItem(keep_numbers_together(item))
             box.setAccessibleName(item)
             box.setChecked(n in (ticked or set()))
             box.toggled.connect(lambda _=False, i=n: self.item_toggled.emit(i))
             self.choices.addWidget(box)
             self.item_boxes.append(box)
         for shortcut in step.directory:
-            button = QPushButton(self.tr("Stödkatalog: %1").replace("%1", shortcut.label))
+            button = WrapButton(self.tr("Stödkatalog: %1").replace("%1", shortcut.label))
             button.setAccessibleName(shortcut.label)
             button.clicked.connect(
                 lambda _=False, c=shortcut.category, k=shortcut.kommun: self.directory_clicked.emit(
@@ -181,7 +187,7 @@ class FlowStepView(QWidget):
             self.extras.addWidget(button)
             self.extra_buttons.append(button)
         if step.orosanmalan:
-            button = QPushButton(self.tr("Skriv orosanmälan"))
+            button = WrapButton(self.tr("Skriv orosanmälan"))
             button.setAccessibleName(self.tr("Skriv orosanmälan"))
             button.clicked.connect(self.orosanmalan_clicked)
             self.extras.addWidget(button)

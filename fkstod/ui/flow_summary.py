@@ -13,7 +13,6 @@ import html
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QHBoxLayout,
     QLabel,
     QPlainTextEdit,
     QPushButton,
@@ -23,6 +22,7 @@ from PySide6.QtWidgets import (
 
 from fkstod.core.flows.session import PathLine
 from fkstod.core.flows.text import keep_numbers_together
+from fkstod.ui.flow_wrap_layout import WrapLayout
 
 
 class FlowSummary(QWidget):
@@ -45,6 +45,7 @@ class FlowSummary(QWidget):
         self.path.setAccessibleName(self.tr("Vägen genom flödet"))
         self.path.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         note_label = QLabel(self.tr("&Anteckning till akten (ändra innan du kopierar):"))
+        note_label.setWordWrap(True)
         self.note = QPlainTextEdit()
         self.note.setAccessibleName(self.tr("Anteckning till akten"))
         self.note.setTabChangesFocus(True)
@@ -70,11 +71,11 @@ class FlowSummary(QWidget):
             shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
             shortcut.activated.connect(slot)
 
-        buttons = QHBoxLayout()
-        buttons.addWidget(self.back_button)
-        buttons.addStretch(1)
+        # The buttons wrap onto a second row in a narrow window or at large text.
+        buttons = WrapLayout()
         buttons.addWidget(self.copy_button)
         buttons.addWidget(self.new_button)
+        buttons.addWidget(self.back_button)
         layout = QVBoxLayout(self)
         layout.addWidget(QLabel(self.tr("<h2>Sammanfattning</h2>")))
         layout.addWidget(self.closing)

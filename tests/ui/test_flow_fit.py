@@ -105,3 +105,17 @@ def test_a_long_answer_wraps_instead_of_widening(qtbot):
     view.show_step(step, flow_title="Test", progress=(1, 1), can_go_back=False)
     assert view.minimumSizeHint().width() < 400
     assert view.option_buttons[0].text().startswith("1  Sex mot ersättning")
+
+
+def test_wrapped_answers_and_points_get_the_height_of_all_their_lines(qtbot):
+    view = FlowStepView()
+    qtbot.addWidget(view)
+    long = "Plötslig flytt, många adressbyten, kontaktförbud eller skyddade personuppgifter"
+    step = Step(id="tecken", kind="checklist", title="Tecken", items=(long, long + " igen"))
+    view.show_step(step, flow_title="Test", progress=(1, 1), can_go_back=False)
+    view.resize(300, 600)
+    view.show()
+    qtbot.waitExposed(view)
+    settle()
+    for box in view.item_boxes:
+        assert box.height() >= box.heightForWidth(box.width()) > box.fontMetrics().height() * 2

@@ -18,6 +18,7 @@ from collections.abc import Sequence
 from PySide6.QtCore import Signal
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
+    QBoxLayout,
     QComboBox,
     QHBoxLayout,
     QLabel,
@@ -91,14 +92,17 @@ class FlowPage(QWidget):
 
         bar = QHBoxLayout()
         bar.addWidget(self.jumps, 1)
-        tools = QHBoxLayout()
-        tools.addWidget(kommun_label)
-        tools.addWidget(self.kommun, 1)
-        tools.addWidget(self.compact_button)
+        kommun_row = QHBoxLayout()
+        kommun_row.addWidget(kommun_label)
+        kommun_row.addWidget(self.kommun, 1)
+        # Side by side; in a narrow window the kommun gets a row of its own.
+        self.tools = QBoxLayout(QBoxLayout.Direction.LeftToRight)
+        self.tools.addLayout(kommun_row, 1)
+        self.tools.addWidget(self.compact_button)
         layout = QVBoxLayout(self)
         layout.addLayout(bar)
         layout.addWidget(self.stack, 1)
-        layout.addLayout(tools)
+        layout.addLayout(self.tools)
 
         self.picker.flow_chosen.connect(self.start)
         self.picker.unavailable_chosen.connect(self._tell_unavailable)
@@ -182,6 +186,9 @@ class FlowPage(QWidget):
         self.compact = compact
         self.step_view.set_compact(compact)
         self.jumps.set_compact(compact)
+        self.tools.setDirection(
+            QBoxLayout.Direction.TopToBottom if compact else QBoxLayout.Direction.LeftToRight
+        )
         self.compact_changed.emit(compact)
 
     def shutdown(self) -> None:

@@ -300,3 +300,12 @@ def test_new_conversation_does_not_ask_once_the_edited_note_is_copied(qtbot, pag
     qtbot.keyClick(note, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
     assert page.dialogs.asked == []
     assert page.stack.currentWidget() is page.picker
+
+
+def test_compact_mode_gives_the_kommun_a_row_of_its_own(qtbot, page):
+    page.set_compact(True)
+    qtbot.wait(1)
+    assert page.compact_button.geometry().top() > page.kommun.geometry().bottom()
+    page.set_compact(False)
+    qtbot.wait(1)
+    assert page.compact_button.geometry().top() < page.kommun.geometry().bottom()

@@ -5,6 +5,7 @@ Signals:
     continue_requested(): Enter on a step without answers (or the button).
     back_requested(): Backspace or Alt+Left.
     leave_requested(): Esc.
+    (Page Up and Page Down scroll a step too long for the window.)
     item_toggled(int): a checklist point was ticked or unticked.
     directory_clicked(str, bool): a directory shortcut: category, filter on kommun.
     orosanmalan_clicked(): the hand-off to the orosanmälan generator.
@@ -30,6 +31,7 @@ from PySide6.QtWidgets import (
 from fkstod.core.flows.model import Step
 from fkstod.core.flows.text import keep_numbers_together
 from fkstod.ui.flow_check_item import FlowCheckItem
+from fkstod.ui.flow_scroll_area import FlowScrollArea
 from fkstod.ui.flow_wrap_button import WrapButton
 from fkstod.ui.flow_wrap_layout import WrapLayout
 
@@ -86,8 +88,8 @@ class FlowStepView(QWidget):
         self.guidance.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
 
         self.texts = QBoxLayout(QBoxLayout.Direction.LeftToRight)
-        self.texts.addWidget(self.say, 3)
-        self.texts.addWidget(self.guidance, 2)
+        self.texts.addWidget(self.say, 1)
+        self.texts.addWidget(self.guidance, 1)
 
         self.choices = QVBoxLayout()
         # The directory shortcuts wrap onto more rows: five of them must not widen the window.
@@ -113,13 +115,19 @@ class FlowStepView(QWidget):
         top.addWidget(self.flow_title, 1)
         top.addWidget(self.progress_text)
         top.addWidget(self.progress)
+        content = QWidget()
+        steps = QVBoxLayout(content)
+        steps.setContentsMargins(0, 0, 0, 0)
+        steps.addLayout(top)
+        steps.addWidget(self.step_title)
+        steps.addLayout(self.texts)
+        steps.addLayout(self.choices)
+        steps.addLayout(self.extras)
+        steps.addStretch(1)
+        # Long text at large sizes scrolls; the way back and on stays in view below.
+        self.scroll = FlowScrollArea(content)
         layout = QVBoxLayout(self)
-        layout.addLayout(top)
-        layout.addWidget(self.step_title)
-        layout.addLayout(self.texts)
-        layout.addLayout(self.choices)
-        layout.addLayout(self.extras)
-        layout.addStretch(1)
+        layout.addWidget(self.scroll, 1)
         layout.addLayout(nav)
 
     def set_compact(self, compact: bool) -> None:
@@ -200,6 +208,7 @@ class FlowStepView(QWidget):
             if step.is_outcome and in_jump
             else self.tr("Fortsätt (Enter) →")
         )
+        self.scroll.verticalScrollBar().setValue(0)  # a new step is read from the top
         self.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def _clear(self) -> None:
@@ -226,6 +235,12 @@ class FlowStepView(QWidget):
             key == Qt.Key.Key_Left and mods & Qt.KeyboardModifier.AltModifier
         ):
             self.back_requested.emit()
+            return
+        if key in (Qt.Key.Key_PageDown, Qt.Key.Key_PageUp):
+            # The focus stays here for the digit keys, so the page keys scroll for it.
+            bar = self.scroll.verticalScrollBar()
+            step = bar.pageStep() if key == Qt.Key.Key_PageDown else -bar.pageStep()
+            bar.setValue(bar.value() + step)
             return
         if key == Qt.Key.Key_Escape:
             self.leave_requested.emit()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
 from fkstod.app import build_services, build_window
@@ -119,3 +120,40 @@ def test_wrapped_answers_and_points_get_the_height_of_all_their_lines(qtbot):
     settle()
     for box in view.item_boxes:
         assert box.height() >= box.heightForWidth(box.width()) > box.fontMetrics().height() * 2
+
+
+def test_a_long_step_scrolls_instead_of_cutting_text_off(qtbot):
+    view = FlowStepView()
+    qtbot.addWidget(view)
+    step = Step(
+        id="stod",
+        kind="question",
+        title="Erbjud stöd",
+        say="Det finns stöd som är gratis. " * 6,
+        guidance="Välj stöd som passar personen och läs numret lugnt. " * 12,
+        options=tuple(Option(label=f"Svar {n}", next="x") for n in range(5)),
+    )
+    view.show_step(step, flow_title="Test", progress=(1, 1), can_go_back=False)
+    view.resize(600, 320)
+    view.show()
+    qtbot.waitExposed(view)
+    settle()
+    for label in (view.say, view.guidance):
+        assert label.height() >= label.heightForWidth(label.width())
+    assert view.back_button.isVisibleTo(view)
+
+
+def test_page_down_scrolls_a_long_step_and_a_new_step_starts_at_the_top(qtbot):
+    view = FlowStepView()
+    qtbot.addWidget(view)
+    step = Step(id="lang", kind="info", title="Lång", guidance="Lång vägledning. " * 80)
+    view.show_step(step, flow_title="Test", progress=(1, 1), can_go_back=False)
+    view.resize(500, 300)
+    view.show()
+    qtbot.waitExposed(view)
+    settle()
+    bar = view.scroll.verticalScrollBar()
+    qtbot.keyClick(view, Qt.Key.Key_PageDown)
+    assert bar.value() > 0
+    view.show_step(step, flow_title="Test", progress=(2, 1), can_go_back=True)
+    assert bar.value() == 0

@@ -64,3 +64,4 @@ class FlowJumpBar(QWidget):
                 layout.addWidget(button)
         layout.setContentsMargins(0, 0, 0, 0)
         self.setLayout(layout)
+        self.updateGeometry()  # a new layout does not tell the parent's layout by itself

@@ -18,6 +18,7 @@ from collections.abc import Sequence
 from PySide6.QtCore import Signal
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
+    QBoxLayout,
     QComboBox,
     QHBoxLayout,
     QLabel,
@@ -91,14 +92,17 @@ class FlowPage(QWidget):
 
         bar = QHBoxLayout()
         bar.addWidget(self.jumps, 1)
-        tools = QHBoxLayout()
-        tools.addWidget(kommun_label)
-        tools.addWidget(self.kommun, 1)
-        tools.addWidget(self.compact_button)
+        kommun_row = QHBoxLayout()
+        kommun_row.addWidget(kommun_label)
+        kommun_row.addWidget(self.kommun, 1)
+        # Side by side; in a narrow window the kommun gets a row of its own.
+        self.tools = QBoxLayout(QBoxLayout.Direction.LeftToRight)
+        self.tools.addLayout(kommun_row, 1)
+        self.tools.addWidget(self.compact_button)
         layout = QVBoxLayout(self)
         layout.addLayout(bar)
         layout.addWidget(self.stack, 1)
-        layout.addLayout(tools)
+        layout.addLayout(self.tools)
 
         self.picker.flow_chosen.connect(self.start)
         self.picker.unavailable_chosen.connect(self._tell_unavailable)
@@ -114,7 +118,7 @@ class FlowPage(QWidget):
         )
         self.summary.copy_requested.connect(self.copy_note)
         self.summary.back_requested.connect(self.back)
-        self.summary.new_requested.connect(self.new_conversation)
+        self.summary.new_requested.connect(self._new_from_summary)
         self.setFocusProxy(self.picker)
 
     # -- actions -------------------------------------------------------------
@@ -176,11 +180,15 @@ class FlowPage(QWidget):
 
     def set_compact(self, compact: bool) -> None:
         """Lay the page out for a narrow window and tell the window to stay on top."""
+        if self.compact_button.isChecked() != compact:
+            self.compact_button.setChecked(compact)  # its toggled signal calls back here
+            return
         self.compact = compact
         self.step_view.set_compact(compact)
         self.jumps.set_compact(compact)
-        if self.compact_button.isChecked() != compact:
-            self.compact_button.setChecked(compact)
+        self.tools.setDirection(
+            QBoxLayout.Direction.TopToBottom if compact else QBoxLayout.Direction.LeftToRight
+        )
         self.compact_changed.emit(compact)
 
     def shutdown(self) -> None:
@@ -224,6 +232,18 @@ class FlowPage(QWidget):
             self.session.support_shown(category)
         kommun = (self.kommun.currentData() or "") if use_kommun else ""
         self.directory_requested.emit(category, kommun)
+
+    def _new_from_summary(self) -> None:
+        # The edited note exists nowhere else (nothing is saved): ask before it goes.
+        if self.summary.is_edited() and not self.dialogs.confirm(
+            self.tr("Kasta anteckningen?"),
+            self.tr(
+                "Du har ändrat anteckningen. Den sparas inte: kopiera den först om den ska "
+                "in i ärendet. Vill du börja ett nytt samtal och kasta den?"
+            ),
+        ):
+            return
+        self.new_conversation()
 
     def _tell_unavailable(self, title: str, faults: str) -> None:
         self.dialogs.error(

@@ -5,6 +5,7 @@ Signals:
     continue_requested(): Enter on a step without answers (or the button).
     back_requested(): Backspace or Alt+Left.
     leave_requested(): Esc.
+    (Page Up and Page Down scroll a step too long for the window.)
     item_toggled(int): a checklist point was ticked or unticked.
     directory_clicked(str, bool): a directory shortcut: category, filter on kommun.
     orosanmalan_clicked(): the hand-off to the orosanmälan generator.
@@ -18,7 +19,6 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QBoxLayout,
-    QCheckBox,
     QFrame,
     QHBoxLayout,
     QLabel,
@@ -29,10 +29,16 @@ from PySide6.QtWidgets import (
 )
 
 from fkstod.core.flows.model import Step
+from fkstod.core.flows.text import keep_numbers_together
+from fkstod.ui.flow_check_item import FlowCheckItem
+from fkstod.ui.flow_scroll_area import FlowScrollArea
+from fkstod.ui.flow_wrap_button import WrapButton
+from fkstod.ui.flow_wrap_layout import WrapLayout
 
 
 def _rich(text: str) -> str:
-    return html.escape(text).replace("\n", "<br>")
+    # Numbers kept whole: '020-50 50' on one line and '50' on the next reads as two numbers.
+    return html.escape(keep_numbers_together(text)).replace("\n", "<br>")
 
 
 class FlowStepView(QWidget):
@@ -54,6 +60,7 @@ class FlowStepView(QWidget):
 
         self.flow_title = QLabel()
         self.flow_title.setAccessibleName(self.tr("Flöde"))
+        self.flow_title.setWordWrap(True)
         self.progress = QProgressBar()
         self.progress.setAccessibleName(self.tr("Hur långt i flödet"))
         self.progress.setTextVisible(False)
@@ -71,21 +78,24 @@ class FlowStepView(QWidget):
         self.say.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.say.setFrameShape(QFrame.Shape.StyledPanel)
         self.say.setMargin(12)
+        self.say.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
         self.guidance = QLabel()
         self.guidance.setWordWrap(True)
         self.guidance.setTextFormat(Qt.TextFormat.RichText)
         self.guidance.setAccessibleName(self.tr("Tänk på"))
         self.guidance.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.guidance.setMargin(8)
+        self.guidance.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
 
         self.texts = QBoxLayout(QBoxLayout.Direction.LeftToRight)
-        self.texts.addWidget(self.say, 3)
-        self.texts.addWidget(self.guidance, 2)
+        self.texts.addWidget(self.say, 1)
+        self.texts.addWidget(self.guidance, 1)
 
         self.choices = QVBoxLayout()
-        self.extras = QHBoxLayout()
+        # The directory shortcuts wrap onto more rows: five of them must not widen the window.
+        self.extras = WrapLayout()
         self.option_buttons: list[QPushButton] = []
-        self.item_boxes: list[QCheckBox] = []
+        self.item_boxes: list[FlowCheckItem] = []
         self.extra_buttons: list[QPushButton] = []
 
         self.back_button = QPushButton(self.tr("← Tillbaka (Backsteg)"))
@@ -105,13 +115,19 @@ class FlowStepView(QWidget):
         top.addWidget(self.flow_title, 1)
         top.addWidget(self.progress_text)
         top.addWidget(self.progress)
+        content = QWidget()
+        steps = QVBoxLayout(content)
+        steps.setContentsMargins(0, 0, 0, 0)
+        steps.addLayout(top)
+        steps.addWidget(self.step_title)
+        steps.addLayout(self.texts)
+        steps.addLayout(self.choices)
+        steps.addLayout(self.extras)
+        steps.addStretch(1)
+        # Long text at large sizes scrolls; the way back and on stays in view below.
+        self.scroll = FlowScrollArea(content)
         layout = QVBoxLayout(self)
-        layout.addLayout(top)
-        layout.addWidget(self.step_title)
-        layout.addLayout(self.texts)
-        layout.addLayout(self.choices)
-        layout.addLayout(self.extras)
-        layout.addStretch(1)
+        layout.addWidget(self.scroll, 1)
         layout.addLayout(nav)
 
     def set_compact(self, compact: bool) -> None:
@@ -153,23 +169,23 @@ class FlowStepView(QWidget):
         self._clear()
         for n, option in enumerate(step.options, start=1):
             mark = self.tr(" ✓ (förra svaret)") if previous == n - 1 else ""
-            button = QPushButton(f"{n}  {option.label}{mark}")
+            label = keep_numbers_together(option.label)
+            button = WrapButton(f"{n}  {label}{mark}")
             button.setAccessibleName(
                 self.tr("Svar %1: %2").replace("%1", str(n)).replace("%2", option.label)
             )
-            button.setStyleSheet("text-align: left; padding: 6px;")
             button.clicked.connect(lambda _=False, i=n - 1: self.option_chosen.emit(i))
             self.choices.addWidget(button)
             self.option_buttons.append(button)
         for n, item in enumerate(step.items):
-            box = QCheckBox(item)
+            box = FlowCheckItem(keep_numbers_together(item))
             box.setAccessibleName(item)
             box.setChecked(n in (ticked or set()))
             box.toggled.connect(lambda _=False, i=n: self.item_toggled.emit(i))
             self.choices.addWidget(box)
             self.item_boxes.append(box)
         for shortcut in step.directory:
-            button = QPushButton(self.tr("Stödkatalog: %1").replace("%1", shortcut.label))
+            button = WrapButton(self.tr("Stödkatalog: %1").replace("%1", shortcut.label))
             button.setAccessibleName(shortcut.label)
             button.clicked.connect(
                 lambda _=False, c=shortcut.category, k=shortcut.kommun: self.directory_clicked.emit(
@@ -179,7 +195,7 @@ class FlowStepView(QWidget):
             self.extras.addWidget(button)
             self.extra_buttons.append(button)
         if step.orosanmalan:
-            button = QPushButton(self.tr("Skriv orosanmälan"))
+            button = WrapButton(self.tr("Skriv orosanmälan"))
             button.setAccessibleName(self.tr("Skriv orosanmälan"))
             button.clicked.connect(self.orosanmalan_clicked)
             self.extras.addWidget(button)
@@ -192,6 +208,7 @@ class FlowStepView(QWidget):
             if step.is_outcome and in_jump
             else self.tr("Fortsätt (Enter) →")
         )
+        self.scroll.verticalScrollBar().setValue(0)  # a new step is read from the top
         self.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def _clear(self) -> None:
@@ -218,6 +235,12 @@ class FlowStepView(QWidget):
             key == Qt.Key.Key_Left and mods & Qt.KeyboardModifier.AltModifier
         ):
             self.back_requested.emit()
+            return
+        if key in (Qt.Key.Key_PageDown, Qt.Key.Key_PageUp):
+            # The focus stays here for the digit keys, so the page keys scroll for it.
+            bar = self.scroll.verticalScrollBar()
+            step = bar.pageStep() if key == Qt.Key.Key_PageDown else -bar.pageStep()
+            bar.setValue(bar.value() + step)
             return
         if key == Qt.Key.Key_Escape:
             self.leave_requested.emit()

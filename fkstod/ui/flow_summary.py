@@ -13,7 +13,6 @@ import html
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QHBoxLayout,
     QLabel,
     QPlainTextEdit,
     QPushButton,
@@ -22,6 +21,8 @@ from PySide6.QtWidgets import (
 )
 
 from fkstod.core.flows.session import PathLine
+from fkstod.core.flows.text import keep_numbers_together
+from fkstod.ui.flow_wrap_layout import WrapLayout
 
 
 class FlowSummary(QWidget):
@@ -34,6 +35,8 @@ class FlowSummary(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setAccessibleName(self.tr("Sammanfattning"))
+        self._written = ""
+        self._copied: str | None = None
         self.closing = QLabel()
         self.closing.setWordWrap(True)
         self.closing.setAccessibleName(self.tr("Avslutande ord"))
@@ -42,6 +45,7 @@ class FlowSummary(QWidget):
         self.path.setAccessibleName(self.tr("Vägen genom flödet"))
         self.path.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         note_label = QLabel(self.tr("&Anteckning till akten (ändra innan du kopierar):"))
+        note_label.setWordWrap(True)
         self.note = QPlainTextEdit()
         self.note.setAccessibleName(self.tr("Anteckning till akten"))
         self.note.setTabChangesFocus(True)
@@ -67,11 +71,11 @@ class FlowSummary(QWidget):
             shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
             shortcut.activated.connect(slot)
 
-        buttons = QHBoxLayout()
-        buttons.addWidget(self.back_button)
-        buttons.addStretch(1)
+        # The buttons wrap onto a second row in a narrow window or at large text.
+        buttons = WrapLayout()
         buttons.addWidget(self.copy_button)
         buttons.addWidget(self.new_button)
+        buttons.addWidget(self.back_button)
         layout = QVBoxLayout(self)
         layout.addWidget(QLabel(self.tr("<h2>Sammanfattning</h2>")))
         layout.addWidget(self.closing)
@@ -86,7 +90,9 @@ class FlowSummary(QWidget):
     ) -> None:
         """Show the end: closing words to say, the path, the outcomes and the note."""
         self.closing.setText(
-            f'<p style="font-size:x-large">{html.escape(closing)}</p>' if closing else ""
+            f'<p style="font-size:x-large">{html.escape(keep_numbers_together(closing))}</p>'
+            if closing
+            else ""
         )
         rows = "".join(
             f"<li>{'↳ ' if line.in_jump else ''}{html.escape(line.step_title)}"
@@ -100,9 +106,16 @@ class FlowSummary(QWidget):
             f"<p><b>{self.tr('Utfall:')}</b> {codes}</p>"
         )
         self.note.setPlainText(note)
+        self._written = note
+        self._copied: str | None = None
         self.copied.clear()
         self.copy_button.setFocus(Qt.FocusReason.OtherFocusReason)
 
+    def is_edited(self) -> bool:
+        """Return True when the note has been changed and not copied since."""
+        return self.note.toPlainText() not in (self._written, self._copied)
+
     def _copy(self) -> None:
-        self.copy_requested.emit(self.note.toPlainText())
+        self._copied = self.note.toPlainText()
+        self.copy_requested.emit(self._copied)
         self.copied.setText(self.tr("Anteckningen är kopierad. Klistra in den i ärendet."))

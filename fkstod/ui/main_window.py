@@ -13,11 +13,13 @@ from collections.abc import Callable
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
+    QApplication,
     QHBoxLayout,
     QListWidget,
     QListWidgetItem,
     QMainWindow,
     QMenu,
+    QSizePolicy,
     QStackedWidget,
     QVBoxLayout,
     QWidget,
@@ -40,6 +42,7 @@ class MainWindow(QMainWindow):
         self.setAccessibleName(self.tr("fkstod huvudfönster"))
         self.text_scale = text_scale
         self._painted = False
+        self._page_policies: dict[int, QSizePolicy.Policy] = {}
 
         self.navigation = QListWidget()
         self.navigation.setAccessibleName(self.tr("Avsnitt"))
@@ -183,12 +186,34 @@ class MainWindow(QMainWindow):
             self._normal_geometry = self.saveGeometry()
             self.show_section(section)
         self.navigation.setVisible(not compact)
-        self.setWindowFlag(Qt.WindowType.WindowStaysOnTopHint, compact)
+        self._ignore_other_pages(compact, section)
         if compact:
+            # The minimum width must follow the narrow layout before the resize, or the
+            # resize stops at the wide one. Each nested layout passes the change up by a
+            # posted event, and only while the window is shown: run them all now, before
+            # the window flag below hides the window.
+            for _ in range(4):
+                QApplication.sendPostedEvents(None, QEvent.Type.LayoutRequest)
             self.resize(width, self.height())
-        elif getattr(self, "_normal_geometry", None) is not None:
+        self.setWindowFlag(Qt.WindowType.WindowStaysOnTopHint, compact)
+        if not compact and getattr(self, "_normal_geometry", None) is not None:
             self.restoreGeometry(self._normal_geometry)
         self.show()  # changing a window flag hides the window
+
+    def _ignore_other_pages(self, ignore: bool, section: int) -> None:
+        # A stack is as wide as its widest page, shown or not: in compact mode only
+        # the section shown may set the window's minimum width.
+        for index in range(self.pages.count()):
+            page = self.pages.widget(index)
+            policy = page.sizePolicy()
+            if ignore and index != section:
+                self._page_policies.setdefault(index, policy.horizontalPolicy())
+                policy.setHorizontalPolicy(QSizePolicy.Policy.Ignored)
+            elif not ignore and index in self._page_policies:
+                policy.setHorizontalPolicy(self._page_policies.pop(index))
+            page.setSizePolicy(policy)
+        # A hidden page's new policy does not reach the stack's layout by itself.
+        self.pages.layout().invalidate()
 
     def bring_forward(self) -> None:
         """Show the window on top, restored if minimised (a second start asked for it)."""

@@ -248,3 +248,64 @@ def test_topic_flows_are_listed_after_the_conversations_and_start_from_the_list(
     assert page.picker.list.item(0).text().startswith("Ämne: Akut fara")
     qtbot.keyClick(page.picker.filter, Qt.Key_Return)
     assert page.session.flow.id == "akut-fara"
+
+
+def ctrl_shift(key):
+    return key, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
+
+
+def test_ctrl_shift_c_copies_the_note_as_typed_with_focus_in_the_note(qtbot, page):
+    start(qtbot, page, "underhåll")
+    qtbot.keyClick(page.step_view, Qt.Key.Key_2)  # not alone: ends at once
+    note = page.summary.note
+    note.setFocus()
+    note.moveCursor(note.textCursor().MoveOperation.End)
+    qtbot.keyClicks(note, " Tillagg.")
+    qtbot.keyClick(note, *ctrl_shift(Qt.Key.Key_C))
+    assert QGuiApplication.clipboard().text().endswith(" Tillagg.")
+    assert QGuiApplication.clipboard().text() == note.toPlainText()
+
+
+def test_new_conversation_asks_before_discarding_an_edited_note(qtbot, page):
+    start(qtbot, page, "underhåll")
+    qtbot.keyClick(page.step_view, Qt.Key.Key_2)
+    note = page.summary.note
+    note.setFocus()
+    qtbot.keyClicks(note, "Egen rad. ")
+    page.dialogs.answer = False
+    qtbot.keyClick(note, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
+    assert page.dialogs.asked == ["Kasta anteckningen?"]
+    assert page.stack.currentWidget() is page.summary
+    assert note.toPlainText().startswith("Egen rad. ")
+    page.dialogs.answer = True
+    qtbot.keyClick(note, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
+    assert page.stack.currentWidget() is page.picker
+
+
+def test_new_conversation_does_not_ask_when_the_note_is_unchanged(qtbot, page):
+    start(qtbot, page, "underhåll")
+    qtbot.keyClick(page.step_view, Qt.Key.Key_2)
+    qtbot.keyClick(page.summary, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
+    assert page.dialogs.asked == []
+    assert page.stack.currentWidget() is page.picker
+
+
+def test_new_conversation_does_not_ask_once_the_edited_note_is_copied(qtbot, page):
+    start(qtbot, page, "underhåll")
+    qtbot.keyClick(page.step_view, Qt.Key.Key_2)
+    note = page.summary.note
+    note.setFocus()
+    qtbot.keyClicks(note, "Egen rad. ")
+    qtbot.keyClick(note, *ctrl_shift(Qt.Key.Key_C))
+    qtbot.keyClick(note, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
+    assert page.dialogs.asked == []
+    assert page.stack.currentWidget() is page.picker
+
+
+def test_compact_mode_gives_the_kommun_a_row_of_its_own(qtbot, page):
+    page.set_compact(True)
+    qtbot.wait(1)
+    assert page.compact_button.geometry().top() > page.kommun.geometry().bottom()
+    page.set_compact(False)
+    qtbot.wait(1)
+    assert page.compact_button.geometry().top() < page.kommun.geometry().bottom()

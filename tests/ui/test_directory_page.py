@@ -165,7 +165,7 @@ def test_editor_shows_every_problem_and_saves_when_fixed(qtbot, page, directory)
 
 def test_import_with_errors_lists_every_row_and_changes_nothing(qtbot, page, directory):
     before = directory.local_entries()
-    page.choose_import_path = lambda: str(FILES / "bad" / "okand_kommunkod.csv")
+    page.transfer.choose_import_path = lambda: str(FILES / "bad" / "okand_kommunkod.csv")
     qtbot.keyClick(page, Qt.Key.Key_I, Qt.KeyboardModifier.ControlModifier)
     assert page.problems.isVisible()
     assert "okand_kommunkod.csv:3: Kommuner: okänd kommunkod" in page.problems.toPlainText()
@@ -177,25 +177,25 @@ def test_import_shows_the_preview_and_asks_before_applying(qtbot, page, dialogs,
     page.directory.export(out, include_shipped=False)
     text = out.read_text(encoding="utf-8-sig").replace("tis 18-21", "tis 18-22")
     out.write_text(text, encoding="utf-8-sig")
-    page.choose_import_path = lambda: str(out)
+    page.transfer.choose_import_path = lambda: str(out)
     dialogs.answer = False
-    page.import_file()
+    page.transfer.import_file()
     assert dialogs.asked[-1].startswith("0 nya, 1 ändrad, 0 borttagna")
     assert page.directory.get("lokal-gbg-man").telefontider == "tis 18-21"
     dialogs.answer = True
-    page.import_file()
+    page.transfer.import_file()
     assert page.directory.get("lokal-gbg-man").telefontider == "tis 18-22"
 
 
 def test_binary_file_gets_a_clear_message(qtbot, page, dialogs):
-    page.choose_import_path = lambda: str(FILES / "bad" / "binar.csv")
-    page.import_file()
+    page.transfer.choose_import_path = lambda: str(FILES / "bad" / "binar.csv")
+    page.transfer.import_file()
     assert "binära data" in dialogs.told[-1]
 
 
 def test_export_writes_where_the_user_chose(qtbot, page, dialogs, tmp_path):
-    page.choose_export_path = lambda: str(tmp_path / "ut.csv")
-    page.export_file()
+    page.transfer.choose_export_path = lambda: str(tmp_path / "ut.csv")
+    page.transfer.export_file()
     assert (tmp_path / "ut.csv").read_bytes().startswith(b"\xef\xbb\xbf")
     assert "poster sparade" in dialogs.told[-1]
 
@@ -231,3 +231,13 @@ def test_the_window_wires_the_page_to_the_usage_counts(qtbot, data_folder):
     window.close()  # saves the window state, so before the database closes
     window.deleteLater()
     services.db.close()
+
+
+def test_each_directory_widget_file_is_small_and_holds_one_widget():
+    import ast
+
+    for path in Path(__file__).parents[2].glob("fkstod/ui/directory_*.py"):
+        text = path.read_text(encoding="utf-8")
+        assert len(text.splitlines()) <= 400, path
+        classes = [n for n in ast.parse(text).body if isinstance(n, ast.ClassDef)]
+        assert len(classes) == 1, path

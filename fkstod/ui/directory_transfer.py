@@ -1,0 +1,130 @@
+"""Import and export of the Stödkatalog: the two buttons and what they do.
+
+Import reads through core, lists every bad row in the problems view, or shows
+the preview and applies it all or nothing. Export writes through core.
+
+Signals:
+    imported(): the local entries were replaced by an import.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import QFileDialog, QHBoxLayout, QPlainTextEdit, QPushButton, QWidget
+
+from fkstod.core.directory import Directory, DirectoryError, FileProblem
+
+
+class DirectoryTransfer(QWidget):
+    """The import and export buttons of the directory page."""
+
+    imported = Signal()
+
+    def __init__(
+        self,
+        directory: Directory,
+        dialogs,
+        problems: QPlainTextEdit,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.directory = directory
+        self.dialogs = dialogs
+        self.problems = problems
+        # Seams for tests: the widget opens the dialog, core reads and writes the file.
+        self.choose_import_path = self._ask_import_path
+        self.choose_export_path = self._ask_export_path
+        self.import_button = self._button(self.tr("&Importera…"), "Ctrl+I", self.import_file)
+        self.export_button = self._button(self.tr("E&xportera…"), "Ctrl+Shift+X", self.export_file)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.import_button)
+        layout.addWidget(self.export_button)
+
+    def _button(self, text: str, keys: str, slot) -> QPushButton:
+        button = QPushButton(text)
+        button.setAccessibleName(text.replace("&", "").rstrip("…"))
+        button.setToolTip(f"{text.replace('&', '')} ({keys})")
+        button.clicked.connect(slot)
+        button.setProperty("shortcut_keys", keys)
+        return button
+
+    def install_shortcuts(self, scope: QWidget) -> None:
+        """Make the buttons' shortcuts work wherever the focus is inside ``scope``."""
+        for button, slot in (
+            (self.import_button, self.import_file),
+            (self.export_button, self.export_file),
+        ):
+            shortcut = QShortcut(QKeySequence(button.property("shortcut_keys")), scope)
+            shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            shortcut.activated.connect(slot)
+
+    def _ask_import_path(self) -> str:
+        path, _filter = QFileDialog.getOpenFileName(
+            self,
+            self.tr("Importera lokala poster"),
+            "",
+            self.tr("CSV-fil eller HSDS-paket (*.csv datapackage.json)"),
+        )
+        return path
+
+    def _ask_export_path(self) -> str:
+        path, _filter = QFileDialog.getSaveFileName(
+            self,
+            self.tr("Exportera katalogen"),
+            "stodkatalog.csv",
+            self.tr("CSV för Excel (*.csv)"),
+        )
+        return path
+
+    def import_file(self) -> None:
+        """Choose a file, show what it would change, and apply it all or nothing."""
+        path = self.choose_import_path()
+        if not path:
+            return
+        self.problems.setMaximumHeight(self.problems.fontMetrics().lineSpacing() * 8)
+        self.problems.hide()
+        try:
+            plan = self.directory.plan_import(Path(path))
+        except FileProblem as exc:
+            self.dialogs.error(self.tr("Filen kan inte importeras"), str(exc))
+            return
+        if not plan.ok:
+            self.problems.setPlainText(
+                self.tr("{n} fel – ingenting har ändrats:").replace("{n}", str(len(plan.problems)))
+                + "\n"
+                + "\n".join(str(p) for p in plan.problems)
+            )
+            self.problems.show()
+            self.problems.setFocus()
+            return
+        if not self.dialogs.confirm(
+            self.tr("Importera?"),
+            plan.summary() + ". " + self.tr("Vill du genomföra importen?"),
+        ):
+            return
+        try:
+            self.directory.apply_import(plan)
+        except DirectoryError as exc:
+            self.dialogs.error(self.tr("Importen genomfördes inte"), str(exc))
+            return
+        self.imported.emit()
+        self.dialogs.info(self.tr("Importen är klar"), plan.summary() + ".")
+
+    def export_file(self) -> None:
+        """Choose where, and write the directory as a CSV file for Excel."""
+        path = self.choose_export_path()
+        if not path:
+            return
+        try:
+            count = self.directory.export(Path(path))
+        except OSError as exc:
+            self.dialogs.error(self.tr("Exporten misslyckades"), f"{path}: {exc.strerror or exc}")
+            return
+        self.dialogs.info(
+            self.tr("Exporten är klar"),
+            self.tr("{n} poster sparade i {p}").replace("{n}", str(count)).replace("{p}", path),
+        )

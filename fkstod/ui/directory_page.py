@@ -24,7 +24,6 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QListWidget,
     QListWidgetItem,
-    QPlainTextEdit,
     QPushButton,
     QScrollArea,
     QSplitter,
@@ -37,6 +36,7 @@ from fkstod.core.directory import TARGET_GROUPS, VIOLENCE_FORMS, Directory, Filt
 from fkstod.core.vocabulary import REFERRAL_CATEGORIES
 from fkstod.ui.directory_entry_dialog import DirectoryEntryDialog
 from fkstod.ui.directory_entry_view import DirectoryEntryView
+from fkstod.ui.directory_import_problems import DirectoryImportProblems
 from fkstod.ui.directory_transfer import DirectoryTransfer
 
 ID_ROLE = Qt.ItemDataRole.UserRole
@@ -109,12 +109,11 @@ class DirectoryPage(QWidget):
         self.new_button = self._button(self.tr("&Ny post"), "Ctrl+N", self.add_entry)
         self.edit_button = self._button(self.tr("Än&dra"), "Ctrl+E", self.edit_entry)
         self.remove_button = self._button(self.tr("&Ta bort"), "Ctrl+Delete", self.remove_entry)
-        self.problems = QPlainTextEdit()
-        self.problems.setReadOnly(True)
-        self.problems.setAccessibleName(self.tr("Fel i importfilen"))
-        self.problems.setMaximumHeight(self.problems.fontMetrics().lineSpacing() * 8)
-        self.problems.hide()
+        self.problems = DirectoryImportProblems()
         self.transfer = DirectoryTransfer(directory, dialogs, self.problems)
+        self.problems.closed.connect(
+            lambda: self.transfer.import_button.setFocus(Qt.FocusReason.OtherFocusReason)
+        )
         self.transfer.imported.connect(lambda: self._after_change())
         self.transfer.install_shortcuts(self)
 

@@ -13,9 +13,10 @@ from pathlib import Path
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
-from PySide6.QtWidgets import QFileDialog, QHBoxLayout, QPlainTextEdit, QPushButton, QWidget
+from PySide6.QtWidgets import QFileDialog, QHBoxLayout, QPushButton, QWidget
 
 from fkstod.core.directory import Directory, DirectoryError, FileProblem
+from fkstod.ui.directory_import_problems import DirectoryImportProblems
 
 
 class DirectoryTransfer(QWidget):
@@ -27,7 +28,7 @@ class DirectoryTransfer(QWidget):
         self,
         directory: Directory,
         dialogs,
-        problems: QPlainTextEdit,
+        problems: DirectoryImportProblems,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
@@ -85,7 +86,6 @@ class DirectoryTransfer(QWidget):
         path = self.choose_import_path()
         if not path:
             return
-        self.problems.setMaximumHeight(self.problems.fontMetrics().lineSpacing() * 8)
         self.problems.hide()
         try:
             plan = self.directory.plan_import(Path(path))
@@ -93,13 +93,7 @@ class DirectoryTransfer(QWidget):
             self.dialogs.error(self.tr("Filen kan inte importeras"), str(exc))
             return
         if not plan.ok:
-            self.problems.setPlainText(
-                self.tr("{n} fel – ingenting har ändrats:").replace("{n}", str(len(plan.problems)))
-                + "\n"
-                + "\n".join(str(p) for p in plan.problems)
-            )
-            self.problems.show()
-            self.problems.setFocus()
+            self.problems.show_problems([str(p) for p in plan.problems])
             return
         if not self.dialogs.confirm(
             self.tr("Importera?"),

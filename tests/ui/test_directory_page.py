@@ -168,8 +168,35 @@ def test_import_with_errors_lists_every_row_and_changes_nothing(qtbot, page, dir
     page.transfer.choose_import_path = lambda: str(FILES / "bad" / "okand_kommunkod.csv")
     qtbot.keyClick(page, Qt.Key.Key_I, Qt.KeyboardModifier.ControlModifier)
     assert page.problems.isVisible()
-    assert "okand_kommunkod.csv:3: Kommuner: okänd kommunkod" in page.problems.toPlainText()
+    assert "okand_kommunkod.csv:3: Kommuner: okänd kommunkod" in page.problems.text()
     assert directory.local_entries() == before
+
+
+def _show_import_problems(qtbot, page):
+    page.transfer.choose_import_path = lambda: str(FILES / "bad" / "okand_kommunkod.csv")
+    qtbot.keyClick(page, Qt.Key.Key_I, Qt.KeyboardModifier.ControlModifier)
+    assert page.problems.isVisible()
+
+
+def test_the_import_problems_close_with_their_button_shortcut(qtbot, page):
+    _show_import_problems(qtbot, page)
+    assert page.problems.close_button.accessibleName() == "Stäng listan med fel"
+    assert "Alt+G" in page.problems.close_button.toolTip()
+    qtbot.keyClick(page.problems, Qt.Key.Key_G, Qt.KeyboardModifier.AltModifier)
+    # A mnemonic "animates" the click: the button fires a moment later.
+    qtbot.waitUntil(lambda: not page.problems.isVisible())
+    assert page.transfer.import_button.hasFocus()
+
+
+def test_the_import_problems_close_with_escape_while_they_have_focus(qtbot, page):
+    _show_import_problems(qtbot, page)
+    assert page.problems.view.hasFocus()
+    qtbot.keyClick(page.problems.view, Qt.Key.Key_Escape)
+    assert not page.problems.isVisible()
+    page.search_box.setFocus()
+    _show_import_problems(qtbot, page)
+    qtbot.mouseClick(page.problems.close_button, Qt.MouseButton.LeftButton)
+    assert not page.problems.isVisible()
 
 
 def test_import_shows_the_preview_and_asks_before_applying(qtbot, page, dialogs, tmp_path):

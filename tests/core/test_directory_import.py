@@ -214,6 +214,31 @@ def test_hsds_package_has_a_descriptor_and_the_core_tables(imported, tmp_path):
     assert "MO,TU,WE,TH,FR" in schedule
 
 
+def test_hsds_export_refuses_a_folder_with_other_files_and_writes_nothing(imported, tmp_path):
+    (tmp_path / "brev.txt").write_text("mitt", encoding="utf-8")
+    with pytest.raises(FileProblem, match="tom mapp"):
+        imported.export(tmp_path, "hsds")
+    assert [p.name for p in tmp_path.iterdir()] == ["brev.txt"]
+    # An earlier package in the folder is replaced, not refused.
+    imported.export(tmp_path / "paket", "hsds")
+    assert imported.export(tmp_path / "paket", "hsds") == len(imported.entries())
+
+
+def test_cli_export_into_a_folder_with_other_files_is_one_line(tmp_path):
+    (tmp_path / "ut").mkdir()
+    (tmp_path / "ut" / "brev.txt").write_text("mitt", encoding="utf-8")
+    result = run_fkstod(
+        "directory",
+        "export",
+        str(tmp_path / "ut"),
+        "--format",
+        "hsds",
+        env={"FKSTOD_DATA_DIR": str(tmp_path / "data")},
+    )
+    assert result.returncode == 1
+    assert "tom mapp" in result.stderr and "Traceback" not in result.stderr
+
+
 def test_apply_import_is_one_transaction(imported, monkeypatch):
     from fkstod.core.directory import service
 

@@ -17,6 +17,7 @@ pytestmark = pytest.mark.qt_log_ignore("propagateSizeHints")
 
 FILES = Path(__file__).parents[1] / "core" / "directory_files"
 MONDAY_10 = datetime(2026, 11, 23, 10, 0)
+CTRL_SHIFT = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
 
 
 class FakeDialogs:
@@ -221,10 +222,50 @@ def test_binary_file_gets_a_clear_message(qtbot, page, dialogs):
 
 
 def test_export_writes_where_the_user_chose(qtbot, page, dialogs, tmp_path):
-    page.transfer.choose_export_path = lambda: str(tmp_path / "ut.csv")
+    page.transfer.choose_export_path = lambda fmt: str(tmp_path / "ut.csv")
     page.transfer.export_file()
     assert (tmp_path / "ut.csv").read_bytes().startswith(b"\xef\xbb\xbf")
     assert "poster sparade" in dialogs.told[-1]
+
+
+def test_export_offers_csv_and_hsds(page):
+    menu = page.transfer.export_button.menu()
+    assert [a.text().replace("&", "") for a in menu.actions()] == [
+        "Som CSV för Excel…",
+        "Som HSDS-paket (Open Referral), en mapp…",
+    ]
+
+
+# A popup asks the offscreen platform for things it cannot do; not our fault either.
+@pytest.mark.qt_log_ignore("propagateSizeHints", "support raise", "grabbing the keyboard")
+def test_ctrl_shift_x_opens_the_format_choice(qtbot, page):
+    from PySide6.QtCore import QTimer
+
+    menu = page.transfer.export_button.menu()
+    seen = []
+    # Look at the menu once it is up, then close it as Esc would.
+    QTimer.singleShot(50, lambda: (seen.append(menu.isVisible()), menu.close()))
+    qtbot.keyClick(page.search_box, Qt.Key.Key_X, CTRL_SHIFT)
+    qtbot.waitUntil(lambda: seen == [True])
+    assert not menu.isVisible()
+
+
+def test_export_as_hsds_writes_a_package_into_the_chosen_folder(qtbot, page, dialogs, tmp_path):
+    asked = []
+    page.transfer.choose_export_path = lambda fmt: asked.append(fmt) or str(tmp_path / "paket")
+    page.transfer.export_hsds_action.trigger()
+    assert asked == ["hsds"]
+    assert (tmp_path / "paket" / "datapackage.json").is_file()
+    assert (tmp_path / "paket" / "service.csv").is_file()
+    assert "HSDS" in dialogs.told[-1] and "poster sparade" in dialogs.told[-1]
+
+
+def test_export_as_hsds_refuses_a_folder_with_other_files(qtbot, page, dialogs, tmp_path):
+    (tmp_path / "brev.txt").write_text("mitt", encoding="utf-8")
+    page.transfer.choose_export_path = lambda fmt: str(tmp_path)
+    page.transfer.export_hsds_action.trigger()
+    assert "tom mapp" in dialogs.told[-1]
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["brev.txt"]
 
 
 def test_every_control_has_an_accessible_name(page):

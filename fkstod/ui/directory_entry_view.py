@@ -14,6 +14,7 @@ from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from fkstod.core.directory import TARGET_GROUPS, Directory, Entry
+from fkstod.core.directory.validate import display_phone
 from fkstod.core.vocabulary import REFERRAL_CATEGORIES
 
 
@@ -94,7 +95,7 @@ class DirectoryEntryView(QWidget):
             self.copy_button.setEnabled(False)
             return
         self.title.setText(entry.title)
-        self.number.setText(entry.telefon or self.tr("Inget telefonnummer"))
+        self.number.setText(display_phone(entry.telefon) or self.tr("Inget telefonnummer"))
         self.copy_button.setEnabled(bool(entry.telefon))
         if entry.telefontider == "dygnet runt":
             hours = self.tr("Öppet dygnet runt")

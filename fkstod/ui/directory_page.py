@@ -33,6 +33,7 @@ from PySide6.QtWidgets import (
 
 from fkstod.core import kommuner
 from fkstod.core.directory import TARGET_GROUPS, VIOLENCE_FORMS, Directory, Filters
+from fkstod.core.directory.validate import display_phone
 from fkstod.core.vocabulary import REFERRAL_CATEGORIES
 from fkstod.ui.directory_entry_dialog import DirectoryEntryDialog
 from fkstod.ui.directory_entry_view import DirectoryEntryView
@@ -259,7 +260,8 @@ class DirectoryPage(QWidget):
                 state = self.tr("öppet nu")
             else:
                 state = self.tr("stängt nu")
-            item = QListWidgetItem(f"{entry.title}\n{entry.telefon or entry.webb}  ·  {state}")
+            reach = display_phone(entry.telefon) or entry.webb
+            item = QListWidgetItem(f"{entry.title}\n{reach}  ·  {state}")
             item.setData(ID_ROLE, entry.id)
             self.results.addItem(item)
         self.results.blockSignals(False)

@@ -59,10 +59,15 @@ def page(qtbot, directory, dialogs) -> DirectoryPage:
     return page
 
 
+def as_typed(shown: str) -> str:
+    """Return a displayed number as stored: plain spaces, no word joiners."""
+    return shown.replace("\u00a0", " ").replace("\u2060", "")
+
+
 def test_typing_without_swedish_letters_finds_the_line(qtbot, page):
     qtbot.keyClicks(page.search_box, "stodlinjen for man")
     assert page.visible_titles() == ["Stödlinjen för män – Utsatta för våld"]
-    assert page.view.number.text() == "020-80 80 80"
+    assert as_typed(page.view.number.text()) == "020-80 80 80"
 
 
 def test_swedish_letters_typed_rank_the_swedish_spelling_first(qtbot, page):
@@ -83,7 +88,7 @@ def test_each_keystroke_narrows_the_rows(qtbot, page):
 
 def test_the_best_row_is_shown_with_number_hours_and_open_state(qtbot, page):
     qtbot.keyClicks(page.search_box, "kvinnojouren")
-    assert page.view.number.text() == "040-628 04 01"
+    assert as_typed(page.view.number.text()) == "040-628 04 01"
     assert "öppet nu" in page.view.details.text()
     assert "öppet nu" in page.results.item(0).text()
 
@@ -94,6 +99,27 @@ def test_arrow_down_moves_to_the_next_result(qtbot, page):
     first = page.view.title.text()
     qtbot.keyClick(page.results, Qt.Key.Key_Down)
     assert page.view.title.text() != first
+
+
+def test_a_phone_number_never_breaks_across_lines(qtbot, page, directory):
+    from fkstod.ui.directory_entry_view import DirectoryEntryView
+
+    entry = directory.search("kvinnofridslinjen").entries[0]
+    view = DirectoryEntryView()
+    qtbot.addWidget(view)
+    view.show_entry(entry, True)
+    view.resize(view.fontMetrics().averageCharWidth() * 6, 600)  # far too narrow
+    view.show()
+    qtbot.waitExposed(view)
+    shown = view.number.text()
+    assert " " not in shown and "-\u2060" in shown
+    assert view.number.height() < 2 * view.number.fontMetrics().lineSpacing()
+    # Only what is shown changes: the stored number and the copied one stay plain.
+    assert entry.telefon == "020-50 50 50"
+    qtbot.keyClicks(page.search_box, "kvinnofridslinjen")
+    assert page.results.item(0).text().split("\n")[1].startswith(shown + "  ·  ")
+    qtbot.keyClick(page, Qt.Key.Key_K, Qt.KeyboardModifier.ControlModifier)
+    assert QGuiApplication.clipboard().text() == "020-50 50 50"
 
 
 def test_old_entries_are_flagged_in_words(qtbot, page):

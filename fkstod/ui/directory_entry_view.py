@@ -122,10 +122,15 @@ class DirectoryEntryView(QWidget):
                 else self.tr("Lokal post"),
             ),
         ]
+        # A web or e-mail address is one long word: beside its label it would make
+        # the table too wide for large text, so it goes on a line of its own.
+        whole_line = {self.tr("Webbplats"), self.tr("E-post")}
         self.details.setText(
             "<table cellspacing='4'>"
             + "".join(
-                f"<tr><td valign='top'><b>{html.escape(k)}</b></td>"
+                f"<tr><td colspan='2'><b>{html.escape(k)}</b><br>{html.escape(v)}</td></tr>"
+                if k in whole_line
+                else f"<tr><td valign='top'><b>{html.escape(k)}</b></td>"
                 f"<td>{html.escape(v).replace(chr(10), '<br>')}</td></tr>"
                 for k, v in rows
                 if v

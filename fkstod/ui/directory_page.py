@@ -18,7 +18,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QCompleter,
     QFrame,
-    QGridLayout,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -37,6 +36,7 @@ from fkstod.core.directory.validate import display_phone
 from fkstod.core.vocabulary import REFERRAL_CATEGORIES
 from fkstod.ui.directory_entry_dialog import DirectoryEntryDialog
 from fkstod.ui.directory_entry_view import DirectoryEntryView
+from fkstod.ui.directory_filter_grid import DirectoryFilterGrid
 from fkstod.ui.directory_import_problems import DirectoryImportProblems
 from fkstod.ui.directory_transfer import DirectoryTransfer
 
@@ -99,7 +99,11 @@ class DirectoryPage(QWidget):
         self.count.setAccessibleName(self.tr("Antal träffar"))
         self.results = QListWidget()
         self.results.setAccessibleName(self.tr("Träffar"))
-        self.results.setWordWrap(True)
+        # Rows share one height (fast painting): a wrapped title would push the
+        # number out of its row, so a long title is shortened; it is whole in the
+        # tooltip, in the details beside and for screen readers.
+        self.results.setWordWrap(False)
+        self.results.setTextElideMode(Qt.TextElideMode.ElideRight)
         self.results.setAlternatingRowColors(True)
         self.results.setUniformItemSizes(True)
         self.results.setSpacing(3)
@@ -118,27 +122,16 @@ class DirectoryPage(QWidget):
         self.transfer.imported.connect(lambda: self._after_change())
         self.transfer.install_shortcuts(self)
 
-        filters = QGridLayout()
-        for column, (label, widget) in enumerate(
+        self.filters = DirectoryFilterGrid(
             [
                 (self.tr("&Kommun:"), self.kommun),
                 (self.tr("&Län:"), self.lan),
                 (self.tr("&Behov först:"), self.need),
-            ]
-        ):
-            filters.addWidget(self._label(label, widget), 0, column * 2)
-            filters.addWidget(widget, 0, column * 2 + 1)
-        for column, (label, widget) in enumerate(
-            [
                 (self.tr("&Målgrupp:"), self.group),
                 (self.tr("Våld&sform:"), self.form),
                 (self.tr("Sp&råk:"), self.language),
             ]
-        ):
-            filters.addWidget(self._label(label, widget), 1, column * 2)
-            filters.addWidget(widget, 1, column * 2 + 1)
-        for column in (1, 3, 5):
-            filters.setColumnStretch(column, 1)
+        )
         checks = QHBoxLayout()
         checks.addWidget(self.open_now)
         checks.addWidget(self.around_the_clock)
@@ -158,18 +151,20 @@ class DirectoryPage(QWidget):
         left_layout.addWidget(self.problems)
         splitter = QSplitter()
         splitter.addWidget(left)
-        details = QScrollArea()
-        details.setWidget(self.view)
-        details.setWidgetResizable(True)
-        details.setFrameShape(QFrame.Shape.NoFrame)
-        details.setAccessibleName(self.tr("Vald stödkontakt"))
-        splitter.addWidget(details)
-        splitter.setStretchFactor(0, 3)
-        splitter.setStretchFactor(1, 2)
+        self.details_area = QScrollArea()
+        self.details_area.setWidget(self.view)
+        self.details_area.setWidgetResizable(True)
+        self.details_area.setFrameShape(QFrame.Shape.NoFrame)
+        self.details_area.setAccessibleName(self.tr("Vald stödkontakt"))
+        splitter.addWidget(self.details_area)
+        # Even halves: at large text the details (number, hours, web address)
+        # need the room more than the two-line result rows do.
+        splitter.setStretchFactor(0, 1)
+        splitter.setStretchFactor(1, 1)
 
         layout = QVBoxLayout(self)
         layout.addWidget(self.search_box)
-        layout.addLayout(filters)
+        layout.addWidget(self.filters)
         layout.addLayout(checks)
         layout.addWidget(splitter, 1)
 
@@ -188,11 +183,6 @@ class DirectoryPage(QWidget):
         combo.addItem(everything, "")
         combo.currentIndexChanged.connect(self.run_search)
         return combo
-
-    def _label(self, text: str, buddy: QWidget) -> QLabel:
-        label = QLabel(text)
-        label.setBuddy(buddy)
-        return label
 
     def _button(self, text: str, shortcut: str, slot) -> QPushButton:
         button = QPushButton(text)
@@ -263,6 +253,7 @@ class DirectoryPage(QWidget):
             reach = display_phone(entry.telefon) or entry.webb
             item = QListWidgetItem(f"{entry.title}\n{reach}  ·  {state}")
             item.setData(ID_ROLE, entry.id)
+            item.setToolTip(entry.title)
             self.results.addItem(item)
         self.results.blockSignals(False)
         self.results.setUpdatesEnabled(True)

@@ -335,3 +335,56 @@ def test_each_directory_widget_file_is_small_and_holds_one_widget():
         assert len(text.splitlines()) <= 400, path
         classes = [n for n in ast.parse(text).body if isinstance(n, ast.ClassDef)]
         assert len(classes) == 1, path
+
+
+def _at_text_scale(qtbot, page, scale: float, width: int = 860) -> None:
+    # What apply_text_scale does to the application font, for this page only.
+    font = page.font()
+    font.setPointSizeF(font.pointSizeF() * scale)
+    page.setFont(font)
+    page.resize(width, 700)
+    qtbot.wait(10)  # let the layouts settle
+
+
+def _edit_field_width(combo) -> int:
+    from PySide6.QtWidgets import QStyle, QStyleOptionComboBox
+
+    option = QStyleOptionComboBox()
+    combo.initStyleOption(option)
+    return (
+        combo.style()
+        .subControlRect(
+            QStyle.ComplexControl.CC_ComboBox, option, QStyle.SubControl.SC_ComboBoxEditField, combo
+        )
+        .width()
+    )
+
+
+@pytest.mark.parametrize("scale", [1.0, 1.6])
+def test_every_filter_shows_its_whole_choice_at_large_text(qtbot, page, scale):
+    _at_text_scale(qtbot, page, scale)
+    page.need.setCurrentIndex(page.need.findText("Inget särskilt behov"))
+    for combo in (page.kommun, page.lan, page.need, page.group, page.form, page.language):
+        needed = combo.fontMetrics().horizontalAdvance(combo.currentText())
+        assert _edit_field_width(combo) >= needed, combo.accessibleName()
+
+
+@pytest.mark.parametrize("scale", [1.0, 1.6])
+def test_the_details_fit_beside_the_list_at_large_text(qtbot, page, scale):
+    _at_text_scale(qtbot, page, scale)
+    qtbot.keyClicks(page.search_box, "kvinnofridslinjen")
+    qtbot.wait(10)
+    assert not page.details_area.horizontalScrollBar().isVisible()
+    assert page.view.width() <= page.details_area.viewport().width()
+
+
+def test_a_long_title_is_shortened_so_the_number_line_stays_in_its_row(qtbot, page):
+    # Rows share one height (fast painting); a title that wrapped to a second
+    # line would push the number and open state out of its row.
+    _at_text_scale(qtbot, page, 1.6, width=700)
+    qtbot.keyClicks(page.search_box, "kvinnojouren")
+    assert not page.results.wordWrap()
+    assert page.results.textElideMode() == Qt.TextElideMode.ElideRight
+    item = page.results.item(0)
+    assert item.toolTip() == "Kvinnojouren Exempelstaden – Jourtelefon"
+    assert item.text().split("\n")[0] == item.toolTip()  # screen readers get it whole

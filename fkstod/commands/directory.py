@@ -150,10 +150,13 @@ def import_file(args: argparse.Namespace) -> int:
 def export(args: argparse.Namespace) -> int:
     """Write the directory to a CSV file or an HSDS package folder."""
     from fkstod.cli import CliError
+    from fkstod.core.directory import FileProblem
 
     db, directory = _open(args)
     try:
         count = directory.export(args.file, args.format, include_shipped=not args.bara_lokala)
+    except FileProblem as exc:
+        raise CliError(str(exc)) from exc
     except OSError as exc:
         raise CliError(
             _("{p}: kan inte skrivas: {r}").format(p=args.file, r=exc.strerror or exc)

@@ -100,6 +100,9 @@ def check_shipped_directory_csv(path: Path) -> list[Problem]:
     problems: list[Problem] = []
     seen: set[str] = set()
     for row in rows:
+        if row.problem is not None:
+            problems.append(Problem(str(path), row.line, f"{row.problem[0]}: {row.problem[1]}"))
+            continue
         built = entry_from_fields(row.cells, levererad=True)
         if isinstance(built, list):
             problems.extend(

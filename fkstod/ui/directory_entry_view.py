@@ -14,6 +14,7 @@ from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from fkstod.core.directory import TARGET_GROUPS, Directory, Entry
+from fkstod.core.directory.validate import display_phone
 from fkstod.core.vocabulary import REFERRAL_CATEGORIES
 
 
@@ -94,7 +95,7 @@ class DirectoryEntryView(QWidget):
             self.copy_button.setEnabled(False)
             return
         self.title.setText(entry.title)
-        self.number.setText(entry.telefon or self.tr("Inget telefonnummer"))
+        self.number.setText(display_phone(entry.telefon) or self.tr("Inget telefonnummer"))
         self.copy_button.setEnabled(bool(entry.telefon))
         if entry.telefontider == "dygnet runt":
             hours = self.tr("Öppet dygnet runt")
@@ -121,10 +122,15 @@ class DirectoryEntryView(QWidget):
                 else self.tr("Lokal post"),
             ),
         ]
+        # A web or e-mail address is one long word: beside its label it would make
+        # the table too wide for large text, so it goes on a line of its own.
+        whole_line = {self.tr("Webbplats"), self.tr("E-post")}
         self.details.setText(
             "<table cellspacing='4'>"
             + "".join(
-                f"<tr><td valign='top'><b>{html.escape(k)}</b></td>"
+                f"<tr><td colspan='2'><b>{html.escape(k)}</b><br>{html.escape(v)}</td></tr>"
+                if k in whole_line
+                else f"<tr><td valign='top'><b>{html.escape(k)}</b></td>"
                 f"<td>{html.escape(v).replace(chr(10), '<br>')}</td></tr>"
                 for k, v in rows
                 if v

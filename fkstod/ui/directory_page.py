@@ -1,4 +1,6 @@
-"""Stödkatalog: search as you type, filters, details to read out, local editing, import.
+"""Stödkatalog: search as you type, filters, details to read out, local editing.
+
+Import and export are in ``DirectoryTransfer``.
 
 Signals:
     referral_shown(str): support contacts of a REFERRAL_CATEGORIES category were
@@ -8,7 +10,6 @@ Signals:
 from __future__ import annotations
 
 from datetime import datetime
-from pathlib import Path
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QGuiApplication, QKeySequence, QShortcut
@@ -16,15 +17,12 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QCompleter,
-    QFileDialog,
     QFrame,
-    QGridLayout,
     QHBoxLayout,
     QLabel,
     QLineEdit,
     QListWidget,
     QListWidgetItem,
-    QPlainTextEdit,
     QPushButton,
     QScrollArea,
     QSplitter,
@@ -33,17 +31,14 @@ from PySide6.QtWidgets import (
 )
 
 from fkstod.core import kommuner
-from fkstod.core.directory import (
-    TARGET_GROUPS,
-    VIOLENCE_FORMS,
-    Directory,
-    DirectoryError,
-    FileProblem,
-    Filters,
-)
+from fkstod.core.directory import TARGET_GROUPS, VIOLENCE_FORMS, Directory, Filters
+from fkstod.core.directory.validate import display_phone
 from fkstod.core.vocabulary import REFERRAL_CATEGORIES
 from fkstod.ui.directory_entry_dialog import DirectoryEntryDialog
 from fkstod.ui.directory_entry_view import DirectoryEntryView
+from fkstod.ui.directory_filter_grid import DirectoryFilterGrid
+from fkstod.ui.directory_import_problems import DirectoryImportProblems
+from fkstod.ui.directory_transfer import DirectoryTransfer
 
 ID_ROLE = Qt.ItemDataRole.UserRole
 
@@ -58,9 +53,6 @@ class DirectoryPage(QWidget):
         self.directory = directory
         self.dialogs = dialogs
         self.clock = datetime.now
-        # Seams for tests: the widget opens the dialog, core reads the file.
-        self.choose_import_path = self._ask_import_path
-        self.choose_export_path = self._ask_export_path
         self.setAccessibleName(self.tr("Stödkatalog"))
 
         self.search_box = QLineEdit()
@@ -107,7 +99,11 @@ class DirectoryPage(QWidget):
         self.count.setAccessibleName(self.tr("Antal träffar"))
         self.results = QListWidget()
         self.results.setAccessibleName(self.tr("Träffar"))
-        self.results.setWordWrap(True)
+        # Rows share one height (fast painting): a wrapped title would push the
+        # number out of its row, so a long title is shortened; it is whole in the
+        # tooltip, in the details beside and for screen readers.
+        self.results.setWordWrap(False)
+        self.results.setTextElideMode(Qt.TextElideMode.ElideRight)
         self.results.setAlternatingRowColors(True)
         self.results.setUniformItemSizes(True)
         self.results.setSpacing(3)
@@ -118,42 +114,30 @@ class DirectoryPage(QWidget):
         self.new_button = self._button(self.tr("&Ny post"), "Ctrl+N", self.add_entry)
         self.edit_button = self._button(self.tr("Än&dra"), "Ctrl+E", self.edit_entry)
         self.remove_button = self._button(self.tr("&Ta bort"), "Ctrl+Delete", self.remove_entry)
-        self.import_button = self._button(self.tr("&Importera…"), "Ctrl+I", self.import_file)
-        self.export_button = self._button(self.tr("E&xportera…"), "Ctrl+Shift+X", self.export_file)
-        self.problems = QPlainTextEdit()
-        self.problems.setReadOnly(True)
-        self.problems.setAccessibleName(self.tr("Fel i importfilen"))
-        self.problems.setMaximumHeight(self.problems.fontMetrics().lineSpacing() * 8)
-        self.problems.hide()
+        self.problems = DirectoryImportProblems()
+        self.transfer = DirectoryTransfer(directory, dialogs, self.problems)
+        self.problems.closed.connect(
+            lambda: self.transfer.import_button.setFocus(Qt.FocusReason.OtherFocusReason)
+        )
+        self.transfer.imported.connect(lambda: self._after_change())
+        self.transfer.install_shortcuts(self)
 
-        filters = QGridLayout()
-        for column, (label, widget) in enumerate(
+        self.filters = DirectoryFilterGrid(
             [
                 (self.tr("&Kommun:"), self.kommun),
                 (self.tr("&Län:"), self.lan),
                 (self.tr("&Behov först:"), self.need),
-            ]
-        ):
-            filters.addWidget(self._label(label, widget), 0, column * 2)
-            filters.addWidget(widget, 0, column * 2 + 1)
-        for column, (label, widget) in enumerate(
-            [
                 (self.tr("&Målgrupp:"), self.group),
                 (self.tr("Våld&sform:"), self.form),
                 (self.tr("Sp&råk:"), self.language),
             ]
-        ):
-            filters.addWidget(self._label(label, widget), 1, column * 2)
-            filters.addWidget(widget, 1, column * 2 + 1)
-        for column in (1, 3, 5):
-            filters.setColumnStretch(column, 1)
+        )
         checks = QHBoxLayout()
         checks.addWidget(self.open_now)
         checks.addWidget(self.around_the_clock)
         checks.addStretch(1)
         checks.addWidget(self.count)
-        checks.addWidget(self.import_button)
-        checks.addWidget(self.export_button)
+        checks.addWidget(self.transfer)
 
         left = QWidget()
         left_layout = QVBoxLayout(left)
@@ -167,18 +151,20 @@ class DirectoryPage(QWidget):
         left_layout.addWidget(self.problems)
         splitter = QSplitter()
         splitter.addWidget(left)
-        details = QScrollArea()
-        details.setWidget(self.view)
-        details.setWidgetResizable(True)
-        details.setFrameShape(QFrame.Shape.NoFrame)
-        details.setAccessibleName(self.tr("Vald stödkontakt"))
-        splitter.addWidget(details)
-        splitter.setStretchFactor(0, 3)
-        splitter.setStretchFactor(1, 2)
+        self.details_area = QScrollArea()
+        self.details_area.setWidget(self.view)
+        self.details_area.setWidgetResizable(True)
+        self.details_area.setFrameShape(QFrame.Shape.NoFrame)
+        self.details_area.setAccessibleName(self.tr("Vald stödkontakt"))
+        splitter.addWidget(self.details_area)
+        # Even halves: at large text the details (number, hours, web address)
+        # need the room more than the two-line result rows do.
+        splitter.setStretchFactor(0, 1)
+        splitter.setStretchFactor(1, 1)
 
         layout = QVBoxLayout(self)
         layout.addWidget(self.search_box)
-        layout.addLayout(filters)
+        layout.addWidget(self.filters)
         layout.addLayout(checks)
         layout.addWidget(splitter, 1)
 
@@ -197,11 +183,6 @@ class DirectoryPage(QWidget):
         combo.addItem(everything, "")
         combo.currentIndexChanged.connect(self.run_search)
         return combo
-
-    def _label(self, text: str, buddy: QWidget) -> QLabel:
-        label = QLabel(text)
-        label.setBuddy(buddy)
-        return label
 
     def _button(self, text: str, shortcut: str, slot) -> QPushButton:
         button = QPushButton(text)
@@ -269,8 +250,10 @@ class DirectoryPage(QWidget):
                 state = self.tr("öppet nu")
             else:
                 state = self.tr("stängt nu")
-            item = QListWidgetItem(f"{entry.title}\n{entry.telefon or entry.webb}  ·  {state}")
+            reach = display_phone(entry.telefon) or entry.webb
+            item = QListWidgetItem(f"{entry.title}\n{reach}  ·  {state}")
             item.setData(ID_ROLE, entry.id)
+            item.setToolTip(entry.title)
             self.results.addItem(item)
         self.results.blockSignals(False)
         self.results.setUpdatesEnabled(True)
@@ -362,70 +345,3 @@ class DirectoryPage(QWidget):
         ):
             self.directory.remove(entry.id)
             self._after_change()
-
-    def _ask_import_path(self) -> str:
-        path, _filter = QFileDialog.getOpenFileName(
-            self,
-            self.tr("Importera lokala poster"),
-            "",
-            self.tr("CSV-fil eller HSDS-paket (*.csv datapackage.json)"),
-        )
-        return path
-
-    def _ask_export_path(self) -> str:
-        path, _filter = QFileDialog.getSaveFileName(
-            self,
-            self.tr("Exportera katalogen"),
-            "stodkatalog.csv",
-            self.tr("CSV för Excel (*.csv)"),
-        )
-        return path
-
-    def import_file(self) -> None:
-        """Choose a file, show what it would change, and apply it all or nothing."""
-        path = self.choose_import_path()
-        if not path:
-            return
-        self.problems.setMaximumHeight(self.problems.fontMetrics().lineSpacing() * 8)
-        self.problems.hide()
-        try:
-            plan = self.directory.plan_import(Path(path))
-        except FileProblem as exc:
-            self.dialogs.error(self.tr("Filen kan inte importeras"), str(exc))
-            return
-        if not plan.ok:
-            self.problems.setPlainText(
-                self.tr("{n} fel – ingenting har ändrats:").replace("{n}", str(len(plan.problems)))
-                + "\n"
-                + "\n".join(str(p) for p in plan.problems)
-            )
-            self.problems.show()
-            self.problems.setFocus()
-            return
-        if not self.dialogs.confirm(
-            self.tr("Importera?"),
-            plan.summary() + ". " + self.tr("Vill du genomföra importen?"),
-        ):
-            return
-        try:
-            self.directory.apply_import(plan)
-        except DirectoryError as exc:
-            self.dialogs.error(self.tr("Importen genomfördes inte"), str(exc))
-            return
-        self._after_change()
-        self.dialogs.info(self.tr("Importen är klar"), plan.summary() + ".")
-
-    def export_file(self) -> None:
-        """Choose where, and write the directory as a CSV file for Excel."""
-        path = self.choose_export_path()
-        if not path:
-            return
-        try:
-            count = self.directory.export(Path(path))
-        except OSError as exc:
-            self.dialogs.error(self.tr("Exporten misslyckades"), f"{path}: {exc.strerror or exc}")
-            return
-        self.dialogs.info(
-            self.tr("Exporten är klar"),
-            self.tr("{n} poster sparade i {p}").replace("{n}", str(count)).replace("{p}", path),
-        )

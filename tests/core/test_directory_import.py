@@ -33,6 +33,7 @@ BAD_ROWS = {
     "dubblett_id": (4, "id", "finns redan på rad 3"),
     "levererat_id": (3, "id", "levererad post"),
     "fel_efter_flerradig_cell": (6, "Telefon", "svenskt telefonnummer"),
+    "for_manga_celler": (3, "kolumn 19", "19 celler men rubriken bara 18"),
 }
 
 #: Files that cannot be read at all: (line, words the message must hold).
@@ -43,7 +44,6 @@ BAD_FILES = {
     "binar": (0, "binära data"),
     "arbetsbok": (0, "Excel-arbetsbok"),
     "tom": (1, "tom"),
-    "for_manga_celler": (3, "19 celler"),
 }
 
 
@@ -107,6 +107,35 @@ def test_every_problem_in_a_file_is_listed(directory, tmp_path):
         (4, "Telefon"),
         (4, "Kommuner"),
     ]
+
+
+def test_a_row_with_too_many_cells_does_not_stop_the_rest_of_the_file(imported, tmp_path):
+    lines = (FILES / "bad" / "for_manga_celler.csv").read_text(encoding="utf-8").splitlines()
+    wrong_phone = lines[2].replace("lokal-x", "lokal-y").replace(";extra", "")
+    wrong_phone = wrong_phone.replace("040-628 04 03", "12")
+    path = tmp_path / "blandat.csv"
+    path.write_text("\n".join([*lines, wrong_phone]), encoding="utf-8")
+    before = imported.local_entries()
+    plan = imported.plan_import(path)
+    assert [(p.line, p.column) for p in plan.problems] == [(3, "kolumn 19"), (4, "Telefon")]
+    assert plan.entries == []
+    with pytest.raises(DirectoryError):
+        imported.apply_import(plan)
+    assert imported.local_entries() == before
+
+
+def test_lint_lists_a_row_with_too_many_cells_among_the_others(tmp_path):
+    bad = FILES / "bad" / "for_manga_celler.csv"
+    result = run_fkstod("lint", str(bad))
+    assert result.returncode == 1
+    assert result.stdout.strip().startswith(f"{bad}:3: kolumn 19: raden har 19 celler")
+    from fkstod.core.lint import check_shipped_directory_csv
+
+    shipped = tmp_path / "directory" / "x.csv"
+    shipped.parent.mkdir()
+    shipped.write_bytes(bad.read_bytes())
+    on_line_3 = [p.message for p in check_shipped_directory_csv(shipped) if p.line == 3]
+    assert len(on_line_3) == 1 and on_line_3[0].startswith("kolumn 19: raden har 19 celler")
 
 
 def test_preview_counts_new_changed_and_removed(imported, tmp_path):
@@ -183,6 +212,31 @@ def test_hsds_package_has_a_descriptor_and_the_core_tables(imported, tmp_path):
     assert "assured_date" in service.splitlines()[0]
     schedule = (tmp_path / "p" / "schedule.csv").read_text(encoding="utf-8")
     assert "MO,TU,WE,TH,FR" in schedule
+
+
+def test_hsds_export_refuses_a_folder_with_other_files_and_writes_nothing(imported, tmp_path):
+    (tmp_path / "brev.txt").write_text("mitt", encoding="utf-8")
+    with pytest.raises(FileProblem, match="tom mapp"):
+        imported.export(tmp_path, "hsds")
+    assert [p.name for p in tmp_path.iterdir()] == ["brev.txt"]
+    # An earlier package in the folder is replaced, not refused.
+    imported.export(tmp_path / "paket", "hsds")
+    assert imported.export(tmp_path / "paket", "hsds") == len(imported.entries())
+
+
+def test_cli_export_into_a_folder_with_other_files_is_one_line(tmp_path):
+    (tmp_path / "ut").mkdir()
+    (tmp_path / "ut" / "brev.txt").write_text("mitt", encoding="utf-8")
+    result = run_fkstod(
+        "directory",
+        "export",
+        str(tmp_path / "ut"),
+        "--format",
+        "hsds",
+        env={"FKSTOD_DATA_DIR": str(tmp_path / "data")},
+    )
+    assert result.returncode == 1
+    assert "tom mapp" in result.stderr and "Traceback" not in result.stderr
 
 
 def test_apply_import_is_one_transaction(imported, monkeypatch):

@@ -17,6 +17,7 @@ pytestmark = pytest.mark.qt_log_ignore("propagateSizeHints")
 
 FILES = Path(__file__).parents[1] / "core" / "directory_files"
 MONDAY_10 = datetime(2026, 11, 23, 10, 0)
+CTRL_SHIFT = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
 
 
 class FakeDialogs:
@@ -58,10 +59,15 @@ def page(qtbot, directory, dialogs) -> DirectoryPage:
     return page
 
 
+def as_typed(shown: str) -> str:
+    """Return a displayed number as stored: plain spaces, no word joiners."""
+    return shown.replace("\u00a0", " ").replace("\u2060", "")
+
+
 def test_typing_without_swedish_letters_finds_the_line(qtbot, page):
     qtbot.keyClicks(page.search_box, "stodlinjen for man")
     assert page.visible_titles() == ["Stödlinjen för män – Utsatta för våld"]
-    assert page.view.number.text() == "020-80 80 80"
+    assert as_typed(page.view.number.text()) == "020-80 80 80"
 
 
 def test_swedish_letters_typed_rank_the_swedish_spelling_first(qtbot, page):
@@ -82,7 +88,7 @@ def test_each_keystroke_narrows_the_rows(qtbot, page):
 
 def test_the_best_row_is_shown_with_number_hours_and_open_state(qtbot, page):
     qtbot.keyClicks(page.search_box, "kvinnojouren")
-    assert page.view.number.text() == "040-628 04 01"
+    assert as_typed(page.view.number.text()) == "040-628 04 01"
     assert "öppet nu" in page.view.details.text()
     assert "öppet nu" in page.results.item(0).text()
 
@@ -93,6 +99,27 @@ def test_arrow_down_moves_to_the_next_result(qtbot, page):
     first = page.view.title.text()
     qtbot.keyClick(page.results, Qt.Key.Key_Down)
     assert page.view.title.text() != first
+
+
+def test_a_phone_number_never_breaks_across_lines(qtbot, page, directory):
+    from fkstod.ui.directory_entry_view import DirectoryEntryView
+
+    entry = directory.search("kvinnofridslinjen").entries[0]
+    view = DirectoryEntryView()
+    qtbot.addWidget(view)
+    view.show_entry(entry, True)
+    view.resize(view.fontMetrics().averageCharWidth() * 6, 600)  # far too narrow
+    view.show()
+    qtbot.waitExposed(view)
+    shown = view.number.text()
+    assert " " not in shown and "-\u2060" in shown
+    assert view.number.height() < 2 * view.number.fontMetrics().lineSpacing()
+    # Only what is shown changes: the stored number and the copied one stay plain.
+    assert entry.telefon == "020-50 50 50"
+    qtbot.keyClicks(page.search_box, "kvinnofridslinjen")
+    assert page.results.item(0).text().split("\n")[1].startswith(shown + "  ·  ")
+    qtbot.keyClick(page, Qt.Key.Key_K, Qt.KeyboardModifier.ControlModifier)
+    assert QGuiApplication.clipboard().text() == "020-50 50 50"
 
 
 def test_old_entries_are_flagged_in_words(qtbot, page):
@@ -165,11 +192,38 @@ def test_editor_shows_every_problem_and_saves_when_fixed(qtbot, page, directory)
 
 def test_import_with_errors_lists_every_row_and_changes_nothing(qtbot, page, directory):
     before = directory.local_entries()
-    page.choose_import_path = lambda: str(FILES / "bad" / "okand_kommunkod.csv")
+    page.transfer.choose_import_path = lambda: str(FILES / "bad" / "okand_kommunkod.csv")
     qtbot.keyClick(page, Qt.Key.Key_I, Qt.KeyboardModifier.ControlModifier)
     assert page.problems.isVisible()
-    assert "okand_kommunkod.csv:3: Kommuner: okänd kommunkod" in page.problems.toPlainText()
+    assert "okand_kommunkod.csv:3: Kommuner: okänd kommunkod" in page.problems.text()
     assert directory.local_entries() == before
+
+
+def _show_import_problems(qtbot, page):
+    page.transfer.choose_import_path = lambda: str(FILES / "bad" / "okand_kommunkod.csv")
+    qtbot.keyClick(page, Qt.Key.Key_I, Qt.KeyboardModifier.ControlModifier)
+    assert page.problems.isVisible()
+
+
+def test_the_import_problems_close_with_their_button_shortcut(qtbot, page):
+    _show_import_problems(qtbot, page)
+    assert page.problems.close_button.accessibleName() == "Stäng listan med fel"
+    assert "Alt+G" in page.problems.close_button.toolTip()
+    qtbot.keyClick(page.problems, Qt.Key.Key_G, Qt.KeyboardModifier.AltModifier)
+    # A mnemonic "animates" the click: the button fires a moment later.
+    qtbot.waitUntil(lambda: not page.problems.isVisible())
+    assert page.transfer.import_button.hasFocus()
+
+
+def test_the_import_problems_close_with_escape_while_they_have_focus(qtbot, page):
+    _show_import_problems(qtbot, page)
+    assert page.problems.view.hasFocus()
+    qtbot.keyClick(page.problems.view, Qt.Key.Key_Escape)
+    assert not page.problems.isVisible()
+    page.search_box.setFocus()
+    _show_import_problems(qtbot, page)
+    qtbot.mouseClick(page.problems.close_button, Qt.MouseButton.LeftButton)
+    assert not page.problems.isVisible()
 
 
 def test_import_shows_the_preview_and_asks_before_applying(qtbot, page, dialogs, tmp_path):
@@ -177,27 +231,67 @@ def test_import_shows_the_preview_and_asks_before_applying(qtbot, page, dialogs,
     page.directory.export(out, include_shipped=False)
     text = out.read_text(encoding="utf-8-sig").replace("tis 18-21", "tis 18-22")
     out.write_text(text, encoding="utf-8-sig")
-    page.choose_import_path = lambda: str(out)
+    page.transfer.choose_import_path = lambda: str(out)
     dialogs.answer = False
-    page.import_file()
+    page.transfer.import_file()
     assert dialogs.asked[-1].startswith("0 nya, 1 ändrad, 0 borttagna")
     assert page.directory.get("lokal-gbg-man").telefontider == "tis 18-21"
     dialogs.answer = True
-    page.import_file()
+    page.transfer.import_file()
     assert page.directory.get("lokal-gbg-man").telefontider == "tis 18-22"
 
 
 def test_binary_file_gets_a_clear_message(qtbot, page, dialogs):
-    page.choose_import_path = lambda: str(FILES / "bad" / "binar.csv")
-    page.import_file()
+    page.transfer.choose_import_path = lambda: str(FILES / "bad" / "binar.csv")
+    page.transfer.import_file()
     assert "binära data" in dialogs.told[-1]
 
 
 def test_export_writes_where_the_user_chose(qtbot, page, dialogs, tmp_path):
-    page.choose_export_path = lambda: str(tmp_path / "ut.csv")
-    page.export_file()
+    page.transfer.choose_export_path = lambda fmt: str(tmp_path / "ut.csv")
+    page.transfer.export_file()
     assert (tmp_path / "ut.csv").read_bytes().startswith(b"\xef\xbb\xbf")
     assert "poster sparade" in dialogs.told[-1]
+
+
+def test_export_offers_csv_and_hsds(page):
+    menu = page.transfer.export_button.menu()
+    assert [a.text().replace("&", "") for a in menu.actions()] == [
+        "Som CSV för Excel…",
+        "Som HSDS-paket (Open Referral), en mapp…",
+    ]
+
+
+# A popup asks the offscreen platform for things it cannot do; not our fault either.
+@pytest.mark.qt_log_ignore("propagateSizeHints", "support raise", "grabbing the keyboard")
+def test_ctrl_shift_x_opens_the_format_choice(qtbot, page):
+    from PySide6.QtCore import QTimer
+
+    menu = page.transfer.export_button.menu()
+    seen = []
+    # Look at the menu once it is up, then close it as Esc would.
+    QTimer.singleShot(50, lambda: (seen.append(menu.isVisible()), menu.close()))
+    qtbot.keyClick(page.search_box, Qt.Key.Key_X, CTRL_SHIFT)
+    qtbot.waitUntil(lambda: seen == [True])
+    assert not menu.isVisible()
+
+
+def test_export_as_hsds_writes_a_package_into_the_chosen_folder(qtbot, page, dialogs, tmp_path):
+    asked = []
+    page.transfer.choose_export_path = lambda fmt: asked.append(fmt) or str(tmp_path / "paket")
+    page.transfer.export_hsds_action.trigger()
+    assert asked == ["hsds"]
+    assert (tmp_path / "paket" / "datapackage.json").is_file()
+    assert (tmp_path / "paket" / "service.csv").is_file()
+    assert "HSDS" in dialogs.told[-1] and "poster sparade" in dialogs.told[-1]
+
+
+def test_export_as_hsds_refuses_a_folder_with_other_files(qtbot, page, dialogs, tmp_path):
+    (tmp_path / "brev.txt").write_text("mitt", encoding="utf-8")
+    page.transfer.choose_export_path = lambda fmt: str(tmp_path)
+    page.transfer.export_hsds_action.trigger()
+    assert "tom mapp" in dialogs.told[-1]
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["brev.txt"]
 
 
 def test_every_control_has_an_accessible_name(page):
@@ -231,3 +325,66 @@ def test_the_window_wires_the_page_to_the_usage_counts(qtbot, data_folder):
     window.close()  # saves the window state, so before the database closes
     window.deleteLater()
     services.db.close()
+
+
+def test_each_directory_widget_file_is_small_and_holds_one_widget():
+    import ast
+
+    for path in Path(__file__).parents[2].glob("fkstod/ui/directory_*.py"):
+        text = path.read_text(encoding="utf-8")
+        assert len(text.splitlines()) <= 400, path
+        classes = [n for n in ast.parse(text).body if isinstance(n, ast.ClassDef)]
+        assert len(classes) == 1, path
+
+
+def _at_text_scale(qtbot, page, scale: float, width: int = 860) -> None:
+    # What apply_text_scale does to the application font, for this page only.
+    font = page.font()
+    font.setPointSizeF(font.pointSizeF() * scale)
+    page.setFont(font)
+    page.resize(width, 700)
+    qtbot.wait(10)  # let the layouts settle
+
+
+def _edit_field_width(combo) -> int:
+    from PySide6.QtWidgets import QStyle, QStyleOptionComboBox
+
+    option = QStyleOptionComboBox()
+    combo.initStyleOption(option)
+    return (
+        combo.style()
+        .subControlRect(
+            QStyle.ComplexControl.CC_ComboBox, option, QStyle.SubControl.SC_ComboBoxEditField, combo
+        )
+        .width()
+    )
+
+
+@pytest.mark.parametrize("scale", [1.0, 1.6])
+def test_every_filter_shows_its_whole_choice_at_large_text(qtbot, page, scale):
+    _at_text_scale(qtbot, page, scale)
+    page.need.setCurrentIndex(page.need.findText("Inget särskilt behov"))
+    for combo in (page.kommun, page.lan, page.need, page.group, page.form, page.language):
+        needed = combo.fontMetrics().horizontalAdvance(combo.currentText())
+        assert _edit_field_width(combo) >= needed, combo.accessibleName()
+
+
+@pytest.mark.parametrize("scale", [1.0, 1.6])
+def test_the_details_fit_beside_the_list_at_large_text(qtbot, page, scale):
+    _at_text_scale(qtbot, page, scale)
+    qtbot.keyClicks(page.search_box, "kvinnofridslinjen")
+    qtbot.wait(10)
+    assert not page.details_area.horizontalScrollBar().isVisible()
+    assert page.view.width() <= page.details_area.viewport().width()
+
+
+def test_a_long_title_is_shortened_so_the_number_line_stays_in_its_row(qtbot, page):
+    # Rows share one height (fast painting); a title that wrapped to a second
+    # line would push the number and open state out of its row.
+    _at_text_scale(qtbot, page, 1.6, width=700)
+    qtbot.keyClicks(page.search_box, "kvinnojouren")
+    assert not page.results.wordWrap()
+    assert page.results.textElideMode() == Qt.TextElideMode.ElideRight
+    item = page.results.item(0)
+    assert item.toolTip() == "Kvinnojouren Exempelstaden – Jourtelefon"
+    assert item.text().split("\n")[0] == item.toolTip()  # screen readers get it whole

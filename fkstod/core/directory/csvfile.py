@@ -57,11 +57,16 @@ class FileProblem(Exception):
 
 @dataclass(frozen=True)
 class Row:
-    """One data row of a file: its first line number and its cells by field name."""
+    """One data row of a file: its first line number and its cells by field name.
+
+    ``problem`` is (column, message) when the row cannot be read as the header
+    says; such a row is reported like a bad row and its cells are not checked.
+    """
 
     line: int
     cells: dict[str, str]
     levererad: bool
+    problem: tuple[str, str] | None = None
 
 
 def read_text(path: Path, max_bytes: int | None = None) -> str:
@@ -152,13 +157,11 @@ def read_rows(path: Path) -> list[Row]:
         for record in reader:
             if any(cell.strip() for cell in record):
                 if len(record) > len(columns) and any(c.strip() for c in record[len(columns) :]):
-                    raise FileProblem(
-                        path,
-                        start,
-                        _("raden har {n} celler men rubriken bara {m}").format(
-                            n=len(record), m=len(columns)
-                        ),
-                    )
+                    # Usually a ";" in unquoted text: the cells are shifted, so checking
+                    # them would only list follow-on errors. One problem for the row.
+                    rows.append(Row(start, {}, False, _too_many(len(record), len(columns))))
+                    start = reader.line_num + 1
+                    continue
                 cells = {
                     name: _clean(cell)
                     for name, cell in zip(columns, record, strict=False)
@@ -176,6 +179,16 @@ def read_rows(path: Path) -> list[Row]:
             path, reader.line_num, _("filen går inte att läsa som CSV: {e}").format(e=exc)
         ) from exc
     return rows
+
+
+def _too_many(cells: int, columns: int) -> tuple[str, str]:
+    return (
+        _("kolumn {n}").format(n=columns + 1),
+        _(
+            "raden har {n} celler men rubriken bara {m}; ta bort det som står efter "
+            "sista kolumnen eller sätt citattecken kring text som innehåller ”;”"
+        ).format(n=cells, m=columns),
+    )
 
 
 def column_of(field: str) -> str:

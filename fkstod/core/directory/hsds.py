@@ -106,9 +106,14 @@ def _hours_rows(entry: Entry) -> list[dict[str, str]]:
 
 
 def write_package(entries: Iterable[Entry], folder: Path) -> int:
-    """Write an HSDS tabular package into ``folder``; return the number of services."""
+    """Write an HSDS tabular package into ``folder``; return the number of services.
+
+    Raises:
+        FileProblem: when ``folder`` holds files that are not an earlier package.
+    """
     if folder.name == DESCRIPTOR:
         folder = folder.parent
+    _check_folder(folder)
     folder.mkdir(parents=True, exist_ok=True)
     rows: dict[str, list[dict[str, str]]] = {name: [] for name in TABLES}
     for tax_id, (_field, codes) in TAXONOMIES.items():
@@ -246,6 +251,24 @@ def write_package(entries: Iterable[Entry], folder: Path) -> int:
         json.dumps(descriptor, ensure_ascii=False, indent=2), encoding="utf-8"
     )
     return count
+
+
+def _check_folder(folder: Path) -> None:
+    # A package is a dozen files: spread over someone's Documents folder they
+    # would be hard to find and could overwrite a file of the same name.
+    if not folder.is_dir():
+        return
+    ours = {DESCRIPTOR, *(f"{name}.csv" for name in TABLES)}
+    others = sorted(p.name for p in folder.iterdir() if p.name not in ours)
+    if others:
+        shown = ", ".join(others[:3]) + (" …" if len(others) > 3 else "")
+        raise FileProblem(
+            folder,
+            0,
+            _(
+                "mappen innehåller redan andra filer ({f}); välj en tom mapp för HSDS-paketet"
+            ).format(f=shown),
+        )
 
 
 def _table(folder: Path, name: str) -> list[tuple[int, dict[str, str]]]:

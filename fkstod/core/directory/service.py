@@ -148,6 +148,8 @@ def load_shipped(folder: Path | None = None) -> list[Entry]:
     entries: list[Entry] = []
     for path in sorted(folder.glob("*.csv")):
         for row in csvfile.read_rows(path):
+            if row.problem is not None:
+                raise DirectoryError(f"{path}:{row.line}: {row.problem[0]}: {row.problem[1]}")
             built = entry_from_fields(row.cells, levererad=True)
             if isinstance(built, list):
                 first = built[0]
@@ -298,6 +300,9 @@ class Directory:
         seen_ids: dict[str, int] = {}
         seen_keys: dict[tuple[str, str, str], int] = {}
         for row in rows:
+            if row.problem is not None:
+                plan.problems.append(ImportProblem(path, row.line, *row.problem))
+                continue
             if row.levererad:
                 plan.skipped_shipped += 1
                 continue

@@ -52,6 +52,15 @@ def phone_digits(number: str) -> str:
     return compact
 
 
+def display_phone(number: str) -> str:
+    """Return ``number`` as shown on screen: it never breaks across lines.
+
+    Spaces become no-break spaces and a word joiner follows each hyphen (a
+    no-break hyphen is missing from some fonts). Never store the result.
+    """
+    return number.replace(" ", "\u00a0").replace("-", "-\u2060").replace("–", "–\u2060")
+
+
 def check_phone(number: str) -> str | None:
     """Return why ``number`` is not a Swedish phone number, or None when it is."""
     if re.search(r"[^\d\s\-–()+/]", number):

@@ -22,7 +22,6 @@ from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QFileDialog,
     QHBoxLayout,
     QLabel,
     QPushButton,
@@ -38,24 +37,13 @@ from fkstod.core.orosanmalan.files import save_report
 from fkstod.render_pdf import PageDecor, a4_layout, paint_report, pdf_bytes
 from fkstod.ui.dialogs import Dialogs
 from fkstod.ui.orosanmalan_form import OrosanmalanForm
+from fkstod.ui.orosanmalan_save_dialog import ask_save_path
 
 CLIPBOARD_CLEAR_MS = 3 * 60 * 1000
 PREVIEW_DELAY_MS = 120
 
 SaveAsker = Callable[[QWidget, str], tuple[str, str]]
 PrinterAsker = Callable[[QWidget], QPrinter | None]
-
-
-def ask_save_path(parent: QWidget, suggested: str) -> tuple[str, str]:
-    """Ask where to save; return the path ("" to cancel) and the chosen filter."""
-    # Qt's own dialog: the platform's dialog would add the file to a recent-files list.
-    return QFileDialog.getSaveFileName(
-        parent,
-        parent.tr("Spara orosanmälan som"),
-        suggested,
-        parent.tr("PDF (*.pdf);;Text (*.txt)"),
-        options=QFileDialog.Option.DontUseNativeDialog,
-    )
 
 
 def ask_printer(parent: QWidget) -> QPrinter | None:

@@ -37,6 +37,7 @@ from fkstod.core.orosanmalan.files import save_report
 from fkstod.render_pdf import PageDecor, a4_layout, paint_report, pdf_bytes
 from fkstod.ui.dialogs import Dialogs
 from fkstod.ui.orosanmalan_form import OrosanmalanForm
+from fkstod.ui.orosanmalan_problem_list import ProblemList
 from fkstod.ui.orosanmalan_save_dialog import ask_save_path
 
 CLIPBOARD_CLEAR_MS = 3 * 60 * 1000
@@ -87,7 +88,7 @@ class OrosanmalanPage(QWidget):
         self.form.set_reporter(reporter or {})
         self.form.reporter_changed.connect(self.reporter_changed)
         self.form.directory_requested.connect(self.directory_requested)
-        scroll = QScrollArea()
+        self.scroll = scroll = QScrollArea()
         scroll.setWidgetResizable(True)
         scroll.setWidget(self.form)
         scroll.setAccessibleName(self.tr("Formulär för orosanmälan"))
@@ -99,13 +100,16 @@ class OrosanmalanPage(QWidget):
         )
         self.child_choice.setMinimumContentsLength(10)
         self.child_choice.currentIndexChanged.connect(self._refresh_preview)
-        self.problems = QLabel()
-        self.problems.setWordWrap(True)
-        self.problems.setTextFormat(Qt.TextFormat.PlainText)
-        self.problems.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByKeyboard)
+        self.problems = ProblemList()
         self.problems.setAccessibleName(self.tr("Det här behöver fyllas i eller rättas"))
-        self.problems.setFrameShape(QLabel.Shape.Box)
-        self.problems.setMargin(6)
+        self.problems.setAccessibleDescription(
+            self.tr("Välj en rad och tryck Enter för att gå till fältet.")
+        )
+        self.problems.setToolTip(self.tr("Enter eller dubbelklick går till fältet."))
+        self.problems.field_selected.connect(self.go_to_field)
+        problems_label = QLabel(self.tr("Att fylla i eller &rätta (Enter går till fältet):"))
+        problems_label.setBuddy(self.problems)
+        problems_label.setWordWrap(True)
         self.preview = QTextBrowser()
         self.preview.setOpenLinks(False)
         self.preview.setAccessibleName(self.tr("Förhandsvisning av anmälan"))
@@ -128,6 +132,7 @@ class OrosanmalanPage(QWidget):
         choice_row.addWidget(QLabel(self.tr("Anmälan för:")))
         choice_row.addWidget(self.child_choice, 1)
         right_layout.addLayout(choice_row)
+        right_layout.addWidget(problems_label)
         right_layout.addWidget(self.problems)
         right_layout.addWidget(self.preview, 1)
         buttons = QHBoxLayout()
@@ -210,10 +215,15 @@ class OrosanmalanPage(QWidget):
             self.tr("Det här behöver fyllas i eller rättas först:\n\n")
             + "\n".join(f"• {p}" for p in blocking),
         )
-        target = self.form.widget_for(blocking[0].field)
-        if target is not None:
-            target.setFocus(Qt.FocusReason.OtherFocusReason)
+        self.go_to_field(blocking[0].field)
         return None
+
+    def go_to_field(self, field: str) -> None:
+        """Move the cursor to the input of a field path, showing its child's tab."""
+        target = self.form.widget_for(field)
+        if target is not None and target.isVisibleTo(self.form):
+            self.scroll.ensureWidgetVisible(target)
+            target.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def _index(self) -> int:
         return max(0, self.child_choice.currentIndex())
@@ -299,11 +309,10 @@ class OrosanmalanPage(QWidget):
             return
         self._sync_child_choice(form)
         problems = validate(form)
-        self.problems.setText(
-            self.tr("Att fylla i eller rätta:\n") + "\n".join(f"• {p}" for p in problems)
-            if problems
-            else self.tr("✓ Allt som behövs är ifyllt.")
+        self.problems.set_problems(
+            problems, self.tr("✓ Allt som behövs är ifyllt."), self.tr("Råd:")
         )
+        self.form.mark_problems(problems)
         scroll = self.preview.verticalScrollBar().value()
         self.preview.setHtml(render_orosanmalan(form, "html", self._index()))
         self.preview.verticalScrollBar().setValue(scroll)

@@ -115,14 +115,14 @@ class OrosanmalanForm(QWidget):
         top_form.addRow(self.tr("Dat&um:"), self.datum)
         layout.addWidget(top)
 
-        self.skyddade = QCheckBox(self.tr("&Skyddade personuppgifter"))
+        self.skyddade = QCheckBox(self.tr("Skyddade personuppg&ifter"))
         self.skyddade.setAccessibleName(self.tr("Skyddade personuppgifter"))
         self.skyddade_note = _note(self.tr("⚠ Viktigt: ") + protected_warning())
         self.skyddade.toggled.connect(self._protected_changed)
         layout.addWidget(self.skyddade)
         layout.addWidget(self.skyddade_note)
 
-        self.akut = QCheckBox(self.tr("A&kut fara för barnet"))
+        self.akut = QCheckBox(self.tr("Akut &fara för barnet"))
         self.akut.setAccessibleName(self.tr("Akut fara för barnet"))
         self.akut_note = _note(
             self.tr(
@@ -182,7 +182,7 @@ class OrosanmalanForm(QWidget):
         family_form.addRow(self.tr("Tolk:"), tolk_row)
         layout.addWidget(family)
 
-        concern = QGroupBox(self.tr("Vad oron gäller"))
+        concern = QGroupBox(self.tr("Vad oron &gäller"))
         concern_layout = QVBoxLayout(concern)
         self.oro: dict[str, QCheckBox] = {}
         for code, label in ORO_TYPER.items():
@@ -217,7 +217,7 @@ class OrosanmalanForm(QWidget):
         )
         for code, label in KANNEDOM.items():
             self.vardnadshavare_kanner_till.addItem(label, code)
-        knows_form.addRow(self.tr("Vårdnads&havarna vet:"), self.vardnadshavare_kanner_till)
+        knows_form.addRow(self.tr("Vårdnadshavarna vet:"), self.vardnadshavare_kanner_till)
         self.inte_informera_note = _note(
             self.tr(
                 "⚠ Berätta inte för vårdnadshavarna om anmälan när oron gäller våld i familjen, "

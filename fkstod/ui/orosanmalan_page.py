@@ -16,12 +16,13 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QGuiApplication, QKeySequence
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
+    QGridLayout,
     QHBoxLayout,
     QLabel,
     QPushButton,
@@ -137,18 +138,23 @@ class OrosanmalanPage(QWidget):
         right_layout.addWidget(problems_label)
         right_layout.addWidget(self.problems)
         right_layout.addWidget(self.preview, 1)
-        buttons = QHBoxLayout()
-        for button in (self.copy_button, self.save_button, self.print_button, self.new_button):
-            buttons.addWidget(button)
+        # Two by two: in one row the buttons would squeeze the form at large text.
+        buttons = QGridLayout()
+        for n, button in enumerate(
+            (self.copy_button, self.save_button, self.print_button, self.new_button)
+        ):
+            buttons.addWidget(button, n // 2, n % 2)
         right_layout.addLayout(buttons)
         right_layout.addWidget(self.clear_clipboard)
 
         splitter = QSplitter()
+        splitter.setChildrenCollapsible(False)
         splitter.addWidget(scroll)
         splitter.addWidget(right)
-        splitter.setStretchFactor(0, 1)
-        splitter.setStretchFactor(1, 1)
-        splitter.setSizes([560, 440])  # the form needs the room; the preview reads fine narrower
+        splitter.setStretchFactor(0, 3)  # the form needs the room; the preview reads fine narrower
+        splitter.setStretchFactor(1, 2)
+        splitter.setSizes([560, 440])
+        self._fit_form()
         layout = QVBoxLayout(self)
         layout.addWidget(QLabel(self.tr("<h2>Orosanmälan till socialtjänsten</h2>")))
         layout.addWidget(splitter, 1)
@@ -160,6 +166,17 @@ class OrosanmalanPage(QWidget):
         self.form.changed.connect(self._preview_timer.start)
         self.form.children.currentChanged.connect(self._follow_tab)
         self._refresh_preview()
+
+    def _fit_form(self) -> None:
+        # Never narrower than the form itself: its fields would be cut off at large text.
+        bar = self.scroll.verticalScrollBar().sizeHint().width()
+        frame = 2 * self.scroll.frameWidth()
+        self.scroll.setMinimumWidth(self.form.minimumSizeHint().width() + bar + frame)
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() in (QEvent.Type.FontChange, QEvent.Type.ApplicationFontChange):
+            self._fit_form()
 
     def _button(self, text: str, shortcut: str, slot: Callable[[], object]) -> QPushButton:
         button = QPushButton(text)

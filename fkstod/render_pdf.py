@@ -90,6 +90,7 @@ def paint_report(device: QPagedPaintDevice, html: str, decor: PageDecor) -> int:
 
     doc = QTextDocument()
     doc.documentLayout().setPaintDevice(device)
+    doc.setDocumentMargin(0)  # the page margins are the margins: text lines up with the footer
     doc.setDefaultFont(font)
     doc.setHtml(html)
     doc.setPageSize(body)

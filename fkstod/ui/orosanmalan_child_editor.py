@@ -40,10 +40,10 @@ class ChildEditor(QWidget):
         self._form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
         self._form.addRow(self.tr("&Namn:"), self.namn)
         self._form.addRow(self.tr("&Personnummer:"), self.personnummer)
-        self._form.addRow(self.tr("&Adress:"), self.adress)
-        self._form.addRow(self.tr("S&kola:"), self.skola)
-        self._form.addRow(self.tr("Var är barnet &nu?"), self.vistelse)
-        self._form.addRow(self.tr("Vet barnet om an&mälan?"), self.kanner_till)
+        self._form.addRow(self.tr("Adress:"), self.adress)
+        self._form.addRow(self.tr("&Skola:"), self.skola)
+        self._form.addRow(self.tr("Var är barnet nu?"), self.vistelse)
+        self._form.addRow(self.tr("Vet &barnet om anmälan?"), self.kanner_till)
 
     def _line(self, name: str, placeholder: str) -> QLineEdit:
         edit = QLineEdit()

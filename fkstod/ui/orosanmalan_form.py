@@ -35,11 +35,13 @@ from fkstod.core.orosanmalan import (
     KANNEDOM,
     ORO_INTE_INFORMERA,
     ORO_TYPER,
+    FieldProblem,
     Form,
     Reporter,
     protected_warning,
 )
 from fkstod.ui.orosanmalan_child_editor import ChildEditor
+from fkstod.ui.orosanmalan_field_marks import MARK, FieldMarks
 from fkstod.ui.orosanmalan_guardian_editor import GuardianEditor
 
 REPORTER_FIELDS = ("namn", "titel", "enhet", "telefon", "epost")
@@ -113,14 +115,14 @@ class OrosanmalanForm(QWidget):
         top_form.addRow(self.tr("Dat&um:"), self.datum)
         layout.addWidget(top)
 
-        self.skyddade = QCheckBox(self.tr("&Skyddade personuppgifter"))
+        self.skyddade = QCheckBox(self.tr("Skyddade personuppg&ifter"))
         self.skyddade.setAccessibleName(self.tr("Skyddade personuppgifter"))
         self.skyddade_note = _note(self.tr("⚠ Viktigt: ") + protected_warning())
         self.skyddade.toggled.connect(self._protected_changed)
         layout.addWidget(self.skyddade)
         layout.addWidget(self.skyddade_note)
 
-        self.akut = QCheckBox(self.tr("A&kut fara för barnet"))
+        self.akut = QCheckBox(self.tr("Akut &fara för barnet"))
         self.akut.setAccessibleName(self.tr("Akut fara för barnet"))
         self.akut_note = _note(
             self.tr(
@@ -180,7 +182,7 @@ class OrosanmalanForm(QWidget):
         family_form.addRow(self.tr("Tolk:"), tolk_row)
         layout.addWidget(family)
 
-        concern = QGroupBox(self.tr("Vad oron gäller"))
+        concern = QGroupBox(self.tr("Vad oron &gäller"))
         concern_layout = QVBoxLayout(concern)
         self.oro: dict[str, QCheckBox] = {}
         for code, label in ORO_TYPER.items():
@@ -199,9 +201,11 @@ class OrosanmalanForm(QWidget):
             self.tr("Det här har jag fått veta av någon annan"),
             self.tr("Vad har någon berättat för dig, och vem var det?"),
         )
-        layout.addWidget(QLabel(self.tr("Det här har jag <b>själv sett eller hört</b>:")))
+        seen_label = QLabel(self.tr("Det här har jag <b>själv sett eller hört</b>:"))
+        told_label = QLabel(self.tr("Det här har jag <b>fått veta av någon annan</b>:"))
+        layout.addWidget(seen_label)
         layout.addWidget(self.egna_iakttagelser)
-        layout.addWidget(QLabel(self.tr("Det här har jag <b>fått veta av någon annan</b>:")))
+        layout.addWidget(told_label)
         layout.addWidget(self.uppgifter_fran_andra)
 
         knows = QGroupBox(self.tr("Vem vet om anmälan"))
@@ -213,7 +217,7 @@ class OrosanmalanForm(QWidget):
         )
         for code, label in KANNEDOM.items():
             self.vardnadshavare_kanner_till.addItem(label, code)
-        knows_form.addRow(self.tr("Vårdnads&havarna vet:"), self.vardnadshavare_kanner_till)
+        knows_form.addRow(self.tr("Vårdnadshavarna vet:"), self.vardnadshavare_kanner_till)
         self.inte_informera_note = _note(
             self.tr(
                 "⚠ Berätta inte för vårdnadshavarna om anmälan när oron gäller våld i familjen, "
@@ -257,6 +261,16 @@ class OrosanmalanForm(QWidget):
             self.vardnadshavare_kanner_till.currentIndexChanged,
         ):
             signal.connect(self.changed)
+        self._marks = FieldMarks(
+            self.field_input,
+            {
+                self.egna_iakttagelser: seen_label,
+                self.uppgifter_fran_andra: told_label,
+                next(iter(self.oro.values())): concern,
+                self.akut_kontakt: self.akut,
+                self.tolk_sprak: self.tolk,
+            },
+        )
         self.clear()
 
     # --- reading and clearing ---------------------------------------------------------
@@ -350,7 +364,8 @@ class OrosanmalanForm(QWidget):
         for i in range(self.children.count()):
             name = self.child_editor(i).namn.text().strip()
             title = self.tr("Barn %1").replace("%1", str(i + 1))
-            self.children.setTabText(i, f"&{i + 1} {name or title}")
+            mark = MARK if i in self._marks.children else ""
+            self.children.setTabText(i, f"&{i + 1} {mark}{name or title}")
 
     # --- reactions ------------------------------------------------------------------------
 
@@ -384,16 +399,16 @@ class OrosanmalanForm(QWidget):
         self.show_directory.setVisible(bool(found))
         self.changed.emit()
 
-    def widget_for(self, field: str) -> QWidget | None:
-        """Return the input of a problem's field path, e.g. ``barn[1].namn`` (showing its tab)."""
+    def field_input(self, field: str) -> tuple[int | None, QWidget | None]:
+        """Return the child index (None outside a child) and the input of a field path."""
         if field.startswith("barn[") and "]." in field:
             index = int(field[5 : field.index("]")])
             if index < self.children.count():
-                self.children.setCurrentIndex(index)
-                return self.child_editor(index).widget_for(field.split(".", 1)[1])
+                return index, self.child_editor(index).widget_for(field.split(".", 1)[1])
+            return None, None
         if field.startswith("anmalare."):
-            return self.reporter.get(field.split(".", 1)[1])
-        return {
+            return None, self.reporter.get(field.split(".", 1)[1])
+        return None, {
             "kommun": self.kommun,
             "datum": self.datum,
             "tolk_sprak": self.tolk_sprak,
@@ -403,3 +418,15 @@ class OrosanmalanForm(QWidget):
             "vardnadshavare_kanner_till": self.vardnadshavare_kanner_till,
             "oro": next(iter(self.oro.values())),
         }.get(field)
+
+    def widget_for(self, field: str) -> QWidget | None:
+        """Return the input of a problem's field path, e.g. ``barn[1].namn`` (showing its tab)."""
+        index, widget = self.field_input(field)
+        if index is not None:
+            self.children.setCurrentIndex(index)
+        return widget
+
+    def mark_problems(self, problems: list[FieldProblem]) -> None:
+        """Put a sign before the label of every field with a problem, and name it."""
+        self._marks.show(problems)
+        self._retitle_children()

@@ -16,13 +16,13 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QGuiApplication, QKeySequence
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QFileDialog,
+    QGridLayout,
     QHBoxLayout,
     QLabel,
     QPushButton,
@@ -38,24 +38,14 @@ from fkstod.core.orosanmalan.files import save_report
 from fkstod.render_pdf import PageDecor, a4_layout, paint_report, pdf_bytes
 from fkstod.ui.dialogs import Dialogs
 from fkstod.ui.orosanmalan_form import OrosanmalanForm
+from fkstod.ui.orosanmalan_problem_list import ProblemList
+from fkstod.ui.orosanmalan_save_dialog import ask_save_path
 
 CLIPBOARD_CLEAR_MS = 3 * 60 * 1000
 PREVIEW_DELAY_MS = 120
 
 SaveAsker = Callable[[QWidget, str], tuple[str, str]]
 PrinterAsker = Callable[[QWidget], QPrinter | None]
-
-
-def ask_save_path(parent: QWidget, suggested: str) -> tuple[str, str]:
-    """Ask where to save; return the path ("" to cancel) and the chosen filter."""
-    # Qt's own dialog: the platform's dialog would add the file to a recent-files list.
-    return QFileDialog.getSaveFileName(
-        parent,
-        parent.tr("Spara orosanmälan som"),
-        suggested,
-        parent.tr("PDF (*.pdf);;Text (*.txt)"),
-        options=QFileDialog.Option.DontUseNativeDialog,
-    )
 
 
 def ask_printer(parent: QWidget) -> QPrinter | None:
@@ -99,7 +89,7 @@ class OrosanmalanPage(QWidget):
         self.form.set_reporter(reporter or {})
         self.form.reporter_changed.connect(self.reporter_changed)
         self.form.directory_requested.connect(self.directory_requested)
-        scroll = QScrollArea()
+        self.scroll = scroll = QScrollArea()
         scroll.setWidgetResizable(True)
         scroll.setWidget(self.form)
         scroll.setAccessibleName(self.tr("Formulär för orosanmälan"))
@@ -111,22 +101,25 @@ class OrosanmalanPage(QWidget):
         )
         self.child_choice.setMinimumContentsLength(10)
         self.child_choice.currentIndexChanged.connect(self._refresh_preview)
-        self.problems = QLabel()
-        self.problems.setWordWrap(True)
-        self.problems.setTextFormat(Qt.TextFormat.PlainText)
-        self.problems.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByKeyboard)
+        self.problems = ProblemList()
         self.problems.setAccessibleName(self.tr("Det här behöver fyllas i eller rättas"))
-        self.problems.setFrameShape(QLabel.Shape.Box)
-        self.problems.setMargin(6)
+        self.problems.setAccessibleDescription(
+            self.tr("Välj en rad och tryck Enter för att gå till fältet.")
+        )
+        self.problems.setToolTip(self.tr("Enter eller dubbelklick går till fältet."))
+        self.problems.field_selected.connect(self.go_to_field)
+        problems_label = QLabel(self.tr("Att fylla i eller &rätta (Enter går till fältet):"))
+        problems_label.setBuddy(self.problems)
+        problems_label.setWordWrap(True)
         self.preview = QTextBrowser()
         self.preview.setOpenLinks(False)
         self.preview.setAccessibleName(self.tr("Förhandsvisning av anmälan"))
 
-        self.copy_button = self._button(self.tr("&Kopiera text"), "Ctrl+Shift+C", self.copy_text)
-        self.save_button = self._button(self.tr("&Spara som …"), "Ctrl+S", self.save_as)
-        self.print_button = self._button(self.tr("Skriv &ut …"), "Ctrl+P", self.print_report)
-        self.new_button = self._button(self.tr("&Ny anmälan"), "Ctrl+Shift+N", self.new_report)
-        self.clear_clipboard = QCheckBox(self.tr("Töm urklipp efter 3 minuter"))
+        self.copy_button = self._button(self.tr("Kopiera text"), "Ctrl+Shift+C", self.copy_text)
+        self.save_button = self._button(self.tr("Spara som …"), "Ctrl+S", self.save_as)
+        self.print_button = self._button(self.tr("Skriv ut …"), "Ctrl+P", self.print_report)
+        self.new_button = self._button(self.tr("Ny anmälan"), "Ctrl+Shift+N", self.new_report)
+        self.clear_clipboard = QCheckBox(self.tr("Töm urklipp &efter 3 minuter"))
         self.clear_clipboard.setAccessibleName(self.tr("Töm urklipp efter 3 minuter"))
         self.clear_clipboard.setChecked(True)
         self._clipboard_timer = QTimer(self)
@@ -137,23 +130,31 @@ class OrosanmalanPage(QWidget):
         right = QWidget()
         right_layout = QVBoxLayout(right)
         choice_row = QHBoxLayout()
-        choice_row.addWidget(QLabel(self.tr("Anmälan för:")))
+        choice_label = QLabel(self.tr("An&mälan för:"))
+        choice_label.setBuddy(self.child_choice)
+        choice_row.addWidget(choice_label)
         choice_row.addWidget(self.child_choice, 1)
         right_layout.addLayout(choice_row)
+        right_layout.addWidget(problems_label)
         right_layout.addWidget(self.problems)
         right_layout.addWidget(self.preview, 1)
-        buttons = QHBoxLayout()
-        for button in (self.copy_button, self.save_button, self.print_button, self.new_button):
-            buttons.addWidget(button)
+        # Two by two: in one row the buttons would squeeze the form at large text.
+        buttons = QGridLayout()
+        for n, button in enumerate(
+            (self.copy_button, self.save_button, self.print_button, self.new_button)
+        ):
+            buttons.addWidget(button, n // 2, n % 2)
         right_layout.addLayout(buttons)
         right_layout.addWidget(self.clear_clipboard)
 
         splitter = QSplitter()
+        splitter.setChildrenCollapsible(False)
         splitter.addWidget(scroll)
         splitter.addWidget(right)
-        splitter.setStretchFactor(0, 1)
-        splitter.setStretchFactor(1, 1)
-        splitter.setSizes([560, 440])  # the form needs the room; the preview reads fine narrower
+        splitter.setStretchFactor(0, 3)  # the form needs the room; the preview reads fine narrower
+        splitter.setStretchFactor(1, 2)
+        splitter.setSizes([560, 440])
+        self._fit_form()
         layout = QVBoxLayout(self)
         layout.addWidget(QLabel(self.tr("<h2>Orosanmälan till socialtjänsten</h2>")))
         layout.addWidget(splitter, 1)
@@ -165,6 +166,17 @@ class OrosanmalanPage(QWidget):
         self.form.changed.connect(self._preview_timer.start)
         self.form.children.currentChanged.connect(self._follow_tab)
         self._refresh_preview()
+
+    def _fit_form(self) -> None:
+        # Never narrower than the form itself: its fields would be cut off at large text.
+        bar = self.scroll.verticalScrollBar().sizeHint().width()
+        frame = 2 * self.scroll.frameWidth()
+        self.scroll.setMinimumWidth(self.form.minimumSizeHint().width() + bar + frame)
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() in (QEvent.Type.FontChange, QEvent.Type.ApplicationFontChange):
+            self._fit_form()
 
     def _button(self, text: str, shortcut: str, slot: Callable[[], object]) -> QPushButton:
         button = QPushButton(text)
@@ -222,10 +234,15 @@ class OrosanmalanPage(QWidget):
             self.tr("Det här behöver fyllas i eller rättas först:\n\n")
             + "\n".join(f"• {p}" for p in blocking),
         )
-        target = self.form.widget_for(blocking[0].field)
-        if target is not None:
-            target.setFocus(Qt.FocusReason.OtherFocusReason)
+        self.go_to_field(blocking[0].field)
         return None
+
+    def go_to_field(self, field: str) -> None:
+        """Move the cursor to the input of a field path, showing its child's tab."""
+        target = self.form.widget_for(field)
+        if target is not None and target.isVisibleTo(self.form):
+            self.scroll.ensureWidgetVisible(target)
+            target.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def _index(self) -> int:
         return max(0, self.child_choice.currentIndex())
@@ -311,11 +328,10 @@ class OrosanmalanPage(QWidget):
             return
         self._sync_child_choice(form)
         problems = validate(form)
-        self.problems.setText(
-            self.tr("Att fylla i eller rätta:\n") + "\n".join(f"• {p}" for p in problems)
-            if problems
-            else self.tr("✓ Allt som behövs är ifyllt.")
+        self.problems.set_problems(
+            problems, self.tr("✓ Allt som behövs är ifyllt."), self.tr("Råd:")
         )
+        self.form.mark_problems(problems)
         scroll = self.preview.verticalScrollBar().value()
         self.preview.setHtml(render_orosanmalan(form, "html", self._index()))
         self.preview.verticalScrollBar().setValue(scroll)

@@ -66,3 +66,26 @@ def test_hostile_text_comes_out_literally_in_the_pdf(qapp):
     data, _ = pdf_for(qapp, egna_iakttagelser="{{ 7*7 }} <script>alert(1)</script>")
     text = " ".join(pages_text(data))
     assert "{{ 7*7 }}" in text and "<script>alert(1)</script>" in text
+
+
+def text_positions(page) -> list[tuple[float, float, str]]:
+    """Return (x, y, text) of every piece of text on a PDF page, in points."""
+    found: list[tuple[float, float, str]] = []
+
+    def visit(text, cm, tm, font, size) -> None:
+        if text.strip():
+            found.append((tm[4] * cm[0] + cm[4], tm[5] * cm[3] + cm[5], text.strip()))
+
+    page.extract_text(visitor_text=visit)
+    return found
+
+
+def test_the_report_lines_up_with_the_page_margin_like_header_and_footer(qapp):
+    data, _ = pdf_for(qapp, skyddade_personuppgifter=True)
+    page = PdfReader(io.BytesIO(data)).pages[0]
+    left_margin_pt = 20 / 25.4 * 72
+    positions = text_positions(page)
+    heading = next(x for x, _y, text in positions if text.startswith("Orosanmälan") and "–" in text)
+    mark = next(x for x, _y, text in positions if "sekretess" in text)
+    assert heading == pytest.approx(left_margin_pt, abs=0.5)
+    assert mark == pytest.approx(left_margin_pt, abs=0.5)

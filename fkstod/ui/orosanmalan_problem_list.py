@@ -1,0 +1,78 @@
+"""What still has to be filled in or corrected, one line per problem.
+
+Selecting a line (Enter or double-click) asks for the cursor to go to its field.
+
+Signals:
+    field_selected(str): the field path of the chosen problem, e.g. ``barn[1].namn``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from PySide6.QtCore import QEvent, QItemSelectionModel, Qt, Signal
+from PySide6.QtWidgets import QAbstractItemView, QListWidget, QListWidgetItem, QWidget
+
+from fkstod.core.orosanmalan import FieldProblem
+
+FIELD_ROLE = Qt.ItemDataRole.UserRole
+#: Lines of text shown before the list scrolls: the preview below needs the room.
+VISIBLE_LINES = 5
+
+
+class ProblemList(QListWidget):
+    """The problems of the report, each leading to its field."""
+
+    field_selected = Signal(str)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWordWrap(True)
+        self.setTextElideMode(Qt.TextElideMode.ElideNone)
+        self.setResizeMode(QListWidget.ResizeMode.Adjust)
+        self.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.itemActivated.connect(self._activated)
+        self._done = ""
+        self._fit()
+
+    def set_problems(self, problems: Sequence[FieldProblem], done: str, advice: str) -> None:
+        """Show ``problems``, or the line ``done`` when there are none.
+
+        Args:
+            advice: the prefix of problems that do not stop the report.
+        """
+        self.clear()
+        self._done = done
+        for problem in problems:
+            prefix = "⚠ " if problem.blocking else f"{advice} "
+            item = QListWidgetItem(prefix + str(problem))
+            item.setData(FIELD_ROLE, problem.field)
+            self.addItem(item)
+        if not problems:
+            item = QListWidgetItem(done)
+            item.setFlags(Qt.ItemFlag.ItemIsEnabled)
+            self.addItem(item)
+        else:
+            # Current for Enter, but not highlighted: a selected row looks like an alarm.
+            self.setCurrentRow(0, QItemSelectionModel.SelectionFlag.NoUpdate)
+
+    def text(self) -> str:
+        """Return every line shown, one per line."""
+        return "\n".join(self.item(i).text() for i in range(self.count()))
+
+    def _activated(self, item: QListWidgetItem) -> None:
+        field = item.data(FIELD_ROLE)
+        if field:
+            self.field_selected.emit(field)
+
+    def _fit(self) -> None:
+        # The same height whatever the number of problems, so the preview does not
+        # jump while typing; it follows the text size.
+        line = self.fontMetrics().lineSpacing()
+        self.setFixedHeight(line * VISIBLE_LINES + 2 * self.frameWidth() + line // 2)
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.FontChange:
+            self._fit()

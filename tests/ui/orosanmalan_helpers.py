@@ -5,28 +5,6 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 
-
-class FakeDialogs:
-    """Records what would have been shown; answers confirm() with ``answer``."""
-
-    def __init__(self, answer: bool = True) -> None:
-        self.answer = answer
-        self.errors: list[tuple[str, str]] = []
-        self.infos: list[tuple[str, str]] = []
-        self.confirms: list[tuple[str, str]] = []
-        self.parent = None
-
-    def info(self, title: str, text: str) -> None:
-        self.infos.append((title, text))
-
-    def error(self, title: str, text: str) -> None:
-        self.errors.append((title, text))
-
-    def confirm(self, title: str, text: str) -> bool:
-        self.confirms.append((title, text))
-        return self.answer
-
-
 REPORTER = {
     "namn": "Kim Handläggare",
     "titel": "Försäkringsutredare",

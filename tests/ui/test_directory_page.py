@@ -11,6 +11,7 @@ from PySide6.QtGui import QGuiApplication
 
 from fkstod.core.directory import Directory
 from fkstod.ui.directory_page import DirectoryPage
+from tests.ui.fakes import FakeDialogs
 
 # The offscreen platform says this once per top-level window; it is not our fault.
 pytestmark = pytest.mark.qt_log_ignore("propagateSizeHints")
@@ -18,23 +19,6 @@ pytestmark = pytest.mark.qt_log_ignore("propagateSizeHints")
 FILES = Path(__file__).parents[1] / "core" / "directory_files"
 MONDAY_10 = datetime(2026, 11, 23, 10, 0)
 CTRL_SHIFT = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
-
-
-class FakeDialogs:
-    def __init__(self, answer: bool = True) -> None:
-        self.answer = answer
-        self.asked: list[str] = []
-        self.told: list[str] = []
-
-    def confirm(self, title: str, text: str) -> bool:
-        self.asked.append(text)
-        return self.answer
-
-    def info(self, title: str, text: str) -> None:
-        self.told.append(text)
-
-    def error(self, title: str, text: str) -> None:
-        self.told.append(text)
 
 
 @pytest.fixture
@@ -234,7 +218,7 @@ def test_import_shows_the_preview_and_asks_before_applying(qtbot, page, dialogs,
     page.transfer.choose_import_path = lambda: str(out)
     dialogs.answer = False
     page.transfer.import_file()
-    assert dialogs.asked[-1].startswith("0 nya, 1 ändrad, 0 borttagna")
+    assert dialogs.confirms[-1][1].startswith("0 nya, 1 ändrad, 0 borttagna")
     assert page.directory.get("lokal-gbg-man").telefontider == "tis 18-21"
     dialogs.answer = True
     page.transfer.import_file()
@@ -244,14 +228,14 @@ def test_import_shows_the_preview_and_asks_before_applying(qtbot, page, dialogs,
 def test_binary_file_gets_a_clear_message(qtbot, page, dialogs):
     page.transfer.choose_import_path = lambda: str(FILES / "bad" / "binar.csv")
     page.transfer.import_file()
-    assert "binära data" in dialogs.told[-1]
+    assert "binära data" in dialogs.shown[-1][2]
 
 
 def test_export_writes_where_the_user_chose(qtbot, page, dialogs, tmp_path):
     page.transfer.choose_export_path = lambda fmt: str(tmp_path / "ut.csv")
     page.transfer.export_file()
     assert (tmp_path / "ut.csv").read_bytes().startswith(b"\xef\xbb\xbf")
-    assert "poster sparade" in dialogs.told[-1]
+    assert "poster sparade" in dialogs.shown[-1][2]
 
 
 def test_export_offers_csv_and_hsds(page):
@@ -283,14 +267,14 @@ def test_export_as_hsds_writes_a_package_into_the_chosen_folder(qtbot, page, dia
     assert asked == ["hsds"]
     assert (tmp_path / "paket" / "datapackage.json").is_file()
     assert (tmp_path / "paket" / "service.csv").is_file()
-    assert "HSDS" in dialogs.told[-1] and "poster sparade" in dialogs.told[-1]
+    assert "HSDS" in dialogs.shown[-1][2] and "poster sparade" in dialogs.shown[-1][2]
 
 
 def test_export_as_hsds_refuses_a_folder_with_other_files(qtbot, page, dialogs, tmp_path):
     (tmp_path / "brev.txt").write_text("mitt", encoding="utf-8")
     page.transfer.choose_export_path = lambda fmt: str(tmp_path)
     page.transfer.export_hsds_action.trigger()
-    assert "tom mapp" in dialogs.told[-1]
+    assert "tom mapp" in dialogs.shown[-1][2]
     assert sorted(p.name for p in tmp_path.iterdir()) == ["brev.txt"]
 
 

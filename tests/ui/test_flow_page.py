@@ -12,26 +12,10 @@ from fkstod.core.kommuner import kommuner
 from fkstod.core.usage import UsageRecorder
 from fkstod.ui.flow_page import FlowPage
 from tests.core.test_flows_session import LIBRARY as FIXTURE_LIBRARY
+from tests.ui.fakes import FakeDialogs
 
 # The offscreen platform cannot resize a shown window to its size hint and says so.
 pytestmark = pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")
-
-
-class FakeDialogs:
-    def __init__(self, answer: bool = True) -> None:
-        self.answer = answer
-        self.asked: list[str] = []
-        self.errors: list[str] = []
-
-    def confirm(self, title: str, text: str) -> bool:
-        self.asked.append(title)
-        return self.answer
-
-    def error(self, title: str, text: str) -> None:
-        self.errors.append(text)
-
-    def info(self, title: str, text: str) -> None:
-        pass
 
 
 @pytest.fixture
@@ -155,7 +139,7 @@ def test_every_control_has_an_accessible_name(qtbot, page):
 def test_esc_asks_before_leaving_and_counts_abandoned(qtbot, page, usage):
     start(qtbot, page, "underhåll")
     qtbot.keyClick(page.step_view, Qt.Key.Key_Escape)
-    assert page.dialogs.asked == ["Lämna flödet?"]
+    assert page.dialogs.confirm_titles() == ["Lämna flödet?"]
     assert page.stack.currentWidget() is page.picker
     metrics = {c.metric for c in usage.counts()}
     assert {"flow_started", "flow_abandoned"} <= metrics
@@ -238,7 +222,7 @@ def test_a_broken_flow_is_listed_and_explains_itself(qtbot, tmp_path, usage):
     assert texts[-1].startswith("Ej tillgängligt: Trasigt flöde")
     page.picker.list.setCurrentRow(len(texts) - 1)
     qtbot.keyClick(page.picker.filter, Qt.Key.Key_Return)
-    assert dialogs.errors and "trasig.toml:" in dialogs.errors[0]
+    assert dialogs.errors and "trasig.toml:" in dialogs.errors[0][1]
     assert page.session is None
 
 
@@ -274,7 +258,7 @@ def test_new_conversation_asks_before_discarding_an_edited_note(qtbot, page):
     qtbot.keyClicks(note, "Egen rad. ")
     page.dialogs.answer = False
     qtbot.keyClick(note, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
-    assert page.dialogs.asked == ["Kasta anteckningen?"]
+    assert page.dialogs.confirm_titles() == ["Kasta anteckningen?"]
     assert page.stack.currentWidget() is page.summary
     assert note.toPlainText().startswith("Egen rad. ")
     page.dialogs.answer = True
@@ -286,7 +270,7 @@ def test_new_conversation_does_not_ask_when_the_note_is_unchanged(qtbot, page):
     start(qtbot, page, "underhåll")
     qtbot.keyClick(page.step_view, Qt.Key.Key_2)
     qtbot.keyClick(page.summary, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
-    assert page.dialogs.asked == []
+    assert page.dialogs.confirm_titles() == []
     assert page.stack.currentWidget() is page.picker
 
 
@@ -298,7 +282,7 @@ def test_new_conversation_does_not_ask_once_the_edited_note_is_copied(qtbot, pag
     qtbot.keyClicks(note, "Egen rad. ")
     qtbot.keyClick(note, *ctrl_shift(Qt.Key.Key_C))
     qtbot.keyClick(note, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
-    assert page.dialogs.asked == []
+    assert page.dialogs.confirm_titles() == []
     assert page.stack.currentWidget() is page.picker
 
 

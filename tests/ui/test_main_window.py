@@ -7,21 +7,7 @@ from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QApplication
 
 from fkstod import app as fkapp
-
-
-class FakeDialogs:
-    def __init__(self):
-        self.parent = None
-        self.shown: list[tuple[str, str, str]] = []
-
-    def info(self, title, text):
-        self.shown.append(("info", title, text))
-
-    def error(self, title, text):
-        self.shown.append(("error", title, text))
-
-    def confirm(self, title, text):
-        return True
+from tests.ui.fakes import FakeDialogs
 
 
 @pytest.fixture

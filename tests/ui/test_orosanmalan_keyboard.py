@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from fkstod.ui.orosanmalan_page import OrosanmalanPage
-from tests.ui.orosanmalan_helpers import FakeDialogs
+from tests.ui.fakes import FakeDialogs
 
 MNEMONIC = re.compile(r"&([^&\s])")
 

@@ -7,7 +7,7 @@ from PySide6.QtWidgets import QPushButton
 
 from fkstod.app import apply_text_scale
 from fkstod.ui.orosanmalan_page import OrosanmalanPage
-from tests.ui.orosanmalan_helpers import FakeDialogs
+from tests.ui.fakes import FakeDialogs
 
 #: The room the page gets in a 1024 px wide window beside the section list.
 NARROW = (790, 640)

@@ -7,9 +7,9 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication
 
 from fkstod.ui.orosanmalan_page import OrosanmalanPage
+from tests.ui.fakes import FakeDialogs
 from tests.ui.orosanmalan_helpers import (
     REPORTER,
-    FakeDialogs,
     fill_by_keyboard,
     type_into,
     type_keys,

@@ -8,7 +8,8 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import Qt
 
-from tests.ui.orosanmalan_helpers import FakeDialogs, fill_by_keyboard, type_into
+from tests.ui.fakes import FakeDialogs
+from tests.ui.orosanmalan_helpers import fill_by_keyboard, type_into
 
 CHILD = "Saga Hemligsson"
 

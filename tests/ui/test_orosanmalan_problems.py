@@ -7,7 +7,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel
 
 from fkstod.ui.orosanmalan_page import OrosanmalanPage
-from tests.ui.orosanmalan_helpers import FakeDialogs, fill_by_keyboard, type_into, type_keys
+from tests.ui.fakes import FakeDialogs
+from tests.ui.orosanmalan_helpers import fill_by_keyboard, type_into, type_keys
 
 
 @pytest.fixture

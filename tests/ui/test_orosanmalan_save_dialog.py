@@ -9,7 +9,8 @@ from PySide6.QtCore import QSettings, QStandardPaths, QTimer
 from PySide6.QtWidgets import QApplication, QFileDialog, QLineEdit
 
 from fkstod.ui.orosanmalan_page import OrosanmalanPage
-from tests.ui.orosanmalan_helpers import FakeDialogs, fill_by_keyboard
+from tests.ui.fakes import FakeDialogs
+from tests.ui.orosanmalan_helpers import fill_by_keyboard
 
 CLIENT_FOLDER = "Saga Hemligsson"
 

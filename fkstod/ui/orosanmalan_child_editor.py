@@ -10,6 +10,7 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QComboBox, QFormLayout, QLineEdit, QWidget
 
 from fkstod.core.orosanmalan import KANNEDOM, Child
+from fkstod.ui.named_line_edit import named_line_edit
 
 
 class ChildEditor(QWidget):
@@ -46,11 +47,7 @@ class ChildEditor(QWidget):
         self._form.addRow(self.tr("Vet &barnet om anmälan?"), self.kanner_till)
 
     def _line(self, name: str, placeholder: str) -> QLineEdit:
-        edit = QLineEdit()
-        edit.setAccessibleName(name)
-        edit.setPlaceholderText(placeholder)
-        edit.textChanged.connect(self.changed)
-        return edit
+        return named_line_edit(name, placeholder, self.changed)
 
     def set_protected(self, protected: bool) -> None:
         """Hide where the child can be found; what was typed stays in memory only."""

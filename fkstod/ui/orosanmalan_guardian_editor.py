@@ -10,6 +10,7 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QFormLayout, QGroupBox, QLineEdit, QWidget
 
 from fkstod.core.orosanmalan import Guardian
+from fkstod.ui.named_line_edit import named_line_edit
 
 
 class GuardianEditor(QGroupBox):
@@ -34,11 +35,7 @@ class GuardianEditor(QGroupBox):
         self.setAccessibleName(title)
 
     def _line(self, name: str, placeholder: str = "") -> QLineEdit:
-        edit = QLineEdit()
-        edit.setAccessibleName(name)
-        edit.setPlaceholderText(placeholder)
-        edit.textChanged.connect(self.changed)
-        return edit
+        return named_line_edit(name, placeholder, self.changed)
 
     def set_protected(self, protected: bool) -> None:
         """Hide address and phone; what was typed stays in memory only."""

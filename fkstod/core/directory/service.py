@@ -18,7 +18,13 @@ from typing import TYPE_CHECKING
 from fkstod import paths
 from fkstod.core.directory import csvfile, hsds
 from fkstod.core.directory.csvfile import FileProblem, Row
-from fkstod.core.directory.index import DirectoryIndex, Filters, SearchResult, fold
+from fkstod.core.directory.index import (
+    DEFAULT_LIMIT,
+    DirectoryIndex,
+    Filters,
+    SearchResult,
+    fold,
+)
 from fkstod.core.directory.model import LIST_FIELDS, Entry
 from fkstod.core.directory.validate import (
     FIELD_LABELS,
@@ -203,7 +209,7 @@ class Directory:
         kommun: str = "",
         needs: Iterable[str] = (),
         filters: Filters | None = None,
-        limit: int = 50,
+        limit: int = DEFAULT_LIMIT,
         now: datetime | None = None,
     ) -> SearchResult:
         """Search every entry; see ``DirectoryIndex.search``."""

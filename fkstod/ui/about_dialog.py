@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 import platform
 from pathlib import Path
 
@@ -31,7 +32,7 @@ class AboutDialog(QDialog):
             "består bara av anonyma antal per månad.</p>"
         ).format(
             version=__version__,
-            folder=data_folder,
+            folder=html.escape(str(data_folder)),
             mode=resource_mode,
             python=platform.python_version(),
             pyside=pyside_version,

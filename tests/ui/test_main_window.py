@@ -143,3 +143,12 @@ def test_statistik_shows_the_counts_when_opened(qtbot, window, services):
     qtbot.keyClick(window, Qt.Key_1, Qt.ControlModifier)
     qtbot.keyClick(window, Qt.Key_4, Qt.ControlModifier)
     assert page.table.item(0, 3).text() == "2"
+
+
+def test_about_shows_a_folder_name_with_markup_literally(qtbot, tmp_path):
+    from fkstod.ui.about_dialog import AboutDialog
+
+    folder = tmp_path / "<b>fet</b> & co"
+    dialog = AboutDialog(folder, "checkout")
+    qtbot.addWidget(dialog)
+    assert "&lt;b&gt;fet&lt;/b&gt; &amp; co" in dialog.label.text()

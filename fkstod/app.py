@@ -247,6 +247,11 @@ def install_excepthook(dialogs: Dialogs) -> None:
         import traceback
 
         traceback.print_exception(exc_type, exc, tb, file=sys.stderr)
+        if issubclass(exc_type, store.StoreError):
+            # A save that failed (locked, read-only, disk full): its message is ours,
+            # in Swedish, and never holds what the user typed.
+            dialogs.error(_("Det gick inte att spara"), str(exc))
+            return
         dialogs.error(
             _("Ett oväntat fel"),
             _(

@@ -99,9 +99,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         from fkstod.app import run_gui
 
         return run_gui(data_dir=args.data_dir, exit_when_ready=args.exit_when_ready)
+    from fkstod.core.store import StoreError
+
     try:
         return int(args.func(args) or EXIT_OK)
-    except CliError as exc:
+    except (CliError, StoreError) as exc:
+        # StoreError: a write failed (locked, read-only, disk full); nothing was kept.
         print(f"fkstod: {exc}", file=sys.stderr)
         return EXIT_BAD_INPUT
     except KeyboardInterrupt:

@@ -40,18 +40,15 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def _open(args: argparse.Namespace):
-    from fkstod import paths
     from fkstod.cli import CliError
-    from fkstod.core import store
+    from fkstod.commands.common import open_data_store
     from fkstod.core.directory import Directory, DirectoryError
-    from fkstod.core.schema import MIGRATION_SETS
 
+    opened = open_data_store(args)
     try:
-        opened = store.open_store(
-            paths.database_path(paths.data_dir(args.data_dir)), MIGRATION_SETS
-        )
         return opened.db, Directory(opened.db)
-    except (store.StoreError, DirectoryError) as exc:
+    except DirectoryError as exc:
+        opened.db.close()
         raise CliError(str(exc)) from exc
 
 

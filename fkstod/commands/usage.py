@@ -17,20 +17,12 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 def show(args: argparse.Namespace) -> int:
     """Print every count: month, what, details, count."""
-    from fkstod import paths
-    from fkstod.cli import CliError
-    from fkstod.core import store
+    from fkstod.commands.common import open_data_store
     from fkstod.core.flows import load_library
-    from fkstod.core.schema import MIGRATION_SETS
     from fkstod.core.usage import UsageRecorder
     from fkstod.core.usage.present import describe
 
-    try:
-        opened = store.open_store(
-            paths.database_path(paths.data_dir(args.data_dir)), MIGRATION_SETS
-        )
-    except store.StoreError as exc:
-        raise CliError(str(exc)) from exc
+    opened = open_data_store(args)
     try:
         counts = UsageRecorder(opened.db).counts()
     finally:

@@ -26,6 +26,7 @@ from typing import TYPE_CHECKING, Any
 
 from fkstod.core.i18n import _
 from fkstod.core.migrate import MigrationSet, applied_steps
+from fkstod.core.oserrors import describe_os_error
 
 if TYPE_CHECKING:
     from sqlite_utils import Database
@@ -40,6 +41,23 @@ class StoreError(Exception):
 
 class NewerSchemaError(StoreError):
     """The database was written by a newer version of fkstod."""
+
+
+def write_error(exc: sqlite3.Error) -> StoreError:
+    """Return a Swedish error for a write that failed (nothing of it was kept)."""
+    if _code(exc) in (SQLITE_BUSY, SQLITE_LOCKED) or "locked" in str(exc):
+        reason = _("databasen är upptagen av ett annat program")
+    elif "readonly" in str(exc) or "read-only" in str(exc):
+        reason = _("databasen är skrivskyddad")
+    elif "full" in str(exc):
+        reason = _("disken är full")
+    else:
+        reason = str(exc)
+    return StoreError(
+        _("Det gick inte att spara ({reason}). Ingenting av ändringen har sparats.").format(
+            reason=reason
+        )
+    )
 
 
 class Db:
@@ -80,13 +98,24 @@ class Db:
                 raise
             self.conn.execute("RELEASE SAVEPOINT fkstod")
             return
-        self.conn.execute("BEGIN IMMEDIATE")
+        try:
+            self.conn.execute("BEGIN IMMEDIATE")
+        except sqlite3.Error as exc:
+            raise write_error(exc) from exc
         try:
             yield self.conn
+        except sqlite3.Error as exc:
+            self.conn.execute("ROLLBACK")
+            raise write_error(exc) from exc
         except BaseException:
             self.conn.execute("ROLLBACK")
             raise
-        self.conn.execute("COMMIT")
+        try:
+            self.conn.execute("COMMIT")
+        except sqlite3.Error as exc:
+            if self.conn.in_transaction:
+                self.conn.execute("ROLLBACK")
+            raise write_error(exc) from exc
 
     def table_exists(self, name: str) -> bool:
         """Return True when the table ``name`` exists."""
@@ -151,7 +180,7 @@ def open_store(path: Path, migration_sets: Sequence[MigrationSet]) -> OpenedStor
     except OSError as exc:
         raise StoreError(
             _("Datamappen {folder} kan inte skapas: {reason}.").format(
-                folder=folder, reason=exc.strerror or exc
+                folder=folder, reason=describe_os_error(exc)
             )
         ) from exc
 
@@ -160,7 +189,15 @@ def open_store(path: Path, migration_sets: Sequence[MigrationSet]) -> OpenedStor
     if path.exists():
         problem = _health_problem(path, migration_sets)
         if problem is not None:
-            quarantined = quarantine(path)
+            try:
+                quarantined = quarantine(path)
+            except OSError as exc:
+                raise StoreError(
+                    _(
+                        "Databasen {path} är skadad ({problem}) men kan inte flyttas undan: "
+                        "{reason}. Ingenting har ändrats."
+                    ).format(path=path, problem=problem, reason=describe_os_error(exc))
+                ) from exc
             notice = _(
                 "Databasen gick inte att läsa ({problem}). Den har flyttats till {where} "
                 "och en ny, tom databas har skapats. Inget har raderats."
@@ -171,7 +208,7 @@ def open_store(path: Path, migration_sets: Sequence[MigrationSet]) -> OpenedStor
         _configure(conn)
         db = Db(conn)
         _migrate(db, migration_sets)
-    except sqlite3.OperationalError as exc:
+    except sqlite3.Error as exc:
         raise StoreError(
             _("Databasen {path} kan inte öppnas för skrivning: {reason}.").format(
                 path=path, reason=exc
@@ -211,25 +248,61 @@ def _migrate(db: Db, migration_sets: Sequence[MigrationSet]) -> None:
             migration_set.to_sqlite_utils().apply(db.utils)
 
 
+# SQLite's primary result codes (extended codes carry them in the low byte).
+SQLITE_BUSY, SQLITE_LOCKED, SQLITE_CORRUPT, SQLITE_NOTADB = 5, 6, 11, 26
+
+
+def _code(exc: sqlite3.Error) -> int:
+    return (getattr(exc, "sqlite_errorcode", None) or 0) & 0xFF
+
+
+def _is_corrupt(exc: sqlite3.Error) -> bool:
+    if _code(exc):
+        return _code(exc) in (SQLITE_CORRUPT, SQLITE_NOTADB)
+    text = str(exc)
+    return "not a database" in text or "malformed" in text
+
+
+def _unusable(path: Path, exc: sqlite3.Error) -> StoreError:
+    """Return the error for a database that is fine but cannot be used right now."""
+    if _code(exc) in (SQLITE_BUSY, SQLITE_LOCKED) or "locked" in str(exc):
+        return StoreError(
+            _(
+                "Databasen {path} används av ett annat program just nu. Stäng det och "
+                "försök igen; ingenting har ändrats."
+            ).format(path=path)
+        )
+    return StoreError(
+        _(
+            "Databasen {path} kan inte öppnas ({reason}). Kontrollera att du har rätt att "
+            "läsa och skriva i mappen; ingenting har ändrats."
+        ).format(path=path, reason=exc)
+    )
+
+
 def _health_problem(path: Path, migration_sets: Sequence[MigrationSet]) -> str | None:
-    """Return why the file at ``path`` is unusable, or None when it is fine.
+    """Return why the file at ``path`` is corrupt, or None when it is fine.
 
     Raises:
         NewerSchemaError: the file is healthy but written by a newer fkstod.
+        StoreError: the file cannot be checked now (locked, no permission): that is
+            not corruption, and the file is left where it is.
     """
     try:
         # Read-only: a check must never change the file it checks, not even its
         # journal mode, so that a refused file keeps every byte.
         conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
     except sqlite3.Error as exc:
-        return _("kan inte öppnas: {reason}").format(reason=exc)
+        raise _unusable(path, exc) from exc
     try:
         rows = conn.execute("PRAGMA quick_check").fetchall()
         if rows != [("ok",)]:
             return _("kontrollen hittade fel: {first}").format(first=rows[0][0])
         _check_not_newer(conn, migration_sets)
     except sqlite3.DatabaseError as exc:
-        return _("filen är inte en fungerande databas: {reason}").format(reason=exc)
+        if _is_corrupt(exc):
+            return _("filen är inte en fungerande databas: {reason}").format(reason=exc)
+        raise _unusable(path, exc) from exc
     finally:
         conn.close()
     return None

@@ -51,3 +51,21 @@ def test_lint_of_a_missing_file_is_bad_input(tmp_path):
     result = run_fkstod("lint", str(tmp_path / "saknas.j2"))
     assert result.returncode == 1
     assert "finns inte" in result.stdout
+
+
+def test_a_corrupt_database_is_reported_when_the_command_line_recreates_it(tmp_path):
+    (tmp_path / "fkstod.sqlite3").write_bytes(b"not a database" * 500)
+    result = run_fkstod("usage", "show", env={"FKSTOD_DATA_DIR": str(tmp_path)})
+    assert result.returncode == 0
+    assert "flyttats" in result.stderr
+    assert list((tmp_path / "quarantine").glob("*/fkstod.sqlite3"))
+
+
+def test_a_data_dir_that_is_a_file_is_one_swedish_line(tmp_path):
+    blocker = tmp_path / "fil"
+    blocker.write_text("x")
+    result = run_fkstod("--data-dir", str(blocker), "usage", "show")
+    assert result.returncode == 1
+    assert "Traceback" not in result.stderr
+    assert result.stderr.count("\n") == 1
+    assert "det finns redan en fil" in result.stderr or "inte en mapp" in result.stderr

@@ -196,3 +196,66 @@ def test_killing_the_writer_a_hundred_times_loses_no_committed_count(data_folder
 def test_a_data_folder_on_a_network_share_is_refused(share):
     with pytest.raises(StoreError, match="nätverksdelning"):
         open_store(Path(share) / "fkstod.sqlite3", MIGRATION_SETS)
+
+
+def test_a_locked_database_is_refused_not_quarantined(data_folder):
+    path = db_file(data_folder)
+    open_store(path, MIGRATION_SETS).db.close()
+    holder = sqlite3.connect(path)
+    holder.execute("PRAGMA locking_mode = EXCLUSIVE")
+    holder.execute("BEGIN EXCLUSIVE")
+    holder.execute("COMMIT")  # keeps the exclusive lock in this locking mode
+    try:
+        with pytest.raises(StoreError, match="används av ett annat program"):
+            open_store(path, MIGRATION_SETS)
+    finally:
+        holder.close()
+    assert not (data_folder / "quarantine").exists()
+    assert path.exists()
+
+
+def test_a_database_that_cannot_be_opened_is_refused_not_quarantined(data_folder, monkeypatch):
+    path = db_file(data_folder)
+    open_store(path, MIGRATION_SETS).db.close()
+    real_connect = sqlite3.connect
+
+    def cannot_open(target, *args, **kwargs):
+        if "mode=ro" in str(target):
+            raise sqlite3.OperationalError("unable to open database file")
+        return real_connect(target, *args, **kwargs)
+
+    monkeypatch.setattr(sqlite3, "connect", cannot_open)
+    with pytest.raises(StoreError, match="kan inte öppnas"):
+        open_store(path, MIGRATION_SETS)
+    assert not (data_folder / "quarantine").exists()
+
+
+def test_a_quarantine_that_cannot_be_made_is_a_clear_error(data_folder, monkeypatch):
+    db_file(data_folder).write_bytes(b"not a database at all" * 100)
+
+    def no_room(path):
+        raise PermissionError(13, "Permission denied")
+
+    from fkstod.core import store
+
+    monkeypatch.setattr(store, "quarantine", no_room)
+    with pytest.raises(StoreError, match="kan inte flyttas undan: du saknar behörighet"):
+        open_store(db_file(data_folder), MIGRATION_SETS)
+
+
+def test_a_write_that_fails_is_a_swedish_store_error_and_changes_nothing(data_folder):
+    path = db_file(data_folder)
+    opened = open_store(path, MIGRATION_SETS)
+    recorder = UsageRecorder(opened.db)
+    recorder.record("referral_shown", category="akut")
+    opened.db.conn.execute("PRAGMA busy_timeout = 50")
+    holder = sqlite3.connect(path, timeout=0.05)
+    holder.execute("BEGIN IMMEDIATE")
+    try:
+        with pytest.raises(StoreError, match="upptagen"):
+            recorder.record("referral_shown", category="akut")
+    finally:
+        holder.rollback()
+        holder.close()
+    assert [c.count for c in recorder.counts()] == [1]
+    opened.db.close()

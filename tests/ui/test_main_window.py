@@ -152,3 +152,21 @@ def test_about_shows_a_folder_name_with_markup_literally(qtbot, tmp_path):
     dialog = AboutDialog(folder, "checkout")
     qtbot.addWidget(dialog)
     assert "&lt;b&gt;fet&lt;/b&gt; &amp; co" in dialog.label.text()
+
+
+def test_a_failed_save_shows_its_swedish_reason(monkeypatch):
+    import sys
+
+    from fkstod.core.store import StoreError
+
+    dialogs = FakeDialogs()
+    monkeypatch.setattr(sys, "excepthook", sys.excepthook)
+    fkapp.install_excepthook(dialogs)
+    try:
+        raise StoreError("Det gick inte att spara (databasen är skrivskyddad).")
+    except StoreError:
+        sys.excepthook(*sys.exc_info())
+    assert dialogs.errors[-1] == (
+        "Det gick inte att spara",
+        "Det gick inte att spara (databasen är skrivskyddad).",
+    )

@@ -8,6 +8,7 @@ from datetime import datetime
 from pathlib import Path
 
 from fkstod.core.i18n import _
+from fkstod.core.oserrors import describe_os_error
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -30,6 +31,11 @@ def register(sub: argparse._SubParsersAction) -> None:
     i = inner.add_parser("import", help=_("importera lokala poster (allt eller inget)"))
     i.add_argument("file", type=Path, metavar="FIL", help=_("CSV-fil eller HSDS-paket"))
     i.add_argument("--dry-run", action="store_true", help=_("visa bara vad som skulle ändras"))
+    i.add_argument(
+        "--ja",
+        action="store_true",
+        help=_("genomför importen även när den tar bort lokala poster"),
+    )
     i.set_defaults(func=import_file)
 
     e = inner.add_parser("export", help=_("exportera katalogen"))
@@ -131,6 +137,15 @@ def import_file(args: argparse.Namespace) -> int:
             print(_("{n} levererade poster hoppades över.").format(n=plan.skipped_shipped))
         if args.dry_run:
             print(_("Provkörning: ingenting har ändrats."))
+        elif plan.removed and not args.ja:
+            # The file replaces every local entry: a file that lost rows by mistake
+            # would delete them. In the app the preview asks; here --ja answers.
+            raise CliError(
+                _(
+                    "importen skulle ta bort {n} lokala poster. Kontrollera filen, eller kör "
+                    "igen med --ja för att genomföra den; ingenting har ändrats"
+                ).format(n=len(plan.removed))
+            )
         else:
             _refuse_while_window_open(args)
             directory.apply_import(plan)
@@ -156,7 +171,7 @@ def export(args: argparse.Namespace) -> int:
         raise CliError(str(exc)) from exc
     except OSError as exc:
         raise CliError(
-            _("{p}: kan inte skrivas: {r}").format(p=args.file, r=exc.strerror or exc)
+            _("{p}: kan inte skrivas: {r}").format(p=args.file, r=describe_os_error(exc))
         ) from exc
     finally:
         db.close()

@@ -8,6 +8,7 @@ import sys
 from pathlib import Path
 
 from fkstod.core.i18n import _
+from fkstod.core.oserrors import describe_os_error
 
 FORMATS = ("txt", "html", "pdf")
 
@@ -55,10 +56,16 @@ def _load(path: Path):
         raise CliError(_("{p}: filen är inte UTF-8").format(p=path)) from None
     except json.JSONDecodeError as exc:
         raise CliError(
-            _("{p}:{line}: inte giltig JSON: {msg}").format(p=path, line=exc.lineno, msg=exc.msg)
+            _("{p}:{line}: inte giltig JSON (fel vid kolumn {col})").format(
+                p=path, line=exc.lineno, col=exc.colno
+            )
         ) from None
+    except RecursionError:
+        raise CliError(_("{p}: JSON-filen är för djupt nästlad").format(p=path)) from None
     except OSError as exc:
-        raise CliError(_("{p}: kan inte läsas: {r}").format(p=path, r=exc.strerror)) from None
+        raise CliError(
+            _("{p}: kan inte läsas: {r}").format(p=path, r=describe_os_error(exc))
+        ) from None
     try:
         form = parse_form(data)
     except FormError as exc:
@@ -77,7 +84,9 @@ def _format_problems(path: Path, problems) -> str:
     return "\n".join(line(p) for p in problems)
 
 
-def _targets(out: Path, count: int, only: int) -> list[tuple[int, Path]]:
+def _targets(out: Path, count: int, only: int, fmt: str) -> list[tuple[int, Path]]:
+    if not out.suffix:
+        out = out.with_name(f"{out.name}.{fmt}")  # the file opens with the right program
     if only:
         return [(only - 1, out)]
     if count == 1:
@@ -98,7 +107,7 @@ def render(args: argparse.Namespace) -> int:
                 n=args.barn, count=len(form.barn), p=args.input
             )
         )
-    for index, out in _targets(args.out, len(form.barn), args.barn):
+    for index, out in _targets(args.out, len(form.barn), args.barn, args.fmt):
         if args.fmt == "pdf":
             from fkstod.render_pdf import PageDecor, pdf_bytes
 
@@ -112,6 +121,8 @@ def render(args: argparse.Namespace) -> int:
         try:
             save_report(out, data)
         except OSError as exc:
-            raise CliError(_("{p}: kan inte skrivas: {r}").format(p=out, r=exc.strerror)) from None
+            raise CliError(
+                _("{p}: kan inte skrivas: {r}").format(p=out, r=describe_os_error(exc))
+            ) from None
         print(out)
     return 0

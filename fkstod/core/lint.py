@@ -7,6 +7,7 @@ is concerned). ``fkstod lint`` prints them and exits 1 when there is any.
 from __future__ import annotations
 
 import csv
+import io
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -49,7 +50,11 @@ def check_kommuner(path: Path) -> list[Problem]:
     """Check the municipality list: header, four-digit unique codes, county codes."""
     problems: list[Problem] = []
     seen: set[str] = set()
-    with path.open(encoding="utf-8", newline="") as f:
+    try:
+        text = path.read_text(encoding="utf-8")
+    except UnicodeDecodeError:
+        return [Problem(str(path), 0, _("filen är inte UTF-8"))]
+    with io.StringIO(text, newline="") as f:
         reader = csv.DictReader(f)
         if reader.fieldnames != ["kommunkod", "kommun", "lanskod", "lan"]:
             return [Problem(str(path), 1, _("fel kolumnrubriker: {h}").format(h=reader.fieldnames))]

@@ -16,6 +16,7 @@ from pathlib import Path
 from fkstod.core.directory.model import Entry
 from fkstod.core.directory.validate import FIELD_NAMES, entry_to_fields
 from fkstod.core.i18n import _
+from fkstod.core.oserrors import describe_os_error
 
 MAX_BYTES = 20 * 1024 * 1024
 MAX_ROWS = 50_000
@@ -93,7 +94,7 @@ def read_text(path: Path, max_bytes: int | None = None) -> str:
         raise FileProblem(path, 0, _("det här är en mapp, inte en fil")) from exc
     except OSError as exc:
         raise FileProblem(
-            path, 0, _("filen kan inte läsas: {r}").format(r=exc.strerror or exc)
+            path, 0, _("filen kan inte läsas: {r}").format(r=describe_os_error(exc))
         ) from exc
     if data.startswith(b"PK\x03\x04"):
         raise FileProblem(
@@ -101,8 +102,16 @@ def read_text(path: Path, max_bytes: int | None = None) -> str:
             0,
             _("filen är en Excel-arbetsbok eller ett zip-arkiv; spara den i Excel som ”CSV UTF-8”"),
         )
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        raise FileProblem(
+            path,
+            0,
+            _("filen är sparad som UTF-16 (Excels ”Unicode-text”); spara den som ”CSV UTF-8”"),
+        )
     if b"\x00" in data[:65536]:
         raise FileProblem(path, 0, _("filen är inte en textfil (den innehåller binära data)"))
+    while data.startswith(b"\xef\xbb\xbf\xef\xbb\xbf"):  # a BOM saved twice
+        data = data[3:]
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
@@ -175,8 +184,15 @@ def read_rows(path: Path) -> list[Row]:
                     )
             start = reader.line_num + 1
     except csv.Error as exc:
+        reason = (
+            _("en cell är längre än {n} tecken; saknas ett avslutande citattecken?").format(
+                n=csv.field_size_limit()
+            )
+            if "field larger than field limit" in str(exc)
+            else str(exc)
+        )
         raise FileProblem(
-            path, reader.line_num, _("filen går inte att läsa som CSV: {e}").format(e=exc)
+            path, reader.line_num, _("filen går inte att läsa som CSV: {e}").format(e=reason)
         ) from exc
     return rows
 

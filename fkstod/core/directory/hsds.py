@@ -271,13 +271,18 @@ def _check_folder(folder: Path) -> None:
         )
 
 
-def _table(folder: Path, name: str) -> list[tuple[int, dict[str, str]]]:
+def _table(
+    folder: Path, name: str, required: tuple[str, ...] = ()
+) -> list[tuple[int, dict[str, str]]]:
     path = folder / f"{name}.csv"
     if not path.exists():
         if name == "service":
             raise FileProblem(path, 0, _("tabellen service.csv saknas i paketet"))
         return []
     reader = csv.DictReader(io.StringIO(read_text(path), newline=""))
+    missing = [column for column in required if column not in (reader.fieldnames or ())]
+    if missing:
+        raise FileProblem(path, 1, _("kolumnen {c} saknas i {t}.csv").format(c=missing[0], t=name))
     out: list[tuple[int, dict[str, str]]] = []
     start = 2
     try:
@@ -308,7 +313,7 @@ def read_package(path: Path) -> Sequence[Row]:
         raise FileProblem(
             folder / DESCRIPTOR, 0, _("datapackage.json är inte giltig JSON")
         ) from exc
-    organizations = {r["id"]: r for _line, r in _table(folder, "organization")}
+    organizations = {r["id"]: r for _line, r in _table(folder, "organization", ("id",))}
     per_service: dict[str, dict[str, list[str]]] = {}
 
     def add(sid: str, key: str, value: str) -> None:
@@ -322,7 +327,7 @@ def read_package(path: Path) -> Sequence[Row]:
         add(r.get("service_id", ""), "sprak", r.get("name", ""))
     for _line, r in _table(folder, "service_area"):
         add(r.get("service_id", ""), "kommuner", r.get("extent", ""))
-    locations = {r["id"]: r for _line, r in _table(folder, "location")}
+    locations = {r["id"]: r for _line, r in _table(folder, "location", ("id",))}
     access = {
         r.get("location_id", ""): r.get("description", "")
         for _line, r in _table(folder, "accessibility")
@@ -341,7 +346,7 @@ def read_package(path: Path) -> Sequence[Row]:
             add(sid, _FREE[term], value)
 
     rows: list[Row] = []
-    for line, s in _table(folder, "service"):
+    for line, s in _table(folder, "service", ("id",)):
         extra = per_service.get(s.get("id", ""), {})
         org = organizations.get(s.get("organization_id", ""), {})
         first = {k: v[0] for k, v in extra.items() if v}

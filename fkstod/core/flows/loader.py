@@ -20,6 +20,7 @@ from fkstod.core.flows.model import (
 )
 from fkstod.core.i18n import _
 from fkstod.core.lint import Problem
+from fkstod.core.oserrors import describe_os_error
 
 ID_PATTERN = re.compile(r"^[a-z0-9][a-z0-9_-]*$")
 
@@ -281,6 +282,6 @@ def read_flow_file(path: Path) -> tuple[Flow | None, list[Problem]]:
         return None, [Problem(str(path), 0, _("filen är inte UTF-8"))]
     except OSError as exc:
         return None, [
-            Problem(str(path), 0, _("kan inte läsas: {why}").format(why=exc.strerror or exc))
+            Problem(str(path), 0, _("kan inte läsas: {why}").format(why=describe_os_error(exc)))
         ]
     return parse_flow_text(text, str(path))

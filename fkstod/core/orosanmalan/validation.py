@@ -173,10 +173,40 @@ def parse_form(data: object) -> Form:
     return form
 
 
+#: The longest text a field may hold. The accounts of what was seen and heard may fill
+#: pages; a name or an address never needs more than a line or two. Without a cap a
+#: pasted file of megabytes would stall the PDF layout.
+LONG_TEXT = 20_000
+SHORT_TEXT = 1_000
+LONG_FIELDS = frozenset(
+    {"egna_iakttagelser", "uppgifter_fran_andra", "ovriga_syskon", "akut_kontakt"}
+)
+
+
+def _too_long(form: Form) -> list[FieldProblem]:
+    fields: list[tuple[str, str]] = [
+        (name, value) for name, value in vars(form).items() if isinstance(value, str)
+    ]
+    fields += [(f"anmalare.{k}", v) for k, v in vars(form.anmalare).items()]
+    for group, records in (("barn", form.barn), ("vardnadshavare", form.vardnadshavare)):
+        for i, record in enumerate(records):
+            fields += [(f"{group}[{i}].{k}", v) for k, v in vars(record).items()]
+    out = []
+    for path, value in fields:
+        cap = LONG_TEXT if path in LONG_FIELDS else SHORT_TEXT
+        if isinstance(value, str) and len(value) > cap:
+            out.append(
+                FieldProblem(
+                    path, _("för lång text ({n} tecken, högst {cap})").format(n=len(value), cap=cap)
+                )
+            )
+    return out
+
+
 def validate(form: Form, today: date | None = None) -> list[FieldProblem]:
     """Return every problem with ``form``: blocking ones first, then advice."""
     today = today or date.today()
-    problems: list[FieldProblem] = []
+    problems: list[FieldProblem] = _too_long(form)
     add = problems.append
     if not form.kommun.strip():
         add(FieldProblem("kommun", _("välj barnets kommun")))

@@ -158,8 +158,12 @@ class FlowPage(QWidget):
         self._show()
 
     def leave(self) -> None:
-        """Esc: ask, then leave the flow for the list (counted as abandoned)."""
+        """Esc: in a jump, go back to where it was made; else ask, then leave the flow."""
         if self.session is None:
+            return
+        if self.session.leave_jump():
+            # The call goes on: Esc in a jump must not risk the whole conversation.
+            self._show()
             return
         if self.dialogs.confirm(
             self.tr("Lämna flödet?"),

@@ -4,7 +4,7 @@ Signals:
     option_chosen(int): an answer was picked (0-based), by key 1–9 or click.
     continue_requested(): Enter on a step without answers (or the button).
     back_requested(): Backspace or Alt+Left.
-    leave_requested(): Esc.
+    leave_requested(): Esc (leaves a jump, or asks to leave the flow).
     (Page Up and Page Down scroll a step too long for the window.)
     item_toggled(int): a checklist point was ticked or unticked.
     directory_clicked(str, bool): a directory shortcut: category, filter on kommun.

@@ -293,3 +293,15 @@ def test_compact_mode_gives_the_kommun_a_row_of_its_own(qtbot, page):
     page.set_compact(False)
     qtbot.wait(1)
     assert page.compact_button.geometry().top() < page.kommun.geometry().bottom()
+
+
+def test_esc_inside_a_jump_returns_to_the_step_it_was_made_from(qtbot, page):
+    start(qtbot, page, "underhåll")
+    page.jump("akut-fara")
+    assert page.session.in_jump
+    qtbot.keyClick(page.step_view, Qt.Key.Key_Escape)
+    assert page.dialogs.confirm_titles() == []
+    assert page.stack.currentWidget() is page.step_view
+    assert (page.session.flow.id, page.session.step.id) == ("underhallsstod-fraga", "fore")
+    qtbot.keyClick(page.step_view, Qt.Key.Key_Escape)  # the main flow: asks as before
+    assert page.dialogs.confirm_titles() == ["Lämna flödet?"]

@@ -14,8 +14,9 @@ Signals:
 from __future__ import annotations
 
 from collections.abc import Sequence
+from itertools import pairwise
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QBoxLayout,
@@ -119,7 +120,7 @@ class FlowPage(QWidget):
         self.summary.copy_requested.connect(self.copy_note)
         self.summary.back_requested.connect(self.back)
         self.summary.new_requested.connect(self._new_from_summary)
-        self.setFocusProxy(self.picker)
+        self._set_view(self.picker)
 
     # -- actions -------------------------------------------------------------
 
@@ -174,9 +175,9 @@ class FlowPage(QWidget):
     def new_conversation(self) -> None:
         """Close the session and show the list of flows."""
         self._close_session()
-        self.stack.setCurrentWidget(self.picker)
+        self._set_view(self.picker)
         self.picker.filter.selectAll()
-        self.picker.setFocus()
+        self.focus_view()
 
     def copy_note(self, text: str) -> None:
         """Put the edited note on the clipboard (nothing is written to disk)."""
@@ -216,7 +217,7 @@ class FlowPage(QWidget):
                 [OUTCOME_CODES[c] for c in s.codes()],
                 s.note(),
             )
-            self.stack.setCurrentWidget(self.summary)
+            self._set_view(self.summary)
             return
         key = (s.current.flow_id, s.current.step_id)
         self.step_view.show_step(
@@ -228,8 +229,40 @@ class FlowPage(QWidget):
             ticked=s.checked.get(key),
             in_jump=s.in_jump,
         )
-        self.stack.setCurrentWidget(self.step_view)
+        self._set_view(self.step_view)
         self.step_view.setFocus()
+
+    def _set_view(self, view: QWidget) -> None:
+        # Coming back to the section (Ctrl+1) lands in this view (focus_view),
+        # never in a hidden field of another view.
+        self.stack.setCurrentWidget(view)
+        self._order_tabs()
+
+    def focusInEvent(self, event) -> None:
+        # MainWindow.show_section gives the page focus: pass it on to the view shown.
+        # Not a focus proxy: Qt tabs into a widget through its proxy, so one would
+        # put the view before the jump buttons in the Tab order (and setTabOrder
+        # moves a widget with a proxy together with all its children).
+        self.focus_view()
+
+    def focus_view(self) -> None:
+        """Put the keyboard focus where the view shown takes its keys."""
+        view = self.stack.currentWidget()
+        target = {self.picker: self.picker.filter, self.summary: self.summary.copy_button}.get(
+            view, view
+        )
+        target.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def _order_tabs(self) -> None:
+        # Tab follows the screen top to bottom: jumps, the view, then kommun and compact.
+        chain = [
+            *self.jumps.buttons.values(),
+            *self.stack.currentWidget().tab_order(),
+            self.kommun,
+            self.compact_button,
+        ]
+        for first, second in pairwise(chain):
+            QWidget.setTabOrder(first, second)
 
     def _directory(self, category: str, use_kommun: bool) -> None:
         if self.session is not None:

@@ -211,6 +211,17 @@ class FlowStepView(QWidget):
         self.scroll.verticalScrollBar().setValue(0)  # a new step is read from the top
         self.setFocus(Qt.FocusReason.OtherFocusReason)
 
+    def tab_order(self) -> list[QWidget]:
+        """Return the controls in the order Tab visits them: the step, its answers, the way on."""
+        return [
+            self,
+            *self.option_buttons,
+            *self.item_boxes,
+            *self.extra_buttons,
+            self.back_button,
+            self.continue_button,
+        ]
+
     def _clear(self) -> None:
         for widget in [*self.option_buttons, *self.item_boxes, *self.extra_buttons]:
             widget.hide()

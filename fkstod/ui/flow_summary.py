@@ -111,6 +111,10 @@ class FlowSummary(QWidget):
         self.copied.clear()
         self.copy_button.setFocus(Qt.FocusReason.OtherFocusReason)
 
+    def tab_order(self) -> list[QWidget]:
+        """Return the controls in the order Tab visits them: top to bottom."""
+        return [self.note, self.copy_button, self.new_button, self.back_button]
+
     def is_edited(self) -> bool:
         """Return True when the note has been changed and not copied since."""
         return self.note.toPlainText() not in (self._written, self._copied)

@@ -25,6 +25,7 @@ from fkstod.core.settings import Settings
 from fkstod.core.usage import UsageRecorder
 from fkstod.ui.close_guard import CloseGuard
 from fkstod.ui.dialogs import Dialogs
+from fkstod.ui.flow_jump_bar import JUMP_KEYS
 from fkstod.ui.flow_page import FlowPage
 from fkstod.ui.main_window import MainWindow
 from fkstod.ui.single_instance import SingleInstance
@@ -169,6 +170,17 @@ def build_window(services: Services, dialogs: Dialogs | None = None) -> MainWind
     oro_index = window.add_section(window.tr("Orosanmälan"), build_orosanmalan)
     stats_index = window.add_section(window.tr("Statistik"), build_statistics)
     window.navigation.currentRowChanged.connect(refresh_statistics)
+
+    # The jump keys are the window's, not the page's: a caseworker in the directory
+    # reading out a number must reach Akut fara with one key too.
+    def jump(flow_id: str) -> None:
+        window.show_section(flow_index)
+        flows().jump(flow_id)
+
+    for flow_id, keys in JUMP_KEYS.items():
+        if flow_id in library.flows:
+            title = library.flows[flow_id].title
+            window.add_shortcut(keys, title, lambda f=flow_id: jump(f))
 
     # A report in progress is never thrown away without asking; an unbuilt page has none.
     window.installEventFilter(

@@ -17,7 +17,7 @@ from collections.abc import Sequence
 from itertools import pairwise
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QGuiApplication
+from PySide6.QtGui import QGuiApplication, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QBoxLayout,
     QComboBox,
@@ -68,9 +68,16 @@ class FlowPage(QWidget):
         self.jumps.jump_requested.connect(self.jump)
         self.compact_button = QPushButton(self.tr("Kompakt läge (Ctrl+Skift+K)"))
         self.compact_button.setAccessibleName(self.tr("Kompakt läge, alltid överst"))
+        self.compact_button.setToolTip(
+            self.tr("Smalt fönster som ligger överst, bredvid ärendet (Ctrl+Skift+K)")
+        )
         self.compact_button.setCheckable(True)
-        self.compact_button.setShortcut("Ctrl+Shift+K")
         self.compact_button.toggled.connect(self.set_compact)
+        # A QShortcut, not the button's own: that one takes the focus to the button
+        # (so 1–9 and Enter stop working) and clicks only after a 100 ms animation.
+        compact_key = QShortcut(QKeySequence("Ctrl+Shift+K"), self)
+        compact_key.setContext(Qt.ShortcutContext.WindowShortcut)
+        compact_key.activated.connect(self.compact_button.toggle)
         self.kommun = QComboBox()
         self.kommun.setAccessibleName(self.tr("Personens kommun (sparas inte)"))
         self.kommun.setToolTip(self.tr("Används bara för att visa lokalt stöd. Sparas inte."))
@@ -195,6 +202,7 @@ class FlowPage(QWidget):
             QBoxLayout.Direction.TopToBottom if compact else QBoxLayout.Direction.LeftToRight
         )
         self.compact_changed.emit(compact)
+        self.focus_view()  # the keys go on answering the step, in either mode
 
     def shutdown(self) -> None:
         """Close a running session (the app is closing): counted as abandoned."""

@@ -105,6 +105,21 @@ class MainWindow(QMainWindow):
         menu.addAction(action)
         return action
 
+    def add_shortcut(self, keys: str, text: str, slot: Callable[[], object]) -> QAction:
+        """Add a key that works in every section of the window (not in a menu).
+
+        Args:
+            keys: the key sequence, e.g. "F5".
+            text: what the key does, for screen readers and tooltips.
+            slot: what to call.
+        """
+        action = QAction(text, self)
+        action.setShortcut(QKeySequence(keys))
+        action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+        action.triggered.connect(lambda _=False: slot())
+        self.addAction(action)
+        return action
+
     def add_section(self, title: str, page: QWidget | Callable[[], QWidget]) -> int:
         """Add a section to the navigation; return its index (Ctrl+index+1 shows it).
 

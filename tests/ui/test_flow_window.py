@@ -119,3 +119,51 @@ def test_tab_on_the_summary_starts_at_the_note(qtbot, window):
         "Personens kommun (sparas inte)",
         "Kompakt läge, alltid överst",
     ]
+
+
+def test_after_compact_mode_the_keys_answer_the_step(qtbot, window):
+    page = start_sjukpenning(qtbot, window)
+    key(qtbot, Qt.Key.Key_K, CTRL_SHIFT)
+    qtbot.waitUntil(lambda: page.compact)
+    key(qtbot, Qt.Key.Key_K, CTRL_SHIFT)
+    qtbot.waitUntil(lambda: not page.compact)
+    # A changed window flag shows the window anew; its focus widget gets the keys.
+    assert window.focusWidget() is page.step_view
+    qtbot.keyClick(window.focusWidget(), Qt.Key.Key_1)
+    assert page.session.step.id != "fore"
+
+
+@pytest.mark.parametrize(
+    "k, flow_id", [(Qt.Key.Key_F5, "akut-fara"), (Qt.Key.Key_F8, "kan-inte-prata")]
+)
+def test_a_jump_key_works_from_another_section(qtbot, window, k, flow_id):
+    page = start_sjukpenning(qtbot, window)
+    key(qtbot, Qt.Key.Key_2, CTRL)
+    key(qtbot, k)
+    assert window.current_section() == 0
+    assert page.session.flow.id == flow_id and page.session.in_jump
+    assert focus() is page.step_view
+    key(qtbot, Qt.Key.Key_Escape)  # back to where the jump was made
+    assert (page.session.flow.id, page.session.step.id) == ("sjukpenning-fraga", "fore")
+
+
+def test_a_jump_key_without_a_flow_starts_the_jump_flow(qtbot, window):
+    page = window.page(0)
+    key(qtbot, Qt.Key.Key_3, CTRL)
+    key(qtbot, Qt.Key.Key_F6)
+    assert window.current_section() == 0
+    assert page.session.flow.id == "barn-berors" and not page.session.in_jump
+
+
+def test_each_jump_key_has_one_owner(window):
+    from PySide6.QtGui import QKeySequence, QShortcut
+
+    page = window.page(0)
+    owners = [
+        s for s in window.findChildren(QShortcut) if s.key().toString() in ("F5", "F6", "F7", "F8")
+    ]
+    assert owners == []
+    keys = [a.shortcut() for a in window.actions()]
+    for name in ("F5", "F6", "F7", "F8"):
+        assert keys.count(QKeySequence(name)) == 1
+    assert all(b.shortcut().isEmpty() for b in page.jumps.buttons.values())

@@ -214,7 +214,8 @@ def build_window(services: Services, dialogs: Dialogs | None = None) -> MainWind
     window.text_scale_changed.connect(lambda s: settings.set(TEXT_SCALE_KEY, s))
 
     def save_window_state() -> None:
-        settings.set(GEOMETRY_KEY, bytes(window.saveGeometry().toBase64().data()).decode("ascii"))
+        geometry = window.normal_geometry()  # never the narrow compact size
+        settings.set(GEOMETRY_KEY, bytes(geometry.toBase64().data()).decode("ascii"))
         settings.set(SECTION_KEY, window.current_section())
 
     window.closing.connect(save_window_state)

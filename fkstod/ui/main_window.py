@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtCore import QByteArray, QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
@@ -42,6 +42,8 @@ class MainWindow(QMainWindow):
         self.setAccessibleName(self.tr("fkstod huvudfönster"))
         self.text_scale = text_scale
         self._painted = False
+        self.compact = False
+        self._normal_geometry: QByteArray | None = None
         self._page_policies: dict[int, QSizePolicy.Policy] = {}
 
         self.navigation = QListWidget()
@@ -198,8 +200,10 @@ class MainWindow(QMainWindow):
     def set_compact(self, compact: bool, section: int, width: int = 460) -> None:
         """Make the window narrow and always on top beside the case system, or normal again."""
         if compact:
-            self._normal_geometry = self.saveGeometry()
+            if not self.compact:  # a second call must not store the narrow size
+                self._normal_geometry = self.saveGeometry()
             self.show_section(section)
+        self.compact = compact
         self.navigation.setVisible(not compact)
         self._ignore_other_pages(compact, section)
         if compact:
@@ -211,9 +215,19 @@ class MainWindow(QMainWindow):
                 QApplication.sendPostedEvents(None, QEvent.Type.LayoutRequest)
             self.resize(width, self.height())
         self.setWindowFlag(Qt.WindowType.WindowStaysOnTopHint, compact)
-        if not compact and getattr(self, "_normal_geometry", None) is not None:
+        if not compact and self._normal_geometry is not None:
             self.restoreGeometry(self._normal_geometry)
         self.show()  # changing a window flag hides the window
+
+    def normal_geometry(self) -> QByteArray:
+        """Return the geometry to remember: the normal one, also while compact.
+
+        The app starts in normal mode, so a narrow size saved at closing would
+        open a narrow window that is not compact.
+        """
+        if self.compact and self._normal_geometry is not None:
+            return self._normal_geometry
+        return self.saveGeometry()
 
     def _ignore_other_pages(self, ignore: bool, section: int) -> None:
         # A stack is as wide as its widest page, shown or not: in compact mode only

@@ -152,3 +152,18 @@ def test_about_shows_a_folder_name_with_markup_literally(qtbot, tmp_path):
     dialog = AboutDialog(folder, "checkout")
     qtbot.addWidget(dialog)
     assert "&lt;b&gt;fet&lt;/b&gt; &amp; co" in dialog.label.text()
+
+
+@pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")
+def test_closing_in_compact_mode_remembers_the_normal_size(qtbot, services):
+    first = fkapp.build_window(services, FakeDialogs())
+    qtbot.addWidget(first)
+    first.show()
+    first.resize(760, 600)  # within the offscreen screen of 800 × 800
+    first.page(0).set_compact(True)
+    assert first.width() < 600
+    first.close()
+    second = fkapp.build_window(services, FakeDialogs())
+    qtbot.addWidget(second)
+    assert (second.width(), second.height()) == (760, 600)
+    assert not second.navigation.isHidden()

@@ -49,7 +49,9 @@ class MainWindow(QMainWindow):
         self.navigation = QListWidget()
         self.navigation.setAccessibleName(self.tr("Avsnitt"))
         self.navigation.setAccessibleDescription(self.tr("Välj avsnitt med Ctrl+1 till Ctrl+9"))
-        self.navigation.setMaximumWidth(220)
+        # As wide as the longest section name at the text size in use (fit_navigation).
+        self.navigation.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.navigation.installEventFilter(self)
         self.pages = QStackedWidget()
         # Sections added as factories are built when first shown (or when the
         # app is idle after the first paint), so that start-up builds one page.
@@ -142,6 +144,7 @@ class MainWindow(QMainWindow):
         item = QListWidgetItem(title)
         item.setData(Qt.ItemDataRole.AccessibleTextRole, title)
         self.navigation.addItem(item)
+        self.fit_navigation()
         if index < 9:
             action = QAction(title, self)
             action.setShortcut(QKeySequence(f"Ctrl+{index + 1}"))
@@ -150,6 +153,16 @@ class MainWindow(QMainWindow):
             self.view_menu.insertAction(self._section_separator, action)
             self._section_actions.append(action)
         return index
+
+    def fit_navigation(self) -> None:
+        """Make the section list as wide as its longest name, with room either side."""
+        nav = self.navigation
+        metrics = nav.fontMetrics()
+        widest = max(
+            (metrics.horizontalAdvance(nav.item(i).text()) for i in range(nav.count())),
+            default=0,
+        )
+        nav.setFixedWidth(widest + 4 * metrics.averageCharWidth() + 2 * nav.frameWidth())
 
     def page(self, index: int) -> QWidget:
         """Return the page of section ``index``, building it if it was added as a factory."""
@@ -253,6 +266,8 @@ class MainWindow(QMainWindow):
         self.activateWindow()
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.navigation and event.type() == QEvent.Type.FontChange:
+            self.fit_navigation()  # the text size changed: the names must still fit
         if watched is self and event.type() == QEvent.Type.Paint and not self._painted:
             self._painted = True
             self.ready.emit()

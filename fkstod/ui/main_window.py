@@ -162,7 +162,7 @@ class MainWindow(QMainWindow):
             (metrics.horizontalAdvance(nav.item(i).text()) for i in range(nav.count())),
             default=0,
         )
-        nav.setFixedWidth(widest + 4 * metrics.averageCharWidth() + 2 * nav.frameWidth())
+        nav.setFixedWidth(widest + 2 * metrics.averageCharWidth() + 2 * nav.frameWidth())
 
     def page(self, index: int) -> QWidget:
         """Return the page of section ``index``, building it if it was added as a factory."""

@@ -305,3 +305,46 @@ def test_esc_inside_a_jump_returns_to_the_step_it_was_made_from(qtbot, page):
     assert (page.session.flow.id, page.session.step.id) == ("underhallsstod-fraga", "fore")
     qtbot.keyClick(page.step_view, Qt.Key.Key_Escape)  # the main flow: asks as before
     assert page.dialogs.confirm_titles() == ["Lämna flödet?"]
+
+
+def test_alt_t_goes_to_the_note_and_alt_a_is_left_to_the_arkiv_menu(qtbot, page):
+    import re
+
+    start(qtbot, page, "underhåll")
+    qtbot.keyClick(page.step_view, Qt.Key.Key_2)  # not alone: ends at once
+    from PySide6.QtWidgets import QAbstractButton, QLabel
+
+    keys = [
+        m.group(1).lower()
+        for w in page.findChildren(QWidget)
+        if isinstance(w, QLabel | QAbstractButton) and w.isVisibleTo(page)
+        for m in [re.search(r"&([^&])", w.text())]
+        if m
+    ]
+    assert not {"a", "v", "h"} & set(keys)
+    qtbot.keyClick(page.summary.copy_button, Qt.Key.Key_T, Qt.KeyboardModifier.AltModifier)
+    assert page.summary.note.hasFocus()
+
+
+def test_the_outcomes_after_the_colon_are_in_lower_case(qtbot, page):
+    start(qtbot, page, "underhåll")
+    qtbot.keyClick(page.step_view, Qt.Key.Key_2)  # not alone: ends at once
+    text = page.summary.path.text()
+    outcomes = text.split("Utfall:</b> ", 1)[1]
+    items = outcomes.split("</p>")[0].split(", ")
+    # After a colon Swedish goes on in lower case, like the rest of the list.
+    assert items[0] == "frågan om våld ställdes inte"
+    assert all(item[0].islower() or item[0].isdigit() for item in items)
+
+
+def test_key_names_are_swedish_in_texts_and_tooltips(qtbot, page):
+    from PySide6.QtWidgets import QAbstractButton, QLabel
+
+    start(qtbot, page, "underhåll")
+    texts = [
+        t
+        for w in page.findChildren(QWidget)
+        for t in (w.toolTip(), w.text() if isinstance(w, QLabel | QAbstractButton) else "")
+    ]
+    assert not [t for t in texts if "Shift" in t]
+    assert "Ctrl+Skift+K" in page.compact_button.toolTip()

@@ -90,6 +90,12 @@ class FlowPage(QWidget):
         self.kommun.lineEdit().setAccessibleName(self.kommun.accessibleName())
         kommun_label = QLabel(self.tr("K&ommun:"))
         kommun_label.setBuddy(self.kommun)
+        # A short word where the kommun is chosen, when a shortcut needs one first.
+        self.notice = QLabel()
+        self.notice.setAccessibleName(self.tr("Meddelande"))
+        self.notice.setWordWrap(True)
+        self.notice.hide()
+        self.kommun.currentIndexChanged.connect(lambda _i: self._tell(""))
 
         self.picker = FlowPicker(library)
         self.step_view = FlowStepView()
@@ -110,6 +116,7 @@ class FlowPage(QWidget):
         layout = QVBoxLayout(self)
         layout.addLayout(bar)
         layout.addWidget(self.stack, 1)
+        layout.addWidget(self.notice)
         layout.addLayout(self.tools)
 
         self.picker.flow_chosen.connect(self.start)
@@ -227,6 +234,7 @@ class FlowPage(QWidget):
             )
             self._set_view(self.summary)
             return
+        self._tell("")
         key = (s.current.flow_id, s.current.step_id)
         self.step_view.show_step(
             s.step,
@@ -273,10 +281,24 @@ class FlowPage(QWidget):
             QWidget.setTabOrder(first, second)
 
     def _directory(self, category: str, use_kommun: bool) -> None:
+        kommun = (self.kommun.currentData() or "") if use_kommun else ""
+        if use_kommun and not kommun:
+            # Unfiltered, the national lines would come first: ask for the kommun instead.
+            self._tell(
+                self.tr(
+                    "Välj personens kommun först (Alt+O), så visas stödet där. "
+                    "Välj sedan stödet igen."
+                )
+            )
+            self.kommun.setFocus(Qt.FocusReason.OtherFocusReason)
+            return
         if self.session is not None:
             self.session.support_shown(category)
-        kommun = (self.kommun.currentData() or "") if use_kommun else ""
         self.directory_requested.emit(category, kommun)
+
+    def _tell(self, text: str) -> None:
+        self.notice.setText(text)
+        self.notice.setVisible(bool(text))
 
     def _new_from_summary(self) -> None:
         # The edited note exists nowhere else (nothing is saved): ask before it goes.

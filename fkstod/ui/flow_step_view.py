@@ -7,8 +7,8 @@ Signals:
     leave_requested(): Esc (leaves a jump, or asks to leave the flow).
     (Page Up and Page Down scroll a step too long for the window.)
     item_toggled(int): a checklist point was ticked or unticked.
-    directory_clicked(str, bool): a directory shortcut: category, filter on kommun.
-    orosanmalan_clicked(): the hand-off to the orosanmälan generator.
+    directory_clicked(str, bool): a directory shortcut (Alt+1…): category, filter on kommun.
+    orosanmalan_clicked(): the hand-off to the orosanmälan generator (Alt+R).
 """
 
 from __future__ import annotations
@@ -16,7 +16,7 @@ from __future__ import annotations
 import html
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QKeyEvent
+from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QBoxLayout,
     QFrame,
@@ -184,22 +184,25 @@ class FlowStepView(QWidget):
             box.toggled.connect(lambda _=False, i=n: self.item_toggled.emit(i))
             self.choices.addWidget(box)
             self.item_boxes.append(box)
-        for shortcut in step.directory:
-            button = WrapButton(self.tr("Stödkatalog: %1").replace("%1", shortcut.label))
+        for n, shortcut in enumerate(step.directory[:9], start=1):
+            keys = f"Alt+{n}"
+            button = WrapButton(
+                self.tr("Stödkatalog: %1 (%2)").replace("%1", shortcut.label).replace("%2", keys)
+            )
             button.setAccessibleName(shortcut.label)
+            button.setToolTip(self.tr("Visa i Stödkatalogen (%1)").replace("%1", keys))
             button.clicked.connect(
                 lambda _=False, c=shortcut.category, k=shortcut.kommun: self.directory_clicked.emit(
                     c, k
                 )
             )
-            self.extras.addWidget(button)
-            self.extra_buttons.append(button)
+            self._add_extra(button, keys)
         if step.orosanmalan:
-            button = WrapButton(self.tr("Skriv orosanmälan"))
+            button = WrapButton(self.tr("Skriv orosanmälan (Alt+R)"))
             button.setAccessibleName(self.tr("Skriv orosanmälan"))
+            button.setToolTip(self.tr("Öppna Orosanmälan för den här förmånen (Alt+R)"))
             button.clicked.connect(self.orosanmalan_clicked)
-            self.extras.addWidget(button)
-            self.extra_buttons.append(button)
+            self._add_extra(button, "Alt+R")
         self.back_button.setEnabled(can_go_back)
         has_options = step.kind == "question"
         self.continue_button.setVisible(not has_options)
@@ -221,6 +224,18 @@ class FlowStepView(QWidget):
             self.back_button,
             self.continue_button,
         ]
+
+    def _add_extra(self, button: QPushButton, keys: str) -> None:
+        # A QShortcut, not the button's own: that one would take the focus from the
+        # step (1–9 stop working) and click only after a 100 ms animation. It lives
+        # and dies with the button, and works wherever the focus is in the window.
+        button.setAccessibleDescription(self.tr("Snabbtangent %1").replace("%1", keys))
+        shortcut = QShortcut(QKeySequence(keys), button)
+        shortcut.setContext(Qt.ShortcutContext.WindowShortcut)
+        shortcut.activated.connect(button.click)
+        self.extras.addWidget(button)
+        button.show()  # now, not on the next turn of the event loop: its key works at once
+        self.extra_buttons.append(button)
 
     def _clear(self) -> None:
         for widget in [*self.option_buttons, *self.item_boxes, *self.extra_buttons]:

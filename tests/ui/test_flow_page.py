@@ -348,3 +348,49 @@ def test_key_names_are_swedish_in_texts_and_tooltips(qtbot, page):
     ]
     assert not [t for t in texts if "Shift" in t]
     assert "Ctrl+Skift+K" in page.compact_button.toolTip()
+
+
+ALT = Qt.KeyboardModifier.AltModifier
+
+
+def to_support_step(qtbot, page):
+    start(qtbot, page, "underhåll")
+    qtbot.keyClick(page.step_view, Qt.Key.Key_1)
+    qtbot.keyClick(page.step_view, Qt.Key.Key_2)
+    qtbot.keyClick(page.step_view, Qt.Key.Key_Return)  # past the checklist
+
+
+def test_alt_digits_open_the_directory_shortcuts_and_show_their_keys(qtbot, page):
+    to_support_step(qtbot, page)
+    assert [b.text().rsplit(" (", 1)[1] for b in page.step_view.extra_buttons[:2]] == [
+        "Alt+1)",
+        "Alt+2)",
+    ]
+    assert "Alt+1" in page.step_view.extra_buttons[0].toolTip()
+    with qtbot.waitSignal(page.directory_requested) as blocker:
+        qtbot.keyClick(page.step_view, Qt.Key.Key_1, ALT)
+    assert blocker.args == ["kvinnor", ""]
+    assert page.step_view.hasFocus()  # the keys go on answering
+
+
+def test_alt_r_opens_the_orosanmalan_from_a_step(qtbot, page):
+    start(qtbot, page, "underhåll")
+    page.jumps.buttons["barn-berors"].click()
+    button = page.step_view.extra_buttons[-1]
+    assert "Alt+R" in button.text() and "Alt+R" in button.toolTip()
+    with qtbot.waitSignal(page.orosanmalan_requested) as blocker:
+        qtbot.keyClick(page.step_view, Qt.Key.Key_R, ALT)
+    assert blocker.args == ["underhallsstod"]
+
+
+def test_a_shortcut_for_the_persons_kommun_asks_for_the_kommun_first(qtbot, page):
+    to_support_step(qtbot, page)
+    with qtbot.assertNotEmitted(page.directory_requested):
+        qtbot.keyClick(page.step_view, Qt.Key.Key_2, ALT)  # socialtjänst in the kommun
+    assert page.kommun.hasFocus() or page.kommun.lineEdit().hasFocus()
+    assert page.notice.isVisibleTo(page) and "kommun" in page.notice.text()
+    page.kommun.setCurrentIndex(page.kommun.findData("0180"))
+    assert not page.notice.isVisibleTo(page)
+    with qtbot.waitSignal(page.directory_requested) as blocker:
+        qtbot.keyClick(page.kommun, Qt.Key.Key_2, ALT)
+    assert blocker.args == ["socialtjanst", "0180"]

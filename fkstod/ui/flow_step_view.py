@@ -16,7 +16,16 @@ from __future__ import annotations
 import html
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
+from PySide6.QtGui import (
+    QFocusEvent,
+    QKeyEvent,
+    QKeySequence,
+    QPainter,
+    QPaintEvent,
+    QPalette,
+    QPen,
+    QShortcut,
+)
 from PySide6.QtWidgets import (
     QBoxLayout,
     QFrame,
@@ -106,9 +115,13 @@ class FlowStepView(QWidget):
         self.continue_button.setAccessibleName(self.tr("Fortsätt till nästa steg"))
         self.continue_button.setFocusPolicy(Qt.FocusPolicy.TabFocus)
         self.continue_button.clicked.connect(self.continue_requested)
+        # Says which keys work, while the step has them (with the frame, paintEvent).
+        self.key_hint = QLabel()
+        self.key_hint.setAccessibleName(self.tr("Tangenter"))
+        self.key_hint.setAlignment(Qt.AlignmentFlag.AlignCenter)
         nav = QHBoxLayout()
         nav.addWidget(self.back_button)
-        nav.addStretch(1)
+        nav.addWidget(self.key_hint, 1)
         nav.addWidget(self.continue_button)
 
         top = QHBoxLayout()
@@ -211,6 +224,7 @@ class FlowStepView(QWidget):
             if step.is_outcome and in_jump
             else self.tr("Fortsätt (Enter) →")
         )
+        self._update_hint()
         self.scroll.verticalScrollBar().setValue(0)  # a new step is read from the top
         self.setFocus(Qt.FocusReason.OtherFocusReason)
 
@@ -224,6 +238,39 @@ class FlowStepView(QWidget):
             self.back_button,
             self.continue_button,
         ]
+
+    def _update_hint(self) -> None:
+        if not self.hasFocus() or self._step is None:
+            text = ""
+        elif self._step.kind == "question":
+            text = self.tr("Svara med 1–%1").replace("%1", str(len(self._step.options)))
+        else:
+            text = self.tr("Enter går vidare")
+        self.key_hint.setText(text)
+        self.setAccessibleDescription(text)
+
+    def focusInEvent(self, event: QFocusEvent) -> None:
+        super().focusInEvent(event)
+        self._update_hint()
+        self.update()
+
+    def focusOutEvent(self, event: QFocusEvent) -> None:
+        super().focusOutEvent(event)
+        self._update_hint()
+        self.update()
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        super().paintEvent(event)
+        if not self.hasFocus():
+            return
+        # The step takes 1–9 and Enter itself, so it draws its own focus mark: a
+        # frame (a shape, not only a colour) together with the key hint below.
+        painter = QPainter(self)
+        pen = QPen(self.palette().color(QPalette.ColorRole.Highlight))
+        pen.setWidth(max(2, self.fontMetrics().height() // 8))
+        painter.setPen(pen)
+        half = pen.width() // 2
+        painter.drawRect(self.rect().adjusted(half, half, -half - 1, -half - 1))
 
     def _add_extra(self, button: QPushButton, keys: str) -> None:
         # A QShortcut, not the button's own: that one would take the focus from the

@@ -394,3 +394,19 @@ def test_a_shortcut_for_the_persons_kommun_asks_for_the_kommun_first(qtbot, page
     with qtbot.waitSignal(page.directory_requested) as blocker:
         qtbot.keyClick(page.kommun, Qt.Key.Key_2, ALT)
     assert blocker.args == ["socialtjanst", "0180"]
+
+
+def test_the_step_shows_that_it_has_the_keys(qtbot, page):
+    start(qtbot, page, "sjukpenning")
+    view = page.step_view
+    assert view.hasFocus()
+    assert view.key_hint.text() == "Svara med 1–3"
+    marked = view.grab().toImage()
+    page.kommun.setFocus()
+    assert view.key_hint.text() == ""
+    unmarked = view.grab().toImage()
+    edge = (1, view.height() // 2)  # the frame is drawn at the edge, not only in colour
+    assert marked.pixel(*edge) != unmarked.pixel(*edge)
+    view.setFocus()
+    qtbot.keyClick(view, Qt.Key.Key_1)
+    assert view.key_hint.text() == "Enter går vidare"

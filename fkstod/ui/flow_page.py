@@ -291,6 +291,7 @@ class FlowPage(QWidget):
                 )
             )
             self.kommun.setFocus(Qt.FocusReason.OtherFocusReason)
+            self.kommun.lineEdit().selectAll()  # typing a name replaces "ej vald"
             return
         if self.session is not None:
             self.session.support_shown(category)

@@ -25,6 +25,7 @@ from fkstod.core.settings import Settings
 from fkstod.core.usage import UsageRecorder
 from fkstod.ui.close_guard import CloseGuard
 from fkstod.ui.dialogs import Dialogs
+from fkstod.ui.flow_jump_bar import JUMP_KEYS
 from fkstod.ui.flow_page import FlowPage
 from fkstod.ui.main_window import MainWindow
 from fkstod.ui.single_instance import SingleInstance
@@ -170,6 +171,17 @@ def build_window(services: Services, dialogs: Dialogs | None = None) -> MainWind
     stats_index = window.add_section(window.tr("Statistik"), build_statistics)
     window.navigation.currentRowChanged.connect(refresh_statistics)
 
+    # The jump keys are the window's, not the page's: a caseworker in the directory
+    # reading out a number must reach Akut fara with one key too.
+    def jump(flow_id: str) -> None:
+        window.show_section(flow_index)
+        flows().jump(flow_id)
+
+    for flow_id, keys in JUMP_KEYS.items():
+        if flow_id in library.flows:
+            title = library.flows[flow_id].title
+            window.add_shortcut(keys, title, lambda f=flow_id: jump(f))
+
     # A report in progress is never thrown away without asking; an unbuilt page has none.
     window.installEventFilter(
         CloseGuard(
@@ -202,7 +214,8 @@ def build_window(services: Services, dialogs: Dialogs | None = None) -> MainWind
     window.text_scale_changed.connect(lambda s: settings.set(TEXT_SCALE_KEY, s))
 
     def save_window_state() -> None:
-        settings.set(GEOMETRY_KEY, bytes(window.saveGeometry().toBase64().data()).decode("ascii"))
+        geometry = window.normal_geometry()  # never the narrow compact size
+        settings.set(GEOMETRY_KEY, bytes(geometry.toBase64().data()).decode("ascii"))
         settings.set(SECTION_KEY, window.current_section())
 
     window.closing.connect(save_window_state)

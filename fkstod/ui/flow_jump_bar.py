@@ -1,18 +1,18 @@
 """The global jumps, always visible: Akut fara, Barn berörs, Berättar om våld, Kan inte prata nu.
 
 Signals:
-    jump_requested(str): the id of the jump flow to enter.
+    jump_requested(str): the id of the jump flow to enter (a button was clicked).
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QPushButton, QWidget
 
 from fkstod.core.flows.model import GLOBAL_JUMPS
 
-#: The key for each jump; function keys, since 1–9 answer questions.
+#: The key for each jump; function keys, since 1–9 answer questions. The window
+#: owns these keys (app.py), so that they work in every section; the bar shows them.
 JUMP_KEYS: dict[str, str] = {
     "akut-fara": "F5",
     "barn-berors": "F6",
@@ -30,7 +30,6 @@ class FlowJumpBar(QWidget):
         super().__init__(parent)
         self.setAccessibleName(self.tr("Hopp som alltid finns"))
         self.buttons: dict[str, QPushButton] = {}
-        self.shortcuts: dict[str, QShortcut] = {}
         for flow_id in GLOBAL_JUMPS:
             title = titles.get(flow_id)
             if title is None:
@@ -42,11 +41,6 @@ class FlowJumpBar(QWidget):
             button.setToolTip(self.tr("%1 – nås från varje steg").replace("%1", title))
             button.clicked.connect(lambda _=False, f=flow_id: self.jump_requested.emit(f))
             self.buttons[flow_id] = button
-            # A QShortcut, not the button's own: that one clicks after a 100 ms animation.
-            shortcut = QShortcut(QKeySequence(key), self)
-            shortcut.setContext(Qt.ShortcutContext.WindowShortcut)
-            shortcut.activated.connect(lambda f=flow_id: self.jump_requested.emit(f))
-            self.shortcuts[flow_id] = shortcut
         self.set_compact(False)
 
     def set_compact(self, compact: bool) -> None:

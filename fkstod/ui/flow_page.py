@@ -14,9 +14,10 @@ Signals:
 from __future__ import annotations
 
 from collections.abc import Sequence
+from itertools import pairwise
 
-from PySide6.QtCore import Signal
-from PySide6.QtGui import QGuiApplication
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QGuiApplication, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QBoxLayout,
     QComboBox,
@@ -67,9 +68,16 @@ class FlowPage(QWidget):
         self.jumps.jump_requested.connect(self.jump)
         self.compact_button = QPushButton(self.tr("Kompakt läge (Ctrl+Skift+K)"))
         self.compact_button.setAccessibleName(self.tr("Kompakt läge, alltid överst"))
+        self.compact_button.setToolTip(
+            self.tr("Smalt fönster som ligger överst, bredvid ärendet (Ctrl+Skift+K)")
+        )
         self.compact_button.setCheckable(True)
-        self.compact_button.setShortcut("Ctrl+Shift+K")
         self.compact_button.toggled.connect(self.set_compact)
+        # A QShortcut, not the button's own: that one takes the focus to the button
+        # (so 1–9 and Enter stop working) and clicks only after a 100 ms animation.
+        compact_key = QShortcut(QKeySequence("Ctrl+Shift+K"), self)
+        compact_key.setContext(Qt.ShortcutContext.WindowShortcut)
+        compact_key.activated.connect(self.compact_button.toggle)
         self.kommun = QComboBox()
         self.kommun.setAccessibleName(self.tr("Personens kommun (sparas inte)"))
         self.kommun.setToolTip(self.tr("Används bara för att visa lokalt stöd. Sparas inte."))
@@ -82,6 +90,12 @@ class FlowPage(QWidget):
         self.kommun.lineEdit().setAccessibleName(self.kommun.accessibleName())
         kommun_label = QLabel(self.tr("K&ommun:"))
         kommun_label.setBuddy(self.kommun)
+        # A short word where the kommun is chosen, when a shortcut needs one first.
+        self.notice = QLabel()
+        self.notice.setAccessibleName(self.tr("Meddelande"))
+        self.notice.setWordWrap(True)
+        self.notice.hide()
+        self.kommun.currentIndexChanged.connect(lambda _i: self._tell(""))
 
         self.picker = FlowPicker(library)
         self.step_view = FlowStepView()
@@ -102,6 +116,7 @@ class FlowPage(QWidget):
         layout = QVBoxLayout(self)
         layout.addLayout(bar)
         layout.addWidget(self.stack, 1)
+        layout.addWidget(self.notice)
         layout.addLayout(self.tools)
 
         self.picker.flow_chosen.connect(self.start)
@@ -119,7 +134,7 @@ class FlowPage(QWidget):
         self.summary.copy_requested.connect(self.copy_note)
         self.summary.back_requested.connect(self.back)
         self.summary.new_requested.connect(self._new_from_summary)
-        self.setFocusProxy(self.picker)
+        self._set_view(self.picker)
 
     # -- actions -------------------------------------------------------------
 
@@ -158,8 +173,12 @@ class FlowPage(QWidget):
         self._show()
 
     def leave(self) -> None:
-        """Esc: ask, then leave the flow for the list (counted as abandoned)."""
+        """Esc: in a jump, go back to where it was made; else ask, then leave the flow."""
         if self.session is None:
+            return
+        if self.session.leave_jump():
+            # The call goes on: Esc in a jump must not risk the whole conversation.
+            self._show()
             return
         if self.dialogs.confirm(
             self.tr("Lämna flödet?"),
@@ -170,9 +189,9 @@ class FlowPage(QWidget):
     def new_conversation(self) -> None:
         """Close the session and show the list of flows."""
         self._close_session()
-        self.stack.setCurrentWidget(self.picker)
+        self._set_view(self.picker)
         self.picker.filter.selectAll()
-        self.picker.setFocus()
+        self.focus_view()
 
     def copy_note(self, text: str) -> None:
         """Put the edited note on the clipboard (nothing is written to disk)."""
@@ -190,6 +209,7 @@ class FlowPage(QWidget):
             QBoxLayout.Direction.TopToBottom if compact else QBoxLayout.Direction.LeftToRight
         )
         self.compact_changed.emit(compact)
+        self.focus_view()  # the keys go on answering the step, in either mode
 
     def shutdown(self) -> None:
         """Close a running session (the app is closing): counted as abandoned."""
@@ -212,8 +232,9 @@ class FlowPage(QWidget):
                 [OUTCOME_CODES[c] for c in s.codes()],
                 s.note(),
             )
-            self.stack.setCurrentWidget(self.summary)
+            self._set_view(self.summary)
             return
+        self._tell("")
         key = (s.current.flow_id, s.current.step_id)
         self.step_view.show_step(
             s.step,
@@ -224,14 +245,61 @@ class FlowPage(QWidget):
             ticked=s.checked.get(key),
             in_jump=s.in_jump,
         )
-        self.stack.setCurrentWidget(self.step_view)
+        self._set_view(self.step_view)
         self.step_view.setFocus()
 
+    def _set_view(self, view: QWidget) -> None:
+        # Coming back to the section (Ctrl+1) lands in this view (focus_view),
+        # never in a hidden field of another view.
+        self.stack.setCurrentWidget(view)
+        self._order_tabs()
+
+    def focusInEvent(self, event) -> None:
+        # MainWindow.show_section gives the page focus: pass it on to the view shown.
+        # Not a focus proxy: Qt tabs into a widget through its proxy, so one would
+        # put the view before the jump buttons in the Tab order (and setTabOrder
+        # moves a widget with a proxy together with all its children).
+        self.focus_view()
+
+    def focus_view(self) -> None:
+        """Put the keyboard focus where the view shown takes its keys."""
+        view = self.stack.currentWidget()
+        target = {self.picker: self.picker.filter, self.summary: self.summary.copy_button}.get(
+            view, view
+        )
+        target.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def _order_tabs(self) -> None:
+        # Tab follows the screen top to bottom: jumps, the view, then kommun and compact.
+        chain = [
+            *self.jumps.buttons.values(),
+            *self.stack.currentWidget().tab_order(),
+            self.kommun,
+            self.compact_button,
+        ]
+        for first, second in pairwise(chain):
+            QWidget.setTabOrder(first, second)
+
     def _directory(self, category: str, use_kommun: bool) -> None:
+        kommun = (self.kommun.currentData() or "") if use_kommun else ""
+        if use_kommun and not kommun:
+            # Unfiltered, the national lines would come first: ask for the kommun instead.
+            self._tell(
+                self.tr(
+                    "Välj personens kommun först (Alt+O), så visas stödet där. "
+                    "Välj sedan stödet igen."
+                )
+            )
+            self.kommun.setFocus(Qt.FocusReason.OtherFocusReason)
+            self.kommun.lineEdit().selectAll()  # typing a name replaces "ej vald"
+            return
         if self.session is not None:
             self.session.support_shown(category)
-        kommun = (self.kommun.currentData() or "") if use_kommun else ""
         self.directory_requested.emit(category, kommun)
+
+    def _tell(self, text: str) -> None:
+        self.notice.setText(text)
+        self.notice.setVisible(bool(text))
 
     def _new_from_summary(self) -> None:
         # The edited note exists nowhere else (nothing is saved): ask before it goes.

@@ -75,8 +75,11 @@ class FlowPicker(QWidget):
         self.filter.returnPressed.connect(self.choose_current)
         self.list.itemActivated.connect(lambda _item: self.choose_current())
         self.filter.installEventFilter(self)
-        self.setFocusProxy(self.filter)
         self.refresh()
+
+    def tab_order(self) -> list[QWidget]:
+        """Return the controls in the order Tab visits them."""
+        return [self.benefit, self.filter, self.list]
 
     def set_library(self, library: FlowLibrary) -> None:
         """Show another set of flows (after a reload)."""

@@ -4,11 +4,11 @@ Signals:
     option_chosen(int): an answer was picked (0-based), by key 1–9 or click.
     continue_requested(): Enter on a step without answers (or the button).
     back_requested(): Backspace or Alt+Left.
-    leave_requested(): Esc.
+    leave_requested(): Esc (leaves a jump, or asks to leave the flow).
     (Page Up and Page Down scroll a step too long for the window.)
     item_toggled(int): a checklist point was ticked or unticked.
-    directory_clicked(str, bool): a directory shortcut: category, filter on kommun.
-    orosanmalan_clicked(): the hand-off to the orosanmälan generator.
+    directory_clicked(str, bool): a directory shortcut (Alt+1…): category, filter on kommun.
+    orosanmalan_clicked(): the hand-off to the orosanmälan generator (Alt+R).
 """
 
 from __future__ import annotations
@@ -16,7 +16,16 @@ from __future__ import annotations
 import html
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QKeyEvent
+from PySide6.QtGui import (
+    QFocusEvent,
+    QKeyEvent,
+    QKeySequence,
+    QPainter,
+    QPaintEvent,
+    QPalette,
+    QPen,
+    QShortcut,
+)
 from PySide6.QtWidgets import (
     QBoxLayout,
     QFrame,
@@ -106,9 +115,13 @@ class FlowStepView(QWidget):
         self.continue_button.setAccessibleName(self.tr("Fortsätt till nästa steg"))
         self.continue_button.setFocusPolicy(Qt.FocusPolicy.TabFocus)
         self.continue_button.clicked.connect(self.continue_requested)
+        # Says which keys work, while the step has them (with the frame, paintEvent).
+        self.key_hint = QLabel()
+        self.key_hint.setAccessibleName(self.tr("Tangenter"))
+        self.key_hint.setAlignment(Qt.AlignmentFlag.AlignCenter)
         nav = QHBoxLayout()
         nav.addWidget(self.back_button)
-        nav.addStretch(1)
+        nav.addWidget(self.key_hint, 1)
         nav.addWidget(self.continue_button)
 
         top = QHBoxLayout()
@@ -184,22 +197,25 @@ class FlowStepView(QWidget):
             box.toggled.connect(lambda _=False, i=n: self.item_toggled.emit(i))
             self.choices.addWidget(box)
             self.item_boxes.append(box)
-        for shortcut in step.directory:
-            button = WrapButton(self.tr("Stödkatalog: %1").replace("%1", shortcut.label))
+        for n, shortcut in enumerate(step.directory[:9], start=1):
+            keys = f"Alt+{n}"
+            button = WrapButton(
+                self.tr("Stödkatalog: %1 (%2)").replace("%1", shortcut.label).replace("%2", keys)
+            )
             button.setAccessibleName(shortcut.label)
+            button.setToolTip(self.tr("Visa i Stödkatalogen (%1)").replace("%1", keys))
             button.clicked.connect(
                 lambda _=False, c=shortcut.category, k=shortcut.kommun: self.directory_clicked.emit(
                     c, k
                 )
             )
-            self.extras.addWidget(button)
-            self.extra_buttons.append(button)
+            self._add_extra(button, keys)
         if step.orosanmalan:
-            button = WrapButton(self.tr("Skriv orosanmälan"))
+            button = WrapButton(self.tr("Skriv orosanmälan (Alt+R)"))
             button.setAccessibleName(self.tr("Skriv orosanmälan"))
+            button.setToolTip(self.tr("Öppna Orosanmälan för den här förmånen (Alt+R)"))
             button.clicked.connect(self.orosanmalan_clicked)
-            self.extras.addWidget(button)
-            self.extra_buttons.append(button)
+            self._add_extra(button, "Alt+R")
         self.back_button.setEnabled(can_go_back)
         has_options = step.kind == "question"
         self.continue_button.setVisible(not has_options)
@@ -208,8 +224,65 @@ class FlowStepView(QWidget):
             if step.is_outcome and in_jump
             else self.tr("Fortsätt (Enter) →")
         )
+        self._update_hint()
         self.scroll.verticalScrollBar().setValue(0)  # a new step is read from the top
         self.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def tab_order(self) -> list[QWidget]:
+        """Return the controls in the order Tab visits them: the step, its answers, the way on."""
+        return [
+            self,
+            *self.option_buttons,
+            *self.item_boxes,
+            *self.extra_buttons,
+            self.back_button,
+            self.continue_button,
+        ]
+
+    def _update_hint(self) -> None:
+        if not self.hasFocus() or self._step is None:
+            text = ""
+        elif self._step.kind == "question":
+            text = self.tr("Svara med 1–%1").replace("%1", str(len(self._step.options)))
+        else:
+            text = self.tr("Enter går vidare")
+        self.key_hint.setText(text)
+        self.setAccessibleDescription(text)
+
+    def focusInEvent(self, event: QFocusEvent) -> None:
+        super().focusInEvent(event)
+        self._update_hint()
+        self.update()
+
+    def focusOutEvent(self, event: QFocusEvent) -> None:
+        super().focusOutEvent(event)
+        self._update_hint()
+        self.update()
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        super().paintEvent(event)
+        if not self.hasFocus():
+            return
+        # The step takes 1–9 and Enter itself, so it draws its own focus mark: a
+        # frame (a shape, not only a colour) together with the key hint below.
+        painter = QPainter(self)
+        pen = QPen(self.palette().color(QPalette.ColorRole.Highlight))
+        pen.setWidth(max(2, self.fontMetrics().height() // 8))
+        painter.setPen(pen)
+        half = pen.width() // 2
+        painter.drawRect(self.rect().adjusted(half, half, -half - 1, -half - 1))
+
+    def _add_extra(self, button: QPushButton, keys: str) -> None:
+        # A QShortcut, not the button's own: that one would take the focus from the
+        # step (1–9 stop working) and click only after a 100 ms animation. It lives
+        # and dies with the button, and works wherever the focus is in the window.
+        button.setAccessibleDescription(self.tr("Snabbtangent %1").replace("%1", keys))
+        shortcut = QShortcut(QKeySequence(keys), button)
+        shortcut.setContext(Qt.ShortcutContext.WindowShortcut)
+        shortcut.activated.connect(button.click)
+        self.extras.addWidget(button)
+        button.show()  # now, not on the next turn of the event loop: its key works at once
+        self.extra_buttons.append(button)
 
     def _clear(self) -> None:
         for widget in [*self.option_buttons, *self.item_boxes, *self.extra_buttons]:

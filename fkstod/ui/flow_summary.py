@@ -25,6 +25,14 @@ from fkstod.core.flows.text import keep_numbers_together
 from fkstod.ui.flow_wrap_layout import WrapLayout
 
 
+def _lower_first(label: str) -> str:
+    # After "Utfall:" the labels run on in one line: lower case, as Swedish goes on
+    # after a colon; an abbreviation such as "SOS" keeps its capitals.
+    if len(label) > 1 and label[1].isupper():
+        return label
+    return label[:1].lower() + label[1:]
+
+
 class FlowSummary(QWidget):
     """What happened, and a neutral note the caseworker edits before copying."""
 
@@ -44,7 +52,8 @@ class FlowSummary(QWidget):
         self.path.setWordWrap(True)
         self.path.setAccessibleName(self.tr("Vägen genom flödet"))
         self.path.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        note_label = QLabel(self.tr("&Anteckning till akten (ändra innan du kopierar):"))
+        # Alt+T: Alt+A belongs to the Arkiv menu.
+        note_label = QLabel(self.tr("Anteckning till ak&ten (ändra innan du kopierar):"))
         note_label.setWordWrap(True)
         self.note = QPlainTextEdit()
         self.note.setAccessibleName(self.tr("Anteckning till akten"))
@@ -100,7 +109,7 @@ class FlowSummary(QWidget):
             + "</li>"
             for line in path
         )
-        codes = ", ".join(html.escape(o) for o in outcomes) or self.tr("inga")
+        codes = ", ".join(html.escape(_lower_first(o)) for o in outcomes) or self.tr("inga")
         self.path.setText(
             f"<p><b>{self.tr('Vägen:')}</b></p><ol>{rows}</ol>"
             f"<p><b>{self.tr('Utfall:')}</b> {codes}</p>"
@@ -110,6 +119,10 @@ class FlowSummary(QWidget):
         self._copied: str | None = None
         self.copied.clear()
         self.copy_button.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def tab_order(self) -> list[QWidget]:
+        """Return the controls in the order Tab visits them: top to bottom."""
+        return [self.note, self.copy_button, self.new_button, self.back_button]
 
     def is_edited(self) -> bool:
         """Return True when the note has been changed and not copied since."""

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtCore import QByteArray, QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
@@ -42,12 +42,16 @@ class MainWindow(QMainWindow):
         self.setAccessibleName(self.tr("fkstod huvudfönster"))
         self.text_scale = text_scale
         self._painted = False
+        self.compact = False
+        self._normal_geometry: QByteArray | None = None
         self._page_policies: dict[int, QSizePolicy.Policy] = {}
 
         self.navigation = QListWidget()
         self.navigation.setAccessibleName(self.tr("Avsnitt"))
         self.navigation.setAccessibleDescription(self.tr("Välj avsnitt med Ctrl+1 till Ctrl+9"))
-        self.navigation.setMaximumWidth(220)
+        # As wide as the longest section name at the text size in use (fit_navigation).
+        self.navigation.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.navigation.installEventFilter(self)
         self.pages = QStackedWidget()
         # Sections added as factories are built when first shown (or when the
         # app is idle after the first paint), so that start-up builds one page.
@@ -105,6 +109,21 @@ class MainWindow(QMainWindow):
         menu.addAction(action)
         return action
 
+    def add_shortcut(self, keys: str, text: str, slot: Callable[[], object]) -> QAction:
+        """Add a key that works in every section of the window (not in a menu).
+
+        Args:
+            keys: the key sequence, e.g. "F5".
+            text: what the key does, for screen readers and tooltips.
+            slot: what to call.
+        """
+        action = QAction(text, self)
+        action.setShortcut(QKeySequence(keys))
+        action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+        action.triggered.connect(lambda _=False: slot())
+        self.addAction(action)
+        return action
+
     def add_section(self, title: str, page: QWidget | Callable[[], QWidget]) -> int:
         """Add a section to the navigation; return its index (Ctrl+index+1 shows it).
 
@@ -125,6 +144,7 @@ class MainWindow(QMainWindow):
         item = QListWidgetItem(title)
         item.setData(Qt.ItemDataRole.AccessibleTextRole, title)
         self.navigation.addItem(item)
+        self.fit_navigation()
         if index < 9:
             action = QAction(title, self)
             action.setShortcut(QKeySequence(f"Ctrl+{index + 1}"))
@@ -133,6 +153,16 @@ class MainWindow(QMainWindow):
             self.view_menu.insertAction(self._section_separator, action)
             self._section_actions.append(action)
         return index
+
+    def fit_navigation(self) -> None:
+        """Make the section list as wide as its longest name, with room either side."""
+        nav = self.navigation
+        metrics = nav.fontMetrics()
+        widest = max(
+            (metrics.horizontalAdvance(nav.item(i).text()) for i in range(nav.count())),
+            default=0,
+        )
+        nav.setFixedWidth(widest + 2 * metrics.averageCharWidth() + 2 * nav.frameWidth())
 
     def page(self, index: int) -> QWidget:
         """Return the page of section ``index``, building it if it was added as a factory."""
@@ -183,8 +213,10 @@ class MainWindow(QMainWindow):
     def set_compact(self, compact: bool, section: int, width: int = 460) -> None:
         """Make the window narrow and always on top beside the case system, or normal again."""
         if compact:
-            self._normal_geometry = self.saveGeometry()
+            if not self.compact:  # a second call must not store the narrow size
+                self._normal_geometry = self.saveGeometry()
             self.show_section(section)
+        self.compact = compact
         self.navigation.setVisible(not compact)
         self._ignore_other_pages(compact, section)
         if compact:
@@ -196,9 +228,19 @@ class MainWindow(QMainWindow):
                 QApplication.sendPostedEvents(None, QEvent.Type.LayoutRequest)
             self.resize(width, self.height())
         self.setWindowFlag(Qt.WindowType.WindowStaysOnTopHint, compact)
-        if not compact and getattr(self, "_normal_geometry", None) is not None:
+        if not compact and self._normal_geometry is not None:
             self.restoreGeometry(self._normal_geometry)
         self.show()  # changing a window flag hides the window
+
+    def normal_geometry(self) -> QByteArray:
+        """Return the geometry to remember: the normal one, also while compact.
+
+        The app starts in normal mode, so a narrow size saved at closing would
+        open a narrow window that is not compact.
+        """
+        if self.compact and self._normal_geometry is not None:
+            return self._normal_geometry
+        return self.saveGeometry()
 
     def _ignore_other_pages(self, ignore: bool, section: int) -> None:
         # A stack is as wide as its widest page, shown or not: in compact mode only
@@ -224,6 +266,8 @@ class MainWindow(QMainWindow):
         self.activateWindow()
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.navigation and event.type() == QEvent.Type.FontChange:
+            self.fit_navigation()  # the text size changed: the names must still fit
         if watched is self and event.type() == QEvent.Type.Paint and not self._painted:
             self._painted = True
             self.ready.emit()

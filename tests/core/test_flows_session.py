@@ -55,6 +55,20 @@ def test_a_global_jump_returns_to_the_step_it_was_made_from():
     assert s.codes() == ["acute_danger", "emergency_called"]
 
 
+def test_leaving_a_jump_returns_to_where_it_was_made_and_keeps_its_path(usage):
+    s = FlowSession(LIBRARY, "underhallsstod-fraga", "underhallsstod", usage)
+    s.choose(0)
+    s.jump("berattar-om-vald")
+    s.jump("barn-berors")
+    assert s.leave_jump()
+    assert s.flow.id == "berattar-om-vald"
+    assert s.leave_jump()
+    assert (s.flow.id, s.step.id) == ("underhallsstod-fraga", "fraga")
+    assert not s.in_jump and not s.leave_jump()
+    assert [line.in_jump for line in s.path()][-1] is False
+    assert counts(usage)[("flow_abandoned", "barn-berors", "underhallsstod")] == 1
+
+
 def test_a_jump_can_be_made_from_inside_a_jump():
     s = FlowSession(LIBRARY, "underhallsstod-fraga", "underhallsstod")
     s.jump("berattar-om-vald")

@@ -53,7 +53,7 @@ def test_compact_mode_makes_the_window_narrow_on_every_step(window):
 
 def test_compact_summary_fits_and_normal_mode_comes_back(window):
     page = window.page(0)
-    window.resize(700, 500)
+    window.resize(740, 500)
     settle()
     page.start("underhallsstod-fraga", "underhallsstod")
     page.choose(1)  # not alone: the flow ends at the summary
@@ -63,7 +63,7 @@ def test_compact_summary_fits_and_normal_mode_comes_back(window):
     assert window.width() <= COMPACT_MAX
     page.set_compact(False)
     settle()
-    assert window.width() == 700
+    assert window.width() == 740
 
 
 def shortcut(n: int) -> DirectoryShortcut:

@@ -170,3 +170,30 @@ def test_a_failed_save_shows_its_swedish_reason(monkeypatch):
         "Det gick inte att spara",
         "Det gick inte att spara (databasen är skrivskyddad).",
     )
+
+
+@pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")
+def test_closing_in_compact_mode_remembers_the_normal_size(qtbot, services):
+    first = fkapp.build_window(services, FakeDialogs())
+    qtbot.addWidget(first)
+    first.show()
+    first.resize(760, 600)  # within the offscreen screen of 800 × 800
+    first.page(0).set_compact(True)
+    assert first.width() < 600
+    first.close()
+    second = fkapp.build_window(services, FakeDialogs())
+    qtbot.addWidget(second)
+    assert (second.width(), second.height()) == (760, 600)
+    assert not second.navigation.isHidden()
+
+
+def test_the_section_names_fit_the_list_at_every_text_size(qtbot, window):
+    nav = window.navigation
+    for _ in range(12):
+        qtbot.keyClick(window, Qt.Key_Plus, Qt.ControlModifier)
+        qtbot.wait(1)
+        metrics = nav.fontMetrics()
+        widest = max(metrics.horizontalAdvance(nav.item(i).text()) for i in range(nav.count()))
+        assert nav.viewport().width() >= widest + 2 * metrics.averageCharWidth(), window.text_scale
+        assert not nav.horizontalScrollBar().isVisible()
+    assert window.text_scale == pytest.approx(2.2)

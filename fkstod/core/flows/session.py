@@ -173,6 +173,22 @@ class FlowSession:
         self._enter_jump(flow_id, (*here.returns, (here.flow_id, here.step_id)))
         return self._arrived()
 
+    def leave_jump(self) -> bool:
+        """Leave the jump flow shown before its end, back where it was made.
+
+        The steps of the jump stay in the path; the jump counts as abandoned.
+        Return False when not in a jump.
+        """
+        here = self.current
+        if not here.returns:
+            return False
+        self._count("flow_abandoned", here.flow_id)
+        flow_id, step_id = here.returns[-1]
+        self.trail[-1] = replace(here, left_by=CONTINUED)
+        self.trail.append(Entry(flow_id, step_id, here.returns[:-1]))
+        self._arrived()
+        return True
+
     def back(self) -> bool:
         """Go back one step; answers stay remembered. Return False at the start."""
         if not self.can_go_back():

@@ -42,6 +42,10 @@ from fkstod.ui.directory_transfer import DirectoryTransfer
 
 ID_ROLE = Qt.ItemDataRole.UserRole
 
+#: Needs that only the municipality's own office meets: without a kommun the list
+#: would hold national lines only, so the page asks for the kommun instead.
+LOCAL_NEEDS = frozenset({"socialtjanst"})
+
 
 class DirectoryPage(QWidget):
     """The directory section of the main window."""
@@ -97,6 +101,10 @@ class DirectoryPage(QWidget):
 
         self.count = QLabel()
         self.count.setAccessibleName(self.tr("Antal träffar"))
+        self.notice = QLabel()
+        self.notice.setWordWrap(True)
+        self.notice.setAccessibleName(self.tr("Att göra först"))
+        self.notice.hide()
         self.results = QListWidget()
         self.results.setAccessibleName(self.tr("Träffar"))
         # Rows share one height (fast painting): a wrapped title would push the
@@ -142,6 +150,7 @@ class DirectoryPage(QWidget):
         left = QWidget()
         left_layout = QVBoxLayout(left)
         left_layout.setContentsMargins(0, 0, 0, 0)
+        left_layout.addWidget(self.notice)
         left_layout.addWidget(self.results, 1)
         buttons = QHBoxLayout()
         for button in (self.new_button, self.edit_button, self.remove_button):
@@ -223,9 +232,14 @@ class DirectoryPage(QWidget):
     def run_search(self) -> None:
         """Search with what is typed and chosen, and show the best rows."""
         need = self.need.currentData()
+        kommun = self._kommun_code()
+        if need in LOCAL_NEEDS and not kommun and not self.search_box.text().strip():
+            self._ask_for_kommun()
+            return
+        self.notice.hide()
         result = self.directory.search(
             self.search_box.text(),
-            kommun=self._kommun_code(),
+            kommun=kommun,
             needs=(need,) if need else (),
             filters=Filters(
                 lan=self.lan.currentData() or "",
@@ -273,6 +287,14 @@ class DirectoryPage(QWidget):
         self.results.setCurrentRow(0 if shown else -1)
         self._show_current(self.results.currentRow())
 
+    def _ask_for_kommun(self) -> None:
+        self._open_ids = frozenset()
+        self.results.clear()
+        self.notice.setText(self.tr("Välj kommun för att se socialtjänsten"))
+        self.notice.show()
+        self.count.setText("")
+        self._show_current(-1)
+
     def _show_current(self, row: int) -> None:
         entry = self.current_entry()
         self.view.show_entry(entry, entry is not None and entry.id in self._open_ids)
@@ -299,6 +321,10 @@ class DirectoryPage(QWidget):
             combo.setCurrentIndex(max(0, combo.findData(value)))
             combo.blockSignals(False)
         self.run_search()
+        if not self.notice.isHidden():
+            # Where the caseworker must start: type the kommun, pick it from the list.
+            self.kommun.setFocus(Qt.FocusReason.OtherFocusReason)
+            self.kommun.lineEdit().selectAll()
         if category in REFERRAL_CATEGORIES:
             self.referral_shown.emit(category)
 

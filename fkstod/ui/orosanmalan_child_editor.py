@@ -49,6 +49,17 @@ class ChildEditor(QWidget):
     def _line(self, name: str, placeholder: str) -> QLineEdit:
         return named_line_edit(name, placeholder, self.changed)
 
+    def inputs(self) -> list[QWidget]:
+        """Return the inputs in reading order (the order Tab follows)."""
+        return [
+            self.namn,
+            self.personnummer,
+            self.adress,
+            self.skola,
+            self.vistelse,
+            self.kanner_till,
+        ]
+
     def set_protected(self, protected: bool) -> None:
         """Hide where the child can be found; what was typed stays in memory only."""
         self._form.setRowVisible(self.adress, not protected)

@@ -93,6 +93,8 @@ class OrosanmalanPage(QWidget):
         scroll.setWidgetResizable(True)
         scroll.setWidget(self.form)
         scroll.setAccessibleName(self.tr("Formulär för orosanmälan"))
+        # Not a stop of its own for Tab: it scrolls to whichever field gets the focus.
+        scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)
 
         self.child_choice = QComboBox()
         self.child_choice.setAccessibleName(self.tr("Visa anmälan för barn"))
@@ -166,6 +168,8 @@ class OrosanmalanPage(QWidget):
         self.form.changed.connect(self._preview_timer.start)
         self.form.children.currentChanged.connect(self._follow_tab)
         self._refresh_preview()
+        # Ctrl+3 focuses the page: the focus belongs in its first field.
+        self.setFocusProxy(self.form.kommun)
 
     def _fit_form(self) -> None:
         # Never narrower than the form itself: its fields would be cut off at large text.

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QAbstractScrollArea,
     QAbstractSpinBox,
+    QApplication,
     QCheckBox,
     QComboBox,
     QGroupBox,
@@ -124,3 +125,57 @@ def test_alt_keys_reach_the_concerns_and_switch_protected_data(qtbot, page):
     assert next(iter(page.form.oro.values())).hasFocus()
     qtbot.keyClick(page, Qt.Key.Key_I, Qt.KeyboardModifier.AltModifier)
     qtbot.waitUntil(page.form.skyddade.isChecked, timeout=1000)
+
+
+def tab_names(qtbot, count: int) -> list[str]:
+    """Press Tab ``count`` times from where the focus is; return the names passed."""
+    names = []
+    for _ in range(count):
+        focused = QApplication.focusWidget()
+        names.append(focused.accessibleName())
+        qtbot.keyClick(focused, Qt.Key.Key_Tab)
+    return names
+
+
+def test_the_page_gives_its_focus_to_the_first_field(qtbot, page):
+    page.setFocus(Qt.FocusReason.ShortcutFocusReason)  # what Ctrl+3 does
+    assert QApplication.focusWidget() is page.form.kommun
+    assert page.scroll.focusPolicy() == Qt.FocusPolicy.NoFocus
+
+
+def test_tab_walks_the_form_in_reading_order_child_right_after_its_tab(qtbot, page):
+    page.form.kommun.setFocus(Qt.FocusReason.TabFocusReason)
+    assert tab_names(qtbot, 15) == [
+        "Barnets kommun",
+        "Visa socialtjänsten i stödkatalogen",
+        "Datum för anmälan",  # one stop: the arrow keys move inside the date
+        "Skyddade personuppgifter",
+        "Akut fara för barnet",
+        "Barn att skriva om",
+        "Barnets namn",
+        "Personnummer eller födelsedatum",
+        "Barnets adress",
+        "Skola eller förskola",
+        "Var barnet är nu",
+        "Känner barnet till anmälan?",
+        "Lägg till barn",
+        "Vårdnadshavare 1, namn",
+        "Vårdnadshavare 1, relation till barnet",
+    ]
+
+
+def test_a_second_childs_fields_follow_the_tabs_too(qtbot, page):
+    page.form.add_child()
+    page.form.children.tabBar().setFocus(Qt.FocusReason.TabFocusReason)
+    assert tab_names(qtbot, 9) == [
+        "Barn att skriva om",
+        "Barnets namn",
+        "Personnummer eller födelsedatum",
+        "Barnets adress",
+        "Skola eller förskola",
+        "Var barnet är nu",
+        "Känner barnet till anmälan?",
+        "Lägg till barn",
+        "Ta bort barnet som visas",
+    ]
+    assert page.form.children.currentIndex() == 1

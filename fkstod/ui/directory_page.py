@@ -73,6 +73,8 @@ class DirectoryPage(QWidget):
             self.kommun.addItem(f"{k.namn} ({k.kod})", k.kod)
         self.kommun.setEditable(True)
         self.kommun.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
+        # The line edit inside has the focus: it is what a screen reader announces.
+        self.kommun.lineEdit().setAccessibleName(self.kommun.accessibleName())
         completer = self.kommun.completer()
         completer.setFilterMode(Qt.MatchFlag.MatchContains)
         completer.setCompletionMode(QCompleter.CompletionMode.PopupCompletion)

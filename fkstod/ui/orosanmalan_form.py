@@ -93,7 +93,7 @@ class OrosanmalanForm(QWidget):
             QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
         )
         self.kommun.setMinimumContentsLength(14)
-        self.kommun.addItem(self.tr("Välj barnets kommun …"), "")
+        self.kommun.addItem(self.tr("Välj barnets kommun…"), "")
         for k in sorted(kommuner.kommuner(), key=lambda k: k.namn):
             self.kommun.addItem(f"{k.namn} ({k.lan})", k.kod)
         self.kommun.currentIndexChanged.connect(self._kommun_changed)

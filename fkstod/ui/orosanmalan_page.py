@@ -118,8 +118,8 @@ class OrosanmalanPage(QWidget):
         self.preview.setAccessibleName(self.tr("Förhandsvisning av anmälan"))
 
         self.copy_button = self._button(self.tr("Kopiera text"), "Ctrl+Shift+C", self.copy_text)
-        self.save_button = self._button(self.tr("Spara som …"), "Ctrl+S", self.save_as)
-        self.print_button = self._button(self.tr("Skriv ut …"), "Ctrl+P", self.print_report)
+        self.save_button = self._button(self.tr("Spara som…"), "Ctrl+S", self.save_as)
+        self.print_button = self._button(self.tr("Skriv ut…"), "Ctrl+P", self.print_report)
         self.new_button = self._button(self.tr("Ny anmälan"), "Ctrl+Shift+N", self.new_report)
         self.clear_clipboard = QCheckBox(self.tr("Töm urklipp &efter 3 minuter"))
         self.clear_clipboard.setAccessibleName(self.tr("Töm urklipp efter 3 minuter"))
@@ -183,15 +183,17 @@ class OrosanmalanPage(QWidget):
             self._fit_form()
 
     def _button(self, text: str, shortcut: str, slot: Callable[[], object]) -> QPushButton:
-        button = QPushButton(text)
-        button.setAccessibleName(text.replace("&", "").rstrip(" …"))
+        # The shortcut on the button itself, in Swedish key names, as the flow buttons show it.
+        keys = QKeySequence(shortcut).toString().replace("Shift", self.tr("Skift"))
+        button = QPushButton(f"{text} ({keys})")
+        button.setAccessibleName(text.rstrip("…"))
+        button.setToolTip(button.text())
         button.clicked.connect(slot)
         action = QAction(text, self)
         action.setShortcut(QKeySequence(shortcut))
         action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         action.triggered.connect(slot)
         self.addAction(action)
-        button.setToolTip(f"{text.replace('&', '')} ({QKeySequence(shortcut).toString()})")
         return button
 
     # --- the integrator's entry points --------------------------------------------------------

@@ -21,8 +21,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
-    QListWidget,
-    QListWidgetItem,
     QPushButton,
     QScrollArea,
     QSplitter,
@@ -38,9 +36,9 @@ from fkstod.ui.directory_entry_dialog import DirectoryEntryDialog
 from fkstod.ui.directory_entry_view import DirectoryEntryView
 from fkstod.ui.directory_filter_grid import DirectoryFilterGrid
 from fkstod.ui.directory_import_problems import DirectoryImportProblems
+from fkstod.ui.directory_result_list import DirectoryResultList
 from fkstod.ui.directory_transfer import DirectoryTransfer
-
-ID_ROLE = Qt.ItemDataRole.UserRole
+from fkstod.ui.scaled_indicator_style import scale_indicators
 
 #: Needs that only the municipality's own office meets: without a kommun the list
 #: would hold national lines only, so the page asks for the kommun instead.
@@ -107,16 +105,8 @@ class DirectoryPage(QWidget):
         self.notice.setWordWrap(True)
         self.notice.setAccessibleName(self.tr("Att göra först"))
         self.notice.hide()
-        self.results = QListWidget()
+        self.results = DirectoryResultList()
         self.results.setAccessibleName(self.tr("Träffar"))
-        # Rows share one height (fast painting): a wrapped title would push the
-        # number out of its row, so a long title is shortened; it is whole in the
-        # tooltip, in the details beside and for screen readers.
-        self.results.setWordWrap(False)
-        self.results.setTextElideMode(Qt.TextElideMode.ElideRight)
-        self.results.setAlternatingRowColors(True)
-        self.results.setUniformItemSizes(True)
-        self.results.setSpacing(3)
         self.results.currentRowChanged.connect(self._show_current)
         self.view = DirectoryEntryView()
         self.view.copy_requested.connect(self.copy_number)
@@ -182,6 +172,7 @@ class DirectoryPage(QWidget):
         self._shortcut("Ctrl+F", self._focus_search)
         self._shortcut("Ctrl+K", lambda: self.view.copy_button.click())
         self.setFocusProxy(self.search_box)
+        scale_indicators(self)
         self.run_search()
 
     # -- building helpers ----------------------------------------------------
@@ -254,9 +245,7 @@ class DirectoryPage(QWidget):
             now=self.clock(),
         )
         self._open_ids = result.open_ids
-        self.results.setUpdatesEnabled(False)
-        self.results.blockSignals(True)
-        self.results.clear()
+        rows = []
         for entry in result.entries:
             if entry.telefontider == "dygnet runt":
                 state = self.tr("dygnet runt")
@@ -267,12 +256,8 @@ class DirectoryPage(QWidget):
             else:
                 state = self.tr("stängt nu")
             reach = display_phone(entry.telefon) or entry.webb
-            item = QListWidgetItem(f"{entry.title}\n{reach}  ·  {state}")
-            item.setData(ID_ROLE, entry.id)
-            item.setToolTip(entry.title)
-            self.results.addItem(item)
-        self.results.blockSignals(False)
-        self.results.setUpdatesEnabled(True)
+            rows.append((entry.id, entry.title, reach, state))
+        self.results.set_rows(rows)
         shown = len(result.entries)
         if result.total == 0:
             self.count.setText(self.tr("Inga träffar"))
@@ -291,7 +276,7 @@ class DirectoryPage(QWidget):
 
     def _ask_for_kommun(self) -> None:
         self._open_ids = frozenset()
-        self.results.clear()
+        self.results.set_rows([])
         self.notice.setText(self.tr("Välj kommun för att se socialtjänsten"))
         self.notice.show()
         self.count.setText("")
@@ -306,12 +291,12 @@ class DirectoryPage(QWidget):
 
     def current_entry(self):
         """Return the entry on the current row, or None."""
-        item = self.results.currentItem()
-        return self.directory.get(item.data(ID_ROLE)) if item is not None else None
+        entry_id = self.results.entry_id(self.results.currentRow())
+        return self.directory.get(entry_id) if entry_id else None
 
     def visible_titles(self) -> list[str]:
         """Return the first line of every row shown (for tests and screen readers)."""
-        return [self.results.item(i).text().split("\n")[0] for i in range(self.results.count())]
+        return self.results.titles()
 
     def show_filtered(self, category: str, kommun: str = "") -> None:
         """Show the directory with ``category`` first, in ``kommun`` (may be empty)."""
@@ -344,7 +329,7 @@ class DirectoryPage(QWidget):
         self._fill_languages()
         self.run_search()
         for i in range(self.results.count()):
-            if self.results.item(i).data(ID_ROLE) == select_id:
+            if self.results.entry_id(i) == select_id:
                 self.results.setCurrentRow(i)
 
     def add_entry(self) -> None:

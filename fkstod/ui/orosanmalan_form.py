@@ -168,7 +168,7 @@ class OrosanmalanForm(QWidget):
         family_form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
         self.ovriga_syskon = QLineEdit()
         self.ovriga_syskon.setAccessibleName(self.tr("Andra syskon"))
-        self.ovriga_syskon.setPlaceholderText(self.tr("Syskon som inte får en egen anmälan här"))
+        self.ovriga_syskon.setPlaceholderText(self.tr("Syskon utan egen anmälan"))
         family_form.addRow(self.tr("Andra s&yskon:"), self.ovriga_syskon)
         self.tolk = QCheckBox(self.tr("Behöver t&olk"))
         self.tolk.setAccessibleName(self.tr("Familjen behöver tolk"))

@@ -17,12 +17,11 @@ from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QEvent, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QGuiApplication, QKeySequence
+from PySide6.QtGui import QAction, QGuiApplication, QKeySequence, QShowEvent
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QGridLayout,
     QHBoxLayout,
     QLabel,
     QPushButton,
@@ -37,9 +36,11 @@ from fkstod.core.orosanmalan import Form, page_mark, render_orosanmalan, validat
 from fkstod.core.orosanmalan.files import save_report
 from fkstod.render_pdf import PageDecor, a4_layout, paint_report, pdf_bytes
 from fkstod.ui.dialogs import Dialogs
+from fkstod.ui.flow_wrap_layout import WrapLayout
 from fkstod.ui.orosanmalan_form import OrosanmalanForm
 from fkstod.ui.orosanmalan_problem_list import ProblemList
 from fkstod.ui.orosanmalan_save_dialog import ask_save_path
+from fkstod.ui.scaled_indicator_style import scale_indicators
 
 CLIPBOARD_CLEAR_MS = 3 * 60 * 1000
 PREVIEW_DELAY_MS = 120
@@ -140,13 +141,14 @@ class OrosanmalanPage(QWidget):
         right_layout.addWidget(problems_label)
         right_layout.addWidget(self.problems)
         right_layout.addWidget(self.preview, 1)
-        # Two by two: in one row the buttons would squeeze the form at large text.
-        buttons = QGridLayout()
-        for n, button in enumerate(
-            (self.copy_button, self.save_button, self.print_button, self.new_button)
-        ):
-            buttons.addWidget(button, n // 2, n % 2)
-        right_layout.addLayout(buttons)
+        # Wrapped to as many rows as the width needs: the labels name their shortcut,
+        # and in one row, or even two by two, they would squeeze the form.
+        buttons = QWidget()
+        buttons_layout = WrapLayout(buttons)
+        buttons_layout.setContentsMargins(0, 0, 0, 0)
+        for button in (self.copy_button, self.save_button, self.print_button, self.new_button):
+            buttons_layout.addWidget(button)
+        right_layout.addWidget(buttons)
         right_layout.addWidget(self.clear_clipboard)
 
         splitter = QSplitter()
@@ -156,6 +158,7 @@ class OrosanmalanPage(QWidget):
         splitter.setStretchFactor(0, 3)  # the form needs the room; the preview reads fine narrower
         splitter.setStretchFactor(1, 2)
         splitter.setSizes([560, 440])
+        scale_indicators(splitter)  # before measuring the form: the boxes widen it
         self._fit_form()
         layout = QVBoxLayout(self)
         layout.addWidget(QLabel(self.tr("<h2>Orosanmälan till socialtjänsten</h2>")))
@@ -176,6 +179,11 @@ class OrosanmalanPage(QWidget):
         bar = self.scroll.verticalScrollBar().sizeHint().width()
         frame = 2 * self.scroll.frameWidth()
         self.scroll.setMinimumWidth(self.form.minimumSizeHint().width() + bar + frame)
+
+    def showEvent(self, event: QShowEvent) -> None:
+        # Shown, the check boxes and group boxes are polished and may need more room.
+        self._fit_form()
+        super().showEvent(event)
 
     def changeEvent(self, event: QEvent) -> None:
         super().changeEvent(event)
@@ -338,6 +346,7 @@ class OrosanmalanPage(QWidget):
             problems, self.tr("✓ Allt som behövs är ifyllt."), self.tr("Råd:")
         )
         self.form.mark_problems(problems)
+        self._fit_form()  # a sign before a label widens the form
         scroll = self.preview.verticalScrollBar().value()
         self.preview.setHtml(render_orosanmalan(form, "html", self._index()))
         self.preview.verticalScrollBar().setValue(scroll)

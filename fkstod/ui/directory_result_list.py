@@ -10,6 +10,7 @@ rather than being cut off.
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, Qt
+from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QListWidget, QListWidgetItem, QStyle, QWidget
 
 ID_ROLE = Qt.ItemDataRole.UserRole
@@ -48,9 +49,12 @@ class DirectoryResultList(QListWidget):
 
     def _state_fits_beside_number(self) -> bool:
         # What a row's text gets: the list less the spacing around the row and
-        # the margins the style keeps inside it.
+        # the margins the style keeps inside it. Measured as if the scroll bar
+        # were there: otherwise the taller rows would bring the bar, the bar
+        # would narrow the rows, and the layout would flip back and forth.
         margin = self.style().pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin) + 1
-        room = self.viewport().width() - 2 * self.spacing() - 2 * margin
+        bar = self.verticalScrollBar().sizeHint().width()
+        room = self.contentsRect().width() - bar - 2 * self.spacing() - 2 * margin
         metrics = self.fontMetrics()
         return all(
             metrics.horizontalAdvance(f"{reach}{SEPARATOR}{state}") <= room
@@ -80,10 +84,9 @@ class DirectoryResultList(QListWidget):
             self.setCurrentRow(row)
             self.blockSignals(False)
 
-    def viewportEvent(self, event: QEvent) -> bool:
-        if event.type() == QEvent.Type.Resize:
-            self._refit()
-        return super().viewportEvent(event)
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._refit()
 
     def changeEvent(self, event: QEvent) -> None:
         super().changeEvent(event)

@@ -110,3 +110,24 @@ def test_the_report_field_hints_show_whole_in_a_narrow_page(qtbot, qapp):
         room = edit.style().subElementRect(QStyle.SubElement.SE_LineEditContents, option, edit)
         needed = edit.fontMetrics().horizontalAdvance(edit.placeholderText())
         assert needed <= room.width() - 4, edit.placeholderText()
+
+
+def test_the_rows_settle_at_every_width_with_or_without_a_scroll_bar(qtbot, qapp):
+    # Taller rows bring a scroll bar that narrows the rows: the choice of one or
+    # two lines must not flip back and forth (it once recursed until it crashed).
+    from fkstod.ui.directory_result_list import DirectoryResultList
+
+    rows = [(f"id{i}", f"Stödlinje {i}", "020-80 80 80", "öppettider okända") for i in range(6)]
+    results = DirectoryResultList()
+    qtbot.addWidget(results)
+    font = results.font()
+    font.setPointSizeF(font.pointSizeF() * 2)
+    results.setFont(font)
+    results.set_rows(rows)
+    results.show()
+    qtbot.waitExposed(results)
+    for height in (300, 400, 500, 600):
+        for width in range(380, 480):
+            results.resize(width, height)
+            qapp.processEvents()
+    assert results.count() == 6

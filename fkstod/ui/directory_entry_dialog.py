@@ -20,12 +20,12 @@ from fkstod.core.directory.validate import entry_to_fields
 
 #: Hints shown beside the fields whose format is not obvious.
 HINTS = {
-    "kategori": "kvinnor, man, barn_unga, socialtjanst …",
+    "kategori": "till exempel kvinnor, man, barn_unga, socialtjanst",
     "telefon": "020-50 50 50 eller +46 8 123 456 78",
     "telefontider": "mån-fre 8-16, lör 10-14 eller dygnet runt",
     "kommuner": "kommunkoder, till exempel 1280, 1281",
-    "malgrupper": "kvinnor, man, barn, unga, alla …",
-    "valdsformer": "fysiskt, psykiskt, sexuellt, heder, alla …",
+    "malgrupper": "till exempel kvinnor, man, barn, unga, alla",
+    "valdsformer": "till exempel fysiskt, psykiskt, sexuellt, heder, alla",
     "sprak": "svenska, arabiska",
     "senast_verifierad": "ÅÅÅÅ-MM-DD",
 }

@@ -21,8 +21,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
-    QListWidget,
-    QListWidgetItem,
     QPushButton,
     QScrollArea,
     QSplitter,
@@ -38,9 +36,13 @@ from fkstod.ui.directory_entry_dialog import DirectoryEntryDialog
 from fkstod.ui.directory_entry_view import DirectoryEntryView
 from fkstod.ui.directory_filter_grid import DirectoryFilterGrid
 from fkstod.ui.directory_import_problems import DirectoryImportProblems
+from fkstod.ui.directory_result_list import DirectoryResultList
 from fkstod.ui.directory_transfer import DirectoryTransfer
+from fkstod.ui.scaled_indicator_style import scale_indicators
 
-ID_ROLE = Qt.ItemDataRole.UserRole
+#: Needs that only the municipality's own office meets: without a kommun the list
+#: would hold national lines only, so the page asks for the kommun instead.
+LOCAL_NEEDS = frozenset({"socialtjanst"})
 
 
 class DirectoryPage(QWidget):
@@ -69,6 +71,8 @@ class DirectoryPage(QWidget):
             self.kommun.addItem(f"{k.namn} ({k.kod})", k.kod)
         self.kommun.setEditable(True)
         self.kommun.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
+        # The line edit inside has the focus: it is what a screen reader announces.
+        self.kommun.lineEdit().setAccessibleName(self.kommun.accessibleName())
         completer = self.kommun.completer()
         completer.setFilterMode(Qt.MatchFlag.MatchContains)
         completer.setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
@@ -97,16 +101,12 @@ class DirectoryPage(QWidget):
 
         self.count = QLabel()
         self.count.setAccessibleName(self.tr("Antal träffar"))
-        self.results = QListWidget()
+        self.notice = QLabel()
+        self.notice.setWordWrap(True)
+        self.notice.setAccessibleName(self.tr("Att göra först"))
+        self.notice.hide()
+        self.results = DirectoryResultList()
         self.results.setAccessibleName(self.tr("Träffar"))
-        # Rows share one height (fast painting): a wrapped title would push the
-        # number out of its row, so a long title is shortened; it is whole in the
-        # tooltip, in the details beside and for screen readers.
-        self.results.setWordWrap(False)
-        self.results.setTextElideMode(Qt.TextElideMode.ElideRight)
-        self.results.setAlternatingRowColors(True)
-        self.results.setUniformItemSizes(True)
-        self.results.setSpacing(3)
         self.results.currentRowChanged.connect(self._show_current)
         self.view = DirectoryEntryView()
         self.view.copy_requested.connect(self.copy_number)
@@ -142,6 +142,7 @@ class DirectoryPage(QWidget):
         left = QWidget()
         left_layout = QVBoxLayout(left)
         left_layout.setContentsMargins(0, 0, 0, 0)
+        left_layout.addWidget(self.notice)
         left_layout.addWidget(self.results, 1)
         buttons = QHBoxLayout()
         for button in (self.new_button, self.edit_button, self.remove_button):
@@ -171,6 +172,7 @@ class DirectoryPage(QWidget):
         self._shortcut("Ctrl+F", self._focus_search)
         self._shortcut("Ctrl+K", lambda: self.view.copy_button.click())
         self.setFocusProxy(self.search_box)
+        scale_indicators(self)
         self.run_search()
 
     # -- building helpers ----------------------------------------------------
@@ -223,9 +225,14 @@ class DirectoryPage(QWidget):
     def run_search(self) -> None:
         """Search with what is typed and chosen, and show the best rows."""
         need = self.need.currentData()
+        kommun = self._kommun_code()
+        if need in LOCAL_NEEDS and not kommun and not self.search_box.text().strip():
+            self._ask_for_kommun()
+            return
+        self.notice.hide()
         result = self.directory.search(
             self.search_box.text(),
-            kommun=self._kommun_code(),
+            kommun=kommun,
             needs=(need,) if need else (),
             filters=Filters(
                 lan=self.lan.currentData() or "",
@@ -238,9 +245,7 @@ class DirectoryPage(QWidget):
             now=self.clock(),
         )
         self._open_ids = result.open_ids
-        self.results.setUpdatesEnabled(False)
-        self.results.blockSignals(True)
-        self.results.clear()
+        rows = []
         for entry in result.entries:
             if entry.telefontider == "dygnet runt":
                 state = self.tr("dygnet runt")
@@ -251,12 +256,8 @@ class DirectoryPage(QWidget):
             else:
                 state = self.tr("stängt nu")
             reach = display_phone(entry.telefon) or entry.webb
-            item = QListWidgetItem(f"{entry.title}\n{reach}  ·  {state}")
-            item.setData(ID_ROLE, entry.id)
-            item.setToolTip(entry.title)
-            self.results.addItem(item)
-        self.results.blockSignals(False)
-        self.results.setUpdatesEnabled(True)
+            rows.append((entry.id, entry.title, reach, state))
+        self.results.set_rows(rows)
         shown = len(result.entries)
         if result.total == 0:
             self.count.setText(self.tr("Inga träffar"))
@@ -273,6 +274,14 @@ class DirectoryPage(QWidget):
         self.results.setCurrentRow(0 if shown else -1)
         self._show_current(self.results.currentRow())
 
+    def _ask_for_kommun(self) -> None:
+        self._open_ids = frozenset()
+        self.results.set_rows([])
+        self.notice.setText(self.tr("Välj kommun för att se socialtjänsten"))
+        self.notice.show()
+        self.count.setText("")
+        self._show_current(-1)
+
     def _show_current(self, row: int) -> None:
         entry = self.current_entry()
         self.view.show_entry(entry, entry is not None and entry.id in self._open_ids)
@@ -282,12 +291,12 @@ class DirectoryPage(QWidget):
 
     def current_entry(self):
         """Return the entry on the current row, or None."""
-        item = self.results.currentItem()
-        return self.directory.get(item.data(ID_ROLE)) if item is not None else None
+        entry_id = self.results.entry_id(self.results.currentRow())
+        return self.directory.get(entry_id) if entry_id else None
 
     def visible_titles(self) -> list[str]:
         """Return the first line of every row shown (for tests and screen readers)."""
-        return [self.results.item(i).text().split("\n")[0] for i in range(self.results.count())]
+        return self.results.titles()
 
     def show_filtered(self, category: str, kommun: str = "") -> None:
         """Show the directory with ``category`` first, in ``kommun`` (may be empty)."""
@@ -299,6 +308,10 @@ class DirectoryPage(QWidget):
             combo.setCurrentIndex(max(0, combo.findData(value)))
             combo.blockSignals(False)
         self.run_search()
+        if not self.notice.isHidden():
+            # Where the caseworker must start: type the kommun, pick it from the list.
+            self.kommun.setFocus(Qt.FocusReason.OtherFocusReason)
+            self.kommun.lineEdit().selectAll()
         if category in REFERRAL_CATEGORIES:
             self.referral_shown.emit(category)
 
@@ -316,7 +329,7 @@ class DirectoryPage(QWidget):
         self._fill_languages()
         self.run_search()
         for i in range(self.results.count()):
-            if self.results.item(i).data(ID_ROLE) == select_id:
+            if self.results.entry_id(i) == select_id:
                 self.results.setCurrentRow(i)
 
     def add_entry(self) -> None:

@@ -46,7 +46,7 @@ class DirectoryTransfer(QWidget):
         self.export_button = QPushButton(self.tr("E&xportera…"))
         self.export_button.setAccessibleName(self.tr("Exportera katalogen"))
         self.export_button.setToolTip(
-            self.tr("Exportera katalogen som CSV eller HSDS-paket (Ctrl+Shift+X)")
+            self.tr("Exportera katalogen som CSV eller HSDS-paket (Ctrl+Skift+X)")
         )
         formats = QMenu(self.export_button)
         formats.setAccessibleName(self.tr("Välj format för exporten"))

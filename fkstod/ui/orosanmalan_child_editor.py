@@ -23,13 +23,15 @@ class ChildEditor(QWidget):
         self.namn = self._line(self.tr("Barnets namn"), self.tr("För- och efternamn"))
         self.personnummer = self._line(
             self.tr("Personnummer eller födelsedatum"),
-            self.tr("ÅÅÅÅMMDD-NNNN, eller bara ÅÅÅÅ-MM-DD"),
+            self.tr("ÅÅÅÅMMDD-NNNN"),
         )
-        self.adress = self._line(self.tr("Barnets adress"), self.tr("Gatuadress, postnummer, ort"))
+        # The hint in the field is short enough to show whole in a narrow pane.
+        self.personnummer.setToolTip(
+            self.tr("Personnummer som ÅÅÅÅMMDD-NNNN, eller bara födelsedatum som ÅÅÅÅ-MM-DD")
+        )
+        self.adress = self._line(self.tr("Barnets adress"), self.tr("Gata, postnummer, ort"))
         self.skola = self._line(self.tr("Skola eller förskola"), self.tr("Namn och gärna klass"))
-        self.vistelse = self._line(
-            self.tr("Var barnet är nu"), self.tr("Till exempel hemma, i skolan, hos en släkting")
-        )
+        self.vistelse = self._line(self.tr("Var barnet är nu"), self.tr("Till exempel i skolan"))
         self.kanner_till = QComboBox()
         self.kanner_till.setAccessibleName(self.tr("Känner barnet till anmälan?"))
         for code, label in KANNEDOM.items():
@@ -48,6 +50,17 @@ class ChildEditor(QWidget):
 
     def _line(self, name: str, placeholder: str) -> QLineEdit:
         return named_line_edit(name, placeholder, self.changed)
+
+    def inputs(self) -> list[QWidget]:
+        """Return the inputs in reading order (the order Tab follows)."""
+        return [
+            self.namn,
+            self.personnummer,
+            self.adress,
+            self.skola,
+            self.vistelse,
+            self.kanner_till,
+        ]
 
     def set_protected(self, protected: bool) -> None:
         """Hide where the child can be found; what was typed stays in memory only."""

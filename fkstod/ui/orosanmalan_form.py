@@ -12,12 +12,12 @@ Signals:
 from __future__ import annotations
 
 from collections.abc import Callable
+from itertools import pairwise
 
 from PySide6.QtCore import QDate, Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QDateEdit,
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
@@ -41,6 +41,7 @@ from fkstod.core.orosanmalan import (
     protected_warning,
 )
 from fkstod.ui.orosanmalan_child_editor import ChildEditor
+from fkstod.ui.orosanmalan_date_edit import ReportDateEdit
 from fkstod.ui.orosanmalan_field_marks import MARK, FieldMarks
 from fkstod.ui.orosanmalan_guardian_editor import GuardianEditor
 
@@ -92,7 +93,7 @@ class OrosanmalanForm(QWidget):
             QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
         )
         self.kommun.setMinimumContentsLength(14)
-        self.kommun.addItem(self.tr("Välj barnets kommun …"), "")
+        self.kommun.addItem(self.tr("Välj barnets kommun…"), "")
         for k in sorted(kommuner.kommuner(), key=lambda k: k.namn):
             self.kommun.addItem(f"{k.namn} ({k.lan})", k.kod)
         self.kommun.currentIndexChanged.connect(self._kommun_changed)
@@ -108,10 +109,7 @@ class OrosanmalanForm(QWidget):
         )
         top_form.addRow(self.socialtjanst)
         top_form.addRow(self.show_directory)
-        self.datum = QDateEdit(QDate.currentDate())
-        self.datum.setDisplayFormat("yyyy-MM-dd")
-        self.datum.setCalendarPopup(True)
-        self.datum.setAccessibleName(self.tr("Datum för anmälan"))
+        self.datum = ReportDateEdit(self.tr("Datum för anmälan"))
         top_form.addRow(self.tr("Dat&um:"), self.datum)
         layout.addWidget(top)
 
@@ -143,6 +141,7 @@ class OrosanmalanForm(QWidget):
         children_layout = QVBoxLayout(children_box)
         self.children = QTabWidget()
         self.children.setAccessibleName(self.tr("Barn"))
+        self.children.tabBar().setAccessibleName(self.tr("Barn att skriva om"))
         buttons = QHBoxLayout()
         self.add_child_button = QPushButton(self.tr("&Lägg till barn"))
         self.add_child_button.setAccessibleName(self.tr("Lägg till barn"))
@@ -169,7 +168,7 @@ class OrosanmalanForm(QWidget):
         family_form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
         self.ovriga_syskon = QLineEdit()
         self.ovriga_syskon.setAccessibleName(self.tr("Andra syskon"))
-        self.ovriga_syskon.setPlaceholderText(self.tr("Syskon som inte får en egen anmälan här"))
+        self.ovriga_syskon.setPlaceholderText(self.tr("Syskon utan egen anmälan"))
         family_form.addRow(self.tr("Andra s&yskon:"), self.ovriga_syskon)
         self.tolk = QCheckBox(self.tr("Behöver t&olk"))
         self.tolk.setAccessibleName(self.tr("Familjen behöver tolk"))
@@ -344,6 +343,7 @@ class OrosanmalanForm(QWidget):
         self.children.setCurrentWidget(editor)
         self._retitle_children()
         self.remove_child_button.setEnabled(self.children.count() > 1)
+        self._order_tabs()
         editor.namn.setFocus()
         self.changed.emit()
         return editor
@@ -359,6 +359,16 @@ class OrosanmalanForm(QWidget):
         self._retitle_children()
         self.remove_child_button.setEnabled(self.children.count() > 1)
         self.changed.emit()
+
+    def _order_tabs(self) -> None:
+        # A child's editor is built after the rest of the form, so Tab would reach
+        # its fields last; put them right after the child tabs, before the buttons.
+        chain: list[QWidget] = [self.children.tabBar()]
+        for i in range(self.children.count()):
+            chain += self.child_editor(i).inputs()
+        chain += [self.add_child_button, self.remove_child_button]
+        for first, second in pairwise(chain):
+            QWidget.setTabOrder(first, second)
 
     def _retitle_children(self) -> None:
         for i in range(self.children.count()):

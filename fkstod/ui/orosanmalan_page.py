@@ -17,12 +17,11 @@ from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QEvent, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QGuiApplication, QKeySequence
+from PySide6.QtGui import QAction, QGuiApplication, QKeySequence, QShowEvent
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QGridLayout,
     QHBoxLayout,
     QLabel,
     QPushButton,
@@ -37,9 +36,11 @@ from fkstod.core.orosanmalan import Form, page_mark, render_orosanmalan, validat
 from fkstod.core.orosanmalan.files import save_report
 from fkstod.render_pdf import PageDecor, a4_layout, paint_report, pdf_bytes
 from fkstod.ui.dialogs import Dialogs
+from fkstod.ui.flow_wrap_layout import WrapLayout
 from fkstod.ui.orosanmalan_form import OrosanmalanForm
 from fkstod.ui.orosanmalan_problem_list import ProblemList
 from fkstod.ui.orosanmalan_save_dialog import ask_save_path
+from fkstod.ui.scaled_indicator_style import scale_indicators
 
 CLIPBOARD_CLEAR_MS = 3 * 60 * 1000
 PREVIEW_DELAY_MS = 120
@@ -93,6 +94,8 @@ class OrosanmalanPage(QWidget):
         scroll.setWidgetResizable(True)
         scroll.setWidget(self.form)
         scroll.setAccessibleName(self.tr("Formulär för orosanmälan"))
+        # Not a stop of its own for Tab: it scrolls to whichever field gets the focus.
+        scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)
 
         self.child_choice = QComboBox()
         self.child_choice.setAccessibleName(self.tr("Visa anmälan för barn"))
@@ -116,8 +119,8 @@ class OrosanmalanPage(QWidget):
         self.preview.setAccessibleName(self.tr("Förhandsvisning av anmälan"))
 
         self.copy_button = self._button(self.tr("Kopiera text"), "Ctrl+Shift+C", self.copy_text)
-        self.save_button = self._button(self.tr("Spara som …"), "Ctrl+S", self.save_as)
-        self.print_button = self._button(self.tr("Skriv ut …"), "Ctrl+P", self.print_report)
+        self.save_button = self._button(self.tr("Spara som…"), "Ctrl+S", self.save_as)
+        self.print_button = self._button(self.tr("Skriv ut…"), "Ctrl+P", self.print_report)
         self.new_button = self._button(self.tr("Ny anmälan"), "Ctrl+Shift+N", self.new_report)
         self.clear_clipboard = QCheckBox(self.tr("Töm urklipp &efter 3 minuter"))
         self.clear_clipboard.setAccessibleName(self.tr("Töm urklipp efter 3 minuter"))
@@ -138,13 +141,14 @@ class OrosanmalanPage(QWidget):
         right_layout.addWidget(problems_label)
         right_layout.addWidget(self.problems)
         right_layout.addWidget(self.preview, 1)
-        # Two by two: in one row the buttons would squeeze the form at large text.
-        buttons = QGridLayout()
-        for n, button in enumerate(
-            (self.copy_button, self.save_button, self.print_button, self.new_button)
-        ):
-            buttons.addWidget(button, n // 2, n % 2)
-        right_layout.addLayout(buttons)
+        # Wrapped to as many rows as the width needs: the labels name their shortcut,
+        # and in one row, or even two by two, they would squeeze the form.
+        buttons = QWidget()
+        buttons_layout = WrapLayout(buttons)
+        buttons_layout.setContentsMargins(0, 0, 0, 0)
+        for button in (self.copy_button, self.save_button, self.print_button, self.new_button):
+            buttons_layout.addWidget(button)
+        right_layout.addWidget(buttons)
         right_layout.addWidget(self.clear_clipboard)
 
         splitter = QSplitter()
@@ -154,6 +158,7 @@ class OrosanmalanPage(QWidget):
         splitter.setStretchFactor(0, 3)  # the form needs the room; the preview reads fine narrower
         splitter.setStretchFactor(1, 2)
         splitter.setSizes([560, 440])
+        scale_indicators(splitter)  # before measuring the form: the boxes widen it
         self._fit_form()
         layout = QVBoxLayout(self)
         layout.addWidget(QLabel(self.tr("<h2>Orosanmälan till socialtjänsten</h2>")))
@@ -166,6 +171,8 @@ class OrosanmalanPage(QWidget):
         self.form.changed.connect(self._preview_timer.start)
         self.form.children.currentChanged.connect(self._follow_tab)
         self._refresh_preview()
+        # Ctrl+3 focuses the page: the focus belongs in its first field.
+        self.setFocusProxy(self.form.kommun)
 
     def _fit_form(self) -> None:
         # Never narrower than the form itself: its fields would be cut off at large text.
@@ -173,21 +180,28 @@ class OrosanmalanPage(QWidget):
         frame = 2 * self.scroll.frameWidth()
         self.scroll.setMinimumWidth(self.form.minimumSizeHint().width() + bar + frame)
 
+    def showEvent(self, event: QShowEvent) -> None:
+        # Shown, the check boxes and group boxes are polished and may need more room.
+        self._fit_form()
+        super().showEvent(event)
+
     def changeEvent(self, event: QEvent) -> None:
         super().changeEvent(event)
         if event.type() in (QEvent.Type.FontChange, QEvent.Type.ApplicationFontChange):
             self._fit_form()
 
     def _button(self, text: str, shortcut: str, slot: Callable[[], object]) -> QPushButton:
-        button = QPushButton(text)
-        button.setAccessibleName(text.replace("&", "").rstrip(" …"))
+        # The shortcut on the button itself, in Swedish key names, as the flow buttons show it.
+        keys = QKeySequence(shortcut).toString().replace("Shift", self.tr("Skift"))
+        button = QPushButton(f"{text} ({keys})")
+        button.setAccessibleName(text.rstrip("…"))
+        button.setToolTip(button.text())
         button.clicked.connect(slot)
         action = QAction(text, self)
         action.setShortcut(QKeySequence(shortcut))
         action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         action.triggered.connect(slot)
         self.addAction(action)
-        button.setToolTip(f"{text.replace('&', '')} ({QKeySequence(shortcut).toString()})")
         return button
 
     # --- the integrator's entry points --------------------------------------------------------
@@ -332,6 +346,7 @@ class OrosanmalanPage(QWidget):
             problems, self.tr("✓ Allt som behövs är ifyllt."), self.tr("Råd:")
         )
         self.form.mark_problems(problems)
+        self._fit_form()  # a sign before a label widens the form
         scroll = self.preview.verticalScrollBar().value()
         self.preview.setHtml(render_orosanmalan(form, "html", self._index()))
         self.preview.verticalScrollBar().setValue(scroll)

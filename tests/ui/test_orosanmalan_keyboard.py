@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QAbstractScrollArea,
     QAbstractSpinBox,
+    QApplication,
     QCheckBox,
     QComboBox,
     QGroupBox,
@@ -19,6 +20,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPlainTextEdit,
     QPushButton,
+    QTabBar,
     QTabWidget,
     QWidget,
 )
@@ -57,9 +59,9 @@ def mnemonic(text: str) -> str | None:
 def shown_shortcut(button: QAbstractButton) -> bool:
     if mnemonic(button.text()):
         return True
-    # A shortcut named in the tooltip, e.g. "Kopiera text (Ctrl+Shift+C)".
-    found = re.search(r"\(([^)]+)\)", button.toolTip())
-    return bool(found) and not QKeySequence(found.group(1)).isEmpty()
+    # A shortcut named on the button or in its tooltip, e.g. "Kopiera text (Ctrl+Skift+C)".
+    found = re.search(r"\(([^)]+)\)", f"{button.text()} {button.toolTip()}")
+    return bool(found) and not QKeySequence(found.group(1).replace("Skift", "Shift")).isEmpty()
 
 
 def test_every_button_shows_its_shortcut(page):
@@ -109,13 +111,16 @@ def test_every_control_has_an_accessible_name_shown_or_not(page):
         QAbstractItemView,
         QAbstractScrollArea,
         QTabWidget,
+        QTabBar,
     )
     page.form.add_child()  # the second child's editor too
     for kind in kinds:
-        for widget in own_widgets(page, kind):
-            if isinstance(widget.parentWidget(), QAbstractSpinBox | QComboBox):
-                continue  # the editor inside a date or combo box: named by its owner
-            assert widget.accessibleName(), (type(widget).__name__, widget)
+        # Qt's own parts too (the editor inside a date, a tab widget's tab bar): they
+        # take the focus, so they are what a screen reader announces. Popups are
+        # windows of their own and left out.
+        for widget in (w for w in page.findChildren(kind) if w.window() is page):
+            assert widget.accessibleName(), (type(widget).__name__, widget.objectName())
+    assert page.form.datum.findChild(QLineEdit).accessibleName() == "Datum för anmälan"
 
 
 def test_alt_keys_reach_the_concerns_and_switch_protected_data(qtbot, page):
@@ -124,3 +129,57 @@ def test_alt_keys_reach_the_concerns_and_switch_protected_data(qtbot, page):
     assert next(iter(page.form.oro.values())).hasFocus()
     qtbot.keyClick(page, Qt.Key.Key_I, Qt.KeyboardModifier.AltModifier)
     qtbot.waitUntil(page.form.skyddade.isChecked, timeout=1000)
+
+
+def tab_names(qtbot, count: int) -> list[str]:
+    """Press Tab ``count`` times from where the focus is; return the names passed."""
+    names = []
+    for _ in range(count):
+        focused = QApplication.focusWidget()
+        names.append(focused.accessibleName())
+        qtbot.keyClick(focused, Qt.Key.Key_Tab)
+    return names
+
+
+def test_the_page_gives_its_focus_to_the_first_field(qtbot, page):
+    page.setFocus(Qt.FocusReason.ShortcutFocusReason)  # what Ctrl+3 does
+    assert QApplication.focusWidget() is page.form.kommun
+    assert page.scroll.focusPolicy() == Qt.FocusPolicy.NoFocus
+
+
+def test_tab_walks_the_form_in_reading_order_child_right_after_its_tab(qtbot, page):
+    page.form.kommun.setFocus(Qt.FocusReason.TabFocusReason)
+    assert tab_names(qtbot, 15) == [
+        "Barnets kommun",
+        "Visa socialtjänsten i stödkatalogen",
+        "Datum för anmälan",  # one stop: the arrow keys move inside the date
+        "Skyddade personuppgifter",
+        "Akut fara för barnet",
+        "Barn att skriva om",
+        "Barnets namn",
+        "Personnummer eller födelsedatum",
+        "Barnets adress",
+        "Skola eller förskola",
+        "Var barnet är nu",
+        "Känner barnet till anmälan?",
+        "Lägg till barn",
+        "Vårdnadshavare 1, namn",
+        "Vårdnadshavare 1, relation till barnet",
+    ]
+
+
+def test_a_second_childs_fields_follow_the_tabs_too(qtbot, page):
+    page.form.add_child()
+    page.form.children.tabBar().setFocus(Qt.FocusReason.TabFocusReason)
+    assert tab_names(qtbot, 9) == [
+        "Barn att skriva om",
+        "Barnets namn",
+        "Personnummer eller födelsedatum",
+        "Barnets adress",
+        "Skola eller förskola",
+        "Var barnet är nu",
+        "Känner barnet till anmälan?",
+        "Lägg till barn",
+        "Ta bort barnet som visas",
+    ]
+    assert page.form.children.currentIndex() == 1

@@ -261,7 +261,9 @@ def _check_folder(folder: Path) -> None:
     ours = {DESCRIPTOR, *(f"{name}.csv" for name in TABLES)}
     others = sorted(p.name for p in folder.iterdir() if p.name not in ours)
     if others:
-        shown = ", ".join(others[:3]) + (" …" if len(others) > 3 else "")
+        shown = ", ".join(others[:3])
+        if len(others) > 3:
+            shown = _("{f} med flera").format(f=shown)
         raise FileProblem(
             folder,
             0,

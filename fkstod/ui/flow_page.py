@@ -17,7 +17,7 @@ from collections.abc import Sequence
 from itertools import pairwise
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QGuiApplication, QKeySequence, QShortcut
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QBoxLayout,
     QComboBox,
@@ -39,6 +39,7 @@ from fkstod.ui.flow_jump_bar import FlowJumpBar
 from fkstod.ui.flow_picker import FlowPicker
 from fkstod.ui.flow_step_view import FlowStepView
 from fkstod.ui.flow_summary import FlowSummary
+from fkstod.ui.private_clipboard import copy_private
 
 
 class FlowPage(QWidget):
@@ -194,8 +195,8 @@ class FlowPage(QWidget):
         self.focus_view()
 
     def copy_note(self, text: str) -> None:
-        """Put the edited note on the clipboard (nothing is written to disk)."""
-        QGuiApplication.clipboard().setText(text)
+        """Put the edited note on the clipboard (out of clipboard history, cleared at quit)."""
+        copy_private(text)
 
     def set_compact(self, compact: bool) -> None:
         """Lay the page out for a narrow window and tell the window to stay on top."""

@@ -17,7 +17,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QEvent, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QGuiApplication, QKeySequence, QShowEvent
+from PySide6.QtGui import QAction, QKeySequence, QShowEvent
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -40,6 +40,7 @@ from fkstod.ui.flow_wrap_layout import WrapLayout
 from fkstod.ui.orosanmalan_form import OrosanmalanForm
 from fkstod.ui.orosanmalan_problem_list import ProblemList
 from fkstod.ui.orosanmalan_save_dialog import ask_save_path
+from fkstod.ui.private_clipboard import clear_private, copy_private
 from fkstod.ui.scaled_indicator_style import scale_indicators
 
 CLIPBOARD_CLEAR_MS = 3 * 60 * 1000
@@ -273,16 +274,15 @@ class OrosanmalanPage(QWidget):
         if form is None:
             return
         self._copied = render_orosanmalan(form, "txt", self._index())
-        QGuiApplication.clipboard().setText(self._copied)
+        copy_private(self._copied)
         if self.clear_clipboard.isChecked():
             self._clipboard_timer.start()
         self._created_once(self._index())
 
     def _clear_clipboard(self) -> None:
-        clipboard = QGuiApplication.clipboard()
         # Only what we put there: the caseworker may have copied something else since.
-        if self._copied and clipboard.text() == self._copied:
-            clipboard.clear()
+        if self._copied:
+            clear_private(self._copied)
         self._copied = ""
 
     def save_as(self) -> None:

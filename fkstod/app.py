@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import sys
 from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -17,7 +18,6 @@ from PySide6.QtWidgets import QApplication
 
 from fkstod import __version__, paths
 from fkstod.core import kommuner, store
-from fkstod.core.directory import Directory
 from fkstod.core.flows import load_library
 from fkstod.core.i18n import _
 from fkstod.core.schema import MIGRATION_SETS
@@ -31,6 +31,7 @@ from fkstod.ui.main_window import MainWindow
 from fkstod.ui.single_instance import SingleInstance
 
 if TYPE_CHECKING:
+    from fkstod.core.directory import Directory
     from fkstod.ui.directory_page import DirectoryPage
     from fkstod.ui.orosanmalan_page import OrosanmalanPage
     from fkstod.ui.statistics_page import StatisticsPage
@@ -49,7 +50,13 @@ class Services:
     db: store.Db
     settings: Settings
     usage: UsageRecorder
-    directory: Directory
+
+    @cached_property
+    def directory(self) -> Directory:
+        """The support directory, loaded when first needed (not on the start path)."""
+        from fkstod.core.directory import Directory
+
+        return Directory(self.db)
 
 
 def make_application(argv: list[str] | None = None) -> QApplication:
@@ -77,7 +84,6 @@ def build_services(data_folder: Path) -> tuple[Services, str | None]:
         db=opened.db,
         settings=Settings(opened.db),
         usage=UsageRecorder(opened.db),
-        directory=Directory(opened.db),
     )
     return services, opened.notice
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from fkstod.core import settings
-from fkstod.core.directory import service as directory
+from fkstod.core.directory import migrations as directory
 from fkstod.core.migrate import MigrationSet
 from fkstod.core.usage import recorder
 

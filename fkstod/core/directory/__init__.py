@@ -1,17 +1,33 @@
-"""Support organizations: model, search, editing, import and export."""
+"""Support organizations: model, search, editing, import and export.
 
-from fkstod.core.directory.csvfile import FileProblem
-from fkstod.core.directory.index import DirectoryIndex, Filters, SearchResult, fold
-from fkstod.core.directory.model import TARGET_GROUPS, VIOLENCE_FORMS, Entry
-from fkstod.core.directory.service import (
-    Changes,
-    Directory,
-    DirectoryError,
-    ImportPlan,
-    ImportProblem,
-    migrations,
-)
-from fkstod.core.directory.validate import FIELD_LABELS, FIELD_NAMES, FieldError
+The names below are loaded on first use (PEP 562), so that importing one
+submodule (the migrations, at start) does not load the rest.
+"""
+
+from __future__ import annotations
+
+import importlib
+from typing import TYPE_CHECKING, Any
+
+_WHERE: dict[str, str] = {
+    "FileProblem": "csvfile",
+    "DirectoryIndex": "index",
+    "Filters": "index",
+    "SearchResult": "index",
+    "fold": "index",
+    "TARGET_GROUPS": "model",
+    "VIOLENCE_FORMS": "model",
+    "Entry": "model",
+    "Changes": "service",
+    "Directory": "service",
+    "DirectoryError": "service",
+    "ImportPlan": "service",
+    "ImportProblem": "service",
+    "migrations": "migrations",
+    "FIELD_LABELS": "validate",
+    "FIELD_NAMES": "validate",
+    "FieldError": "validate",
+}
 
 __all__ = [
     "FIELD_LABELS",
@@ -32,3 +48,24 @@ __all__ = [
     "fold",
     "migrations",
 ]
+
+
+def __getattr__(name: str) -> Any:
+    if name not in _WHERE:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    return getattr(importlib.import_module(f"{__name__}.{_WHERE[name]}"), name)
+
+
+if TYPE_CHECKING:
+    from fkstod.core.directory.csvfile import FileProblem
+    from fkstod.core.directory.index import DirectoryIndex, Filters, SearchResult, fold
+    from fkstod.core.directory.migrations import migrations
+    from fkstod.core.directory.model import TARGET_GROUPS, VIOLENCE_FORMS, Entry
+    from fkstod.core.directory.service import (
+        Changes,
+        Directory,
+        DirectoryError,
+        ImportPlan,
+        ImportProblem,
+    )
+    from fkstod.core.directory.validate import FIELD_LABELS, FIELD_NAMES, FieldError

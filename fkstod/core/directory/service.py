@@ -25,6 +25,7 @@ from fkstod.core.directory.index import (
     SearchResult,
     fold,
 )
+from fkstod.core.directory.migrations import TABLE
 from fkstod.core.directory.model import LIST_FIELDS, Entry
 from fkstod.core.directory.validate import (
     FIELD_LABELS,
@@ -34,27 +35,11 @@ from fkstod.core.directory.validate import (
     entry_to_fields,
 )
 from fkstod.core.i18n import _
-from fkstod.core.migrate import MigrationSet
 
 if TYPE_CHECKING:
-    from sqlite_utils import Database
-
     from fkstod.core.store import Db
 
-TABLE = "directory_entries"
 STALE_AFTER_DAYS = 365
-
-migrations = MigrationSet("directory")
-
-
-@migrations()
-def create_directory_entries(db: Database) -> None:
-    """Create the table of local entries: one row per service, lists as JSON."""
-    db[TABLE].create(  # type: ignore[union-attr]
-        {name: str for name in FIELD_NAMES},
-        pk="id",
-        not_null={"id", "organisation"},
-    )
 
 
 class DirectoryError(Exception):

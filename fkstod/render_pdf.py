@@ -112,7 +112,11 @@ def paint_report(device: QPagedPaintDevice, html: str, decor: PageDecor) -> int:
                 painter.drawLine(0, int(header * 0.8), int(width), int(header * 0.8))
             painter.save()
             painter.translate(0, header - page * body.height())
-            doc.drawContents(painter, QRectF(0, page * body.height(), width, body.height()))
+            # The layout pushes a line that would cross a page break down to the next
+            # page, so it starts exactly at the break. A clip that includes its own edges
+            # makes Qt draw that line, clipped out of sight, on the previous page too,
+            # and text extraction would find it twice: keep one unit inside each edge.
+            doc.drawContents(painter, QRectF(0, page * body.height() + 1, width, body.height() - 2))
             painter.restore()
             painter.setFont(small)
             painter.drawText(

@@ -89,3 +89,12 @@ def test_the_report_lines_up_with_the_page_margin_like_header_and_footer(qapp):
     mark = next(x for x, _y, text in positions if "sekretess" in text)
     assert heading == pytest.approx(left_margin_pt, abs=0.5)
     assert mark == pytest.approx(left_margin_pt, abs=0.5)
+
+
+def test_every_line_is_in_the_pdf_text_once_across_page_breaks(qapp):
+    lines = [f"Rad {i:02d}: jag hörde skrik genom väggen under kvällen." for i in range(90)]
+    data, _ = pdf_for(qapp, egna_iakttagelser="\n".join(lines))
+    words = " ".join(pages_text(data))
+    assert len(pages_text(data)) >= 2
+    for i in range(90):
+        assert words.count(f"Rad {i:02d}:") == 1, f"Rad {i:02d}"

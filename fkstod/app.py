@@ -226,6 +226,7 @@ def build_window(services: Services, dialogs: Dialogs | None = None) -> MainWind
 
     window.closing.connect(save_window_state)
     window.about_requested.connect(lambda: show_about(services.data_folder, window))
+    window.expert_support_requested.connect(lambda: dialogs.info(*expert_support_text()))
     return window
 
 
@@ -234,6 +235,27 @@ def show_about(data_folder: Path, parent: MainWindow) -> None:
     from fkstod.ui.about_dialog import AboutDialog
 
     AboutDialog(data_folder, paths.resource_mode(), parent).exec()
+
+
+def expert_support_text() -> tuple[str, str]:
+    """Return the title and text that point to the agency's experts on violence.
+
+    The address is a setting in resources/config.toml; fkstod never sends anything.
+    """
+    from fkstod.core.config import config
+
+    address = str(config().get("internt_stod", {}).get("funktionsbrevlada", "")).strip()
+    title = _("Internt expertstöd")
+    if not address:
+        return title, _(
+            "Ingen adress till funktionsbrevlådan för expertstöd är inställd i den här "
+            "installationen. Fråga din samordnare eller chef vart du vänder dig i svåra ärenden."
+        )
+    return title, _(
+        "I svåra ärenden kan du få råd av myndighetens experter på våld i nära relationer. "
+        "Skriv till funktionsbrevlådan {address}. Beskriv ärendet utan att någon kan "
+        "identifieras. fkstod skickar ingenting själv."
+    ).format(address=address)
 
 
 def _dict(value: object) -> dict:

@@ -35,6 +35,7 @@ class MainWindow(QMainWindow):
     text_scale_changed = Signal(float)
     closing = Signal()
     about_requested = Signal()
+    expert_support_requested = Signal()
 
     def __init__(self, text_scale: float = 1.0, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -92,6 +93,12 @@ class MainWindow(QMainWindow):
             self.tr("&Normal textstorlek"),
             QKeySequence("Ctrl+0"),
             lambda: self.set_text_scale(1.0),
+        )
+        self.expert_action = self._action(
+            self.help_menu,
+            self.tr("&Internt expertstöd…"),
+            QKeySequence("Ctrl+Shift+E"),
+            self.expert_support_requested.emit,
         )
         self.about_action = self._action(
             self.help_menu, self.tr("&Om fkstod"), QKeySequence("F1"), self.about_requested.emit

@@ -197,3 +197,24 @@ def test_the_section_names_fit_the_list_at_every_text_size(qtbot, window):
         assert nav.viewport().width() >= widest + 2 * metrics.averageCharWidth(), window.text_scale
         assert not nav.horizontalScrollBar().isVisible()
     assert window.text_scale == pytest.approx(2.2)
+
+
+def test_expert_support_shows_the_configured_mailbox_or_says_none_is_set(
+    qtbot, services, monkeypatch
+):
+    from fkstod.core import config
+
+    dialogs = FakeDialogs()
+    window = fkapp.build_window(services, dialogs)
+    qtbot.addWidget(window)
+    monkeypatch.setattr(config, "config", lambda: {"internt_stod": {"funktionsbrevlada": ""}})
+    window.expert_action.trigger()
+    assert dialogs.infos[-1][0] == "Internt expertstöd"
+    assert "Ingen adress" in dialogs.infos[-1][1]
+    monkeypatch.setattr(
+        config, "config", lambda: {"internt_stod": {"funktionsbrevlada": "vald@exempel.invalid"}}
+    )
+    window.expert_action.trigger()
+    assert "vald@exempel.invalid" in dialogs.infos[-1][1]
+    assert "skickar ingenting" in dialogs.infos[-1][1]
+    assert window.expert_action.shortcut().toString() == "Ctrl+Shift+E"

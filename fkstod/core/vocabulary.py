@@ -69,6 +69,14 @@ NOTE_SAFE_OUTCOMES: frozenset[str] = frozenset(
     }
 )
 
+#: Support categories a draft case-file note may name. Naming the others (honour,
+#: exploitation, children, social services, using violence, police, acute danger)
+#: would tell whoever reads the file what was said; the note then says only that
+#: information about support was given.
+NOTE_SAFE_REFERRALS: frozenset[str] = frozenset(
+    {"kvinnor", "man", "hbtqi", "brottsoffer", "psykisk_halsa"}
+)
+
 #: Directory categories whose "referral shown" is counted.
 REFERRAL_CATEGORIES: dict[str, str] = {
     "akut": _("Akut fara"),

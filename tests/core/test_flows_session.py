@@ -222,3 +222,32 @@ def test_a_note_without_content_sentences_never_names_sensitive_outcomes(tmp_pat
     assert "Frågan om våld ställdes" in note
     for word in ("Heder", "heder", "barn", "Orosanmälan", "Oro för"):
         assert word not in note, note
+
+
+def test_the_note_names_only_support_that_reveals_nothing_if_the_file_is_read():
+    # A category such as honour, exploitation, children or using violence tells the
+    # other party what was said; the note mentions such support without naming it.
+    s = FlowSession(LIBRARY, "underhallsstod-fraga", "underhallsstod")
+    s.choose(0)
+    s.choose(1)
+    s.advance()
+    for category in ("kvinnor", "heder", "barn_unga", "utovare", "exploatering", "socialtjanst"):
+        s.support_shown(category)
+    s.choose(1)
+    note = s.note()
+    assert "Stödkontakter som visades: stöd för kvinnor." in note
+    assert "Information om fler stödkontakter lämnades." in note
+    for word in ("heder", "barn", "utövar", "människohandel", "socialtjänst"):
+        assert word not in note.lower(), note
+
+
+def test_only_sensitive_support_gives_one_neutral_sentence():
+    s = FlowSession(LIBRARY, "underhallsstod-fraga", "underhallsstod")
+    s.choose(0)
+    s.choose(1)
+    s.advance()
+    s.support_shown("heder")
+    s.choose(1)
+    note = s.note()
+    assert "Information om stödkontakter lämnades." in note
+    assert "visades" not in note and "heder" not in note.lower()

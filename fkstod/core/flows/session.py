@@ -19,6 +19,7 @@ from fkstod.core.usage import UsageRecorder
 from fkstod.core.vocabulary import (
     BENEFITS,
     NOTE_SAFE_OUTCOMES,
+    NOTE_SAFE_REFERRALS,
     OUTCOME_CODES,
     REFERRAL_CATEGORIES,
 )
@@ -286,7 +287,8 @@ class FlowSession:
             date=(today or date.today()).isoformat(),
             notes=self.notes(),
             outcomes=[OUTCOME_CODES[c] for c in self.codes() if c in NOTE_SAFE_OUTCOMES],
-            support=[REFERRAL_CATEGORIES[c] for c in self.support],
+            support=[REFERRAL_CATEGORIES[c] for c in self.support if c in NOTE_SAFE_REFERRALS],
+            more_support=any(c not in NOTE_SAFE_REFERRALS for c in self.support),
         )
 
     def progress(self) -> tuple[int, int]:

@@ -8,6 +8,7 @@ import sqlite3
 import subprocess
 import sys
 import time
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -99,16 +100,41 @@ def test_a_database_from_a_newer_version_is_refused_and_left_untouched(data_fold
     assert not (data_folder / "quarantine").exists()
 
 
-@pytest.mark.skipif(sys.platform == "win32" or os.geteuid() == 0, reason="root ignores permissions")
-def test_a_read_only_folder_gives_a_clear_error(tmp_path):
+@contextmanager
+def read_only(folder: Path):
+    """Make ``folder`` read-only, also for root (immutable attribute), or skip."""
+    if os.geteuid() != 0:
+        folder.chmod(0o500)
+        try:
+            yield
+        finally:
+            folder.chmod(0o700)
+        return
+    # Root ignores permission bits; the immutable attribute stops root too.
+    if subprocess.run(["chattr", "+i", str(folder)], capture_output=True).returncode != 0:
+        pytest.skip("running as root on a file system without chattr +i")
+    try:
+        yield
+    finally:
+        subprocess.run(["chattr", "-i", str(folder)], check=True)
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="POSIX permissions")
+@pytest.mark.parametrize("with_database", [False, True])
+def test_a_read_only_folder_gives_a_clear_error_and_moves_nothing(tmp_path, with_database):
     folder = tmp_path / "ro"
     folder.mkdir()
-    folder.chmod(0o500)
-    try:
-        with pytest.raises(StoreError, match="kan inte"):
-            open_store(folder / "fkstod.sqlite3", MIGRATION_SETS)
-    finally:
-        folder.chmod(0o700)
+    if with_database:
+        opened = open_store(folder / "fkstod.sqlite3", MIGRATION_SETS)
+        UsageRecorder(opened.db).record("referral_shown", category="akut")
+        opened.db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        opened.db.close()
+        for side in folder.glob("fkstod.sqlite3-*"):
+            side.unlink()
+    before = sorted(p.name for p in folder.iterdir())
+    with read_only(folder), pytest.raises(StoreError, match="kan inte"):
+        open_store(folder / "fkstod.sqlite3", MIGRATION_SETS)
+    assert sorted(p.name for p in folder.iterdir()) == before
 
 
 def test_a_folder_that_cannot_be_created_gives_a_clear_error(tmp_path):

@@ -66,3 +66,33 @@ def test_the_bundle_carries_only_swedish_qt_translations(bundle):
     qms = {p.name for p in bundle.rglob("*.qm")}
     assert "qtbase_sv.qm" in qms
     assert all("_sv" in name for name in qms), qms
+
+
+def test_frozen_cli_writes_a_pdf_report_without_a_display(bundle, tmp_path):
+    example = run(bundle, "fkstod-cli", "orosanmalan", "example", tmp_path=tmp_path)
+    assert example.returncode == 0, example.stderr
+    source = tmp_path / "in.json"
+    source.write_text(example.stdout, encoding="utf-8")
+    env_without_platform = {k: v for k, v in os.environ.items() if k != "QT_QPA_PLATFORM"}
+    result = subprocess.run(
+        [
+            str(bundle / f"fkstod-cli{EXE}"),
+            "orosanmalan",
+            "render",
+            str(source),
+            "--format",
+            "pdf",
+            "--barn",
+            "1",
+            "--out",
+            str(tmp_path / "rapport.pdf"),
+        ],
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        cwd=tmp_path,
+        timeout=60,
+        env={**env_without_platform, "FKSTOD_DATA_DIR": str(tmp_path), "DISPLAY": ""},
+    )
+    assert result.returncode == 0, result.stderr
+    assert (tmp_path / "rapport.pdf").read_bytes().startswith(b"%PDF")

@@ -101,3 +101,58 @@ def test_no_path_tells_the_guardian_about_a_report_on_violence():
     barn = LIBRARY.get("barn-berors")
     assert "anmäl" not in barn.step("tyst").say.casefold()
     assert "socialtjänsten" not in (barn.step("tyst").note or "").casefold()
+
+
+def _notes(flow):
+    for step in flow.steps:
+        if step.note:
+            yield f"{flow.id}:{step.id}", step.note
+        for n, option in enumerate(step.options, 1):
+            if option.note:
+                yield f"{flow.id}:{step.id} option {n}", option.note
+
+
+def test_no_note_names_acute_danger_or_112():
+    """The code keeps acute_danger out of the note; no hand-written sentence brings it back."""
+    found = [
+        where
+        for flow in LIBRARY.flows.values()
+        for where, note in _notes(flow)
+        if "112" in note or "akut fara" in note.casefold()
+    ]
+    assert found == []
+
+
+@pytest.mark.parametrize("flow_id", ["fraga-vid-indikation", "aktivitetsersattning-indikation"])
+def test_indication_flows_never_note_that_the_question_was_not_asked(flow_id):
+    """At indication only, even 'not asked' tells a reader of the file that someone wondered."""
+    found = [
+        where
+        for where, note in _notes(LIBRARY.get(flow_id))
+        if "ställdes inte" in note or "samtal direkt" in note
+    ]
+    assert found == []
+
+
+def test_indication_asks_whether_the_person_can_talk_before_honour_or_exploitation():
+    flow = LIBRARY.get("fraga-vid-indikation")
+    assert flow.step("tecken").next == "fore"
+    assert flow.step("fore").options[0].next == "slag"
+
+
+def test_checklist_of_signs_sets_no_code_on_its_own():
+    for flow_id in ["hedersrelaterat-vald", "exploatering"]:
+        assert not LIBRARY.get(flow_id).step("tecken").codes
+
+
+def test_cannot_talk_any_more_counts_as_not_asked_with_a_reason():
+    for flow_id in [
+        "sjukpenning-fraga",
+        "underhallsstod-fraga",
+        "aktivitetsersattning-indikation",
+        "fraga-vid-indikation",
+    ]:
+        (option,) = [
+            o for o in LIBRARY.get(flow_id).step("fraga").options if o.jump == "kan-inte-prata"
+        ]
+        assert {"not_asked", "not_asked_inte_ensam"} <= set(option.codes), flow_id

@@ -156,3 +156,43 @@ def test_cannot_talk_any_more_counts_as_not_asked_with_a_reason():
             o for o in LIBRARY.get(flow_id).step("fraga").options if o.jump == "kan-inte-prata"
         ]
         assert {"not_asked", "not_asked_inte_ensam"} <= set(option.codes), flow_id
+
+
+def test_already_known_violence_reaches_the_judgement_it_matters_for():
+    """Known violence is exactly when särskilda skäl or the road back to work must be weighed."""
+    nexts = {
+        flow_id: {o.label: o.next for o in LIBRARY.get(flow_id).step("skal").options}
+        for flow_id in ["underhallsstod-fraga", "sjukpenning-fraga"]
+    }
+    assert (
+        nexts["underhallsstod-fraga"]["Hot eller våld är redan känt i ärendet"] == "sarskilda-skal"
+    )
+    assert nexts["sjukpenning-fraga"]["Våld är redan känt i ärendet"] == "arbete"
+
+
+def test_consulting_first_is_not_counted_as_support_offered():
+    (option,) = [
+        o for o in LIBRARY.get("berattar-om-vald").step("stod").options if "rådgör" in o.label
+    ]
+    assert "referral_offered" not in option.codes
+
+
+def test_sjukpenning_asks_about_own_violence_in_its_own_question():
+    flow = LIBRARY.get("sjukpenning-fraga")
+    assert "själv" not in flow.step("fraga").say
+    assert flow.step("fraga").options[0].next == "sjalv"
+
+
+def test_a_manager_hearing_of_an_employee_using_violence_is_asked_about_danger_and_children():
+    assert LIBRARY.get("chef-medarbetare").step("utovar").next == "utovar-fara"
+
+
+def test_no_say_line_promises_support_around_the_clock_for_every_line():
+    assert "dygnet runt" not in LIBRARY.get("chef-medarbetare").step("stod").say
+
+
+def test_a_young_person_on_the_phone_gets_a_step_of_their_own():
+    labels = [o.label for o in LIBRARY.get("barn-berors").step("oro").options]
+    assert "Personen själv är under 18" in labels
+    assert "116 111" in LIBRARY.get("barn-berors").step("ung").say
+    assert "barn-berors" not in {o.jump for o in LIBRARY.get("exploatering").step("fraga").options}

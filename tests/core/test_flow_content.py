@@ -196,3 +196,20 @@ def test_a_young_person_on_the_phone_gets_a_step_of_their_own():
     assert "Personen själv är under 18" in labels
     assert "116 111" in LIBRARY.get("barn-berors").step("ung").say
     assert "barn-berors" not in {o.jump for o in LIBRARY.get("exploatering").step("fraga").options}
+
+
+def test_every_directory_shortcut_in_a_flow_finds_a_shipped_entry():
+    """A shortcut that opens an empty list fails the caseworker in the middle of a call."""
+    from fkstod.core.directory.csvfile import read_rows
+    from fkstod.paths import resource
+
+    shipped = {row.cells["kategori"] for row in read_rows(resource("directory/nationella.csv"))}
+    local = {"socialtjanst"}  # municipal: coordinators import them
+    missing = [
+        f"{flow.id}:{step.id} {shortcut.category}"
+        for flow in LIBRARY.flows.values()
+        for step in flow.steps
+        for shortcut in step.directory
+        if shortcut.category not in shipped | local
+    ]
+    assert missing == []

@@ -9,7 +9,7 @@ def test_flows_list_shows_id_title_benefits_version():
     lines = result.stdout.splitlines()
     [row] = [line.split("\t") for line in lines if line.startswith("sjukpenning-fraga\t")]
     assert row[2] == "sjukpenning, rehabiliteringsersattning"
-    assert row[3] == "2.0"
+    assert row[3] == "2.1"
     assert lines.index("\t".join(row)) < lines.index(next(x for x in lines if "(hopp)" in x))
     assert any(line.startswith("akut-fara\t") and "(hopp)" in line for line in lines)
 
@@ -25,7 +25,7 @@ def test_outline_text_has_every_step_and_what_to_say():
 def test_outline_md_and_html():
     md = run_fkstod("flows", "outline", "sjukpenning-fraga", "--format", "md")
     assert md.stdout.startswith("# Fråga om våld")
-    assert "*Berättar om våld*, sedan 5. Våldet och vägen tillbaka" in md.stdout
+    assert "*Berättar om våld*, sedan 6. Våldet och vägen tillbaka" in md.stdout
     html = run_fkstod("flows", "outline", "sjukpenning-fraga", "--format", "html")
     assert html.stdout.startswith("<!DOCTYPE html>")
     assert '<section id="fraga">' in html.stdout

@@ -30,7 +30,7 @@ from PySide6.QtWidgets import (
 
 from fkstod.core import kommuner
 from fkstod.core.directory import TARGET_GROUPS, VIOLENCE_FORMS, Directory, Filters
-from fkstod.core.directory.validate import display_phone
+from fkstod.core.directory.validate import display_phone, display_web
 from fkstod.core.vocabulary import REFERRAL_CATEGORIES
 from fkstod.ui.directory_entry_dialog import DirectoryEntryDialog
 from fkstod.ui.directory_entry_view import DirectoryEntryView
@@ -255,7 +255,8 @@ class DirectoryPage(QWidget):
                 state = self.tr("öppet nu")
             else:
                 state = self.tr("stängt nu")
-            reach = display_phone(entry.telefon) or entry.webb
+            # No number: the web address as read out, short enough for the row.
+            reach = display_phone(entry.telefon) or display_web(entry.webb)
             rows.append((entry.id, entry.title, reach, state))
         self.results.set_rows(rows)
         shown = len(result.entries)

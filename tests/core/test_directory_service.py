@@ -14,3 +14,11 @@ def test_social_services_are_found_for_the_childs_kommun_only(memory_db):
     found = directory.socialtjanst_for("1280")
     assert found is not None and found.organisation == "Malmö stad"
     assert directory.socialtjanst_for("0180") is None
+
+
+def test_a_web_address_is_shown_as_read_out():
+    from fkstod.core.directory.validate import display_web
+
+    assert display_web("https://www.jamstalldhetsmyndigheten.se/") == "jamstalldhetsmyndigheten.se"
+    assert display_web("http://bris.se/hjalp") == "bris.se/hjalp"
+    assert display_web("") == ""

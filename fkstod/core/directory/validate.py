@@ -61,6 +61,13 @@ def display_phone(number: str) -> str:
     return number.replace(" ", "\u00a0").replace("-", "-\u2060").replace("–", "–\u2060")
 
 
+def display_web(url: str) -> str:
+    """Return a web address as read out: ``https://www.bris.se/`` becomes ``bris.se``."""
+    shown = re.sub(r"^[a-z]+://", "", url.strip(), flags=re.IGNORECASE)
+    shown = re.sub(r"^www\.", "", shown, flags=re.IGNORECASE)
+    return shown.rstrip("/")
+
+
 def check_phone(number: str) -> str | None:
     """Return why ``number`` is not a Swedish phone number, or None when it is."""
     if re.search(r"[^\d\s\-–()+/]", number):

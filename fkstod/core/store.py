@@ -87,14 +87,20 @@ class Db:
 
     @contextmanager
     def transaction(self) -> Iterator[sqlite3.Connection]:
-        """Run the block in one transaction: committed at the end, rolled back on error."""
+        """Run the block in one transaction: committed at the end, rolled back on error.
+
+        SQLite rolls a transaction back by itself on some errors (disk full, I/O
+        error); a rollback is only issued while one is still open, so that the
+        error the user sees is the one that happened.
+        """
         if self.conn.in_transaction:  # nested: a savepoint inside the caller's transaction
             self.conn.execute("SAVEPOINT fkstod")
             try:
                 yield self.conn
             except BaseException:
-                self.conn.execute("ROLLBACK TO SAVEPOINT fkstod")
-                self.conn.execute("RELEASE SAVEPOINT fkstod")
+                if self.conn.in_transaction:
+                    self.conn.execute("ROLLBACK TO SAVEPOINT fkstod")
+                    self.conn.execute("RELEASE SAVEPOINT fkstod")
                 raise
             self.conn.execute("RELEASE SAVEPOINT fkstod")
             return
@@ -105,17 +111,20 @@ class Db:
         try:
             yield self.conn
         except sqlite3.Error as exc:
-            self.conn.execute("ROLLBACK")
+            self._rollback()
             raise write_error(exc) from exc
         except BaseException:
-            self.conn.execute("ROLLBACK")
+            self._rollback()
             raise
         try:
             self.conn.execute("COMMIT")
         except sqlite3.Error as exc:
-            if self.conn.in_transaction:
-                self.conn.execute("ROLLBACK")
+            self._rollback()
             raise write_error(exc) from exc
+
+    def _rollback(self) -> None:
+        if self.conn.in_transaction:
+            self.conn.execute("ROLLBACK")
 
     def table_exists(self, name: str) -> bool:
         """Return True when the table ``name`` exists."""
@@ -203,12 +212,15 @@ def open_store(path: Path, migration_sets: Sequence[MigrationSet]) -> OpenedStor
                 "och en ny, tom databas har skapats. Inget har raderats."
             ).format(problem=problem, where=quarantined)
 
+    conn = None
     try:
         conn = sqlite3.connect(str(path), isolation_level=None)
         _configure(conn)
         db = Db(conn)
         _migrate(db, migration_sets)
     except sqlite3.Error as exc:
+        if conn is not None:
+            conn.close()  # on Windows an open handle would keep the file locked
         raise StoreError(
             _("Databasen {path} kan inte öppnas för skrivning: {reason}.").format(
                 path=path, reason=exc

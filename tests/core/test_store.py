@@ -270,6 +270,27 @@ def test_a_quarantine_that_cannot_be_made_is_a_clear_error(data_folder, monkeypa
 
 
 def test_a_write_that_fails_is_a_swedish_store_error_and_changes_nothing(data_folder):
+    from fkstod.core.settings import Settings
+
+    path = db_file(data_folder)
+    opened = open_store(path, MIGRATION_SETS)
+    settings = Settings(opened.db)
+    settings.set("window/text_scale", 1.2)
+    opened.db.conn.execute("PRAGMA busy_timeout = 50")
+    holder = sqlite3.connect(path, timeout=0.05)
+    holder.execute("BEGIN IMMEDIATE")
+    try:
+        with pytest.raises(StoreError, match="upptagen"):
+            settings.set("window/text_scale", 1.5)
+    finally:
+        holder.rollback()
+        holder.close()
+    assert settings.get("window/text_scale") == 1.2
+    opened.db.close()
+
+
+def test_a_count_that_cannot_be_saved_is_dropped_and_the_work_goes_on(data_folder):
+    # Counting must never stop a caseworker: a locked database loses the count, not the call.
     path = db_file(data_folder)
     opened = open_store(path, MIGRATION_SETS)
     recorder = UsageRecorder(opened.db)
@@ -278,10 +299,21 @@ def test_a_write_that_fails_is_a_swedish_store_error_and_changes_nothing(data_fo
     holder = sqlite3.connect(path, timeout=0.05)
     holder.execute("BEGIN IMMEDIATE")
     try:
-        with pytest.raises(StoreError, match="upptagen"):
-            recorder.record("referral_shown", category="akut")
+        assert recorder.record("referral_shown", category="akut") is None
     finally:
         holder.rollback()
         holder.close()
     assert [c.count for c in recorder.counts()] == [1]
     opened.db.close()
+
+
+def test_an_error_after_which_sqlite_rolled_back_itself_is_the_error_reported(memory_db):
+    # SQLite ends the transaction itself on some errors (disk full, I/O error); the
+    # rollback that follows must not replace that error with "cannot rollback".
+    with (
+        pytest.raises(StoreError, match="Det gick inte att spara"),
+        memory_db.transaction() as conn,
+    ):
+        conn.execute("ROLLBACK")  # what SQLite does by itself on SQLITE_FULL
+        raise sqlite3.OperationalError("database or disk is full")
+    assert not memory_db.conn.in_transaction

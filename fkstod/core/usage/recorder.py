@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import json
+import sys
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date
 from typing import TYPE_CHECKING
 
 from fkstod.core.migrate import MigrationSet
+from fkstod.core.store import StoreError
 from fkstod.core.usage.registry import METRICS, OTHER, Metric, UnknownMetricError
 
 TABLE = "usage_counts"
@@ -81,7 +83,8 @@ class UsageRecorder:
         metric or label name raises, since only code can cause it.
 
         Returns:
-            What was changed, or None in training mode.
+            What was changed, or None in training mode or when the database could
+            not be written (the count is dropped; the work it counts goes on).
 
         Raises:
             UnknownMetricError: for a metric or label name not in the registry.
@@ -98,13 +101,18 @@ class UsageRecorder:
             return None
         month = self._clock()
         key = json.dumps(clean, sort_keys=True, ensure_ascii=False)
-        with self._db.transaction() as conn:
-            row = conn.execute(
-                f"INSERT INTO {TABLE} (month, metric, labels, count) VALUES (?, ?, ?, 1) "
-                "ON CONFLICT (month, metric, labels) DO UPDATE SET count = count + 1 "
-                "RETURNING count",
-                [month, metric, key],
-            ).fetchone()
+        try:
+            with self._db.transaction() as conn:
+                row = conn.execute(
+                    f"INSERT INTO {TABLE} (month, metric, labels, count) VALUES (?, ?, ?, 1) "
+                    "ON CONFLICT (month, metric, labels) DO UPDATE SET count = count + 1 "
+                    "RETURNING count",
+                    [month, metric, key],
+                ).fetchone()
+        except StoreError as exc:
+            # Counting must never stop the work it counts: the count is dropped.
+            print(f"fkstod: en räkning kunde inte sparas: {exc}", file=sys.stderr)
+            return None
         return Recorded(month, metric, clean, row[0])
 
     def _allowed(self, label, value: object) -> str:

@@ -188,10 +188,14 @@ def build_window(services: Services, dialogs: Dialogs | None = None) -> MainWind
             title = library.flows[flow_id].title
             window.add_shortcut(keys, title, lambda f=flow_id: jump(f))
 
-    # A report in progress is never thrown away without asking; an unbuilt page has none.
+    # A report in progress or an edited note is never thrown away without asking;
+    # an unbuilt page has neither.
     window.installEventFilter(
         CloseGuard(
-            lambda: window.built_page(oro_index) is None or orosanmalan().confirm_discard(),
+            lambda: (
+                (window.built_page(flow_index) is None or flows().may_discard_note())
+                and (window.built_page(oro_index) is None or orosanmalan().confirm_discard())
+            ),
             window,
         )
     )

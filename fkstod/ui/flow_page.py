@@ -160,8 +160,10 @@ class FlowPage(QWidget):
 
     def back(self) -> None:
         """Go back one step, the answer given kept visible."""
-        if self.session is not None and self.session.back():
-            self._show()
+        if self.session is not None:
+            self._keep_note_edits()
+            if self.session.back():
+                self._show()
 
     def jump(self, flow_id: str) -> None:
         """Enter a global jump; without a running flow, start it on its own."""
@@ -170,6 +172,7 @@ class FlowPage(QWidget):
         if self.session is None or self.stack.currentWidget() is self.picker:
             self.start(flow_id, self.picker.benefit_code() or "ovriga")
             return
+        self._keep_note_edits()
         self.session.jump(flow_id)
         self._show()
 
@@ -188,8 +191,10 @@ class FlowPage(QWidget):
             self.new_conversation()
 
     def new_conversation(self) -> None:
-        """Close the session and show the list of flows."""
+        """Close the session and show the list of flows; nothing of the call remains."""
         self._close_session()
+        self.summary.forget()
+        self.kommun.setCurrentIndex(0)  # the next caller lives somewhere else
         self._set_view(self.picker)
         self.picker.filter.selectAll()
         self.focus_view()
@@ -302,17 +307,24 @@ class FlowPage(QWidget):
         self.notice.setText(text)
         self.notice.setVisible(bool(text))
 
-    def _new_from_summary(self) -> None:
+    def _keep_note_edits(self) -> None:
+        if self.stack.currentWidget() is self.summary:
+            self.summary.keep_edits()
+
+    def may_discard_note(self) -> bool:
+        """Return True when there is no edited note, or the caseworker lets it go."""
         # The edited note exists nowhere else (nothing is saved): ask before it goes.
-        if self.summary.is_edited() and not self.dialogs.confirm(
+        return not self.summary.is_edited() or self.dialogs.confirm(
             self.tr("Kasta anteckningen?"),
             self.tr(
                 "Du har ändrat anteckningen. Den sparas inte: kopiera den först om den ska "
-                "in i ärendet. Vill du börja ett nytt samtal och kasta den?"
+                "in i ärendet. Vill du kasta den?"
             ),
-        ):
-            return
-        self.new_conversation()
+        )
+
+    def _new_from_summary(self) -> None:
+        if self.may_discard_note():
+            self.new_conversation()
 
     def _tell_unavailable(self, title: str, faults: str) -> None:
         self.dialogs.error(

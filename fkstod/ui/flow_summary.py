@@ -55,6 +55,9 @@ class FlowSummary(QWidget):
         # Alt+T: Alt+A belongs to the Arkiv menu.
         note_label = QLabel(self.tr("Anteckning till ak&ten (ändra innan du kopierar):"))
         note_label.setWordWrap(True)
+        self._kept: str | None = None
+        self._written = ""
+        self._copied: str | None = None
         self.note = QPlainTextEdit()
         self.note.setAccessibleName(self.tr("Anteckning till akten"))
         self.note.setTabChangesFocus(True)
@@ -114,8 +117,11 @@ class FlowSummary(QWidget):
             f"<p><b>{self.tr('Vägen:')}</b></p><ol>{rows}</ol>"
             f"<p><b>{self.tr('Utfall:')}</b> {codes}</p>"
         )
-        self.note.setPlainText(note)
         self._written = note
+        # An edit kept across a detour (a jump or a step back from the end) wins over the
+        # note written anew: the caseworker's words exist nowhere else.
+        self.note.setPlainText(self._kept if self._kept is not None else note)
+        self._kept = None
         self._copied: str | None = None
         self.copied.clear()
         self.copy_button.setFocus(Qt.FocusReason.OtherFocusReason)
@@ -126,7 +132,21 @@ class FlowSummary(QWidget):
 
     def is_edited(self) -> bool:
         """Return True when the note has been changed and not copied since."""
+        if self._kept is not None:
+            return True
         return self.note.toPlainText() not in (self._written, self._copied)
+
+    def keep_edits(self) -> None:
+        """Keep an edited note while the caseworker leaves the end for a moment."""
+        if self.is_edited():
+            self._kept = self.note.toPlainText()
+
+    def forget(self) -> None:
+        """Drop the note and any kept edit (a new conversation)."""
+        self._kept = None
+        self._written = ""
+        self._copied = None
+        self.note.clear()
 
     def _copy(self) -> None:
         self._copied = self.note.toPlainText()

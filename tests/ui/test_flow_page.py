@@ -410,3 +410,29 @@ def test_the_step_shows_that_it_has_the_keys(qtbot, page):
     view.setFocus()
     qtbot.keyClick(view, Qt.Key.Key_1)
     assert view.key_hint.text() == "Enter går vidare"
+
+
+def test_an_edited_note_survives_a_jump_from_the_end_and_back(qtbot, page):
+    start(qtbot, page, "underhåll")
+    qtbot.keyClick(page.step_view, Qt.Key.Key_2)  # not alone: ends at once
+    note = page.summary.note
+    note.setFocus()
+    note.moveCursor(note.textCursor().MoveOperation.End)
+    qtbot.keyClicks(note, " Egen rad.")
+    edited = note.toPlainText()
+    page.jump("akut-fara")  # F5 from the end of the call
+    assert page.stack.currentWidget() is page.step_view
+    page.choose(0)
+    page.advance()  # the jump ends: back at the end of the call
+    assert page.stack.currentWidget() is page.summary
+    assert note.toPlainText() == edited
+    assert page.summary.is_edited()
+
+
+def test_a_new_conversation_forgets_the_callers_kommun(qtbot, page):
+    page.kommun.setCurrentIndex(page.kommun.findData("1280"))
+    start(qtbot, page, "underhåll")
+    qtbot.keyClick(page.step_view, Qt.Key.Key_2)
+    page.new_conversation()
+    assert page.kommun.currentData() == ""
+    assert page.summary.note.toPlainText() == ""

@@ -218,3 +218,25 @@ def test_expert_support_shows_the_configured_mailbox_or_says_none_is_set(
     assert "vald@exempel.invalid" in dialogs.infos[-1][1]
     assert "skickar ingenting" in dialogs.infos[-1][1]
     assert window.expert_action.shortcut().toString() == "Ctrl+Shift+E"
+
+
+def test_closing_with_an_edited_note_asks_first(qtbot, services):
+    dialogs = FakeDialogs(answer=False)
+    window = fkapp.build_window(services, dialogs)
+    qtbot.addWidget(window)
+    window.show()
+    flows = window.page(0)
+    flows.start("kan-inte-prata", "ovriga")  # a short flow: one step, then the end
+    for _ in range(20):
+        if flows.stack.currentWidget() is flows.summary:
+            break
+        if flows.session.step.kind == "question":
+            flows.choose(0)
+        else:
+            flows.advance()
+    assert flows.stack.currentWidget() is flows.summary
+    flows.summary.note.setPlainText("Egen anteckning.")
+    assert not window.close()  # answered no: the window stays
+    assert dialogs.confirm_titles() == ["Kasta anteckningen?"]
+    dialogs.answer = True
+    assert window.close()

@@ -304,6 +304,15 @@ class DirectoryPage(QWidget):
         self.search_box.blockSignals(True)
         self.search_box.clear()
         self.search_box.blockSignals(False)
+        # Filters left from an earlier search could hide the very support asked for.
+        for _label, combo in self.filters.pairs:
+            combo.blockSignals(True)
+            combo.setCurrentIndex(0)
+            combo.blockSignals(False)
+        for check in (self.open_now, self.around_the_clock):
+            check.blockSignals(True)
+            check.setChecked(False)
+            check.blockSignals(False)
         for combo, value in ((self.need, category), (self.kommun, kommun)):
             combo.blockSignals(True)
             combo.setCurrentIndex(max(0, combo.findData(value)))
@@ -338,6 +347,7 @@ class DirectoryPage(QWidget):
         dialog = DirectoryEntryDialog(self.directory.save, None, self)
         if dialog.exec() and dialog.saved is not None:
             self._after_change(dialog.saved.id)
+        dialog.deleteLater()  # a child of the page: it would stay for as long as the page
 
     def edit_entry(self) -> None:
         """Open the editor for the current local entry."""
@@ -347,6 +357,7 @@ class DirectoryPage(QWidget):
         dialog = DirectoryEntryDialog(self.directory.save, entry, self)
         if dialog.exec() and dialog.saved is not None:
             self._after_change(dialog.saved.id)
+        dialog.deleteLater()
 
     def remove_entry(self) -> None:
         """Remove the current local entry after asking."""

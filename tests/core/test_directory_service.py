@@ -22,3 +22,19 @@ def test_a_web_address_is_shown_as_read_out():
     assert display_web("https://www.jamstalldhetsmyndigheten.se/") == "jamstalldhetsmyndigheten.se"
     assert display_web("http://bris.se/hjalp") == "bris.se/hjalp"
     assert display_web("") == ""
+
+
+def test_a_number_typed_as_read_out_finds_the_entry(memory_db):
+    directory = Directory(memory_db)
+    for typed in ("020-50 50 50", "020 50 50 50", "020505050", "020-50"):
+        found = [e.organisation for e in directory.search(typed).entries]
+        assert "Kvinnofridslinjen" in found, typed
+
+
+def test_open_now_for_one_entry_uses_the_hours_parsed_at_build(memory_db):
+    from datetime import datetime
+
+    directory = Directory(memory_db)
+    kvinnofrid = next(e for e in directory.entries() if e.organisation == "Kvinnofridslinjen")
+    assert directory.index.is_open(kvinnofrid.id, datetime(2026, 11, 28, 3, 0)) is True
+    assert directory.index.is_open("no-such-id", datetime(2026, 11, 28, 3, 0)) is None

@@ -401,3 +401,22 @@ def test_a_local_need_still_finds_what_is_typed(qtbot, page):
     qtbot.keyClicks(page.search_box, "bris")
     assert page.visible_titles()[0].startswith("BRIS")
     assert not page.notice.isVisible()
+
+
+def test_a_shortcut_from_a_flow_clears_filters_left_from_an_earlier_search(page):
+    page.lan.setCurrentIndex(page.lan.findData("01"))  # Stockholms län
+    page.open_now.setChecked(True)
+    page.show_filtered("man", "1480")
+    assert page.lan.currentIndex() == 0
+    assert not page.open_now.isChecked()
+    shown = [page.results.item(i).text() for i in range(page.results.count())]
+    assert any(text.startswith("Stödlinjen för män") for text in shown)
+
+
+def test_the_entry_editor_does_not_stay_behind_as_a_child_of_the_page(qtbot, page, monkeypatch):
+    from fkstod.ui.directory_entry_dialog import DirectoryEntryDialog
+
+    monkeypatch.setattr(DirectoryEntryDialog, "exec", lambda self: 0)
+    before = len(page.findChildren(DirectoryEntryDialog))
+    page.add_entry()
+    qtbot.waitUntil(lambda: len(page.findChildren(DirectoryEntryDialog)) == before)

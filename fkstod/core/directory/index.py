@@ -184,6 +184,7 @@ class DirectoryIndex:
         order = sorted(range(len(entries)), key=lambda i: _static_key(entries[i], i))
         self.entries: list[Entry] = [entries[i] for i in order]
         self.by_id = {e.id: e for e in self.entries}
+        self._position = {e.id: i for i, e in enumerate(self.entries)}
         n = self.size = len(self.entries)
         # Sets of entries are bitmasks (Python ints): bit i is the entry at position
         # i. And, or and not over 20 000 entries then take microseconds, not milliseconds.
@@ -280,6 +281,9 @@ class DirectoryIndex:
         kommun = kommun or filters.kommun
         now = now or datetime.now()
         candidates = self.all
+        # A number typed as it is read out ("020-50 50 50") is one token of digits,
+        # the way numbers are indexed.
+        query = re.sub(r"(?<=\d)[\s\-–]+(?=\d)", "", query)
         tokens = sorted(set(words(query)), key=len, reverse=True)
         for token in tokens:
             candidates &= self._folded.matching(fold(token))
@@ -332,11 +336,11 @@ class DirectoryIndex:
 
     def is_open(self, entry_id: str, when: datetime) -> bool | None:
         """Return whether an entry is open at ``when``, or None when its hours are unknown."""
-        entry = self.by_id.get(entry_id)
-        if entry is None:
+        position = self._position.get(entry_id)
+        if position is None:
             return None
-        hours = parse_hours(entry.telefontider) if entry.telefontider else None
-        return hours.is_open(when) if hours is not None and hours.known else None
+        hours = self.hours[position]  # parsed once, at build, where a bad value is caught
+        return hours.is_open(when) if hours.known else None
 
 
 def _take(ids: int, tiers: list[int], level: int, limit: int, out: list[int]) -> None:

@@ -106,6 +106,22 @@ def test_going_back_from_the_end_and_ending_again_counts_once(usage):
     assert counts(usage)[("flow_completed", "underhallsstod", "underhallsstod-fraga")] == 1
 
 
+def test_going_back_from_the_end_and_answering_otherwise_counts_the_last_answers(usage):
+    s = FlowSession(LIBRARY, "underhallsstod-fraga", "underhallsstod", usage)
+    s.choose(0)
+    s.choose(0)  # no disclosure: the end
+    assert s.finished
+    s.back()
+    s.choose(1)  # on second thought: disclosed
+    while not s.finished:
+        s.choose(0) if s.step.kind == "question" else s.advance()
+    s.close()
+    got = counts(usage)
+    assert ("flow_outcome", "no_disclosure", "underhallsstod", "underhallsstod-fraga") not in got
+    assert got[("flow_outcome", "disclosed", "underhallsstod", "underhallsstod-fraga")] == 1
+    assert got[("flow_completed", "underhallsstod", "underhallsstod-fraga")] == 1
+
+
 def test_leaving_before_the_end_counts_abandoned_with_the_codes_so_far(usage):
     s = FlowSession(LIBRARY, "sjukpenning-fraga", "rehabiliteringsersattning", usage)
     s.choose(0)

@@ -209,13 +209,17 @@ class FlowSession:
         self._count("flow_started", self.flow_id)
 
     def close(self) -> None:
-        """End the session: counted as abandoned unless it reached its end."""
+        """End the session and count it: completed if it ever reached its end, else abandoned.
+
+        Outcome codes are counted here, from the path as it stands at the end: a
+        caseworker who goes back from the end and answers differently is counted
+        for the answers given last.
+        """
         if self._closed:
             return
         self._closed = True
-        if not self._recorded:
-            self._count("flow_abandoned", self.flow_id)
-            self._count_codes()
+        self._count("flow_completed" if self._recorded else "flow_abandoned", self.flow_id)
+        self._count_codes()
 
     def toggle_item(self, index: int) -> bool:
         """Tick or untick checklist item ``index`` (memory only); return its new state."""
@@ -234,10 +238,8 @@ class FlowSession:
         self._count("flow_started", jump.id)
 
     def _arrived(self) -> Step:
-        if self.finished and not self._recorded:
-            self._recorded = True
-            self._count("flow_completed", self.flow_id)
-            self._count_codes()
+        if self.finished:
+            self._recorded = True  # counted as completed when the session closes
         return self.step
 
     # -- what it means ---------------------------------------------------------

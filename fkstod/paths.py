@@ -88,3 +88,8 @@ def data_dir(override: str | os.PathLike[str] | None = None) -> Path:
 def database_path(folder: Path) -> Path:
     """Return the database file inside a data folder."""
     return folder / "fkstod.sqlite3"
+
+
+def lock_path(folder: Path) -> Path:
+    """Return the lock file the window holds on a data folder while it runs."""
+    return folder / "fkstod.lock"

@@ -12,12 +12,12 @@ import os
 import sys
 from pathlib import Path
 
-LOCK_NAME = "fkstod.lock"
+from fkstod import paths
 
 
 def window_owns(folder: Path) -> bool:
     """Return True when a running fkstod window holds the lock on ``folder``."""
-    lock = folder / LOCK_NAME
+    lock = paths.lock_path(folder)
     if not lock.exists():
         return False
     if sys.platform == "win32":

@@ -18,6 +18,8 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QDeadlineTimer, QLockFile, QObject, QThread, Signal
 
+from fkstod import paths
+
 # QtNetwork is imported when first needed: loading it costs ~20 ms that the
 # first window should not wait for.
 if TYPE_CHECKING:
@@ -40,7 +42,7 @@ class SingleInstance(QObject):
     def __init__(self, folder: Path, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._name = server_name(folder)
-        self._lock = QLockFile(str(folder / "fkstod.lock"))
+        self._lock = QLockFile(str(paths.lock_path(folder)))
         # A lock whose process is gone is stale whatever its age.
         self._lock.setStaleLockTime(0)
         self._server: QLocalServer | None = None

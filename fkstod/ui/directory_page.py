@@ -16,7 +16,6 @@ from PySide6.QtGui import QGuiApplication, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QCompleter,
     QFrame,
     QHBoxLayout,
     QLabel,
@@ -38,6 +37,7 @@ from fkstod.ui.directory_filter_grid import DirectoryFilterGrid
 from fkstod.ui.directory_import_problems import DirectoryImportProblems
 from fkstod.ui.directory_result_list import DirectoryResultList
 from fkstod.ui.directory_transfer import DirectoryTransfer
+from fkstod.ui.kommun_combo import KommunCombo
 from fkstod.ui.scaled_indicator_style import scale_indicators
 
 #: Needs that only the municipality's own office meets: without a kommun the list
@@ -66,16 +66,9 @@ class DirectoryPage(QWidget):
         self.search_box.textChanged.connect(self.run_search)
         self.search_box.returnPressed.connect(lambda: self.results.setFocus())
 
-        self.kommun = self._combo(self.tr("Kommun"), self.tr("Alla kommuner"))
-        for k in sorted(kommuner.kommuner(), key=lambda k: k.namn):
-            self.kommun.addItem(f"{k.namn} ({k.kod})", k.kod)
-        self.kommun.setEditable(True)
-        self.kommun.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
-        # The line edit inside has the focus: it is what a screen reader announces.
-        self.kommun.lineEdit().setAccessibleName(self.kommun.accessibleName())
-        completer = self.kommun.completer()
-        completer.setFilterMode(Qt.MatchFlag.MatchContains)
-        completer.setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
+        self.kommun = KommunCombo(kommuner.kommuner(), self.tr("Kommun"), self.tr("Alla kommuner"))
+        self._fit(self.kommun)
+        self.kommun.currentIndexChanged.connect(self.run_search)
         self.lan = self._combo(self.tr("Län"), self.tr("Alla län"))
         for code, name in sorted({(k.lanskod, k.lan) for k in kommuner.kommuner()}):
             self.lan.addItem(name, code)
@@ -179,12 +172,16 @@ class DirectoryPage(QWidget):
     def _combo(self, name: str, everything: str) -> QComboBox:
         combo = QComboBox()
         combo.setAccessibleName(name)
-        # Long items (290 municipalities) must not make the page wider than the window.
-        combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
-        combo.setMinimumContentsLength(8)
+        self._fit(combo)
         combo.addItem(everything, "")
         combo.currentIndexChanged.connect(self.run_search)
         return combo
+
+    @staticmethod
+    def _fit(combo: QComboBox) -> None:
+        # Long items (290 municipalities) must not make the page wider than the window.
+        combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        combo.setMinimumContentsLength(8)
 
     def _button(self, text: str, shortcut: str, slot) -> QPushButton:
         button = QPushButton(text)
@@ -215,17 +212,10 @@ class DirectoryPage(QWidget):
         self.search_box.selectAll()
 
     # -- searching -----------------------------------------------------------
-    def _kommun_code(self) -> str:
-        code = self.kommun.currentData()
-        # The combo is editable: typed text that names no municipality means none.
-        if self.kommun.currentText() != self.kommun.itemText(self.kommun.currentIndex()):
-            return ""
-        return code or ""
-
     def run_search(self) -> None:
         """Search with what is typed and chosen, and show the best rows."""
         need = self.need.currentData()
-        kommun = self._kommun_code()
+        kommun = self.kommun.code()
         if need in LOCAL_NEEDS and not kommun and not self.search_box.text().strip():
             self._ask_for_kommun()
             return

@@ -20,7 +20,6 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QBoxLayout,
-    QComboBox,
     QHBoxLayout,
     QLabel,
     QPushButton,
@@ -39,6 +38,7 @@ from fkstod.ui.flow_jump_bar import FlowJumpBar
 from fkstod.ui.flow_picker import FlowPicker
 from fkstod.ui.flow_step_view import FlowStepView
 from fkstod.ui.flow_summary import FlowSummary
+from fkstod.ui.kommun_combo import KommunCombo
 from fkstod.ui.private_clipboard import copy_private
 
 
@@ -79,16 +79,10 @@ class FlowPage(QWidget):
         compact_key = QShortcut(QKeySequence("Ctrl+Shift+K"), self)
         compact_key.setContext(Qt.ShortcutContext.WindowShortcut)
         compact_key.activated.connect(self.compact_button.toggle)
-        self.kommun = QComboBox()
-        self.kommun.setAccessibleName(self.tr("Personens kommun (sparas inte)"))
+        self.kommun = KommunCombo(
+            kommuner, self.tr("Personens kommun (sparas inte)"), self.tr("Kommun: ej vald")
+        )
         self.kommun.setToolTip(self.tr("Används bara för att visa lokalt stöd. Sparas inte."))
-        self.kommun.addItem(self.tr("Kommun: ej vald"), "")
-        for k in kommuner:
-            self.kommun.addItem(k.namn, k.kod)
-        self.kommun.setEditable(True)
-        self.kommun.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
-        # Screen readers land on the editable combo's line edit: name it too.
-        self.kommun.lineEdit().setAccessibleName(self.kommun.accessibleName())
         kommun_label = QLabel(self.tr("K&ommun:"))
         kommun_label.setBuddy(self.kommun)
         # A short word where the kommun is chosen, when a shortcut needs one first.
@@ -287,7 +281,7 @@ class FlowPage(QWidget):
             QWidget.setTabOrder(first, second)
 
     def _directory(self, category: str, use_kommun: bool) -> None:
-        kommun = (self.kommun.currentData() or "") if use_kommun else ""
+        kommun = self.kommun.code() if use_kommun else ""
         if use_kommun and not kommun:
             # Unfiltered, the national lines would come first: ask for the kommun instead.
             self._tell(

@@ -81,11 +81,6 @@ class FlowPicker(QWidget):
         """Return the controls in the order Tab visits them."""
         return [self.benefit, self.filter, self.list]
 
-    def set_library(self, library: FlowLibrary) -> None:
-        """Show another set of flows (after a reload)."""
-        self.library = library
-        self.refresh()
-
     def benefit_code(self) -> str:
         """Return the chosen benefit code, or '' for all."""
         return self.benefit.currentData() or ""

@@ -234,10 +234,6 @@ class OrosanmalanPage(QWidget):
 
     # --- output -----------------------------------------------------------------------------
 
-    def current_form(self) -> Form:
-        """Return the form as filled in."""
-        return self.form.form()
-
     def _ready_form(self) -> Form | None:
         self._refresh_preview()  # the list of problems must match what is asked for
         form = self.form.form()

@@ -25,6 +25,8 @@ NOT_ASKED_REASONS: dict[str, str] = {
     "akut_annat": _("Samtalet handlade om något akut annat"),
     "redan_kant": _("Våld är redan känt i ärendet"),
     "ej_lampligt_annat": _("Inte lämpligt av annat skäl"),
+    "flera_deltar": _("Flera personer deltog i samtalet"),
+    "redan_fragat": _("Frågan har redan ställts i ärendet"),
 }
 
 #: Outcome codes a flow step may set. Counted per flow and benefit.

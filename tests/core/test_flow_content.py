@@ -158,16 +158,241 @@ def test_cannot_talk_any_more_counts_as_not_asked_with_a_reason():
         assert {"not_asked", "not_asked_inte_ensam"} <= set(option.codes), flow_id
 
 
-def test_already_known_violence_reaches_the_judgement_it_matters_for():
-    """Known violence is exactly when särskilda skäl or the road back to work must be weighed."""
-    nexts = {
-        flow_id: {o.label: o.next for o in LIBRARY.get(flow_id).step("skal").options}
-        for flow_id in ["underhallsstod-fraga", "sjukpenning-fraga"]
-    }
-    assert (
-        nexts["underhallsstod-fraga"]["Hot eller våld är redan känt i ärendet"] == "sarskilda-skal"
-    )
-    assert nexts["sjukpenning-fraga"]["Våld är redan känt i ärendet"] == "arbete"
+def _edges(flow):
+    """Every step's successors inside its own flow (a jump returns to the option's next)."""
+    out = {}
+    for step in flow.steps:
+        out[step.id] = [o.next for o in step.options] if step.kind == "question" else []
+        if step.next:
+            out[step.id].append(step.next)
+    return out
+
+
+def _reachable(flow, start, without=()):
+    edges, seen, todo = _edges(flow), set(), [start]
+    while todo:
+        here = todo.pop()
+        if here in seen or here in without:
+            continue
+        seen.add(here)
+        todo += edges[here]
+    return seen
+
+
+def _jumps_of(step):
+    return {o.jump for o in step.options if o.jump}
+
+
+#: Where already known violence leads on to: the judgement it matters for.
+KNOWN_VIOLENCE_LEADS_TO = {
+    "sjukpenning-fraga": "arbete",
+    "underhallsstod-fraga": "sarskilda-skal",
+    "aktivitetsersattning-indikation": "arende",
+    "fraga-vid-indikation": "arende",
+}
+
+
+@pytest.mark.parametrize("flow_id", sorted(KNOWN_VIOLENCE_LEADS_TO))
+def test_already_known_violence_still_passes_danger_and_children(flow_id):
+    """Violence on file does not mean the danger is over or the children are safe."""
+    flow = LIBRARY.get(flow_id)
+    (option,) = [o for o in flow.step("skal").options if "not_asked_redan_kant" in o.codes]
+    danger = {s.id for s in flow.steps if "akut-fara" in _jumps_of(s)}
+    children = {s.id for s in flow.steps if "barn-berors" in _jumps_of(s)}
+    target = KNOWN_VIOLENCE_LEADS_TO[flow_id]
+    for asks in (danger, children):
+        assert target not in _reachable(flow, option.next, without=asks), "a way round"
+    assert target in _reachable(flow, option.next)
+
+
+#: The first question of every flow that asks: can the person talk freely?
+BEFORE_ASKING = {
+    "sjukpenning-fraga": "fore",
+    "underhallsstod-fraga": "fore",
+    "fraga-vid-indikation": "fore",
+    "aktivitetsersattning-indikation": "fore",
+    "berattar-om-vald": "fritt",
+    "hedersrelaterat-vald": "sag",
+}
+
+#: What may only be said once the person can talk freely.
+SENSITIVE = {
+    "sjukpenning-fraga": ["fraga", "sjalv", "kant-fara"],
+    "underhallsstod-fraga": ["informera", "fraga", "kant-fara"],
+    "fraga-vid-indikation": ["slag", "fraga", "kant-fara"],
+    "aktivitetsersattning-indikation": ["fraga", "kant-fara"],
+    "berattar-om-vald": ["lyssna", "fara", "barn", "sakert", "stod"],
+    "hedersrelaterat-vald": ["fraga", "bekrafta"],
+}
+
+
+@pytest.mark.parametrize("flow_id", sorted(BEFORE_ASKING))
+def test_nothing_sensitive_comes_before_can_you_talk_freely(flow_id):
+    """Also when Berättar om våld is entered by F7: its first step asks."""
+    flow = LIBRARY.get(flow_id)
+    before = BEFORE_ASKING[flow_id]
+    early = _reachable(flow, flow.start_id, without={before})
+    assert [s for s in SENSITIVE[flow_id] if s in early] == []
+    no = [o for o in flow.step(before).options if o.jump == "kan-inte-prata"]
+    no += [o for o in flow.step(before).options if "not_asked_inte_ensam" in o.codes]
+    assert no, "a no must lead to Kan inte prata nu or count as not asked"
+
+
+def test_berattar_om_vald_starts_by_asking_whether_the_person_can_talk():
+    flow = LIBRARY.get("berattar-om-vald")
+    assert flow.start_id == "fritt"
+    (no,) = [o for o in flow.step("fritt").options if o.jump == "kan-inte-prata"]
+    assert flow.step(no.next).kind == "outcome"
+
+
+@pytest.mark.parametrize("flow_id", sorted(BEFORE_ASKING))
+def test_every_before_asking_step_has_tolk_deltar(flow_id):
+    """An interpreter's duty of confidentiality; never a relative or the partner."""
+    step = LIBRARY.get(flow_id).step(BEFORE_ASKING[flow_id])
+    texts = [step.guidance or "", *(o.label for o in step.options)]
+    assert any("Tolk deltar" in t for t in texts)
+    for option in step.options:
+        if option.label.startswith("Tolk deltar"):
+            tolk = LIBRARY.get(flow_id).step(option.next)
+            assert "tystnadsplikt" in tolk.say
+            assert "anhörig" in tolk.guidance and "aldrig tolka" in tolk.guidance
+            unsuitable = [
+                o
+                for o in tolk.options
+                if o.jump == "kan-inte-prata" or "not_asked_tolk_olamplig" in o.codes
+            ]
+            assert unsuitable, "a relative as interpreter must stop the question"
+
+
+#: One breath each: the forms of violence the asking steps must name, as plain words.
+FORMS = {
+    "physical": r"slagit",
+    "threats": r"hotat",
+    "afraid": r"rädd",
+    "humiliated": r"förnedrat|skämmas",
+    "controlled": r"kontrollerat|bestämt över",
+    "sexual": r"sex",
+    "economic": r"pengar",
+    "now or before": r"tidigare|länge sedan",
+}
+
+
+@pytest.mark.parametrize(
+    "flow_id",
+    [
+        "sjukpenning-fraga",
+        "underhallsstod-fraga",
+        "aktivitetsersattning-indikation",
+        "fraga-vid-indikation",
+    ],
+)
+def test_the_question_names_every_form_of_violence_one_question_a_line(flow_id):
+    say = LIBRARY.get(flow_id).step("fraga").say
+    for line in say.splitlines():
+        assert line.count("?") == 1 and line.endswith("?"), line
+    missing = [form for form, words in FORMS.items() if not re.search(words, say)]
+    assert missing == []
+
+
+def test_honour_is_asked_aloud_only_after_the_person_can_talk():
+    flow = LIBRARY.get("hedersrelaterat-vald")
+    (asks,) = [s for s in flow.steps if s.say and "gifta" in s.say]
+    assert "bestämmer vem du får träffa" in asks.say
+    assert asks.id not in _reachable(flow, flow.start_id, without={"sag"})
+
+
+def test_exploitation_guidance_names_sex_for_payment_plainly():
+    guidance = LIBRARY.get("exploatering").step("fraga").guidance
+    assert "sex mot ersättning" in guidance and "säljer sex" in guidance
+
+
+def test_sexual_harassment_at_work_is_covered_for_the_insured_and_the_manager():
+    assert "jobbet" in LIBRARY.get("sjukpenning-fraga").step("fraga").say
+    chef = LIBRARY.get("chef-medarbetare")
+    (option,) = [o for o in chef.step("oppna").options if "sexuella trakasserier" in o.label]
+    assert "dl" in chef.step(option.next).sources
+
+
+def test_akut_fara_asks_where_covers_someone_else_and_suicide():
+    flow = LIBRARY.get("akut-fara")
+    ring = {o.label: o for o in flow.step("ring").options}
+    assert flow.step(ring["Ja, akut fara – 112 behövs nu"].next).say.startswith("Var är du")
+    other = flow.step(ring["Någon annan är i fara, till exempel ett barn"].next)
+    assert "112" in other.say and "emergency_called" in other.codes
+    (suicide,) = [o for label, o in ring.items() if "sitt liv" in label]
+    reached = _reachable(flow, suicide.next)
+    said = " ".join(flow.step(s).say or "" for s in reached)
+    assert "112" in said and "90101" in said
+
+
+@pytest.mark.parametrize("flow_id", ["akut-fara", "berattar-om-vald", "kan-inte-prata"])
+def test_no_line_of_a_global_jump_assumes_the_caller_is_a_woman(flow_id):
+    said = [s.say for s in LIBRARY.get(flow_id).steps if s.say]
+    assert [s for s in said if re.search(r"kvinn", s, re.IGNORECASE)] == []
+
+
+def test_after_a_disclosure_contact_ways_are_checked_before_numbers_are_given():
+    flow = LIBRARY.get("berattar-om-vald")
+    sakert = flow.step("sakert")
+    assert "ringer upp" in sakert.say and "skriva ner" in sakert.say
+    items = " ".join(sakert.items)
+    for word in ["samtalslista", "BankID", "Mina sidor"]:
+        assert word in items
+    assert "stod" not in _reachable(flow, flow.start_id, without={"sakert"})
+
+
+#: Promises the agency cannot keep, in anything read aloud.
+PROMISES = [
+    r"behöver (ni|du) inte ha kontakt",
+    r"slipper",
+    r"ingen (annan )?får veta",
+    r"stannar mellan",
+    r"jag lovar",
+    r"du bestämmer vad som händer",
+]
+
+
+def test_no_say_promises_what_the_agency_cannot_keep():
+    found = [
+        f"{flow.id}:{step.id}"
+        for flow in LIBRARY.flows.values()
+        for step in flow.steps
+        if step.say and any(re.search(p, step.say, re.IGNORECASE) for p in PROMISES)
+    ]
+    assert found == []
+
+
+def test_sjukpenning_can_record_every_reason_for_not_asking():
+    from fkstod.core.vocabulary import NOT_ASKED_REASONS
+
+    flow = LIBRARY.get("sjukpenning-fraga")
+    used = {code for step in flow.steps for o in step.options for code in o.codes}
+    assert {f"not_asked_{code}" for code in NOT_ASKED_REASONS} <= used
+    for code in ["flera_deltar", "redan_fragat"]:
+        assert code.isascii() and code.replace("_", "").isalpha()
+
+
+def test_underhallsstod_cites_the_law_and_no_unsourced_test():
+    flow = LIBRARY.get("underhallsstod-fraga")
+    (sfb,) = [s for s in flow.sources if s.id == "sfb"]
+    assert "2010:110" in sfb.title and "18 kap. 9 a §" in sfb.title
+    step = flow.step("sarskilda-skal")
+    assert "18 kap. 9 a §" in step.guidance and "sfb" in step.sources
+    items = " ".join(step.items)
+    assert "i tid" in items  # the paying parent pays on time: the case the rule is for
+    assert "påverkas barnet i dag" in items  # violence long ago
+    for unsourced in ["kontaktförbud", "Kräv inget underlag"]:
+        assert unsourced not in items
+    assert "inte ha kontakt" not in flow.step("informera").say
+
+
+def test_a_police_report_on_a_crime_against_a_child_is_a_step_with_the_manager():
+    flow = LIBRARY.get("barn-berors")
+    (police,) = [s for s in flow.steps if "Polisanmälan" in s.title]
+    assert "chef" in police.title and "riktlinje" in police.sources
+    assert not police.note
+    assert police.id in _reachable(flow, "anmalan")
+    assert flow.step("klart").id not in _reachable(flow, "anmalan", without={"brott"})
 
 
 def test_consulting_first_is_not_counted_as_support_offered():

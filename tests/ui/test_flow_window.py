@@ -92,13 +92,14 @@ def test_tab_follows_the_picker_top_to_bottom(qtbot, window):
 
 def test_tab_in_a_step_reaches_the_answers_before_kommun(qtbot, window):
     page = start_sjukpenning(qtbot, window)
-    names = tab_names(qtbot, page.step_view, 7)
+    names = tab_names(qtbot, page.step_view, 8)
     assert [n.split(",")[0] for n in names] == [
         "Steg i flödet",
         "Svar 1: Ja",
         "Svar 2: Nej",
         "Svar 3: Det passar inte av ett annat skäl",
         "Svar 4: Personen har skyddade personuppgifter – läs först",
+        "Svar 5: Tolk deltar – stäm av tolken först",
         "Personens kommun (sparas inte)",
         "Kompakt läge",
         "Avsnitt",

@@ -437,6 +437,8 @@ class OrosanmalanForm(QWidget):
             self.vardnadshavare_kanner_till.setCurrentIndex(
                 self.vardnadshavare_kanner_till.findData("nej")
             )
+        # The concern is in the report: the preview and the problems must follow it.
+        self.changed.emit()
 
     def _kommun_changed(self) -> None:
         code = self.kommun.currentData() or ""

@@ -306,3 +306,61 @@ def test_a_file_that_cannot_be_written_is_reported_and_the_report_stays(qtbot, d
         page.save_as()
     assert "Åtkomst nekad" in dialogs.errors[0][1]
     assert page.form.child_editor(0).namn.text() == "Saga Exempelsson"
+
+
+def test_the_informant_question_follows_the_concern_until_answered(qtbot, page):
+    form = page.form
+    box = form.uppgiftslamnare_i_fara
+    assert box.accessibleName() == (
+        "Den som berättade kan vara i fara om uppgifterna når den andra parten"
+    )
+    assert not box.isChecked()
+    for code in ("exploatering", "sexuella_overgrepp"):
+        form.oro[code].setFocus()
+        qtbot.keyClick(form.oro[code], Qt.Key.Key_Space)
+        assert box.isChecked(), code  # yes where the guardians are not told either
+        qtbot.keyClick(form.oro[code], Qt.Key.Key_Space)
+        assert not box.isChecked(), code
+    form.oro["omsorgsbrist"].setFocus()
+    qtbot.keyClick(form.oro["omsorgsbrist"], Qt.Key.Key_Space)
+    assert not box.isChecked()
+    # The caseworker answers by keyboard: Alt+Ä ticks the box (as Alt does for every
+    # check box); from then on the concern decides nothing.
+    qtbot.keyClick(page, Qt.Key.Key_Adiaeresis, Qt.KeyboardModifier.AltModifier)
+    assert box.hasFocus()
+    qtbot.waitUntil(box.isChecked, timeout=1000)
+    assert page.form.form().uppgiftslamnare_i_fara is True
+    qtbot.keyClick(form.oro["vald_i_familjen"], Qt.Key.Key_Space)
+    assert box.isChecked()
+    qtbot.keyClick(box, Qt.Key.Key_Space)
+    assert not box.isChecked()
+    qtbot.keyClick(form.oro["hedersrelaterat"], Qt.Key.Key_Space)
+    assert not box.isChecked() and page.form.form().uppgiftslamnare_i_fara is False
+    # Advice, not a block: the caseworker may know better.
+    qtbot.waitUntil(lambda: "den som berättade vara i fara" in page.problems.text())
+    assert "Råd:" in page.problems.text()
+
+
+def test_the_informant_warning_shows_first_in_the_preview(qtbot, page):
+    fill_by_keyboard(qtbot, page)  # violence in the family
+    text = preview_text(qtbot, page, "DEN SOM BERÄTTADE KAN VARA I FARA")
+    assert text.index("DEN SOM BERÄTTADE") < text.index("Orosanmälan – anmälan om oro för barn")
+    page.form.uppgiftslamnare_i_fara.click()
+    qtbot.waitUntil(lambda: "KAN VARA I FARA" not in page.preview.toPlainText())
+
+
+def test_a_new_report_lets_the_concern_decide_again(qtbot, page):
+    form = page.form
+    form.uppgiftslamnare_i_fara.click()
+    page.new_report()
+    assert not form.uppgiftslamnare_i_fara.isChecked()
+    form.oro["vald_i_familjen"].click()
+    assert form.uppgiftslamnare_i_fara.isChecked()
+
+
+def test_ticking_a_concern_alone_updates_the_preview(qtbot, page):
+    fill_by_keyboard(qtbot, page)
+    preview_text(qtbot, page, "Saga Exempelsson")
+    page.form.oro["omsorgsbrist"].setFocus()
+    qtbot.keyClick(page.form.oro["omsorgsbrist"], Qt.Key.Key_Space)
+    preview_text(qtbot, page, "Brister i omsorgen om barnet")

@@ -57,6 +57,19 @@ def _note(text: str) -> QLabel:
     return label
 
 
+def _two_lines(label: str, longest: int = 40) -> str:
+    """Return ``label`` broken at the space nearest its middle when it is long.
+
+    A check box does not wrap its text: one long concern would set the width of
+    the whole form, and the form must fit a narrow pane.
+    """
+    if len(label) <= longest or " " not in label:
+        return label
+    middle = len(label) // 2
+    cut = min((i for i, ch in enumerate(label) if ch == " "), key=lambda i: abs(i - middle))
+    return f"{label[:cut]}\n{label[cut + 1 :]}"
+
+
 def _text_box(name: str, placeholder: str) -> QPlainTextEdit:
     box = QPlainTextEdit()
     box.setAccessibleName(name)
@@ -185,7 +198,7 @@ class OrosanmalanForm(QWidget):
         concern_layout = QVBoxLayout(concern)
         self.oro: dict[str, QCheckBox] = {}
         for code, label in ORO_TYPER.items():
-            box = QCheckBox(label)
+            box = QCheckBox(_two_lines(label))
             box.setAccessibleName(label)
             box.toggled.connect(self._concern_changed)
             concern_layout.addWidget(box)

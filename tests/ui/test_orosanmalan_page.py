@@ -364,3 +364,10 @@ def test_ticking_a_concern_alone_updates_the_preview(qtbot, page):
     page.form.oro["omsorgsbrist"].setFocus()
     qtbot.keyClick(page.form.oro["omsorgsbrist"], Qt.Key.Key_Space)
     preview_text(qtbot, page, "Brister i omsorgen om barnet")
+
+
+def test_a_long_concern_shows_whole_on_two_lines_and_is_named_on_one(page):
+    box = page.form.oro["exploatering"]
+    assert box.text() == "Exploatering, prostitution\neller människohandel"
+    assert box.accessibleName() == "Exploatering, prostitution eller människohandel"
+    assert page.form.oro["annat"].text() == "Annat"

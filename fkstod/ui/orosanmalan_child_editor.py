@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QComboBox, QFormLayout, QLineEdit, QWidget
 
 from fkstod.core.orosanmalan import KANNEDOM, Child
 from fkstod.ui.named_line_edit import named_line_edit
+from fkstod.ui.orosanmalan_left_out import protect_group
 
 
 class ChildEditor(QWidget):
@@ -63,9 +64,8 @@ class ChildEditor(QWidget):
         ]
 
     def set_protected(self, protected: bool) -> None:
-        """Hide where the child can be found; what was typed stays in memory only."""
-        self._form.setRowVisible(self.adress, not protected)
-        self._form.setRowVisible(self.skola, not protected)
+        """Disable and name as left out where the child can be found; what was typed stays."""
+        protect_group("barn", self.widget_for, protected)
 
     def child(self) -> Child:
         """Return what is filled in."""

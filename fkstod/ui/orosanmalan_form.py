@@ -57,6 +57,19 @@ def _note(text: str) -> QLabel:
     return label
 
 
+def _two_lines(label: str, longest: int = 40) -> str:
+    """Return ``label`` broken at the space nearest its middle when it is long.
+
+    A check box does not wrap its text: one long concern would set the width of
+    the whole form, and the form must fit a narrow pane.
+    """
+    if len(label) <= longest or " " not in label:
+        return label
+    middle = len(label) // 2
+    cut = min((i for i, ch in enumerate(label) if ch == " "), key=lambda i: abs(i - middle))
+    return f"{label[:cut]}\n{label[cut + 1 :]}"
+
+
 def _text_box(name: str, placeholder: str) -> QPlainTextEdit:
     box = QPlainTextEdit()
     box.setAccessibleName(name)
@@ -185,7 +198,7 @@ class OrosanmalanForm(QWidget):
         concern_layout = QVBoxLayout(concern)
         self.oro: dict[str, QCheckBox] = {}
         for code, label in ORO_TYPER.items():
-            box = QCheckBox(label)
+            box = QCheckBox(_two_lines(label))
             box.setAccessibleName(label)
             box.toggled.connect(self._concern_changed)
             concern_layout.addWidget(box)
@@ -207,6 +220,30 @@ class OrosanmalanForm(QWidget):
         layout.addWidget(told_label)
         layout.addWidget(self.uppgifter_fran_andra)
 
+        # Short on the box (a check box does not wrap); the whole question in the note
+        # under it and in the name a screen reader reads.
+        self.uppgiftslamnare_i_fara = QCheckBox(self.tr("Den som ber&ättade kan vara i fara"))
+        self.uppgiftslamnare_i_fara.setAccessibleName(
+            self.tr("Den som berättade kan vara i fara om uppgifterna når den andra parten")
+        )
+        self.uppgiftslamnare_i_fara_note = QLabel(
+            self.tr(
+                "Kryssa i om den som berättade kan vara i fara om uppgifterna når den andra "
+                "parten. Det skrivs då överst i anmälan, så att socialtjänsten ser det först. "
+                "Förvalt ja när oron gäller våld i familjen, sexuella övergrepp, "
+                "hedersrelaterat våld eller exploatering."
+            )
+        )
+        self.uppgiftslamnare_i_fara_note.setWordWrap(True)
+        self.uppgiftslamnare_i_fara.setAccessibleDescription(
+            self.uppgiftslamnare_i_fara_note.text()
+        )
+        # Once the caseworker has answered, the concern no longer decides for them.
+        self._fara_answered = False
+        self.uppgiftslamnare_i_fara.clicked.connect(self._fara_clicked)
+        layout.addWidget(self.uppgiftslamnare_i_fara)
+        layout.addWidget(self.uppgiftslamnare_i_fara_note)
+
         knows = QGroupBox(self.tr("Vem vet om anmälan"))
         knows_form = QFormLayout(knows)
         knows_form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
@@ -220,8 +257,8 @@ class OrosanmalanForm(QWidget):
         self.inte_informera_note = _note(
             self.tr(
                 "⚠ Berätta inte för vårdnadshavarna om anmälan när oron gäller våld i familjen, "
-                "sexuella övergrepp eller hedersrelaterat våld. Socialtjänsten avgör när och hur "
-                "de informeras."
+                "sexuella övergrepp, hedersrelaterat våld eller exploatering. Socialtjänsten "
+                "avgör när och hur de informeras."
             )
         )
         knows_form.addRow(self.inte_informera_note)
@@ -252,6 +289,7 @@ class OrosanmalanForm(QWidget):
             self.skyddade.toggled,
             self.akut.toggled,
             self.akut_kontakt.textChanged,
+            self.uppgiftslamnare_i_fara.toggled,
             self.ovriga_syskon.textChanged,
             self.tolk.toggled,
             self.tolk_sprak.textChanged,
@@ -289,6 +327,7 @@ class OrosanmalanForm(QWidget):
             uppgifter_fran_andra=self.uppgifter_fran_andra.toPlainText(),
             akut_fara=self.akut.isChecked(),
             akut_kontakt=self.akut_kontakt.text(),
+            uppgiftslamnare_i_fara=self.uppgiftslamnare_i_fara.isChecked(),
             vardnadshavare_kanner_till=self.vardnadshavare_kanner_till.currentData() or "vet_ej",
             anmalare=Reporter(**self.reporter_data()),
             datum=self.datum.date().toString("yyyy-MM-dd"),
@@ -308,8 +347,15 @@ class OrosanmalanForm(QWidget):
         """Forget everything about the child and family; keep the reporter's own details."""
         self.kommun.setCurrentIndex(0)
         self.datum.setDate(QDate.currentDate())
-        for box in (self.skyddade, self.akut, self.tolk, *self.oro.values()):
+        for box in (
+            self.skyddade,
+            self.akut,
+            self.tolk,
+            self.uppgiftslamnare_i_fara,
+            *self.oro.values(),
+        ):
             box.setChecked(False)
+        self._fara_answered = False
         for edit in (self.akut_kontakt, self.ovriga_syskon, self.tolk_sprak):
             edit.clear()
         for text in (self.egna_iakttagelser, self.uppgifter_fran_andra):
@@ -390,14 +436,22 @@ class OrosanmalanForm(QWidget):
         self.akut_note.setVisible(on)
         self.akut_kontakt.setVisible(on)
 
+    def _fara_clicked(self) -> None:
+        self._fara_answered = True
+
     def _concern_changed(self) -> None:
         sensitive = any(self.oro[c].isChecked() for c in ORO_INTE_INFORMERA)
         self.inte_informera_note.setVisible(sensitive)
+        if not self._fara_answered:
+            # The default of the report: yes where the guardians are not told either.
+            self.uppgiftslamnare_i_fara.setChecked(sensitive)
         if sensitive and self.vardnadshavare_kanner_till.currentData() == "vet_ej":
             # Say "no" for them: the report must not suggest telling the guardians.
             self.vardnadshavare_kanner_till.setCurrentIndex(
                 self.vardnadshavare_kanner_till.findData("nej")
             )
+        # The concern is in the report: the preview and the problems must follow it.
+        self.changed.emit()
 
     def _kommun_changed(self) -> None:
         code = self.kommun.currentData() or ""
@@ -423,6 +477,7 @@ class OrosanmalanForm(QWidget):
             "datum": self.datum,
             "tolk_sprak": self.tolk_sprak,
             "akut_kontakt": self.akut_kontakt,
+            "uppgiftslamnare_i_fara": self.uppgiftslamnare_i_fara,
             "egna_iakttagelser": self.egna_iakttagelser,
             "uppgifter_fran_andra": self.uppgifter_fran_andra,
             "vardnadshavare_kanner_till": self.vardnadshavare_kanner_till,

@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QFormLayout, QGroupBox, QLineEdit, QWidget
 
 from fkstod.core.orosanmalan import Guardian
 from fkstod.ui.named_line_edit import named_line_edit
+from fkstod.ui.orosanmalan_left_out import protect_group
 
 
 class GuardianEditor(QGroupBox):
@@ -38,9 +39,13 @@ class GuardianEditor(QGroupBox):
         return named_line_edit(name, placeholder, self.changed)
 
     def set_protected(self, protected: bool) -> None:
-        """Hide address and phone; what was typed stays in memory only."""
-        self._form.setRowVisible(self.adress, not protected)
-        self._form.setRowVisible(self.telefon, not protected)
+        """Disable and name as left out address and phone; what was typed stays."""
+        protect_group("vardnadshavare", self.widget_for, protected)
+
+    def widget_for(self, name: str) -> QWidget | None:
+        """Return the input of field ``name``."""
+        widget = getattr(self, name, None)
+        return widget if isinstance(widget, QLineEdit) else None
 
     def guardian(self) -> Guardian:
         """Return what is filled in."""

@@ -6,6 +6,9 @@ from datetime import date
 import pytest
 
 from fkstod.core.orosanmalan import (
+    KANNEDOM,
+    ORO_INTE_INFORMERA,
+    ORO_TYPER,
     Child,
     Form,
     FormError,
@@ -178,11 +181,42 @@ def test_the_legal_reference_comes_from_config(monkeypatch):
     assert "2025:400" not in text
 
 
-def test_guardians_are_not_told_when_the_concern_is_violence_in_the_family():
-    text = render_orosanmalan(example_form(), "txt")
-    assert "Vårdnadshavarna har inte informerats av mig" in text
-    other = render_orosanmalan(example_form(oro=["omsorgsbrist"]), "txt")
-    assert "har inte informerats" not in other
+@pytest.mark.parametrize("code", sorted(ORO_INTE_INFORMERA))
+@pytest.mark.parametrize("fmt", ["txt", "html"])
+def test_guardians_are_not_told_when_the_concern_is_one_of_the_do_not_tell_set(code, fmt):
+    text = render_orosanmalan(example_form(oro=[code]), fmt)
+    assert "Jag har inte informerat vårdnadshavarna om anmälan" in text
+    other = render_orosanmalan(example_form(oro=["omsorgsbrist"]), fmt)
+    assert "inte informerat vårdnadshavarna" not in other
+
+
+def test_exploitation_is_a_concern_where_guardians_are_not_told():
+    assert ORO_TYPER["exploatering"] == "Exploatering, prostitution eller människohandel"
+    assert {"vald_i_familjen", "sexuella_overgrepp", "hedersrelaterat", "exploatering"} == set(
+        ORO_INTE_INFORMERA
+    )
+    form = example_form(oro=["exploatering"], vardnadshavare_kanner_till="ja")
+    advice = [p for p in validate(form, today=TODAY) if p.field == "vardnadshavare_kanner_till"]
+    assert len(advice) == 1 and not advice[0].blocking and "exploatering" in advice[0].message
+
+
+#: Words that would tell the caseworker or social services to let the guardians know.
+TELL_GUARDIANS = (
+    "informera vårdnadshavarna",
+    "kontakta vårdnadshavarna",
+    "berätta för vårdnadshavarna",
+)
+
+
+@pytest.mark.parametrize("code", sorted(ORO_INTE_INFORMERA))
+@pytest.mark.parametrize("fmt", ["txt", "html"])
+def test_no_report_suggests_telling_the_guardians_in_the_do_not_tell_cases(code, fmt):
+    for knows in KANNEDOM:
+        text = render_orosanmalan(
+            example_form(oro=[code], vardnadshavare_kanner_till=knows), fmt
+        ).lower()
+        for words in TELL_GUARDIANS:
+            assert words not in text
 
 
 @pytest.mark.parametrize("fmt", ["txt", "html"])

@@ -95,3 +95,29 @@ def test_broken_json_names_file_and_line(tmp_path):
 def test_unknown_format_is_a_usage_error(example_file, tmp_path):
     result = run_fkstod("orosanmalan", "render", str(example_file), "--format", "doc", "--out", "x")
     assert result.returncode == 2
+
+
+def test_an_input_from_before_the_informant_field_still_renders(example_file, tmp_path):
+    data = json.loads(example_file.read_text(encoding="utf-8"))
+    assert data["uppgiftslamnare_i_fara"] is True  # the example answers it
+    del data["uppgiftslamnare_i_fara"]
+    example_file.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    out = tmp_path / "gammal.txt"
+    result = run_fkstod(
+        "orosanmalan", "render", str(example_file), "--out", str(out), "--barn", "1"
+    )
+    assert result.returncode == 0, result.stderr
+    # Violence in the family: the rule answers yes.
+    assert out.read_text(encoding="utf-8").startswith(
+        "!!! VIKTIGT: DEN SOM BERÄTTADE KAN VARA I FARA !!!"
+    )
+
+
+def test_a_wrong_informant_answer_is_exit_1_naming_the_field(example_file, tmp_path):
+    data = json.loads(example_file.read_text(encoding="utf-8"))
+    data["uppgiftslamnare_i_fara"] = "ja"
+    example_file.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    result = run_fkstod("orosanmalan", "render", str(example_file), "--out", str(tmp_path / "x"))
+    assert result.returncode == 1
+    assert "uppgiftslamnare_i_fara (Den som berättade kan vara i fara)" in result.stderr
+    assert "Traceback" not in result.stderr

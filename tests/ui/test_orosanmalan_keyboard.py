@@ -183,3 +183,25 @@ def test_a_second_childs_fields_follow_the_tabs_too(qtbot, page):
         "Ta bort barnet som visas",
     ]
     assert page.form.children.currentIndex() == 1
+
+
+def test_with_protected_data_tab_passes_the_fields_left_out(qtbot, page):
+    page.form.skyddade.setChecked(True)
+    page.form.children.tabBar().setFocus(Qt.FocusReason.TabFocusReason)
+    assert tab_names(qtbot, 6) == [
+        "Barn att skriva om",
+        "Barnets namn",
+        "Personnummer eller födelsedatum",
+        "Känner barnet till anmälan?",
+        "Lägg till barn",
+        "Vårdnadshavare 1, namn",
+    ]
+
+
+def test_tab_reaches_the_informant_question_after_what_was_told(qtbot, page):
+    page.form.uppgifter_fran_andra.setFocus(Qt.FocusReason.TabFocusReason)
+    assert tab_names(qtbot, 3) == [
+        "Det här har jag fått veta av någon annan",
+        "Den som berättade kan vara i fara om uppgifterna når den andra parten",
+        "Känner vårdnadshavarna till anmälan?",
+    ]

@@ -76,7 +76,9 @@ def test_copy_puts_plain_text_on_the_clipboard_counts_once_and_clears_later(qtbo
         )
     assert created.args == ["sjukpenning"]
     clip = QGuiApplication.clipboard().text()
-    assert clip.startswith("OROSANMÄLAN") and "Saga Exempelsson" in clip
+    # Violence in the family: the warning for social services comes first, then the report.
+    assert clip.startswith("!!! VIKTIGT: DEN SOM BERÄTTADE KAN VARA I FARA !!!")
+    assert "\nOROSANMÄLAN – ANMÄLAN OM ORO FÖR BARN\n" in clip and "Saga Exempelsson" in clip
     with qtbot.assertNotEmitted(page.report_created):
         page.copy_text()  # the same child's report is one report
     qtbot.waitUntil(lambda: QGuiApplication.clipboard().text() == "", timeout=2000)
@@ -107,23 +109,48 @@ def test_a_wrong_personnummer_is_named_keeps_the_text_and_takes_the_focus(qtbot,
     assert "kontrollsiffran" in page.problems.text()
 
 
-def test_protected_data_hides_address_fields_and_leaves_them_out(qtbot, page):
+def test_protected_data_disables_the_fields_left_out_and_names_them(qtbot, page):
     fill_by_keyboard(qtbot, page)
     form = page.form
     child = form.child_editor(0)
+    type_into(qtbot, child.vistelse, "Hos mormor")
+    left_out = (
+        child.adress,
+        child.skola,
+        child.vistelse,
+        *(edit for g in form.guardians for edit in (g.adress, g.telefon)),
+    )
+    kept = (child.namn, child.personnummer, form.guardians[0].namn, form.guardians[0].relation)
     assert not form.skyddade_note.isVisible()
     form.skyddade.setFocus()
     qtbot.keyClick(form.skyddade, Qt.Key.Key_Space)
     assert form.skyddade.isChecked()
-    assert form.skyddade_note.isVisible() and "e-tjänst" in form.skyddade_note.text()
-    assert not child.adress.isVisible() and not child.skola.isVisible()
-    assert not form.guardians[0].adress.isVisible() and not form.guardians[0].telefon.isVisible()
+    note = form.skyddade_note.text()
+    assert form.skyddade_note.isVisible() and "e-tjänst" in note
+    for words in (
+        "barnets adress",
+        "skola eller förskola",
+        "var barnet är nu",
+        "vårdnadshavarnas adress",
+        "vårdnadshavarnas telefon",
+    ):
+        assert words in note
+    for edit in left_out:
+        # Still on screen, so the caseworker sees what is left out; not editable, and named so.
+        assert edit.isVisible() and not edit.isEnabled()
+        assert "tas inte med" in edit.accessibleName()
+        assert edit.placeholderText() == "Tas inte med: skyddade personuppgifter"
+    assert all(edit.isEnabled() for edit in kept)
     text = preview_text(qtbot, page, "SKYDDADE PERSONUPPGIFTER")
-    for word in ("Påhittade gatan", "Exempelskolan", "070-000 00 01"):
+    for word in ("Påhittade gatan", "Exempelskolan", "070-000 00 01", "Hos mormor"):
         assert word not in text
-    # Switching back loses nothing that was typed.
+    # Switching back loses nothing that was typed, and gives the fields their names back.
     qtbot.keyClick(form.skyddade, Qt.Key.Key_Space)
-    assert child.adress.isVisible() and child.adress.text().startswith("Påhittade gatan")
+    assert all(edit.isEnabled() for edit in left_out)
+    assert child.adress.text().startswith("Påhittade gatan")
+    assert child.adress.accessibleName() == "Barnets adress"
+    assert child.adress.placeholderText() == "Gata, postnummer, ort"
+    assert "Hos mormor" in preview_text(qtbot, page, "Hos mormor")
 
 
 def test_violence_in_the_family_says_guardians_are_not_told(qtbot, page):
@@ -238,7 +265,7 @@ def test_save_as_text_when_the_caseworker_picks_txt(qtbot, page, saved, tmp_path
     fill_by_keyboard(qtbot, page)
     page.save_as()
     text = (tmp_path / "anmalan.txt").read_text(encoding="utf-8")
-    assert text.startswith("OROSANMÄLAN") and "Saga Exempelsson" in text
+    assert text.startswith("!!! VIKTIGT") and "\nOROSANMÄLAN" in text and "Saga Exempelsson" in text
 
 
 def test_print_paints_the_report_on_the_chosen_printer(qtbot, dialogs, tmp_path):
@@ -279,3 +306,68 @@ def test_a_file_that_cannot_be_written_is_reported_and_the_report_stays(qtbot, d
         page.save_as()
     assert "Åtkomst nekad" in dialogs.errors[0][1]
     assert page.form.child_editor(0).namn.text() == "Saga Exempelsson"
+
+
+def test_the_informant_question_follows_the_concern_until_answered(qtbot, page):
+    form = page.form
+    box = form.uppgiftslamnare_i_fara
+    assert box.accessibleName() == (
+        "Den som berättade kan vara i fara om uppgifterna når den andra parten"
+    )
+    assert not box.isChecked()
+    for code in ("exploatering", "sexuella_overgrepp"):
+        form.oro[code].setFocus()
+        qtbot.keyClick(form.oro[code], Qt.Key.Key_Space)
+        assert box.isChecked(), code  # yes where the guardians are not told either
+        qtbot.keyClick(form.oro[code], Qt.Key.Key_Space)
+        assert not box.isChecked(), code
+    form.oro["omsorgsbrist"].setFocus()
+    qtbot.keyClick(form.oro["omsorgsbrist"], Qt.Key.Key_Space)
+    assert not box.isChecked()
+    # The caseworker answers by keyboard: Alt+Ä ticks the box (as Alt does for every
+    # check box); from then on the concern decides nothing.
+    qtbot.keyClick(page, Qt.Key.Key_Adiaeresis, Qt.KeyboardModifier.AltModifier)
+    assert box.hasFocus()
+    qtbot.waitUntil(box.isChecked, timeout=1000)
+    assert page.form.form().uppgiftslamnare_i_fara is True
+    qtbot.keyClick(form.oro["vald_i_familjen"], Qt.Key.Key_Space)
+    assert box.isChecked()
+    qtbot.keyClick(box, Qt.Key.Key_Space)
+    assert not box.isChecked()
+    qtbot.keyClick(form.oro["hedersrelaterat"], Qt.Key.Key_Space)
+    assert not box.isChecked() and page.form.form().uppgiftslamnare_i_fara is False
+    # Advice, not a block: the caseworker may know better.
+    qtbot.waitUntil(lambda: "den som berättade vara i fara" in page.problems.text())
+    assert "Råd:" in page.problems.text()
+
+
+def test_the_informant_warning_shows_first_in_the_preview(qtbot, page):
+    fill_by_keyboard(qtbot, page)  # violence in the family
+    text = preview_text(qtbot, page, "DEN SOM BERÄTTADE KAN VARA I FARA")
+    assert text.index("DEN SOM BERÄTTADE") < text.index("Orosanmälan – anmälan om oro för barn")
+    page.form.uppgiftslamnare_i_fara.click()
+    qtbot.waitUntil(lambda: "KAN VARA I FARA" not in page.preview.toPlainText())
+
+
+def test_a_new_report_lets_the_concern_decide_again(qtbot, page):
+    form = page.form
+    form.uppgiftslamnare_i_fara.click()
+    page.new_report()
+    assert not form.uppgiftslamnare_i_fara.isChecked()
+    form.oro["vald_i_familjen"].click()
+    assert form.uppgiftslamnare_i_fara.isChecked()
+
+
+def test_ticking_a_concern_alone_updates_the_preview(qtbot, page):
+    fill_by_keyboard(qtbot, page)
+    preview_text(qtbot, page, "Saga Exempelsson")
+    page.form.oro["omsorgsbrist"].setFocus()
+    qtbot.keyClick(page.form.oro["omsorgsbrist"], Qt.Key.Key_Space)
+    preview_text(qtbot, page, "Brister i omsorgen om barnet")
+
+
+def test_a_long_concern_shows_whole_on_two_lines_and_is_named_on_one(page):
+    box = page.form.oro["exploatering"]
+    assert box.text() == "Exploatering, prostitution\neller människohandel"
+    assert box.accessibleName() == "Exploatering, prostitution eller människohandel"
+    assert page.form.oro["annat"].text() == "Annat"

@@ -5,6 +5,7 @@ from fkstod.core.orosanmalan.model import (
     KANNEDOM,
     ORO_INTE_INFORMERA,
     ORO_TYPER,
+    SKYDDADE_FALT,
     Child,
     Form,
     Guardian,
@@ -13,6 +14,7 @@ from fkstod.core.orosanmalan.model import (
 from fkstod.core.orosanmalan.personnummer import PersonnummerError, check_personnummer
 from fkstod.core.orosanmalan.render import (
     FORMATS,
+    informant_warning,
     legal_basis,
     page_mark,
     protected_warning,
@@ -33,6 +35,7 @@ __all__ = [
     "LABELS",
     "ORO_INTE_INFORMERA",
     "ORO_TYPER",
+    "SKYDDADE_FALT",
     "Child",
     "FieldProblem",
     "Form",
@@ -42,6 +45,7 @@ __all__ = [
     "Reporter",
     "check_personnummer",
     "example_input",
+    "informant_warning",
     "legal_basis",
     "page_mark",
     "parse_form",

@@ -58,6 +58,7 @@ def example_input() -> dict:
         ),
         "akut_fara": False,
         "akut_kontakt": "",
+        "uppgiftslamnare_i_fara": True,
         "vardnadshavare_kanner_till": "nej",
         "anmalare": {
             "namn": "Kim Handläggare",

@@ -19,15 +19,29 @@ ORO_TYPER: dict[str, str] = {
     "hedersrelaterat": _("Hedersrelaterat våld eller förtryck"),
     "omsorgsbrist": _("Brister i omsorgen om barnet"),
     "vuxens_missbruk_ohalsa": _("Vuxens missbruk eller psykiska ohälsa"),
+    "exploatering": _("Exploatering, prostitution eller människohandel"),
     "barnets_beteende": _("Barnets eget beteende (missbruk, brott)"),
     "annat": _("Annat"),
 }
 
 #: Concerns where the guardians must not be told about the report: telling them
-#: may put the child at greater risk or spoil the investigation.
+#: may put the child at greater risk or spoil the investigation. In the same cases
+#: the person who told us is taken to be in danger unless the caseworker says not.
 ORO_INTE_INFORMERA: frozenset[str] = frozenset(
-    {"vald_i_familjen", "sexuella_overgrepp", "hedersrelaterat"}
+    {"vald_i_familjen", "sexuella_overgrepp", "hedersrelaterat", "exploatering"}
 )
+
+#: With protected personal data on, these details are left out of every output:
+#: they tell where the child or the family can be found. ``Form.redacted`` blanks
+#: them, and every renderer reads only the redacted form. Each with what the
+#: report and the form call it when saying what was left out.
+SKYDDADE_FALT: dict[str, str] = {
+    "barn.adress": _("barnets adress"),
+    "barn.skola": _("skola eller förskola"),
+    "barn.vistelse": _("var barnet är nu"),
+    "vardnadshavare.adress": _("vårdnadshavarnas adress"),
+    "vardnadshavare.telefon": _("vårdnadshavarnas telefon"),
+}
 
 #: Answers to "does … know about the report?".
 KANNEDOM: dict[str, str] = {
@@ -86,6 +100,9 @@ class Form:
     uppgifter_fran_andra: str = ""
     akut_fara: bool = False
     akut_kontakt: str = ""
+    #: The person who told us may be in danger if the report reaches the other party.
+    #: None: not answered, the concern decides (see ``informant_at_risk``).
+    uppgiftslamnare_i_fara: bool | None = None
     vardnadshavare_kanner_till: str = "vet_ej"
     anmalare: Reporter = field(default_factory=Reporter)
     datum: str = ""
@@ -101,10 +118,47 @@ class Form:
         """Return True when the concern is one where guardians are not told."""
         return bool(ORO_INTE_INFORMERA.intersection(self.oro))
 
+    def informant_at_risk(self) -> bool:
+        """Return whether the person who told us may be in danger if this reaches the other party.
+
+        The caseworker's answer when given; otherwise yes exactly when the concern is
+        one where the guardians are not told.
+        """
+        if self.uppgiftslamnare_i_fara is None:
+            return self.guardians_must_not_know()
+        return self.uppgiftslamnare_i_fara
+
+    def redacted(self) -> Form:
+        """Return the form as every output may show it.
+
+        With protected personal data on, each detail in ``SKYDDADE_FALT`` is blank;
+        otherwise the form itself. The form as typed is not changed.
+        """
+        if not self.skyddade_personuppgifter:
+            return self
+        groups: dict[str, dict[str, str]] = {}
+        for path in SKYDDADE_FALT:
+            group, name = path.split(".")
+            groups.setdefault(group, {})[name] = ""
+        return replace(
+            self,
+            barn=tuple(replace(c, **groups["barn"]) for c in self.barn),
+            vardnadshavare=tuple(
+                replace(g, **groups["vardnadshavare"]) for g in self.vardnadshavare
+            ),
+        )
+
     def is_empty(self) -> bool:
         """Return True when nothing about a child or family has been filled in."""
         guardians = tuple(g for g in self.vardnadshavare if g != Guardian())
-        family = replace(self, anmalare=Reporter(), datum="", vardnadshavare=guardians)
+        family = replace(
+            self,
+            anmalare=Reporter(),
+            datum="",
+            vardnadshavare=guardians,
+            # Follows from the concern when not answered: not something typed on its own.
+            uppgiftslamnare_i_fara=None,
+        )
         return family == Form(barn=tuple(Child() for _ in self.barn))
 
     def to_dict(self) -> dict:
@@ -113,6 +167,8 @@ class Form:
         data["barn"] = [asdict(c) for c in self.barn]
         data["vardnadshavare"] = [asdict(g) for g in self.vardnadshavare]
         data["oro"] = list(self.oro)
+        # Written out as the report states it, so a saved file says yes or no.
+        data["uppgiftslamnare_i_fara"] = self.informant_at_risk()
         return data
 
 

@@ -12,7 +12,7 @@ from datetime import date
 from fkstod.core import kommuner, templates
 from fkstod.core.config import config
 from fkstod.core.i18n import _
-from fkstod.core.orosanmalan.model import KANNEDOM, ORO_TYPER, Form
+from fkstod.core.orosanmalan.model import KANNEDOM, ORO_TYPER, SKYDDADE_FALT, Form
 from fkstod.core.orosanmalan.personnummer import PersonnummerError, check_personnummer
 
 FORMATS = ("txt", "html")
@@ -26,6 +26,8 @@ CONTEXT_NAMES = frozenset(
         "kommun",
         "datum",
         "skyddade",
+        "utelamnat",
+        "uppgiftslamnare_i_fara",
         "barn",
         "antal_barn",
         "barn_nummer",
@@ -84,8 +86,19 @@ def _identity(text: str, day: date) -> str:
         return text.strip()
 
 
+def omitted() -> str:
+    """Return what protected personal data leaves out, as one phrase: ``barnets adress, … och …``."""
+    names = list(SKYDDADE_FALT.values())
+    return _("{first} och {last}").format(first=", ".join(names[:-1]), last=names[-1])
+
+
 def context(form: Form, index: int = 0) -> dict[str, object]:
-    """Return the template context for the report about child number ``index``."""
+    """Return the template context for the report about child number ``index``.
+
+    Built from the redacted form only: with protected personal data on, a template
+    cannot print a detail that tells where the child or the family can be found.
+    """
+    form = form.redacted()
     day = form.report_date()
     protected = form.skyddade_personuppgifter
     child = form.barn[index]
@@ -101,12 +114,13 @@ def context(form: Form, index: int = 0) -> dict[str, object]:
         "kommun": kommun.namn if kommun else "",
         "datum": day.isoformat(),
         "skyddade": protected,
+        "utelamnat": omitted() if protected else "",
+        "uppgiftslamnare_i_fara": informant_warning() if form.informant_at_risk() else "",
         "barn": {
             "namn": child.namn.strip(),
             "personnummer": _identity(child.personnummer, day),
-            # Protected personal data: leave out where the child can be found.
-            "adress": "" if protected else child.adress.strip(),
-            "skola": "" if protected else child.skola.strip(),
+            "adress": child.adress.strip(),
+            "skola": child.skola.strip(),
             "vistelse": child.vistelse.strip(),
         },
         "antal_barn": len(form.barn),
@@ -115,8 +129,8 @@ def context(form: Form, index: int = 0) -> dict[str, object]:
             {
                 "namn": g.namn.strip(),
                 "relation": g.relation.strip(),
-                "adress": "" if protected else g.adress.strip(),
-                "telefon": "" if protected else g.telefon.strip(),
+                "adress": g.adress.strip(),
+                "telefon": g.telefon.strip(),
             }
             for g in form.vardnadshavare
             if g.namn.strip() or g.relation.strip()
@@ -168,8 +182,17 @@ def page_mark() -> str:
 def protected_warning() -> str:
     """Return the advice on how a report with protected personal data must be sent."""
     return _(
-        "Barnet eller någon i familjen har skyddade personuppgifter. Adress och kontaktuppgifter "
-        "tas inte med i anmälan. Skicka den inte via kommunens e-tjänst, vanlig e-post eller "
-        "vanlig post. Ring socialtjänsten först och kom överens om ett säkert sätt att lämna "
-        "den, och följ Försäkringskassans rutin för skyddade personuppgifter."
+        "Barnet eller någon i familjen har skyddade personuppgifter. Det här tas inte med i "
+        "anmälan: {omitted}. Skriv det inte heller i fritexten. Skicka anmälan inte via "
+        "kommunens e-tjänst, vanlig e-post eller vanlig post. Ring socialtjänsten först och kom "
+        "överens om ett säkert sätt att lämna den, och följ Försäkringskassans rutin för "
+        "skyddade personuppgifter."
+    ).format(omitted=omitted())
+
+
+def informant_warning() -> str:
+    """Return the line printed first in a report when the person who told us may be in danger."""
+    return _(
+        "Den som har lämnat uppgifterna kan vara i fara om de når den andra parten. Ta hänsyn "
+        "till det när ni planerar kontakten med familjen och innan något ur anmälan lämnas ut."
     )

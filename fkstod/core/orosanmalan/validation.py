@@ -37,6 +37,7 @@ LABELS: dict[str, str] = {
     "uppgifter_fran_andra": _("Det här har jag fått veta av någon annan"),
     "akut_fara": _("Akut fara"),
     "akut_kontakt": _("Vem du har ringt"),
+    "uppgiftslamnare_i_fara": _("Den som berättade kan vara i fara"),
     "vardnadshavare_kanner_till": _("Vårdnadshavarna känner till anmälan"),
     "anmalare": _("Anmälare"),
     "datum": _("Datum"),
@@ -111,6 +112,15 @@ def _flag(data: dict, key: str, path: str, problems: list[FieldProblem]) -> bool
     return value
 
 
+def _answer(data: dict, key: str, problems: list[FieldProblem]) -> bool | None:
+    # Missing or null: not answered, the concern decides (files from before the field).
+    value = data.get(key)
+    if value is not None and not isinstance(value, bool):
+        problems.append(FieldProblem(key, _("ska vara true, false eller null")))
+        return None
+    return value
+
+
 def _record(data: object, cls: type, path: str, problems: list[FieldProblem]):
     if not isinstance(data, dict):
         problems.append(FieldProblem(path, _("ska vara ett objekt med fält")))
@@ -161,6 +171,7 @@ def parse_form(data: object) -> Form:
         uppgifter_fran_andra=_text(data, "uppgifter_fran_andra", "uppgifter_fran_andra", problems),
         akut_fara=_flag(data, "akut_fara", "akut_fara", problems),
         akut_kontakt=_text(data, "akut_kontakt", "akut_kontakt", problems),
+        uppgiftslamnare_i_fara=_answer(data, "uppgiftslamnare_i_fara", problems),
         vardnadshavare_kanner_till=_text(
             data, "vardnadshavare_kanner_till", "vardnadshavare_kanner_till", problems
         )
@@ -256,8 +267,19 @@ def validate(form: Form, today: date | None = None) -> list[FieldProblem]:
             FieldProblem(
                 "vardnadshavare_kanner_till",
                 _(
-                    "när oron gäller våld i familjen, sexuella övergrepp eller hedersrelaterat "
-                    "våld ska vårdnadshavarna inte informeras; kontrollera svaret"
+                    "när oron gäller våld i familjen, sexuella övergrepp, hedersrelaterat våld "
+                    "eller exploatering ska vårdnadshavarna inte informeras; kontrollera svaret"
+                ),
+                blocking=False,
+            )
+        )
+    if form.guardians_must_not_know() and not form.informant_at_risk():
+        add(
+            FieldProblem(
+                "uppgiftslamnare_i_fara",
+                _(
+                    "vid den här sortens oro kan den som berättade vara i fara om uppgifterna "
+                    "når den andra parten; kontrollera svaret"
                 ),
                 blocking=False,
             )

@@ -193,7 +193,11 @@ def test_shipped_national_lines_carry_hours_source_and_a_true_date():
 def test_the_honour_lines_and_the_pilots_are_described():
     by_id = {e.id: e for e in Directory(None).entries()}
     ratt = by_id["nat-ratt-att-valja"]
-    assert (ratt.telefon, ratt.telefontider, ratt.kategori) == ("020-57 70 70", "alla dagar 7-21", "heder")
+    assert (ratt.telefon, ratt.telefontider, ratt.kategori) == (
+        "020-57 70 70",
+        "alla dagar 7-21",
+        "heder",
+    )
     assert by_id["nat-heder"].telefontider == "mån+ons+fre 9-12"
     assert by_id["nat-brottsofferjouren"].telefontider == "alla dagar 9-19"
     assert by_id["nat-terrafem"].telefontider == VARIES

@@ -255,9 +255,7 @@ def check_shipped_facts(entry: Entry) -> list[FieldError]:
         errors.append(
             FieldError(
                 "kalla",
-                _("utan datum för kontroll ska källan börja med ”{u}”").format(
-                    u=UNVERIFIED_SOURCE
-                ),
+                _("utan datum för kontroll ska källan börja med ”{u}”").format(u=UNVERIFIED_SOURCE),
             )
         )
     return errors

@@ -56,7 +56,7 @@ class FlowAcuteBanner(QFrame):
         word.setBold(True)
         self.label.setFont(word)
         big = QFont(self.font())
-        big.setPointSizeF(base * 2.4)
+        big.setPointSizeF(base * 3.0)
         big.setBold(True)
         self.number.setFont(big)
         self.setLineWidth(max(3, self.fontMetrics().height() // 5))

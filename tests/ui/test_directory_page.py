@@ -117,6 +117,7 @@ def test_unverified_lines_say_so_and_varying_hours_claim_no_state(qtbot, page):
     assert page.view.stale.text().startswith("⚠ Inte verifierad")
     details = page.view.details.text()
     assert "varierar – se webbplats" in details and "stängt just nu" not in details
+    assert page.results.item(0).text().endswith("öppettider varierar")
     page.search_box.clear()
     qtbot.keyClicks(page.search_box, "ratt att valja")
     assert page.view.entry.id == "nat-ratt-att-valja"

@@ -94,9 +94,9 @@ def check_directory_csv(path: Path) -> list[Problem]:
 
 
 def check_shipped_directory_csv(path: Path) -> list[Problem]:
-    """Check a shipped directory file: every row valid, marked shipped, with a unique id."""
+    """Check a shipped directory file: every row valid and sourced, marked shipped, unique id."""
     from fkstod.core.directory import FileProblem, csvfile
-    from fkstod.core.directory.validate import entry_from_fields
+    from fkstod.core.directory.validate import check_shipped_facts, entry_from_fields
 
     try:
         rows = csvfile.read_rows(path)
@@ -109,11 +109,11 @@ def check_shipped_directory_csv(path: Path) -> list[Problem]:
             problems.append(Problem(str(path), row.line, f"{row.problem[0]}: {row.problem[1]}"))
             continue
         built = entry_from_fields(row.cells, levererad=True)
-        if isinstance(built, list):
-            problems.extend(
-                Problem(str(path), row.line, f"{csvfile.column_of(e.field)}: {e.message}")
-                for e in built
-            )
+        errors = built if isinstance(built, list) else check_shipped_facts(built)
+        problems.extend(
+            Problem(str(path), row.line, f"{csvfile.column_of(e.field)}: {e.message}")
+            for e in errors
+        )
         if not row.levererad:
             problems.append(
                 Problem(str(path), row.line, _("raden är inte markerad Levererad = ja"))

@@ -7,6 +7,7 @@ Signals:
 from __future__ import annotations
 
 import html
+import re
 from datetime import date, datetime
 
 from PySide6.QtCore import Qt, Signal
@@ -14,6 +15,7 @@ from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from fkstod.core.directory import TARGET_GROUPS, Directory, Entry
+from fkstod.core.directory.hours import parse_hours
 from fkstod.core.directory.validate import display_phone
 from fkstod.core.vocabulary import REFERRAL_CATEGORIES
 
@@ -99,6 +101,9 @@ class DirectoryEntryView(QWidget):
         self.copy_button.setEnabled(bool(entry.telefon))
         if entry.telefontider == "dygnet runt":
             hours = self.tr("Öppet dygnet runt")
+        elif entry.telefontider and not parse_hours(entry.telefontider).known:
+            # "varierar – se webbplats": open or closed cannot be told from here.
+            hours = entry.telefontider
         elif entry.telefontider:
             state = self.tr("öppet nu") if open_now else self.tr("stängt just nu")
             hours = f"{entry.telefontider} – {state}"
@@ -114,7 +119,7 @@ class DirectoryEntryView(QWidget):
             (self.tr("E-post"), entry.epost),
             (self.tr("Adress"), entry.adress),
             (self.tr("Tillgänglighet"), entry.tillganglighet),
-            (self.tr("Källa"), entry.kalla),
+            (self.tr("Källa"), _breakable_urls(entry.kalla)),
             (
                 self.tr("Post"),
                 self.tr("Levererad med fkstod (kan inte ändras)")
@@ -123,8 +128,9 @@ class DirectoryEntryView(QWidget):
             ),
         ]
         # A web or e-mail address is one long word: beside its label it would make
-        # the table too wide for large text, so it goes on a line of its own.
-        whole_line = {self.tr("Webbplats"), self.tr("E-post")}
+        # the table too wide for large text, so it goes on a line of its own (so
+        # does the source, which names the page its facts were checked against).
+        whole_line = {self.tr("Webbplats"), self.tr("E-post"), self.tr("Källa")}
         self.details.setText(
             "<table cellspacing='4'>"
             + "".join(
@@ -137,7 +143,11 @@ class DirectoryEntryView(QWidget):
             )
             + "</table>"
         )
-        if Directory.is_stale(entry, today):
+        if not Directory.is_verified(entry):
+            self.stale.setText(
+                self.tr("⚠ Inte verifierad – kontrollera uppgifterna innan du hänvisar.")
+            )
+        elif Directory.is_stale(entry, today):
             self.stale.setText(
                 self.tr(
                     "⚠ Senast verifierad {d} – mer än 12 månader sedan. Kontrollera uppgifterna."
@@ -151,6 +161,15 @@ class DirectoryEntryView(QWidget):
     def _copy(self) -> None:
         if self.entry is not None and self.entry.telefon:
             self.copy_requested.emit(self.entry.id)
+
+
+def _breakable_urls(text: str) -> str:
+    """Return ``text`` with break chances inside web addresses, which are one long word."""
+    return re.sub(
+        r"https?://\S+",
+        lambda m: re.sub(r"([/?&=.\-])", "\\1\u200b", m.group(0)),
+        text,
+    )
 
 
 def now() -> datetime:

@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 
 from fkstod.core import kommuner
 from fkstod.core.directory import TARGET_GROUPS, VIOLENCE_FORMS, Directory, Filters
+from fkstod.core.directory.hours import parse_hours
 from fkstod.core.directory.validate import display_phone, display_web
 from fkstod.core.vocabulary import REFERRAL_CATEGORIES
 from fkstod.ui.directory_entry_dialog import DirectoryEntryDialog
@@ -241,6 +242,8 @@ class DirectoryPage(QWidget):
                 state = self.tr("dygnet runt")
             elif not entry.telefontider:
                 state = self.tr("öppettider okända")
+            elif not parse_hours(entry.telefontider).known:
+                state = self.tr("öppettider varierar")  # never "stängt nu" for these
             elif entry.id in result.open_ids:
                 state = self.tr("öppet nu")
             else:

@@ -1,5 +1,8 @@
 """One step of a flow: what to say, large; what to keep in mind, beside; numbered answers.
 
+An acute step (``Step.is_acute``) is set apart from every other: a thick double frame, and
+above the step "AKUT" with the number to call in large type (``FlowAcuteBanner``).
+
 Signals:
     option_chosen(int): an answer was picked (0-based), by key 1–9 or click.
     continue_requested(): Enter on a step without answers (or the button).
@@ -17,6 +20,7 @@ import html
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import (
+    QColor,
     QFocusEvent,
     QKeyEvent,
     QKeySequence,
@@ -39,10 +43,14 @@ from PySide6.QtWidgets import (
 
 from fkstod.core.flows.model import Step
 from fkstod.core.flows.text import keep_numbers_together
+from fkstod.ui.flow_acute_banner import FlowAcuteBanner
 from fkstod.ui.flow_check_item import FlowCheckItem
 from fkstod.ui.flow_scroll_area import FlowScrollArea
 from fkstod.ui.flow_wrap_button import WrapButton
 from fkstod.ui.flow_wrap_layout import WrapLayout
+
+#: The acute frame's colour. It only adds to the frame's shape and the words "AKUT".
+ACUTE_COLOUR = QColor(176, 0, 32)
 
 
 def _rich(text: str) -> str:
@@ -137,11 +145,16 @@ class FlowStepView(QWidget):
         steps.addLayout(self.choices)
         steps.addLayout(self.extras)
         steps.addStretch(1)
-        # Long text at large sizes scrolls; the way back and on stays in view below.
+        # Long text at large sizes scrolls; the way back and on stays in view below,
+        # and the acute mark (112) above.
         self.scroll = FlowScrollArea(content)
+        self.acute_banner = FlowAcuteBanner()
+        self.acute_banner.hide()
         layout = QVBoxLayout(self)
+        layout.addWidget(self.acute_banner)
         layout.addWidget(self.scroll, 1)
         layout.addLayout(nav)
+        self._margins = layout.contentsMargins()
 
     def set_compact(self, compact: bool) -> None:
         """Put the guidance below the say text in a narrow window."""
@@ -162,6 +175,7 @@ class FlowStepView(QWidget):
     ) -> None:
         """Show ``step``; ``previous`` marks the answer given before going back."""
         self._step = step
+        self._show_emphasis(step)
         self.flow_title.setText(flow_title)
         taken, left = progress
         self.progress.setRange(0, max(1, taken + left))
@@ -239,6 +253,23 @@ class FlowStepView(QWidget):
             self.continue_button,
         ]
 
+    def _show_emphasis(self, step: Step) -> None:
+        acute = step.is_acute
+        self.acute_banner.setVisible(acute)
+        if acute:
+            self.acute_banner.show_number(step.emphasis_number)
+        self.setAccessibleName(self.tr("Akut steg i flödet") if acute else self.tr("Steg i flödet"))
+        # Room inside the edge for the acute frame, with the focus frame inside it.
+        m = self._margins
+        extra = self._acute_width() * 2 if acute else 0
+        self.layout().setContentsMargins(
+            m.left() + extra, m.top() + extra, m.right() + extra, m.bottom() + extra
+        )
+        self.update()
+
+    def _acute_width(self) -> int:
+        return max(4, self.fontMetrics().height() // 4)
+
     def _update_hint(self) -> None:
         if not self.hasFocus() or self._step is None:
             text = ""
@@ -247,6 +278,9 @@ class FlowStepView(QWidget):
         else:
             text = self.tr("Enter går vidare")
         self.key_hint.setText(text)
+        if self._step is not None and self._step.is_acute:
+            said = self.acute_banner.accessibleDescription()
+            text = f"{said}. {text}" if text else said
         self.setAccessibleDescription(text)
 
     def focusInEvent(self, event: QFocusEvent) -> None:
@@ -261,15 +295,29 @@ class FlowStepView(QWidget):
 
     def paintEvent(self, event: QPaintEvent) -> None:
         super().paintEvent(event)
+        acute = self._step is not None and self._step.is_acute
+        if not acute and not self.hasFocus():
+            return
+        painter = QPainter(self)
+        inset = 0
+        if acute:
+            # A thick double frame: a shape no other step has, whatever the colours.
+            width = self._acute_width()
+            for offset, line in ((0, width), (width + width // 2, max(2, width // 3))):
+                pen = QPen(ACUTE_COLOUR)
+                pen.setWidth(line)
+                painter.setPen(pen)
+                half = offset + line // 2
+                painter.drawRect(self.rect().adjusted(half, half, -half - 1, -half - 1))
+            inset = width * 2
         if not self.hasFocus():
             return
         # The step takes 1–9 and Enter itself, so it draws its own focus mark: a
         # frame (a shape, not only a colour) together with the key hint below.
-        painter = QPainter(self)
         pen = QPen(self.palette().color(QPalette.ColorRole.Highlight))
         pen.setWidth(max(2, self.fontMetrics().height() // 8))
         painter.setPen(pen)
-        half = pen.width() // 2
+        half = inset + pen.width() // 2
         painter.drawRect(self.rect().adjusted(half, half, -half - 1, -half - 1))
 
     def _add_extra(self, button: QPushButton, keys: str) -> None:

@@ -213,6 +213,8 @@ def test_hsds_package_has_a_descriptor_and_the_core_tables(imported, tmp_path):
     assert "assured_date" in service.splitlines()[0]
     schedule = (tmp_path / "p" / "schedule.csv").read_text(encoding="utf-8")
     assert "MO,TU,WE,TH,FR" in schedule
+    # Hours with no times to split (Terrafem's) keep their words.
+    assert "varierar – se webbplats" in schedule
 
 
 def test_hsds_export_refuses_a_folder_with_other_files_and_writes_nothing(imported, tmp_path):

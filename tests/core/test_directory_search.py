@@ -10,8 +10,13 @@ import pytest
 
 from fkstod.core import kommuner
 from fkstod.core.directory import Directory, Entry, Filters
-from fkstod.core.directory.hours import HoursError, parse_hours
-from fkstod.core.directory.validate import check_phone, entry_from_fields
+from fkstod.core.directory.hours import VARIES, HoursError, parse_hours
+from fkstod.core.directory.validate import (
+    UNVERIFIED_SOURCE,
+    check_phone,
+    check_shipped_facts,
+    entry_from_fields,
+)
 from tests.conftest import SHARED
 
 GOOD = Path(__file__).parent / "directory_files" / "lokala.csv"
@@ -145,6 +150,12 @@ def test_bad_opening_hours_raise_in_swedish(text):
         parse_hours(text)
 
 
+@pytest.mark.parametrize("text", [VARIES, "Varierar - se webbplats"])
+def test_hours_that_vary_are_accepted_as_unknown(text):
+    hours = parse_hours(text)
+    assert not hours.known and not hours.is_open(MONDAY_10)
+
+
 @pytest.mark.parametrize(
     "number", ["112", "114 14", "020-50 50 50", "08-123 456 78", "+46 8 123 456 78", "0701740605"]
 )
@@ -172,10 +183,62 @@ def test_labels_are_accepted_for_codes_and_excel_dropped_zeros_restored():
     assert (built.kategori, built.malgrupper, built.kommuner) == ("man", ("man",), ("0114",))
 
 
-def test_shipped_national_lines_carry_source_and_date():
+def test_shipped_national_lines_carry_hours_source_and_a_true_date():
     shipped = Directory(None).entries()
     assert {e.telefon for e in shipped} >= {"112", "114 14", "020-50 50 50", "116 111", "90101"}
-    assert all(e.levererad and e.kalla and e.senast_verifierad for e in shipped)
+    assert all(e.levererad for e in shipped)
+    assert {e.id: check_shipped_facts(e) for e in shipped} == {e.id: [] for e in shipped}
+
+
+def test_the_honour_lines_and_the_pilots_are_described():
+    by_id = {e.id: e for e in Directory(None).entries()}
+    ratt = by_id["nat-ratt-att-valja"]
+    assert (ratt.telefon, ratt.telefontider, ratt.kategori) == (
+        "020-57 70 70",
+        "alla dagar 7-21",
+        "heder",
+    )
+    assert by_id["nat-heder"].telefontider == "mån+ons+fre 9-12"
+    assert by_id["nat-brottsofferjouren"].telefontider == "alla dagar 9-19"
+    assert by_id["nat-terrafem"].telefontider == VARIES
+    pilots = {i for i, e in by_id.items() if "tidsbegränsat projekt" in e.beskrivning}
+    assert pilots == {"nat-ratt-att-valja", "nat-stodlinjen-man", "nat-stodlinjen-trans"}
+
+
+def test_a_shipped_line_without_a_date_is_accepted_and_flagged_as_unverified():
+    fields = {"organisation": "Jour", "kategori": "annat", "telefon": "112"}
+    assert [e.field for e in entry_from_fields(fields)] == ["senast_verifierad"]
+    built = entry_from_fields(fields, levererad=True)
+    assert isinstance(built, Entry) and built.senast_verifierad == ""
+    assert not Directory.is_verified(built)
+    assert Directory.is_stale(built, today=date(2026, 1, 1))
+    dated = Entry("x", "Jour", telefon="112", senast_verifierad="2025-12-01")
+    assert Directory.is_verified(dated) and not Directory.is_stale(dated, today=date(2026, 1, 1))
+
+
+@pytest.mark.parametrize(
+    ("cells", "field"),
+    [
+        ({"telefontider": ""}, "telefontider"),
+        ({"kalla": "Organisationens egna uppgifter"}, "kalla"),
+        ({"kalla": "https://example.se (daterad 2024-01-01)"}, "kalla"),
+        ({"senast_verifierad": "", "kalla": "https://example.se"}, "kalla"),
+    ],
+)
+def test_a_shipped_line_without_hours_source_or_true_date_is_refused(cells, field):
+    good = {
+        "organisation": "Linjen",
+        "kategori": "annat",
+        "telefon": "020-00 00 00",
+        "telefontider": VARIES,
+        "senast_verifierad": "2024-04-16",
+        "kalla": "https://example.se/sida – organisationens sida, daterad 2024-04-16",
+    }
+    assert check_shipped_facts(entry_from_fields(good, levererad=True)) == []
+    built = entry_from_fields({**good, **cells}, levererad=True)
+    assert [e.field for e in check_shipped_facts(built)] == [field]
+    unverified = {**good, "senast_verifierad": "", "kalla": f"{UNVERIFIED_SOURCE} – kontrollera"}
+    assert check_shipped_facts(entry_from_fields(unverified, levererad=True)) == []
 
 
 def test_editing_validates_like_import(memory_db):

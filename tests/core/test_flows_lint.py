@@ -131,3 +131,24 @@ def test_toml_errors_carry_their_line():
     assert flow is None
     assert problems[0].line == 2
     assert problems[0].message.startswith("TOML-fel")
+
+
+def test_emphasis_is_the_flows_unless_a_step_sets_its_own():
+    from fkstod.core.flows.loader import parse_flow_text
+
+    text = GOOD.read_text(encoding="utf-8")
+    plain, problems = parse_flow_text(text, "x.toml")
+    assert not problems and {s.emphasis for s in plain.steps} == {"none"}
+    acute, problems = parse_flow_text('emphasis = "acute"\n' + text, "x.toml")
+    assert not problems and all(s.is_acute and s.emphasis_number == "112" for s in acute.steps)
+    first = acute.steps[0]
+    marked = text.replace(f'id = "{first.id}"\n', f'id = "{first.id}"\nemphasis = "none"\n', 1)
+    mixed, problems = parse_flow_text('emphasis = "acute"\n' + marked, "x.toml")
+    assert not problems and not mixed.steps[0].is_acute and mixed.steps[1].is_acute
+
+
+def test_every_step_of_the_shipped_acute_jump_is_acute():
+    from fkstod.core.flows import load_library
+
+    acute = load_library().flows["akut-fara"]
+    assert acute.emphasis == "acute" and all(s.is_acute for s in acute.steps)

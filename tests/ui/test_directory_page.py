@@ -111,6 +111,19 @@ def test_old_entries_are_flagged_in_words(qtbot, page):
     assert "⚠" in page.view.stale.text() and "12 månader" in page.view.stale.text()
 
 
+def test_unverified_lines_say_so_and_varying_hours_claim_no_state(qtbot, page):
+    qtbot.keyClicks(page.search_box, "terrafem")
+    assert page.view.entry.id == "nat-terrafem"
+    assert page.view.stale.text().startswith("⚠ Inte verifierad")
+    details = page.view.details.text()
+    assert "varierar – se webbplats" in details and "stängt just nu" not in details
+    assert page.results.item(0).text().endswith("öppettider varierar")
+    page.search_box.clear()
+    qtbot.keyClicks(page.search_box, "ratt att valja")
+    assert page.view.entry.id == "nat-ratt-att-valja"
+    assert page.view.stale.text().startswith("⚠ Senast verifierad 2024-06-03")
+
+
 def test_copy_puts_the_number_on_the_clipboard_and_counts_the_category(qtbot, page):
     qtbot.keyClicks(page.search_box, "bris")
     with qtbot.waitSignal(page.referral_shown) as shown:

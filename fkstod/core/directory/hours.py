@@ -6,6 +6,7 @@ Grammar (case-insensitive, en dash or hyphen)::
     mån-fre 8-16, lör 10-14
     vardagar 9-12 13-16, helger 10-14
     fre 20-02            (closes after midnight)
+    varierar – se webbplats   (known to change: read them on the service's site)
 
 Days: mån tis ons tor fre lör sön, ranges of them, ``vardagar``, ``helger``,
 ``alla dagar``. Times: ``H``, ``HH`` or ``HH:MM``; 24 is midnight.
@@ -22,6 +23,8 @@ from fkstod.core.i18n import _
 
 DAYS = ("mån", "tis", "ons", "tor", "fre", "lör", "sön")
 AROUND_THE_CLOCK = "dygnet runt"
+#: Hours that change too often to ship: the caseworker reads them on the site.
+VARIES = "varierar – se webbplats"
 _DAY_ALIASES = {
     "vardagar": (0, 1, 2, 3, 4),
     "helger": (5, 6),
@@ -103,6 +106,8 @@ def parse_hours(text: str) -> Hours:
         return UNKNOWN
     if text in (AROUND_THE_CLOCK, "dygnet runt, alla dagar", "alltid öppet", "24/7"):
         return ALWAYS
+    if text.replace("-", "–") == VARIES:
+        return UNKNOWN
     days: list[list[tuple[int, int]]] = [[] for _day in range(7)]
     for part in text.split(","):
         part = part.strip()

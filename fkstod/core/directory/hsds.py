@@ -79,6 +79,9 @@ def _hours_rows(entry: Entry) -> list[dict[str, str]]:
     if not text:
         return []
     hours = parse_hours(text)
+    if not hours.known:
+        # "varierar – se webbplats": no times to split, but the words must survive.
+        return [{"freq": "", "byday": "", "opens_at": "", "closes_at": "", "description": text}]
     if hours.around_the_clock:
         return [
             {

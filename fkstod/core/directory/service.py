@@ -214,12 +214,20 @@ class Directory:
         return self.index.languages()
 
     @staticmethod
-    def is_stale(entry: Entry, today: date | None = None) -> bool:
-        """Return True when the entry was last verified more than 12 months ago."""
+    def is_verified(entry: Entry) -> bool:
+        """Return True when the entry carries a date on which its facts were checked."""
         try:
-            verified = date.fromisoformat(entry.senast_verifierad)
+            date.fromisoformat(entry.senast_verifierad)
         except ValueError:
+            return False
+        return True
+
+    @staticmethod
+    def is_stale(entry: Entry, today: date | None = None) -> bool:
+        """Return True when the entry was never verified or last verified over 12 months ago."""
+        if not Directory.is_verified(entry):
             return True
+        verified = date.fromisoformat(entry.senast_verifierad)
         return ((today or date.today()) - verified).days > STALE_AFTER_DAYS
 
     # -- editing -------------------------------------------------------------

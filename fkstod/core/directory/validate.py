@@ -13,7 +13,7 @@ from datetime import date
 from urllib.parse import urlsplit
 
 from fkstod.core import kommuner
-from fkstod.core.directory.hours import HoursError, parse_hours
+from fkstod.core.directory.hours import VARIES, HoursError, parse_hours
 from fkstod.core.directory.model import (
     CATEGORIES,
     LIST_FIELDS,
@@ -180,10 +180,13 @@ def entry_from_fields(
         if k not in known
     )
 
+    # A shipped line nobody has checked carries no date rather than an untrue one
+    # (its source says so; ``Directory.is_stale`` flags it). Local entries are
+    # the coordinator's own checks and always carry the date of that check.
     verified = text.get("senast_verifierad", "")
-    if not verified:
+    if not verified and not levererad:
         errors.append(FieldError("senast_verifierad", _("datum för senaste kontroll saknas")))
-    else:
+    elif verified:
         try:
             when = date.fromisoformat(verified)
         except ValueError:
@@ -217,6 +220,45 @@ def entry_from_fields(
         levererad=levererad,
         **lists,
     )
+
+
+#: How a shipped entry that nobody has checked says so, first in ``kalla``.
+UNVERIFIED_SOURCE = "Ej verifierad"
+_URL_IN_TEXT = re.compile(r"https?://\S+")
+
+
+def check_shipped_facts(entry: Entry) -> list[FieldError]:
+    """Return what a shipped line lacks: its hours, its source and a true date.
+
+    A dated line names the organisation's page and that date in ``kalla``; an
+    undated one says first that it is not verified. See resources/README.md.
+    """
+    errors: list[FieldError] = []
+    if entry.telefon and not entry.telefontider:
+        errors.append(
+            FieldError(
+                "telefontider",
+                _("telefontider saknas (skriv tiderna eller ”{v}”)").format(v=VARIES),
+            )
+        )
+    if entry.senast_verifierad:
+        if not _URL_IN_TEXT.search(entry.kalla) or entry.senast_verifierad not in entry.kalla:
+            errors.append(
+                FieldError(
+                    "kalla",
+                    _(
+                        "källan ska ge adressen till sidan som kontrollerades och dess datum {d}"
+                    ).format(d=entry.senast_verifierad),
+                )
+            )
+    elif not entry.kalla.startswith(UNVERIFIED_SOURCE):
+        errors.append(
+            FieldError(
+                "kalla",
+                _("utan datum för kontroll ska källan börja med ”{u}”").format(u=UNVERIFIED_SOURCE),
+            )
+        )
+    return errors
 
 
 def entry_to_fields(entry: Entry) -> dict[str, str]:

@@ -12,6 +12,7 @@ import tomllib
 from pathlib import Path
 
 from fkstod.core.flows.model import (
+    EMPHASES,
     DirectoryShortcut,
     Flow,
     Option,
@@ -28,7 +29,17 @@ _HEADER = re.compile(r"^\s*(\[\[?)\s*([A-Za-z0-9_.-]+)\s*\]\]?\s*(#.*)?$")
 _KEY = re.compile(r"^\s*([A-Za-z0-9_-]+)\s*=")
 _TOML_POS = re.compile(r"\(at line (\d+), column \d+\)")
 
-FLOW_KEYS = {"id", "title", "version", "benefits", "when", "kind", "start", "keywords"}
+FLOW_KEYS = {
+    "id",
+    "title",
+    "version",
+    "benefits",
+    "when",
+    "kind",
+    "start",
+    "keywords",
+    "emphasis",
+}
 FLOW_TABLES = {"sources", "steps"}
 STEP_KEYS = {
     "id",
@@ -42,6 +53,7 @@ STEP_KEYS = {
     "note",
     "sources",
     "orosanmalan",
+    "emphasis",
 }
 STEP_TABLES = {"options", "directory"}
 OPTION_KEYS = {"label", "next", "codes", "note", "jump"}
@@ -164,6 +176,21 @@ class _Reader:
             return []
         return value
 
+    def emphasis(self, table: dict, where: tuple, inherited: str) -> str:
+        """Return ``emphasis`` of ``table``, or ``inherited`` when it has none."""
+        if "emphasis" not in table:
+            return inherited
+        value = self.text(table, "emphasis", where)
+        if value not in EMPHASES:
+            self.fault(
+                (*where, "emphasis"),
+                _("emphasis {value!r}: okänt värde (tillåtna: {allowed})").format(
+                    value=value, allowed=", ".join(EMPHASES)
+                ),
+            )
+            return inherited
+        return value
+
     def ident(self, table: dict, key: str, where: tuple) -> str:
         value = self.text(table, key, where, required=True)
         if value and not ID_PATTERN.match(value):
@@ -188,7 +215,11 @@ def parse_flow_text(text: str, path: str) -> tuple[Flow | None, list[Problem]]:
     index = LineIndex(text)
     r = _Reader(path, index)
     r.unknown_keys(data, FLOW_KEYS | FLOW_TABLES, ())
-    steps = tuple(_step(r, raw, ("steps", i)) for i, raw in enumerate(r.tables(data, "steps", ())))
+    # A flow's emphasis is its steps' unless a step sets its own.
+    emphasis = r.emphasis(data, (), "none")
+    steps = tuple(
+        _step(r, raw, ("steps", i), emphasis) for i, raw in enumerate(r.tables(data, "steps", ()))
+    )
     sources = tuple(
         _source(r, raw, ("sources", i)) for i, raw in enumerate(r.tables(data, "sources", ()))
     )
@@ -204,6 +235,7 @@ def parse_flow_text(text: str, path: str) -> tuple[Flow | None, list[Problem]]:
         kind=r.text(data, "kind", ()) or "conversation",
         start=r.text(data, "start", ()),
         keywords=r.texts(data, "keywords", ()),
+        emphasis=emphasis,
         steps=steps,
         sources=sources,
         path=path,
@@ -212,7 +244,7 @@ def parse_flow_text(text: str, path: str) -> tuple[Flow | None, list[Problem]]:
     return flow, r.problems
 
 
-def _step(r: _Reader, raw: dict, where: tuple) -> Step:
+def _step(r: _Reader, raw: dict, where: tuple, emphasis: str) -> Step:
     r.unknown_keys(raw, STEP_KEYS | STEP_TABLES, where)
     options = tuple(
         _option(r, o, (*where, "options", j)) for j, o in enumerate(r.tables(raw, "options", where))
@@ -235,6 +267,7 @@ def _step(r: _Reader, raw: dict, where: tuple) -> Step:
         sources=r.texts(raw, "sources", where),
         directory=directory,
         orosanmalan=r.flag(raw, "orosanmalan", where),
+        emphasis=r.emphasis(raw, where, emphasis),
         line=r.index.line(*where),
         lines=r.lines(raw, where),
     )

@@ -18,6 +18,10 @@ FLOW_KINDS: tuple[str, ...] = ("conversation", "jump")
 #: The global jumps, reachable from any step of any flow, in the order shown.
 GLOBAL_JUMPS: tuple[str, ...] = ("akut-fara", "barn-berors", "berattar-om-vald", "kan-inte-prata")
 
+#: How a step may be set apart, and the number it shows large. "acute": the step
+#: is about danger now and shows 112 in a frame of its own; "none": an ordinary step.
+EMPHASES: dict[str, str] = {"none": "", "acute": "112"}
+
 #: Most options a question may have: one per key 1–9.
 MAX_OPTIONS = 9
 
@@ -107,12 +111,23 @@ class Step:
     sources: tuple[str, ...] = ()
     directory: tuple[DirectoryShortcut, ...] = ()
     orosanmalan: bool = False
+    emphasis: str = "none"
     line: int = 0
     lines: dict[str, int] = field(default_factory=dict, compare=False, hash=False, repr=False)
 
     def at(self, key: str) -> int:
         """Return the line of ``key`` in the file, or of the step."""
         return self.lines.get(key, self.line)
+
+    @property
+    def is_acute(self) -> bool:
+        """Return True for a step about danger now: shown apart, with 112 large."""
+        return self.emphasis == "acute"
+
+    @property
+    def emphasis_number(self) -> str:
+        """Return the number an emphasised step shows large ("" for an ordinary step)."""
+        return EMPHASES.get(self.emphasis, "")
 
     @property
     def is_outcome(self) -> bool:
@@ -140,6 +155,7 @@ class Flow:
     kind: str = "conversation"
     start: str = ""
     keywords: tuple[str, ...] = ()
+    emphasis: str = "none"
     path: str = ""
     lines: dict[str, int] = field(default_factory=dict, compare=False, hash=False, repr=False)
     by_id: dict[str, Step] = field(default_factory=dict, compare=False, repr=False)

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import QApplication
 
 from fkstod import __version__, paths
 from fkstod.core import kommuner, store
+from fkstod.core.files import Protected
 from fkstod.core.flows import load_library
 from fkstod.core.i18n import _
 from fkstod.core.schema import MIGRATION_SETS
@@ -51,12 +52,17 @@ class Services:
     settings: Settings
     usage: UsageRecorder
 
+    @property
+    def protected(self) -> Protected:
+        """What a file the user saves must never replace: the data folder."""
+        return Protected(folders=(self.data_folder,))
+
     @cached_property
     def directory(self) -> Directory:
         """The support directory, loaded when first needed (not on the start path)."""
         from fkstod.core.directory import Directory
 
-        return Directory(self.db)
+        return Directory(self.db, protected=self.protected)
 
 
 def make_application(argv: list[str] | None = None) -> QApplication:
@@ -150,6 +156,7 @@ def build_window(services: Services, dialogs: Dialogs | None = None) -> MainWind
             dialogs,
             reporter=_dict(settings.get(REPORTER_KEY, {})),
             lookup_socialtjanst=socialtjanst,
+            protected=services.protected,
         )
         page.reporter_changed.connect(lambda data: settings.set(REPORTER_KEY, data))
         page.report_created.connect(

@@ -36,6 +36,8 @@ UTF8_BOM = b"\xef\xbb\xbf"
 _MIB = 1024 * 1024
 #: Marks fkstod's temporary files and folders; they never outlive a write.
 TEMP_SUFFIX = ".fkstod-tmp"
+#: Marks an earlier package moved aside while the new one takes its name.
+OLD_SUFFIX = ".fkstod-old"
 
 
 class FileProblem(Exception):
@@ -273,13 +275,13 @@ def write_folder(folder: Path, files: Mapping[str, bytes | str], protected: Prot
         _fsync_folder(temp)
         os.chmod(temp, mode)
         if existed:
-            aside = target.with_name(f".{target.name[:40]}.{uuid.uuid4().hex[:8]}{TEMP_SUFFIX}")
+            aside = target.with_name(f".{target.name[:40]}.{uuid.uuid4().hex[:8]}{OLD_SUFFIX}")
             os.rename(target, aside)
         try:
             os.rename(temp, target)
         except BaseException:
             if aside is not None:
-                os.rename(aside, target)
+                _put_back(aside, target, folder)
                 aside = None
             raise
     except BaseException as exc:
@@ -291,6 +293,19 @@ def write_folder(folder: Path, files: Mapping[str, bytes | str], protected: Prot
     if aside is not None:
         _remove_old_folder(aside, set(payloads))
     return target
+
+
+def _put_back(aside: Path, target: Path, folder: Path) -> None:
+    try:
+        os.rename(aside, target)
+    except OSError as exc:  # next to impossible: the folder was just renamed the other way
+        raise FileProblem(
+            folder,
+            0,
+            _("kunde inte sparas: {r}. Det som fanns där förut ligger kvar i {a}").format(
+                r=describe_os_error(exc), a=aside
+            ),
+        ) from None
 
 
 def _remove_old_folder(aside: Path, names: set[str]) -> None:

@@ -1,0 +1,365 @@
+"""Every file fkstod writes: all or nothing, and never over its own data.
+
+The class: whatever fails during a write (the disk fills up, fsync or the final
+rename fails, a text cannot be encoded, the renderer raises), the old file or
+folder keeps its bytes and no other file appears beside it. Each writer fkstod
+has is run through each fault.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import errno
+import json
+import os
+import subprocess
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from fkstod.core import files
+from fkstod.core.directory import Directory, FileProblem, csvfile, hsds
+from fkstod.core.files import NOTHING_PROTECTED, Protected
+from fkstod.core.orosanmalan import example_input
+
+
+def snapshot(folder: Path) -> dict[str, bytes | None]:
+    """Return every file and folder under ``folder`` with its bytes (None for a folder)."""
+    return {
+        str(p.relative_to(folder)): (None if p.is_dir() else p.read_bytes())
+        for p in sorted(folder.rglob("*"))
+    }
+
+
+class Disk:
+    """Stands in for ``os.write``, ``os.fsync``, ``os.replace`` and ``os.rename``.
+
+    ``space`` bytes fit on the disk; then writes fail with ENOSPC, after a short
+    write as a real disk gives. ``fail`` names a call that fails outright.
+    """
+
+    def __init__(self, monkeypatch, space: int | None = None, fail: str = "") -> None:
+        self.space, self.fail = space, fail
+        self.real_write = os.write
+        for name in ("write", "fsync", "replace", "rename"):
+            real = getattr(os, name)
+            monkeypatch.setattr(os, name, self._wrap(name, real))
+
+    def _wrap(self, name: str, real: Callable):
+        def call(*args):
+            if name == "write" and args[0] > 2 and self.space is not None:
+                fd, data = args
+                if self.space <= 0:
+                    raise OSError(errno.ENOSPC, "No space left on device")
+                part = bytes(data[: self.space])
+                self.space -= len(part)
+                return real(fd, part)
+            if name == self.fail and not (name == "write" and args[0] <= 2):
+                raise OSError(errno.EIO, f"{name} failed")
+            return real(*args)
+
+        return call
+
+
+FAULTS = {
+    "disk full at once": {"space": 0},
+    "disk full midway": {"space": 700},
+    "fsync fails": {"fail": "fsync"},
+    "the final rename fails": {"fail": "replace"},
+}
+
+
+@pytest.fixture
+def directory(memory_db) -> Directory:
+    directory = Directory(memory_db)
+    directory.apply_import(
+        directory.plan_import(Path(__file__).parent / "directory_files" / "lokala.csv")
+    )
+    return directory
+
+
+def _write_text(target: Path, _directory: Directory) -> None:
+    files.write_file(target, "ny rapport\n" * 2000, NOTHING_PROTECTED)
+
+
+def _write_csv(target: Path, directory: Directory) -> None:
+    csvfile.write_csv(directory.entries(), target, NOTHING_PROTECTED)
+
+
+def _export_csv(target: Path, directory: Directory) -> None:
+    directory.export(target, "csv")
+
+
+def _render_cli(fmt: str) -> Callable[[Path, Directory], None]:
+    def render(target: Path, _directory: Directory) -> None:
+        from fkstod.cli import main
+
+        source = target.parent.parent / "in.json"
+        source.write_text(json.dumps(example_input()), encoding="utf-8")
+        code = main(
+            [
+                "--data-dir",
+                str(target.parent.parent / "data"),
+                "orosanmalan",
+                "render",
+                str(source),
+                "--format",
+                fmt,
+                "--barn",
+                "1",
+                "--out",
+                str(target),
+            ]
+        )
+        if code:
+            raise FileProblem(target, 0, "exit 1")
+
+    return render
+
+
+FILE_WRITERS = {
+    "write_file": _write_text,
+    "csvfile.write_csv": _write_csv,
+    "directory export csv": _export_csv,
+    "orosanmalan render txt": _render_cli("txt"),
+    "orosanmalan render html": _render_cli("html"),
+    "orosanmalan render pdf": _render_cli("pdf"),
+}
+
+
+@pytest.mark.parametrize("fault", FAULTS)
+@pytest.mark.parametrize("writer", FILE_WRITERS)
+def test_a_failed_write_leaves_the_old_file_and_nothing_else(
+    tmp_path, monkeypatch, directory, writer, fault
+):
+    folder = tmp_path / "ut"
+    folder.mkdir()
+    target = folder / "rapport.txt"
+    target.write_bytes(b"den gamla rapporten, hel\n")
+    (folder / "granne.txt").write_bytes(b"en annan fil")
+    before = snapshot(folder)
+    FILE_WRITERS[writer](folder / "prov.txt", directory)  # the writer works without a fault
+    (folder / "prov.txt").unlink()
+    Disk(monkeypatch, **FAULTS[fault])
+    with pytest.raises(FileProblem):
+        FILE_WRITERS[writer](target, directory)
+    assert snapshot(folder) == before
+
+
+@pytest.mark.parametrize("fault", [*FAULTS, "moving the old package aside fails"])
+def test_a_failed_hsds_export_leaves_the_old_package_and_nothing_else(
+    tmp_path, monkeypatch, directory, fault
+):
+    package = tmp_path / "paket"
+    directory.export(package, "hsds")
+    (package / "service.csv").write_bytes(b"id\r\nden-gamla\r\n")
+    before = snapshot(tmp_path)
+    kwargs = {"fail": "rename"} if fault.startswith("moving") else dict(FAULTS[fault])
+    if kwargs.get("fail") == "replace":
+        kwargs["fail"] = "rename"  # a folder takes its name with os.rename
+    Disk(monkeypatch, **kwargs)
+    with pytest.raises(FileProblem, match="kunde inte sparas"):
+        directory.export(package, "hsds")
+    assert snapshot(tmp_path) == before
+
+
+def test_when_the_new_package_cannot_take_the_name_the_old_one_is_put_back(
+    tmp_path, monkeypatch, directory
+):
+    package = tmp_path / "paket"
+    directory.export(package, "hsds")
+    before = snapshot(tmp_path)
+    real_rename = os.rename
+
+    def rename(src, dst):
+        if Path(src).name.endswith(files.TEMP_SUFFIX) and Path(dst) == package:
+            raise OSError(errno.EXDEV, "Invalid cross-device link")
+        return real_rename(src, dst)
+
+    monkeypatch.setattr(os, "rename", rename)
+    with pytest.raises(FileProblem):
+        directory.export(package, "hsds")
+    assert snapshot(tmp_path) == before
+
+
+def test_a_new_hsds_package_replaces_the_old_one_whole(tmp_path, directory):
+    package = tmp_path / "paket"
+    directory.export(package, "hsds")
+    (package / "service.csv").write_bytes(b"id\r\nden-gamla\r\n")
+    directory.export(package, "hsds")
+    assert b"den-gamla" not in (package / "service.csv").read_bytes()
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["paket"]
+    assert hsds.read_package(package)
+
+
+def test_a_failed_first_hsds_export_leaves_no_folder(tmp_path, monkeypatch, directory):
+    Disk(monkeypatch, space=3000)
+    with pytest.raises(FileProblem, match="disken är full"):
+        directory.export(tmp_path / "paket", "hsds")
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_a_text_that_cannot_be_encoded_writes_nothing(tmp_path, directory):
+    target = tmp_path / "katalog.csv"
+    target.write_bytes(b"gammal")
+    broken = dataclasses.replace(directory.local_entries()[0], organisation="Jour \udc80")
+    with pytest.raises(FileProblem, match="inte går att spara"):
+        csvfile.write_csv([broken], target, NOTHING_PROTECTED)
+    with pytest.raises(FileProblem, match="inte går att spara"):
+        hsds.write_package([broken], tmp_path / "paket", NOTHING_PROTECTED)
+    assert snapshot(tmp_path) == {"katalog.csv": b"gammal"}
+
+
+def test_a_render_that_raises_leaves_the_existing_report(tmp_path, monkeypatch, capsys):
+    from fkstod.cli import main
+
+    source = tmp_path / "in.json"
+    source.write_text(json.dumps(example_input()), encoding="utf-8")
+    out = tmp_path / "rapport.txt"
+    out.write_bytes(b"den gamla rapporten")
+
+    def broken(*args, **kwargs):
+        raise RuntimeError("mallen gick sönder")
+
+    monkeypatch.setattr("fkstod.core.orosanmalan.render_orosanmalan", broken)
+    argv = ["--data-dir", str(tmp_path / "d"), "orosanmalan", "render", str(source)]
+    with pytest.raises(RuntimeError):
+        main([*argv, "--barn", "1", "--out", str(out)])
+    assert out.read_bytes() == b"den gamla rapporten"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["in.json", "rapport.txt"]
+
+
+def test_a_successful_write_keeps_the_mode_and_follows_a_symlink(tmp_path):
+    real = tmp_path / "verklig.txt"
+    real.write_bytes(b"gammal")
+    real.chmod(0o640)
+    link = tmp_path / "genväg.txt"
+    link.symlink_to(real)
+    assert files.write_file(link, "ny", NOTHING_PROTECTED) == real
+    assert real.read_bytes() == b"ny" and link.is_symlink()
+    assert real.stat().st_mode & 0o777 == 0o640
+    new = tmp_path / "ny.txt"
+    files.write_file(new, b"x", NOTHING_PROTECTED)
+    mask = os.umask(0)
+    os.umask(mask)
+    assert new.stat().st_mode & 0o777 == 0o666 & ~mask
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["genväg.txt", "ny.txt", "verklig.txt"]
+
+
+def test_a_folder_is_not_replaced_by_a_file(tmp_path):
+    (tmp_path / "mapp").mkdir()
+    with pytest.raises(FileProblem, match="mapp med det namnet"):
+        files.write_file(tmp_path / "mapp", "x", NOTHING_PROTECTED)
+    assert (tmp_path / "mapp").is_dir()
+
+
+def test_a_missing_folder_is_named(tmp_path):
+    with pytest.raises(FileProblem, match="finns inte"):
+        files.write_file(tmp_path / "saknas" / "x.txt", "x", NOTHING_PROTECTED)
+    assert list(tmp_path.iterdir()) == []
+
+
+# -- a real full disk ----------------------------------------------------------
+
+
+@pytest.fixture
+def tiny_disk(tmp_path):
+    """A 64 kB tmpfs: only when the tests run as root and may mount one."""
+    if not hasattr(os, "geteuid") or os.geteuid() != 0:
+        pytest.skip("needs root to mount a tmpfs")
+    mount = tmp_path / "liten"
+    mount.mkdir()
+    done = subprocess.run(
+        ["mount", "-t", "tmpfs", "-o", "size=64k", "tmpfs", str(mount)],
+        capture_output=True,
+        check=False,
+    )
+    if done.returncode:
+        pytest.skip(f"cannot mount a tmpfs: {done.stderr.decode(errors='replace')}")
+    try:
+        yield mount
+    finally:
+        subprocess.run(["umount", str(mount)], check=False)
+
+
+def test_a_real_full_disk_keeps_the_old_report_and_leaves_no_part_of_the_new(tiny_disk):
+    target = tiny_disk / "rapport.txt"
+    target.write_bytes(b"den gamla rapporten")
+    with pytest.raises(FileProblem, match="disken är full"):
+        files.write_file(target, "barnets namn\n" * 20_000, NOTHING_PROTECTED)
+    assert snapshot(tiny_disk) == {"rapport.txt": b"den gamla rapporten"}
+
+
+def test_a_real_full_disk_keeps_the_old_package(tiny_disk):
+    package = tiny_disk / "paket"
+    files.write_folder(package, {"service.csv": "id\r\n1\r\n"}, NOTHING_PROTECTED)
+    before = snapshot(tiny_disk)
+    big = {f"t{n}.csv": "x" * 20_000 for n in range(5)}
+    with pytest.raises(FileProblem, match="disken är full"):
+        files.write_folder(package, big, NOTHING_PROTECTED)
+    assert snapshot(tiny_disk) == before
+
+
+# -- fkstod never overwrites its own data --------------------------------------
+
+
+@pytest.fixture
+def data(tmp_path) -> Path:
+    folder = tmp_path / "data"
+    folder.mkdir()
+    (folder / "fkstod.sqlite3").write_bytes(b"SQLite format 3\x00 databasen")
+    return folder
+
+
+def refused_targets(data: Path) -> dict[str, Path]:
+    outside = data.parent / "genväg"
+    outside.symlink_to(data)
+    (data.parent / "länk.csv").symlink_to(data / "fkstod.sqlite3")
+    return {
+        "the database": data / "fkstod.sqlite3",
+        "a new file in the data folder": data / "x.csv",
+        "through a folder symlink": outside / "x.csv",
+        "a symlink to the database": data.parent / "länk.csv",
+        "through ..": data / ".." / data.name / "x.csv",
+        "a subfolder": data / "quarantine" / "x.csv",
+    }
+
+
+def test_no_output_goes_into_the_data_folder(data):
+    keep = Protected(folders=(data,))
+    for what, target in refused_targets(data).items():
+        before = snapshot(data.parent)
+        with pytest.raises(FileProblem, match="datamapp") as refused:
+            files.write_file(target, "x", keep)
+        assert "ingenting har ändrats" in refused.value.message, what
+        assert snapshot(data.parent) == before, what
+
+
+def test_no_package_goes_into_around_or_over_the_data_folder(data):
+    keep = Protected(folders=(data,))
+    before = snapshot(data.parent)
+    for target in (data, data / "paket", data.parent, data / ".." / data.name):
+        with pytest.raises(FileProblem, match="datamapp"):
+            files.write_folder(target, {"service.csv": "id\r\n"}, keep)
+    assert snapshot(data.parent) == before
+
+
+def test_an_output_is_never_the_input(tmp_path):
+    source = tmp_path / "in.json"
+    source.write_bytes(b"{}")
+    (tmp_path / "hård.json").hardlink_to(source)
+    keep = Protected(files=(source,))
+    for target in (source, tmp_path / "." / "in.json", tmp_path / "hård.json"):
+        with pytest.raises(FileProblem, match="filen som läses in"):
+            files.write_file(target, "x", keep)
+    assert source.read_bytes() == b"{}"
+
+
+def test_a_directory_export_refuses_the_data_folder(data, memory_db):
+    directory = Directory(memory_db, protected=Protected(folders=(data,)))
+    before = snapshot(data.parent)
+    for fmt, target in (("csv", data / "fkstod.sqlite3"), ("hsds", data)):
+        with pytest.raises(FileProblem, match="datamapp"):
+            directory.export(target, fmt)
+    assert snapshot(data.parent) == before

@@ -25,11 +25,17 @@ from fkstod.core.orosanmalan import example_input
 
 
 def snapshot(folder: Path) -> dict[str, bytes | None]:
-    """Return every file and folder under ``folder`` with its bytes (None for a folder)."""
-    return {
-        str(p.relative_to(folder)): (None if p.is_dir() else p.read_bytes())
-        for p in sorted(folder.rglob("*"))
-    }
+    """Return every file and folder under ``folder`` with its bytes (None for a folder).
+
+    A symlink is recorded as where it points, and not followed.
+    """
+
+    def content(p: Path) -> bytes | None:
+        if p.is_symlink():
+            return b"-> " + os.fsencode(os.readlink(p))
+        return None if p.is_dir() else p.read_bytes()
+
+    return {str(p.relative_to(folder)): content(p) for p in sorted(folder.rglob("*"))}
 
 
 class Disk:
@@ -131,8 +137,11 @@ FILE_WRITERS = {
 @pytest.mark.parametrize("fault", FAULTS)
 @pytest.mark.parametrize("writer", FILE_WRITERS)
 def test_a_failed_write_leaves_the_old_file_and_nothing_else(
-    tmp_path, monkeypatch, directory, writer, fault
+    tmp_path, monkeypatch, directory, writer, fault, request
 ):
+    if writer.endswith("pdf"):
+        # pytest-qt's QApplication, before the renderer would start a bare QGuiApplication.
+        request.getfixturevalue("qapp")
     folder = tmp_path / "ut"
     folder.mkdir()
     target = folder / "rapport.txt"
@@ -363,3 +372,72 @@ def test_a_directory_export_refuses_the_data_folder(data, memory_db):
         with pytest.raises(FileProblem, match="datamapp"):
             directory.export(target, fmt)
     assert snapshot(data.parent) == before
+
+
+# -- the command line refuses the same, exit 1, nothing changed ----------------
+
+
+def _database_state(data: Path) -> dict[str, bytes | None]:
+    # SQLite's -wal and -shm come and go with each connection; the database stays.
+    return {k: v for k, v in snapshot(data).items() if not k.endswith(("-wal", "-shm"))}
+
+
+def test_cli_directory_export_never_replaces_the_database(tmp_path):
+    from tests.conftest import run_fkstod
+
+    data = tmp_path / "data"
+    env = {"FKSTOD_DATA_DIR": str(data)}
+    assert run_fkstod("usage", "show", env=env).returncode == 0  # creates the database
+    before = _database_state(data)
+    assert "fkstod.sqlite3" in before
+    (tmp_path / "genväg").symlink_to(data)
+    (tmp_path / "länk.sqlite3").symlink_to(data / "fkstod.sqlite3")
+    for args in (
+        [str(data / "fkstod.sqlite3")],
+        [str(tmp_path / "genväg" / "fkstod.sqlite3")],
+        [str(tmp_path / "länk.sqlite3")],
+        [f"{data}/../{data.name}/x.csv"],
+        [str(data), "--format", "hsds"],
+        [str(data / "paket"), "--format", "hsds"],
+        [str(tmp_path), "--format", "hsds"],
+    ):
+        result = run_fkstod("directory", "export", *args, env=env)
+        assert result.returncode == 1, (args, result.stdout, result.stderr)
+        assert "datamapp" in result.stderr and "Traceback" not in result.stderr
+        assert _database_state(data) == before, args
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["data", "genväg", "länk.sqlite3"]
+
+
+def test_cli_render_never_replaces_its_input(tmp_path):
+    from tests.conftest import run_fkstod
+
+    source = tmp_path / "in.json"
+    source.write_text(json.dumps(example_input()), encoding="utf-8")
+    before = snapshot(tmp_path)
+    for out in (source, tmp_path / "." / "in.json"):
+        result = run_fkstod("orosanmalan", "render", str(source), "--barn", "1", "--out", str(out))
+        assert result.returncode == 1 and "filen som läses in" in result.stderr
+        assert "Traceback" not in result.stderr
+    assert snapshot(tmp_path) == before
+
+
+def test_cli_render_checks_every_child_s_file_before_writing_any(tmp_path):
+    from tests.conftest import run_fkstod
+
+    data = tmp_path / "data"
+    data.mkdir()
+    source = tmp_path / "in.json"
+    source.write_text(json.dumps(example_input()), encoding="utf-8")
+    (tmp_path / "ut-barn2.txt").symlink_to(data / "x.txt")  # the second child's name
+    before = snapshot(tmp_path)
+    result = run_fkstod(
+        "--data-dir",
+        str(data),
+        "orosanmalan",
+        "render",
+        str(source),
+        "--out",
+        str(tmp_path / "ut.txt"),
+    )
+    assert result.returncode == 1 and "datamapp" in result.stderr
+    assert snapshot(tmp_path) == before

@@ -18,7 +18,6 @@ from PySide6.QtWidgets import QApplication
 
 from fkstod import __version__, paths
 from fkstod.core import kommuner, store
-from fkstod.core.files import Protected
 from fkstod.core.flows import load_library
 from fkstod.core.i18n import _
 from fkstod.core.schema import MIGRATION_SETS
@@ -33,6 +32,7 @@ from fkstod.ui.single_instance import SingleInstance
 
 if TYPE_CHECKING:
     from fkstod.core.directory import Directory
+    from fkstod.core.files import Protected
     from fkstod.ui.directory_page import DirectoryPage
     from fkstod.ui.orosanmalan_page import OrosanmalanPage
     from fkstod.ui.statistics_page import StatisticsPage
@@ -55,6 +55,8 @@ class Services:
     @property
     def protected(self) -> Protected:
         """What a file the user saves must never replace: the data folder."""
+        from fkstod.core.files import Protected
+
         return Protected(folders=(self.data_folder,))
 
     @cached_property

@@ -21,10 +21,7 @@ from __future__ import annotations
 
 import contextlib
 import os
-import shutil
 import stat
-import tempfile
-import uuid
 from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
@@ -207,6 +204,8 @@ def write_file(path: Path, data: bytes | str, protected: Protected) -> Path:
         mode = stat.S_IMODE(target.stat().st_mode)
     except OSError:
         mode = _new_mode(directory=False)
+    import tempfile  # here, not at import: the window imports this module on its start path
+
     try:
         fd, temp_name = tempfile.mkstemp(
             prefix=_temp_prefix(target.name), suffix=TEMP_SUFFIX, dir=target.parent
@@ -249,6 +248,9 @@ def write_folder(folder: Path, files: Mapping[str, bytes | str], protected: Prot
     for name in payloads:
         if not name or name != Path(name).name or name in {".", ".."}:
             raise ValueError(f"not a plain file name: {name!r}")
+    import shutil
+    import tempfile
+
     target = check_target(folder, protected, folder=True)
     existed = target.is_dir()
     try:
@@ -275,7 +277,7 @@ def write_folder(folder: Path, files: Mapping[str, bytes | str], protected: Prot
         _fsync_folder(temp)
         os.chmod(temp, mode)
         if existed:
-            aside = target.with_name(f".{target.name[:40]}.{uuid.uuid4().hex[:8]}{OLD_SUFFIX}")
+            aside = target.with_name(f".{target.name[:40]}.{os.urandom(4).hex()}{OLD_SUFFIX}")
             os.rename(target, aside)
         try:
             os.rename(temp, target)

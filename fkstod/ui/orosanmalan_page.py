@@ -328,7 +328,17 @@ class OrosanmalanPage(QWidget):
         printer = self._printer_asker(self)
         if printer is None:
             return
-        paint_report(printer, render_orosanmalan(form, "html", self._index()), self._decor(form))
+        html = render_orosanmalan(form, "html", self._index())
+        if printer.outputFileName():
+            # "Print to file": Qt would write it itself, truncating first. A file like
+            # any the page saves: all or nothing, never over fkstod's own data.
+            try:
+                self._save_file(Path(printer.outputFileName()), pdf_bytes(html, self._decor(form)))
+            except FileProblem as exc:
+                self._not_saved(str(exc))
+                return
+        else:
+            paint_report(printer, html, self._decor(form))
         self._created_once(self._index())
 
     def _decor(self, form: Form) -> PageDecor:

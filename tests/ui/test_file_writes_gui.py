@@ -132,3 +132,37 @@ def test_the_window_protects_its_data_folder(qtbot, data_folder):
         window.close()
         window.deleteLater()
         services.db.close()
+
+
+def _print_to_file(target: Path):
+    from PySide6.QtPrintSupport import QPrinter
+
+    def asker(parent):
+        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+        printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+        printer.setOutputFileName(str(target))
+        return printer
+
+    return asker
+
+
+def test_printing_to_a_file_is_a_save_like_any_other(qtbot, dialogs, tmp_path, monkeypatch):
+    data = tmp_path / "data"
+    data.mkdir()
+    old = tmp_path / "utskrift.pdf"
+    old.write_bytes(b"den gamla utskriften")
+    before = snapshot(tmp_path)
+    for target, fault in ((data / "utskrift.pdf", None), (old, {"space": 500})):
+        page = OrosanmalanPage(
+            dialogs, printer_asker=_print_to_file(target), protected=Protected(folders=(data,))
+        )
+        qtbot.addWidget(page)
+        page.show()
+        fill_by_keyboard(qtbot, page)
+        with monkeypatch.context() as patch:
+            if fault:
+                Disk(patch, **fault)
+            with qtbot.assertNotEmitted(page.report_created):
+                page.print_report()
+    assert "datamapp" in dialogs.errors[0][1] and "disken är full" in dialogs.errors[1][1]
+    assert snapshot(tmp_path) == before

@@ -125,6 +125,16 @@ def check_target(path: Path, protected: Protected, *, folder: bool = False) -> P
         raise FileProblem(
             path, 0, _("det finns en mapp med det namnet; välj ett filnamn. Ingenting har ändrats")
         )
+    if not folder and target.exists() and not target.is_file():
+        # os.replace would put a file where a device or a pipe was (/dev/null, say).
+        raise FileProblem(
+            path,
+            0,
+            _(
+                "det här är inte en vanlig fil (utan en enhet, en namngiven pipe eller "
+                "liknande); fkstod sparar bara i vanliga filer. Ingenting har ändrats"
+            ),
+        )
     if folder and target.exists() and not target.is_dir():
         raise FileProblem(
             path,

@@ -263,6 +263,18 @@ def test_a_folder_is_not_replaced_by_a_file(tmp_path):
     assert (tmp_path / "mapp").is_dir()
 
 
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="needs named pipes")
+def test_a_device_or_a_pipe_is_never_replaced(tmp_path):
+    # Checked with a pipe of our own: a regression would replace /dev/null for a root user.
+    os.mkfifo(tmp_path / "pipe")
+    (tmp_path / "länk").symlink_to(tmp_path / "pipe")
+    for target in (tmp_path / "pipe", tmp_path / "länk"):
+        with pytest.raises(FileProblem, match="inte en vanlig fil"):
+            files.write_file(target, "x", NOTHING_PROTECTED)
+    assert (tmp_path / "pipe").is_fifo()
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["länk", "pipe"]
+
+
 def test_a_missing_folder_is_named(tmp_path):
     with pytest.raises(FileProblem, match="finns inte"):
         files.write_file(tmp_path / "saknas" / "x.txt", "x", NOTHING_PROTECTED)

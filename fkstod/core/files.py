@@ -20,8 +20,10 @@ Every failure is a :class:`FileProblem` with a Swedish message.
 from __future__ import annotations
 
 import contextlib
+import glob
 import os
 import stat
+import time
 from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
@@ -33,6 +35,8 @@ UTF8_BOM = b"\xef\xbb\xbf"
 _MIB = 1024 * 1024
 #: Marks fkstod's temporary files and folders; they never outlive a write.
 TEMP_SUFFIX = ".fkstod-tmp"
+#: A temp file this old is left from a write that was killed; the next write removes it.
+STALE_AFTER_S = 600
 #: Marks an earlier package moved aside while the new one takes its name.
 OLD_SUFFIX = ".fkstod-old"
 
@@ -216,6 +220,7 @@ def write_file(path: Path, data: bytes | str, protected: Protected) -> Path:
         mode = _new_mode(directory=False)
     import tempfile  # here, not at import: the window imports this module on its start path
 
+    _remove_stale_temps(target)
     try:
         fd, temp_name = tempfile.mkstemp(
             prefix=_temp_prefix(target.name), suffix=TEMP_SUFFIX, dir=target.parent
@@ -238,6 +243,18 @@ def write_file(path: Path, data: bytes | str, protected: Protected) -> Path:
         raise
     _fsync_folder(target.parent)
     return target
+
+
+def _remove_stale_temps(target: Path) -> None:
+    # A write killed between mkstemp and os.replace (kill -9, power cut) leaves its
+    # temp file, holding the report's text. A write takes milliseconds: one older than
+    # STALE_AFTER_S is nobody's, and the next save of the same name removes it.
+    now = time.time()
+    with contextlib.suppress(OSError):
+        for temp in target.parent.glob(f"{glob.escape(_temp_prefix(target.name))}*{TEMP_SUFFIX}"):
+            status = temp.lstat()
+            if stat.S_ISREG(status.st_mode) and now - status.st_mtime > STALE_AFTER_S:
+                temp.unlink()
 
 
 def write_folder(folder: Path, files: Mapping[str, bytes | str], protected: Protected) -> Path:

@@ -256,6 +256,22 @@ def test_a_successful_write_keeps_the_mode_and_follows_a_symlink(tmp_path):
     assert sorted(p.name for p in tmp_path.iterdir()) == ["genväg.txt", "ny.txt", "verklig.txt"]
 
 
+def test_a_temp_file_left_by_a_killed_write_is_removed_by_the_next(tmp_path):
+    stale = tmp_path / f".rapport.txt.abc123{files.TEMP_SUFFIX}"
+    stale.write_bytes(b"halva anmalan om barnet")
+    old = os.path.getmtime(stale) - files.STALE_AFTER_S - 1
+    os.utime(stale, (old, old))
+    running = tmp_path / f".rapport.txt.def456{files.TEMP_SUFFIX}"  # a write under way
+    running.write_bytes(b"")
+    other = tmp_path / f".annan.txt.abc123{files.TEMP_SUFFIX}"
+    other.write_bytes(b"")
+    os.utime(other, (old, old))
+    files.write_file(tmp_path / "rapport.txt", "ny", NOTHING_PROTECTED)
+    assert sorted(p.name for p in tmp_path.iterdir()) == sorted(
+        ["rapport.txt", running.name, other.name]
+    )
+
+
 def test_a_folder_is_not_replaced_by_a_file(tmp_path):
     (tmp_path / "mapp").mkdir()
     with pytest.raises(FileProblem, match="mapp med det namnet"):

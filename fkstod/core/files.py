@@ -64,10 +64,6 @@ class Protected:
     folders: tuple[Path, ...] = ()
     files: tuple[Path, ...] = ()
 
-    def with_files(self, *files: Path) -> Protected:
-        """Return these protections plus ``files``."""
-        return Protected(self.folders, (*self.files, *files))
-
 
 #: For tests and for writes whose target fkstod chose itself.
 NOTHING_PROTECTED = Protected()
@@ -78,18 +74,19 @@ def _key(path: Path) -> str:
     return os.path.normcase(str(path))
 
 
-def _inside(path: Path, folder: Path) -> bool:
-    key = _key(folder)
-    return _key(path) == key or any(_key(parent) == key for parent in path.parents)
-
-
 def _same_file(a: Path, b: Path) -> bool:
+    # samefile also sees through a name spelt in another case on a case-insensitive
+    # disk (macOS), a bind mount or a hard link; it needs both to exist.
     if _key(a) == _key(b):
         return True
     try:
         return os.path.samefile(a, b)
-    except OSError:
+    except (OSError, ValueError):
         return False
+
+
+def _inside(path: Path, folder: Path) -> bool:
+    return any(_same_file(p, folder) for p in (path, *path.parents))
 
 
 def check_target(path: Path, protected: Protected, *, folder: bool = False) -> Path:
@@ -102,8 +99,14 @@ def check_target(path: Path, protected: Protected, *, folder: bool = False) -> P
     """
     try:
         target = Path(os.path.abspath(path)).resolve()
-    except (OSError, RuntimeError) as exc:  # RuntimeError: a symlink loop (Python < 3.13)
-        raise FileProblem(path, 0, _("sökvägen går inte att följa: {r}").format(r=exc)) from None
+    except OSError as exc:
+        raise FileProblem(
+            path, 0, _("sökvägen går inte att följa: {r}").format(r=describe_os_error(exc))
+        ) from None
+    except RuntimeError:  # a symlink loop (Python < 3.13)
+        raise FileProblem(
+            path, 0, _("sökvägen går inte att följa: en länk pekar tillbaka på sig själv")
+        ) from None
     for root in protected.folders:
         root_resolved = Path(os.path.abspath(root)).resolve()
         if _inside(target, root_resolved) or (folder and _inside(root_resolved, target)):

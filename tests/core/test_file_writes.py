@@ -382,6 +382,27 @@ def test_no_package_goes_into_around_or_over_the_data_folder(data):
     assert snapshot(data.parent) == before
 
 
+def test_a_symlink_loop_is_a_message(tmp_path):
+    (tmp_path / "a").symlink_to(tmp_path / "b")
+    (tmp_path / "b").symlink_to(tmp_path / "a")
+    with pytest.raises(FileProblem, match="går inte att följa"):
+        files.write_file(tmp_path / "a", "x", NOTHING_PROTECTED)
+
+
+def test_a_bind_mount_of_the_data_folder_is_the_data_folder(data, tiny_disk):
+    # Stands for any second name of the same folder that resolve() cannot see
+    # through (a name in another case on macOS, a bind mount on Linux).
+    done = subprocess.run(["mount", "--bind", str(data), str(tiny_disk)], check=False)
+    if done.returncode:
+        pytest.skip("cannot bind-mount")
+    try:
+        with pytest.raises(FileProblem, match="datamapp"):
+            files.write_file(tiny_disk / "fkstod.sqlite3", "x", Protected(folders=(data,)))
+    finally:
+        subprocess.run(["umount", str(tiny_disk)], check=False)
+    assert (data / "fkstod.sqlite3").read_bytes().endswith(b"databasen")
+
+
 def test_an_output_is_never_the_input(tmp_path):
     source = tmp_path / "in.json"
     source.write_bytes(b"{}")

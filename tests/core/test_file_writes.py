@@ -490,3 +490,76 @@ def test_cli_render_checks_every_child_s_file_before_writing_any(tmp_path):
     )
     assert result.returncode == 1 and "datamapp" in result.stderr
     assert snapshot(tmp_path) == before
+
+
+# -- one mechanism: nothing else in fkstod touches a file ---------------------
+
+#: Modules that handle files of their own, not a user's: (module, why).
+OWN_FILES = {
+    "fkstod/core/files.py": "the one mechanism",
+    "fkstod/core/store.py": "SQLite writes the database; quarantine moves it with its journals",
+    "fkstod/core/instance.py": "the lock file in the data folder",
+    "fkstod/core/selftest.py": "a temporary database, removed when the self-test ends",
+}
+#: Single calls allowed elsewhere: (module, call as written).
+ALLOWED_CALLS = {
+    ("fkstod/app.py", "folder.mkdir"),  # the data folder itself
+    ("fkstod/render_pdf.py", "buffer.open"),  # a QBuffer in memory
+    ("fkstod/ui/orosanmalan_save_dialog.py", "path.unlink"),  # Qt's own settings file
+}
+_FILE_CALLS = {
+    "open",
+    "write_text",
+    "write_bytes",
+    "read_text",
+    "read_bytes",
+    "mkstemp",
+    "mkdtemp",
+    "NamedTemporaryFile",
+    "replace",
+    "rename",
+    "copy",
+    "copy2",
+    "copyfile",
+    "move",
+    "rmtree",
+    "unlink",
+    "mkdir",
+    "touch",
+    "setOutputFileName",
+    "QFile",
+    "QSaveFile",
+}
+
+
+def test_every_file_is_written_and_read_through_core_files():
+    import ast
+
+    repo = Path(__file__).resolve().parents[2]
+    found = []
+    for path in sorted((repo / "fkstod").rglob("*.py")):
+        module = path.relative_to(repo).as_posix()
+        if module in OWN_FILES:
+            continue
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if not isinstance(node, ast.Call):
+                continue
+            func = node.func
+            if isinstance(func, ast.Attribute):
+                owner = ast.unparse(func.value)
+                if func.attr not in _FILE_CALLS or owner == "files":
+                    continue
+                if func.attr == "replace" and owner != "os":
+                    continue  # str.replace and dataclasses.replace
+                call = f"{owner}.{func.attr}"
+            elif isinstance(func, ast.Name) and func.id in {"open", "QFile", "QSaveFile"}:
+                call = func.id
+            elif isinstance(func, ast.Name) and func.id == "QPdfWriter":
+                if ast.unparse(node.args[0]) == "buffer":
+                    continue  # painted into memory, handed to core as bytes
+                call = func.id
+            else:
+                continue
+            if (module, call) not in ALLOWED_CALLS:
+                found.append(f"{module}:{node.lineno}: {call}")
+    assert found == [], "write and read files through fkstod.core.files:\n" + "\n".join(found)

@@ -32,6 +32,7 @@ from fkstod.ui.single_instance import SingleInstance
 
 if TYPE_CHECKING:
     from fkstod.core.directory import Directory
+    from fkstod.core.files import Protected
     from fkstod.ui.directory_page import DirectoryPage
     from fkstod.ui.orosanmalan_page import OrosanmalanPage
     from fkstod.ui.statistics_page import StatisticsPage
@@ -51,12 +52,19 @@ class Services:
     settings: Settings
     usage: UsageRecorder
 
+    @property
+    def protected(self) -> Protected:
+        """What a file the user saves must never replace: the data folder."""
+        from fkstod.core.files import Protected
+
+        return Protected(folders=(self.data_folder,))
+
     @cached_property
     def directory(self) -> Directory:
         """The support directory, loaded when first needed (not on the start path)."""
         from fkstod.core.directory import Directory
 
-        return Directory(self.db)
+        return Directory(self.db, protected=self.protected)
 
 
 def make_application(argv: list[str] | None = None) -> QApplication:
@@ -150,6 +158,7 @@ def build_window(services: Services, dialogs: Dialogs | None = None) -> MainWind
             dialogs,
             reporter=_dict(settings.get(REPORTER_KEY, {})),
             lookup_socialtjanst=socialtjanst,
+            protected=services.protected,
         )
         page.reporter_changed.connect(lambda data: settings.set(REPORTER_KEY, data))
         page.report_created.connect(

@@ -10,7 +10,6 @@ from __future__ import annotations
 import argparse
 import sys
 from collections.abc import Sequence
-from pathlib import Path
 
 from fkstod import __version__
 from fkstod.core.i18n import _
@@ -114,11 +113,3 @@ def main(argv: Sequence[str] | None = None) -> int:
 def main_gui() -> int:
     """Entry point of the windowed executable: always the GUI."""
     return main(sys.argv[1:])
-
-
-def existing_file(value: str) -> Path:
-    """An argparse type for a file that must exist."""
-    path = Path(value)
-    if not path.is_file():
-        raise argparse.ArgumentTypeError(_("filen finns inte: {p}").format(p=value))
-    return path

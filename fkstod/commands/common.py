@@ -1,10 +1,12 @@
-"""What several subcommands share: opening the user's database."""
+"""What several subcommands share: opening the user's database, what never to overwrite."""
 
 from __future__ import annotations
 
 import argparse
 import sys
+from pathlib import Path
 
+from fkstod.core.files import Protected
 from fkstod.core.store import OpenedStore
 
 
@@ -28,3 +30,10 @@ def open_data_store(args: argparse.Namespace) -> OpenedStore:
     if opened.notice:
         print(f"fkstod: {opened.notice}", file=sys.stderr)
     return opened
+
+
+def protected(args: argparse.Namespace, *inputs: Path) -> Protected:
+    """Return what a command's output must never replace: the data folder and its inputs."""
+    from fkstod import paths
+
+    return Protected(folders=(paths.data_dir(args.data_dir),), files=inputs)

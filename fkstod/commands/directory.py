@@ -8,7 +8,6 @@ from datetime import datetime
 from pathlib import Path
 
 from fkstod.core.i18n import _
-from fkstod.core.oserrors import describe_os_error
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -47,12 +46,12 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 def _open(args: argparse.Namespace):
     from fkstod.cli import CliError
-    from fkstod.commands.common import open_data_store
+    from fkstod.commands.common import open_data_store, protected
     from fkstod.core.directory import Directory, DirectoryError
 
     opened = open_data_store(args)
     try:
-        return opened.db, Directory(opened.db)
+        return opened.db, Directory(opened.db, protected=protected(args))
     except DirectoryError as exc:
         opened.db.close()
         raise CliError(str(exc)) from exc
@@ -167,12 +166,8 @@ def export(args: argparse.Namespace) -> int:
     db, directory = _open(args)
     try:
         count = directory.export(args.file, args.format, include_shipped=not args.bara_lokala)
-    except FileProblem as exc:
+    except FileProblem as exc:  # refused, or failed with the old file kept
         raise CliError(str(exc)) from exc
-    except OSError as exc:
-        raise CliError(
-            _("{p}: kan inte skrivas: {r}").format(p=args.file, r=describe_os_error(exc))
-        ) from exc
     finally:
         db.close()
     print(_("{n} poster exporterade till {p}").format(n=count, p=args.file))

@@ -8,14 +8,16 @@ import sys
 from pathlib import Path
 
 from fkstod.core.i18n import _
-from fkstod.core.oserrors import describe_os_error
 
 FORMATS = ("txt", "html", "pdf")
+#: A form is a few kB. The cap stops a mistaken file before it fills memory; a long
+#: text field below it gets the field's own message from validation.
+MAX_INPUT_BYTES = 20 * 1024 * 1024
 
 
 def register(sub: argparse._SubParsersAction) -> None:
     """Add the orosanmalan subcommands."""
-    from fkstod.cli import SwedishArgumentParser, existing_file
+    from fkstod.cli import SwedishArgumentParser
 
     p = sub.add_parser("orosanmalan", help=_("skriv en orosanmälan från en JSON-fil"))
     inner = p.add_subparsers(
@@ -24,7 +26,8 @@ def register(sub: argparse._SubParsersAction) -> None:
     e = inner.add_parser("example", help=_("skriv ut ett påhittat, komplett exempel i JSON"))
     e.set_defaults(func=example)
     r = inner.add_parser("render", help=_("gör en anmälan per barn som text, HTML eller PDF"))
-    r.add_argument("input", type=existing_file, metavar="INPUT.json")
+    # A plain path: reading it refuses what is missing or not a regular file, exit 1.
+    r.add_argument("input", type=Path, metavar="INPUT.json")
     r.add_argument("--format", choices=FORMATS, default="txt", dest="fmt")
     r.add_argument("--out", type=Path, required=True, metavar="FIL")
     r.add_argument(
@@ -48,12 +51,13 @@ def example(args: argparse.Namespace) -> int:
 
 def _load(path: Path):
     from fkstod.cli import CliError
+    from fkstod.core.files import FileProblem, read_text
     from fkstod.core.orosanmalan import FormError, parse_form, validate
 
     try:
-        data = json.loads(path.read_text(encoding="utf-8"))
-    except UnicodeDecodeError:
-        raise CliError(_("{p}: filen är inte UTF-8").format(p=path)) from None
+        data = json.loads(read_text(path, MAX_INPUT_BYTES))
+    except FileProblem as exc:
+        raise CliError(str(exc)) from None
     except json.JSONDecodeError as exc:
         raise CliError(
             _("{p}:{line}: inte giltig JSON (fel vid kolumn {col})").format(
@@ -62,10 +66,6 @@ def _load(path: Path):
         ) from None
     except RecursionError:
         raise CliError(_("{p}: JSON-filen är för djupt nästlad").format(p=path)) from None
-    except OSError as exc:
-        raise CliError(
-            _("{p}: kan inte läsas: {r}").format(p=path, r=describe_os_error(exc))
-        ) from None
     try:
         form = parse_form(data)
     except FormError as exc:
@@ -97,8 +97,9 @@ def _targets(out: Path, count: int, only: int, fmt: str) -> list[tuple[int, Path
 def render(args: argparse.Namespace) -> int:
     """Render one report per child in the chosen format."""
     from fkstod.cli import CliError
+    from fkstod.commands.common import protected
+    from fkstod.core.files import FileProblem, check_target, write_file
     from fkstod.core.orosanmalan import page_mark, render_orosanmalan
-    from fkstod.core.orosanmalan.files import save_report
 
     form = _load(args.input)
     if args.barn and not 1 <= args.barn <= len(form.barn):
@@ -107,7 +108,14 @@ def render(args: argparse.Namespace) -> int:
                 n=args.barn, count=len(form.barn), p=args.input
             )
         )
-    for index, out in _targets(args.out, len(form.barn), args.barn, args.fmt):
+    keep = protected(args, args.input)
+    targets = _targets(args.out, len(form.barn), args.barn, args.fmt)
+    try:
+        for _index, out in targets:  # every name first: no report written, then a refusal
+            check_target(out, keep)
+    except FileProblem as exc:
+        raise CliError(str(exc)) from None
+    for index, out in targets:
         if args.fmt == "pdf":
             from fkstod.render_pdf import PageDecor, pdf_bytes
 
@@ -119,10 +127,8 @@ def render(args: argparse.Namespace) -> int:
         else:
             data = render_orosanmalan(form, args.fmt, index)
         try:
-            save_report(out, data)
-        except OSError as exc:
-            raise CliError(
-                _("{p}: kan inte skrivas: {r}").format(p=out, r=describe_os_error(exc))
-            ) from None
+            write_file(out, data, keep)
+        except FileProblem as exc:
+            raise CliError(str(exc)) from None
         print(out)
     return 0

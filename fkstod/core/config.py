@@ -12,10 +12,11 @@ from functools import cache
 from typing import Any
 
 from fkstod import paths
+from fkstod.core import files
 
 
 @cache
 def config() -> dict[str, Any]:
     """Return the parsed ``resources/config.toml``."""
-    with paths.resource("config.toml").open("rb") as f:
-        return tomllib.load(f)
+    # Through the one reader: an administrator's editor may have added a BOM.
+    return tomllib.loads(files.read_text(paths.resource("config.toml"), 1024 * 1024))

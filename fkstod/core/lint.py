@@ -13,8 +13,12 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from fkstod import paths
+from fkstod.core import files
 from fkstod.core.i18n import _
 from fkstod.core.templates import environment
+
+#: A flow, a template or the municipality list is tens of kB; a bigger file is a mistake.
+MAX_SOURCE_BYTES = 2 * 1024 * 1024
 
 
 @dataclass(frozen=True, order=True)
@@ -37,10 +41,10 @@ def check_template(path: Path) -> list[Problem]:
     from jinja2 import TemplateSyntaxError
 
     try:
-        source = path.read_text(encoding="utf-8")
+        source = files.read_text(path, MAX_SOURCE_BYTES)
         environment().parse(source, name=path.name, filename=str(path))
-    except UnicodeDecodeError:
-        return [Problem(str(path), 0, _("filen är inte UTF-8"))]
+    except files.FileProblem as exc:
+        return [Problem(exc.path, exc.line, exc.message)]
     except TemplateSyntaxError as exc:
         return [Problem(str(path), exc.lineno or 0, _("mallfel: {msg}").format(msg=exc.message))]
     return []
@@ -51,9 +55,9 @@ def check_kommuner(path: Path) -> list[Problem]:
     problems: list[Problem] = []
     seen: set[str] = set()
     try:
-        text = path.read_text(encoding="utf-8")
-    except UnicodeDecodeError:
-        return [Problem(str(path), 0, _("filen är inte UTF-8"))]
+        text = files.read_text(path, MAX_SOURCE_BYTES)
+    except files.FileProblem as exc:
+        return [Problem(exc.path, exc.line, exc.message)]
     with io.StringIO(text, newline="") as f:
         reader = csv.DictReader(f)
         if reader.fieldnames != ["kommunkod", "kommun", "lanskod", "lan"]:
@@ -165,13 +169,16 @@ def lint(targets: Sequence[Path] = ()) -> list[Problem]:
     explicit = bool(targets)
     problems: list[Problem] = []
     for path in _expand(targets or [paths.resource_root()]):
+        try:
+            # Missing, a device, a pipe: refused before any checker opens it.
+            files.check_readable(path)
+        except files.FileProblem as exc:
+            problems.append(Problem(exc.path, exc.line, exc.message))
+            continue
         checker = _checker_for(path)
         if checker is None:
             if explicit and path in targets:
                 problems.append(Problem(str(path), 0, _("okänd filtyp, kan inte kontrolleras")))
-            continue
-        if not path.exists():
-            problems.append(Problem(str(path), 0, _("filen finns inte")))
             continue
         problems.extend(checker(path))
     return sorted(problems)

@@ -131,11 +131,8 @@ class DirectoryTransfer(QWidget):
             return
         try:
             count = self.directory.export(Path(path), fmt)
-        except FileProblem as exc:
-            self.dialogs.error(self.tr("Exporten misslyckades"), str(exc))
-            return
-        except OSError as exc:
-            self.dialogs.error(self.tr("Exporten misslyckades"), f"{path}: {exc.strerror or exc}")
+        except FileProblem as exc:  # refused, or failed with the old file or folder kept
+            self.dialogs.error(self.tr("Exporten sparades inte"), str(exc))
             return
         if fmt == "hsds":
             done = self.tr("{n} poster sparade som HSDS-paket i mappen {p}")

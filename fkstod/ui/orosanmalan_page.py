@@ -32,8 +32,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from fkstod.core.files import NOTHING_PROTECTED, FileProblem, Protected, write_file
 from fkstod.core.orosanmalan import Form, page_mark, render_orosanmalan, validate
-from fkstod.core.orosanmalan.files import save_report
 from fkstod.render_pdf import PageDecor, a4_layout, paint_report, pdf_bytes
 from fkstod.ui.dialogs import Dialogs
 from fkstod.ui.flow_wrap_layout import WrapLayout
@@ -73,7 +73,8 @@ class OrosanmalanPage(QWidget):
         lookup_socialtjanst: Callable[[str], str | None] | None = None,
         save_asker: SaveAsker = ask_save_path,
         printer_asker: PrinterAsker = ask_printer,
-        save_file: Callable[[Path, str | bytes], None] = save_report,
+        save_file: Callable[[Path, str | bytes], object] | None = None,
+        protected: Protected = NOTHING_PROTECTED,
         clipboard_clear_ms: int = CLIPBOARD_CLEAR_MS,
         parent: QWidget | None = None,
     ) -> None:
@@ -82,7 +83,8 @@ class OrosanmalanPage(QWidget):
         self._dialogs = dialogs
         self._save_asker = save_asker
         self._printer_asker = printer_asker
-        self._save_file = save_file
+        # Core writes the file (all or nothing), never over what ``protected`` names.
+        self._save_file = save_file or (lambda path, data: write_file(path, data, protected))
         self._benefit = ""
         self._created: set[int] = set()
         self._copied = ""
@@ -304,15 +306,19 @@ class OrosanmalanPage(QWidget):
         )
         try:
             self._save_file(target, data)
-        except OSError as exc:
-            self._dialogs.error(
-                self.tr("Anmälan sparades inte"),
-                self.tr("%1 kunde inte sparas: %2. Anmälan finns kvar här.")
-                .replace("%1", str(target))
-                .replace("%2", exc.strerror or str(exc)),
-            )
+        except FileProblem as exc:  # refused, or failed with nothing left on disk
+            self._not_saved(str(exc))
+            return
+        except OSError as exc:  # from a save_file passed in
+            self._not_saved(f"{target}: {exc.strerror or exc}")
             return
         self._created_once(index)
+
+    def _not_saved(self, why: str) -> None:
+        self._dialogs.error(
+            self.tr("Anmälan sparades inte"),
+            self.tr("%1. Anmälan finns kvar här.").replace("%1", why),
+        )
 
     def print_report(self) -> None:
         """Print the report of the child shown."""
@@ -322,7 +328,17 @@ class OrosanmalanPage(QWidget):
         printer = self._printer_asker(self)
         if printer is None:
             return
-        paint_report(printer, render_orosanmalan(form, "html", self._index()), self._decor(form))
+        html = render_orosanmalan(form, "html", self._index())
+        if printer.outputFileName():
+            # "Print to file": Qt would write it itself, truncating first. A file like
+            # any the page saves: all or nothing, never over fkstod's own data.
+            try:
+                self._save_file(Path(printer.outputFileName()), pdf_bytes(html, self._decor(form)))
+            except FileProblem as exc:
+                self._not_saved(str(exc))
+                return
+        else:
+            paint_report(printer, html, self._decor(form))
         self._created_once(self._index())
 
     def _decor(self, form: Form) -> PageDecor:

@@ -13,10 +13,11 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
+from fkstod.core import files
 from fkstod.core.directory.model import Entry
 from fkstod.core.directory.validate import FIELD_NAMES, entry_to_fields
+from fkstod.core.files import FileProblem
 from fkstod.core.i18n import _
-from fkstod.core.oserrors import describe_os_error
 
 MAX_BYTES = 20 * 1024 * 1024
 MAX_ROWS = 50_000
@@ -48,14 +49,6 @@ _FORMULA_START = ("=", "+", "-", "@")
 _YES = {"ja", "j", "yes", "x", "1", "sant"}
 
 
-class FileProblem(Exception):
-    """The file as a whole cannot be read; ``str()`` is ``path:line: message``."""
-
-    def __init__(self, path: Path | str, line: int, message: str) -> None:
-        super().__init__(f"{path}:{line}: {message}")
-        self.path, self.line, self.message = str(path), line, message
-
-
 @dataclass(frozen=True)
 class Row:
     """One data row of a file: its first line number and its cells by field name.
@@ -71,31 +64,12 @@ class Row:
 
 
 def read_text(path: Path, max_bytes: int | None = None) -> str:
-    """Read a text file defensively: size cap, binary check, UTF-8 with or without BOM.
+    """Read a text file defensively: a regular file, size cap, binary check, UTF-8 (BOM or not).
 
     Raises:
         FileProblem: with a Swedish message that says what to do.
     """
-    max_bytes = max_bytes or MAX_BYTES
-    try:
-        size = path.stat().st_size
-        if size > max_bytes:
-            raise FileProblem(
-                path,
-                0,
-                _("filen är för stor ({mb:.1f} MB, högst {cap} MB); dela upp den").format(
-                    mb=size / 1e6, cap=max_bytes // (1024 * 1024)
-                ),
-            )
-        data = path.read_bytes()
-    except FileNotFoundError as exc:
-        raise FileProblem(path, 0, _("filen finns inte")) from exc
-    except IsADirectoryError as exc:
-        raise FileProblem(path, 0, _("det här är en mapp, inte en fil")) from exc
-    except OSError as exc:
-        raise FileProblem(
-            path, 0, _("filen kan inte läsas: {r}").format(r=describe_os_error(exc))
-        ) from exc
+    data = files.read_bytes(path, max_bytes or MAX_BYTES)
     if data.startswith(b"PK\x03\x04"):
         raise FileProblem(
             path,
@@ -112,15 +86,7 @@ def read_text(path: Path, max_bytes: int | None = None) -> str:
         raise FileProblem(path, 0, _("filen är inte en textfil (den innehåller binära data)"))
     while data.startswith(b"\xef\xbb\xbf\xef\xbb\xbf"):  # a BOM saved twice
         data = data[3:]
-    try:
-        return data.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        line = data[: exc.start].count(b"\n") + 1
-        raise FileProblem(
-            path,
-            line,
-            _("filen är inte sparad som UTF-8; spara den i Excel som ”CSV UTF-8” och försök igen"),
-        ) from exc
+    return files.decode_text(path, data, _("spara den i Excel som ”CSV UTF-8” och försök igen"))
 
 
 def _clean(cell: str) -> str:
@@ -216,8 +182,12 @@ def _excel_safe(cell: str) -> str:
     return "'" + cell if cell.startswith(_FORMULA_START) else cell
 
 
-def write_csv(entries: Iterable[Entry], path: Path) -> int:
-    """Write entries as a CSV for Swedish Excel; return the number of rows written."""
+def write_csv(entries: Iterable[Entry], path: Path, protected: files.Protected) -> int:
+    """Write entries as a CSV for Swedish Excel; return the number of rows written.
+
+    Raises:
+        FileProblem: when the file may not or cannot be written; nothing changed.
+    """
     buffer = io.StringIO(newline="")
     writer = csv.writer(buffer, delimiter=";", lineterminator="\r\n")
     writer.writerow([HEADERS[name] for name in (*FIELD_NAMES, "levererad")])
@@ -228,5 +198,5 @@ def write_csv(entries: Iterable[Entry], path: Path) -> int:
             [_excel_safe(fields[name]) for name in FIELD_NAMES] + ["ja" if entry.levererad else ""]
         )
         count += 1
-    path.write_bytes(b"\xef\xbb\xbf" + buffer.getvalue().encode("utf-8"))
+    files.write_file(path, "\ufeff" + buffer.getvalue(), protected)
     return count

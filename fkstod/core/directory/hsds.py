@@ -14,7 +14,7 @@ import json
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 
-from fkstod.core import kommuner
+from fkstod.core import files, kommuner
 from fkstod.core.directory.csvfile import FileProblem, Row, read_text
 from fkstod.core.directory.hours import parse_hours
 from fkstod.core.directory.model import CATEGORIES, TARGET_GROUPS, VIOLENCE_FORMS, Entry
@@ -108,16 +108,18 @@ def _hours_rows(entry: Entry) -> list[dict[str, str]]:
     ]
 
 
-def write_package(entries: Iterable[Entry], folder: Path) -> int:
-    """Write an HSDS tabular package into ``folder``; return the number of services.
+def write_package(entries: Iterable[Entry], folder: Path, protected: files.Protected) -> int:
+    """Write an HSDS tabular package as ``folder``, all or nothing; return the service count.
 
     Raises:
-        FileProblem: when ``folder`` holds files that are not an earlier package.
+        FileProblem: when ``folder`` holds files that are not an earlier package,
+            or may not or cannot be written; nothing changed then.
     """
     if folder.name == DESCRIPTOR:
         folder = folder.parent
+    files.check_target(folder, protected, folder=True)  # before saying what the folder holds
     _check_folder(folder)
-    folder.mkdir(parents=True, exist_ok=True)
+    package: dict[str, str] = {}
     rows: dict[str, list[dict[str, str]]] = {name: [] for name in TABLES}
     for tax_id, (_field, codes) in TAXONOMIES.items():
         rows["taxonomy"].append({"id": tax_id, "name": tax_id, "description": ""})
@@ -231,7 +233,7 @@ def write_package(entries: Iterable[Entry], folder: Path) -> int:
         writer = csv.DictWriter(buffer, fieldnames=columns, lineterminator="\r\n")
         writer.writeheader()
         writer.writerows(rows[name])
-        (folder / f"{name}.csv").write_text(buffer.getvalue(), encoding="utf-8", newline="")
+        package[f"{name}.csv"] = buffer.getvalue()
         resources.append(
             {
                 "name": name,
@@ -250,9 +252,8 @@ def write_package(entries: Iterable[Entry], folder: Path) -> int:
         "description": "Open Referral HSDS 3.0",
         "resources": resources,
     }
-    (folder / DESCRIPTOR).write_text(
-        json.dumps(descriptor, ensure_ascii=False, indent=2), encoding="utf-8"
-    )
+    package[DESCRIPTOR] = json.dumps(descriptor, ensure_ascii=False, indent=2)
+    files.write_folder(folder, package, protected)
     return count
 
 

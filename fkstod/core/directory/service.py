@@ -34,6 +34,7 @@ from fkstod.core.directory.validate import (
     entry_from_fields,
     entry_to_fields,
 )
+from fkstod.core.files import NOTHING_PROTECTED, Protected
 from fkstod.core.i18n import _
 
 if TYPE_CHECKING:
@@ -157,8 +158,14 @@ class Directory:
         shipped: the shipped entries (loaded from resources when None).
     """
 
-    def __init__(self, db: Db | None, shipped: Sequence[Entry] | None = None) -> None:
+    def __init__(
+        self,
+        db: Db | None,
+        shipped: Sequence[Entry] | None = None,
+        protected: Protected = NOTHING_PROTECTED,
+    ) -> None:
         self._db = db
+        self._protected = protected  # where export never writes (the data folder)
         self._shipped = list(load_shipped() if shipped is None else shipped)
         self._version = 0
         self._reload()
@@ -390,11 +397,15 @@ class Directory:
         return Changes(tuple(plan.added), tuple(plan.changed), tuple(plan.removed))
 
     def export(self, path: Path, fmt: str = "csv", include_shipped: bool = True) -> int:
-        """Write the directory as a CSV file or an HSDS package; return the entry count."""
+        """Write the directory as a CSV file or an HSDS package; return the entry count.
+
+        Raises:
+            FileProblem: when it may not or cannot be written; nothing changed then.
+        """
         entries = self.entries() if include_shipped else self.local_entries()
         if fmt == "hsds":
-            return hsds.write_package(entries, path)
-        return csvfile.write_csv(entries, path)
+            return hsds.write_package(entries, path, self._protected)
+        return csvfile.write_csv(entries, path, self._protected)
 
 
 def new_id() -> str:

@@ -11,6 +11,7 @@ import re
 import tomllib
 from pathlib import Path
 
+from fkstod.core import files
 from fkstod.core.flows.model import (
     EMPHASES,
     DirectoryShortcut,
@@ -20,8 +21,7 @@ from fkstod.core.flows.model import (
     Step,
 )
 from fkstod.core.i18n import _
-from fkstod.core.lint import Problem
-from fkstod.core.oserrors import describe_os_error
+from fkstod.core.lint import MAX_SOURCE_BYTES, Problem
 
 ID_PATTERN = re.compile(r"^[a-z0-9][a-z0-9_-]*$")
 
@@ -310,11 +310,7 @@ def _source(r: _Reader, raw: dict, where: tuple) -> Source:
 def read_flow_file(path: Path) -> tuple[Flow | None, list[Problem]]:
     """Read and parse one flow file; unreadable files are a fault, not an exception."""
     try:
-        text = path.read_text(encoding="utf-8")
-    except UnicodeDecodeError:
-        return None, [Problem(str(path), 0, _("filen är inte UTF-8"))]
-    except OSError as exc:
-        return None, [
-            Problem(str(path), 0, _("kan inte läsas: {why}").format(why=describe_os_error(exc)))
-        ]
+        text = files.read_text(path, MAX_SOURCE_BYTES)
+    except files.FileProblem as exc:  # not a regular file, too big, not UTF-8, unreadable
+        return None, [Problem(exc.path, exc.line, exc.message)]
     return parse_flow_text(text, str(path))

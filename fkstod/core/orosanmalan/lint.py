@@ -7,8 +7,9 @@ from pathlib import Path
 
 from jinja2 import meta
 
+from fkstod.core import files
 from fkstod.core.i18n import _
-from fkstod.core.lint import Problem, check_template
+from fkstod.core.lint import MAX_SOURCE_BYTES, Problem, check_template
 from fkstod.core.orosanmalan.render import CONTEXT_NAMES
 from fkstod.core.templates import environment
 
@@ -23,7 +24,7 @@ def check_report_template(path: Path) -> list[Problem]:
     problems = check_template(path)
     if problems:
         return problems
-    source = path.read_text(encoding="utf-8")
+    source = files.read_text(path, MAX_SOURCE_BYTES)  # check_template read it already
     unknown = meta.find_undeclared_variables(environment().parse(source)) - CONTEXT_NAMES
     for name in sorted(unknown):
         match = re.search(rf"\b{re.escape(name)}\b", source)

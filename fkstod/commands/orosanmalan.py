@@ -49,19 +49,12 @@ def example(args: argparse.Namespace) -> int:
 def _load(path: Path):
     from fkstod.cli import CliError
     from fkstod.core.orosanmalan import FormError, parse_form, validate
+    from fkstod.core.parse import ParseError, parse_json
 
     try:
-        data = json.loads(path.read_text(encoding="utf-8"))
-    except UnicodeDecodeError:
-        raise CliError(_("{p}: filen är inte UTF-8").format(p=path)) from None
-    except json.JSONDecodeError as exc:
-        raise CliError(
-            _("{p}:{line}: inte giltig JSON (fel vid kolumn {col})").format(
-                p=path, line=exc.lineno, col=exc.colno
-            )
-        ) from None
-    except RecursionError:
-        raise CliError(_("{p}: JSON-filen är för djupt nästlad").format(p=path)) from None
+        data = parse_json(path.read_bytes(), str(path))
+    except ParseError as exc:
+        raise CliError(str(exc.problem)) from None
     except OSError as exc:
         raise CliError(
             _("{p}: kan inte läsas: {r}").format(p=path, r=describe_os_error(exc))

@@ -19,6 +19,7 @@ from fkstod.core.directory.csvfile import FileProblem, Row, read_text
 from fkstod.core.directory.hours import parse_hours
 from fkstod.core.directory.model import CATEGORIES, TARGET_GROUPS, VIOLENCE_FORMS, Entry
 from fkstod.core.i18n import _
+from fkstod.core.parse import ParseError, parse_json
 
 DESCRIPTOR = "datapackage.json"
 _BYDAY = ("MO", "TU", "WE", "TH", "FR", "SA", "SU")
@@ -310,11 +311,10 @@ def read_package(path: Path) -> Sequence[Row]:
     if not (folder / DESCRIPTOR).exists():
         raise FileProblem(folder / DESCRIPTOR, 0, _("paketet saknar datapackage.json"))
     try:
-        json.loads(read_text(folder / DESCRIPTOR))
-    except ValueError as exc:
-        raise FileProblem(
-            folder / DESCRIPTOR, 0, _("datapackage.json är inte giltig JSON")
-        ) from exc
+        parse_json(read_text(folder / DESCRIPTOR), str(folder / DESCRIPTOR))
+    except ParseError as exc:
+        problem = exc.problem
+        raise FileProblem(problem.path, problem.line, problem.message) from None
     organizations = {r["id"]: r for _line, r in _table(folder, "organization", ("id",))}
     per_service: dict[str, dict[str, list[str]]] = {}
 

@@ -8,7 +8,6 @@ checks shape and types; :mod:`fkstod.core.flows.check` checks the graph.
 from __future__ import annotations
 
 import re
-import tomllib
 from pathlib import Path
 
 from fkstod.core.flows.model import (
@@ -21,12 +20,12 @@ from fkstod.core.flows.model import (
 from fkstod.core.i18n import _
 from fkstod.core.lint import Problem
 from fkstod.core.oserrors import describe_os_error
+from fkstod.core.parse import ParseError, parse_toml
 
 ID_PATTERN = re.compile(r"^[a-z0-9][a-z0-9_-]*$")
 
 _HEADER = re.compile(r"^\s*(\[\[?)\s*([A-Za-z0-9_.-]+)\s*\]\]?\s*(#.*)?$")
 _KEY = re.compile(r"^\s*([A-Za-z0-9_-]+)\s*=")
-_TOML_POS = re.compile(r"\(at line (\d+), column \d+\)")
 
 FLOW_KEYS = {"id", "title", "version", "benefits", "when", "kind", "start", "keywords"}
 FLOW_TABLES = {"sources", "steps"}
@@ -179,12 +178,9 @@ class _Reader:
 def parse_flow_text(text: str, path: str) -> tuple[Flow | None, list[Problem]]:
     """Parse the text of a flow file; return the flow (None if unreadable) and faults."""
     try:
-        data = tomllib.loads(text)
-    except tomllib.TOMLDecodeError as exc:
-        found = _TOML_POS.search(str(exc))
-        line = int(found.group(1)) if found else 0
-        message = _TOML_POS.sub("", str(exc)).strip()
-        return None, [Problem(path, line, _("TOML-fel: {msg}").format(msg=message))]
+        data = parse_toml(text, path)
+    except ParseError as exc:
+        return None, [exc.problem]
     index = LineIndex(text)
     r = _Reader(path, index)
     r.unknown_keys(data, FLOW_KEYS | FLOW_TABLES, ())
@@ -277,11 +273,14 @@ def _source(r: _Reader, raw: dict, where: tuple) -> Source:
 def read_flow_file(path: Path) -> tuple[Flow | None, list[Problem]]:
     """Read and parse one flow file; unreadable files are a fault, not an exception."""
     try:
-        text = path.read_text(encoding="utf-8")
-    except UnicodeDecodeError:
-        return None, [Problem(str(path), 0, _("filen är inte UTF-8"))]
+        data = path.read_bytes()
     except OSError as exc:
         return None, [
             Problem(str(path), 0, _("kan inte läsas: {why}").format(why=describe_os_error(exc)))
         ]
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = data[: exc.start].count(b"\n") + 1
+        return None, [Problem(str(path), line, _("filen är inte UTF-8"))]
     return parse_flow_text(text, str(path))

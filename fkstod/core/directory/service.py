@@ -234,8 +234,11 @@ class Directory:
         built = entry_from_fields({**values, "id": entry_id})
         if isinstance(built, list):
             return built
-        if entry_id in {e.id for e in self._shipped}:
+        shipped_ids = {e.id for e in self._shipped}
+        if entry_id in shipped_ids:
             return [FieldError("id", _("en levererad post kan inte ändras"))]
+        if claim := check_shipped_claim(entry_id, False, shipped_ids):
+            return claim
         key = _duplicate_key(built)
         for other in self.index.entries:
             if other.id != entry_id and _duplicate_key(other) == key:

@@ -165,3 +165,14 @@ def test_hsds_export_neutralises_formulas_and_import_restores_them(memory_db, tm
     assert plan.ok, plan.problems
     assert plan.entries[0].beskrivning == entry.beskrivning
     assert plan.entries[0].telefon == entry.telefon
+
+
+def test_lint_wants_shipped_ids_to_look_shipped(tmp_path):
+    from fkstod.core.lint import check_shipped_directory_csv
+
+    folder = tmp_path / "directory"
+    folder.mkdir()
+    shipped = replace(GOOD, id="lokal-x", levererad=True)
+    problems = check_shipped_directory_csv(_csv(shipped, folder / "nationella.csv"))
+    assert [p.line for p in problems] == [2]
+    assert "nat-" in problems[0].message

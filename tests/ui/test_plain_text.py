@@ -202,3 +202,26 @@ def test_message_boxes_show_plain_text(qtbot):
     qtbot.addWidget(box)
     assert box.textFormat() == Qt.TextFormat.PlainText
     assert QApplication.instance() is not None
+
+
+def test_the_entry_editor_explains_a_web_address_urlsplit_refuses(qtbot, memory_db):
+    from fkstod.core.directory import Directory
+    from fkstod.ui.directory_entry_dialog import DirectoryEntryDialog
+
+    directory = Directory(memory_db)
+    dialog = DirectoryEntryDialog(directory.save)
+    qtbot.addWidget(dialog)
+    values = {
+        "organisation": HOSTILE,
+        "kategori": "kvinnor",
+        "telefon": "040-123 45 67",
+        "webb": "http://[x",
+        "senast_verifierad": "2026-01-01",
+    }
+    for name, value in values.items():
+        dialog.fields[name].setText(value)
+    dialog.try_save()
+    assert dialog.saved is None
+    assert "ingen webbadress" in dialog.errors.text()
+    assert dialog.errors.textFormat() == Qt.TextFormat.PlainText
+    assert directory.local_entries() == []

@@ -22,6 +22,8 @@ from fkstod.core.lint import Problem
 
 #: Deeper than any file of ours; far below the interpreter's recursion limit.
 MAX_DEPTH = 40
+#: Far larger than any flow or report input; a parser's tree takes many times this.
+MAX_CHARS = 20 * 1024 * 1024
 
 _TOML_POS = re.compile(r"\s*\(at line (\d+), column \d+\)")
 _TOML_END = re.compile(r"\s*\(at end of document\)")
@@ -36,6 +38,16 @@ class ParseError(ValueError):
 
 
 def _decode(data: str | bytes, path: str) -> str:
+    if len(data) > MAX_CHARS:
+        raise ParseError(
+            Problem(
+                path,
+                0,
+                _("filen är för stor ({mb:.0f} MB, högst {cap} MB)").format(
+                    mb=len(data) / 1e6, cap=MAX_CHARS // (1024 * 1024)
+                ),
+            )
+        )
     if isinstance(data, str):
         return data.removeprefix("\ufeff")
     try:

@@ -169,6 +169,7 @@ def test_any_files_in_an_hsds_package(members, descriptor):
         for name, content in members.items():
             (folder / f"{name}.csv").write_bytes(content)
         check_import(folder, data, before)
+        check_import(folder / hsds.DESCRIPTOR, data, before)
 
 
 @FUZZ
@@ -186,10 +187,10 @@ def test_hostile_rows_in_an_exported_hsds_package(members):
         check_import(folder, data, before)
 
 
-def render(root: Path, data: bytes) -> None:
+def render(root: Path, data: bytes, fmt: str = "txt") -> None:
     source = root / "in.json"
     source.write_bytes(data)
-    run("orosanmalan", "render", str(source), "--format", "txt", "--out", str(root / "ut"))
+    run("orosanmalan", "render", str(source), "--format", fmt, "--out", str(root / "ut"))
 
 
 @FUZZ
@@ -242,9 +243,10 @@ EXAMPLE_PATHS = _leaf_paths(example_input())
         st.tuples(st.sampled_from(EXAMPLE_PATHS), st.one_of(texts, json_values)),
         min_size=1,
         max_size=4,
-    )
+    ),
+    fmt=st.sampled_from(["txt", "html"]),
 )
-def test_hostile_values_in_a_report_input(changes):
+def test_hostile_values_in_a_report_input(changes, fmt):
     data = example_input()
     for path, value in changes:
         try:
@@ -252,7 +254,7 @@ def test_hostile_values_in_a_report_input(changes):
         except (KeyError, IndexError, TypeError):
             continue  # an earlier change removed the place
     with tempfile.TemporaryDirectory(prefix="fkstod-fuzz-") as tmp:
-        render(Path(tmp), json.dumps(data, ensure_ascii=False).encode())
+        render(Path(tmp), json.dumps(data, ensure_ascii=False).encode(), fmt)
 
 
 def lint_flow(text: bytes) -> None:

@@ -57,6 +57,14 @@ def test_the_line_of_a_long_number_is_named():
     assert "för många siffror" in caught.value.problem.message
 
 
+def test_a_huge_file_is_refused_before_parsing(monkeypatch):
+    monkeypatch.setattr(parse, "MAX_CHARS", 100)
+    with pytest.raises(parse.ParseError, match="för stor"):
+        parse.parse_json(b"[" + b"1," * 100 + b"1]", "f.json")
+    with pytest.raises(parse.ParseError, match="för stor"):
+        parse.parse_toml("a = 1\n" * 50, "f.toml")
+
+
 def test_a_bom_is_accepted():
     assert parse.parse_json(b"\xef\xbb\xbf{}", "f.json") == {}
     assert parse.parse_toml(b'\xef\xbb\xbfa = "b"', "f.toml") == {"a": "b"}

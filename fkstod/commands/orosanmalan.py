@@ -53,19 +53,14 @@ def _load(path: Path):
     from fkstod.cli import CliError
     from fkstod.core.files import FileProblem, read_text
     from fkstod.core.orosanmalan import FormError, parse_form, validate
+    from fkstod.core.parse import ParseError, parse_json
 
     try:
-        data = json.loads(read_text(path, MAX_INPUT_BYTES))
+        data = parse_json(read_text(path, MAX_INPUT_BYTES), str(path))
     except FileProblem as exc:
         raise CliError(str(exc)) from None
-    except json.JSONDecodeError as exc:
-        raise CliError(
-            _("{p}:{line}: inte giltig JSON (fel vid kolumn {col})").format(
-                p=path, line=exc.lineno, col=exc.colno
-            )
-        ) from None
-    except RecursionError:
-        raise CliError(_("{p}: JSON-filen är för djupt nästlad").format(p=path)) from None
+    except ParseError as exc:
+        raise CliError(str(exc.problem)) from None
     try:
         form = parse_form(data)
     except FormError as exc:

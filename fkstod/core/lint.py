@@ -100,7 +100,11 @@ def check_directory_csv(path: Path) -> list[Problem]:
 def check_shipped_directory_csv(path: Path) -> list[Problem]:
     """Check a shipped directory file: every row valid and sourced, marked shipped, unique id."""
     from fkstod.core.directory import FileProblem, csvfile
-    from fkstod.core.directory.validate import check_shipped_facts, entry_from_fields
+    from fkstod.core.directory.validate import (
+        SHIPPED_ID_PREFIX,
+        check_shipped_facts,
+        entry_from_fields,
+    )
 
     try:
         rows = csvfile.read_rows(path)
@@ -125,6 +129,15 @@ def check_shipped_directory_csv(path: Path) -> list[Problem]:
         ident = row.cells.get("id", "")
         if not ident or ident in seen:
             problems.append(Problem(str(path), row.line, _("id saknas eller finns två gånger")))
+        elif not ident.startswith(SHIPPED_ID_PREFIX):
+            # Import takes an id with this prefix for a shipped entry, and only such ids.
+            problems.append(
+                Problem(
+                    str(path),
+                    row.line,
+                    _("en levererad posts id ska börja med {p}").format(p=SHIPPED_ID_PREFIX),
+                )
+            )
         seen.add(ident)
     return problems
 

@@ -8,7 +8,6 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFormLayout,
-    QLabel,
     QLineEdit,
     QPlainTextEdit,
     QVBoxLayout,
@@ -17,6 +16,7 @@ from PySide6.QtWidgets import (
 
 from fkstod.core.directory import FIELD_LABELS, FIELD_NAMES, Entry, FieldError
 from fkstod.core.directory.validate import entry_to_fields
+from fkstod.ui.plain_label import PlainLabel
 
 #: Hints shown beside the fields whose format is not obvious.
 HINTS = {
@@ -58,11 +58,11 @@ class DirectoryEntryDialog(QDialog):
                 widget = QLineEdit(values.get(name, ""))
                 widget.setPlaceholderText(HINTS.get(name, ""))
             widget.setAccessibleName(FIELD_LABELS[name])
-            label = QLabel(FIELD_LABELS[name] + ":")
+            label = PlainLabel(FIELD_LABELS[name] + ":")
             label.setBuddy(widget)
             form.addRow(label, widget)
             self.fields[name] = widget
-        self.errors = QLabel()
+        self.errors = PlainLabel()
         self.errors.setWordWrap(True)
         self.errors.setAccessibleName(self.tr("Fel i posten"))
         buttons = QDialogButtonBox(

@@ -18,6 +18,7 @@ from fkstod.core.directory import TARGET_GROUPS, Directory, Entry
 from fkstod.core.directory.hours import parse_hours
 from fkstod.core.directory.validate import display_phone
 from fkstod.core.vocabulary import REFERRAL_CATEGORIES
+from fkstod.ui.plain_label import PlainLabel
 
 
 class DirectoryEntryView(QWidget):
@@ -28,11 +29,11 @@ class DirectoryEntryView(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.entry: Entry | None = None
-        self.title = QLabel()
+        self.title = PlainLabel()
         self.title.setWordWrap(True)
         self.title.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.title.setAccessibleName(self.tr("Namn"))
-        self.number = QLabel()
+        self.number = PlainLabel()
         self.number.setTextInteractionFlags(
             Qt.TextInteractionFlag.TextSelectableByMouse
             | Qt.TextInteractionFlag.TextSelectableByKeyboard
@@ -49,7 +50,7 @@ class DirectoryEntryView(QWidget):
         self.details.setOpenExternalLinks(False)
         self.details.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.details.setAccessibleName(self.tr("Uppgifter om stödkontakten"))
-        self.stale = QLabel()
+        self.stale = PlainLabel()
         self.stale.setWordWrap(True)
         self.stale.setAccessibleName(self.tr("Senast verifierad"))
 

@@ -13,12 +13,13 @@ from PySide6.QtGui import QFont, QKeySequence, QShortcut, QTextOption
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
-    QLabel,
     QPlainTextEdit,
     QPushButton,
     QVBoxLayout,
     QWidget,
 )
+
+from fkstod.ui.plain_label import PlainLabel
 
 
 class DirectoryImportProblems(QFrame):
@@ -30,7 +31,7 @@ class DirectoryImportProblems(QFrame):
         super().__init__(parent)
         self.setFrameShape(QFrame.Shape.StyledPanel)
         self.setAccessibleName(self.tr("Fel i importfilen"))
-        self.heading = QLabel()
+        self.heading = PlainLabel()
         self.heading.setWordWrap(True)
         self.heading.setAccessibleName(self.tr("Sammanfattning av felen"))
         self.view = QPlainTextEdit()

@@ -18,7 +18,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QFrame,
     QHBoxLayout,
-    QLabel,
     QLineEdit,
     QPushButton,
     QScrollArea,
@@ -39,6 +38,7 @@ from fkstod.ui.directory_import_problems import DirectoryImportProblems
 from fkstod.ui.directory_result_list import DirectoryResultList
 from fkstod.ui.directory_transfer import DirectoryTransfer
 from fkstod.ui.kommun_combo import KommunCombo
+from fkstod.ui.plain_label import PlainLabel
 from fkstod.ui.scaled_indicator_style import scale_indicators
 
 #: Needs that only the municipality's own office meets: without a kommun the list
@@ -93,9 +93,9 @@ class DirectoryPage(QWidget):
         self.around_the_clock.setAccessibleName(self.tr("Bara de som har öppet dygnet runt"))
         self.around_the_clock.toggled.connect(self.run_search)
 
-        self.count = QLabel()
+        self.count = PlainLabel()
         self.count.setAccessibleName(self.tr("Antal träffar"))
-        self.notice = QLabel()
+        self.notice = PlainLabel()
         self.notice.setWordWrap(True)
         self.notice.setAccessibleName(self.tr("Att göra först"))
         self.notice.hide()

@@ -13,6 +13,8 @@ from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QListWidget, QListWidgetItem, QStyle, QWidget
 
+from fkstod.ui.plain_label import plain_tooltip
+
 ID_ROLE = Qt.ItemDataRole.UserRole
 SEPARATOR = "  ·  "
 
@@ -70,7 +72,7 @@ class DirectoryResultList(QListWidget):
             detail = f"{reach}{SEPARATOR}{state}" if one_line else f"{reach}\n{state}"
             item = QListWidgetItem(f"{title}\n{detail}")
             item.setData(ID_ROLE, entry_id)
-            item.setToolTip(title)
+            item.setToolTip(plain_tooltip(title))
             self.addItem(item)
         self.blockSignals(False)
         self.setUpdatesEnabled(True)

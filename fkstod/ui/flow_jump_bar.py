@@ -10,6 +10,7 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QPushButton, QWidget
 
 from fkstod.core.flows.model import GLOBAL_JUMPS
+from fkstod.ui.plain_label import plain_tooltip
 
 #: The key for each jump; function keys, since 1–9 answer questions. The window
 #: owns these keys (app.py), so that they work in every section; the bar shows them.
@@ -38,7 +39,9 @@ class FlowJumpBar(QWidget):
             button = QPushButton(f"{title} ({key})", self)
             button.setAccessibleName(title)
             button.setAccessibleDescription(self.tr("Snabbtangent %1").replace("%1", key))
-            button.setToolTip(self.tr("%1 – nås från varje steg").replace("%1", title))
+            button.setToolTip(
+                plain_tooltip(self.tr("%1 – nås från varje steg").replace("%1", title))
+            )
             button.clicked.connect(lambda _=False, f=flow_id: self.jump_requested.emit(f))
             self.buttons[flow_id] = button
         self.set_compact(False)

@@ -39,6 +39,7 @@ from fkstod.ui.flow_picker import FlowPicker
 from fkstod.ui.flow_step_view import FlowStepView
 from fkstod.ui.flow_summary import FlowSummary
 from fkstod.ui.kommun_combo import KommunCombo
+from fkstod.ui.plain_label import PlainLabel
 from fkstod.ui.private_clipboard import copy_private
 
 
@@ -86,7 +87,7 @@ class FlowPage(QWidget):
         kommun_label = QLabel(self.tr("K&ommun:"))
         kommun_label.setBuddy(self.kommun)
         # A short word where the kommun is chosen, when a shortcut needs one first.
-        self.notice = QLabel()
+        self.notice = PlainLabel()
         self.notice.setAccessibleName(self.tr("Meddelande"))
         self.notice.setWordWrap(True)
         self.notice.hide()

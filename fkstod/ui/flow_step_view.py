@@ -48,6 +48,7 @@ from fkstod.ui.flow_check_item import FlowCheckItem
 from fkstod.ui.flow_scroll_area import FlowScrollArea
 from fkstod.ui.flow_wrap_button import WrapButton
 from fkstod.ui.flow_wrap_layout import WrapLayout
+from fkstod.ui.plain_label import PlainLabel
 
 #: The acute frame's colour. It only adds to the frame's shape and the words "AKUT".
 ACUTE_COLOUR = QColor(176, 0, 32)
@@ -75,14 +76,14 @@ class FlowStepView(QWidget):
         self.setAccessibleName(self.tr("Steg i flödet"))
         self._step: Step | None = None
 
-        self.flow_title = QLabel()
+        self.flow_title = PlainLabel()
         self.flow_title.setAccessibleName(self.tr("Flöde"))
         self.flow_title.setWordWrap(True)
         self.progress = QProgressBar()
         self.progress.setAccessibleName(self.tr("Hur långt i flödet"))
         self.progress.setTextVisible(False)
         self.progress.setMaximumWidth(160)
-        self.progress_text = QLabel()
+        self.progress_text = PlainLabel()
         self.progress_text.setAccessibleName(self.tr("Steg"))
         self.step_title = QLabel()
         self.step_title.setAccessibleName(self.tr("Stegets rubrik"))
@@ -124,7 +125,7 @@ class FlowStepView(QWidget):
         self.continue_button.setFocusPolicy(Qt.FocusPolicy.TabFocus)
         self.continue_button.clicked.connect(self.continue_requested)
         # Says which keys work, while the step has them (with the frame, paintEvent).
-        self.key_hint = QLabel()
+        self.key_hint = PlainLabel()
         self.key_hint.setAccessibleName(self.tr("Tangenter"))
         self.key_hint.setAlignment(Qt.AlignmentFlag.AlignCenter)
         nav = QHBoxLayout()

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 from fkstod.core.flows.session import PathLine
 from fkstod.core.flows.text import keep_numbers_together
 from fkstod.ui.flow_wrap_layout import WrapLayout
+from fkstod.ui.plain_label import PlainLabel
 
 
 def _lower_first(label: str) -> str:
@@ -62,7 +63,7 @@ class FlowSummary(QWidget):
         self.note.setAccessibleName(self.tr("Anteckning till akten"))
         self.note.setTabChangesFocus(True)
         note_label.setBuddy(self.note)
-        self.copied = QLabel()
+        self.copied = PlainLabel()
         self.copied.setAccessibleName(self.tr("Status"))
 
         self.copy_button = QPushButton(self.tr("&Kopiera anteckning (Ctrl+Skift+C)"))

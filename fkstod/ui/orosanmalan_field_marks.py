@@ -13,6 +13,7 @@ import shiboken6
 from PySide6.QtWidgets import QAbstractButton, QFormLayout, QGroupBox, QLabel, QWidget
 
 from fkstod.core.orosanmalan import FieldProblem
+from fkstod.ui.plain_label import plain_tooltip
 
 MARK = "⚠ "
 
@@ -88,7 +89,7 @@ class FieldMarks:
             if widget in messages:
                 text = "; ".join(messages[widget])
                 widget.setAccessibleDescription(text)
-                widget.setToolTip(MARK + text)
+                widget.setToolTip(plain_tooltip(MARK + text))
             else:
                 widget.setAccessibleDescription(description)
                 widget.setToolTip(tooltip)

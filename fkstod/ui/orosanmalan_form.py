@@ -44,6 +44,7 @@ from fkstod.ui.orosanmalan_child_editor import ChildEditor
 from fkstod.ui.orosanmalan_date_edit import ReportDateEdit
 from fkstod.ui.orosanmalan_field_marks import MARK, FieldMarks
 from fkstod.ui.orosanmalan_guardian_editor import GuardianEditor
+from fkstod.ui.plain_label import PlainLabel
 
 REPORTER_FIELDS = ("namn", "titel", "enhet", "telefon", "epost")
 
@@ -111,7 +112,7 @@ class OrosanmalanForm(QWidget):
             self.kommun.addItem(f"{k.namn} ({k.lan})", k.kod)
         self.kommun.currentIndexChanged.connect(self._kommun_changed)
         top_form.addRow(self.tr("Barnets &kommun:"), self.kommun)
-        self.socialtjanst = QLabel()
+        self.socialtjanst = PlainLabel()
         self.socialtjanst.setWordWrap(True)
         self.socialtjanst.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByKeyboard)
         self.socialtjanst.setAccessibleName(self.tr("Socialtjänsten i kommunen"))

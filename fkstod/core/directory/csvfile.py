@@ -45,7 +45,8 @@ HEADERS: dict[str, str] = {
     "levererad": "Levererad",
 }
 _BY_HEADER = {h.lower(): name for name, h in HEADERS.items()}
-_FORMULA_START = ("=", "+", "-", "@")
+#: What makes a spreadsheet run a cell as a formula (OWASP "CSV injection").
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 _YES = {"ja", "j", "yes", "x", "1", "sant"}
 
 
@@ -89,12 +90,15 @@ def read_text(path: Path, max_bytes: int | None = None) -> str:
     return files.decode_text(path, data, _("spara den i Excel som ”CSV UTF-8” och försök igen"))
 
 
-def _clean(cell: str) -> str:
-    cell = cell.replace("\r\n", "\n")
-    # Undo the apostrophe that export puts before cells Excel would run as formulas.
-    if cell.startswith("'") and cell[1:2] in _FORMULA_START:
+def unexcel(cell: str) -> str:
+    """Undo ``excel_safe``: drop the apostrophe export put before a formula-like cell."""
+    if cell.startswith("'") and cell[1:2] and cell[1] in _FORMULA_START:
         return cell[1:]
     return cell
+
+
+def _clean(cell: str) -> str:
+    return unexcel(cell.replace("\r\n", "\n"))
 
 
 def read_rows(path: Path) -> list[Row]:
@@ -178,7 +182,11 @@ def column_of(field: str) -> str:
     return HEADERS.get(field, field)
 
 
-def _excel_safe(cell: str) -> str:
+def excel_safe(cell: str) -> str:
+    """Return ``cell`` so that a spreadsheet shows it as text, never runs it as a formula.
+
+    Used by every export (CSV and HSDS); import undoes it with ``unexcel``.
+    """
     return "'" + cell if cell.startswith(_FORMULA_START) else cell
 
 
@@ -195,7 +203,7 @@ def write_csv(entries: Iterable[Entry], path: Path, protected: files.Protected) 
     for entry in entries:
         fields = entry_to_fields(entry)
         writer.writerow(
-            [_excel_safe(fields[name]) for name in FIELD_NAMES] + ["ja" if entry.levererad else ""]
+            [excel_safe(fields[name]) for name in FIELD_NAMES] + ["ja" if entry.levererad else ""]
         )
         count += 1
     files.write_file(path, "\ufeff" + buffer.getvalue(), protected)

@@ -15,10 +15,18 @@ from collections.abc import Iterable, Sequence
 from pathlib import Path
 
 from fkstod.core import files, kommuner
-from fkstod.core.directory.csvfile import FileProblem, Row, read_text
+from fkstod.core.directory.csvfile import (
+    MAX_ROWS,
+    FileProblem,
+    Row,
+    excel_safe,
+    read_text,
+    unexcel,
+)
 from fkstod.core.directory.hours import parse_hours
 from fkstod.core.directory.model import CATEGORIES, TARGET_GROUPS, VIOLENCE_FORMS, Entry
 from fkstod.core.i18n import _
+from fkstod.core.parse import ParseError, parse_json
 
 DESCRIPTOR = "datapackage.json"
 _BYDAY = ("MO", "TU", "WE", "TH", "FR", "SA", "SU")
@@ -232,7 +240,7 @@ def write_package(entries: Iterable[Entry], folder: Path, protected: files.Prote
         buffer = io.StringIO(newline="")
         writer = csv.DictWriter(buffer, fieldnames=columns, lineterminator="\r\n")
         writer.writeheader()
-        writer.writerows(rows[name])
+        writer.writerows({k: excel_safe(v) for k, v in row.items()} for row in rows[name])
         package[f"{name}.csv"] = buffer.getvalue()
         resources.append(
             {
@@ -277,6 +285,14 @@ def _check_folder(folder: Path) -> None:
         )
 
 
+def _cell(value: str | list[str] | None) -> str:
+    # DictReader puts the cells beyond the header in a list under the key None
+    # (dropped by the caller) and gives None for missing ones.
+    if not isinstance(value, str):
+        return ""
+    return unexcel(value.replace("\r\n", "\n"))
+
+
 def _table(
     folder: Path, name: str, required: tuple[str, ...] = ()
 ) -> list[tuple[int, dict[str, str]]]:
@@ -293,7 +309,9 @@ def _table(
     start = 2
     try:
         for record in reader:
-            out.append((start, {k: (v or "") for k, v in record.items() if k}))
+            out.append((start, {k: _cell(v) for k, v in record.items() if k}))
+            if len(out) > MAX_ROWS:
+                raise FileProblem(path, start, _("för många rader (högst {n})").format(n=MAX_ROWS))
             start = reader.line_num + 1
     except csv.Error as exc:
         raise FileProblem(
@@ -314,19 +332,20 @@ def read_package(path: Path) -> Sequence[Row]:
     if not (folder / DESCRIPTOR).exists():
         raise FileProblem(folder / DESCRIPTOR, 0, _("paketet saknar datapackage.json"))
     try:
-        json.loads(read_text(folder / DESCRIPTOR))
-    except ValueError as exc:
-        raise FileProblem(
-            folder / DESCRIPTOR, 0, _("datapackage.json är inte giltig JSON")
-        ) from exc
+        parse_json(read_text(folder / DESCRIPTOR), str(folder / DESCRIPTOR))
+    except ParseError as exc:
+        problem = exc.problem
+        raise FileProblem(problem.path, problem.line, problem.message) from None
     organizations = {r["id"]: r for _line, r in _table(folder, "organization", ("id",))}
     per_service: dict[str, dict[str, list[str]]] = {}
 
     def add(sid: str, key: str, value: str) -> None:
         per_service.setdefault(sid, {}).setdefault(key, []).append(value)
 
-    for _line, r in _table(folder, "phone"):
+    phone_lines: dict[str, list[int]] = {}
+    for line, r in _table(folder, "phone"):
         add(r.get("service_id", ""), "telefon", r.get("number", ""))
+        phone_lines.setdefault(r.get("service_id", ""), []).append(line)
     for _line, r in _table(folder, "schedule"):
         add(r.get("service_id", ""), "telefontider", r.get("description", ""))
     for _line, r in _table(folder, "language"):
@@ -352,8 +371,47 @@ def read_package(path: Path) -> Sequence[Row]:
             add(sid, _FREE[term], value)
 
     rows: list[Row] = []
-    for line, s in _table(folder, "service", ("id",)):
-        extra = per_service.get(s.get("id", ""), {})
+    services = _table(folder, "service", ("id",))
+    # fkstod keeps one number per service: a second one, or one for a service that is
+    # not in the package, is refused rather than left out without a word.
+    service_ids = {s.get("id", "") for _line, s in services}
+    for sid, lines in phone_lines.items():
+        where = _("phone.csv rad {n}")
+        if sid not in service_ids:
+            rows.extend(
+                Row(
+                    0,
+                    {},
+                    False,
+                    (
+                        where.format(n=n),
+                        _("numret hör till tjänsten ”{s}”, som inte finns i service.csv").format(
+                            s=sid
+                        ),
+                    ),
+                )
+                for n in lines
+            )
+    for line, s in services:
+        sid = s.get("id", "")
+        if len(phone_lines.get(sid, ())) > 1:
+            shown = ", ".join(str(n) for n in phone_lines[sid])
+            rows.append(
+                Row(
+                    line,
+                    {},
+                    False,
+                    (
+                        _("phone.csv rad {n}").format(n=shown),
+                        _(
+                            "tjänsten har {k} telefonnummer; fkstod visar ett per tjänst, "
+                            "lägg de andra som egna tjänster"
+                        ).format(k=len(phone_lines[sid])),
+                    ),
+                )
+            )
+            continue
+        extra = per_service.get(sid, {})
         org = organizations.get(s.get("organization_id", ""), {})
         first = {k: v[0] for k, v in extra.items() if v}
         cells = {

@@ -31,6 +31,7 @@ from fkstod.core.directory.validate import (
     FIELD_LABELS,
     FIELD_NAMES,
     FieldError,
+    check_shipped_claim,
     entry_from_fields,
     entry_to_fields,
 )
@@ -248,8 +249,11 @@ class Directory:
         built = entry_from_fields({**values, "id": entry_id})
         if isinstance(built, list):
             return built
-        if entry_id in {e.id for e in self._shipped}:
+        shipped_ids = {e.id for e in self._shipped}
+        if entry_id in shipped_ids:
             return [FieldError("id", _("en levererad post kan inte ändras"))]
+        if claim := check_shipped_claim(entry_id, False, shipped_ids):
+            return claim
         key = _duplicate_key(built)
         for other in self.index.entries:
             if other.id != entry_id and _duplicate_key(other) == key:
@@ -302,6 +306,7 @@ class Directory:
     def _plan(self, path: str, rows: Sequence[Row]) -> ImportPlan:
         plan = ImportPlan(path=path, base_version=self._version)
         shipped_ids = {e.id for e in self._shipped}
+        shipped_keys = {_duplicate_key(e): e for e in self._shipped}
         by_key = {_duplicate_key(e): e.id for e in self._local.values()}
         seen_ids: dict[str, int] = {}
         seen_keys: dict[tuple[str, str, str], int] = {}
@@ -309,15 +314,18 @@ class Directory:
             if row.problem is not None:
                 plan.problems.append(ImportProblem(path, row.line, *row.problem))
                 continue
-            if row.levererad:
-                plan.skipped_shipped += 1
-                continue
-            built = entry_from_fields(row.cells)
+            # Rows marked shipped are checked like any other, then left alone.
+            built = entry_from_fields(row.cells, levererad=row.levererad)
+            if not isinstance(built, list):
+                built = check_shipped_claim(built.id, row.levererad, shipped_ids) or built
             if isinstance(built, list):
                 plan.problems.extend(
                     ImportProblem(path, row.line, csvfile.column_of(e.field), e.message)
                     for e in built
                 )
+                continue
+            if row.levererad:
+                plan.skipped_shipped += 1
                 continue
             if built.id in shipped_ids:
                 plan.problems.append(
@@ -332,6 +340,18 @@ class Directory:
                 )
                 continue
             key = _duplicate_key(built)
+            if key in shipped_keys:
+                plan.problems.append(
+                    ImportProblem(
+                        path,
+                        row.line,
+                        FIELD_LABELS["organisation"],
+                        _("samma organisation, tjänst och telefon finns redan: {t}").format(
+                            t=shipped_keys[key].title
+                        ),
+                    )
+                )
+                continue
             if key in seen_keys:
                 plan.problems.append(
                     ImportProblem(

@@ -1,5 +1,9 @@
 """Check one entry field by field, the same way for import and for the editor.
 
+Import (CSV and HSDS, through ``Directory``) and the editor both call
+``entry_from_fields`` and ``check_shipped_claim``; the character, e-mail and
+web-address rules come from :mod:`fkstod.core.textrules`.
+
 ``entry_from_fields`` turns a mapping of field name → text into an ``Entry``
 or a list of ``FieldError`` naming the field and what is wrong, in Swedish.
 """
@@ -7,10 +11,9 @@ or a list of ``FieldError`` naming the field and what is wrong, in Swedish.
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Collection, Mapping
 from dataclasses import dataclass
 from datetime import date
-from urllib.parse import urlsplit
 
 from fkstod.core import kommuner
 from fkstod.core.directory.hours import VARIES, HoursError, parse_hours
@@ -22,10 +25,12 @@ from fkstod.core.directory.model import (
     Entry,
 )
 from fkstod.core.i18n import _
+from fkstod.core.textrules import bad_character, check_email, check_url
 
 MAX_TEXT = 2000
+#: Every shipped entry's id starts so; a row with such an id claims to be shipped.
+SHIPPED_ID_PREFIX = "nat-"
 _SHORT_NUMBERS = re.compile(r"^(112|11414|1177|116\d{3}|90\d{3}|11313)$")
-_EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[a-zA-Z]{2,}$")
 _LANGUAGE = re.compile(r"^[a-zåäöéü][a-zåäöéü \-]*$")
 
 
@@ -85,14 +90,6 @@ def check_phone(number: str) -> str | None:
     return None
 
 
-def check_url(url: str) -> str | None:
-    """Return why ``url`` is not a web address, or None when it is."""
-    parts = urlsplit(url if "://" in url else f"https://{url}")
-    if parts.scheme not in ("http", "https") or "." not in parts.netloc or " " in url:
-        return _("”{u}” är ingen webbadress (till exempel https://exempel.se)").format(u=url)
-    return None
-
-
 def _codes(field: str, items: tuple[str, ...], allowed: Mapping[str, str]) -> list[FieldError]:
     # Coordinators may write the label ("Män") as well as the code ("man").
     return [
@@ -134,8 +131,8 @@ def entry_from_fields(
             errors.append(
                 FieldError(name, _("för lång text (högst {n} tecken)").format(n=MAX_TEXT))
             )
-        if any(ord(c) < 32 and c not in "\n\t" for c in value):
-            errors.append(FieldError(name, _("innehåller kontrolltecken")))
+        if problem := bad_character(value):
+            errors.append(FieldError(name, problem))
 
     if not text.get("organisation"):
         errors.append(FieldError("organisation", _("organisationens namn saknas")))
@@ -145,8 +142,8 @@ def entry_from_fields(
         errors.append(FieldError("telefon", problem))
     if text.get("webb") and (problem := check_url(text["webb"])):
         errors.append(FieldError("webb", problem))
-    if text.get("epost") and not _EMAIL.match(text["epost"]):
-        errors.append(FieldError("epost", _("”{e}” är ingen e-postadress").format(e=text["epost"])))
+    if text.get("epost") and (problem := check_email(text["epost"])):
+        errors.append(FieldError("epost", problem))
     try:
         parse_hours(text.get("telefontider", ""))
     except HoursError as exc:
@@ -259,6 +256,31 @@ def check_shipped_facts(entry: Entry) -> list[FieldError]:
             )
         )
     return errors
+
+
+def check_shipped_claim(
+    entry_id: str, marked_shipped: bool, shipped_ids: Collection[str]
+) -> list[FieldError]:
+    """Return why a row's claim to be a shipped entry is false (none when it is true).
+
+    A row claims to be shipped when it is marked Levererad or its id looks like a
+    shipped one; such a row is left alone on import, so the claim must hold.
+    """
+    if not (marked_shipped or entry_id.startswith(SHIPPED_ID_PREFIX)):
+        return []
+    if not entry_id:
+        return [FieldError("id", _("raden är markerad Levererad men saknar id"))]
+    if entry_id not in shipped_ids:
+        return [
+            FieldError(
+                "id",
+                _(
+                    "id ”{i}” finns inte bland de levererade posterna; för en egen post: "
+                    "töm id och Levererad"
+                ).format(i=entry_id),
+            )
+        ]
+    return []
 
 
 def entry_to_fields(entry: Entry) -> dict[str, str]:

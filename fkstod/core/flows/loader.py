@@ -8,7 +8,6 @@ checks shape and types; :mod:`fkstod.core.flows.check` checks the graph.
 from __future__ import annotations
 
 import re
-import tomllib
 from pathlib import Path
 
 from fkstod.core import files
@@ -22,12 +21,12 @@ from fkstod.core.flows.model import (
 )
 from fkstod.core.i18n import _
 from fkstod.core.lint import MAX_SOURCE_BYTES, Problem
+from fkstod.core.parse import ParseError, parse_toml
 
 ID_PATTERN = re.compile(r"^[a-z0-9][a-z0-9_-]*$")
 
 _HEADER = re.compile(r"^\s*(\[\[?)\s*([A-Za-z0-9_.-]+)\s*\]\]?\s*(#.*)?$")
 _KEY = re.compile(r"^\s*([A-Za-z0-9_-]+)\s*=")
-_TOML_POS = re.compile(r"\(at line (\d+), column \d+\)")
 
 FLOW_KEYS = {
     "id",
@@ -206,12 +205,9 @@ class _Reader:
 def parse_flow_text(text: str, path: str) -> tuple[Flow | None, list[Problem]]:
     """Parse the text of a flow file; return the flow (None if unreadable) and faults."""
     try:
-        data = tomllib.loads(text)
-    except tomllib.TOMLDecodeError as exc:
-        found = _TOML_POS.search(str(exc))
-        line = int(found.group(1)) if found else 0
-        message = _TOML_POS.sub("", str(exc)).strip()
-        return None, [Problem(path, line, _("TOML-fel: {msg}").format(msg=message))]
+        data = parse_toml(text, path)
+    except ParseError as exc:
+        return None, [exc.problem]
     index = LineIndex(text)
     r = _Reader(path, index)
     r.unknown_keys(data, FLOW_KEYS | FLOW_TABLES, ())

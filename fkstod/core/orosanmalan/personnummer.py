@@ -12,8 +12,10 @@ from datetime import date
 
 from fkstod.core.i18n import _
 
-_FULL = re.compile(r"^(\d{2})?(\d{2})(\d{2})(\d{2})([-+]?)(\d{4})$")
-_DATE_ONLY = re.compile(r"^(\d{2})?(\d{2})-?(\d{2})-?(\d{2})$")
+# re.ASCII: ``\d`` would otherwise match Arabic-Indic and other digits, which int()
+# reads as numbers too; a personnummer is written with 0–9 only.
+_FULL = re.compile(r"^(\d{2})?(\d{2})(\d{2})(\d{2})([-+]?)(\d{4})$", re.ASCII)
+_DATE_ONLY = re.compile(r"^(\d{2})?(\d{2})-?(\d{2})-?(\d{2})$", re.ASCII)
 
 
 class PersonnummerError(ValueError):

@@ -22,6 +22,7 @@ from fkstod.core.orosanmalan.model import (
     field_names,
 )
 from fkstod.core.orosanmalan.personnummer import PersonnummerError, age_on, check_personnummer
+from fkstod.core.textrules import bad_character, check_email
 
 #: The Swedish name of every field, as the form shows it.
 LABELS: dict[str, str] = {
@@ -57,8 +58,6 @@ LABELS: dict[str, str] = {
     "anmalare.telefon": _("ditt telefonnummer"),
     "anmalare.epost": _("din e-postadress"),
 }
-
-_EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
 
 
 @dataclass(frozen=True)
@@ -194,7 +193,8 @@ LONG_FIELDS = frozenset(
 )
 
 
-def _too_long(form: Form) -> list[FieldProblem]:
+def _text_problems(form: Form) -> list[FieldProblem]:
+    # Every text field: refused characters (fkstod.core.textrules) and length caps.
     fields: list[tuple[str, str]] = [
         (name, value) for name, value in vars(form).items() if isinstance(value, str)
     ]
@@ -204,6 +204,8 @@ def _too_long(form: Form) -> list[FieldProblem]:
             fields += [(f"{group}[{i}].{k}", v) for k, v in vars(record).items()]
     out = []
     for path, value in fields:
+        if isinstance(value, str) and (problem := bad_character(value)):
+            out.append(FieldProblem(path, problem))
         cap = LONG_TEXT if path in LONG_FIELDS else SHORT_TEXT
         if isinstance(value, str) and len(value) > cap:
             out.append(
@@ -217,7 +219,7 @@ def _too_long(form: Form) -> list[FieldProblem]:
 def validate(form: Form, today: date | None = None) -> list[FieldProblem]:
     """Return every problem with ``form``: blocking ones first, then advice."""
     today = today or date.today()
-    problems: list[FieldProblem] = _too_long(form)
+    problems: list[FieldProblem] = _text_problems(form)
     add = problems.append
     if not form.kommun.strip():
         add(FieldProblem("kommun", _("välj barnets kommun")))
@@ -259,7 +261,7 @@ def validate(form: Form, today: date | None = None) -> list[FieldProblem]:
     ):
         if not value.strip():
             add(FieldProblem(f"anmalare.{key}", _("behövs, en myndighet kan inte anmäla anonymt")))
-    if reporter.epost.strip() and not _EMAIL.match(reporter.epost.strip()):
+    if reporter.epost.strip() and check_email(reporter.epost.strip()):
         add(FieldProblem("anmalare.epost", _("ser inte ut som en e-postadress")))
     # Advice, not errors: the report can still be written.
     if form.guardians_must_not_know() and form.vardnadshavare_kanner_till == "ja":

@@ -1,0 +1,143 @@
+"""The one guarded way to parse TOML and JSON: any text gives data or a ``path:line`` problem.
+
+The standard parsers leak several exception types on hostile input —
+``TOMLDecodeError`` and ``JSONDecodeError`` but also a bare ``ValueError``
+(a number of more than 4 300 digits), ``RecursionError`` (hundreds of nested
+brackets), ``UnicodeDecodeError`` and ``MemoryError``. Callers here get one
+exception, :class:`ParseError`, carrying the project's :class:`Problem`.
+
+Data nested deeper than :data:`MAX_DEPTH` is refused as well, even when the
+parser coped: code further on (checks, templates) walks it recursively.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import tomllib
+from typing import Any
+
+from fkstod.core.i18n import _
+from fkstod.core.lint import Problem
+
+#: Deeper than any file of ours; far below the interpreter's recursion limit.
+MAX_DEPTH = 40
+#: Far larger than any flow or report input; a parser's tree takes many times this.
+MAX_CHARS = 20 * 1024 * 1024
+
+_TOML_POS = re.compile(r"\s*\(at line (\d+), column \d+\)")
+_TOML_END = re.compile(r"\s*\(at end of document\)")
+
+
+class ParseError(ValueError):
+    """A file that cannot be parsed; ``problem`` says where and why, in Swedish."""
+
+    def __init__(self, problem: Problem) -> None:
+        super().__init__(str(problem))
+        self.problem = problem
+
+
+def _decode(data: str | bytes, path: str) -> str:
+    if len(data) > MAX_CHARS:
+        raise ParseError(
+            Problem(
+                path,
+                0,
+                _("filen är för stor ({mb:.0f} MB, högst {cap} MB)").format(
+                    mb=len(data) / 1e6, cap=MAX_CHARS // (1024 * 1024)
+                ),
+            )
+        )
+    if isinstance(data, str):
+        return data.removeprefix("\ufeff")
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = data[: exc.start].count(b"\n") + 1
+        raise ParseError(Problem(path, line, _("filen är inte UTF-8"))) from None
+
+
+def _line_of(text: str, offset: int) -> int:
+    return text.count("\n", 0, max(offset, 0)) + 1
+
+
+def _too_deep(path: str, line: int = 0) -> ParseError:
+    return ParseError(
+        Problem(path, line, _("filen är för djupt nästlad (högst {n} nivåer)").format(n=MAX_DEPTH))
+    )
+
+
+def _check_depth(data: object, path: str) -> None:
+    # Iterative on purpose: the point is not to recurse on data we do not trust.
+    stack: list[tuple[object, int]] = [(data, 0)]
+    while stack:
+        value, depth = stack.pop()
+        if isinstance(value, dict):
+            children: Any = value.values()
+        elif isinstance(value, list):
+            children = value
+        else:
+            continue
+        if depth >= MAX_DEPTH:
+            raise _too_deep(path)
+        stack.extend((child, depth + 1) for child in children)
+
+
+def parse_toml(data: str | bytes, path: str) -> dict[str, Any]:
+    """Parse TOML text (or UTF-8 bytes, BOM allowed).
+
+    Raises:
+        ParseError: for every fault, with the line when the parser gives one.
+    """
+    text = _decode(data, path)
+    try:
+        parsed = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        found = _TOML_POS.search(str(exc))
+        line = int(found.group(1)) if found else (_line_of(text, len(text)) if text else 0)
+        message = _TOML_END.sub("", _TOML_POS.sub("", str(exc))).strip()
+        raise ParseError(Problem(path, line, _("TOML-fel: {msg}").format(msg=message))) from None
+    except RecursionError:
+        raise _too_deep(path) from None
+    except MemoryError:
+        raise ParseError(Problem(path, 0, _("filen är för stor för att läsas"))) from None
+    except ValueError:
+        # tomllib passes on int()'s refusal of more than 4 300 digits (Python 3.11+).
+        line = _line_of(text, _first_long_number(text))
+        raise ParseError(Problem(path, line, _("ett tal i filen har för många siffror"))) from None
+    _check_depth(parsed, path)
+    return parsed
+
+
+def parse_json(data: str | bytes, path: str) -> Any:
+    """Parse JSON text (or UTF-8 bytes, BOM allowed).
+
+    Raises:
+        ParseError: for every fault, with the line when the parser gives one.
+    """
+    text = _decode(data, path)
+    try:
+        parsed = json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise ParseError(
+            Problem(
+                path,
+                exc.lineno,
+                _("inte giltig JSON (fel vid kolumn {col})").format(col=exc.colno),
+            )
+        ) from None
+    except RecursionError:
+        raise _too_deep(path) from None
+    except MemoryError:
+        raise ParseError(Problem(path, 0, _("filen är för stor för att läsas"))) from None
+    except ValueError:
+        # Python 3.11+ refuses to turn more than 4 300 digits into an int.
+        line = _line_of(text, _first_long_number(text))
+        raise ParseError(Problem(path, line, _("ett tal i filen har för många siffror"))) from None
+    _check_depth(parsed, path)
+    return parsed
+
+
+def _first_long_number(text: str) -> int:
+    found = re.search(r"\d{1000,}", text)
+    return found.start() if found else 0

@@ -1,0 +1,77 @@
+"""Rules for text that comes from files or people: characters, e-mail and web addresses.
+
+Shared by the directory (import and editor) and the report of concern, so that
+the same text is accepted or refused the same way everywhere.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from urllib.parse import urlsplit
+
+from fkstod.core.i18n import _
+
+#: Characters that reorder or hide text: a name could be shown reversed, or a
+#: number could read differently from what is stored (Trojan Source, CVE-2021-42574).
+BIDI_CONTROLS = frozenset(
+    "\u061c\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"
+)
+_ALLOWED_CONTROLS = frozenset("\n\t")
+
+_EMAIL = re.compile(r"^[^@\s<>\"'`,;:()\[\]\\]+@[^@\s<>\"'`,;:()\[\]\\]+\.[^\W\d_]{2,}$")
+_HOST = re.compile(r"^(?:[^\W_](?:[\w-]*[^\W_])?\.)+[^\W\d_]{2,}\.?$")
+_URL_FORBIDDEN = re.compile(r"[\s<>\"'`\\^{}|]")
+
+
+def bad_character(text: str) -> str | None:
+    """Return why ``text`` holds a character that must not be stored, or None.
+
+    Control characters (other than line breaks and tabs) and the invisible
+    marks that turn text around are refused; a Windows line break is fine.
+    """
+    for ch in text.replace("\r\n", "\n"):
+        if ch in BIDI_CONTROLS:
+            return _(
+                "innehåller ett osynligt tecken som vänder texten (U+{c:04X}); skriv om texten"
+            ).format(c=ord(ch))
+        if ch not in _ALLOWED_CONTROLS and unicodedata.category(ch) == "Cc":
+            return _("innehåller ett kontrolltecken (U+{c:04X}); ta bort det").format(c=ord(ch))
+        if ch in "\u2028\u2029":
+            return _("innehåller en osynlig radbrytning (U+{c:04X}); ta bort den").format(c=ord(ch))
+    return None
+
+
+def check_email(address: str) -> str | None:
+    """Return why ``address`` is not a plain e-mail address, or None when it is.
+
+    One ``@``, a domain with a dot, and no markup: no ``<``, ``>``, quotes or spaces
+    (``"Namn" <a@b.se>`` is how a mail program writes it, not an address).
+    """
+    if _EMAIL.match(address):
+        return None
+    return _("”{e}” är ingen e-postadress (skriv till exempel namn@exempel.se)").format(e=address)
+
+
+def check_url(url: str) -> str | None:
+    """Return why ``url`` is not an http or https web address, or None when it is.
+
+    A missing scheme means https (``bris.se``). Never raises: ``urlsplit`` refuses
+    some text with a ValueError (``http://[x``), which is a bad address like any other.
+    """
+    refused = _("”{u}” är ingen webbadress (till exempel https://exempel.se)").format(u=url)
+    if not url or _URL_FORBIDDEN.search(url) or bad_character(url):
+        return refused
+    # "exempel.se:8080" is a host and a port; "javascript:" and "mailto:" are schemes.
+    has_scheme = re.match(r"^[A-Za-z][A-Za-z0-9+.-]*:(?!\d)", url) is not None
+    if has_scheme and not re.match(r"^https?://", url, flags=re.IGNORECASE):
+        return refused  # javascript:, mailto:, file:, ftp: …
+    try:
+        parts = urlsplit(url if has_scheme else f"https://{url}")
+        host = parts.hostname or ""
+        parts.port  # noqa: B018 - raises ValueError for a port that is not a number
+    except ValueError:
+        return refused
+    if "@" in parts.netloc or not _HOST.match(host):
+        return refused
+    return None

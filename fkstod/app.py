@@ -6,6 +6,7 @@ and connects widget signals to core calls.
 
 from __future__ import annotations
 
+import sqlite3
 import sys
 from dataclasses import dataclass
 from functools import cached_property
@@ -20,6 +21,7 @@ from fkstod import __version__, paths
 from fkstod.core import kommuner, store
 from fkstod.core.flows import load_library
 from fkstod.core.i18n import _
+from fkstod.core.oserrors import describe_db_error
 from fkstod.core.schema import MIGRATION_SETS
 from fkstod.core.settings import Settings
 from fkstod.core.usage import UsageRecorder
@@ -296,6 +298,16 @@ def install_excepthook(dialogs: Dialogs) -> None:
             # A save that failed (locked, read-only, disk full): its message is ours,
             # in Swedish, and never holds what the user typed.
             dialogs.error(_("Det gick inte att spara"), str(exc))
+            return
+        if issubclass(exc_type, sqlite3.Error):
+            # One no code put into words: SQLite's English is never shown.
+            dialogs.error(
+                _("Databasfel"),
+                _(
+                    "Databasen svarade med ett fel ({reason}). Programmet fortsätter, och det "
+                    "du har skrivit finns kvar."
+                ).format(reason=describe_db_error(exc)),
+            )
             return
         dialogs.error(
             _("Ett oväntat fel"),

@@ -29,6 +29,13 @@ class MigrationSet:
     def __init__(self, name: str) -> None:
         self.name = name
         self.steps: list[Step] = []
+        #: The tables the steps create, each with its JSON columns and the JSON
+        #: type each must hold ("array", "object"); checked at every open.
+        self.tables: dict[str, dict[str, str]] = {}
+
+    def declare_table(self, table: str, **json_columns: str) -> None:
+        """Declare a table the steps create, and the JSON type of its JSON columns."""
+        self.tables[table] = dict(json_columns)
 
     def __call__(self) -> Callable[[Step], Step]:
         """Register the decorated function as the next step."""

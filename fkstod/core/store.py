@@ -1,11 +1,24 @@
 """Open the user's SQLite database safely.
 
 WAL mode, a busy timeout, schema migrations through sqlite-utils ``Migrations``
-and a ``quick_check`` at every start. A file that is corrupt or unreadable is
-moved, with its ``-wal`` and ``-shm``, into ``quarantine/<timestamp>/`` beside
-it and a fresh database is created; the caller gets one notice to show the
-user. Nothing is ever deleted. A database written by a newer fkstod is refused
-and left untouched.
+and a ``quick_check`` at every start. Every state the file can be in has a way
+out, and none is a traceback:
+
+* corrupt or unreadable, or our tables damaged (a table missing, a JSON column
+  that is not JSON): moved, with its ``-wal``, ``-shm`` and ``-journal``, into
+  ``quarantine/<timestamp>/`` beside it, and a fresh database is created; the
+  caller gets one notice to show the user. Nothing is ever deleted.
+* a hot rollback journal left by a crash: SQLite rolls it back (a read-only
+  check cannot, and would call it a permission problem for ever).
+* written by a newer fkstod: refused and left untouched.
+* another program's SQLite file: refused and left untouched, byte for byte.
+  Ours carry ``PRAGMA application_id`` = ``APPLICATION_ID``; a file without
+  it is ours only when it holds our migration history (fkstod before the mark
+  did not set it; such a file is adopted and marked).
+* a database path that is a folder, a folder that cannot be written to: a
+  clear message, nothing changed.
+
+Every SQLite error is put into Swedish by ``oserrors.describe_db_error``.
 
 The open database is a ``Db``: plain ``sqlite3`` for the calls on the start and
 keystroke paths, and the full sqlite-utils ``Database`` API (loaded on first
@@ -14,6 +27,7 @@ use) for everything else.
 
 from __future__ import annotations
 
+import os
 import shutil
 import sqlite3
 import sys
@@ -25,14 +39,28 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from fkstod.core.i18n import _
-from fkstod.core.migrate import MigrationSet, applied_steps
-from fkstod.core.oserrors import describe_os_error
+from fkstod.core.migrate import MIGRATIONS_TABLE, MigrationSet, applied_steps
+from fkstod.core.oserrors import (
+    SQLITE_BUSY,
+    SQLITE_CORRUPT,
+    SQLITE_LOCKED,
+    SQLITE_NOTADB,
+    db_error_code,
+    describe_db_error,
+    describe_os_error,
+)
 
 if TYPE_CHECKING:
     from sqlite_utils import Database
 
 BUSY_TIMEOUT_MS = 5000
 SIDE_FILES = ("-wal", "-shm", "-journal")
+
+#: ``PRAGMA application_id`` of an fkstod database: "fkst" in ASCII.
+APPLICATION_ID = 0x666B7374
+
+_HEADER_MAGIC = b"SQLite format 3\x00"
+_APPLICATION_ID_OFFSET = 68  # in the 100-byte database header, big-endian
 
 
 class StoreError(Exception):
@@ -43,19 +71,15 @@ class NewerSchemaError(StoreError):
     """The database was written by a newer version of fkstod."""
 
 
+class ForeignDatabaseError(StoreError):
+    """The file is another program's SQLite database; it is left untouched."""
+
+
 def write_error(exc: sqlite3.Error) -> StoreError:
     """Return a Swedish error for a write that failed (nothing of it was kept)."""
-    if _code(exc) in (SQLITE_BUSY, SQLITE_LOCKED) or "locked" in str(exc):
-        reason = _("databasen är upptagen av ett annat program")
-    elif "readonly" in str(exc) or "read-only" in str(exc):
-        reason = _("databasen är skrivskyddad")
-    elif "full" in str(exc):
-        reason = _("disken är full")
-    else:
-        reason = str(exc)
     return StoreError(
         _("Det gick inte att spara ({reason}). Ingenting av ändringen har sparats.").format(
-            reason=reason
+            reason=describe_db_error(exc)
         )
     )
 
@@ -174,9 +198,35 @@ def open_store(path: Path, migration_sets: Sequence[MigrationSet]) -> OpenedStor
     """Open (or create) the database at ``path`` and bring its schema up to date.
 
     Raises:
-        StoreError: when the folder cannot be written to, or the schema is newer.
+        StoreError: when the folder cannot be written to, the path is not a
+            database file, the schema is newer, or the file is another program's.
     """
     folder = path.parent
+    _check_folder(folder)
+    if path.is_dir():
+        raise StoreError(
+            _(
+                "Databasen {path} är en mapp, inte en fil. Flytta mappen eller välj en annan "
+                "datamapp med --data-dir; ingenting har ändrats."
+            ).format(path=path)
+        )
+    notice = None
+    quarantined = None
+    if path.exists():
+        problem = _health_problem(path, migration_sets)
+        if problem is not None:
+            quarantined, notice = _quarantine_with_notice(path, problem)
+    db = _open_and_migrate(path, migration_sets)
+    problem = _damage(db, migration_sets)
+    if problem is not None:
+        db.close()
+        quarantined, again = _quarantine_with_notice(path, problem)
+        notice = again if notice is None else notice
+        db = _open_and_migrate(path, migration_sets)
+    return OpenedStore(db=db, notice=notice, quarantined=quarantined)
+
+
+def _check_folder(folder: Path) -> None:
     if is_network_path(folder):
         raise StoreError(
             _(
@@ -192,41 +242,50 @@ def open_store(path: Path, migration_sets: Sequence[MigrationSet]) -> OpenedStor
                 folder=folder, reason=describe_os_error(exc)
             )
         ) from exc
+    if not os.access(folder, os.W_OK):
+        raise StoreError(
+            _(
+                "Datamappen {folder} går inte att skriva till ({reason}). Välj en annan "
+                "mapp med --data-dir; ingenting har ändrats."
+            ).format(folder=folder, reason=_("du saknar behörighet eller platsen är skrivskyddad"))
+        )
 
-    notice = None
-    quarantined = None
-    if path.exists():
-        problem = _health_problem(path, migration_sets)
-        if problem is not None:
-            try:
-                quarantined = quarantine(path)
-            except OSError as exc:
-                raise StoreError(
-                    _(
-                        "Databasen {path} är skadad ({problem}) men kan inte flyttas undan: "
-                        "{reason}. Ingenting har ändrats."
-                    ).format(path=path, problem=problem, reason=describe_os_error(exc))
-                ) from exc
-            notice = _(
-                "Databasen gick inte att läsa ({problem}). Den har flyttats till {where} "
-                "och en ny, tom databas har skapats. Inget har raderats."
-            ).format(problem=problem, where=quarantined)
 
+def _open_and_migrate(path: Path, migration_sets: Sequence[MigrationSet]) -> Db:
     conn = None
     try:
         conn = sqlite3.connect(str(path), isolation_level=None)
         _configure(conn)
         db = Db(conn)
         _migrate(db, migration_sets)
+        if conn.execute("PRAGMA application_id").fetchone()[0] != APPLICATION_ID:
+            conn.execute(f"PRAGMA application_id = {APPLICATION_ID}")  # new, or adopted
     except sqlite3.Error as exc:
         if conn is not None:
             conn.close()  # on Windows an open handle would keep the file locked
         raise StoreError(
             _("Databasen {path} kan inte öppnas för skrivning: {reason}.").format(
-                path=path, reason=exc
+                path=path, reason=describe_db_error(exc)
             )
         ) from exc
-    return OpenedStore(db=db, notice=notice, quarantined=quarantined)
+    return db
+
+
+def _quarantine_with_notice(path: Path, problem: str) -> tuple[Path, str]:
+    try:
+        where = quarantine(path)
+    except OSError as exc:
+        raise StoreError(
+            _(
+                "Databasen {path} är skadad ({problem}) men kan inte flyttas undan: "
+                "{reason}. Ingenting har ändrats."
+            ).format(path=path, problem=problem, reason=describe_os_error(exc))
+        ) from exc
+    notice = _(
+        "Databasen gick inte att läsa ({problem}). Den har flyttats till {where} "
+        "och en ny, tom databas har skapats. Inget har raderats."
+    ).format(problem=problem, where=where)
+    return where, notice
 
 
 def is_network_path(folder: Path) -> bool:
@@ -260,24 +319,13 @@ def _migrate(db: Db, migration_sets: Sequence[MigrationSet]) -> None:
             migration_set.to_sqlite_utils().apply(db.utils)
 
 
-# SQLite's primary result codes (extended codes carry them in the low byte).
-SQLITE_BUSY, SQLITE_LOCKED, SQLITE_CORRUPT, SQLITE_NOTADB = 5, 6, 11, 26
-
-
-def _code(exc: sqlite3.Error) -> int:
-    return (getattr(exc, "sqlite_errorcode", None) or 0) & 0xFF
-
-
 def _is_corrupt(exc: sqlite3.Error) -> bool:
-    if _code(exc):
-        return _code(exc) in (SQLITE_CORRUPT, SQLITE_NOTADB)
-    text = str(exc)
-    return "not a database" in text or "malformed" in text
+    return db_error_code(exc) in (SQLITE_CORRUPT, SQLITE_NOTADB)
 
 
 def _unusable(path: Path, exc: sqlite3.Error) -> StoreError:
     """Return the error for a database that is fine but cannot be used right now."""
-    if _code(exc) in (SQLITE_BUSY, SQLITE_LOCKED) or "locked" in str(exc):
+    if db_error_code(exc) in (SQLITE_BUSY, SQLITE_LOCKED):
         return StoreError(
             _(
                 "Databasen {path} används av ett annat program just nu. Stäng det och "
@@ -288,7 +336,7 @@ def _unusable(path: Path, exc: sqlite3.Error) -> StoreError:
         _(
             "Databasen {path} kan inte öppnas ({reason}). Kontrollera att du har rätt att "
             "läsa och skriva i mappen; ingenting har ändrats."
-        ).format(path=path, reason=exc)
+        ).format(path=path, reason=describe_db_error(exc))
     )
 
 
@@ -297,26 +345,143 @@ def _health_problem(path: Path, migration_sets: Sequence[MigrationSet]) -> str |
 
     Raises:
         NewerSchemaError: the file is healthy but written by a newer fkstod.
+        ForeignDatabaseError: the file is another program's database.
         StoreError: the file cannot be checked now (locked, no permission): that is
             not corruption, and the file is left where it is.
     """
     try:
-        # Read-only: a check must never change the file it checks, not even its
-        # journal mode, so that a refused file keeps every byte.
-        conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+        with path.open("rb") as f:
+            header = f.read(100)
+    except OSError as exc:
+        raise StoreError(
+            _("Databasen {path} kan inte läsas: {reason}; ingenting har ändrats.").format(
+                path=path, reason=describe_os_error(exc)
+            )
+        ) from exc
+    if not header:
+        return None  # an empty file: SQLite makes it a new database
+    if header.startswith(_HEADER_MAGIC) and len(header) == 100:
+        marked = int.from_bytes(header[_APPLICATION_ID_OFFSET : _APPLICATION_ID_OFFSET + 4], "big")
+        if marked not in (0, APPLICATION_ID):
+            raise _foreign(path)  # decided from the header alone: not even opened
+        problem = _roll_back_hot_journal(path)
+        if problem is not None:
+            return problem
+    # Read-only: a check must never change the file it checks, not even its
+    # journal mode, so that a refused file keeps every byte. A WAL file with no
+    # -wal beside it is fully written back and has no user: opened as immutable,
+    # SQLite does not create -wal and -shm for it either.
+    query = "mode=ro"
+    wal = path.with_name(path.name + "-wal")
+    if header[18:20] == b"\x02\x02" and not wal.exists():
+        query += "&immutable=1"
+    try:
+        conn = sqlite3.connect(f"{path.resolve().as_uri()}?{query}", uri=True)
     except sqlite3.Error as exc:
         raise _unusable(path, exc) from exc
     try:
         rows = conn.execute("PRAGMA quick_check").fetchall()
         if rows != [("ok",)]:
             return _("kontrollen hittade fel: {first}").format(first=rows[0][0])
+        if not _is_ours(conn, migration_sets):
+            raise _foreign(path)
         _check_not_newer(conn, migration_sets)
     except sqlite3.DatabaseError as exc:
         if _is_corrupt(exc):
-            return _("filen är inte en fungerande databas: {reason}").format(reason=exc)
+            return _("filen är inte en fungerande databas: {reason}").format(
+                reason=describe_db_error(exc)
+            )
         raise _unusable(path, exc) from exc
     finally:
         conn.close()
+    return None
+
+
+def _roll_back_hot_journal(path: Path) -> str | None:
+    """Let SQLite roll back a journal left by a crash; return a problem if it cannot.
+
+    A read-only connection cannot roll a hot journal back and fails as if the
+    folder were not writable. A read-write connection does it on its first read.
+    """
+    journal = path.with_name(path.name + "-journal")
+    try:
+        if not journal.is_file() or journal.stat().st_size == 0:
+            return None
+    except OSError:
+        return None
+    try:
+        conn = sqlite3.connect(str(path))
+    except sqlite3.Error as exc:
+        raise _unusable(path, exc) from exc
+    try:
+        conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+    except sqlite3.DatabaseError as exc:
+        if _is_corrupt(exc):
+            return _("filen är inte en fungerande databas: {reason}").format(
+                reason=describe_db_error(exc)
+            )
+        raise _unusable(path, exc) from exc
+    finally:
+        conn.close()
+    return None
+
+
+def _is_ours(conn: sqlite3.Connection, migration_sets: Sequence[MigrationSet]) -> bool:
+    """Return True for our database, or an empty one; False for another program's."""
+    if conn.execute("PRAGMA application_id").fetchone()[0] == APPLICATION_ID:
+        return True
+    tables = [
+        r[0]
+        for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")
+        if not r[0].startswith("sqlite_")
+    ]
+    if not tables:
+        return True
+    if MIGRATIONS_TABLE not in tables:
+        return False
+    names = [m.name for m in migration_sets]
+    marks = ", ".join("?" * len(names))
+    found = conn.execute(
+        f"SELECT 1 FROM {MIGRATIONS_TABLE} WHERE migration_set IN ({marks}) LIMIT 1", names
+    ).fetchone()
+    return found is not None
+
+
+def _foreign(path: Path) -> ForeignDatabaseError:
+    return ForeignDatabaseError(
+        _(
+            "Filen {path} är inte fkstods databas utan hör till ett annat program. Den har "
+            "inte ändrats. Flytta den därifrån, eller välj en annan datamapp med --data-dir."
+        ).format(path=path)
+    )
+
+
+def _damage(db: Db, migration_sets: Sequence[MigrationSet]) -> str | None:
+    """Return how our tables differ from what this version wrote, or None.
+
+    Each migration set declares its tables and the JSON each JSON column must
+    hold; a missing table or a value that is not that JSON would otherwise fail
+    later, as a traceback, when it is read.
+    """
+    try:
+        existing = {r[0] for r in db.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+        for migration_set in migration_sets:
+            for table, columns in migration_set.tables.items():
+                if table not in existing:
+                    return _("tabellen {table} saknas").format(table=table)
+                for column, json_type in columns.items():
+                    bad = db.execute(
+                        f'SELECT rowid FROM "{table}" WHERE "{column}" IS NOT NULL '
+                        f'AND "{column}" != \'\' AND CASE WHEN json_valid("{column}") '
+                        f'THEN json_type("{column}") != ? ELSE 1 END LIMIT 1',
+                        [json_type],
+                    ).fetchone()
+                    if bad is not None:
+                        return _("tabellen {table} har ett ogiltigt värde i {column}").format(
+                            table=table, column=column
+                        )
+    except sqlite3.DatabaseError as exc:
+        return describe_db_error(exc)
     return None
 
 

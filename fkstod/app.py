@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import sqlite3
 import sys
+import time
 from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
@@ -18,6 +19,7 @@ from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QApplication
 
 from fkstod import __version__, paths
+from fkstod.core import instance as folder_lock
 from fkstod.core import kommuner, store
 from fkstod.core.flows import load_library
 from fkstod.core.i18n import _
@@ -321,6 +323,30 @@ def install_excepthook(dialogs: Dialogs) -> None:
     sys.excepthook = hook
 
 
+def _wait_for_command(app: QApplication, instance: SingleInstance) -> bool:
+    """Wait up to ``WAIT_SECONDS`` for a command to let go of the folder, and say so."""
+    from PySide6.QtWidgets import QMessageBox
+
+    text = _(
+        "Ett fkstod-kommando ändrar i datamappen just nu. fkstod startar när det är klart "
+        "(högst {n} sekunder)."
+    ).format(n=int(folder_lock.WAIT_SECONDS))
+    print(text, file=sys.stderr, flush=True)
+    box = QMessageBox(QMessageBox.Icon.Information, _("fkstod väntar"), text)
+    box.setStandardButtons(QMessageBox.StandardButton.NoButton)
+    box.show()
+    deadline = time.monotonic() + folder_lock.WAIT_SECONDS
+    try:
+        while time.monotonic() < deadline:
+            app.processEvents()
+            if instance.claim(0.1):
+                return True
+        return False
+    finally:
+        box.close()
+        box.deleteLater()
+
+
 def run_gui(data_dir: str | None = None, exit_when_ready: bool = False) -> int:
     """Start the GUI and return its exit code."""
     app = make_application()
@@ -347,16 +373,29 @@ def run_gui(data_dir: str | None = None, exit_when_ready: bool = False) -> int:
                 ).format(folder=folder),
             )
             return 1
-        if instance.ask_owner_to_activate():
+        holder = instance.holder()
+        role = holder.role if holder is not None else ""
+        if role != folder_lock.COMMAND and instance.ask_owner_to_activate():
             print(_("fkstod körs redan; det fönstret har tagits fram."), file=sys.stderr)
             return 0
-        dialogs.error(
-            _("fkstod körs redan"),
-            _(
-                "fkstod körs redan med datamappen {folder} men svarar inte. Stäng det andra fönstret och försök igen."
-            ).format(folder=folder),
-        )
-        return 1
+        if role == folder_lock.WINDOW:
+            dialogs.error(
+                _("fkstod körs redan"),
+                _(
+                    "fkstod körs redan med datamappen {folder} men svarar inte. Stäng det andra fönstret och försök igen."
+                ).format(folder=folder),
+            )
+            return 1
+        # A command is changing the data folder: the window waits for it, not beside it.
+        if not _wait_for_command(app, instance):
+            dialogs.error(
+                _("fkstod kan inte starta"),
+                _(
+                    "Ett fkstod-kommando ändrar i datamappen {folder} just nu. Vänta tills det "
+                    "är klart och starta fkstod igen; ingenting har ändrats."
+                ).format(folder=folder),
+            )
+            return 1
 
     try:
         services, notice = build_services(folder)

@@ -95,6 +95,11 @@ class Db:
     def __init__(self, conn: sqlite3.Connection) -> None:
         self.conn = conn
         self._utils: Database | None = None
+        self._held: list[Any] = []
+
+    def hold(self, lock: Any) -> None:
+        """Keep ``lock`` (anything with ``release()``) until the database is closed."""
+        self._held.append(lock)
 
     @property
     def utils(self) -> Database:
@@ -158,8 +163,12 @@ class Db:
         return row is not None
 
     def close(self) -> None:
-        """Close the connection."""
-        self.conn.close()
+        """Close the connection, then let go of what was held with it."""
+        try:
+            self.conn.close()
+        finally:
+            while self._held:
+                self._held.pop().release()
 
     def __getitem__(self, name: str) -> Any:
         return self.utils[name]
@@ -224,6 +233,62 @@ def open_store(path: Path, migration_sets: Sequence[MigrationSet]) -> OpenedStor
         notice = again if notice is None else notice
         db = _open_and_migrate(path, migration_sets)
     return OpenedStore(db=db, notice=notice, quarantined=quarantined)
+
+
+def open_store_read_only(path: Path, migration_sets: Sequence[MigrationSet]) -> OpenedStore:
+    """Open the database only to read it, while another fkstod process holds the folder.
+
+    Nothing is created, migrated, marked or quarantined: that is for the process
+    that holds the folder (``fkstod.core.instance``); reading beside its writes
+    is safe in WAL mode.
+
+    Raises:
+        StoreError: when the file is missing, not ours, damaged, or not at this
+            version's schema; the message says to try when the other is done.
+    """
+    later = _("Försök igen när det andra fkstod-programmet är stängt; ingenting har ändrats.")
+    if not path.is_file():
+        raise StoreError(
+            _("Databasen {path} har inte skapats ännu. {later}").format(path=path, later=later)
+        )
+    conn = None
+    try:
+        conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True, isolation_level=None)
+        conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+        if not _is_ours(conn, migration_sets):
+            raise _foreign(path)
+        _check_not_newer(conn, migration_sets)
+        for migration_set in migration_sets:
+            if len(applied_steps(conn, migration_set.name)) < len(migration_set.steps):
+                raise StoreError(
+                    _("Databasen {path} behöver uppdateras. {later}").format(path=path, later=later)
+                )
+        db = Db(conn)
+        problem = _damage(db, migration_sets)
+        if problem is not None:
+            raise StoreError(
+                _("Databasen {path} går inte att läsa ({problem}). {later}").format(
+                    path=path, problem=problem, later=later
+                )
+            )
+    except sqlite3.Error as exc:
+        if conn is not None:
+            conn.close()
+        raise _unusable(path, exc) from exc
+    except StoreError:
+        if conn is not None:
+            conn.close()
+        raise
+    return OpenedStore(db=db)
+
+
+def prepare_folder(folder: Path) -> None:
+    """Create the data folder if needed; refuse one on a network share or not writable.
+
+    Raises:
+        StoreError: the message says why the folder cannot be used.
+    """
+    _check_folder(folder)
 
 
 def _check_folder(folder: Path) -> None:

@@ -23,7 +23,7 @@ from fkstod.core import instance as folder_lock
 from fkstod.core import kommuner, store
 from fkstod.core.flows import load_library
 from fkstod.core.i18n import _
-from fkstod.core.oserrors import describe_db_error
+from fkstod.core.oserrors import describe_db_error, describe_os_error
 from fkstod.core.schema import MIGRATION_SETS
 from fkstod.core.settings import Settings
 from fkstod.core.usage import UsageRecorder
@@ -358,7 +358,7 @@ def run_gui(data_dir: str | None = None, exit_when_ready: bool = False) -> int:
         dialogs.error(
             _("fkstod kan inte starta"),
             _("Datamappen {folder} kan inte skapas: {reason}.").format(
-                folder=folder, reason=exc.strerror or exc
+                folder=folder, reason=describe_os_error(exc)
             ),
         )
         return 1

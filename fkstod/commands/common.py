@@ -39,9 +39,9 @@ def open_data_store(args: argparse.Namespace, write: bool = False) -> OpenedStor
         raise CliError(str(exc)) from exc
     except OSError as exc:
         raise CliError(
-            _("Datamappen {folder} går inte att skriva till: {reason}.").format(
-                folder=folder, reason=describe_os_error(exc)
-            )
+            _(
+                "Datamappen {folder} kan inte låsas ({lock}: {reason}); ingenting har ändrats."
+            ).format(folder=folder, lock=lock.path.name, reason=describe_os_error(exc))
         ) from exc
     if not got:
         holder = lock.holder()

@@ -32,7 +32,9 @@ the holder's process id and its role, ``window`` or ``command``.
 from __future__ import annotations
 
 import contextlib
+import errno
 import os
+import stat
 import sys
 import time
 from collections.abc import Callable
@@ -80,13 +82,17 @@ class FolderLock:
         """Take the lock if it is free; return True when this object now holds it."""
         if self._fd is not None:
             return True
-        flags = os.O_RDWR | os.O_CREAT | getattr(os, "O_BINARY", 0) | getattr(os, "O_NOINHERIT", 0)
+        # O_NONBLOCK: a pipe put where the lock file belongs must not hang the open.
+        flags = os.O_RDWR | os.O_CREAT | getattr(os, "O_BINARY", 0) | getattr(os, "O_NONBLOCK", 0)
         try:
             fd = os.open(self.path, flags, 0o600)
         except PermissionError:
             if sys.platform == "win32" and self.path.exists():
                 return False  # an older fkstod window's Qt lock file, open without sharing
             raise
+        if not stat.S_ISREG(os.fstat(fd).st_mode):
+            os.close(fd)
+            raise OSError(errno.ENODEV, os.strerror(errno.ENODEV), str(self.path))
         if not _lock(fd):
             os.close(fd)
             return False

@@ -24,6 +24,7 @@ _REASONS = {
     errno.EISDIR: _("det är en mapp, inte en fil"),
     errno.ENAMETOOLONG: _("namnet är för långt"),
     errno.EBUSY: _("filen används av ett annat program"),
+    errno.ENODEV: _("det är ingen vanlig fil"),
 }
 
 

@@ -219,6 +219,14 @@ def open_store(path: Path, migration_sets: Sequence[MigrationSet]) -> OpenedStor
                 "datamapp med --data-dir; ingenting har ändrats."
             ).format(path=path)
         )
+    if path.exists() and not path.is_file():
+        # A pipe or a device: reading it could block for ever or never end.
+        raise StoreError(
+            _(
+                "Databasen {path} är inte en vanlig fil. Flytta den eller välj en annan "
+                "datamapp med --data-dir; ingenting har ändrats."
+            ).format(path=path)
+        )
     notice = None
     quarantined = None
     if path.exists():

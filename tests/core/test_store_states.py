@@ -201,6 +201,28 @@ def test_a_database_path_that_is_a_folder_gets_a_clear_message(data_folder):
     assert db_file(data_folder).is_dir()
 
 
+@pytest.mark.skipif(sys.platform == "win32", reason="named pipes in the file system")
+def test_a_database_path_that_is_a_pipe_is_refused_without_reading_it(data_folder):
+    os.mkfifo(db_file(data_folder))
+    with pytest.raises(StoreError, match="inte en vanlig fil"):
+        open_store(db_file(data_folder), MIGRATION_SETS)
+
+
+@pytest.mark.parametrize("kind", ["folder", "pipe"])
+def test_a_lock_file_that_is_not_a_file_gets_a_clear_message(data_folder, kind):
+    lock = data_folder / "fkstod.lock"
+    if kind == "folder":
+        lock.mkdir()
+    elif sys.platform == "win32":
+        pytest.skip("named pipes in the file system")
+    else:
+        os.mkfifo(lock)
+    result = run_fkstod("usage", "show", env={"FKSTOD_DATA_DIR": str(data_folder)}, timeout=20)
+    assert result.returncode == 1
+    assert "kan inte låsas" in result.stderr and "Traceback" not in result.stderr
+    assert ("det är en mapp" if kind == "folder" else "ingen vanlig fil") in result.stderr
+
+
 def test_a_data_folder_that_is_a_file_gets_a_clear_message(tmp_path):
     blocker = tmp_path / "data"
     blocker.write_text("x")

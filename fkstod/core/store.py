@@ -240,7 +240,22 @@ def open_store(path: Path, migration_sets: Sequence[MigrationSet]) -> OpenedStor
         quarantined, again = _quarantine_with_notice(path, problem)
         notice = again if notice is None else notice
         db = _open_and_migrate(path, migration_sets)
+    _mark(db, path)
     return OpenedStore(db=db, notice=notice, quarantined=quarantined)
+
+
+def _mark(db: Db, path: Path) -> None:
+    """Mark the database as fkstod's: a new one, or one from before the mark (adopted)."""
+    try:
+        if db.execute("PRAGMA application_id").fetchone()[0] != APPLICATION_ID:
+            db.execute(f"PRAGMA application_id = {APPLICATION_ID}")
+    except sqlite3.Error as exc:
+        db.close()
+        raise StoreError(
+            _("Databasen {path} kan inte öppnas för skrivning: {reason}.").format(
+                path=path, reason=describe_db_error(exc)
+            )
+        ) from exc
 
 
 def open_store_read_only(path: Path, migration_sets: Sequence[MigrationSet]) -> OpenedStore:
@@ -331,8 +346,6 @@ def _open_and_migrate(path: Path, migration_sets: Sequence[MigrationSet]) -> Db:
         _configure(conn)
         db = Db(conn)
         _migrate(db, migration_sets)
-        if conn.execute("PRAGMA application_id").fetchone()[0] != APPLICATION_ID:
-            conn.execute(f"PRAGMA application_id = {APPLICATION_ID}")  # new, or adopted
     except sqlite3.Error as exc:
         if conn is not None:
             conn.close()  # on Windows an open handle would keep the file locked
@@ -475,6 +488,9 @@ def _roll_back_hot_journal(path: Path) -> str | None:
 
     A read-only connection cannot roll a hot journal back and fails as if the
     folder were not writable. A read-write connection does it on its first read.
+    A file marked as another program's is refused before this is called; an
+    unmarked one is rolled back before it is known whose it is, which only
+    returns it to its last committed state, as its own program would.
     """
     journal = path.with_name(path.name + "-journal")
     try:

@@ -238,3 +238,18 @@ def test_the_declared_tables_are_the_tables_the_migrations_create(memory_db):
     for migration_set in MIGRATION_SETS:
         for table, columns in migration_set.tables.items():
             assert set(columns) <= set(memory_db[table].columns_dict), table
+
+
+def test_an_unmarked_damaged_database_is_quarantined_as_it_was(data_folder):
+    a_stored_count(data_folder)
+    conn = sqlite3.connect(db_file(data_folder))
+    conn.execute("PRAGMA application_id = 0")
+    conn.execute("UPDATE usage_counts SET labels = '[1, 2'")
+    conn.commit()
+    conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    conn.close()
+    original = db_file(data_folder).read_bytes()
+    opened = open_store(db_file(data_folder), MIGRATION_SETS)
+    assert (opened.quarantined / "fkstod.sqlite3").read_bytes() == original
+    opened.db.close()
+    assert app_id(db_file(data_folder)) == APPLICATION_ID

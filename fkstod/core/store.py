@@ -548,17 +548,25 @@ def _foreign(path: Path) -> ForeignDatabaseError:
 def _damage(db: Db, migration_sets: Sequence[MigrationSet]) -> str | None:
     """Return how our tables differ from what this version wrote, or None.
 
-    Each migration set declares its tables and the JSON each JSON column must
-    hold; a missing table or a value that is not that JSON would otherwise fail
-    later, as a traceback, when it is read.
+    Each migration set declares its tables, their columns and the JSON each
+    JSON column must hold; a missing table or column, or a value that is not
+    that JSON, would otherwise fail later, as a traceback, when it is used.
     """
     try:
         existing = {r[0] for r in db.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
         for migration_set in migration_sets:
-            for table, columns in migration_set.tables.items():
+            for table, declared in migration_set.tables.items():
                 if table not in existing:
                     return _("tabellen {table} saknas").format(table=table)
-                for column, json_type in columns.items():
+                # Checked before any query names a column: SQLite reads a
+                # double-quoted name that is not a column as a string.
+                present = {r[1] for r in db.execute(f'PRAGMA table_info("{table}")')}
+                for column in declared:
+                    if column not in present:
+                        return _("kolumnen {column} saknas i tabellen {table}").format(
+                            column=column, table=table
+                        )
+                for column, json_type in migration_set.json_columns[table].items():
                     bad = db.execute(
                         f'SELECT rowid FROM "{table}" WHERE "{column}" IS NOT NULL '
                         f'AND "{column}" != \'\' AND CASE WHEN json_valid("{column}") '

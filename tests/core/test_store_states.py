@@ -237,7 +237,8 @@ def test_the_declared_tables_are_the_tables_the_migrations_create(memory_db):
     assert declared == created
     for migration_set in MIGRATION_SETS:
         for table, columns in migration_set.tables.items():
-            assert set(columns) <= set(memory_db[table].columns_dict), table
+            assert set(columns) == set(memory_db[table].columns_dict), table
+            assert set(migration_set.json_columns[table]) <= set(columns), table
 
 
 def test_an_unmarked_damaged_database_is_quarantined_as_it_was(data_folder):

@@ -545,6 +545,9 @@ def _foreign(path: Path) -> ForeignDatabaseError:
     )
 
 
+_JSON_GLOBS = {"array": "[[]*", "object": "{*"}
+
+
 def _damage(db: Db, migration_sets: Sequence[MigrationSet]) -> str | None:
     """Return how our tables differ from what this version wrote, or None.
 
@@ -566,17 +569,25 @@ def _damage(db: Db, migration_sets: Sequence[MigrationSet]) -> str | None:
                         return _("kolumnen {column} saknas i tabellen {table}").format(
                             column=column, table=table
                         )
-                for column, json_type in migration_set.json_columns[table].items():
-                    bad = db.execute(
-                        f'SELECT rowid FROM "{table}" WHERE "{column}" IS NOT NULL '
-                        f'AND "{column}" != \'\' AND CASE WHEN json_valid("{column}") '
-                        f'THEN json_type("{column}") != ? ELSE 1 END LIMIT 1',
-                        [json_type],
-                    ).fetchone()
-                    if bad is not None:
-                        return _("tabellen {table} har ett ogiltigt värde i {column}").format(
-                            table=table, column=column
-                        )
+                json_columns = migration_set.json_columns[table]
+                if not json_columns:
+                    continue
+                # One pass over the table for every JSON column; json_valid and
+                # the first character (json.dumps writes no space before it) cost
+                # about as much as quick_check, a third of json_type's.
+                tests = [
+                    f'("{column}" != \'\' AND NOT (json_valid("{column}") '
+                    f"AND \"{column}\" GLOB '{_JSON_GLOBS[json_type]}'))"
+                    for column, json_type in json_columns.items()
+                ]
+                bad = db.execute(
+                    f'SELECT {", ".join(tests)} FROM "{table}" WHERE {" OR ".join(tests)} LIMIT 1'
+                ).fetchone()
+                if bad is not None:
+                    column = next(c for c, hit in zip(json_columns, bad, strict=True) if hit)
+                    return _("tabellen {table} har ett ogiltigt värde i {column}").format(
+                        table=table, column=column
+                    )
     except sqlite3.DatabaseError as exc:
         return describe_db_error(exc)
     return None

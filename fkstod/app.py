@@ -6,7 +6,9 @@ and connects widget signals to core calls.
 
 from __future__ import annotations
 
+import sqlite3
 import sys
+import time
 from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
@@ -17,9 +19,11 @@ from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QApplication
 
 from fkstod import __version__, paths
+from fkstod.core import instance as folder_lock
 from fkstod.core import kommuner, store
 from fkstod.core.flows import load_library
 from fkstod.core.i18n import _
+from fkstod.core.oserrors import describe_db_error, describe_os_error
 from fkstod.core.schema import MIGRATION_SETS
 from fkstod.core.settings import Settings
 from fkstod.core.usage import UsageRecorder
@@ -306,6 +310,16 @@ def install_excepthook(dialogs: Dialogs) -> None:
             # in Swedish, and never holds what the user typed.
             dialogs.error(_("Det gick inte att spara"), str(exc))
             return
+        if issubclass(exc_type, sqlite3.Error):
+            # One no code put into words: SQLite's English is never shown.
+            dialogs.error(
+                _("Databasfel"),
+                _(
+                    "Databasen svarade med ett fel ({reason}). Programmet fortsätter, och det "
+                    "du har skrivit finns kvar."
+                ).format(reason=describe_db_error(exc)),
+            )
+            return
         dialogs.error(
             _("Ett oväntat fel"),
             _(
@@ -316,6 +330,30 @@ def install_excepthook(dialogs: Dialogs) -> None:
         )
 
     sys.excepthook = hook
+
+
+def _wait_for_command(app: QApplication, instance: SingleInstance) -> bool:
+    """Wait up to ``WAIT_SECONDS`` for a command to let go of the folder, and say so."""
+    from PySide6.QtWidgets import QMessageBox
+
+    text = _(
+        "Ett fkstod-kommando ändrar i datamappen just nu. fkstod startar när det är klart "
+        "(högst {n} sekunder)."
+    ).format(n=int(folder_lock.WAIT_SECONDS))
+    print(text, file=sys.stderr, flush=True)
+    box = QMessageBox(QMessageBox.Icon.Information, _("fkstod väntar"), text)
+    box.setStandardButtons(QMessageBox.StandardButton.NoButton)
+    box.show()
+    deadline = time.monotonic() + folder_lock.WAIT_SECONDS
+    try:
+        while time.monotonic() < deadline:
+            app.processEvents()
+            if instance.claim(0.1):
+                return True
+        return False
+    finally:
+        box.close()
+        box.deleteLater()
 
 
 def run_gui(data_dir: str | None = None, exit_when_ready: bool = False) -> int:
@@ -329,7 +367,7 @@ def run_gui(data_dir: str | None = None, exit_when_ready: bool = False) -> int:
         dialogs.error(
             _("fkstod kan inte starta"),
             _("Datamappen {folder} kan inte skapas: {reason}.").format(
-                folder=folder, reason=exc.strerror or exc
+                folder=folder, reason=describe_os_error(exc)
             ),
         )
         return 1
@@ -344,16 +382,29 @@ def run_gui(data_dir: str | None = None, exit_when_ready: bool = False) -> int:
                 ).format(folder=folder),
             )
             return 1
-        if instance.ask_owner_to_activate():
+        holder = instance.holder()
+        role = holder.role if holder is not None else ""
+        if role != folder_lock.COMMAND and instance.ask_owner_to_activate():
             print(_("fkstod körs redan; det fönstret har tagits fram."), file=sys.stderr)
             return 0
-        dialogs.error(
-            _("fkstod körs redan"),
-            _(
-                "fkstod körs redan med datamappen {folder} men svarar inte. Stäng det andra fönstret och försök igen."
-            ).format(folder=folder),
-        )
-        return 1
+        if role == folder_lock.WINDOW:
+            dialogs.error(
+                _("fkstod körs redan"),
+                _(
+                    "fkstod körs redan med datamappen {folder} men svarar inte. Stäng det andra fönstret och försök igen."
+                ).format(folder=folder),
+            )
+            return 1
+        # A command is changing the data folder: the window waits for it, not beside it.
+        if not _wait_for_command(app, instance):
+            dialogs.error(
+                _("fkstod kan inte starta"),
+                _(
+                    "Ett fkstod-kommando ändrar i datamappen {folder} just nu. Vänta tills det "
+                    "är klart och starta fkstod igen; ingenting har ändrats."
+                ).format(folder=folder),
+            )
+            return 1
 
     try:
         services, notice = build_services(folder)

@@ -98,6 +98,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         from fkstod.app import run_gui
 
         return run_gui(data_dir=args.data_dir, exit_when_ready=args.exit_when_ready)
+    import sqlite3
+
+    from fkstod.core.oserrors import describe_db_error
     from fkstod.core.store import StoreError
 
     try:
@@ -105,6 +108,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     except (CliError, StoreError) as exc:
         # StoreError: a write failed (locked, read-only, disk full); nothing was kept.
         print(f"fkstod: {exc}", file=sys.stderr)
+        return EXIT_BAD_INPUT
+    except sqlite3.Error as exc:
+        # A database error no command put into words: still Swedish, never SQLite's English.
+        print(
+            "fkstod: " + _("databasfel: {reason}").format(reason=describe_db_error(exc)),
+            file=sys.stderr,
+        )
         return EXIT_BAD_INPUT
     except KeyboardInterrupt:
         return 130

@@ -91,5 +91,5 @@ def database_path(folder: Path) -> Path:
 
 
 def lock_path(folder: Path) -> Path:
-    """Return the lock file the window holds on a data folder while it runs."""
+    """Return the lock file of a data folder: the window and every command take its lock."""
     return folder / "fkstod.lock"

@@ -44,31 +44,17 @@ def register(sub: argparse._SubParsersAction) -> None:
     e.set_defaults(func=export)
 
 
-def _open(args: argparse.Namespace):
+def _open(args: argparse.Namespace, write: bool = False):
     from fkstod.cli import CliError
     from fkstod.commands.common import open_data_store, protected
     from fkstod.core.directory import Directory, DirectoryError
 
-    opened = open_data_store(args)
+    opened = open_data_store(args, write=write)
     try:
         return opened.db, Directory(opened.db, protected=protected(args))
     except DirectoryError as exc:
         opened.db.close()
         raise CliError(str(exc)) from exc
-
-
-def _refuse_while_window_open(args: argparse.Namespace) -> None:
-    from fkstod import paths
-    from fkstod.cli import CliError
-    from fkstod.core.instance import window_owns
-
-    if window_owns(paths.data_dir(args.data_dir)):
-        raise CliError(
-            _(
-                "fkstod är öppet med den här datamappen. Importera i programmet "
-                "(Stödkatalog → Importera…) eller stäng det först; ingenting har ändrats."
-            )
-        )
 
 
 def search(args: argparse.Namespace) -> int:
@@ -122,7 +108,8 @@ def import_file(args: argparse.Namespace) -> int:
     from fkstod.cli import CliError
     from fkstod.core.directory import DirectoryError, FileProblem
 
-    db, directory = _open(args)
+    # A real import holds the data folder from before the plan to after the write.
+    db, directory = _open(args, write=not args.dry_run)
     try:
         plan = directory.plan_import(args.file)
         if not plan.ok:
@@ -146,7 +133,6 @@ def import_file(args: argparse.Namespace) -> int:
                 ).format(n=len(plan.removed))
             )
         else:
-            _refuse_while_window_open(args)
             directory.apply_import(plan)
             print(_("Importen är klar."))
     except FileProblem as exc:

@@ -10,7 +10,7 @@ up-to-date schema checks the applied steps with plain SQL and skips that cost.
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -29,6 +29,20 @@ class MigrationSet:
     def __init__(self, name: str) -> None:
         self.name = name
         self.steps: list[Step] = []
+        #: The tables the steps create, each with the columns the code reads;
+        #: checked at every open.
+        self.tables: dict[str, tuple[str, ...]] = {}
+        #: Per table, the JSON columns and the JSON type each must hold
+        #: ("array", "object"); checked at every open.
+        self.json_columns: dict[str, dict[str, str]] = {}
+
+    def declare_table(self, table: str, columns: Sequence[str], **json_columns: str) -> None:
+        """Declare a table the steps create, its columns, and the JSON type of its JSON columns."""
+        unknown = set(json_columns) - set(columns)
+        if unknown:
+            raise ValueError(f"{self.name}.{table}: JSON columns not declared: {sorted(unknown)}")
+        self.tables[table] = tuple(columns)
+        self.json_columns[table] = dict(json_columns)
 
     def __call__(self) -> Callable[[Step], Step]:
         """Register the decorated function as the next step."""

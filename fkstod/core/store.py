@@ -1,11 +1,25 @@
 """Open the user's SQLite database safely.
 
 WAL mode, a busy timeout, schema migrations through sqlite-utils ``Migrations``
-and a ``quick_check`` at every start. A file that is corrupt or unreadable is
-moved, with its ``-wal`` and ``-shm``, into ``quarantine/<timestamp>/`` beside
-it and a fresh database is created; the caller gets one notice to show the
-user. Nothing is ever deleted. A database written by a newer fkstod is refused
-and left untouched.
+and a ``quick_check`` at every start. Every state the file can be in has a way
+out, and none is a traceback:
+
+* corrupt or unreadable, or our tables damaged (a table or column missing, a JSON column
+  not holding its JSON): moved, with its ``-wal``, ``-shm`` and ``-journal``, into
+  ``quarantine/<timestamp>/`` beside it, and a fresh database is created; the
+  caller gets one notice to show the user. Nothing is ever deleted.
+* a hot rollback journal left by a crash: SQLite rolls it back (a read-only
+  check cannot, and would call it a permission problem for ever).
+* written by a newer fkstod: refused and left untouched.
+* another program's SQLite file: refused and left untouched, byte for byte.
+  Ours carry ``PRAGMA application_id`` = ``APPLICATION_ID``; a file without
+  it is ours only when it holds our migration history (fkstod before the mark
+  did not set it; such a file is adopted and marked).
+* a database path that is a folder, a folder that cannot be written to: a
+  clear message, nothing changed.
+
+The checks are in ``store_health``. Every SQLite error is put into Swedish by
+``oserrors.describe_db_error``.
 
 The open database is a ``Db``: plain ``sqlite3`` for the calls on the start and
 keystroke paths, and the full sqlite-utils ``Database`` API (loaded on first
@@ -14,6 +28,7 @@ use) for everything else.
 
 from __future__ import annotations
 
+import os
 import shutil
 import sqlite3
 import sys
@@ -26,7 +41,19 @@ from typing import TYPE_CHECKING, Any
 
 from fkstod.core.i18n import _
 from fkstod.core.migrate import MigrationSet, applied_steps
-from fkstod.core.oserrors import describe_os_error
+from fkstod.core.oserrors import describe_db_error, describe_os_error
+from fkstod.core.store_health import APPLICATION_ID as APPLICATION_ID
+from fkstod.core.store_health import ForeignDatabaseError as ForeignDatabaseError
+from fkstod.core.store_health import NewerSchemaError as NewerSchemaError
+from fkstod.core.store_health import (
+    StoreError,
+    check_not_newer,
+    damage,
+    foreign,
+    health_problem,
+    is_ours,
+    unusable,
+)
 
 if TYPE_CHECKING:
     from sqlite_utils import Database
@@ -35,27 +62,11 @@ BUSY_TIMEOUT_MS = 5000
 SIDE_FILES = ("-wal", "-shm", "-journal")
 
 
-class StoreError(Exception):
-    """The database cannot be used; the message says why, in Swedish."""
-
-
-class NewerSchemaError(StoreError):
-    """The database was written by a newer version of fkstod."""
-
-
 def write_error(exc: sqlite3.Error) -> StoreError:
     """Return a Swedish error for a write that failed (nothing of it was kept)."""
-    if _code(exc) in (SQLITE_BUSY, SQLITE_LOCKED) or "locked" in str(exc):
-        reason = _("databasen är upptagen av ett annat program")
-    elif "readonly" in str(exc) or "read-only" in str(exc):
-        reason = _("databasen är skrivskyddad")
-    elif "full" in str(exc):
-        reason = _("disken är full")
-    else:
-        reason = str(exc)
     return StoreError(
         _("Det gick inte att spara ({reason}). Ingenting av ändringen har sparats.").format(
-            reason=reason
+            reason=describe_db_error(exc)
         )
     )
 
@@ -71,6 +82,11 @@ class Db:
     def __init__(self, conn: sqlite3.Connection) -> None:
         self.conn = conn
         self._utils: Database | None = None
+        self._held: list[Any] = []
+
+    def hold(self, lock: Any) -> None:
+        """Keep ``lock`` (anything with ``release()``) until the database is closed."""
+        self._held.append(lock)
 
     @property
     def utils(self) -> Database:
@@ -134,8 +150,12 @@ class Db:
         return row is not None
 
     def close(self) -> None:
-        """Close the connection."""
-        self.conn.close()
+        """Close the connection, then let go of what was held with it."""
+        try:
+            self.conn.close()
+        finally:
+            while self._held:
+                self._held.pop().release()
 
     def __getitem__(self, name: str) -> Any:
         return self.utils[name]
@@ -174,9 +194,114 @@ def open_store(path: Path, migration_sets: Sequence[MigrationSet]) -> OpenedStor
     """Open (or create) the database at ``path`` and bring its schema up to date.
 
     Raises:
-        StoreError: when the folder cannot be written to, or the schema is newer.
+        StoreError: when the folder cannot be written to, the path is not a
+            database file, the schema is newer, or the file is another program's.
     """
     folder = path.parent
+    _check_folder(folder)
+    if path.is_dir():
+        raise StoreError(
+            _(
+                "Databasen {path} är en mapp, inte en fil. Flytta mappen eller välj en annan "
+                "datamapp med --data-dir; ingenting har ändrats."
+            ).format(path=path)
+        )
+    if path.exists() and not path.is_file():
+        # A pipe or a device: reading it could block for ever or never end.
+        raise StoreError(
+            _(
+                "Databasen {path} är inte en vanlig fil. Flytta den eller välj en annan "
+                "datamapp med --data-dir; ingenting har ändrats."
+            ).format(path=path)
+        )
+    notice = None
+    quarantined = None
+    if path.exists():
+        problem = health_problem(path, migration_sets)
+        if problem is not None:
+            quarantined, notice = _quarantine_with_notice(path, problem)
+    db = _open_and_migrate(path, migration_sets)
+    problem = damage(db, migration_sets)
+    if problem is not None:
+        db.close()
+        quarantined, again = _quarantine_with_notice(path, problem)
+        notice = again if notice is None else notice
+        db = _open_and_migrate(path, migration_sets)
+    _mark(db, path)
+    return OpenedStore(db=db, notice=notice, quarantined=quarantined)
+
+
+def _mark(db: Db, path: Path) -> None:
+    """Mark the database as fkstod's: a new one, or one from before the mark (adopted)."""
+    try:
+        if db.execute("PRAGMA application_id").fetchone()[0] != APPLICATION_ID:
+            db.execute(f"PRAGMA application_id = {APPLICATION_ID}")
+    except sqlite3.Error as exc:
+        db.close()
+        raise StoreError(
+            _("Databasen {path} kan inte öppnas för skrivning: {reason}.").format(
+                path=path, reason=describe_db_error(exc)
+            )
+        ) from exc
+
+
+def open_store_read_only(path: Path, migration_sets: Sequence[MigrationSet]) -> OpenedStore:
+    """Open the database only to read it, while another fkstod process holds the folder.
+
+    Nothing is created, migrated, marked or quarantined: that is for the process
+    that holds the folder (``fkstod.core.instance``); reading beside its writes
+    is safe in WAL mode.
+
+    Raises:
+        StoreError: when the file is missing, not ours, damaged, or not at this
+            version's schema; the message says to try when the other is done.
+    """
+    later = _("Försök igen när det andra fkstod-programmet är stängt; ingenting har ändrats.")
+    if not path.is_file():
+        raise StoreError(
+            _("Databasen {path} har inte skapats ännu. {later}").format(path=path, later=later)
+        )
+    conn = None
+    try:
+        conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True, isolation_level=None)
+        conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+        if not is_ours(conn, migration_sets):
+            raise foreign(path)
+        check_not_newer(conn, migration_sets)
+        for migration_set in migration_sets:
+            if len(applied_steps(conn, migration_set.name)) < len(migration_set.steps):
+                raise StoreError(
+                    _("Databasen {path} behöver uppdateras. {later}").format(path=path, later=later)
+                )
+        db = Db(conn)
+        problem = damage(db, migration_sets)
+        if problem is not None:
+            raise StoreError(
+                _("Databasen {path} går inte att läsa ({problem}). {later}").format(
+                    path=path, problem=problem, later=later
+                )
+            )
+    except sqlite3.Error as exc:
+        if conn is not None:
+            conn.close()
+        raise unusable(path, exc) from exc
+    except StoreError:
+        if conn is not None:
+            conn.close()
+        raise
+    return OpenedStore(db=db)
+
+
+def prepare_folder(folder: Path) -> None:
+    """Create the data folder if needed; refuse one on a network share or not writable.
+
+    Raises:
+        StoreError: the message says why the folder cannot be used.
+    """
+    _check_folder(folder)
+
+
+def _check_folder(folder: Path) -> None:
     if is_network_path(folder):
         raise StoreError(
             _(
@@ -192,26 +317,16 @@ def open_store(path: Path, migration_sets: Sequence[MigrationSet]) -> OpenedStor
                 folder=folder, reason=describe_os_error(exc)
             )
         ) from exc
+    if not os.access(folder, os.W_OK):
+        raise StoreError(
+            _(
+                "Datamappen {folder} går inte att skriva till ({reason}). Välj en annan "
+                "mapp med --data-dir; ingenting har ändrats."
+            ).format(folder=folder, reason=_("du saknar behörighet eller platsen är skrivskyddad"))
+        )
 
-    notice = None
-    quarantined = None
-    if path.exists():
-        problem = _health_problem(path, migration_sets)
-        if problem is not None:
-            try:
-                quarantined = quarantine(path)
-            except OSError as exc:
-                raise StoreError(
-                    _(
-                        "Databasen {path} är skadad ({problem}) men kan inte flyttas undan: "
-                        "{reason}. Ingenting har ändrats."
-                    ).format(path=path, problem=problem, reason=describe_os_error(exc))
-                ) from exc
-            notice = _(
-                "Databasen gick inte att läsa ({problem}). Den har flyttats till {where} "
-                "och en ny, tom databas har skapats. Inget har raderats."
-            ).format(problem=problem, where=quarantined)
 
+def _open_and_migrate(path: Path, migration_sets: Sequence[MigrationSet]) -> Db:
     conn = None
     try:
         conn = sqlite3.connect(str(path), isolation_level=None)
@@ -223,10 +338,27 @@ def open_store(path: Path, migration_sets: Sequence[MigrationSet]) -> OpenedStor
             conn.close()  # on Windows an open handle would keep the file locked
         raise StoreError(
             _("Databasen {path} kan inte öppnas för skrivning: {reason}.").format(
-                path=path, reason=exc
+                path=path, reason=describe_db_error(exc)
             )
         ) from exc
-    return OpenedStore(db=db, notice=notice, quarantined=quarantined)
+    return db
+
+
+def _quarantine_with_notice(path: Path, problem: str) -> tuple[Path, str]:
+    try:
+        where = quarantine(path)
+    except OSError as exc:
+        raise StoreError(
+            _(
+                "Databasen {path} är skadad ({problem}) men kan inte flyttas undan: "
+                "{reason}. Ingenting har ändrats."
+            ).format(path=path, problem=problem, reason=describe_os_error(exc))
+        ) from exc
+    notice = _(
+        "Databasen gick inte att läsa ({problem}). Den har flyttats till {where} "
+        "och en ny, tom databas har skapats. Inget har raderats."
+    ).format(problem=problem, where=where)
+    return where, notice
 
 
 def is_network_path(folder: Path) -> bool:
@@ -260,66 +392,6 @@ def _migrate(db: Db, migration_sets: Sequence[MigrationSet]) -> None:
             migration_set.to_sqlite_utils().apply(db.utils)
 
 
-# SQLite's primary result codes (extended codes carry them in the low byte).
-SQLITE_BUSY, SQLITE_LOCKED, SQLITE_CORRUPT, SQLITE_NOTADB = 5, 6, 11, 26
-
-
-def _code(exc: sqlite3.Error) -> int:
-    return (getattr(exc, "sqlite_errorcode", None) or 0) & 0xFF
-
-
-def _is_corrupt(exc: sqlite3.Error) -> bool:
-    if _code(exc):
-        return _code(exc) in (SQLITE_CORRUPT, SQLITE_NOTADB)
-    text = str(exc)
-    return "not a database" in text or "malformed" in text
-
-
-def _unusable(path: Path, exc: sqlite3.Error) -> StoreError:
-    """Return the error for a database that is fine but cannot be used right now."""
-    if _code(exc) in (SQLITE_BUSY, SQLITE_LOCKED) or "locked" in str(exc):
-        return StoreError(
-            _(
-                "Databasen {path} används av ett annat program just nu. Stäng det och "
-                "försök igen; ingenting har ändrats."
-            ).format(path=path)
-        )
-    return StoreError(
-        _(
-            "Databasen {path} kan inte öppnas ({reason}). Kontrollera att du har rätt att "
-            "läsa och skriva i mappen; ingenting har ändrats."
-        ).format(path=path, reason=exc)
-    )
-
-
-def _health_problem(path: Path, migration_sets: Sequence[MigrationSet]) -> str | None:
-    """Return why the file at ``path`` is corrupt, or None when it is fine.
-
-    Raises:
-        NewerSchemaError: the file is healthy but written by a newer fkstod.
-        StoreError: the file cannot be checked now (locked, no permission): that is
-            not corruption, and the file is left where it is.
-    """
-    try:
-        # Read-only: a check must never change the file it checks, not even its
-        # journal mode, so that a refused file keeps every byte.
-        conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
-    except sqlite3.Error as exc:
-        raise _unusable(path, exc) from exc
-    try:
-        rows = conn.execute("PRAGMA quick_check").fetchall()
-        if rows != [("ok",)]:
-            return _("kontrollen hittade fel: {first}").format(first=rows[0][0])
-        _check_not_newer(conn, migration_sets)
-    except sqlite3.DatabaseError as exc:
-        if _is_corrupt(exc):
-            return _("filen är inte en fungerande databas: {reason}").format(reason=exc)
-        raise _unusable(path, exc) from exc
-    finally:
-        conn.close()
-    return None
-
-
 def quarantine(path: Path) -> Path:
     """Move ``path`` and its side files into a timestamped quarantine folder.
 
@@ -337,18 +409,3 @@ def quarantine(path: Path) -> Path:
         if candidate.exists():
             shutil.move(str(candidate), str(target / candidate.name))
     return target
-
-
-def _check_not_newer(conn: sqlite3.Connection, migration_sets: Sequence[MigrationSet]) -> None:
-    """Refuse a database that has migration steps this version does not know."""
-    for migration_set in migration_sets:
-        known = set(migration_set.step_names())
-        unknown = [name for name in applied_steps(conn, migration_set.name) if name not in known]
-        if unknown:
-            raise NewerSchemaError(
-                _(
-                    "Databasen har skapats av en nyare version av fkstod (okänt steg "
-                    "”{step}” i ”{set}”). Installera den nyare versionen igen; databasen "
-                    "har inte ändrats."
-                ).format(step=unknown[0], set=migration_set.name)
-            )

@@ -1,9 +1,11 @@
 """One writing instance per data folder.
 
 SQLite before 3.51.3 can corrupt a WAL database when two processes write at
-the same instant, so only one fkstod may own a data folder. The first start
-holds a lock file and listens on a local socket; a second start finds the lock,
-asks the first over the socket to bring its window forward, and exits.
+the same instant, so only one fkstod may own a data folder. The window takes
+the same lock as every command (``fkstod.core.instance.FolderLock``, the
+system's lock on ``fkstod.lock``) and listens on a local socket; a second start
+finds the lock held by a window, asks it over the socket to bring its window
+forward, and exits. A lock held by a command is waited for (``wait``).
 
 Signals:
     activation_requested: another start asked this instance to come forward.
@@ -16,9 +18,9 @@ import hashlib
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QDeadlineTimer, QLockFile, QObject, QThread, Signal
+from PySide6.QtCore import QDeadlineTimer, QObject, QThread, Signal
 
-from fkstod import paths
+from fkstod.core.instance import WINDOW, FolderLock, Holder
 
 # QtNetwork is imported when first needed: loading it costs ~20 ms that the
 # first window should not wait for.
@@ -42,14 +44,21 @@ class SingleInstance(QObject):
     def __init__(self, folder: Path, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._name = server_name(folder)
-        self._lock = QLockFile(str(paths.lock_path(folder)))
-        # A lock whose process is gone is stale whatever its age.
-        self._lock.setStaleLockTime(0)
+        self._lock = FolderLock(folder, WINDOW)
+        self._writable = True
         self._server: QLocalServer | None = None
 
-    def claim(self) -> bool:
+    def claim(self, timeout_s: float = 0.2) -> bool:
         """Return True when this process now owns the folder (call ``listen`` next)."""
-        return self._lock.tryLock(200)
+        try:
+            return self._lock.acquire(timeout_s)
+        except OSError:
+            self._writable = False
+            return False
+
+    def holder(self) -> Holder | None:
+        """Return who holds the folder, as its lock file says (after a failed claim)."""
+        return self._lock.holder()
 
     def listen(self) -> None:
         """Listen for later starts that ask this instance to come forward."""
@@ -63,7 +72,7 @@ class SingleInstance(QObject):
 
     def folder_is_writable(self) -> bool:
         """Return False when the last claim failed because the lock file cannot be written."""
-        return self._lock.error() != QLockFile.LockError.PermissionError
+        return self._writable
 
     def ask_owner_to_activate(self, timeout_ms: int = 3000) -> bool:
         """Ask the owning instance to show its window; True when it was reached.
@@ -91,8 +100,7 @@ class SingleInstance(QObject):
         if self._server is not None:
             self._server.close()
             self._server = None
-        if self._lock.isLocked():
-            self._lock.unlock()
+        self._lock.release()
 
     def _on_connection(self) -> None:
         assert self._server is not None

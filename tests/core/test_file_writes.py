@@ -498,6 +498,7 @@ def test_cli_render_checks_every_child_s_file_before_writing_any(tmp_path):
 OWN_FILES = {
     "fkstod/core/files.py": "the one mechanism",
     "fkstod/core/store.py": "SQLite writes the database; quarantine moves it with its journals",
+    "fkstod/core/store_health.py": "reads the database header to tell ours from another program's",
     "fkstod/core/instance.py": "the lock file in the data folder",
     "fkstod/core/selftest.py": "a temporary database, removed when the self-test ends",
 }

@@ -132,7 +132,7 @@ def test_a_read_only_folder_gives_a_clear_error_and_moves_nothing(tmp_path, with
         for side in folder.glob("fkstod.sqlite3-*"):
             side.unlink()
     before = sorted(p.name for p in folder.iterdir())
-    with read_only(folder), pytest.raises(StoreError, match="kan inte"):
+    with read_only(folder), pytest.raises(StoreError, match="går inte att skriva till"):
         open_store(folder / "fkstod.sqlite3", MIGRATION_SETS)
     assert sorted(p.name for p in folder.iterdir()) == before
 
@@ -280,7 +280,7 @@ def test_a_write_that_fails_is_a_swedish_store_error_and_changes_nothing(data_fo
     holder = sqlite3.connect(path, timeout=0.05)
     holder.execute("BEGIN IMMEDIATE")
     try:
-        with pytest.raises(StoreError, match="upptagen"):
+        with pytest.raises(StoreError, match="används av ett annat program"):
             settings.set("window/text_scale", 1.5)
     finally:
         holder.rollback()

@@ -1,0 +1,256 @@
+"""Every state the database file can be in has a way out, never a traceback."""
+
+from __future__ import annotations
+
+import os
+import signal
+import sqlite3
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from fkstod.core.schema import MIGRATION_SETS
+from fkstod.core.store import APPLICATION_ID, ForeignDatabaseError, StoreError, open_store
+from fkstod.core.usage import UsageRecorder
+from tests.conftest import REPO, run_fkstod
+
+
+def db_file(folder: Path) -> Path:
+    return folder / "fkstod.sqlite3"
+
+
+def side_files(folder: Path) -> list[str]:
+    return sorted(p.name for p in folder.iterdir())
+
+
+def app_id(path: Path) -> int:
+    conn = sqlite3.connect(f"{path.as_uri()}?mode=ro", uri=True)
+    try:
+        return conn.execute("PRAGMA application_id").fetchone()[0]
+    finally:
+        conn.close()
+
+
+def a_stored_count(folder: Path) -> None:
+    opened = open_store(db_file(folder), MIGRATION_SETS)
+    UsageRecorder(opened.db).record("referral_shown", category="akut")
+    opened.db.close()
+
+
+# -- ours, marked ------------------------------------------------------------------
+
+
+def test_a_new_database_is_marked_as_fkstods(data_folder):
+    open_store(db_file(data_folder), MIGRATION_SETS).db.close()
+    assert app_id(db_file(data_folder)) == APPLICATION_ID != 0
+
+
+def test_an_unmarked_fkstod_database_is_adopted_with_its_data(data_folder):
+    a_stored_count(data_folder)
+    conn = sqlite3.connect(db_file(data_folder))
+    conn.execute("PRAGMA application_id = 0")  # as every fkstod before the mark wrote it
+    conn.close()
+    opened = open_store(db_file(data_folder), MIGRATION_SETS)
+    assert opened.notice is None
+    assert [c.count for c in UsageRecorder(opened.db).counts()] == [1]
+    opened.db.close()
+    assert app_id(db_file(data_folder)) == APPLICATION_ID
+
+
+def test_an_empty_file_becomes_a_new_database(data_folder):
+    db_file(data_folder).write_bytes(b"")
+    opened = open_store(db_file(data_folder), MIGRATION_SETS)
+    assert opened.notice is None
+    opened.db.close()
+    assert app_id(db_file(data_folder)) == APPLICATION_ID
+
+
+# -- another program's file --------------------------------------------------------
+
+
+def foreign(path: Path, application_id: int, journal: str = "delete") -> None:
+    conn = sqlite3.connect(path)
+    conn.execute(f"PRAGMA journal_mode = {journal}")
+    conn.execute(f"PRAGMA application_id = {application_id}")
+    conn.execute("CREATE TABLE photos (id INTEGER PRIMARY KEY, name TEXT)")
+    conn.execute("INSERT INTO photos (name) VALUES ('semester.jpg')")
+    conn.commit()
+    conn.close()
+
+
+@pytest.mark.parametrize(
+    ("application_id", "journal"),
+    [(0x0F00BA12, "delete"), (0, "delete"), (0x0F00BA12, "wal"), (0, "wal")],
+)
+def test_another_programs_database_is_refused_untouched(data_folder, application_id, journal):
+    foreign(db_file(data_folder), application_id, journal)
+    before = db_file(data_folder).read_bytes()
+    names = side_files(data_folder)
+    with pytest.raises(ForeignDatabaseError, match="annat program"):
+        open_store(db_file(data_folder), MIGRATION_SETS)
+    assert db_file(data_folder).read_bytes() == before
+    assert side_files(data_folder) == names
+
+
+def test_another_programs_database_is_refused_on_the_command_line(data_folder):
+    foreign(db_file(data_folder), 0x0F00BA12)
+    before = db_file(data_folder).read_bytes()
+    result = run_fkstod("usage", "show", env={"FKSTOD_DATA_DIR": str(data_folder)})
+    assert result.returncode == 1
+    assert "annat program" in result.stderr and "Traceback" not in result.stderr
+    assert db_file(data_folder).read_bytes() == before
+
+
+# -- a hot rollback journal --------------------------------------------------------
+
+CRASH_MID_TRANSACTION = """
+import sqlite3, sys, time
+conn = sqlite3.connect(sys.argv[1], isolation_level=None)
+conn.execute("PRAGMA journal_mode = DELETE")
+conn.execute("PRAGMA cache_size = 1")  # spill to the file before commit
+conn.execute("BEGIN")
+for n in range(3000):
+    conn.execute(
+        "INSERT INTO usage_counts (month, metric, labels, count) VALUES (?, ?, ?, ?)",
+        ["2026-01", "crash", str(n) + "x" * 200, 1],
+    )
+print("ready", flush=True)
+time.sleep(60)
+"""
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="SIGKILL")
+def test_a_hot_journal_left_by_a_crash_is_rolled_back(data_folder):
+    a_stored_count(data_folder)
+    conn = sqlite3.connect(db_file(data_folder))
+    conn.execute("PRAGMA journal_mode = DELETE")  # a rollback-journal database
+    conn.close()
+    child = subprocess.Popen(
+        [sys.executable, "-c", CRASH_MID_TRANSACTION, str(db_file(data_folder))],
+        stdout=subprocess.PIPE,
+        text=True,
+        env={**os.environ, "PYTHONPATH": str(REPO)},
+    )
+    assert child.stdout.readline().strip() == "ready"
+    child.send_signal(signal.SIGKILL)
+    child.wait()
+    child.stdout.close()
+    journal = data_folder / "fkstod.sqlite3-journal"
+    assert journal.exists() and journal.stat().st_size > 0  # hot: the crash left it
+    opened = open_store(db_file(data_folder), MIGRATION_SETS)
+    assert opened.notice is None  # recovered, not quarantined
+    counts = UsageRecorder(opened.db).counts()
+    assert [(c.metric, c.count) for c in counts] == [("referral_shown", 1)]
+    opened.db.close()
+    assert not journal.exists()
+    assert not (data_folder / "quarantine").exists()
+
+
+# -- our tables, damaged -----------------------------------------------------------
+
+
+def damage(folder: Path, sql: str) -> bytes:
+    a_stored_count(folder)
+    conn = sqlite3.connect(db_file(folder))
+    conn.execute(sql)
+    conn.commit()
+    conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    conn.close()
+    return db_file(folder).read_bytes()
+
+
+@pytest.mark.parametrize(
+    "sql",
+    [
+        "UPDATE usage_counts SET labels = '{not json'",
+        "INSERT INTO directory_entries (id, organisation, sprak) VALUES ('lokal-x', 'X', '[1,')",
+        "DROP TABLE usage_counts",
+        "DROP TABLE directory_entries",
+    ],
+)
+def test_damaged_tables_are_quarantined_with_one_notice(data_folder, sql):
+    original = damage(data_folder, sql)
+    opened = open_store(db_file(data_folder), MIGRATION_SETS)
+    assert (
+        opened.notice and "flyttats" in opened.notice and str(opened.quarantined) in opened.notice
+    )
+    assert (opened.quarantined / "fkstod.sqlite3").read_bytes() == original
+    assert UsageRecorder(opened.db).counts() == []  # a fresh database, working
+    opened.db.close()
+    again = open_store(db_file(data_folder), MIGRATION_SETS)
+    assert again.notice is None  # told once
+    again.db.close()
+
+
+def test_invalid_json_on_the_command_line_is_a_notice_not_a_traceback(data_folder):
+    damage(data_folder, "UPDATE usage_counts SET labels = '{not json'")
+    result = run_fkstod("usage", "show", env={"FKSTOD_DATA_DIR": str(data_folder)})
+    assert result.returncode == 0, result.stderr
+    assert "Traceback" not in result.stderr and "flyttats" in result.stderr
+
+
+# -- paths that are not a database file --------------------------------------------
+
+
+def test_a_database_path_that_is_a_folder_gets_a_clear_message(data_folder):
+    db_file(data_folder).mkdir()
+    with pytest.raises(StoreError, match="är en mapp"):
+        open_store(db_file(data_folder), MIGRATION_SETS)
+    assert db_file(data_folder).is_dir()
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="named pipes in the file system")
+def test_a_database_path_that_is_a_pipe_is_refused_without_reading_it(data_folder):
+    os.mkfifo(db_file(data_folder))
+    with pytest.raises(StoreError, match="inte en vanlig fil"):
+        open_store(db_file(data_folder), MIGRATION_SETS)
+
+
+@pytest.mark.parametrize("kind", ["folder", "pipe"])
+def test_a_lock_file_that_is_not_a_file_gets_a_clear_message(data_folder, kind):
+    lock = data_folder / "fkstod.lock"
+    if kind == "folder":
+        lock.mkdir()
+    elif sys.platform == "win32":
+        pytest.skip("named pipes in the file system")
+    else:
+        os.mkfifo(lock)
+    result = run_fkstod("usage", "show", env={"FKSTOD_DATA_DIR": str(data_folder)}, timeout=20)
+    assert result.returncode == 1
+    assert "kan inte låsas" in result.stderr and "Traceback" not in result.stderr
+    assert ("det är en mapp" if kind == "folder" else "ingen vanlig fil") in result.stderr
+
+
+def test_a_data_folder_that_is_a_file_gets_a_clear_message(tmp_path):
+    blocker = tmp_path / "data"
+    blocker.write_text("x")
+    result = run_fkstod("usage", "show", env={"FKSTOD_DATA_DIR": str(blocker)})
+    assert result.returncode == 1
+    assert "Traceback" not in result.stderr and "Datamappen" in result.stderr
+
+
+def test_the_declared_tables_are_the_tables_the_migrations_create(memory_db):
+    created = {t for t in memory_db.table_names() if not t.startswith("_sqlite")}
+    declared = {t for s in MIGRATION_SETS for t in s.tables}
+    assert declared == created
+    for migration_set in MIGRATION_SETS:
+        for table, columns in migration_set.tables.items():
+            assert set(columns) == set(memory_db[table].columns_dict), table
+            assert set(migration_set.json_columns[table]) <= set(columns), table
+
+
+def test_an_unmarked_damaged_database_is_quarantined_as_it_was(data_folder):
+    a_stored_count(data_folder)
+    conn = sqlite3.connect(db_file(data_folder))
+    conn.execute("PRAGMA application_id = 0")
+    conn.execute("UPDATE usage_counts SET labels = '[1, 2'")
+    conn.commit()
+    conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    conn.close()
+    original = db_file(data_folder).read_bytes()
+    opened = open_store(db_file(data_folder), MIGRATION_SETS)
+    assert (opened.quarantined / "fkstod.sqlite3").read_bytes() == original
+    opened.db.close()
+    assert app_id(db_file(data_folder)) == APPLICATION_ID

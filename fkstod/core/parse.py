@@ -28,6 +28,66 @@ MAX_CHARS = 20 * 1024 * 1024
 _TOML_POS = re.compile(r"\s*\(at line (\d+), column \d+\)")
 _TOML_END = re.compile(r"\s*\(at end of document\)")
 
+#: tomllib's faults (its English text, as a pattern) in Swedish. Anything it may
+#: add later falls back to a plain "not valid TOML": English never reaches a user.
+_TOML_FAULTS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
+    (re.compile(pattern), text)
+    for pattern, text in (
+        (r"^Invalid statement", _("raden är varken en nyckel = värde eller en [rubrik]")),
+        (r"^Expected '=' after a key", _("likhetstecken (=) saknas efter nyckeln")),
+        (r"^Expected '\]\]' at the end", _("]] saknas i slutet av rubriken")),
+        (r"^Expected '\]' at the end", _("] saknas i slutet av rubriken")),
+        (r"^Expected newline or end of document", _("något står efter värdet på samma rad")),
+        (r"^Expected ", _("ett tecken saknas")),
+        (r"^Invalid value", _("värdet är ogiltigt (text skrivs inom citattecken)")),
+        (r"^Invalid initial character for a key", _("nyckeln börjar med ett ogiltigt tecken")),
+        (r"^Invalid date or datetime", _("datumet eller tiden är ogiltig")),
+        (r"^Invalid hex value|^Escaped character", _("en \\u-kod i texten är ogiltig")),
+        (r"^Unescaped '\\'|^Unescaped", _("ett \\ i texten måste skrivas \\\\")),
+        (r"^Unclosed array", _("listan stängs aldrig med ]")),
+        (r"^Unclosed inline table", _("tabellen stängs aldrig med }")),
+        (r"^Unterminated string", _("texten avslutas aldrig med citattecken")),
+        (r"^Cannot declare .* twice", _("samma rubrik står två gånger")),
+        (r"^Duplicate inline table key", _("samma nyckel står två gånger")),
+        (r"^Cannot overwrite a value", _("samma nyckel får ett värde två gånger")),
+        (
+            r"^Cannot mutate immutable namespace|^Cannot redefine namespace",
+            _("en tabell som redan är skriven kan inte byggas på här"),
+        ),
+        (
+            r"^Found invalid character|^Illegal character",
+            _("filen innehåller ett otillåtet tecken"),
+        ),
+    )
+)
+
+#: The json module's faults in Swedish, as for TOML.
+_JSON_FAULTS: tuple[tuple[str, str], ...] = (
+    ("Expecting value", _("ett värde saknas")),
+    ("Expecting ',' delimiter", _("kommatecken saknas")),
+    ("Expecting ':' delimiter", _("kolon saknas efter namnet")),
+    ("Expecting property name", _("ett namn inom citattecken saknas")),
+    ("Unterminated string", _("texten avslutas aldrig med citattecken")),
+    ("Invalid control character", _("texten innehåller ett styrtecken")),
+    ("Invalid \\uXXXX escape", _("en \\u-kod i texten är ogiltig")),
+    ("Invalid \\escape", _("ett \\ i texten måste skrivas \\\\")),
+    ("Extra data", _("något står efter slutet av JSON-datan")),
+)
+
+
+def _toml_fault(message: str) -> str:
+    for pattern, text in _TOML_FAULTS:
+        if pattern.search(message):
+            return text
+    return _("filen följer inte TOML-formatet")
+
+
+def _json_fault(message: str) -> str:
+    for english, text in _JSON_FAULTS:
+        if message.startswith(english):
+            return text
+    return _("filen följer inte JSON-formatet")
+
 
 class ParseError(ValueError):
     """A file that cannot be parsed; ``problem`` says where and why, in Swedish."""
@@ -96,7 +156,9 @@ def parse_toml(data: str | bytes, path: str) -> dict[str, Any]:
         found = _TOML_POS.search(str(exc))
         line = int(found.group(1)) if found else (_line_of(text, len(text)) if text else 0)
         message = _TOML_END.sub("", _TOML_POS.sub("", str(exc))).strip()
-        raise ParseError(Problem(path, line, _("TOML-fel: {msg}").format(msg=message))) from None
+        raise ParseError(
+            Problem(path, line, _("TOML-fel: {msg}").format(msg=_toml_fault(message)))
+        ) from None
     except RecursionError:
         raise _too_deep(path) from None
     except MemoryError:
@@ -123,7 +185,9 @@ def parse_json(data: str | bytes, path: str) -> Any:
             Problem(
                 path,
                 exc.lineno,
-                _("inte giltig JSON (fel vid kolumn {col})").format(col=exc.colno),
+                _("inte giltig JSON: {msg} (kolumn {col})").format(
+                    msg=_json_fault(exc.msg), col=exc.colno
+                ),
             )
         ) from None
     except RecursionError:

@@ -34,6 +34,7 @@ from PySide6.QtWidgets import (
 
 from fkstod.core.files import NOTHING_PROTECTED, FileProblem, Protected, write_file
 from fkstod.core.orosanmalan import Form, page_mark, render_orosanmalan, validate
+from fkstod.core.oserrors import describe_os_error
 from fkstod.render_pdf import PageDecor, a4_layout, paint_report, pdf_bytes
 from fkstod.ui.dialogs import Dialogs
 from fkstod.ui.flow_wrap_layout import WrapLayout
@@ -310,7 +311,7 @@ class OrosanmalanPage(QWidget):
             self._not_saved(str(exc))
             return
         except OSError as exc:  # from a save_file passed in
-            self._not_saved(f"{target}: {exc.strerror or exc}")
+            self._not_saved(f"{target}: {describe_os_error(exc)}")
             return
         self._created_once(index)
 

@@ -120,3 +120,43 @@ def test_lint_and_import_of_a_bad_web_address_are_problems(tmp_path):
     )
     [problem] = lint.lint([bad])
     assert problem.line == 2 and "Webbplats" in problem.message
+
+
+#: One broken file for each fault tomllib names; its message must come out in Swedish.
+TOML_FAULTS = {
+    "invalid statement": "x\n",
+    "no equals sign": "a b = 1\n",
+    "a table not closed": "[a\n",
+    "an array of tables not closed": "[[a]\n",
+    "invalid value": "a = nope\n",
+    "an array not closed": "a = [1, 2\n",
+    "an inline table not closed": "a = {b = 1\n",
+    "a string not ended": 'a = "abc\n',
+    "a key twice": "a = 1\na = 2\n",
+    "a table twice": "[a]\n[a]\n",
+    "an illegal character": 'a = "\x01"\n',
+    "a bad escape": 'a = "\\q"\n',
+    "a bad date": "a = 2026-13-45\n",
+    "nothing after a value": "a = 1 b = 2\n",
+    "overwrite a value": "a = 1\n[a.b]\n",
+    "an inline table changed": "a = {b = 1}\n[a.c]\n",
+}
+
+
+@pytest.mark.parametrize("text", TOML_FAULTS.values(), ids=TOML_FAULTS.keys())
+def test_toml_faults_are_told_in_swedish(text):
+    with pytest.raises(parse.ParseError) as caught:
+        parse.parse_toml(text, "f.toml")
+    message = caught.value.problem.message
+    english = ("Invalid", "Expected", "Cannot", "Unclosed", "Unterminated", "Illegal", "Found")
+    assert not any(word in message for word in english), message
+    assert caught.value.problem.line >= 1
+
+
+def test_a_json_fault_says_what_is_wrong_in_swedish():
+    with pytest.raises(parse.ParseError) as caught:
+        parse.parse_json('{"a": 1,\n "b" 2}', "f.json")
+    problem = caught.value.problem
+    assert problem.line == 2
+    assert "Expecting" not in problem.message
+    assert "kolon" in problem.message

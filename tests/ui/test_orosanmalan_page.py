@@ -304,7 +304,7 @@ def test_a_file_that_cannot_be_written_is_reported_and_the_report_stays(qtbot, d
     fill_by_keyboard(qtbot, page)
     with qtbot.assertNotEmitted(page.report_created):
         page.save_as()
-    assert "Åtkomst nekad" in dialogs.errors[0][1]
+    assert "du saknar behörighet" in dialogs.errors[0][1]  # the reason, in Swedish
     assert page.form.child_editor(0).namn.text() == "Saga Exempelsson"
 
 

@@ -39,7 +39,9 @@ def _walks():
     """Each flow under its own first benefit, and under every party benefit it serves."""
     for flow_id in LIBRARY.ids():
         flow = LIBRARY.get(flow_id)
-        benefits = dict.fromkeys([flow.benefits[0], *(b for b in flow.benefits if b in PARTY_READERS)])
+        benefits = dict.fromkeys(
+            [flow.benefits[0], *(b for b in flow.benefits if b in PARTY_READERS)]
+        )
         for benefit in benefits:
             yield pytest.param(flow_id, benefit, id=f"{flow_id}@{benefit}")
 

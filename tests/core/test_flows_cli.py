@@ -9,7 +9,7 @@ def test_flows_list_shows_id_title_benefits_version():
     lines = result.stdout.splitlines()
     [row] = [line.split("\t") for line in lines if line.startswith("sjukpenning-fraga\t")]
     assert row[2] == "sjukpenning, rehabiliteringsersattning"
-    assert row[3] == "2.1"
+    assert row[3] == "2.2"
     assert lines.index("\t".join(row)) < lines.index(next(x for x in lines if "(hopp)" in x))
     assert any(line.startswith("akut-fara\t") and "(hopp)" in line for line in lines)
 

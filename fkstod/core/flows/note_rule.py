@@ -90,7 +90,16 @@ FORBIDDEN: tuple[Forbidden, ...] = (
     Forbidden(
         _("akut fara eller polisen"),
         _("den som utövar våldet får veta att personen har sökt hjälp, och faran kan öka"),
-        ("akut", r"\bfar(a|or|lig)", "112", r"114 ?14", "polis", "sos alarm", "larm", "kontaktförbud"),
+        (
+            "akut",
+            r"\bfar(a|or|lig)",
+            "112",
+            r"114 ?14",
+            "polis",
+            "sos alarm",
+            "larm",
+            "kontaktförbud",
+        ),
     ),
     Forbidden(
         _("vilket slags stöd"),
@@ -116,7 +125,15 @@ FORBIDDEN: tuple[Forbidden, ...] = (
     Forbidden(
         _("vad som misstänktes"),
         _("redan misstanken visar den som läser akten att myndigheten undrade över våld"),
-        ("misstank", "misstän", "indikation", r"teck(en|n)", "tyder på", r"\boro(n|a|ar|lig\w*)?\b", "undrade"),
+        (
+            "misstank",
+            "misstän",
+            "indikation",
+            r"teck(en|n)",
+            "tyder på",
+            r"\boro(n|a|ar|lig\w*)?\b",
+            "undrade",
+        ),
     ),
 )
 

@@ -131,13 +131,16 @@ def distinct_notes(
     *,
     extras: bool = False,
 ) -> list[Ending]:
-    """Return every distinct note ``flow_id`` can produce, each with the first path to it.
+    """Return every distinct note ``flow_id`` can produce, each with the shortest path to it.
 
-    Notes that hold the same lines in another order count as one.
+    Notes that hold the same lines in another order count as one. Notes with
+    short paths come first.
     """
     out: dict[frozenset[str], Ending] = {}
     for ending in walk(library, flow_id, benefit, today, extras=extras).endings:
-        out.setdefault(frozenset(ending.note.splitlines()), ending)
+        key = frozenset(ending.note.splitlines())
+        if key not in out or len(ending.path) < len(out[key].path):
+            out[key] = ending
     return list(out.values())
 
 
@@ -172,10 +175,9 @@ class _Walker:
     def settle(self, summary: Summary) -> Summary:
         kept, codes, support = summary
         told = _TOLD if codes & (DISCLOSURE_CODES | _TOLD) else frozenset()
-        if not kept:
-            codes = frozenset(c for c in codes if c in NOTE_SAFE_OUTCOMES) | told
-        else:
-            codes = told
+        # Labels stand in for sentences only while no sentence gets through.
+        labels = frozenset() if kept else frozenset(c for c in codes if c in NOTE_SAFE_OUTCOMES)
+        codes = labels | told
         # Support adds one sentence: nothing when it does not get through or is there already.
         support = support and self.passes(SUPPORT_SENTENCE) and SUPPORT_SENTENCE not in kept
         return kept, codes, support
@@ -201,10 +203,11 @@ class _Walker:
         flow = self.library.get(flow_id)
         ends: dict[Summary, list[Move]] = {}
         start = flow.start_id
-        todo: list[tuple[str, Summary, list[Move]]] = [(start, self.reach(flow, start, _EMPTY), [])]
+        # Breadth first: the first way to a step and its note is one of the shortest.
+        todo = deque([(start, self.reach(flow, start, _EMPTY), [])])
         seen: set[tuple[str, Summary]] = set()
         while todo:
-            step_id, summary, moves = todo.pop()
+            step_id, summary, moves = todo.popleft()
             if (step_id, summary) in seen:
                 continue
             seen.add((step_id, summary))
@@ -214,8 +217,7 @@ class _Walker:
             if step.is_outcome:
                 ends.setdefault(summary, moves if main else [*moves, ("advance",)])
                 continue
-            after = list(self.answers(flow, step_id, summary, moves))
-            todo.extend(reversed(after))  # the first answer is walked first
+            todo.extend(self.answers(flow, step_id, summary, moves))
         return ends
 
     def answers(self, flow: Flow, step_id: str, summary: Summary, moves: list[Move]):

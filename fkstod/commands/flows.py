@@ -1,4 +1,4 @@
-"""``fkstod flows list`` and ``fkstod flows outline FLOW_ID``."""
+"""``fkstod flows list``, ``fkstod flows outline FLOW_ID`` and ``fkstod flows notes FLOW_ID``."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ from fkstod.core.i18n import _
 
 
 def register(sub: argparse._SubParsersAction) -> None:
-    """Add the flows subcommand and its two actions."""
+    """Add the flows subcommand and its actions."""
     from fkstod.cli import SwedishArgumentParser
 
     p = sub.add_parser("flows", help=_("lista och läs frågeflöden"))
@@ -21,6 +21,12 @@ def register(sub: argparse._SubParsersAction) -> None:
     a.add_argument("flow_id", metavar="FLÖDES_ID")
     a.add_argument("--format", choices=("text", "md", "html"), default="text")
     a.set_defaults(func=outline_flow)
+    a = actions.add_parser(
+        "notes", help=_("varje anteckning till akten som flödet kan skriva, med en väg dit")
+    )
+    a.add_argument("flow_id", metavar="FLÖDES_ID")
+    a.add_argument("--json", action="store_true", help=_("skriv ut som JSON"))
+    a.set_defaults(func=flow_notes)
 
 
 def list_flows(args: argparse.Namespace) -> int:
@@ -38,27 +44,79 @@ def list_flows(args: argparse.Namespace) -> int:
     return 1 if library.unavailable else 0
 
 
-def outline_flow(args: argparse.Namespace) -> int:
-    """Print the whole flow in the chosen format."""
+def _loaded_flow(flow_id: str):
+    """Return the library and flow ``flow_id``, or raise CliError in Swedish."""
     from fkstod.cli import CliError
     from fkstod.core.flows import load_library
-    from fkstod.core.flows.outline import outline
 
     library = load_library()
-    flow = library.flows.get(args.flow_id)
+    flow = library.flows.get(flow_id)
     if flow is None:
-        broken = [u for u in library.unavailable if args.flow_id in u.path]
+        broken = [u for u in library.unavailable if flow_id in u.path]
         if broken:
             raise CliError(
                 _("flödet {id} har fel och kan inte visas (se fkstod lint {path})").format(
-                    id=args.flow_id, path=broken[0].path
+                    id=flow_id, path=broken[0].path
                 )
             )
         raise CliError(
             _("flödet {id} finns inte; finns: {ids}").format(
-                id=args.flow_id, ids=", ".join(library.ids())
+                id=flow_id, ids=", ".join(library.ids())
             )
         )
+    return library, flow
+
+
+def outline_flow(args: argparse.Namespace) -> int:
+    """Print the whole flow in the chosen format."""
+    from fkstod.core.flows.outline import outline
+
+    library, flow = _loaded_flow(args.flow_id)
     titles = {f.id: f.title for f in library.flows.values()}
     print(outline(flow, args.format, titles), end="")
+    return 0
+
+
+def flow_notes(args: argparse.Namespace) -> int:
+    """Print every distinct draft note the flow can write, each with one path to it."""
+    import json
+
+    from fkstod.core.flows.notes import distinct_notes
+
+    library, flow = _loaded_flow(args.flow_id)
+    notes = distinct_notes(library, flow.id)
+    if args.json:
+        out = [
+            {"note": e.note, "path": [{"step": p.step, "answer": p.answer} for p in e.path]}
+            for e in notes
+        ]
+        print(json.dumps(out, ensure_ascii=False, indent=2))
+        return 0
+    print(
+        _("{title} ({id}) kan skriva {n} olika anteckningar till akten.").format(
+            title=flow.title, id=flow.id, n=len(notes)
+        )
+    )
+    written = dict.fromkeys(line for e in notes for line in e.note.splitlines()[1:])
+    print()
+    print(_("Meningar som kan stå i anteckningen ({n}):").format(n=len(written)))
+    for line in written:
+        print(f"    {line}")
+    for number, ending in enumerate(notes, 1):
+        print()
+        print(_("Anteckning {n} av {total}").format(n=number, total=len(notes)))
+        for line in ending.note.splitlines():
+            print(f"    {line}")
+        print(_("Väg dit:"))
+        for step in ending.path:
+            answer = f" → {step.answer}" if step.answer else ""
+            print(f"    {step.step}: {step.title}{answer}")
+    if not flow.is_jump:
+        print()
+        print(
+            _(
+                "Ett globalt hopp (F5–F8) lägger till det som hoppflödet skriver: "
+                "se fkstod flows notes akut-fara, barn-berors, berattar-om-vald, kan-inte-prata."
+            )
+        )
     return 0

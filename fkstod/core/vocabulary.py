@@ -52,32 +52,8 @@ OUTCOME_CODES: dict[str, str] = {
     "special_reasons_considered": _("Särskilda skäl för underhållsstöd övervägdes"),
 }
 
-#: Outcomes whose label a draft case-file note may state when the flow's content
-#: wrote no sentence of its own. Parties may read their case files, so anything
-#: that could put the person at risk if the other party read it (a report about
-#: a child, honour, danger, protected identity, ...) is left to the caseworker.
-NOTE_SAFE_OUTCOMES: frozenset[str] = frozenset(
-    {
-        "asked",
-        "not_asked",
-        *(f"not_asked_{code}" for code in NOT_ASKED_REASONS),
-        "no_disclosure",
-        "disclosed",
-        "referral_offered",
-        "referral_declined",
-        "cannot_talk",
-        "ask_again_later",
-        "expert_support",
-    }
-)
-
-#: Support categories a draft case-file note may name. Naming the others (honour,
-#: exploitation, children, social services, using violence, police, acute danger)
-#: would tell whoever reads the file what was said; the note then says only that
-#: information about support was given.
-NOTE_SAFE_REFERRALS: frozenset[str] = frozenset(
-    {"kvinnor", "man", "hbtqi", "brottsoffer", "psykisk_halsa"}
-)
+# What a draft case-file note may say (which outcomes, which sentences, never which
+# support) is ruled in one place: fkstod/core/flows/note_rule.py.
 
 #: Directory categories whose "referral shown" is counted.
 REFERRAL_CATEGORIES: dict[str, str] = {

@@ -159,16 +159,15 @@ def test_an_unknown_benefit_falls_back_to_the_flows_first():
     assert s.benefit == "underhallsstod"
 
 
-def test_note_lists_support_shown_and_never_holds_free_text():
-    s = FlowSession(LIBRARY, "underhallsstod-fraga", "underhallsstod")
+def test_note_says_support_was_given_and_never_holds_free_text():
+    s = FlowSession(LIBRARY, "sjukpenning-fraga", "sjukpenning")
     s.choose(0)
-    s.choose(1)
     s.advance()
     s.support_shown("kvinnor")
     s.support_shown("not-a-category")
-    s.choose(1)
     note = s.note()
-    assert "Stödkontakter som visades: stöd för kvinnor." in note
+    assert "Information om stödkontakter lämnades." in note
+    assert "kvinnor" not in note.lower()
     assert "not-a-category" not in note
 
 
@@ -240,30 +239,25 @@ def test_a_note_without_content_sentences_never_names_sensitive_outcomes(tmp_pat
         assert word not in note, note
 
 
-def test_the_note_names_only_support_that_reveals_nothing_if_the_file_is_read():
-    # A category such as honour, exploitation, children or using violence tells the
-    # other party what was said; the note mentions such support without naming it.
-    s = FlowSession(LIBRARY, "underhallsstod-fraga", "underhallsstod")
+def test_the_note_names_no_kind_of_support_since_the_kind_tells_what_was_said():
+    # Even a line for hbtqi people can out someone: the note says only that
+    # information about support was given.
+    s = FlowSession(LIBRARY, "sjukpenning-fraga", "sjukpenning")
     s.choose(0)
-    s.choose(1)
     s.advance()
-    for category in ("kvinnor", "heder", "barn_unga", "utovare", "exploatering", "socialtjanst"):
+    for category in ("kvinnor", "hbtqi", "heder", "barn_unga", "utovare", "exploatering"):
         s.support_shown(category)
-    s.choose(1)
     note = s.note()
-    assert "Stödkontakter som visades: stöd för kvinnor." in note
-    assert "Information om fler stödkontakter lämnades." in note
-    for word in ("heder", "barn", "utövar", "människohandel", "socialtjänst"):
+    assert note.count("Information om stödkontakter lämnades.") == 1
+    for word in ("kvinnor", "hbtqi", "heder", "barn", "utövar", "människohandel"):
         assert word not in note.lower(), note
 
 
-def test_only_sensitive_support_gives_one_neutral_sentence():
+def test_where_the_other_parent_reads_the_file_support_is_left_to_the_caseworker():
     s = FlowSession(LIBRARY, "underhallsstod-fraga", "underhallsstod")
     s.choose(0)
     s.choose(1)
-    s.advance()
-    s.support_shown("heder")
-    s.choose(1)
+    s.support_shown("kvinnor")
     note = s.note()
-    assert "Information om stödkontakter lämnades." in note
-    assert "visades" not in note and "heder" not in note.lower()
+    assert "Frågan om hot och våld ställdes." in note
+    assert "stöd" not in note.lower() and "berättade" not in note

@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Collection
 
 from fkstod.core.flows.model import FLOW_KINDS, LIMITS, MAX_OPTIONS, STEP_KINDS, Flow, Step
+from fkstod.core.flows.note_rule import authored_note_faults
 from fkstod.core.i18n import _
 from fkstod.core.lint import Problem
 from fkstod.core.vocabulary import BENEFITS, OUTCOME_CODES, REFERRAL_CATEGORIES
@@ -46,6 +47,11 @@ class _Checker:
                     what=what, n=len(value), max=LIMITS[limit]
                 ),
             )
+
+    def note(self, line: int, what: str, note: str) -> None:
+        # The rule of what a case-file note may say lives in note_rule, with its reasons.
+        for fault in authored_note_faults(self.flow, note):
+            self.fault(line, f"{what}: {fault}")
 
     def codes(self, line: int, codes: tuple[str, ...]) -> None:
         for code in codes:
@@ -118,6 +124,7 @@ class _Checker:
         self.text(
             step.at("note"), _("steget {s}: note").format(s=name), step.note, "note", required=False
         )
+        self.note(step.at("note"), _("steget {s}: note").format(s=name), step.note)
         self.codes(step.at("codes"), step.codes)
         for ref in step.sources:
             if self.flow.source(ref) is None:
@@ -147,6 +154,7 @@ class _Checker:
             self.text(
                 option.at("note"), _("svarsalternativets note"), option.note, "note", required=False
             )
+            self.note(option.at("note"), _("svarsalternativets note"), option.note)
             self.codes(option.at("codes"), option.codes)
             if option.jump and jump_ids is not None and option.jump not in jump_ids:
                 self.fault(

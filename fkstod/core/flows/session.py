@@ -14,15 +14,10 @@ from datetime import date
 from fkstod.core import templates
 from fkstod.core.flows.library import FlowLibrary
 from fkstod.core.flows.model import Flow, Option, Step
+from fkstod.core.flows.note_rule import HEADING, note_lines, party_reader
 from fkstod.core.i18n import _
 from fkstod.core.usage import UsageRecorder
-from fkstod.core.vocabulary import (
-    BENEFITS,
-    NOTE_SAFE_OUTCOMES,
-    NOTE_SAFE_REFERRALS,
-    OUTCOME_CODES,
-    REFERRAL_CATEGORIES,
-)
+from fkstod.core.vocabulary import BENEFITS, REFERRAL_CATEGORIES
 
 NOTE_TEMPLATE = "flow_note.txt.j2"
 
@@ -281,17 +276,24 @@ class FlowSession:
         return out
 
     def note(self, today: date | None = None) -> str:
-        """Render the case-file note (the caseworker edits it before copying)."""
+        """Render the case-file note (the caseworker edits it before copying).
+
+        Only what :mod:`~fkstod.core.flows.note_rule` lets through is written: a
+        neutral heading, and sentences that name no sensitive topic (where another
+        party may read the file, only that information was given and whether the
+        question was asked).
+        """
         return templates.render(
             NOTE_TEMPLATE,
-            flow_title=self.main_flow.title,
-            benefit=BENEFITS.get(self.benefit, ""),
+            heading=HEADING,
             date=(today or date.today()).isoformat(),
-            notes=self.notes(),
-            outcomes=[OUTCOME_CODES[c] for c in self.codes() if c in NOTE_SAFE_OUTCOMES],
-            support=[REFERRAL_CATEGORIES[c] for c in self.support if c in NOTE_SAFE_REFERRALS],
-            more_support=any(c not in NOTE_SAFE_REFERRALS for c in self.support),
+            lines=note_lines(self.notes(), self.codes(), bool(self.support), self.reader),
         )
+
+    @property
+    def reader(self) -> str:
+        """Return who else may read the file of this call ('' when only the person)."""
+        return party_reader(self.main_flow, self.benefit)
 
     def progress(self) -> tuple[int, int]:
         """Return (steps taken, fewest steps left to an outcome of the flow shown)."""

@@ -13,6 +13,7 @@ metrics; the default is a plain estimate for tests and the command line.
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Callable
 from dataclasses import asdict, dataclass
 
@@ -218,9 +219,15 @@ def _crossings(upper: list[str], lower: list[str], links: list[tuple[str, str]])
     )
 
 
-def _order(
-    rows: list[list[str]], links: list[tuple[str, str]]
-) -> list[list[str]]:
+def _barycentre(
+    node: str, near: dict[str, list[str]], other: dict[str, int], current: dict[str, int]
+) -> tuple[float, int]:
+    # Ties, and a node with no neighbour in the other layer, keep their place.
+    around = [other[m] for m in near.get(node, []) if m in other]
+    return (sum(around) / len(around) if around else current[node], current[node])
+
+
+def _order(rows: list[list[str]], links: list[tuple[str, str]]) -> list[list[str]]:
     preds: dict[str, list[str]] = {}
     succs: dict[str, list[str]] = {}
     for a, b in links:
@@ -234,12 +241,7 @@ def _order(
         for i in rng:
             other = {n: k for k, n in enumerate(rs[i - step])}
             current = {n: k for k, n in enumerate(rs[i])}
-
-            def key(n: str) -> tuple[float, int]:
-                around = [other[m] for m in near.get(n, []) if m in other]
-                return (sum(around) / len(around) if around else current[n], current[n])
-
-            rs[i] = sorted(rs[i], key=key)
+            rs[i] = sorted(rs[i], key=lambda n, o=other, c=current: _barycentre(n, near, o, c))
 
     best, best_count = [list(r) for r in rows], total(rows)
     work = [list(r) for r in rows]
@@ -307,7 +309,7 @@ def layout_flow(flow: Flow, measure: Measure | None = None) -> Diagram:
             chain.append(dummy)
         chain.append(a.dst)
         chains[a.src, a.dst] = chain
-        links += list(zip(chain, chain[1:], strict=False))
+        links += list(itertools.pairwise(chain))
     rows = _order(rows, links)
 
     # Coordinates: layers top to bottom; each box pulled under the boxes above it.

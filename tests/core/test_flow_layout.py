@@ -114,4 +114,6 @@ def test_the_global_jumps_are_marked_with_their_keys():
 
 
 def test_the_default_measure_grows_with_the_text():
-    assert default_measure("kort", "info")[0] < default_measure("en mycket längre rubrik", "info")[0]
+    assert (
+        default_measure("kort", "info")[0] < default_measure("en mycket längre rubrik", "info")[0]
+    )

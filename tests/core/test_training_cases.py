@@ -335,3 +335,10 @@ def test_the_self_test_replays_every_case():
     from fkstod.core import selftest
 
     assert str(len(SHIPPED)) in selftest._check_cases()
+
+
+def test_the_example_in_the_format_description_is_a_valid_case(tmp_path):
+    text = (cases_folder() / "FORMAT.md").read_text(encoding="utf-8")
+    example = text.split("```toml\n", 1)[1].split("```", 1)[0]
+    path = _write(tmp_path, example, name="exempel")
+    assert [str(p) for p in check_case_file(path)] == []

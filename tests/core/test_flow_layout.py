@@ -117,3 +117,20 @@ def test_the_default_measure_grows_with_the_text():
     assert (
         default_measure("kort", "info")[0] < default_measure("en mycket längre rubrik", "info")[0]
     )
+
+
+def test_path_marks_map_a_replayed_case_onto_the_diagrams_arrows():
+    from fkstod.core.flows.layout import path_marks
+    from fkstod.core.training import load_cases, planned_trail
+
+    case = load_cases(LIBRARY).get("kan-inte-prata")
+    trail = planned_trail(case, LIBRARY)
+    steps, arrows = path_marks(trail, LIBRARY.get("sjukpenning-fraga"))
+    assert steps == {"fore", "ramar"}
+    assert arrows == {("fore", 0)}  # ramar was left by the global jump F8: no arrow of its own
+    diagram = layout_flow(LIBRARY.get("sjukpenning-fraga"))
+    assert all(diagram.edge(src, option) for src, option in arrows)
+    jump_steps, jump_arrows = path_marks(trail, LIBRARY.get("kan-inte-prata"))
+    assert jump_steps == {"byt", "igen", "klart"}
+    assert jump_arrows == {("byt", NEXT), ("igen", 1)}
+    assert all(layout_flow(LIBRARY.get("kan-inte-prata")).edge(*a) for a in jump_arrows)

@@ -14,23 +14,21 @@ metrics; the default is a plain estimate for tests and the command line.
 from __future__ import annotations
 
 import itertools
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import asdict, dataclass
 
+from fkstod.core.flows.layering import NEXT, arrows_of, layers, mark_back, order
 from fkstod.core.flows.model import GLOBAL_JUMP_KEYS, Flow
+from fkstod.core.flows.session import CONTINUED, Entry
 
 #: ``measure(text, kind) -> (width, height)`` of a step's box with its title.
 Measure = Callable[[str, str], tuple[float, float]]
-
-#: The option index of an arrow that is a step's ``next`` (not a chosen answer).
-NEXT = -1
 
 GAP_X = 32.0  # between boxes in a layer
 GAP_Y = 56.0  # between layers: room for an arrow's label
 MARGIN = 16.0
 CHANNEL = 14.0  # between the lanes of the arrows that go back, right of the boxes
 DUMMY_W = 8.0
-SWEEPS = 8
 LOOP = 10.0  # how far a step's arrow to itself reaches out; less than GAP_X
 LABEL_STEP = 14.0  # between the labels of answers that share a route
 
@@ -138,122 +136,6 @@ def _rounded(value):
     return value
 
 
-@dataclass
-class _Arrow:
-    src: str
-    dst: str
-    label: str
-    option: int
-    jump: str
-    back: bool = False
-
-
-def _arrows(flow: Flow) -> list[_Arrow]:
-    out: list[_Arrow] = []
-    for step in flow.steps:
-        if step.kind == "question":
-            out += [
-                _Arrow(step.id, o.next, o.label, i, o.jump)
-                for i, o in enumerate(step.options)
-                if o.next in flow.by_id
-            ]
-        elif step.next in flow.by_id:
-            out.append(_Arrow(step.id, step.next, "", NEXT, ""))
-    return out
-
-
-def _mark_back(flow: Flow, ids: list[str], arrows: list[_Arrow]) -> list[str]:
-    """Mark the arrows that close a loop; return the steps in depth-first preorder."""
-    out_of: dict[str, list[_Arrow]] = {i: [] for i in ids}
-    for arrow in arrows:
-        out_of[arrow.src].append(arrow)
-    state: dict[str, int] = {}  # 1 on the stack, 2 done
-    preorder: list[str] = []
-    roots = [flow.start_id] if flow.start_id in out_of else []
-    for root in [*roots, *ids]:
-        if root in state:
-            continue
-        state[root] = 1
-        preorder.append(root)
-        stack = [(root, 0)]
-        while stack:
-            node, i = stack[-1]
-            if i == len(out_of[node]):
-                state[node] = 2
-                stack.pop()
-                continue
-            stack[-1] = (node, i + 1)
-            arrow = out_of[node][i]
-            seen = state.get(arrow.dst)
-            if seen == 1:
-                arrow.back = True
-            elif seen is None:
-                state[arrow.dst] = 1
-                preorder.append(arrow.dst)
-                stack.append((arrow.dst, 0))
-    return preorder
-
-
-def _layers(preorder: list[str], arrows: list[_Arrow]) -> dict[str, int]:
-    layer = {i: 0 for i in preorder}
-    down = [a for a in arrows if not a.back]
-    # Longest path: relax in rounds; the downward arrows form no cycle, so at
-    # most len(preorder) rounds are needed.
-    for _round in range(len(preorder)):
-        changed = False
-        for a in down:
-            if layer[a.dst] < layer[a.src] + 1:
-                layer[a.dst] = layer[a.src] + 1
-                changed = True
-        if not changed:
-            break
-    return layer
-
-
-def _crossings(upper: list[str], lower: list[str], links: list[tuple[str, str]]) -> int:
-    pos_u = {n: i for i, n in enumerate(upper)}
-    pos_l = {n: i for i, n in enumerate(lower)}
-    pairs = sorted((pos_u[a], pos_l[b]) for a, b in links if a in pos_u and b in pos_l)
-    return sum(
-        1 for i, (a1, b1) in enumerate(pairs) for a2, b2 in pairs[i + 1 :] if a2 > a1 and b2 < b1
-    )
-
-
-def _barycentre(
-    node: str, near: dict[str, list[str]], other: dict[str, int], current: dict[str, int]
-) -> tuple[float, int]:
-    # Ties, and a node with no neighbour in the other layer, keep their place.
-    around = [other[m] for m in near.get(node, []) if m in other]
-    return (sum(around) / len(around) if around else current[node], current[node])
-
-
-def _order(rows: list[list[str]], links: list[tuple[str, str]]) -> list[list[str]]:
-    preds: dict[str, list[str]] = {}
-    succs: dict[str, list[str]] = {}
-    for a, b in links:
-        succs.setdefault(a, []).append(b)
-        preds.setdefault(b, []).append(a)
-
-    def total(rs: list[list[str]]) -> int:
-        return sum(_crossings(rs[i], rs[i + 1], links) for i in range(len(rs) - 1))
-
-    def sweep(rs: list[list[str]], rng: range, near: dict[str, list[str]], step: int) -> None:
-        for i in rng:
-            other = {n: k for k, n in enumerate(rs[i - step])}
-            current = {n: k for k, n in enumerate(rs[i])}
-            rs[i] = sorted(rs[i], key=lambda n, o=other, c=current: _barycentre(n, near, o, c))
-
-    best, best_count = [list(r) for r in rows], total(rows)
-    work = [list(r) for r in rows]
-    for _sweep in range(SWEEPS):
-        sweep(work, range(1, len(work)), preds, 1)
-        sweep(work, range(len(work) - 2, -1, -1), succs, -1)
-        count = total(work)
-        if count < best_count:
-            best, best_count = [list(r) for r in work], count
-    return best
-
-
 def _ports(
     chains: dict[tuple[str, str], list[str]],
     x: dict[str, float],
@@ -284,9 +166,9 @@ def layout_flow(flow: Flow, measure: Measure | None = None) -> Diagram:
     """
     measure = measure or default_measure
     ids = [s.id for s in flow.steps if flow.by_id.get(s.id) is s]
-    arrows = _arrows(flow)
-    preorder = _mark_back(flow, ids, arrows)
-    layer = _layers(preorder, arrows)
+    arrows = arrows_of(flow)
+    preorder = mark_back(flow, ids, arrows)
+    layer = layers(preorder, arrows)
     size = {i: measure(flow.step(i).title, flow.step(i).kind) for i in ids}
 
     # Waypoints: an arrow down over several layers passes a dummy in each.
@@ -310,7 +192,7 @@ def layout_flow(flow: Flow, measure: Measure | None = None) -> Diagram:
         chain.append(a.dst)
         chains[a.src, a.dst] = chain
         links += list(itertools.pairwise(chain))
-    rows = _order(rows, links)
+    rows = order(rows, links)
 
     # Coordinates: layers top to bottom; each box pulled under the boxes above it.
     row_h = [max((size[n][1] for n in row), default=0.0) for row in rows]
@@ -416,3 +298,24 @@ def layout_flow(flow: Flow, measure: Measure | None = None) -> Diagram:
         jumps=tuple(GlobalJump(key, flow_id) for flow_id, key in GLOBAL_JUMP_KEYS.items()),
         jump_key=GLOBAL_JUMP_KEYS.get(flow.id, ""),
     )
+
+
+def path_marks(trail: Sequence[Entry], flow: Flow) -> tuple[set[str], set[tuple[str, int]]]:
+    """Return the steps and arrows of ``flow`` that a session's ``trail`` went through.
+
+    Arrows are ``(src, option)`` as in :meth:`Diagram.edge`. A step left by a global
+    jump, and a jump flow's outcome left by returning, have no arrow of their own.
+    Use it for the planned path (a replay's trail) and the path taken alike.
+    """
+    flow_id = flow.id
+    steps: set[str] = set()
+    arrows: set[tuple[str, int]] = set()
+    for entry in trail:
+        if entry.flow_id != flow_id:
+            continue
+        steps.add(entry.step_id)
+        if entry.left_by is not None and entry.left_by >= 0:
+            arrows.add((entry.step_id, entry.left_by))
+        elif entry.left_by == CONTINUED and flow.by_id[entry.step_id].next:
+            arrows.add((entry.step_id, NEXT))
+    return steps, arrows

@@ -1,4 +1,4 @@
-"""Check shipped and imported content: flows, templates, directory files.
+"""Check shipped and imported content: flows, training cases, templates, directory files.
 
 Each problem is reported as ``path:line: message`` (line 0 when the whole file
 is concerned). ``fkstod lint`` prints them and exits 1 when there is any.
@@ -86,6 +86,13 @@ def _check_flow(path: Path) -> list[Problem]:
     return check_flow_file(path)
 
 
+def _check_case(path: Path) -> list[Problem]:
+    # Imported late: the training package uses Problem from this module.
+    from fkstod.core.training import check_case_file
+
+    return check_case_file(path)
+
+
 def check_directory_csv(path: Path) -> list[Problem]:
     """Check a directory file as import would: every bad row with line and column."""
     from fkstod.core.directory import Directory, FileProblem
@@ -161,6 +168,7 @@ CHECKERS: list[tuple[Callable[[Path], bool], Checker]] = [
     (lambda p: p.suffix == ".j2", check_template),
     (lambda p: p.name == "kommuner.csv", check_kommuner),
     (lambda p: p.suffix == ".toml" and "flows" in p.parent.name, lambda p: _check_flow(p)),
+    (lambda p: p.suffix == ".toml" and p.parent.name == "cases", _check_case),
     (_is_shipped_directory_file, check_shipped_directory_csv),
     (_is_import_file, check_directory_csv),
 ]

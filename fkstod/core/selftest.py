@@ -46,6 +46,21 @@ def _check_flows() -> str:
     return _("{n} flöden laddade, anteckning skapad").format(n=len(library.flows))
 
 
+def _check_cases() -> str:
+    from fkstod.core.flows import load_library
+    from fkstod.core.training import CaseReplay, load_cases
+
+    flows = load_library()
+    cases = load_cases(flows)
+    if cases.unavailable:
+        raise AssertionError("\n".join(str(p) for u in cases.unavailable for p in u.problems))
+    for case in cases.listed():
+        replay = CaseReplay(case, flows)
+        while replay.forward():
+            pass
+    return _("{n} övningsfall laddade och uppspelade till sitt slut").format(n=len(cases.cases))
+
+
 def _check_directory() -> str:
     from fkstod.core.directory import Directory
 
@@ -72,6 +87,7 @@ CHECKS: list[tuple[str, Callable[[], str]]] = [
     (_("Resurser"), _check_resources),
     (_("Databas"), _check_database),
     (_("Flöden"), _check_flows),
+    (_("Övningsfall"), _check_cases),
     (_("Stödkatalog"), _check_directory),
     (_("Orosanmälan"), _check_orosanmalan),
 ]

@@ -310,3 +310,7 @@ def read_flow_file(path: Path) -> tuple[Flow | None, list[Problem]]:
     except files.FileProblem as exc:  # not a regular file, too big, not UTF-8, unreadable
         return None, [Problem(exc.path, exc.line, exc.message)]
     return parse_flow_text(text, str(path))
+
+
+#: The typed reader, shared by the other TOML content loaders (training cases).
+Reader = _Reader

@@ -18,6 +18,14 @@ FLOW_KINDS: tuple[str, ...] = ("conversation", "jump")
 #: The global jumps, reachable from any step of any flow, in the order shown.
 GLOBAL_JUMPS: tuple[str, ...] = ("akut-fara", "barn-berors", "berattar-om-vald", "kan-inte-prata")
 
+#: The function key of each global jump (1–9 answer questions), for buttons and diagrams.
+GLOBAL_JUMP_KEYS: dict[str, str] = {
+    "akut-fara": "F5",
+    "barn-berors": "F6",
+    "berattar-om-vald": "F7",
+    "kan-inte-prata": "F8",
+}
+
 #: How a step may be set apart, and the number it shows large. "acute": the step
 #: is about danger now and shows 112 in a frame of its own; "none": an ordinary step.
 EMPHASES: dict[str, str] = {"none": "", "acute": "112"}

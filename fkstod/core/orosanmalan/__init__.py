@@ -17,9 +17,12 @@ from fkstod.core.orosanmalan.render import (
     informant_warning,
     legal_basis,
     page_mark,
+    page_mark_for,
     protected_warning,
     recipient,
     render_orosanmalan,
+    training_file_name,
+    training_mark,
 )
 from fkstod.core.orosanmalan.validation import (
     LABELS,
@@ -48,9 +51,12 @@ __all__ = [
     "informant_warning",
     "legal_basis",
     "page_mark",
+    "page_mark_for",
     "parse_form",
     "protected_warning",
     "recipient",
     "render_orosanmalan",
+    "training_file_name",
+    "training_mark",
     "validate",
 ]

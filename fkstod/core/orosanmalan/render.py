@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
+from pathlib import Path
+from typing import TypeVar
 
 from fkstod.core import kommuner, templates
 from fkstod.core.config import config
@@ -46,8 +48,12 @@ CONTEXT_NAMES = frozenset(
         "anmalare",
         "lagrum",
         "riktlinje",
+        "ovning",
     }
 )
+
+#: Put before the name of every report file written in training mode.
+TRAINING_PREFIX = "ÖVNING-"
 
 
 @dataclass(frozen=True)
@@ -92,8 +98,10 @@ def omitted() -> str:
     return _("{first} och {last}").format(first=", ".join(names[:-1]), last=names[-1])
 
 
-def context(form: Form, index: int = 0) -> dict[str, object]:
+def context(form: Form, index: int = 0, *, training: bool = False) -> dict[str, object]:
     """Return the template context for the report about child number ``index``.
+
+    ``training`` marks the report as an exercise on a fictional case.
 
     Built from the redacted form only: with protected personal data on, a template
     cannot print a detail that tells where the child or the family can be found.
@@ -158,11 +166,17 @@ def context(form: Form, index: int = 0) -> dict[str, object]:
         },
         "lagrum": basis.lagrum,
         "riktlinje": basis.riktlinje,
+        "ovning": training_mark() if training else "",
     }
 
 
-def render_orosanmalan(form: Form, fmt: str = "txt", index: int = 0) -> str:
+def render_orosanmalan(
+    form: Form, fmt: str = "txt", index: int = 0, *, training: bool = False
+) -> str:
     """Render the report about child ``index`` as ``txt`` or ``html``.
+
+    With ``training`` (Övningsläge) the report says "ÖVNING – fiktivt fall" at its
+    top and at its end, and in the HTML title.
 
     Raises:
         ValueError: for an unknown format or a child index out of range.
@@ -171,12 +185,44 @@ def render_orosanmalan(form: Form, fmt: str = "txt", index: int = 0) -> str:
         raise ValueError(_("okänt format {fmt}").format(fmt=fmt))
     if not 0 <= index < len(form.barn):
         raise ValueError(_("det finns inget barn nummer {n}").format(n=index + 1))
-    return templates.render(TEMPLATES[fmt], **context(form, index))
+    return templates.render(TEMPLATES[fmt], **context(form, index, training=training))
 
 
 def page_mark() -> str:
     """Return the mark printed on every page of a report with protected personal data."""
     return _("SKYDDADE PERSONUPPGIFTER – sekretess")
+
+
+def training_mark() -> str:
+    """Return the mark of a report written in training mode, on every page and in every format."""
+    return _("ÖVNING – fiktivt fall")
+
+
+def page_mark_for(form: Form, *, training: bool = False) -> str:
+    """Return the whole mark for the top of every page of ``form``'s report ("" for none).
+
+    The training mark comes first: a report from an exercise must never pass for a real one.
+    """
+    marks = [training_mark()] if training else []
+    if form.skyddade_personuppgifter:
+        marks.append(page_mark())
+    return " · ".join(marks)
+
+
+PathOrName = TypeVar("PathOrName", str, Path)
+
+
+def training_file_name(name: PathOrName) -> PathOrName:
+    """Return the file name (or path) of a report written in training mode: ``ÖVNING-`` first.
+
+    Only the last part of a path changes; a name that already has the prefix is kept.
+    """
+    path = Path(name)
+    if not path.name:
+        raise ValueError(_("ett filnamn behövs"))
+    if not path.name.startswith(TRAINING_PREFIX):
+        path = path.with_name(TRAINING_PREFIX + path.name)
+    return path if isinstance(name, Path) else str(path)
 
 
 def protected_warning() -> str:

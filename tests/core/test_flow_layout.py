@@ -1,0 +1,136 @@
+"""The flow as a diagram: deterministic, every step a box, every choice an arrow."""
+
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+
+import pytest
+
+from fkstod.core.flows import load_library
+from fkstod.core.flows.layout import NEXT, default_measure, layout_flow
+from fkstod.core.flows.loader import parse_flow_text
+from fkstod.core.flows.model import GLOBAL_JUMP_KEYS, GLOBAL_JUMPS
+
+FIXTURE = Path(__file__).parent / "layout_fixture"
+SOURCE = FIXTURE / "layout-exempel.toml"
+GOLDEN = FIXTURE / "layout-exempel.json"
+
+
+def _fixture():
+    flow, problems = parse_flow_text(SOURCE.read_text(encoding="utf-8"), str(SOURCE))
+    assert flow is not None and not problems, problems
+    return flow
+
+
+def _serialised(flow) -> str:
+    return json.dumps(layout_flow(flow).to_dict(), ensure_ascii=False, indent=1) + "\n"
+
+
+def test_the_layout_of_the_fixture_flow_matches_the_golden_file():
+    text = _serialised(_fixture())
+    if os.environ.get("FKSTOD_UPDATE_GOLDEN"):
+        GOLDEN.write_text(text, encoding="utf-8")
+    assert text == GOLDEN.read_text(encoding="utf-8"), (
+        "the layout changed; if on purpose, run with FKSTOD_UPDATE_GOLDEN=1 and review the diff"
+    )
+
+
+def test_the_golden_layout_has_the_shapes_the_fixture_was_made_for():
+    diagram = layout_flow(_fixture())
+    loop = diagram.edge("fraga", 2)
+    assert loop.back and loop.dst == "fraga" and loop.jump == "skyddade-personuppgifter"
+    assert loop.jump_key == ""  # not a global jump
+    told = diagram.edge("fraga", 3)
+    assert told.jump_key == "F7" and not told.back
+    up = diagram.edge("igen", 0)
+    assert up.back and diagram.node("igen").layer > diagram.node("fraga").layer
+    long = diagram.edge("fraga", 1)
+    assert diagram.node("slut").layer - diagram.node("fraga").layer > 1
+    assert len(long.points) == 2 + diagram.node("slut").layer - 1  # a waypoint per layer passed
+
+
+def test_the_layout_is_the_same_every_time():
+    assert _serialised(_fixture()) == _serialised(_fixture())
+
+
+def test_box_sizes_come_from_the_measure_callback():
+    seen: list[tuple[str, str]] = []
+
+    def measure(text: str, kind: str) -> tuple[float, float]:
+        seen.append((text, kind))
+        return 50.0 + len(text), 30.0 if kind == "outcome" else 60.0
+
+    diagram = layout_flow(_fixture(), measure)
+    assert sorted(seen) == sorted((s.title, s.kind) for s in _fixture().steps)
+    slut = diagram.node("slut")
+    assert (slut.w, slut.h) == (54.0, 30.0)
+
+
+LIBRARY = load_library()
+
+
+@pytest.mark.parametrize("flow_id", LIBRARY.ids())
+def test_the_diagram_lists_every_step_and_every_arrow_of_a_shipped_flow(flow_id):
+    flow = LIBRARY.get(flow_id)
+    diagram = layout_flow(flow)
+    assert [n.id for n in diagram.nodes] == [s.id for s in flow.steps]
+    assert [(n.kind, n.title) for n in diagram.nodes] == [(s.kind, s.title) for s in flow.steps]
+    expected = []
+    for step in flow.steps:
+        if step.kind == "question":
+            expected += [(step.id, i, o.next, o.label, o.jump) for i, o in enumerate(step.options)]
+        elif step.next:
+            expected.append((step.id, NEXT, step.next, "", ""))
+    assert [(e.src, e.option, e.dst, e.label, e.jump) for e in diagram.edges] == expected
+    for edge in diagram.edges:
+        assert edge.jump_key == GLOBAL_JUMP_KEYS.get(edge.jump, "")
+        assert len(edge.points) >= 2
+        for px, py in edge.points:
+            assert 0 <= px <= diagram.width and 0 <= py <= diagram.height
+        if not edge.back:
+            assert diagram.node(edge.dst).layer > diagram.node(edge.src).layer
+
+
+@pytest.mark.parametrize("flow_id", LIBRARY.ids())
+def test_no_two_boxes_overlap(flow_id):
+    nodes = layout_flow(LIBRARY.get(flow_id)).nodes
+    for i, a in enumerate(nodes):
+        for b in nodes[i + 1 :]:
+            apart = a.x + a.w <= b.x or b.x + b.w <= a.x or a.y + a.h <= b.y or b.y + b.h <= a.y
+            assert apart, (a.id, b.id)
+
+
+def test_the_global_jumps_are_marked_with_their_keys():
+    diagram = layout_flow(LIBRARY.get("sjukpenning-fraga"))
+    assert [(j.flow_id, j.key) for j in diagram.jumps] == [
+        (f, GLOBAL_JUMP_KEYS[f]) for f in GLOBAL_JUMPS
+    ]
+    assert list(GLOBAL_JUMP_KEYS.values()) == ["F5", "F6", "F7", "F8"]
+    assert layout_flow(LIBRARY.get("akut-fara")).jump_key == "F5"
+    assert diagram.jump_key == ""
+    assert diagram.edge("fraga", 1).jump_key == "F7"
+
+
+def test_the_default_measure_grows_with_the_text():
+    assert (
+        default_measure("kort", "info")[0] < default_measure("en mycket längre rubrik", "info")[0]
+    )
+
+
+def test_path_marks_map_a_replayed_case_onto_the_diagrams_arrows():
+    from fkstod.core.flows.layout import path_marks
+    from fkstod.core.training import load_cases, planned_trail
+
+    case = load_cases(LIBRARY).get("kan-inte-prata")
+    trail = planned_trail(case, LIBRARY)
+    steps, arrows = path_marks(trail, LIBRARY.get("sjukpenning-fraga"))
+    assert steps == {"fore", "ramar"}
+    assert arrows == {("fore", 0)}  # ramar was left by the global jump F8: no arrow of its own
+    diagram = layout_flow(LIBRARY.get("sjukpenning-fraga"))
+    assert all(diagram.edge(src, option) for src, option in arrows)
+    jump_steps, jump_arrows = path_marks(trail, LIBRARY.get("kan-inte-prata"))
+    assert jump_steps == {"byt", "igen", "klart"}
+    assert jump_arrows == {("byt", NEXT), ("igen", 1)}
+    assert all(layout_flow(LIBRARY.get("kan-inte-prata")).edge(*a) for a in jump_arrows)

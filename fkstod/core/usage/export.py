@@ -116,9 +116,7 @@ def _clean_labels(
     if not isinstance(labels, dict) or set(labels) != spec.label_names():
         return None
     return {
-        label.name: labels[label.name]
-        if is_allowed(label, labels[label.name], content)
-        else OTHER
+        label.name: labels[label.name] if is_allowed(label, labels[label.name], content) else OTHER
         for label in spec.labels
     }
 

@@ -255,7 +255,9 @@ def build_report(
     benefit_rows += sorted(benefit_set - set(BENEFITS))
     order = [u.code for u in units]
     unit_cols = [u for u in order if u in unit_set]
-    unit_cols += sorted(unit_set - set(order) - {NO_UNIT}) + ([NO_UNIT] if NO_UNIT in unit_set else [])
+    unit_cols += sorted(unit_set - set(order) - {NO_UNIT}) + (
+        [NO_UNIT] if NO_UNIT in unit_set else []
+    )
     if not benefit_rows:
         benefit_rows, unit_cols = [OTHER], [NO_UNIT]
     tables: dict[tuple[str, str], IndicatorTable] = {}

@@ -249,4 +249,3 @@ def _cell(
         )
     key: CellKey = (month, unit, spec.name, tuple(sorted(labels.items())))
     return key, count
-

@@ -102,9 +102,7 @@ def protect(inner: Sequence[Sequence[int]], threshold: int) -> Protected:
 
 
 def _all_nonzero(ext: list[list[int]], supp: set[Cell]) -> None:
-    supp.update(
-        (i, j) for i in range(len(ext)) for j in range(len(ext[0])) if ext[i][j] > 0
-    )
+    supp.update((i, j) for i in range(len(ext)) for j in range(len(ext[0])) if ext[i][j] > 0)
 
 
 def _second_in_line(ext: list[list[int]], supp: set[Cell]) -> bool | None:
@@ -179,9 +177,7 @@ def _join(ext: list[list[int]], supp: set[Cell], bridge: Cell, n_rows: int, n_co
         for c in range(n_cols)
         if (r, c) not in supp
         and ext[r][c] > 0
-        and (
-            (r in side_a and n_rows + c in side_b) or (r in side_b and n_rows + c in side_a)
-        )
+        and ((r in side_a and n_rows + c in side_b) or (r in side_b and n_rows + c in side_a))
     ]
     if not candidates:
         _all_nonzero(ext, supp)

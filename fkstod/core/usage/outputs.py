@@ -154,7 +154,7 @@ def to_xlsx(report: Report) -> bytes:
                 sheet.write_number(r, helper + col - 1, share, percent)
     last = len(report.periods)
     chart = book.add_chart({"type": "line"})
-    for col, benefit in enumerate(benefits, start=1):
+    for col in range(1, len(benefits) + 1):
         chart.add_series(
             {
                 "name": [sheet.name, 0, col],

@@ -19,7 +19,12 @@ So, after primary suppression (every cell, totals included, from 1 to
    smallest);
 2. a suppressed cell that is a bridge gets a cycle: a non-zero cell joining the
    two sides is suppressed as well;
-3. repeated until neither applies.
+3. repeated until neither applies;
+4. then an exact audit (:func:`bounds`, the attacker's own computation) looks for
+   a small count whose tightest interval still lies within 1..threshold-1 (not
+   pinned, but known to be small); beside the first such count one more cell of
+   its row or column is suppressed (the smallest non-zero one), and all of it is
+   repeated until no small count can be confined.
 
 Zero cells are never suppressed and are shown as 0: a 0 says nothing about a
 person, and a suppressed 0 would be worse, since its lower bound 0 is its value
@@ -29,6 +34,11 @@ ways: its tightest interval has a lower bound below its value and an upper bound
 above it. When rule 2 finds no non-zero cell to join the sides, every non-zero
 cell of the table is suppressed; that is always safe (the non-zero entries of a
 table whose lines sum to zero carry a circulation, so none of them is a bridge).
+
+Step 4 ends at the latest when every non-zero cell is suppressed; then the whole
+table can be scaled from 0 upwards without changing anything shown, so every
+interval reaches 0. What is published therefore never confines a small count:
+each interval either reaches 0 or reaches ``threshold``.
 
 Every unsuppressed non-zero cell is at least ``threshold``, so the complements
 chosen are never small counts themselves.
@@ -86,19 +96,47 @@ def protect(inner: Sequence[Sequence[int]], threshold: int) -> Protected:
     primary = {(i, j) for i in range(n_rows) for j in range(n_cols) if 0 < ext[i][j] < threshold}
     supp = set(primary)
     while True:
-        added = _second_in_line(ext, supp)
-        if added is None:
+        _close_cycles(ext, supp)
+        weak = [
+            cell
+            for cell, (low, high) in bounds(ext, supp).items()
+            if cell in primary and low > 0 and high < threshold
+        ]
+        if not weak:
             break
-        if added:
-            continue
-        bridge = _find_bridge(supp, n_rows, n_cols)
-        if bridge is None:
-            break
-        joined = _join(ext, supp, bridge, n_rows, n_cols)
-        if not joined:
+        if not _widen(ext, supp, weak[0]):
             break
     frozen = tuple(tuple(row) for row in ext)
     return Protected(frozen, frozenset(supp), frozenset(primary))
+
+
+def _close_cycles(ext: list[list[int]], supp: set[Cell]) -> None:
+    """Apply rules 1 and 2 until every suppressed cell lies on a cycle."""
+    n_rows, n_cols = len(ext), len(ext[0])
+    while True:
+        added = _second_in_line(ext, supp)
+        if added is None:
+            return
+        if added:
+            continue
+        bridge = _find_bridge(supp, n_rows, n_cols)
+        if bridge is None or not _join(ext, supp, bridge, n_rows, n_cols):
+            return
+
+
+def _widen(ext: list[list[int]], supp: set[Cell], weak: Cell) -> bool:
+    """Suppress one more cell beside a small count the attacker can still confine.
+
+    Returns False when none was left and every non-zero cell is now suppressed.
+    """
+    i, j = weak
+    line = [(i, c) for c in range(len(ext[0]))] + [(r, j) for r in range(len(ext))]
+    candidates = [cell for cell in line if cell not in supp and ext[cell[0]][cell[1]] > 0]
+    if not candidates:
+        _all_nonzero(ext, supp)
+        return False
+    supp.add(min(candidates, key=lambda cell: ext[cell[0]][cell[1]]))
+    return True
 
 
 def _all_nonzero(ext: list[list[int]], supp: set[Cell]) -> None:
@@ -184,3 +222,83 @@ def _join(ext: list[list[int]], supp: set[Cell], bridge: Cell, n_rows: int, n_co
         return False
     supp.add(min(candidates, key=lambda cell: ext[cell[0]][cell[1]]))
     return True
+
+
+INF = float("inf")
+
+
+def _arcs(values: Sequence[Sequence[int]], supp: frozenset[Cell] | set[Cell]):
+    """Yield (cell, low, high): how far each suppressed cell's y-value may move, alone."""
+    last_row, last_col = len(values) - 1, len(values[0]) - 1
+    for i, j in supp:
+        v = values[i][j]
+        flipped = (i == last_row) != (j == last_col)
+        yield (i, j), (-INF, v) if flipped else (-v, INF)
+
+
+def _max_flow(caps: dict[int, dict[int, float]], source: int, sink: int) -> float:
+    """Edmonds-Karp on a small graph; INF when a path of unbounded capacity exists."""
+    flow = 0.0
+    residual = {u: dict(vs) for u, vs in caps.items()}
+    while True:
+        parent = {source: source}
+        queue = [source]
+        for u in queue:
+            for v, c in residual.get(u, {}).items():
+                if c > 0 and v not in parent:
+                    parent[v] = u
+                    queue.append(v)
+        if sink not in parent:
+            return flow
+        path = []
+        v = sink
+        while v != source:
+            path.append((parent[v], v))
+            v = parent[v]
+        push = min(residual[u][v] for u, v in path)
+        if push == INF:
+            return INF
+        for u, v in path:
+            residual[u][v] -= push
+            residual.setdefault(v, {})[u] = residual.get(v, {}).get(u, 0) + push
+        flow += push
+
+
+def bounds(
+    values: Sequence[Sequence[int]], supp: frozenset[Cell] | set[Cell]
+) -> dict[Cell, tuple[float, float]]:
+    """Return the tightest interval of every suppressed cell, as an attacker computes it.
+
+    The attacker knows every shown cell, that the lines add up, and that counts are
+    never negative. In the sign-flipped table a change of the suppressed cells is a
+    circulation (see the module text); the most one cell can move up is the maximum
+    flow back from its column to its row through the other suppressed cells, each
+    within what keeps its count non-negative. Exact, like linear programming, for
+    two-way tables (the constraint matrix is a network matrix).
+    """
+    n_rows = len(values)
+    arcs = dict(_arcs(values, supp))
+    out: dict[Cell, tuple[float, float]] = {}
+    for cell, (low, high) in arcs.items():
+        caps: dict[int, dict[int, float]] = {}
+        for (i, j), (lo, hi) in arcs.items():
+            if (i, j) == cell:
+                continue
+            r, c = i, n_rows + j
+            caps.setdefault(r, {})[c] = caps.get(r, {}).get(c, 0) + hi
+            caps.setdefault(c, {})[r] = caps.get(c, {}).get(r, 0) - lo
+        r, c = cell[0], n_rows + cell[1]
+        up = min(high, _max_flow(caps, c, r))
+        down = max(low, -_max_flow(caps, r, c))
+        v = values[cell[0]][cell[1]]
+        flipped = (cell[0] == n_rows - 1) != (cell[1] == len(values[0]) - 1)
+        out[cell] = (v - up, v - down) if flipped else (v + down, v + up)
+    return out
+
+
+def weak_cells(protected: Protected, threshold: int) -> list[Cell]:
+    """Return the small counts whose interval the attacker can confine to 1..threshold-1."""
+    found = bounds(protected.values, protected.suppressed)
+    return sorted(
+        cell for cell in protected.primary if found[cell][0] > 0 and found[cell][1] < threshold
+    )

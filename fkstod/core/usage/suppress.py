@@ -97,10 +97,12 @@ def protect(inner: Sequence[Sequence[int]], threshold: int) -> Protected:
     supp = set(primary)
     while True:
         _close_cycles(ext, supp)
+        # The rules above already leave no cell pinned; the audit checks it as well,
+        # so that a fault in them cannot publish a value that can be worked out.
         weak = [
             cell
             for cell, (low, high) in bounds(ext, supp).items()
-            if cell in primary and low > 0 and high < threshold
+            if low == high or (cell in primary and low > 0 and high < threshold)
         ]
         if not weak:
             break

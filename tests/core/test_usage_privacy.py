@@ -190,3 +190,73 @@ def test_scan_of_database_export_and_every_output_finds_nothing_personal(memory_
         for name in names:
             assert not re.search(rf"\b{re.escape(name)}\b", text), (where, name)
         assert "Anna" not in text, where
+
+
+@settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.sampled_from(["metric", "benefit", "flow", "outcome", "unit", "month"]), hostile)
+def test_hostile_strings_in_an_export_file_never_reach_the_merged_cells(
+    tmp_path_factory, where, text
+):
+    db = open_memory(MIGRATION_SETS)
+    try:
+        recorder = UsageRecorder(db, clock=lambda: "2026-11")
+        recorder.set_content_ids("flow", FLOWS)
+        recorder.record("flow_outcome", flow=FLOWS[0], benefit="sjukpenning", outcome="asked")
+        doc = build_export(
+            db,
+            app_version="0.1.0",
+            content_version="2026.11",
+            content_ids={"flow": FLOWS},
+            units=UNITS,
+            unit="syd",
+        )
+    finally:
+        db.close()
+    row = doc["counts"][0]
+    if where == "unit":
+        doc["unit"] = text
+    elif where == "month":
+        row["month"] = text
+    elif where == "metric":
+        row["metric"] = text
+    else:
+        row["labels"][where] = text
+    from fkstod.core.usage.export import checksum
+
+    doc["sha256"] = checksum(doc)  # a forger who knows the format
+    path = tmp_path_factory.mktemp("m") / "x.json"
+    path.write_bytes(serialise_export(doc))
+    merged = merge_exports(
+        [path], content_ids={"flow": FLOWS}, units=UNITS, today=lambda: date(2026, 12, 1)
+    )
+    allowed = declared_strings() | {"2026-11"}
+    for month, unit, metric, labels in merged.cells:
+        assert {month, metric, *(v for pair in labels for v in pair)} <= allowed
+        assert unit in {None, "syd"}
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    st.dictionaries(
+        st.tuples(
+            st.sampled_from(["2026-01", "2026-02", "2026-05"]),
+            st.sampled_from(["syd", None]),
+            st.sampled_from(["sjukpenning", "underhallsstod", "ovriga"]),
+            st.sampled_from(["asked", "not_asked", "child_concern"]),
+        ),
+        st.integers(1, 40),
+        max_size=30,
+    ),
+    st.sampled_from(["month", "quarter", "year"]),
+)
+def test_no_output_ever_shows_a_small_count(counts, period):
+    cells = {
+        (m, u, "flow_outcome", (("benefit", b), ("flow", FLOWS[0]), ("outcome", o))): n
+        for (m, u, b, o), n in counts.items()
+    }
+    report = build_report(cells, period=period, units=UNITS)
+    for row in report.rows():
+        assert row.count is None or row.count == 0 or row.count >= 5, row
+    for line in render(report, "jsonl").decode().splitlines():
+        count = json.loads(line)["count"]
+        assert count is None or count == 0 or count >= 5

@@ -102,7 +102,7 @@ def to_jsonl(report: Report) -> bytes:
                 separators=(",", ":"),
             )
         )
-    return ("\n".join(lines) + "\n").encode("utf-8")
+    return "".join(line + "\n" for line in lines).encode("utf-8")
 
 
 def to_xlsx(report: Report) -> bytes:

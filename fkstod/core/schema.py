@@ -20,6 +20,7 @@ settings.migrations.declare_table(settings.TABLE, ("key", "value"))
 recorder.migrations.declare_table(
     recorder.TABLE, ("month", "metric", "labels", "count"), labels="object"
 )
+recorder.migrations.declare_table(recorder.EXPORTED_TABLE, ("month", "times"))
 # Every field of an entry is a column, but ``levererad``: shipped entries are
 # never stored. (From the model, not validate.FIELD_NAMES: that module is not
 # loaded at start.)

@@ -11,9 +11,18 @@ from typing import TYPE_CHECKING
 
 from fkstod.core.migrate import MigrationSet
 from fkstod.core.store import StoreError
-from fkstod.core.usage.registry import METRICS, OTHER, Metric, UnknownMetricError
+from fkstod.core.usage.registry import (
+    METRICS,
+    OTHER,
+    Label,
+    Metric,
+    UnknownMetricError,
+    is_allowed,
+)
 
 TABLE = "usage_counts"
+#: The months that went out in an export, and how many times (the export itself is not kept).
+EXPORTED_TABLE = "usage_exported_months"
 
 if TYPE_CHECKING:
     from sqlite_utils import Database
@@ -30,6 +39,14 @@ def create_usage_counts(db: Database) -> None:
         {"month": str, "metric": str, "labels": str, "count": int},
         pk=("month", "metric", "labels"),
         not_null={"month", "metric", "labels", "count"},
+    )
+
+
+@migrations()
+def create_usage_exported_months(db: Database) -> None:
+    """Create the table of months already exported."""
+    db[EXPORTED_TABLE].create(  # type: ignore[union-attr]
+        {"month": str, "times": int}, pk="month", not_null={"month", "times"}
     )
 
 
@@ -115,11 +132,12 @@ class UsageRecorder:
             return None
         return Recorded(month, metric, clean, row[0])
 
-    def _allowed(self, label, value: object) -> str:
-        if not isinstance(value, str):
-            return OTHER
-        allowed = self._content.get(label.content, frozenset()) if label.content else label.values
-        return value if value in allowed else OTHER
+    def _allowed(self, label: Label, value: object) -> str:
+        return value if is_allowed(label, value, self._content) else OTHER  # type: ignore[return-value]
+
+    def content_ids(self) -> Mapping[str, frozenset[str]]:
+        """Return the declared content ids by kind (what an export may carry)."""
+        return dict(self._content)
 
     def counts(self) -> list[Recorded]:
         """Return every stored count, oldest month first."""

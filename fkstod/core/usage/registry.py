@@ -7,6 +7,7 @@ value must come from a declared vocabulary or from the ids of loaded content
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 
 from fkstod.core.i18n import _
@@ -51,6 +52,7 @@ class Metric:
 
 BENEFIT = Label("benefit", frozenset(BENEFITS))
 FLOW = Label("flow", content="flow")
+CATEGORY = Label("category", frozenset(REFERRAL_CATEGORIES))
 
 METRICS: dict[str, Metric] = {
     m.name: m
@@ -77,14 +79,46 @@ METRICS: dict[str, Metric] = {
         Metric(
             "referral_shown",
             "Support contacts of a category were shown.",
-            (Label("category", frozenset(REFERRAL_CATEGORIES)),),
+            (CATEGORY,),
             _("Stödkontakter visade"),
+        ),
+        # A support contact copied or offered while a flow (a call) is open: the
+        # "support offered" indicator. A number copied during a plain directory
+        # search is only ``referral_shown``; it is not support offered in a call.
+        Metric(
+            "support_offered_in_call",
+            "A support contact was copied or offered during a call (a flow was open).",
+            (FLOW, BENEFIT, CATEGORY),
+            _("Stödkontakt erbjuden i samtal"),
+        ),
+        # The "documented in the file" indicator: the draft case-file note was copied.
+        Metric(
+            "case_note_copied",
+            "The draft case-file note of a flow was copied.",
+            (FLOW, BENEFIT),
+            _("Journalanteckning kopierad"),
         ),
         Metric(
             "orosanmalan_created",
+            # From a call the benefit is the call's benefit; written on its own, "ovriga".
             "A report of concern was produced.",
             (BENEFIT,),
             _("Orosanmälan skriven"),
         ),
     )
 }
+
+
+def is_allowed(label: Label, value: object, content: Mapping[str, frozenset[str]]) -> bool:
+    """Return True when ``value`` may be stored or exported as ``label``.
+
+    Allowed: :data:`OTHER`, a value of the label's fixed vocabulary, or, for a
+    content label, an id of the loaded content of that kind (``content``).
+    """
+    if not isinstance(value, str):
+        return False
+    if value == OTHER:
+        return True
+    if label.content:
+        return value in content.get(label.content, frozenset())
+    return value in label.values

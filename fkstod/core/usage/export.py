@@ -1,0 +1,232 @@
+"""A caseworker's export of usage counts: one JSON file, checksummed, nothing personal.
+
+The document (a ``dict``; :func:`build_export`) holds exactly these members::
+
+    format           "fkstod-statistik"
+    format_version   1
+    export_id        a random UUID (version 4), only so that a merge counts it once
+    months           the months covered, "YYYY-MM", ascending, no repeats
+    unit             the code of an organisational unit from config.toml, or null
+    app_version      fkstod's version
+    content_version  the version of the loaded flows
+    counts           [{"metric", "labels", "month", "count"}, ...] sorted by
+                     month, metric and labels; count a whole number >= 1
+    sha256           the checksum below, as 64 lower-case hex digits
+
+Canonical content (what ``sha256`` covers): the document without its ``sha256``
+member, serialised as JSON with object keys sorted by code point at every level,
+no whitespace between tokens (``","`` and ``":"``), strings with non-ASCII
+characters written as themselves (not ``\\u`` escapes), whole numbers in decimal,
+no floats, and the whole encoded as UTF-8 without a byte-order mark. The file
+itself is the same document indented for a person to read; a reader parses it
+and recomputes the canonical form, so the layout of the file does not matter.
+
+No member names a person or a computer: no user name, host name, install id or
+timestamp. Label values are the registry's own or ids of loaded content.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+import uuid
+from collections.abc import Iterable, Mapping, Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from fkstod.core import files
+from fkstod.core.i18n import _
+from fkstod.core.usage.recorder import EXPORTED_TABLE, TABLE
+from fkstod.core.usage.registry import METRICS, OTHER, Metric, is_allowed
+from fkstod.core.usage.units import Unit, shipped_units, unit_by_code
+
+if TYPE_CHECKING:
+    from fkstod.core.store import Db
+
+FORMAT = "fkstod-statistik"
+FORMAT_VERSION = 1
+MONTH = re.compile(r"^(\d{4})-(0[1-9]|1[0-2])$")
+#: An app or content version: what a version number is made of, nothing else.
+VERSION = re.compile(r"^[0-9A-Za-z][0-9A-Za-z.+-]{0,39}$")
+MEMBERS = frozenset(
+    {
+        "format",
+        "format_version",
+        "export_id",
+        "months",
+        "unit",
+        "app_version",
+        "content_version",
+        "counts",
+        "sha256",
+    }
+)
+
+
+class ExportProblem(ValueError):
+    """An export cannot be built as asked (a month or unit not allowed); Swedish text."""
+
+
+def canonical_bytes(document: Mapping[str, Any]) -> bytes:
+    """Return the canonical content of an export: everything but ``sha256`` (see above)."""
+    content = {k: v for k, v in document.items() if k != "sha256"}
+    return json.dumps(
+        content, sort_keys=True, separators=(",", ":"), ensure_ascii=False, allow_nan=False
+    ).encode("utf-8")
+
+
+def checksum(document: Mapping[str, Any]) -> str:
+    """Return the SHA-256 of the canonical content, as lower-case hex."""
+    return hashlib.sha256(canonical_bytes(document)).hexdigest()
+
+
+def serialise_export(document: Mapping[str, Any]) -> bytes:
+    """Return the bytes of the export file: the document, indented, UTF-8, one final newline."""
+    text = json.dumps(document, sort_keys=True, indent=2, ensure_ascii=False, allow_nan=False)
+    return (text + "\n").encode("utf-8")
+
+
+def month_range(first: str, last: str) -> list[str]:
+    """Return every month from ``first`` to ``last`` inclusive (``YYYY-MM``).
+
+    Raises:
+        ExportProblem: a month not written ``YYYY-MM``, or ``first`` after ``last``.
+    """
+    for month in (first, last):
+        if not MONTH.match(month):
+            raise ExportProblem(
+                _("{m}: en månad skrivs ÅÅÅÅ-MM, till exempel 2026-03").format(m=month)
+            )
+    if first > last:
+        raise ExportProblem(
+            _("{a}..{b}: den första månaden kommer efter den sista").format(a=first, b=last)
+        )
+    year, mon = int(first[:4]), int(first[5:])
+    out = []
+    while f"{year:04d}-{mon:02d}" <= last:
+        out.append(f"{year:04d}-{mon:02d}")
+        year, mon = (year + 1, 1) if mon == 12 else (year, mon + 1)
+    return out
+
+
+def _clean_labels(
+    spec: Metric, labels: object, content: Mapping[str, frozenset[str]]
+) -> dict[str, str] | None:
+    if not isinstance(labels, dict) or set(labels) != spec.label_names():
+        return None
+    return {
+        label.name: labels[label.name] if is_allowed(label, labels[label.name], content) else OTHER
+        for label in spec.labels
+    }
+
+
+def build_export(
+    db: Db,
+    months: Sequence[str] | None = None,
+    unit: str | None = None,
+    *,
+    app_version: str,
+    content_version: str,
+    content_ids: Mapping[str, Iterable[str]],
+    units: Sequence[Unit] | None = None,
+) -> dict[str, Any]:
+    """Return the export document of the counts in ``db`` (nothing is written).
+
+    Args:
+        months: the months to export; None exports every month that has counts.
+            A month asked for without counts is still covered (its counts are 0).
+        unit: a unit code from ``units`` (default: the shipped list), or None.
+        content_ids: the ids of loaded content by kind (``{"flow": [...]}``);
+            a stored label value that is neither in the registry nor here is
+            exported as ``other``, a stored metric the registry does not know is
+            left out: only declared labels ever leave the computer.
+
+    Raises:
+        ExportProblem: a month not ``YYYY-MM``, an unknown unit or a bad version.
+    """
+    content = {kind: frozenset(ids) for kind, ids in content_ids.items()}
+    if unit is not None and unit_by_code(shipped_units() if units is None else units, unit) is None:
+        raise ExportProblem(
+            _("enheten {u} finns inte i listan över enheter i config.toml").format(u=unit)
+        )
+    for version in (app_version, content_version):
+        if not isinstance(version, str) or not VERSION.match(version):
+            raise ExportProblem(_("{v!r} är inte ett versionsnummer").format(v=version))
+    wanted = None
+    if months is not None:
+        for month in months:
+            if not isinstance(month, str) or not MONTH.match(month):
+                raise ExportProblem(
+                    _("{m}: en månad skrivs ÅÅÅÅ-MM, till exempel 2026-03").format(m=month)
+                )
+        wanted = set(months)
+    cells: dict[tuple[str, str, str], int] = {}
+    if db.table_exists(TABLE):
+        for month, metric, raw_labels, count in db.execute(
+            f"SELECT month, metric, labels, count FROM {TABLE}"
+        ):
+            spec = METRICS.get(metric)
+            if spec is None or not MONTH.match(str(month)) or (wanted and month not in wanted):
+                continue
+            if isinstance(count, bool) or not isinstance(count, int) or count < 1:
+                continue
+            try:
+                labels = _clean_labels(spec, json.loads(raw_labels), content)
+            except (TypeError, ValueError):
+                labels = None
+            if labels is None:
+                continue
+            key = (month, metric, json.dumps(labels, sort_keys=True, separators=(",", ":")))
+            cells[key] = cells.get(key, 0) + count
+    covered = sorted(wanted if wanted is not None else {k[0] for k in cells})
+    document: dict[str, Any] = {
+        "format": FORMAT,
+        "format_version": FORMAT_VERSION,
+        "export_id": str(uuid.uuid4()),
+        "months": covered,
+        "unit": unit,
+        "app_version": app_version,
+        "content_version": content_version,
+        "counts": [
+            {"metric": metric, "labels": json.loads(labels), "month": month, "count": n}
+            for (month, metric, labels), n in sorted(cells.items())
+        ],
+    }
+    document["sha256"] = checksum(document)
+    return document
+
+
+def write_export(
+    path: Path, document: Mapping[str, Any], db: Db, protected: files.Protected
+) -> Path:
+    """Write ``document`` to ``path`` (all or nothing), then remember its months in ``db``.
+
+    Returns:
+        The file written.
+
+    Raises:
+        FileProblem: the file could not be written; no month is marked exported.
+    """
+    written = files.write_file(path, serialise_export(document), protected)
+    mark_exported(db, document["months"])
+    return written
+
+
+def mark_exported(db: Db, months: Iterable[str]) -> None:
+    """Remember that ``months`` went out in an export (once more)."""
+    with db.transaction() as conn:
+        for month in months:
+            conn.execute(
+                f"INSERT INTO {EXPORTED_TABLE} (month, times) VALUES (?, 1) "
+                "ON CONFLICT (month) DO UPDATE SET times = times + 1",
+                [month],
+            )
+
+
+def exported_months(db: Db) -> dict[str, int]:
+    """Return each month already exported and how many times, oldest first."""
+    if not db.table_exists(EXPORTED_TABLE):
+        return {}
+    rows = db.execute(f"SELECT month, times FROM {EXPORTED_TABLE} ORDER BY month")
+    return {month: times for month, times in rows}

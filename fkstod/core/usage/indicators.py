@@ -1,0 +1,285 @@
+"""The agency's indicators from merged counts, with disclosure control applied.
+
+:func:`build_report` turns merged cells into one table per indicator and period:
+rows are benefits, columns are organisational units, with row, column and grand
+totals, each table protected by :func:`fkstod.core.usage.suppress.protect`
+before anything leaves this module. Nothing here can hand out an unprotected
+count: a :class:`Report` holds only protected tables, and shares are computed
+from shown numbers only.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Mapping, Sequence
+from dataclasses import dataclass, field
+
+from fkstod.core.i18n import _
+from fkstod.core.usage.merge import CellKey
+from fkstod.core.usage.registry import OTHER
+from fkstod.core.usage.suppress import Protected, protect
+from fkstod.core.usage.units import DEFAULT_THRESHOLD, Unit
+from fkstod.core.vocabulary import BENEFITS, NOT_ASKED_REASONS
+
+#: The row and column code of totals.
+TOTAL = "total"
+#: The column code of counts exported without a unit.
+NO_UNIT = "ingen_enhet"
+#: How a suppressed value is shown, everywhere.
+MARK = ".."
+PERIODS = ("month", "quarter", "year")
+
+
+def explanation(threshold: int) -> str:
+    """Return the sentence that explains the mark for suppressed values."""
+    return _(
+        '".." betyder att värdet inte visas: antal från 1 till {small} visas aldrig, och '
+        "inte heller andra värden som de skulle kunna räknas fram ur. Värdet är inte 0."
+    ).format(small=threshold - 1)
+
+
+@dataclass(frozen=True)
+class Indicator:
+    """One indicator: the metric it sums and the labels it is restricted to."""
+
+    code: str
+    title: str
+    metric: str
+    labels: Mapping[str, str] = field(default_factory=dict)
+
+
+def _outcome(code: str, title: str) -> Indicator:
+    return Indicator(code, title, "flow_outcome", {"outcome": code})
+
+
+INDICATORS: tuple[Indicator, ...] = (
+    Indicator("flows_started", _("Flöden startade"), "flow_started"),
+    Indicator("flows_completed", _("Flöden avslutade"), "flow_completed"),
+    _outcome("asked", _("Frågan om våld ställdes")),
+    _outcome("not_asked", _("Frågan om våld ställdes inte")),
+    *(
+        _outcome(f"not_asked_{code}", _("Inte frågat: {reason}").format(reason=text))
+        for code, text in NOT_ASKED_REASONS.items()
+    ),
+    _outcome("disclosed", _("Personen berättade om våld")),
+    _outcome("disclosed_uses_violence", _("Personen berättade att hen utövar våld")),
+    _outcome("referral_offered", _("Stödkontakter erbjöds")),
+    _outcome("referral_declined", _("Stödkontakter avböjdes")),
+    Indicator(
+        "support_offered_in_call", _("Stödkontakt erbjuden i samtal"), "support_offered_in_call"
+    ),
+    Indicator("case_note_copied", _("Journalanteckning kopierad"), "case_note_copied"),
+    _outcome("child_concern", _("Oro för barn")),
+    Indicator("orosanmalan_created", _("Orosanmälan skriven"), "orosanmalan_created"),
+)
+BY_CODE = {i.code: i for i in INDICATORS}
+
+
+def period_of(month: str, kind: str) -> str:
+    """Return the period a ``YYYY-MM`` month falls in: ``2026-03``, ``2026-K1`` or ``2026``."""
+    if kind == "month":
+        return month
+    if kind == "quarter":
+        return f"{month[:4]}-K{(int(month[5:]) - 1) // 3 + 1}"
+    if kind == "year":
+        return month[:4]
+    raise ValueError(f"unknown period kind: {kind}")
+
+
+def _period_order(p: str) -> tuple[str, int]:
+    # "2026-K2" sorts with the months it covers: after 2026-03, before 2026-07.
+    if len(p) == 4:
+        return (p, 0)
+    return (p[:4], int(p[6:]) * 3 - 2 if p[5] == "K" else int(p[5:]))
+
+
+@dataclass(frozen=True)
+class IndicatorTable:
+    """One indicator in one period: benefits by units, with totals, protected."""
+
+    indicator: Indicator
+    period: str
+    rows: tuple[str, ...]  # benefit codes, then TOTAL
+    columns: tuple[str, ...]  # unit codes (NO_UNIT for none), then TOTAL
+    protected: Protected
+
+    def value(self, row: str, column: str) -> int | None:
+        """Return the published count, or None when it is suppressed."""
+        return self.protected.shown(self.rows.index(row), self.columns.index(column))
+
+
+@dataclass(frozen=True)
+class ReportRow:
+    """One published value in tidy long form."""
+
+    period: str
+    benefit: str
+    unit: str
+    indicator: Indicator
+    count: int | None  # None: suppressed
+
+    @property
+    def suppressed(self) -> bool:
+        return self.count is None
+
+
+@dataclass(frozen=True)
+class Report:
+    """The protected indicator report.
+
+    Attributes:
+        period_kind: "month", "quarter" or "year".
+        periods: the periods, ascending (a month report may hold quarters: ``rolled_up``).
+        rolled_up: quarters reported whole because one of their months was sparse.
+        benefits, units: the row and column codes, in the order shown (totals last).
+        threshold: counts from 1 to ``threshold - 1`` are suppressed.
+        tables: one per indicator and period.
+    """
+
+    period_kind: str
+    periods: tuple[str, ...]
+    rolled_up: tuple[str, ...]
+    benefits: tuple[str, ...]
+    units: tuple[str, ...]
+    unit_names: Mapping[str, str]
+    threshold: int
+    tables: Mapping[tuple[str, str], IndicatorTable]
+
+    def table(self, indicator: str, period: str) -> IndicatorTable:
+        """Return the table of ``indicator`` in ``period``."""
+        return self.tables[(indicator, period)]
+
+    def share_asked(self, period: str, benefit: str, unit: str) -> float | None:
+        """Return asked / (asked + not asked), or None unless both are shown and not 0."""
+        asked = self.table("asked", period).value(benefit, unit)
+        not_asked = self.table("not_asked", period).value(benefit, unit)
+        if asked is None or not_asked is None or asked + not_asked == 0:
+            return None
+        return asked / (asked + not_asked)
+
+    def rows(self) -> Iterator[ReportRow]:
+        """Yield every published value: by period, indicator, benefit, unit."""
+        for period in self.periods:
+            for indicator in INDICATORS:
+                table = self.tables[(indicator.code, period)]
+                for benefit in self.benefits:
+                    for unit in self.units:
+                        yield ReportRow(
+                            period, benefit, unit, indicator, table.value(benefit, unit)
+                        )
+
+    def benefit_name(self, code: str) -> str:
+        """Return a row's name in Swedish."""
+        if code == TOTAL:
+            return _("Alla förmåner")
+        if code == OTHER:
+            return _("Förmån inte angiven")
+        return BENEFITS.get(code, code)
+
+    def unit_name(self, code: str) -> str:
+        """Return a column's name in Swedish."""
+        if code == TOTAL:
+            return _("Alla enheter")
+        if code == NO_UNIT:
+            return _("Enhet inte angiven")
+        return self.unit_names.get(code, code)
+
+
+def _sums(
+    cells: Mapping[CellKey, int], kind: str
+) -> tuple[dict[tuple[str, str, str, str], int], set[str], set[str], dict[str, int]]:
+    """Sum cells into (indicator, month-period, benefit, unit); also flows started per month."""
+    sums: dict[tuple[str, str, str, str], int] = {}
+    benefits: set[str] = set()
+    units: set[str] = set()
+    started: dict[str, int] = {}
+    by_metric: dict[str, list[Indicator]] = {}
+    for indicator in INDICATORS:
+        by_metric.setdefault(indicator.metric, []).append(indicator)
+    for (month, unit, metric, labels), n in cells.items():
+        label_map = dict(labels)
+        benefit = label_map.get("benefit", OTHER)
+        unit_code = unit or NO_UNIT
+        if metric == "flow_started":
+            started[month] = started.get(month, 0) + n
+        for indicator in by_metric.get(metric, ()):
+            if all(label_map.get(k) == v for k, v in indicator.labels.items()):
+                key = (indicator.code, period_of(month, kind), benefit, unit_code)
+                sums[key] = sums.get(key, 0) + n
+                benefits.add(benefit)
+                units.add(unit_code)
+    return sums, benefits, units, started
+
+
+def build_report(
+    cells: Mapping[CellKey, int],
+    *,
+    period: str = "month",
+    units: Sequence[Unit] = (),
+    threshold: int = DEFAULT_THRESHOLD,
+    sparse_below: int | None = None,
+) -> Report:
+    """Return the protected indicator report of merged ``cells``.
+
+    Args:
+        period: "month", "quarter" or "year".
+        units: the coordinator's list (names and order of the columns).
+        threshold: counts 1..threshold-1 are suppressed (at least 2).
+        sparse_below: in a month report, a month with fewer flows started than
+            this (default ``4 * threshold``) is sparse, and its whole quarter is
+            reported as the quarter instead of its three months (all three, so
+            that no month can be found as the quarter less the others).
+    """
+    if period not in PERIODS:
+        raise ValueError(f"unknown period kind: {period}")
+    if threshold < 2:
+        raise ValueError("the threshold is at least 2")
+    sparse = 4 * threshold if sparse_below is None else sparse_below
+    sums, benefit_set, unit_set, started = _sums(cells, "month")
+    rolled: set[str] = set()
+    if period == "month":
+        months = {key[1] for key in sums} | set(started)
+        rolled = {period_of(m, "quarter") for m in months if started.get(m, 0) < sparse}
+
+    def target(month: str) -> str:
+        if period == "month":
+            quarter = period_of(month, "quarter")
+            return quarter if quarter in rolled else month
+        return period_of(month, period)
+
+    grouped: dict[tuple[str, str, str, str], int] = {}
+    for (code, month, benefit, unit), n in sums.items():
+        key = (code, target(month), benefit, unit)
+        grouped[key] = grouped.get(key, 0) + n
+    periods = tuple(sorted({key[1] for key in grouped}, key=_period_order))
+    benefit_rows = [b for b in BENEFITS if b in benefit_set]
+    benefit_rows += sorted(benefit_set - set(BENEFITS))
+    order = [u.code for u in units]
+    unit_cols = [u for u in order if u in unit_set]
+    unit_cols += sorted(unit_set - set(order) - {NO_UNIT}) + (
+        [NO_UNIT] if NO_UNIT in unit_set else []
+    )
+    if not benefit_rows:
+        benefit_rows, unit_cols = [OTHER], [NO_UNIT]
+    tables: dict[tuple[str, str], IndicatorTable] = {}
+    for p in periods:
+        for indicator in INDICATORS:
+            inner = [
+                [grouped.get((indicator.code, p, b, u), 0) for u in unit_cols] for b in benefit_rows
+            ]
+            tables[(indicator.code, p)] = IndicatorTable(
+                indicator,
+                p,
+                (*benefit_rows, TOTAL),
+                (*unit_cols, TOTAL),
+                protect(inner, threshold),
+            )
+    return Report(
+        period_kind=period,
+        periods=periods,
+        rolled_up=tuple(sorted(rolled & set(periods))),
+        benefits=(*benefit_rows, TOTAL),
+        units=(*unit_cols, TOTAL),
+        unit_names={u.code: u.name for u in units},
+        threshold=threshold,
+        tables=tables,
+    )

@@ -1,0 +1,251 @@
+"""A coordinator's merge of many exports: each file validated, the good ones summed.
+
+Streaming: one file is read, checked and added into a dict of cells at a time,
+then dropped; what grows with the number of files is only the set of export ids
+seen (16 bytes of UUID each, for de-duplication) and the list of skipped files.
+"""
+
+from __future__ import annotations
+
+import hmac
+import os
+import uuid
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from fkstod.core import files
+from fkstod.core.i18n import _
+from fkstod.core.parse import ParseError, parse_json
+from fkstod.core.usage.export import FORMAT, FORMAT_VERSION, MEMBERS, MONTH, VERSION, checksum
+from fkstod.core.usage.registry import METRICS, Metric, is_allowed
+from fkstod.core.usage.units import Unit
+
+#: Far above any export of one caseworker (a few hundred cells a month).
+MAX_BYTES = 8 * 1024 * 1024
+#: More than anyone counts in one cell in a month; a larger count is not plausible.
+MAX_COUNT = 100_000
+#: A cell: (month, unit code or None, metric, labels as sorted (name, value) pairs).
+CellKey = tuple[str, str | None, str, tuple[tuple[str, str], ...]]
+#: ``progress(done, total)``; returning False stops the merge (what was read is kept).
+Progress = Callable[[int, int], "bool | None"]
+
+
+@dataclass(frozen=True)
+class Skipped:
+    """A file left out of the merge and why (Swedish)."""
+
+    path: str
+    reason: str
+
+    def __str__(self) -> str:
+        return f"{self.path}: {self.reason}"
+
+
+@dataclass
+class MergeResult:
+    """What a merge produced.
+
+    Attributes:
+        cells: summed counts by (month, unit, metric, labels).
+        merged: how many files were added.
+        duplicates: files whose export id was already added (counted once).
+        skipped: files left out, each with its reason.
+        stopped: True when the progress callback stopped the merge early.
+    """
+
+    cells: dict[CellKey, int] = field(default_factory=dict)
+    merged: int = 0
+    duplicates: list[str] = field(default_factory=list)
+    skipped: list[Skipped] = field(default_factory=list)
+    stopped: bool = False
+
+    def months(self) -> list[str]:
+        """Return the months that have counts, ascending."""
+        return sorted({key[0] for key in self.cells})
+
+    def units(self) -> list[str | None]:
+        """Return the unit codes that occur (None: no unit given), codes first."""
+        codes = {key[1] for key in self.cells}
+        return sorted(c for c in codes if c is not None) + ([None] if None in codes else [])
+
+
+class BadExport(ValueError):
+    """One reason a file is not a valid export (Swedish)."""
+
+
+def expand(paths: Iterable[Path | str]) -> Iterator[Path]:
+    """Yield the files to merge: a file as given, a folder as its ``*.json`` files (sorted)."""
+    for given in paths:
+        path = Path(given)
+        if path.is_dir():
+            with os.scandir(path) as entries:
+                names = sorted(e.name for e in entries if e.name.lower().endswith(".json"))
+            for name in names:
+                yield path / name
+        else:
+            yield path
+
+
+def _count_files(paths: Sequence[Path | str]) -> int:
+    total = 0
+    for given in paths:
+        path = Path(given)
+        if path.is_dir():
+            with os.scandir(path) as entries:
+                total += sum(1 for e in entries if e.name.lower().endswith(".json"))
+        else:
+            total += 1
+    return total
+
+
+def merge_exports(
+    paths: Sequence[Path | str],
+    *,
+    content_ids: Mapping[str, Iterable[str]],
+    units: Sequence[Unit],
+    progress: Progress | None = None,
+    today: Callable[[], date] = date.today,
+    max_bytes: int = MAX_BYTES,
+) -> MergeResult:
+    """Validate and sum the export files ``paths`` (folders expand to their ``*.json``).
+
+    Args:
+        content_ids: ids of loaded content by kind, allowed as label values.
+        units: the coordinator's list of units; an export naming another is refused.
+        progress: called after each file with (files done, files in all).
+        today: the clock; a month after today's month is refused.
+
+    Returns:
+        The summed cells, and every file skipped with its reason.
+    """
+    content = {kind: frozenset(ids) for kind, ids in content_ids.items()}
+    unit_codes = frozenset(u.code for u in units)
+    now = today().strftime("%Y-%m")
+    total = _count_files(paths)
+    result = MergeResult()
+    seen: set[int] = set()
+    for done, path in enumerate(expand(paths), start=1):
+        try:
+            data = files.read_bytes(path, max_bytes)
+            document = parse_json(data, str(path))
+            export_id, cells = _validate(document, content, unit_codes, now)
+        except files.FileProblem as exc:
+            result.skipped.append(Skipped(str(path), exc.message))
+        except ParseError as exc:
+            where = _("rad {n}: ").format(n=exc.problem.line) if exc.problem.line else ""
+            result.skipped.append(Skipped(str(path), where + exc.problem.message))
+        except BadExport as exc:
+            result.skipped.append(Skipped(str(path), str(exc)))
+        else:
+            if export_id in seen:
+                result.duplicates.append(str(path))
+            else:
+                seen.add(export_id)
+                for key, n in cells:
+                    result.cells[key] = result.cells.get(key, 0) + n
+                result.merged += 1
+        if progress is not None and progress(done, total) is False:
+            result.stopped = True
+            break
+    return result
+
+
+def _is_int(value: object) -> bool:
+    return isinstance(value, int) and not isinstance(value, bool)
+
+
+def _validate(
+    document: Any, content: Mapping[str, frozenset[str]], unit_codes: frozenset[str], now: str
+) -> tuple[int, list[tuple[CellKey, int]]]:
+    if not isinstance(document, dict):
+        raise BadExport(_("filen är inte en statistikexport från fkstod"))
+    if document.get("format") != FORMAT:
+        raise BadExport(_("filen är inte en statistikexport från fkstod"))
+    version = document.get("format_version")
+    if not _is_int(version) or version != FORMAT_VERSION:
+        raise BadExport(
+            _("formatversion {v} kan inte läsas här (den här versionen läser {ok})").format(
+                v=version, ok=FORMAT_VERSION
+            )
+        )
+    if set(document) != MEMBERS:
+        raise BadExport(_("filen har andra fält än en export har; den kan ha ändrats"))
+    stated = document["sha256"]
+    if not isinstance(stated, str) or not hmac.compare_digest(stated, checksum(document)):
+        raise BadExport(
+            _("kontrollsumman stämmer inte: filen har ändrats eller skadats efter exporten")
+        )
+    try:
+        parsed_id = uuid.UUID(document["export_id"])
+    except (TypeError, ValueError, AttributeError):
+        raise BadExport(_("exportens id är inte ett giltigt id")) from None
+    if parsed_id.version != 4 or str(parsed_id) != document["export_id"]:
+        raise BadExport(_("exportens id är inte ett giltigt id"))
+    for name in ("app_version", "content_version"):
+        if not isinstance(document[name], str) or not VERSION.match(document[name]):
+            raise BadExport(_("versionsnumret i {f} är ogiltigt").format(f=name))
+    unit = document["unit"]
+    if unit is not None and unit not in unit_codes:
+        raise BadExport(
+            _("enheten {u!r} finns inte i listan över enheter").format(u=str(unit)[:40])
+        )
+    months = document["months"]
+    if not isinstance(months, list) or not all(isinstance(m, str) for m in months):
+        raise BadExport(_("månaderna är inte en lista av ÅÅÅÅ-MM"))
+    for month in months:
+        if not MONTH.match(month):
+            raise BadExport(_("månaden {m!r} är inte skriven ÅÅÅÅ-MM").format(m=month[:20]))
+        if month > now:
+            raise BadExport(_("månaden {m} har inte kommit ännu").format(m=month))
+    if months != sorted(set(months)):
+        raise BadExport(_("månaderna står inte i ordning eller står två gånger"))
+    covered = frozenset(months)
+    counts = document["counts"]
+    if not isinstance(counts, list):
+        raise BadExport(_("antalen saknas"))
+    cells: list[tuple[CellKey, int]] = []
+    keys: set[CellKey] = set()
+    for i, row in enumerate(counts, start=1):
+        key, n = _cell(row, i, content, covered, unit)
+        if key in keys:
+            raise BadExport(_("antal {i}: samma cell står två gånger").format(i=i))
+        keys.add(key)
+        cells.append((key, n))
+    return parsed_id.int, cells
+
+
+def _cell(
+    row: object,
+    i: int,
+    content: Mapping[str, frozenset[str]],
+    covered: frozenset[str],
+    unit: str | None,
+) -> tuple[CellKey, int]:
+    if not isinstance(row, dict) or set(row) != {"metric", "labels", "month", "count"}:
+        raise BadExport(_("antal {i}: har inte fälten metric, labels, month och count").format(i=i))
+    spec: Metric | None = METRICS.get(row["metric"]) if isinstance(row["metric"], str) else None
+    if spec is None:
+        raise BadExport(_("antal {i}: okänt mått").format(i=i))
+    labels = row["labels"]
+    if not isinstance(labels, dict) or set(labels) != spec.label_names():
+        raise BadExport(_("antal {i}: fel etiketter för måttet {m}").format(i=i, m=spec.name))
+    for label in spec.labels:
+        if not is_allowed(label, labels[label.name], content):
+            raise BadExport(
+                _("antal {i}: okänt värde för etiketten {label}").format(i=i, label=label.name)
+            )
+    month = row["month"]
+    if not isinstance(month, str) or month not in covered:
+        raise BadExport(_("antal {i}: månaden hör inte till exportens månader").format(i=i))
+    count = row["count"]
+    if not _is_int(count) or not 1 <= count <= MAX_COUNT:
+        raise BadExport(
+            _("antal {i}: antalet är inte ett rimligt heltal (1 till {cap})").format(
+                i=i, cap=MAX_COUNT
+            )
+        )
+    key: CellKey = (month, unit, spec.name, tuple(sorted(labels.items())))
+    return key, count

@@ -1,0 +1,306 @@
+"""Disclosure control of a two-way table with totals: primary and secondary suppression.
+
+The table is published with its row totals, column totals and grand total; the
+totals are cells like the others (a total of 3 is a small count too). Take the
+extended ``(R+1) x (C+1)`` table and flip the sign of the total row and total
+column (the grand total keeps its sign): every row and every column then sums to
+zero. What an attacker may change in the suppressed cells without changing
+anything shown is a circulation on the bipartite graph whose nodes are the lines
+(rows and columns) and whose edges are the suppressed cells. A suppressed cell
+can be worked out exactly if and only if its edge is a *bridge* of that graph
+(it lies on no cycle), or if every cycle through it must pass a cell that is 0
+in the direction that would make it negative.
+
+So, after primary suppression (every cell, totals included, from 1 to
+``threshold - 1``):
+
+1. a line with exactly one suppressed cell gets a second one (a non-zero cell,
+   preferably one whose crossing line already has a suppressed cell, then the
+   smallest);
+2. a suppressed cell that is a bridge gets a cycle: a non-zero cell joining the
+   two sides is suppressed as well;
+3. repeated until neither applies;
+4. then an exact audit (:func:`bounds`, the attacker's own computation) looks for
+   a small count whose tightest interval still lies within 1..threshold-1 (not
+   pinned, but known to be small); beside the first such count one more cell of
+   its row or column is suppressed (the smallest non-zero one), and all of it is
+   repeated until no small count can be confined.
+
+Zero cells are never suppressed and are shown as 0: a 0 says nothing about a
+person, and a suppressed 0 would be worse, since its lower bound 0 is its value
+and a cycle through it can move only one way. Every suppressed cell is then
+non-zero and lies on a cycle of non-zero suppressed cells, so it can move both
+ways: its tightest interval has a lower bound below its value and an upper bound
+above it. When rule 2 finds no non-zero cell to join the sides, every non-zero
+cell of the table is suppressed; that is always safe (the non-zero entries of a
+table whose lines sum to zero carry a circulation, so none of them is a bridge).
+
+Step 4 ends at the latest when every non-zero cell is suppressed; then the whole
+table can be scaled from 0 upwards without changing anything shown, so every
+interval reaches 0. What is published therefore never confines a small count:
+each interval either reaches 0 or reaches ``threshold``.
+
+Every unsuppressed non-zero cell is at least ``threshold``, so the complements
+chosen are never small counts themselves.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+Cell = tuple[int, int]
+
+
+@dataclass(frozen=True)
+class Protected:
+    """A table with totals after disclosure control.
+
+    Attributes:
+        values: the extended table: ``values[i][j]`` for ``i < R, j < C`` the
+            cells, ``values[i][C]`` the row totals, ``values[R][j]`` the column
+            totals, ``values[R][C]`` the grand total. Never published as such.
+        suppressed: the cells not to be shown (primary and secondary).
+        primary: the small counts among them.
+    """
+
+    values: tuple[tuple[int, ...], ...]
+    suppressed: frozenset[Cell]
+    primary: frozenset[Cell]
+
+    def shown(self, i: int, j: int) -> int | None:
+        """Return the value to publish at ``(i, j)``, or None when it is suppressed."""
+        return None if (i, j) in self.suppressed else self.values[i][j]
+
+
+def extend(inner: Sequence[Sequence[int]]) -> list[list[int]]:
+    """Return ``inner`` with a total column, a total row and the grand total."""
+    width = len(inner[0]) if inner else 0
+    rows = [[*row, sum(row)] for row in inner]
+    totals = [sum(row[j] for row in rows) for j in range(width + 1)]
+    return [*rows, totals]
+
+
+def protect(inner: Sequence[Sequence[int]], threshold: int) -> Protected:
+    """Return the table ``inner`` (R rows of C non-negative counts) with its totals, protected.
+
+    Raises:
+        ValueError: a negative count or a ragged table.
+    """
+    if not inner or not inner[0] or any(len(r) != len(inner[0]) for r in inner):
+        raise ValueError("a table has at least one row and column, all of one width")
+    if any(v < 0 for row in inner for v in row):
+        raise ValueError("counts are never negative")
+    ext = extend(inner)
+    n_rows, n_cols = len(ext), len(ext[0])
+    primary = {(i, j) for i in range(n_rows) for j in range(n_cols) if 0 < ext[i][j] < threshold}
+    supp = set(primary)
+    while True:
+        _close_cycles(ext, supp)
+        # The rules above already leave no cell pinned; the audit checks it as well,
+        # so that a fault in them cannot publish a value that can be worked out.
+        weak = [
+            cell
+            for cell, (low, high) in bounds(ext, supp).items()
+            if low == high or (cell in primary and low > 0 and high < threshold)
+        ]
+        if not weak:
+            break
+        if not _widen(ext, supp, weak[0]):
+            break
+    frozen = tuple(tuple(row) for row in ext)
+    return Protected(frozen, frozenset(supp), frozenset(primary))
+
+
+def _close_cycles(ext: list[list[int]], supp: set[Cell]) -> None:
+    """Apply rules 1 and 2 until every suppressed cell lies on a cycle."""
+    n_rows, n_cols = len(ext), len(ext[0])
+    while True:
+        added = _second_in_line(ext, supp)
+        if added is None:
+            return
+        if added:
+            continue
+        bridge = _find_bridge(supp, n_rows, n_cols)
+        if bridge is None or not _join(ext, supp, bridge, n_rows, n_cols):
+            return
+
+
+def _widen(ext: list[list[int]], supp: set[Cell], weak: Cell) -> bool:
+    """Suppress one more cell beside a small count the attacker can still confine.
+
+    Returns False when none was left and every non-zero cell is now suppressed.
+    """
+    i, j = weak
+    line = [(i, c) for c in range(len(ext[0]))] + [(r, j) for r in range(len(ext))]
+    candidates = [cell for cell in line if cell not in supp and ext[cell[0]][cell[1]] > 0]
+    if not candidates:
+        _all_nonzero(ext, supp)
+        return False
+    supp.add(min(candidates, key=lambda cell: ext[cell[0]][cell[1]]))
+    return True
+
+
+def _all_nonzero(ext: list[list[int]], supp: set[Cell]) -> None:
+    supp.update((i, j) for i in range(len(ext)) for j in range(len(ext[0])) if ext[i][j] > 0)
+
+
+def _second_in_line(ext: list[list[int]], supp: set[Cell]) -> bool | None:
+    """Give every line with one suppressed cell a second; True if any was added.
+
+    None: no non-zero cell was left to add, and every non-zero cell is now suppressed.
+    """
+    n_rows, n_cols = len(ext), len(ext[0])
+    row_count = [0] * n_rows
+    col_count = [0] * n_cols
+    for i, j in supp:
+        row_count[i] += 1
+        col_count[j] += 1
+    lines = [("r", i) for i in range(n_rows) if row_count[i] == 1]
+    lines += [("c", j) for j in range(n_cols) if col_count[j] == 1]
+    if not lines:
+        return False
+    kind, k = lines[0]
+    cells = [(k, j) for j in range(n_cols)] if kind == "r" else [(i, k) for i in range(n_rows)]
+    candidates = [c for c in cells if c not in supp and ext[c[0]][c[1]] > 0]
+    if not candidates:
+        _all_nonzero(ext, supp)
+        return None
+
+    def cost(cell: Cell) -> tuple[int, int]:
+        crossing = col_count[cell[1]] if kind == "r" else row_count[cell[0]]
+        return (0 if crossing else 1, ext[cell[0]][cell[1]])
+
+    supp.add(min(candidates, key=cost))
+    return True
+
+
+def _neighbours(supp: set[Cell], n_rows: int) -> dict[int, list[int]]:
+    # Nodes: rows 0..n_rows-1, columns n_rows + j.
+    graph: dict[int, list[int]] = {}
+    for i, j in supp:
+        graph.setdefault(i, []).append(n_rows + j)
+        graph.setdefault(n_rows + j, []).append(i)
+    return graph
+
+
+def _component(graph: dict[int, list[int]], start: int, without: tuple[int, int]) -> set[int]:
+    seen = {start}
+    stack = [start]
+    while stack:
+        node = stack.pop()
+        for nxt in graph.get(node, []):
+            if {node, nxt} == set(without) or nxt in seen:
+                continue
+            seen.add(nxt)
+            stack.append(nxt)
+    return seen
+
+
+def _find_bridge(supp: set[Cell], n_rows: int, n_cols: int) -> Cell | None:
+    graph = _neighbours(supp, n_rows)
+    for i, j in sorted(supp):
+        if n_rows + j not in _component(graph, i, (i, n_rows + j)):
+            return (i, j)
+    return None
+
+
+def _join(ext: list[list[int]], supp: set[Cell], bridge: Cell, n_rows: int, n_cols: int) -> bool:
+    """Suppress a non-zero cell that puts ``bridge`` on a cycle; False if all were needed."""
+    graph = _neighbours(supp, n_rows)
+    i, j = bridge
+    side_a = _component(graph, i, (i, n_rows + j))
+    side_b = _component(graph, n_rows + j, (i, n_rows + j))
+    candidates = [
+        (r, c)
+        for r in range(n_rows)
+        for c in range(n_cols)
+        if (r, c) not in supp
+        and ext[r][c] > 0
+        and ((r in side_a and n_rows + c in side_b) or (r in side_b and n_rows + c in side_a))
+    ]
+    if not candidates:
+        _all_nonzero(ext, supp)
+        return False
+    supp.add(min(candidates, key=lambda cell: ext[cell[0]][cell[1]]))
+    return True
+
+
+INF = float("inf")
+
+
+def _arcs(values: Sequence[Sequence[int]], supp: frozenset[Cell] | set[Cell]):
+    """Yield (cell, low, high): how far each suppressed cell's y-value may move, alone."""
+    last_row, last_col = len(values) - 1, len(values[0]) - 1
+    for i, j in supp:
+        v = values[i][j]
+        flipped = (i == last_row) != (j == last_col)
+        yield (i, j), (-INF, v) if flipped else (-v, INF)
+
+
+def _max_flow(caps: dict[int, dict[int, float]], source: int, sink: int) -> float:
+    """Edmonds-Karp on a small graph; INF when a path of unbounded capacity exists."""
+    flow = 0.0
+    residual = {u: dict(vs) for u, vs in caps.items()}
+    while True:
+        parent = {source: source}
+        queue = [source]
+        for u in queue:
+            for v, c in residual.get(u, {}).items():
+                if c > 0 and v not in parent:
+                    parent[v] = u
+                    queue.append(v)
+        if sink not in parent:
+            return flow
+        path = []
+        v = sink
+        while v != source:
+            path.append((parent[v], v))
+            v = parent[v]
+        push = min(residual[u][v] for u, v in path)
+        if push == INF:
+            return INF
+        for u, v in path:
+            residual[u][v] -= push
+            residual.setdefault(v, {})[u] = residual.get(v, {}).get(u, 0) + push
+        flow += push
+
+
+def bounds(
+    values: Sequence[Sequence[int]], supp: frozenset[Cell] | set[Cell]
+) -> dict[Cell, tuple[float, float]]:
+    """Return the tightest interval of every suppressed cell, as an attacker computes it.
+
+    The attacker knows every shown cell, that the lines add up, and that counts are
+    never negative. In the sign-flipped table a change of the suppressed cells is a
+    circulation (see the module text); the most one cell can move up is the maximum
+    flow back from its column to its row through the other suppressed cells, each
+    within what keeps its count non-negative. Exact, like linear programming, for
+    two-way tables (the constraint matrix is a network matrix).
+    """
+    n_rows = len(values)
+    arcs = dict(_arcs(values, supp))
+    out: dict[Cell, tuple[float, float]] = {}
+    for cell, (low, high) in arcs.items():
+        caps: dict[int, dict[int, float]] = {}
+        for (i, j), (lo, hi) in arcs.items():
+            if (i, j) == cell:
+                continue
+            r, c = i, n_rows + j
+            caps.setdefault(r, {})[c] = caps.get(r, {}).get(c, 0) + hi
+            caps.setdefault(c, {})[r] = caps.get(c, {}).get(r, 0) - lo
+        r, c = cell[0], n_rows + cell[1]
+        up = min(high, _max_flow(caps, c, r))
+        down = max(low, -_max_flow(caps, r, c))
+        v = values[cell[0]][cell[1]]
+        flipped = (cell[0] == n_rows - 1) != (cell[1] == len(values[0]) - 1)
+        out[cell] = (v - up, v - down) if flipped else (v + down, v + up)
+    return out
+
+
+def weak_cells(protected: Protected, threshold: int) -> list[Cell]:
+    """Return the small counts whose interval the attacker can confine to 1..threshold-1."""
+    found = bounds(protected.values, protected.suppressed)
+    return sorted(
+        cell for cell in protected.primary if found[cell][0] > 0 and found[cell][1] < threshold
+    )

@@ -1,0 +1,386 @@
+"""Export, merge, indicators and outputs of the usage counts, end to end in core."""
+
+from __future__ import annotations
+
+import io
+import json
+from datetime import date
+
+import pytest
+
+from fkstod.core.files import NOTHING_PROTECTED, UTF8_BOM
+from fkstod.core.usage import METRICS, UsageRecorder
+from fkstod.core.usage.export import (
+    ExportProblem,
+    build_export,
+    canonical_bytes,
+    checksum,
+    exported_months,
+    month_range,
+    serialise_export,
+    write_export,
+)
+from fkstod.core.usage.indicators import MARK, TOTAL, build_report, period_of
+from fkstod.core.usage.merge import merge_exports
+from fkstod.core.usage.outputs import to_csv, to_jsonl, to_xlsx, write_report
+from fkstod.core.usage.units import Unit, UnitsProblem, parse_threshold, parse_units, shipped_units
+
+UNITS = (Unit("syd", "Region syd"), Unit("nord", "Region nord"))
+FLOWS = {"flow": ["fraga-vid-indikation"]}
+TODAY = lambda: date(2026, 12, 1)  # noqa: E731
+
+
+def example_labels(metric):
+    values = {"flow": "fraga-vid-indikation"}
+    return {
+        label.name: values.get(label.name) or sorted(label.values)[0]
+        for label in METRICS[metric].labels
+    }
+
+
+def recorded(db, month="2026-11", times=1):
+    recorder = UsageRecorder(db, clock=lambda: month)
+    recorder.set_content_ids("flow", FLOWS["flow"])
+    for _ in range(times):
+        recorder.record("flow_started", flow="fraga-vid-indikation", benefit="sjukpenning")
+        recorder.record(
+            "flow_outcome", flow="fraga-vid-indikation", benefit="sjukpenning", outcome="asked"
+        )
+    return recorder
+
+
+def export(db, **kw):
+    return build_export(
+        db, app_version="0.1.0", content_version="2026.11", content_ids=FLOWS, units=UNITS, **kw
+    )
+
+
+# -- counting gaps and training ------------------------------------------------------------
+
+
+def test_training_mode_counts_nothing_for_every_metric(memory_db):
+    recorder = UsageRecorder(memory_db, training=True)
+    recorder.set_content_ids("flow", FLOWS["flow"])
+    for metric in METRICS:
+        assert recorder.record(metric, **example_labels(metric)) is None
+    assert recorder.counts() == []
+    assert memory_db.execute("SELECT count(*) FROM usage_counts").fetchone()[0] == 0
+
+
+def test_every_metric_records_outside_training(memory_db):
+    recorder = UsageRecorder(memory_db)
+    recorder.set_content_ids("flow", FLOWS["flow"])
+    for metric in METRICS:
+        assert recorder.record(metric, **example_labels(metric)).count == 1
+
+
+def test_the_counting_gaps_have_metrics():
+    assert {"benefit", "flow"} <= METRICS["case_note_copied"].label_names()
+    assert "benefit" in METRICS["orosanmalan_created"].label_names()
+    # Support offered is counted with the call's flow: a plain directory search has none.
+    assert {"flow", "benefit", "category"} == METRICS["support_offered_in_call"].label_names()
+
+
+# -- units -----------------------------------------------------------------------------------
+
+
+def test_shipped_units_are_valid_and_the_threshold_is_five():
+    assert shipped_units()
+    from fkstod.core.config import config
+
+    assert parse_threshold(config()["statistik"]) == 5
+
+
+@pytest.mark.parametrize(
+    "units",
+    [
+        [{"kod": "Syd!", "namn": "x"}],
+        [{"kod": "syd", "namn": ""}],
+        [{"kod": "syd", "namn": "a"}, {"kod": "syd", "namn": "b"}],
+        [{"kod": "syd"}],
+        "syd",
+    ],
+)
+def test_bad_unit_lists_are_refused_in_swedish(units):
+    with pytest.raises(UnitsProblem, match=r"config\.toml"):
+        parse_units({"enheter": units})
+
+
+# -- export ----------------------------------------------------------------------------------
+
+
+def test_export_holds_counts_months_versions_and_a_checksum(memory_db):
+    recorded(memory_db)
+    doc = export(memory_db, unit="syd")
+    assert doc["months"] == ["2026-11"] and doc["unit"] == "syd"
+    assert doc["sha256"] == checksum(doc)
+    assert {c["metric"] for c in doc["counts"]} == {"flow_started", "flow_outcome"}
+    assert all(c["count"] == 1 and c["month"] == "2026-11" for c in doc["counts"])
+
+
+def test_canonical_content_is_sorted_compact_utf8_without_the_checksum():
+    doc = {"b": 1, "a": {"ö": "å", "c": [1, 2]}, "sha256": "x"}
+    assert canonical_bytes(doc) == '{"a":{"c":[1,2],"ö":"å"},"b":1}'.encode()
+
+
+def test_two_exports_differ_only_in_id_and_checksum(memory_db):
+    recorded(memory_db)
+    a, b = export(memory_db), export(memory_db)
+    assert a["export_id"] != b["export_id"]
+    assert {k: v for k, v in a.items() if k not in {"export_id", "sha256"}} == {
+        k: v for k, v in b.items() if k not in {"export_id", "sha256"}
+    }
+
+
+def test_export_refuses_a_unit_not_on_the_list_and_a_bad_month(memory_db):
+    with pytest.raises(ExportProblem, match="enheten"):
+        export(memory_db, unit="fritext")
+    with pytest.raises(ExportProblem, match="ÅÅÅÅ-MM"):
+        export(memory_db, months=["2026-13"])
+
+
+def test_exporting_chosen_months_and_remembering_them(memory_db, tmp_path):
+    recorded(memory_db, "2026-10")
+    recorded(memory_db, "2026-11")
+    doc = export(memory_db, months=month_range("2026-11", "2026-12"))
+    assert doc["months"] == ["2026-11", "2026-12"]
+    assert {c["month"] for c in doc["counts"]} == {"2026-11"}
+    assert exported_months(memory_db) == {}
+    write_export(tmp_path / "ut.json", doc, memory_db, NOTHING_PROTECTED)
+    write_export(tmp_path / "ut2.json", doc, memory_db, NOTHING_PROTECTED)
+    assert exported_months(memory_db) == {"2026-11": 2, "2026-12": 2}
+    assert json.loads((tmp_path / "ut.json").read_bytes()) == doc
+
+
+def test_month_range_spans_years():
+    assert month_range("2025-11", "2026-02") == ["2025-11", "2025-12", "2026-01", "2026-02"]
+    with pytest.raises(ExportProblem):
+        month_range("2026-02", "2025-11")
+
+
+# -- merge -----------------------------------------------------------------------------------
+
+
+def write_doc(path, doc):
+    path.write_bytes(serialise_export(doc))
+    return path
+
+
+def merge(paths, **kw):
+    return merge_exports(paths, content_ids=FLOWS, units=UNITS, today=TODAY, **kw)
+
+
+def test_merge_sums_good_files_and_counts_one_export_once(memory_db, tmp_path):
+    recorded(memory_db, times=3)
+    doc = export(memory_db, unit="syd")
+    a = write_doc(tmp_path / "a.json", doc)
+    b = write_doc(tmp_path / "b.json", doc)  # the same export, given twice
+    c = write_doc(tmp_path / "c.json", export(memory_db, unit="nord"))
+    seen = []
+    result = merge([a, b, c], progress=lambda done, total: seen.append((done, total)))
+    assert result.merged == 2 and result.duplicates == [str(b)] and not result.skipped
+    assert seen == [(1, 3), (2, 3), (3, 3)]
+    started = {k: n for k, n in result.cells.items() if k[2] == "flow_started"}
+    assert sorted((k[1], n) for k, n in started.items()) == [("nord", 3), ("syd", 3)]
+
+
+def tampered(doc):
+    return {**doc, "counts": [{**doc["counts"][0], "count": 99}]}
+
+
+def resigned(doc, **changes):
+    new = {**doc, **changes}
+    new["sha256"] = checksum(new)
+    return new
+
+
+@pytest.mark.parametrize(
+    ("change", "reason"),
+    [
+        (tampered, "kontrollsumman"),
+        (lambda d: resigned(d, format_version=2), "formatversion"),
+        (lambda d: resigned(d, months=["2027-01"]), "har inte kommit"),
+        (lambda d: resigned(d, months=["2026-1"]), "ÅÅÅÅ-MM"),
+        (lambda d: resigned(d, unit="okand"), "enheten"),
+        (lambda d: resigned(d, export_id="inte-ett-id"), "id"),
+        (lambda d: resigned(d, user="anna"), "andra fält"),
+        (
+            lambda d: resigned(d, counts=[{**d["counts"][0], "metric": "free_text"}]),
+            "okänt mått",
+        ),
+        (
+            lambda d: resigned(
+                d,
+                counts=[
+                    {**d["counts"][0], "labels": {**d["counts"][0]["labels"], "benefit": "Anna"}}
+                ],
+            ),
+            "okänt värde",
+        ),
+        (lambda d: resigned(d, counts=[{**d["counts"][0], "count": -1}]), "rimligt heltal"),
+        (lambda d: resigned(d, counts=[{**d["counts"][0], "count": 10**9}]), "rimligt heltal"),
+        (lambda d: resigned(d, counts=[{**d["counts"][0], "count": 2.5}]), "rimligt heltal"),
+        (lambda d: resigned(d, counts=[{**d["counts"][0], "month": "2026-10"}]), "månaden hör"),
+        (lambda d: resigned(d, counts=[d["counts"][0], d["counts"][0]]), "två gånger"),
+        (lambda d: [d], "inte en statistikexport"),
+    ],
+)
+def test_a_bad_file_is_named_with_its_reason_and_skipped(memory_db, tmp_path, change, reason):
+    recorded(memory_db)
+    good = write_doc(tmp_path / "bra.json", export(memory_db))
+    bad = tmp_path / "dålig.json"
+    bad.write_text(json.dumps(change(export(memory_db))), encoding="utf-8")
+    result = merge([good, bad])
+    assert result.merged == 1
+    assert [s.path for s in result.skipped] == [str(bad)]
+    assert reason in result.skipped[0].reason
+
+
+def test_truncated_empty_missing_and_binary_files_are_skipped(memory_db, tmp_path):
+    recorded(memory_db)
+    data = serialise_export(export(memory_db))
+    (tmp_path / "kort.json").write_bytes(data[: len(data) // 2])
+    (tmp_path / "tom.json").write_bytes(b"")
+    (tmp_path / "bin.json").write_bytes(b"\xff\xfe\x00")
+    result = merge([tmp_path, tmp_path / "saknas.json"])
+    assert result.merged == 0
+    assert {s.path.rsplit("/", 1)[-1] for s in result.skipped} == {
+        "kort.json",
+        "tom.json",
+        "bin.json",
+        "saknas.json",
+    }
+    assert all(s.reason for s in result.skipped)
+
+
+def test_a_folder_expands_to_its_json_files_and_progress_can_stop(memory_db, tmp_path):
+    recorded(memory_db)
+    for i in range(3):
+        write_doc(tmp_path / f"{i}.json", export(memory_db))
+    (tmp_path / "annat.txt").write_text("inte en export")
+    assert merge([tmp_path]).merged == 3
+    stopped = merge([tmp_path], progress=lambda done, total: done < 2)
+    assert stopped.stopped and stopped.merged == 2
+
+
+# -- indicators and outputs ------------------------------------------------------------------
+
+
+def cells_of(counts):
+    """counts: {(month, unit, metric, benefit, outcome or None): n} -> merge cells."""
+    out = {}
+    for (month, unit, metric, benefit, outcome), n in counts.items():
+        labels = {"benefit": benefit, "flow": "f"}
+        if outcome:
+            labels["outcome"] = outcome
+        out[(month, unit, metric, tuple(sorted(labels.items())))] = n
+    return out
+
+
+def big_cells():
+    counts = {}
+    for month in ("2026-01", "2026-02", "2026-03"):
+        for unit in ("syd", "nord"):
+            for benefit in ("sjukpenning", "underhallsstod"):
+                counts[(month, unit, "flow_started", benefit, None)] = 40
+                counts[(month, unit, "flow_outcome", benefit, "asked")] = 30
+                counts[(month, unit, "flow_outcome", benefit, "not_asked")] = 10
+    counts[("2026-01", "syd", "flow_outcome", "sjukpenning", "child_concern")] = 2
+    counts[("2026-01", "nord", "flow_outcome", "sjukpenning", "child_concern")] = 9
+    counts[("2026-01", "nord", "flow_outcome", "underhallsstod", "child_concern")] = 12
+    counts[("2026-01", "syd", "flow_outcome", "underhallsstod", "child_concern")] = 20
+    return cells_of(counts)
+
+
+def test_indicators_per_benefit_period_and_unit_with_shares():
+    report = build_report(big_cells(), period="month", units=UNITS)
+    assert report.periods == ("2026-01", "2026-02", "2026-03")
+    table = report.table("asked", "2026-01")
+    assert table.value("sjukpenning", "syd") == 30
+    assert table.value(TOTAL, TOTAL) == 120
+    assert report.share_asked("2026-01", "sjukpenning", "syd") == pytest.approx(0.75)
+    year = build_report(big_cells(), period="year", units=UNITS)
+    assert year.table("flows_started", "2026").value(TOTAL, TOTAL) == 480
+    quarter = build_report(big_cells(), period="quarter", units=UNITS)
+    assert quarter.periods == ("2026-K1",)
+
+
+def test_a_small_count_is_suppressed_with_a_partner_and_never_shown_as_zero():
+    report = build_report(big_cells(), period="month", units=UNITS)
+    table = report.table("child_concern", "2026-01")
+    assert table.value("sjukpenning", "syd") is None
+    hidden = [(b, u) for b in report.benefits for u in report.units if table.value(b, u) is None]
+    assert len(hidden) >= 4
+    csv = to_csv(report).decode("utf-8-sig")
+    assert f";Oro för barn;{MARK}" in csv and "betyder att värdet inte visas" in csv
+
+
+def test_sparse_months_are_rolled_up_to_their_quarter():
+    counts = cells_of(
+        {
+            ("2026-01", "syd", "flow_started", "sjukpenning", None): 3,
+            ("2026-02", "syd", "flow_started", "sjukpenning", None): 30,
+            ("2026-04", "syd", "flow_started", "sjukpenning", None): 30,
+        }
+    )
+    report = build_report(counts, period="month", units=UNITS)
+    assert report.periods == ("2026-K1", "2026-04")
+    assert report.rolled_up == ("2026-K1",)
+    assert report.table("flows_started", "2026-K1").value("sjukpenning", "syd") == 33
+
+
+def test_period_names():
+    assert [period_of("2026-11", k) for k in ("month", "quarter", "year")] == [
+        "2026-11",
+        "2026-K4",
+        "2026",
+    ]
+
+
+def test_csv_is_for_swedish_excel():
+    data = to_csv(build_report(big_cells(), units=UNITS))
+    assert data.startswith(UTF8_BOM)
+    text = data.decode("utf-8-sig")
+    assert text.splitlines()[0] == "Period;Förmån;Enhet;Indikator;Värde"
+    assert "Andel där frågan ställdes (%);75,0" in text
+
+
+def test_jsonl_is_tidy_long_format_with_suppression_marked():
+    rows = [
+        json.loads(line) for line in to_jsonl(build_report(big_cells(), units=UNITS)).splitlines()
+    ]
+    assert set(rows[0]) == {
+        "period",
+        "benefit",
+        "unit",
+        "metric",
+        "labels",
+        "indicator",
+        "count",
+        "suppressed",
+    }
+    hidden = [r for r in rows if r["suppressed"]]
+    assert hidden and all(r["count"] is None for r in hidden)
+    assert not any(r["count"] is not None and 0 < r["count"] < 5 for r in rows)
+
+
+def test_xlsx_has_text_as_text_numbers_as_numbers_and_a_chart(tmp_path):
+    openpyxl = pytest.importorskip("openpyxl")
+    report = build_report(big_cells(), units=UNITS)
+    path = write_report(tmp_path / "rapport.xlsx", report, "xlsx", NOTHING_PROTECTED)
+    book = openpyxl.load_workbook(path)
+    data = book["Data"]
+    values = [row for row in data.iter_rows(min_row=2, values_only=True) if row[3]]
+    assert all(isinstance(r[0], str) for r in values)  # "2026-01" stays text, not a date
+    counts = [r[4] for r in values]
+    assert MARK in counts
+    assert all(isinstance(v, int | float) or v == MARK for v in counts)
+    assert not any(
+        isinstance(v, int | float) and 0 < v < 5 and v == int(v)
+        for v in counts
+        if not isinstance(v, float)
+    )
+    raw = io.BytesIO(to_xlsx(report))
+    import zipfile
+
+    assert any(n.startswith("xl/charts/chart") for n in zipfile.ZipFile(raw).namelist())

@@ -1,0 +1,139 @@
+"""Disclosure control plays against an attacker who solves linear programmes.
+
+From what is published (the shown cells, the shown totals, and that counts are
+never negative) the attacker computes the tightest interval of every suppressed
+cell with scipy's linprog. None may be pinned down (its interval is wider than
+one value), and no small count may be confined to the small counts 1..threshold-1.
+"""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from fkstod.core.usage.suppress import bounds, extend, protect, weak_cells
+
+linprog = pytest.importorskip("scipy.optimize").linprog
+
+
+def attacker_bounds(published, n_rows, n_cols):
+    """Return {cell: (low, high)} for the suppressed cells of an extended table.
+
+    ``published[i][j]`` is the value shown or None. Unknowns: every suppressed cell.
+    Equations: each inner row sums to its total, each column to its total, the
+    total row to the grand total.
+    """
+    unknown = [(i, j) for i in range(n_rows) for j in range(n_cols) if published[i][j] is None]
+    index = {cell: k for k, cell in enumerate(unknown)}
+    a_eq, b_eq = [], []
+
+    def line(cells, total):
+        row = [0.0] * len(unknown)
+        rhs = 0.0
+        for cell, sign in [*((c, 1.0) for c in cells), (total, -1.0)]:
+            if cell in index:
+                row[index[cell]] += sign
+            else:
+                rhs -= sign * published[cell[0]][cell[1]]
+        if any(row):
+            a_eq.append(row)
+            b_eq.append(rhs)
+
+    for i in range(n_rows):
+        line([(i, j) for j in range(n_cols - 1)], (i, n_cols - 1))
+    for j in range(n_cols):
+        line([(i, j) for i in range(n_rows - 1)], (n_rows - 1, j))
+    bounds = {}
+    for cell, k in index.items():
+        c = [0.0] * len(unknown)
+        out = []
+        for sign in (1.0, -1.0):
+            c[k] = sign
+            res = linprog(
+                c,
+                A_eq=a_eq or None,
+                b_eq=b_eq or None,
+                bounds=[(0, None)] * len(unknown),
+                method="highs",
+            )
+            if res.status == 3:  # unbounded above
+                out.append(float("inf"))
+            else:
+                assert res.status == 0, res.message
+                out.append(sign * res.fun)
+        bounds[cell] = (out[0], out[1])
+    return bounds
+
+
+def tables(max_rows=5, max_cols=5):
+    small = st.one_of(st.integers(0, 6), st.integers(0, 60))
+    return st.integers(1, max_rows).flatmap(
+        lambda r: st.integers(1, max_cols).flatmap(
+            lambda c: st.lists(st.lists(small, min_size=c, max_size=c), min_size=r, max_size=r)
+        )
+    )
+
+
+@settings(max_examples=2000, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(tables(), st.sampled_from([3, 5]))
+def test_no_suppressed_cell_can_be_worked_out_from_what_is_published(inner, threshold):
+    result = protect(inner, threshold)
+    n_rows, n_cols = len(result.values), len(result.values[0])
+    published = [[result.shown(i, j) for j in range(n_cols)] for i in range(n_rows)]
+    for (i, j), (low, high) in attacker_bounds(published, n_rows, n_cols).items():
+        true = result.values[i][j]
+        assert low - 1e-6 <= true <= high + 1e-6
+        assert high - low > 0.5, ((i, j), true, low, high, inner)
+        if (i, j) in result.primary:
+            # Not only "not exact": the interval reaches 0 or a count that is not small.
+            assert low < 0.5 or high > threshold - 0.5, ((i, j), true, low, high, inner)
+
+
+@settings(max_examples=500, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(tables(), st.sets(st.tuples(st.integers(0, 5), st.integers(0, 5))))
+def test_the_core_audit_finds_the_same_bounds_as_linear_programming(inner, hide):
+    ext = extend(inner)
+    n_rows, n_cols = len(ext), len(ext[0])
+    supp = {(i, j) for i, j in hide if i < n_rows and j < n_cols}
+    published = [
+        [None if (i, j) in supp else ext[i][j] for j in range(n_cols)] for i in range(n_rows)
+    ]
+    expected = attacker_bounds(published, n_rows, n_cols)
+    found = bounds(ext, supp)
+    assert set(found) == set(expected)
+    for cell, (low, high) in expected.items():
+        assert found[cell][0] == pytest.approx(low, abs=1e-6), cell
+        assert found[cell][1] == pytest.approx(high, abs=1e-6) or high == found[cell][1], cell
+
+
+def test_a_cycle_of_small_counts_is_widened_until_no_small_count_is_confined():
+    # Rules 1-2 alone leave the 2 at (1, 2) within 1..3; the audit widens the pattern.
+    inner = [[0, 1, 4, 0], [0, 5, 2, 1]]
+    result = protect(inner, 5)
+    assert weak_cells(result, 5) == []
+    n_rows, n_cols = len(result.values), len(result.values[0])
+    published = [[result.shown(i, j) for j in range(n_cols)] for i in range(n_rows)]
+    low, high = attacker_bounds(published, n_rows, n_cols)[(1, 2)]
+    assert low < 0.5 or high > 4.5
+
+
+def test_small_counts_and_small_totals_are_suppressed_zeros_shown():
+    result = protect([[3, 10, 0], [12, 20, 0]], 5)
+    assert result.shown(0, 0) is None
+    assert (0, 0) in result.primary
+    assert result.shown(0, 2) == 0 and result.shown(1, 2) == 0
+    # The row with the 3 needs a second suppressed cell, and so does its column.
+    assert sum(result.shown(0, j) is None for j in range(4)) >= 2
+    assert sum(result.shown(i, 0) is None for i in range(3)) >= 2
+
+
+def test_a_table_without_small_counts_is_published_whole():
+    result = protect([[5, 10], [7, 9]], 5)
+    assert result.suppressed == frozenset()
+    assert extend([[5, 10], [7, 9]]) == [list(r) for r in result.values]
+
+
+def test_the_threshold_is_a_setting():
+    assert protect([[7, 10], [12, 20]], 5).suppressed == frozenset()
+    assert (0, 0) in protect([[7, 10], [12, 20]], 8).primary

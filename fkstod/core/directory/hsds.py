@@ -29,6 +29,11 @@ from fkstod.core.i18n import _
 from fkstod.core.parse import ParseError, parse_json
 
 DESCRIPTOR = "datapackage.json"
+#: The tables beside service.csv hold several rows per service (one per language,
+#: municipality, opening span, term): their cap is this many times csvfile.MAX_ROWS.
+ROWS_PER_SERVICE = 20
+#: The tables with at most one row per service share the cap on entries itself.
+_ONE_PER_SERVICE = {"service", "organization"}
 _BYDAY = ("MO", "TU", "WE", "TH", "FR", "SA", "SU")
 
 TABLES: dict[str, tuple[str, ...]] = {
@@ -307,11 +312,12 @@ def _table(
         raise FileProblem(path, 1, _("kolumnen {c} saknas i {t}.csv").format(c=missing[0], t=name))
     out: list[tuple[int, dict[str, str]]] = []
     start = 2
+    cap = MAX_ROWS if name in _ONE_PER_SERVICE else MAX_ROWS * ROWS_PER_SERVICE
     try:
         for record in reader:
             out.append((start, {k: _cell(v) for k, v in record.items() if k}))
-            if len(out) > MAX_ROWS:
-                raise FileProblem(path, start, _("för många rader (högst {n})").format(n=MAX_ROWS))
+            if len(out) > cap:
+                raise FileProblem(path, start, _("för många rader (högst {n})").format(n=cap))
             start = reader.line_num + 1
     except csv.Error as exc:
         raise FileProblem(

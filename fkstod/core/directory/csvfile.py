@@ -100,6 +100,8 @@ def unexcel(cell: str) -> str:
 
 
 def _clean(cell: str) -> str:
+    if "\r" not in cell and not cell.startswith("'"):  # most cells: nothing to undo
+        return cell
     return unexcel(cell.replace("\r\n", "\n"))
 
 

@@ -502,38 +502,56 @@ class IndexBuilder:
         folded_words, exact_words, name_words = _WordTable(), _WordTable(), _WordTable()
         names = {k.kod: k.namn for k in kommuner.kommuner()}
         folds: dict[str, str] = {}  # each unique word is folded once, not once per entry
-        for i, e in enumerate(index.entries):
-            text = " ".join(
-                (
-                    " ".join(names.get(k, "") for k in e.kommuner),
-                    e.organisation,
-                    e.tjanst,
-                    e.beskrivning,
-                    " ".join(e.taggar),
-                    " ".join(e.sprak),
-                    CATEGORIES.get(e.kategori, ""),
-                    " ".join(TARGET_GROUPS.get(g, "") for g in e.malgrupper),
-                    " ".join(VIOLENCE_FORMS.get(v, "") for v in e.valdsformer),
-                )
-            )
-            for word in words(text):
+        # The words from codes (municipalities, languages, category, groups, forms)
+        # repeat across entries: each combination is split and folded once.
+        coded: dict[tuple, tuple[list[str], list[str]]] = {}
+        add_folded, add_exact, add_name = folded_words.add, exact_words.add, name_words.add
+
+        def folded_pairs(found: list[str]) -> list[tuple[str, str]]:
+            out = []
+            for word in found:
                 folded = folds.get(word)
                 if folded is None:
                     folded = folds[word] = fold(word)
-                folded_words.add(folded, i)
-                if folded != word:  # only words with å, ä, ö ...
-                    exact_words.add(word, i)  # ... can match a query typed with them
+                out.append((word, folded))
+            return out
+
+        for i, e in enumerate(index.entries):
+            key = (e.kommuner, e.sprak, e.kategori, e.malgrupper, e.valdsformer)
+            codes = coded.get(key)
+            if codes is None:
+                text = " ".join(
+                    (
+                        " ".join(names.get(k, "") for k in e.kommuner),
+                        " ".join(e.sprak),
+                        CATEGORIES.get(e.kategori, ""),
+                        " ".join(TARGET_GROUPS.get(g, "") for g in e.malgrupper),
+                        " ".join(VIOLENCE_FORMS.get(v, "") for v in e.valdsformer),
+                    )
+                )
+                pairs = folded_pairs(words(text))
+                codes = coded[key] = (
+                    list(dict.fromkeys(f for _w, f in pairs)),
+                    list(dict.fromkeys(w for w, f in pairs if f != w)),
+                )
+            for folded in codes[0]:
+                add_folded(folded, i)
+            for word in codes[1]:
+                add_exact(word, i)
+            named = folded_pairs(words(f"{e.organisation} {e.tjanst}"))
+            for _word, folded in named:
+                add_name(folded, i)
+            own = named + folded_pairs(words(f"{e.beskrivning} {' '.join(e.taggar)}"))
+            for word, folded in own:
+                add_folded(folded, i)
+                if folded != word:  # only words with å, ä, ö can match a query typed with them
+                    add_exact(word, i)
             digits = _NOT_DIGIT.sub("", e.telefon)
             if digits:
-                folded_words.add(digits, i)
-            for word in words(f"{e.organisation} {e.tjanst}"):
-                folded = folds.get(word)
-                if folded is None:
-                    folded = folds[word] = fold(word)
-                name_words.add(folded, i)
+                add_folded(digits, i)
             if i % 250 == 0:
                 yield
-        del folds
+        del coded
 
         index._folded = _Postings(folded_words, n)
         index._exact = _Postings(exact_words, n)

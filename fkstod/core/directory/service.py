@@ -12,6 +12,7 @@ import uuid
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
+from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -116,13 +117,25 @@ class Changes:
 def _row_to_db(entry: Entry) -> dict[str, str]:
     out = entry_to_fields(entry)
     for name in LIST_FIELDS:
-        out[name] = json.dumps(list(getattr(entry, name)), ensure_ascii=False)
+        out[name] = _list_json(getattr(entry, name))
     return out
+
+
+@lru_cache(maxsize=4096)
+def _list_json(items: tuple[str, ...]) -> str:
+    # Lists repeat across entries (the same languages, groups, municipality):
+    # each distinct one is encoded once, and decoded once by _list_from_json.
+    return json.dumps(list(items), ensure_ascii=False)
+
+
+@lru_cache(maxsize=4096)
+def _list_from_json(text: str) -> tuple[str, ...]:
+    return tuple(json.loads(text or "[]"))
 
 
 def _row_from_db(row: Mapping[str, str]) -> Entry:
     values = {name: row.get(name) or "" for name in FIELD_NAMES}
-    lists = {name: tuple(json.loads(values.pop(name) or "[]")) for name in LIST_FIELDS}
+    lists = {name: _list_from_json(values.pop(name)) for name in LIST_FIELDS}
     return Entry(**values, **lists)  # type: ignore[arg-type]
 
 
@@ -171,16 +184,21 @@ class Directory:
         self._version = 0
         self._reload()
 
-    def _reload(self) -> None:
-        local = []
-        if self._db is not None:
-            # Plain SQL: this runs at start, before anything else needs sqlite-utils.
-            cursor = self._db.execute(f"SELECT * FROM {TABLE} ORDER BY id")
-            names = [d[0] for d in cursor.description]
-            local = [_row_from_db(dict(zip(names, r, strict=True))) for r in cursor]
+    def _reload(self, local: list[Entry] | None = None) -> None:
+        """Read the local entries (or take ``local``, just stored) and rebuild the index."""
+        if local is None:
+            local = self._read_local()
         self._local = {e.id: e for e in local}
         self.index = DirectoryIndex([*self._shipped, *local])
         self._version += 1
+
+    def _read_local(self) -> list[Entry]:
+        if self._db is None:
+            return []
+        # Plain SQL: this runs at start, before anything else needs sqlite-utils.
+        cursor = self._db.execute(f"SELECT * FROM {TABLE} ORDER BY id")
+        names = [d[0] for d in cursor.description]
+        return [_row_from_db(dict(zip(names, r, strict=True))) for r in cursor]
 
     # -- reading -------------------------------------------------------------
     def entries(self) -> list[Entry]:
@@ -407,13 +425,19 @@ class Directory:
             raise DirectoryError(
                 _("katalogen har ändrats sedan förhandsvisningen; läs in filen igen")
             )
-        with db.transaction():
-            db.execute(f"DELETE FROM {TABLE}")
+        with db.transaction() as conn:
+            conn.execute(f"DELETE FROM {TABLE}")
             if plan.entries:
-                db[TABLE].insert_all(  # type: ignore[union-attr]
-                    (_row_to_db(e) for e in plan.entries), pk="id"
+                # Plain executemany: sqlite-utils' insert_all spends more time per row
+                # in Python than SQLite does (a third of a 100 000-entry import).
+                columns = list(_row_to_db(plan.entries[0]))
+                conn.executemany(
+                    f"INSERT INTO {TABLE} ({', '.join(columns)}) "
+                    f"VALUES ({', '.join('?' * len(columns))})",
+                    ([row[c] for c in columns] for row in map(_row_to_db, plan.entries)),
                 )
-        self._reload()
+        # What was stored is what the plan holds: no need to read 100 000 rows back.
+        self._reload(sorted(plan.entries, key=lambda e: e.id))
         return Changes(tuple(plan.added), tuple(plan.changed), tuple(plan.removed))
 
     def export(self, path: Path, fmt: str = "csv", include_shipped: bool = True) -> int:

@@ -84,3 +84,28 @@ def test_the_build_is_cut_into_many_small_pieces() -> None:
         pieces += 1
     assert pieces > 500
     assert builder.index.search("jour").total > 0
+
+
+def test_a_directory_loaded_in_slices_equals_one_loaded_at_once(tmp_path) -> None:
+    from fkstod import paths
+    from fkstod.core.directory import Directory
+    from fkstod.core.schema import MIGRATION_SETS
+    from fkstod.core.store import open_store
+    from tests.benchmarks.data import fill_data_folder
+
+    db = open_store(paths.database_path(fill_data_folder(tmp_path, 1234)), MIGRATION_SETS).db
+    whole = Directory(db)
+    loader = Directory.in_slices(db)
+    pieces = 0
+    while not loader.step(0):
+        pieces += 1
+        if pieces == 3:  # the app writes between pieces (a usage count, a setting)
+            with db.transaction() as conn:
+                conn.execute("CREATE TABLE IF NOT EXISTS between_pieces (x)")
+    assert pieces > 3  # 1234 rows are more than one page
+    sliced = loader.directory
+    assert [e.id for e in sliced.entries()] == [e.id for e in whole.entries()]
+    assert sliced.local_entries() == whole.local_entries()
+    for query in ("jour", "12", "malmö"):
+        assert sliced.search(query).entries == whole.search(query).entries
+    db.close()

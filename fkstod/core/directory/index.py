@@ -100,7 +100,7 @@ class _Postings:
     piece of work (see ``IndexBuilder``).
     """
 
-    def __init__(self, table: Mapping[str, array], size: int, infix: bool = True) -> None:
+    def __init__(self, table: Mapping[str, array | int], size: int, infix: bool = True) -> None:
         self._table = table
         self.size = size
         self._infix = infix
@@ -111,24 +111,32 @@ class _Postings:
         keys: list[str] = []
         yield from _sorted_in_slices(table, keys)
         self.keys = keys
-        self.position = {}
-        self.postings: list[array] = []
-        self.dense: list[int | None] = []
-        self.block_start: list[int] = []
+        # Rare words' ids one after another in word order (4 bytes an id, no object
+        # per word): word i's are flat[offsets[i]:offsets[i + 1]]; frequent words
+        # keep a bitmask instead (dense_at: their word numbers, sorted).
+        flat, offsets = array("I"), array("I", (0,))
+        self.dense: dict[int, int] = {}
+        self.dense_at = array("I")
+        self.dense_masks: list[int] = []
+        self.block_start = array("I")
         self.block_mask: list[int] = []
         block_ids = max(256, size // 16)
         held, first, rare, mask = 0, 0, [], 0
         work = 0
         for i, word in enumerate(keys):
             ids = table[word]
-            self.position[word] = i
-            self.postings.append(ids)
-            dense = to_mask(ids, size) if len(ids) >= DENSE else None
-            self.dense.append(dense)
-            if dense is not None:
+            if type(ids) is int:
+                ids = (ids,)
+            if len(ids) >= DENSE:
+                dense = to_mask(ids, size)
+                self.dense[i] = dense
+                self.dense_at.append(i)
+                self.dense_masks.append(dense)
                 mask |= dense
             else:
+                flat.extend(ids)
                 rare.extend(ids)
+            offsets.append(len(flat))
             held += len(ids)
             work += len(ids) + 8
             if held >= block_ids:
@@ -138,6 +146,7 @@ class _Postings:
             if work > _SLICE_WORK:
                 work = 0
                 yield
+        self.flat, self.offsets = flat, offsets
         self.block_start.append(first)  # the end of the last whole block
         parts: dict[str, list[str]] = {}
         if self._infix:
@@ -168,15 +177,14 @@ class _Postings:
         return bisect_left(keys, token), bisect_left(keys, token + "\U0010ffff")
 
     def _keys_mask(self, lo: int, hi: int, rare: list[int]) -> int:
-        # The words lo..hi-1 one by one: dense ones or'ed, rare ones' ids collected.
+        # The words lo..hi-1: dense ones' masks or'ed, rare ones' ids collected.
+        if lo >= hi:
+            return 0
         mask = 0
-        dense, postings = self.dense, self.postings
-        for i in range(lo, hi):
-            d = dense[i]
-            if d is not None:
-                mask |= d
-            else:
-                rare.extend(postings[i])
+        at, masks = self.dense_at, self.dense_masks
+        for j in range(bisect_left(at, lo), bisect_left(at, hi)):
+            mask |= masks[j]
+        rare.extend(self.flat[self.offsets[lo] : self.offsets[hi]])
         return mask
 
     def matching(self, token: str) -> int:
@@ -200,21 +208,21 @@ class _Postings:
             mask |= self._keys_mask(lo, hi, rare)
         if len(token) >= MIN_INFIX and self.part_keys:
             keys, i = self.part_keys, bisect_left(self.part_keys, token)
-            position, dense, postings = self.position, self.dense, self.postings
+            dense, flat, offsets, words_ = self.dense, self.flat, self.offsets, self.keys
             seen: set[str] = set()
             while i < len(keys) and keys[i].startswith(token):
                 for word in self.parts[keys[i]]:
                     if word in seen:
                         continue
                     seen.add(word)
-                    at = position[word]
+                    at = bisect_left(words_, word)  # a word of the table: found exactly
                     if lo <= at < hi:
                         continue  # already in by its start
-                    d = dense[at]
+                    d = dense.get(at)
                     if d is not None:
                         mask |= d
                     else:
-                        rare.extend(postings[at])
+                        rare.extend(flat[offsets[at] : offsets[at + 1]])
                 i += 1
         if rare:
             mask |= to_mask(rare, self.size)
@@ -285,12 +293,19 @@ def _masks(pairs: Iterable[tuple[str, int]], size: int) -> dict[str, int]:
 
 
 class _WordTable(dict):
-    """Word → ids as compact arrays: sets cost ~40 bytes an id, arrays 4."""
+    """Word → ids as compact arrays: sets cost ~40 bytes an id, arrays 4.
+
+    A word in one entry only (most numbers and names) keeps the bare id, an
+    array once it has a second: a third of the build's peak memory at 50 000.
+    """
 
     def add(self, word: str, ident: int) -> None:
         ids = self.get(word)
         if ids is None:
-            self[word] = array("I", (ident,))
+            self[word] = ident
+        elif type(ids) is int:
+            if ids != ident:
+                self[word] = array("I", (ids, ident))
         elif ids[-1] != ident:  # ids arrive in order, so a repeat is always the last
             ids.append(ident)
 
@@ -510,6 +525,9 @@ class IndexBuilder:
         def folded_pairs(found: list[str]) -> list[tuple[str, str]]:
             out = []
             for word in found:
+                if word.isdigit():  # numbers fold to themselves: not worth a cache entry
+                    out.append((word, word))
+                    continue
                 folded = folds.get(word)
                 if folded is None:
                     folded = folds[word] = fold(word)
@@ -556,6 +574,9 @@ class IndexBuilder:
         index._folded = _Postings(folded_words, n)
         index._exact = _Postings(exact_words, n)
         index._name = _Postings(name_words, n, infix=False)
+        # Each table is dropped as soon as its postings are built: held here too, all
+        # three would stay alive to the end and set the build's peak memory.
+        del folded_words, exact_words, name_words, folded_pairs, add_folded, add_exact, add_name
         for postings in (index._folded, index._exact, index._name):
             yield from postings._build()
 

@@ -135,8 +135,17 @@ def _list_from_json(text: str) -> tuple[str, ...]:
     return tuple(json.loads(text or "[]"))
 
 
+#: Fields whose values repeat across entries (a category, opening hours, a date):
+#: read from the database, each distinct value is kept once, not once per entry.
+_REPEATING = ("kategori", "telefontider", "senast_verifierad", "kalla", "tillganglighet")
+_seen_values: dict[str, str] = {}
+
+
 def _row_from_db(row: Mapping[str, str]) -> Entry:
     values = {name: row.get(name) or "" for name in FIELD_NAMES}
+    if len(_seen_values) < 20_000:  # unbounded only if every value were distinct
+        for name in _REPEATING:
+            values[name] = _seen_values.setdefault(values[name], values[name])
     lists = {name: _list_from_json(values.pop(name)) for name in LIST_FIELDS}
     return Entry(**values, **lists)  # type: ignore[arg-type]
 

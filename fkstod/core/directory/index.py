@@ -309,6 +309,16 @@ class _WordTable(dict):
         elif ids[-1] != ident:  # ids arrive in order, so a repeat is always the last
             ids.append(ident)
 
+    def extend(self, word: str, idents: list[int]) -> None:
+        """Add the ids of every entry in ``idents`` (a repeat is harmless: ids become bits)."""
+        ids = self.get(word)
+        if ids is None:
+            self[word] = array("I", idents) if len(idents) > 1 else idents[0]
+        elif type(ids) is int:
+            self[word] = array("I", (ids, *idents))
+        else:
+            ids.extend(idents)
+
 
 def _static_key(entry: Entry, position: int) -> tuple:
     # Shipped national lines keep their file order (112 first); local ones follow by name.
@@ -518,8 +528,9 @@ class IndexBuilder:
         names = {k.kod: k.namn for k in kommuner.kommuner()}
         folds: dict[str, str] = {}  # each unique word is folded once, not once per entry
         # The words from codes (municipalities, languages, category, groups, forms)
-        # repeat across entries: each combination is split and folded once.
-        coded: dict[tuple, tuple[list[str], list[str]]] = {}
+        # repeat across entries: the entries with each value are collected, and the
+        # value's words are split, folded and added once for all of them at the end.
+        by_value: tuple[dict, dict, dict, dict, dict] = ({}, {}, {}, {}, {})
         add_folded, add_exact, add_name = folded_words.add, exact_words.add, name_words.add
 
         def folded_pairs(found: list[str]) -> list[tuple[str, str]]:
@@ -535,27 +546,16 @@ class IndexBuilder:
             return out
 
         for i, e in enumerate(index.entries):
-            key = (e.kommuner, e.sprak, e.kategori, e.malgrupper, e.valdsformer)
-            codes = coded.get(key)
-            if codes is None:
-                text = " ".join(
-                    (
-                        " ".join(names.get(k, "") for k in e.kommuner),
-                        " ".join(e.sprak),
-                        CATEGORIES.get(e.kategori, ""),
-                        " ".join(TARGET_GROUPS.get(g, "") for g in e.malgrupper),
-                        " ".join(VIOLENCE_FORMS.get(v, "") for v in e.valdsformer),
-                    )
-                )
-                pairs = folded_pairs(words(text))
-                codes = coded[key] = (
-                    list(dict.fromkeys(f for _w, f in pairs)),
-                    list(dict.fromkeys(w for w, f in pairs if f != w)),
-                )
-            for folded in codes[0]:
-                add_folded(folded, i)
-            for word in codes[1]:
-                add_exact(word, i)
+            for table, value in zip(
+                by_value,
+                (e.kommuner, e.sprak, e.kategori, e.malgrupper, e.valdsformer),
+                strict=True,
+            ):
+                ids = table.get(value)
+                if ids is None:
+                    table[value] = [i]
+                else:
+                    ids.append(i)
             named = folded_pairs(words(f"{e.organisation} {e.tjanst}"))
             for _word, folded in named:
                 add_name(folded, i)
@@ -569,7 +569,22 @@ class IndexBuilder:
                 add_folded(digits, i)
             if i % 250 == 0:
                 yield
-        del coded
+        labels = (
+            lambda codes: " ".join(names.get(k, "") for k in codes),
+            lambda codes: " ".join(codes),
+            lambda code: CATEGORIES.get(code, ""),
+            lambda codes: " ".join(TARGET_GROUPS.get(g, "") for g in codes),
+            lambda codes: " ".join(VIOLENCE_FORMS.get(v, "") for v in codes),
+        )
+        for table, label in zip(by_value, labels, strict=True):
+            for value, ids in table.items():
+                pairs = folded_pairs(words(label(value)))
+                for folded in dict.fromkeys(f for _w, f in pairs):
+                    folded_words.extend(folded, ids)
+                for word in dict.fromkeys(w for w, f in pairs if f != w):
+                    exact_words.extend(word, ids)
+                yield
+        del by_value
 
         index._folded = _Postings(folded_words, n)
         index._exact = _Postings(exact_words, n)

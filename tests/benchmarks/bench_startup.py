@@ -55,7 +55,7 @@ def bytecode_state() -> tuple[int, int]:
 def _ensure_bytecode() -> str:
     current, total = bytecode_state()
     if current == total:
-        return f"byte-kod: kompilerad för alla {total} moduler (av build/dev.sh setup)"
+        return f"byte-kod: aktuell för alla {total} moduler (build/dev.sh setup kompilerar den)"
     compileall.compile_dir(str(REPO / "fkstod"), quiet=1)
     after, _total = bytecode_state()
     return (

@@ -1,14 +1,22 @@
-"""A bare PySide6 main window that quits once painted: the baseline for start-up."""
+"""A bare PySide6 main window that quits once painted: the baseline for start-up.
+
+Prints ``time.monotonic()`` at its first paint, as ``app_probe.py`` records fkstod's.
+"""
 
 import sys
+import time
 
 from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtWidgets import QApplication, QMainWindow
 
 
 class QuitWhenPainted(QObject):
+    painted = False
+
     def eventFilter(self, watched, event):
-        if event.type() == QEvent.Type.Paint:
+        if event.type() == QEvent.Type.Paint and not self.painted:
+            self.painted = True
+            print(time.monotonic(), flush=True)
             QTimer.singleShot(0, QApplication.quit)
         return False
 

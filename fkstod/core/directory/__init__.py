@@ -12,6 +12,8 @@ from typing import TYPE_CHECKING, Any
 _WHERE: dict[str, str] = {
     "FileProblem": "csvfile",
     "DirectoryIndex": "index",
+    "IndexBuilder": "index",
+    "DirectoryLoader": "service",
     "Filters": "index",
     "SearchResult": "index",
     "fold": "index",
@@ -38,12 +40,14 @@ __all__ = [
     "Directory",
     "DirectoryError",
     "DirectoryIndex",
+    "DirectoryLoader",
     "Entry",
     "FieldError",
     "FileProblem",
     "Filters",
     "ImportPlan",
     "ImportProblem",
+    "IndexBuilder",
     "SearchResult",
     "fold",
     "migrations",
@@ -58,13 +62,20 @@ def __getattr__(name: str) -> Any:
 
 if TYPE_CHECKING:
     from fkstod.core.directory.csvfile import FileProblem
-    from fkstod.core.directory.index import DirectoryIndex, Filters, SearchResult, fold
+    from fkstod.core.directory.index import (
+        DirectoryIndex,
+        Filters,
+        IndexBuilder,
+        SearchResult,
+        fold,
+    )
     from fkstod.core.directory.migrations import migrations
     from fkstod.core.directory.model import TARGET_GROUPS, VIOLENCE_FORMS, Entry
     from fkstod.core.directory.service import (
         Changes,
         Directory,
         DirectoryError,
+        DirectoryLoader,
         ImportPlan,
         ImportProblem,
     )

@@ -17,10 +17,14 @@ spelling, a match in the name; within a tier, the shipped order and then by name
 
 from __future__ import annotations
 
+import gc
+import heapq
 import re
+import time
 from array import array
 from bisect import bisect_left
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import datetime
 
@@ -30,6 +34,7 @@ from fkstod.core.directory.model import CATEGORIES, TARGET_GROUPS, VIOLENCE_FORM
 
 _FOLD = str.maketrans("åäöéèüáàæø", "aaoeeuaaao")
 _WORD = re.compile(r"\w+")
+_NOT_DIGIT = re.compile(r"\D")
 MIN_INFIX = 3
 DEFAULT_LIMIT = 50
 DENSE = 64  # a word in this many entries or more keeps a ready bitmask
@@ -80,60 +85,186 @@ class SearchResult:
 class _Postings:
     """Words → ids; look up by word start, and for longer tokens also inside words.
 
+    The words are kept sorted, so the words that start with a token are one
+    range of them. Frequent words keep a ready bitmask; so does every run of
+    consecutive words holding about ``size/16`` ids together (a block), and a
+    range is the blocks inside it plus at most two partial blocks at its ends:
+    a short prefix such as ``0``, which starts thousands of phone numbers, costs
+    a few dozen big-int ors, not a loop over thousands of words.
+
     The infix table maps each inner part of a word (from its second letter on)
     to the words it occurs in, not to ids: that keeps memory near the size of
     the word postings themselves.
+
+    Built in slices: ``_build`` is a generator that yields after each small
+    piece of work (see ``IndexBuilder``).
     """
 
-    def __init__(self, table: Mapping[str, array], size: int, infix: bool = True) -> None:
-        self.table = table
+    def __init__(self, table: Mapping[str, array | int], size: int, infix: bool = True) -> None:
+        self._table = table
         self.size = size
-        # Frequent words keep a ready bitmask (size/8 bytes); rare ones their ids.
-        self.masks = {w: to_mask(ids, size) for w, ids in table.items() if len(ids) >= DENSE}
-        self.keys = sorted(table)
+        self._infix = infix
+        self._cache: dict[str, int] = {}
+
+    def _build(self) -> Iterator[None]:
+        table, size = self._table, self.size
+        keys: list[str] = []
+        yield from _sorted_in_slices(table, keys)
+        self.keys = keys
+        # Rare words' ids one after another in word order (4 bytes an id, no object
+        # per word): word i's are flat[offsets[i]:offsets[i + 1]]; frequent words
+        # keep a bitmask instead (dense_at: their word numbers, sorted).
+        flat, offsets = array("I"), array("I", (0,))
+        self.dense: dict[int, int] = {}
+        self.dense_at = array("I")
+        self.dense_masks: list[int] = []
+        self.block_start = array("I")
+        self.block_mask: list[int] = []
+        block_ids = max(256, size // 16)
+        held, first, rare, mask = 0, 0, [], 0
+        work = 0
+        for i, word in enumerate(keys):
+            ids = table[word]
+            if type(ids) is int:
+                ids = (ids,)
+            if len(ids) >= DENSE:
+                dense = to_mask(ids, size)
+                self.dense[i] = dense
+                self.dense_at.append(i)
+                self.dense_masks.append(dense)
+                mask |= dense
+            else:
+                flat.extend(ids)
+                rare.extend(ids)
+            offsets.append(len(flat))
+            held += len(ids)
+            work += len(ids) + 8
+            if held >= block_ids:
+                self.block_start.append(first)
+                self.block_mask.append(mask | to_mask(rare, size) if rare else mask)
+                held, first, rare, mask = 0, i + 1, [], 0
+            if work > _SLICE_WORK:
+                work = 0
+                yield
+        self.flat, self.offsets = flat, offsets
+        self.block_start.append(first)  # the end of the last whole block
         parts: dict[str, list[str]] = {}
-        if infix:
-            for word in self.keys:
+        if self._infix:
+            for n, word in enumerate(keys):
                 if word.isdigit():  # numbers are searched from their start
                     continue
                 for start in range(1, len(word) - MIN_INFIX + 1):
-                    parts.setdefault(word[start:], []).append(word)
+                    part = word[start:]
+                    found = parts.get(part)
+                    if found is None:
+                        parts[part] = [word]
+                    else:
+                        found.append(word)
+                if n % 2000 == 0:
+                    yield
         self.parts = parts
-        self.part_keys = sorted(parts)
-        self._cache: dict[str, int] = {}
+        part_keys: list[str] = []
+        yield from _sorted_in_slices(parts, part_keys)
+        self.part_keys = part_keys
+        del self._table
 
-    def _words(self, token: str) -> set[str]:
-        found: set[str] = set()
-        keys, i = self.keys, bisect_left(self.keys, token)
-        while i < len(keys) and keys[i].startswith(token):
-            found.add(keys[i])
-            i += 1
-        if len(token) >= MIN_INFIX and self.part_keys:
-            keys, i = self.part_keys, bisect_left(self.part_keys, token)
-            while i < len(keys) and keys[i].startswith(token):
-                found.update(self.parts[keys[i]])
-                i += 1
-        return found
+    def clear_cache(self) -> None:
+        """Forget the looked-up tokens (for measuring cold lookups)."""
+        self._cache.clear()
+
+    def _range(self, token: str) -> tuple[int, int]:
+        keys = self.keys
+        return bisect_left(keys, token), bisect_left(keys, token + "\U0010ffff")
+
+    def _keys_mask(self, lo: int, hi: int, rare: list[int]) -> int:
+        # The words lo..hi-1: dense ones' masks or'ed, rare ones' ids collected.
+        if lo >= hi:
+            return 0
+        mask = 0
+        at, masks = self.dense_at, self.dense_masks
+        for j in range(bisect_left(at, lo), bisect_left(at, hi)):
+            mask |= masks[j]
+        rare.extend(self.flat[self.offsets[lo] : self.offsets[hi]])
+        return mask
 
     def matching(self, token: str) -> int:
         """Return the bitmask of entries with a word that starts with (or holds) ``token``."""
         hit = self._cache.get(token)
         if hit is not None:
             return hit
-        mask = 0
         rare: list[int] = []
-        for word in self._words(token):
-            dense = self.masks.get(word)
-            if dense is not None:
-                mask |= dense
-            else:
-                rare.extend(self.table[word])
+        lo, hi = self._range(token)
+        starts = self.block_start
+        # Whole blocks inside lo..hi; block b is the words starts[b]..starts[b+1]-1.
+        b = bisect_left(starts, lo)
+        mask = 0
+        if b + 1 < len(starts) and starts[b + 1] <= hi:
+            mask |= self._keys_mask(lo, starts[b], rare)
+            while b + 1 < len(starts) and starts[b + 1] <= hi:
+                mask |= self.block_mask[b]
+                b += 1
+            mask |= self._keys_mask(starts[b], hi, rare)
+        else:
+            mask |= self._keys_mask(lo, hi, rare)
+        if len(token) >= MIN_INFIX and self.part_keys:
+            keys, i = self.part_keys, bisect_left(self.part_keys, token)
+            dense, flat, offsets, words_ = self.dense, self.flat, self.offsets, self.keys
+            seen: set[str] = set()
+            while i < len(keys) and keys[i].startswith(token):
+                for word in self.parts[keys[i]]:
+                    if word in seen:
+                        continue
+                    seen.add(word)
+                    at = bisect_left(words_, word)  # a word of the table: found exactly
+                    if lo <= at < hi:
+                        continue  # already in by its start
+                    d = dense.get(at)
+                    if d is not None:
+                        mask |= d
+                    else:
+                        rare.extend(flat[offsets[at] : offsets[at + 1]])
+                i += 1
         if rare:
             mask |= to_mask(rare, self.size)
         if len(self._cache) > 256:  # typing produces a new prefix per key; stay bounded
             self._cache.clear()
         self._cache[token] = mask
         return mask
+
+
+#: About how many ids or words a slice of the build handles before it yields.
+_SLICE_WORK = 4000
+
+
+@contextmanager
+def _no_collection() -> Iterator[None]:
+    # The build makes many long-lived objects; a collection in the middle of it would
+    # walk them all (see IndexBuilder._done). Nothing it makes is cyclic garbage.
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
+
+
+def _sorted_in_slices(items: Iterable[str], out: list[str]) -> Iterator[None]:
+    """Fill ``out`` with ``items`` sorted, yielding between pieces (no one long sort)."""
+    chunk = 4000
+    runs: list[list[str]] = []
+    pending = list(items)
+    yield
+    for start in range(0, len(pending), chunk):
+        runs.append(sorted(pending[start : start + chunk]))
+        yield
+    if len(runs) == 1:
+        out.extend(runs[0])
+        return
+    for n, item in enumerate(heapq.merge(*runs)):
+        out.append(item)
+        if n % _SLICE_WORK == 0:
+            yield
 
 
 def to_mask(ids: Iterable[int], size: int) -> int:
@@ -162,14 +293,31 @@ def _masks(pairs: Iterable[tuple[str, int]], size: int) -> dict[str, int]:
 
 
 class _WordTable(dict):
-    """Word → ids as compact arrays: sets cost ~40 bytes an id, arrays 4."""
+    """Word → ids as compact arrays: sets cost ~40 bytes an id, arrays 4.
+
+    A word in one entry only (most numbers and names) keeps the bare id, an
+    array once it has a second: a third of the build's peak memory at 50 000.
+    """
 
     def add(self, word: str, ident: int) -> None:
         ids = self.get(word)
         if ids is None:
-            self[word] = array("I", (ident,))
+            self[word] = ident
+        elif type(ids) is int:
+            if ids != ident:
+                self[word] = array("I", (ids, ident))
         elif ids[-1] != ident:  # ids arrive in order, so a repeat is always the last
             ids.append(ident)
+
+    def extend(self, word: str, idents: list[int]) -> None:
+        """Add the ids of every entry in ``idents`` (a repeat is harmless: ids become bits)."""
+        ids = self.get(word)
+        if ids is None:
+            self[word] = array("I", idents) if len(idents) > 1 else idents[0]
+        elif type(ids) is int:
+            self[word] = array("I", (ids, *idents))
+        else:
+            ids.extend(idents)
 
 
 def _static_key(entry: Entry, position: int) -> tuple:
@@ -178,67 +326,20 @@ def _static_key(entry: Entry, position: int) -> tuple:
 
 
 class DirectoryIndex:
-    """An immutable search index over a list of entries."""
+    """An immutable search index over a list of entries.
+
+    ``DirectoryIndex(entries)`` builds it at once; ``IndexBuilder`` builds the
+    same index in slices, for a caller that must not block (a window's event loop).
+    """
 
     def __init__(self, entries: Sequence[Entry]) -> None:
-        order = sorted(range(len(entries)), key=lambda i: _static_key(entries[i], i))
-        self.entries: list[Entry] = [entries[i] for i in order]
-        self.by_id = {e.id: e for e in self.entries}
-        self._position = {e.id: i for i, e in enumerate(self.entries)}
-        n = self.size = len(self.entries)
-        # Sets of entries are bitmasks (Python ints): bit i is the entry at position
-        # i. And, or and not over 20 000 entries then take microseconds, not milliseconds.
-        self.all = (1 << n) - 1
+        IndexBuilder(entries, self).finish()
 
-        folded_words, exact_words, name_words = _WordTable(), _WordTable(), _WordTable()
-        names = {k.kod: k.namn for k in kommuner.kommuner()}
-        for i, e in enumerate(self.entries):
-            text = " ".join(
-                (
-                    " ".join(names.get(k, "") for k in e.kommuner),
-                    e.organisation,
-                    e.tjanst,
-                    e.beskrivning,
-                    " ".join(e.taggar),
-                    " ".join(e.sprak),
-                    CATEGORIES.get(e.kategori, ""),
-                    " ".join(TARGET_GROUPS.get(g, "") for g in e.malgrupper),
-                    " ".join(VIOLENCE_FORMS.get(v, "") for v in e.valdsformer),
-                )
-            )
-            for word in words(text):
-                folded = fold(word)
-                folded_words.add(folded, i)
-                if word != folded:  # only words with å, ä, ö can match a query typed with them
-                    exact_words.add(word, i)
-            digits = re.sub(r"\D", "", e.telefon)
-            if digits:
-                folded_words.add(digits, i)
-            for word in words(f"{e.organisation} {e.tjanst}"):
-                name_words.add(fold(word), i)
-
-        self._folded = _Postings(folded_words, n)
-        self._exact = _Postings(exact_words, n)
-        self._name = _Postings(name_words, n, infix=False)
-
-        each = list(enumerate(self.entries))
-        self._category = _masks(((e.kategori, i) for i, e in each), n)
-        self._group = _masks(((g, i) for i, e in each for g in e.malgrupper), n)
-        self._form = _masks(((v, i) for i, e in each for v in e.valdsformer), n)
-        self._language = _masks(((s, i) for i, e in each for s in e.sprak), n)
-        self._kommun = _masks(((k, i) for i, e in each for k in e.kommuner), n)
-        self._national = to_mask((i for i, e in each if e.national), n)
-        counties = {k.kod: k.lanskod for k in kommuner.kommuner()}
-        self._lan = _masks(((counties.get(k, ""), i) for i, e in each for k in e.kommuner), n)
-        self.hours: list[Hours] = []
-        for e in self.entries:
-            try:
-                self.hours.append(parse_hours(e.telefontider))
-            except HoursError:  # validated on the way in; never let one entry break search
-                self.hours.append(parse_hours(""))
-        self._always = to_mask((i for i, h in enumerate(self.hours) if h.around_the_clock), n)
-        self._known_hours = [i for i, h in enumerate(self.hours) if h.known]
-        self._open_cache: tuple[tuple[int, int, int], int] | None = None
+    def clear_caches(self) -> None:
+        """Forget every looked-up token and the open-now mask (for measuring cold searches)."""
+        for postings in (self._folded, self._exact, self._name):
+            postings.clear_cache()
+        self._open_cache = None
 
     def languages(self) -> list[str]:
         """Return every language some service speaks, sorted."""
@@ -253,7 +354,10 @@ class DirectoryIndex:
         key = (when.weekday(), when.hour, when.minute)
         if self._open_cache and self._open_cache[0] == key:
             return self._open_cache[1]
-        result = to_mask((i for i in self._known_hours if self.hours[i].is_open(when)), self.size)
+        result = 0
+        for hours, mask in self._hours_groups:  # entries with the same hours share one check
+            if hours.is_open(when):
+                result |= mask
         self._open_cache = (key, result)
         return result
 
@@ -341,6 +445,214 @@ class DirectoryIndex:
             return None
         hours = self.hours[position]  # parsed once, at build, where a bad value is caught
         return hours.is_open(when) if hours.known else None
+
+
+class IndexBuilder:
+    """Build a ``DirectoryIndex`` in slices: ``step(budget_ms)`` until it returns True.
+
+    Each call works for about ``budget_ms`` and returns; no single piece of the
+    build takes long (sorting and bitmasks are split too), so a window can build
+    the index from a timer and stay responsive. The result equals
+    ``DirectoryIndex(entries)``.
+
+    Args:
+        entries: the entries, in any order (the index sorts them).
+        into: the object to fill (used by ``DirectoryIndex.__init__``).
+    """
+
+    def __init__(self, entries: Sequence[Entry], into: DirectoryIndex | None = None) -> None:
+        self._entries = list(entries)
+        self.index = into if into is not None else DirectoryIndex.__new__(DirectoryIndex)
+        self._work: Iterator[None] | None = self._build()
+
+    @property
+    def done(self) -> bool:
+        """Whether the index is complete."""
+        return self._work is None
+
+    def step(self, budget_ms: float = 10.0) -> bool:
+        """Build for about ``budget_ms`` milliseconds; return True once the index is complete."""
+        if self._work is None:
+            return True
+        deadline = time.perf_counter() + budget_ms / 1000
+        with _no_collection():
+            for _ in self._work:
+                if time.perf_counter() >= deadline:
+                    return False
+        self._done()
+        return True
+
+    def finish(self) -> DirectoryIndex:
+        """Build the rest at once and return the index."""
+        if self._work is not None:
+            with _no_collection():
+                for _ in self._work:
+                    pass
+            self._done()
+        return self.index
+
+    def _done(self) -> None:
+        self._work = None
+        # The entries and the index live as long as the app: moved out of the cyclic
+        # collector's sight, a full collection no longer walks a million objects
+        # (at 100 000 entries that walk blocked the event loop for over 150 ms).
+        gc.freeze()
+
+    def _build(self) -> Iterator[None]:
+        index, entries = self.index, self._entries
+        del self._entries
+        keyed = []
+        for i, entry in enumerate(entries):
+            keyed.append((_static_key(entry, i), i))
+            if i % 2000 == 0:
+                yield
+        ordered: list[tuple[tuple, int]] = []
+        yield from _sorted_in_slices(keyed, ordered)  # type: ignore[arg-type]
+        del keyed
+        index.entries = [entries[i] for _key, i in ordered]
+        del ordered, entries
+        yield
+        index.by_id, index._position = {}, {}
+        for i, e in enumerate(index.entries):
+            index.by_id[e.id] = e
+            index._position[e.id] = i
+            if i % 5000 == 0:
+                yield
+        n = index.size = len(index.entries)
+        # Sets of entries are bitmasks (Python ints): bit i is the entry at position
+        # i. And, or and not over 20 000 entries then take microseconds, not milliseconds.
+        index.all = (1 << n) - 1
+        yield
+
+        folded_words, exact_words, name_words = _WordTable(), _WordTable(), _WordTable()
+        names = {k.kod: k.namn for k in kommuner.kommuner()}
+        folds: dict[str, str] = {}  # each unique word is folded once, not once per entry
+        # The words from codes (municipalities, languages, category, groups, forms)
+        # repeat across entries: the entries with each value are collected, and the
+        # value's words are split, folded and added once for all of them at the end.
+        by_value: tuple[dict, dict, dict, dict, dict] = ({}, {}, {}, {}, {})
+        add_folded, add_exact, add_name = folded_words.add, exact_words.add, name_words.add
+
+        def folded_pairs(found: list[str]) -> list[tuple[str, str]]:
+            out = []
+            for word in found:
+                if word.isdigit():  # numbers fold to themselves: not worth a cache entry
+                    out.append((word, word))
+                    continue
+                folded = folds.get(word)
+                if folded is None:
+                    folded = folds[word] = fold(word)
+                out.append((word, folded))
+            return out
+
+        for i, e in enumerate(index.entries):
+            for table, value in zip(
+                by_value,
+                (e.kommuner, e.sprak, e.kategori, e.malgrupper, e.valdsformer),
+                strict=True,
+            ):
+                ids = table.get(value)
+                if ids is None:
+                    table[value] = [i]
+                else:
+                    ids.append(i)
+            named = folded_pairs(words(f"{e.organisation} {e.tjanst}"))
+            for _word, folded in named:
+                add_name(folded, i)
+            own = named + folded_pairs(words(f"{e.beskrivning} {' '.join(e.taggar)}"))
+            for word, folded in own:
+                add_folded(folded, i)
+                if folded != word:  # only words with å, ä, ö can match a query typed with them
+                    add_exact(word, i)
+            digits = _NOT_DIGIT.sub("", e.telefon)
+            if digits:
+                add_folded(digits, i)
+            if i % 250 == 0:
+                yield
+        labels = (
+            lambda codes: " ".join(names.get(k, "") for k in codes),
+            lambda codes: " ".join(codes),
+            lambda code: CATEGORIES.get(code, ""),
+            lambda codes: " ".join(TARGET_GROUPS.get(g, "") for g in codes),
+            lambda codes: " ".join(VIOLENCE_FORMS.get(v, "") for v in codes),
+        )
+        for table, label in zip(by_value, labels, strict=True):
+            for value, ids in table.items():
+                pairs = folded_pairs(words(label(value)))
+                for folded in dict.fromkeys(f for _w, f in pairs):
+                    folded_words.extend(folded, ids)
+                for word in dict.fromkeys(w for w, f in pairs if f != w):
+                    exact_words.extend(word, ids)
+                yield
+        del by_value
+
+        index._folded = _Postings(folded_words, n)
+        index._exact = _Postings(exact_words, n)
+        index._name = _Postings(name_words, n, infix=False)
+        # Each table is dropped as soon as its postings are built: held here too, all
+        # three would stay alive to the end and set the build's peak memory.
+        del folded_words, exact_words, name_words, folded_pairs, add_folded, add_exact, add_name
+        for postings in (index._folded, index._exact, index._name):
+            yield from postings._build()
+
+        each = index.entries
+        tables: dict[str, dict[str, list[int]]] = {
+            "_category": {},
+            "_group": {},
+            "_form": {},
+            "_language": {},
+            "_kommun": {},
+            "_lan": {},
+        }
+        national: list[int] = []
+        counties = {k.kod: k.lanskod for k in kommuner.kommuner()}
+        category, group, form = tables["_category"], tables["_group"], tables["_form"]
+        language, kommun, lan = tables["_language"], tables["_kommun"], tables["_lan"]
+        for i, e in enumerate(each):
+            category.setdefault(e.kategori, []).append(i)
+            for g in e.malgrupper:
+                group.setdefault(g, []).append(i)
+            for v in e.valdsformer:
+                form.setdefault(v, []).append(i)
+            for lang in e.sprak:
+                language.setdefault(lang, []).append(i)
+            for k in e.kommuner:
+                kommun.setdefault(k, []).append(i)
+                lan.setdefault(counties.get(k, ""), []).append(i)
+            if not e.kommuner:
+                national.append(i)
+            if i % 2000 == 0:
+                yield
+        for name, table in tables.items():
+            masks: dict[str, int] = {}
+            for key, ids in table.items():
+                masks[key] = to_mask(ids, n)
+                yield
+            setattr(index, name, masks)
+        index._national = to_mask(national, n)
+        del tables, national
+        yield
+        index.hours = []
+        parsed: dict[str, Hours] = {}  # opening hours repeat: parse each text once
+        groups: dict[int, list[int]] = {}
+        for i, e in enumerate(each):
+            hours = parsed.get(e.telefontider)
+            if hours is None:
+                try:
+                    hours = parse_hours(e.telefontider)
+                except HoursError:  # validated on the way in; never let one entry break search
+                    hours = parse_hours("")
+                parsed[e.telefontider] = hours
+            index.hours.append(hours)
+            if hours.known:
+                groups.setdefault(id(hours), []).append(i)
+            if i % 2000 == 0:
+                yield
+        by_id = {id(h): h for h in parsed.values()}
+        index._hours_groups = [(by_id[key], to_mask(ids, n)) for key, ids in groups.items()]
+        yield
+        index._always = to_mask((i for i, h in enumerate(index.hours) if h.around_the_clock), n)
+        index._open_cache = None
 
 
 def _take(ids: int, tiers: list[int], level: int, limit: int, out: list[int]) -> None:

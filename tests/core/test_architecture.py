@@ -14,7 +14,11 @@ def test_importing_the_core_and_the_cli_loads_no_qt():
         ".".join(p.relative_to(REPO).with_suffix("").parts)
         for p in (REPO / "fkstod" / "core").rglob("*.py")
     )
-    modules = [m.removesuffix(".__init__") for m in modules] + ["fkstod.cli", "fkstod.commands"]
+    modules = [m.removesuffix(".__init__") for m in modules] + [
+        "fkstod.cli",
+        "fkstod.cli.base",
+        "fkstod.cli.data",
+    ]
     code = (
         "import importlib, sys\n"
         f"for m in {modules!r}: importlib.import_module(m)\n"

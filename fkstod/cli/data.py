@@ -26,7 +26,7 @@ def open_data_store(args: argparse.Namespace, write: bool = False) -> OpenedStor
         CliError: when the database cannot be used (the message says why).
     """
     from fkstod import paths
-    from fkstod.cli import CliError
+    from fkstod.cli.base import CliError
     from fkstod.core import instance, store
     from fkstod.core.oserrors import describe_os_error
     from fkstod.core.schema import MIGRATION_SETS

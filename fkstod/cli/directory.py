@@ -12,7 +12,7 @@ from fkstod.core.i18n import _
 
 def register(sub: argparse._SubParsersAction) -> None:
     """Add the directory subcommands."""
-    from fkstod.cli import SwedishArgumentParser
+    from fkstod.cli.base import SwedishArgumentParser
 
     p = sub.add_parser("directory", help=_("sök i, importera till och exportera stödkatalogen"))
     inner = p.add_subparsers(
@@ -45,8 +45,8 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def _open(args: argparse.Namespace, write: bool = False):
-    from fkstod.cli import CliError
-    from fkstod.commands.common import open_data_store, protected
+    from fkstod.cli.base import CliError
+    from fkstod.cli.data import open_data_store, protected
     from fkstod.core.directory import Directory, DirectoryError
 
     opened = open_data_store(args, write=write)
@@ -59,7 +59,7 @@ def _open(args: argparse.Namespace, write: bool = False):
 
 def search(args: argparse.Namespace) -> int:
     """Print the best matches, as text or JSON."""
-    from fkstod.cli import CliError
+    from fkstod.cli.base import CliError
     from fkstod.core import kommuner
 
     if args.kommun and args.kommun not in kommuner.by_code():
@@ -105,7 +105,7 @@ def search(args: argparse.Namespace) -> int:
 
 def import_file(args: argparse.Namespace) -> int:
     """Check a file, print every problem or the preview, and apply it unless ``--dry-run``."""
-    from fkstod.cli import CliError
+    from fkstod.cli.base import CliError
     from fkstod.core.directory import DirectoryError, FileProblem
 
     # A real import holds the data folder from before the plan to after the write.
@@ -146,7 +146,7 @@ def import_file(args: argparse.Namespace) -> int:
 
 def export(args: argparse.Namespace) -> int:
     """Write the directory to a CSV file or an HSDS package folder."""
-    from fkstod.cli import CliError
+    from fkstod.cli.base import CliError
     from fkstod.core.directory import FileProblem
 
     db, directory = _open(args)

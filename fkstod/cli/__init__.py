@@ -3,55 +3,43 @@
 Exit codes: 0 success, 1 the input was bad (the message says what and where),
 2 a usage error. Bad input never shows a traceback. Subcommands never import
 Qt, so they work without a display and start fast.
+
+One module per subcommand (``basics``, ``flows``, ``directory``, ``orosanmalan``,
+``usage``), each with ``register(subparsers)`` that adds its parsers and sets
+``func`` on each to a function ``(args) -> exit code``. What they share is in
+``fkstod.cli.base``.
 """
 
 from __future__ import annotations
 
-import argparse
 import sys
 from collections.abc import Sequence
 
 from fkstod import __version__
+from fkstod.cli.base import (
+    EXIT_BAD_INPUT,
+    EXIT_OK,
+    EXIT_USAGE,
+    CliError,
+    SwedishArgumentParser,
+    reconfigure_streams,
+)
 from fkstod.core.i18n import _
 
-EXIT_OK, EXIT_BAD_INPUT, EXIT_USAGE = 0, 1, 2
-
-# argparse's own words, in Swedish. argparse looks its messages up through the
-# module-level name ``_`` at call time, so replacing it translates them.
-_ARGPARSE_SV = {
-    "usage: ": "användning: ",
-    "positional arguments": "argument",
-    "options": "flaggor",
-    "show this help message and exit": "visa den här hjälpen och avsluta",
-    "show program's version number and exit": "visa versionsnumret och avsluta",
-    "unrecognized arguments: %s": "okänt argument: %s",
-    "the following arguments are required: %s": "det här saknas: %s",
-    "expected one argument": "ett värde behövs",
-    "expected at least one argument": "minst ett värde behövs",
-    "invalid choice: %(value)r (choose from %(choices)s)": "ogiltigt val: %(value)r (välj bland %(choices)s)",
-    "invalid choice: %(value)r, choose from %(choices)s": "ogiltigt val: %(value)r, välj bland %(choices)s",
-    "argument %(argument_name)s: %(message)s": "%(argument_name)s: %(message)s",
-    "invalid %(type)s value: %(value)r": "ogiltigt värde: %(value)r",
-    "ambiguous option: %(option)s could match %(matches)s": "tvetydig flagga: %(option)s kan vara %(matches)s",
-    "not allowed with argument %s": "kan inte kombineras med %s",
-}
-argparse._ = lambda text: _ARGPARSE_SV.get(text, text)  # type: ignore[attr-defined]
-
-
-class CliError(Exception):
-    """Bad input: printed as one line, exit code 1."""
-
-
-class SwedishArgumentParser(argparse.ArgumentParser):
-    """An ArgumentParser whose errors are one Swedish line and exit code 2."""
-
-    def error(self, message: str) -> None:  # type: ignore[override]
-        self.exit(EXIT_USAGE, f"{self.prog}: {message} (se {self.prog} --help)\n")
+__all__ = [
+    "EXIT_BAD_INPUT",
+    "EXIT_OK",
+    "EXIT_USAGE",
+    "CliError",
+    "build_parser",
+    "main",
+    "main_gui",
+]
 
 
 def build_parser() -> SwedishArgumentParser:
     """Return the parser for the whole command line."""
-    from fkstod.commands import COMMANDS
+    from fkstod.cli import basics, directory, flows, orosanmalan, usage
 
     parser = SwedishArgumentParser(
         prog="fkstod",
@@ -76,22 +64,14 @@ def build_parser() -> SwedishArgumentParser:
     sub = parser.add_subparsers(
         dest="command", metavar="KOMMANDO", parser_class=SwedishArgumentParser
     )
-    for register in COMMANDS:
-        register(sub)
+    for module in (basics, flows, directory, orosanmalan, usage):
+        module.register(sub)
     return parser
-
-
-def _reconfigure_streams() -> None:
-    # A Windows console may not speak UTF-8: never crash on å, ä, ö.
-    for stream in (sys.stdout, sys.stderr):
-        reconfigure = getattr(stream, "reconfigure", None)
-        if reconfigure is not None:
-            reconfigure(errors="replace")
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line and return the exit code."""
-    _reconfigure_streams()
+    reconfigure_streams()
     parser = build_parser()
     args = parser.parse_args(argv)
     if args.command is None:

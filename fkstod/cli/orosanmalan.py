@@ -17,7 +17,7 @@ MAX_INPUT_BYTES = 20 * 1024 * 1024
 
 def register(sub: argparse._SubParsersAction) -> None:
     """Add the orosanmalan subcommands."""
-    from fkstod.cli import SwedishArgumentParser
+    from fkstod.cli.base import SwedishArgumentParser
 
     p = sub.add_parser("orosanmalan", help=_("skriv en orosanmälan från en JSON-fil"))
     inner = p.add_subparsers(
@@ -50,7 +50,7 @@ def example(args: argparse.Namespace) -> int:
 
 
 def _load(path: Path):
-    from fkstod.cli import CliError
+    from fkstod.cli.base import CliError
     from fkstod.core.files import FileProblem, read_text
     from fkstod.core.orosanmalan import FormError, parse_form, validate
     from fkstod.core.parse import ParseError, parse_json
@@ -91,8 +91,8 @@ def _targets(out: Path, count: int, only: int, fmt: str) -> list[tuple[int, Path
 
 def render(args: argparse.Namespace) -> int:
     """Render one report per child in the chosen format."""
-    from fkstod.cli import CliError
-    from fkstod.commands.common import protected
+    from fkstod.cli.base import CliError
+    from fkstod.cli.data import protected
     from fkstod.core.files import FileProblem, check_target, write_file
     from fkstod.core.orosanmalan import page_mark, render_orosanmalan
 

@@ -9,7 +9,7 @@ from fkstod.core.i18n import _
 
 def register(sub: argparse._SubParsersAction) -> None:
     """Add the flows subcommand and its two actions."""
-    from fkstod.cli import SwedishArgumentParser
+    from fkstod.cli.base import SwedishArgumentParser
 
     p = sub.add_parser("flows", help=_("lista och läs frågeflöden"))
     actions = p.add_subparsers(
@@ -40,7 +40,7 @@ def list_flows(args: argparse.Namespace) -> int:
 
 def outline_flow(args: argparse.Namespace) -> int:
     """Print the whole flow in the chosen format."""
-    from fkstod.cli import CliError
+    from fkstod.cli.base import CliError
     from fkstod.core.flows import load_library
     from fkstod.core.flows.outline import outline
 

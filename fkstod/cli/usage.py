@@ -17,7 +17,7 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 def show(args: argparse.Namespace) -> int:
     """Print every count: month, what, details, count."""
-    from fkstod.commands.common import open_data_store
+    from fkstod.cli.data import open_data_store
     from fkstod.core.flows import load_library
     from fkstod.core.usage import UsageRecorder
     from fkstod.core.usage.present import describe

@@ -15,7 +15,6 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QLibraryInfo, QLocale, QTimer, QTranslator
-from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QApplication
 
 from fkstod import __version__, paths
@@ -27,19 +26,20 @@ from fkstod.core.oserrors import describe_db_error, describe_os_error
 from fkstod.core.schema import MIGRATION_SETS
 from fkstod.core.settings import Settings
 from fkstod.core.usage import UsageRecorder
-from fkstod.ui.close_guard import CloseGuard
+from fkstod.qt.close_guard import CloseGuard
+from fkstod.qt.single_instance import SingleInstance
+from fkstod.qt.text_scale import apply_text_scale
 from fkstod.ui.dialogs import Dialogs
-from fkstod.ui.flow_jump_bar import JUMP_KEYS
-from fkstod.ui.flow_page import FlowPage
 from fkstod.ui.main_window import MainWindow
-from fkstod.ui.single_instance import SingleInstance
+from fkstod.ui.samtal.jump_bar import JUMP_KEYS
+from fkstod.ui.samtal.page import FlowPage
 
 if TYPE_CHECKING:
     from fkstod.core.directory import Directory
     from fkstod.core.files import Protected
-    from fkstod.ui.directory_page import DirectoryPage
-    from fkstod.ui.orosanmalan_page import OrosanmalanPage
-    from fkstod.ui.statistics_page import StatisticsPage
+    from fkstod.ui.katalog.page import DirectoryPage
+    from fkstod.ui.orosanmalan.page import OrosanmalanPage
+    from fkstod.ui.statistik.page import StatisticsPage
 
 GEOMETRY_KEY = "window/geometry"
 TEXT_SCALE_KEY = "window/text_scale"
@@ -143,7 +143,7 @@ def build_window(services: Services, dialogs: Dialogs | None = None) -> MainWind
 
     # Page modules are imported when their page is built: not on the start path.
     def build_directory() -> DirectoryPage:
-        from fkstod.ui.directory_page import DirectoryPage
+        from fkstod.ui.katalog.page import DirectoryPage
 
         page = DirectoryPage(services.directory, dialogs)
         page.referral_shown.connect(
@@ -156,7 +156,7 @@ def build_window(services: Services, dialogs: Dialogs | None = None) -> MainWind
         return f"{entry.title}, {entry.telefon}" if entry else None
 
     def build_orosanmalan() -> OrosanmalanPage:
-        from fkstod.ui.orosanmalan_page import OrosanmalanPage
+        from fkstod.ui.orosanmalan.page import OrosanmalanPage
 
         page = OrosanmalanPage(
             dialogs,
@@ -172,7 +172,7 @@ def build_window(services: Services, dialogs: Dialogs | None = None) -> MainWind
         return page
 
     def build_statistics() -> StatisticsPage:
-        from fkstod.ui.statistics_page import StatisticsPage
+        from fkstod.ui.statistik.page import StatisticsPage
 
         return StatisticsPage()
 
@@ -277,22 +277,6 @@ def expert_support_text() -> tuple[str, str]:
 
 def _dict(value: object) -> dict:
     return value if isinstance(value, dict) else {}
-
-
-_BASE_POINT_SIZE: float | None = None
-
-
-def apply_text_scale(scale: float) -> None:
-    """Scale the application font; every widget follows unless it sets its own size."""
-    global _BASE_POINT_SIZE
-    app = QApplication.instance()
-    if app is None:
-        return
-    if _BASE_POINT_SIZE is None:
-        _BASE_POINT_SIZE = app.font().pointSizeF() or 10.0
-    font = QFont(app.font())
-    font.setPointSizeF(_BASE_POINT_SIZE * scale)
-    app.setFont(font)
 
 
 def install_excepthook(dialogs: Dialogs) -> None:

@@ -112,7 +112,7 @@ def render(args: argparse.Namespace) -> int:
         raise CliError(str(exc)) from None
     for index, out in targets:
         if args.fmt == "pdf":
-            from fkstod.render_pdf import PageDecor, pdf_bytes
+            from fkstod.qt.render_pdf import PageDecor, pdf_bytes
 
             mark = page_mark() if form.skyddade_personuppgifter else ""
             data: bytes | str = pdf_bytes(

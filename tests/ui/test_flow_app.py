@@ -3,7 +3,7 @@
 import pytest
 
 from fkstod.app import build_services, build_window
-from fkstod.ui.flow_page import FlowPage
+from fkstod.ui.samtal.page import FlowPage
 
 pytestmark = pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")
 

@@ -9,7 +9,7 @@ from PySide6.QtWidgets import QApplication
 from fkstod.app import build_services, build_window
 from fkstod.core.flows import load_library
 from fkstod.core.flows.model import DirectoryShortcut, Option, Step
-from fkstod.ui.flow_step_view import FlowStepView
+from fkstod.ui.samtal.step_view import FlowStepView
 
 pytestmark = pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")
 

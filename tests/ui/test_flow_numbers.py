@@ -1,7 +1,7 @@
 """Phone numbers in a step stay on one line on screen (the flow files keep plain spaces)."""
 
 from fkstod.core.flows.model import Step
-from fkstod.ui.flow_step_view import FlowStepView
+from fkstod.ui.samtal.step_view import FlowStepView
 
 
 def test_phone_numbers_do_not_break_in_say_and_guidance(qtbot):

@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QWidget
 from fkstod.core.flows import load_library
 from fkstod.core.kommuner import kommuner
 from fkstod.core.usage import UsageRecorder
-from fkstod.ui.flow_page import FlowPage
+from fkstod.ui.samtal.page import FlowPage
 from tests.core.test_flows_session import LIBRARY as FIXTURE_LIBRARY
 from tests.ui.fakes import FakeDialogs
 

@@ -9,8 +9,8 @@ from PySide6.QtWidgets import QApplication
 from fkstod.core.flows import load_library
 from fkstod.core.kommuner import kommuner
 from fkstod.core.usage import UsageRecorder
-from fkstod.ui.flow_page import FlowPage
-from fkstod.ui.flow_step_view import ACUTE_COLOUR, FlowStepView
+from fkstod.ui.samtal.page import FlowPage
+from fkstod.ui.samtal.step_view import ACUTE_COLOUR, FlowStepView
 from tests.ui.fakes import FakeDialogs
 
 pytestmark = pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")

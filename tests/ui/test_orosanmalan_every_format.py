@@ -18,7 +18,7 @@ from PySide6.QtGui import QGuiApplication
 from PySide6.QtPrintSupport import QPrinter
 
 from fkstod.core.orosanmalan import example_input
-from fkstod.ui.orosanmalan_page import OrosanmalanPage
+from fkstod.ui.orosanmalan.page import OrosanmalanPage
 from tests.ui.fakes import FakeDialogs
 from tests.ui.orosanmalan_helpers import fill_by_keyboard
 

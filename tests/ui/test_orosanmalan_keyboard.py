@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from fkstod.ui.orosanmalan_page import OrosanmalanPage
+from fkstod.ui.orosanmalan.page import OrosanmalanPage
 from tests.ui.fakes import FakeDialogs
 
 MNEMONIC = re.compile(r"&([^&\s])")

@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 from PySide6.QtWidgets import QPushButton
 
-from fkstod.app import apply_text_scale
-from fkstod.ui.orosanmalan_page import OrosanmalanPage
+from fkstod.qt.text_scale import apply_text_scale
+from fkstod.ui.orosanmalan.page import OrosanmalanPage
 from tests.ui.fakes import FakeDialogs
 
 #: The room the page gets in a 1024 px wide window beside the section list.

@@ -6,7 +6,7 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication
 
-from fkstod.ui.orosanmalan_page import OrosanmalanPage
+from fkstod.ui.orosanmalan.page import OrosanmalanPage
 from tests.ui.fakes import FakeDialogs
 from tests.ui.orosanmalan_helpers import (
     REPORTER,

@@ -8,7 +8,7 @@ import pytest
 from pypdf import PdfReader
 
 from fkstod.core.orosanmalan import example_input, page_mark, parse_form, render_orosanmalan
-from fkstod.render_pdf import PageDecor, pdf_bytes
+from fkstod.qt.render_pdf import PageDecor, pdf_bytes
 
 ADDRESS_WORDS = ("Påhittade gatan", "070-000 00 01", "Exempelskolan", "Förskolan Ekorren", "752 00")
 

@@ -45,7 +45,7 @@ def window(qtbot, data_folder, temp_folder):
 
 
 def oro_page(win):
-    from fkstod.ui.orosanmalan_page import OrosanmalanPage
+    from fkstod.ui.orosanmalan.page import OrosanmalanPage
 
     return next(
         win.page(i) for i in range(win.pages.count()) if isinstance(win.page(i), OrosanmalanPage)

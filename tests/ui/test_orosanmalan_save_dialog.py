@@ -8,7 +8,7 @@ import pytest
 from PySide6.QtCore import QSettings, QStandardPaths, QTimer
 from PySide6.QtWidgets import QApplication, QFileDialog, QLineEdit
 
-from fkstod.ui.orosanmalan_page import OrosanmalanPage
+from fkstod.ui.orosanmalan.page import OrosanmalanPage
 from tests.ui.fakes import FakeDialogs
 from tests.ui.orosanmalan_helpers import fill_by_keyboard
 

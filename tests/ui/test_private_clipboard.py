@@ -2,7 +2,7 @@
 
 from PySide6.QtGui import QGuiApplication
 
-from fkstod.ui import private_clipboard
+from fkstod.qt import private_clipboard
 
 
 def test_copied_text_carries_the_formats_that_keep_it_out_of_history(qapp):

@@ -13,7 +13,7 @@ from pathlib import Path
 from fkstod import app
 from fkstod.core import instance as folder_lock
 from fkstod.core.instance import COMMAND, WINDOW, FolderLock, window_owns
-from fkstod.ui.single_instance import SingleInstance
+from fkstod.qt.single_instance import SingleInstance
 from tests.conftest import REPO, run_fkstod
 from tests.ui.fakes import FakeDialogs
 

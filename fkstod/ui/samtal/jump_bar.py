@@ -10,7 +10,7 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QPushButton, QWidget
 
 from fkstod.core.flows.model import GLOBAL_JUMPS
-from fkstod.ui.plain_label import plain_tooltip
+from fkstod.ui.widgets.plain_label import plain_tooltip
 
 #: The key for each jump; function keys, since 1–9 answer questions. The window
 #: owns these keys (app.py), so that they work in every section; the bar shows them.

@@ -13,7 +13,7 @@ from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QListWidget, QListWidgetItem, QStyle, QWidget
 
-from fkstod.ui.plain_label import plain_tooltip
+from fkstod.ui.widgets.plain_label import plain_tooltip
 
 ID_ROLE = Qt.ItemDataRole.UserRole
 SEPARATOR = "  ·  "

@@ -40,11 +40,11 @@ from fkstod.core.orosanmalan import (
     Reporter,
     protected_warning,
 )
-from fkstod.ui.orosanmalan_child_editor import ChildEditor
-from fkstod.ui.orosanmalan_date_edit import ReportDateEdit
-from fkstod.ui.orosanmalan_field_marks import MARK, FieldMarks
-from fkstod.ui.orosanmalan_guardian_editor import GuardianEditor
-from fkstod.ui.plain_label import PlainLabel
+from fkstod.ui.orosanmalan.child_editor import ChildEditor
+from fkstod.ui.orosanmalan.date_edit import ReportDateEdit
+from fkstod.ui.orosanmalan.field_marks import MARK, FieldMarks
+from fkstod.ui.orosanmalan.guardian_editor import GuardianEditor
+from fkstod.ui.widgets.plain_label import PlainLabel
 
 REPORTER_FIELDS = ("namn", "titel", "enhet", "telefon", "epost")
 

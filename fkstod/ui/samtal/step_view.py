@@ -43,12 +43,12 @@ from PySide6.QtWidgets import (
 
 from fkstod.core.flows.model import Step
 from fkstod.core.flows.text import keep_numbers_together
-from fkstod.ui.flow_acute_banner import FlowAcuteBanner
-from fkstod.ui.flow_check_item import FlowCheckItem
-from fkstod.ui.flow_scroll_area import FlowScrollArea
-from fkstod.ui.flow_wrap_button import WrapButton
-from fkstod.ui.flow_wrap_layout import WrapLayout
-from fkstod.ui.plain_label import PlainLabel
+from fkstod.ui.samtal.acute_banner import FlowAcuteBanner
+from fkstod.ui.samtal.check_item import FlowCheckItem
+from fkstod.ui.widgets.plain_label import PlainLabel
+from fkstod.ui.widgets.scroll_area import VerticalScrollArea
+from fkstod.ui.widgets.wrap_button import WrapButton
+from fkstod.ui.widgets.wrap_layout import WrapLayout
 
 #: The acute frame's colour. It only adds to the frame's shape and the words "AKUT".
 ACUTE_COLOUR = QColor(176, 0, 32)
@@ -148,7 +148,7 @@ class FlowStepView(QWidget):
         steps.addStretch(1)
         # Long text at large sizes scrolls; the way back and on stays in view below,
         # and the acute mark (112) above.
-        self.scroll = FlowScrollArea(content)
+        self.scroll = VerticalScrollArea(content)
         self.acute_banner = FlowAcuteBanner()
         self.acute_banner.hide()
         layout = QVBoxLayout(self)

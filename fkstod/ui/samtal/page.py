@@ -33,14 +33,14 @@ from fkstod.core.flows.session import FlowSession
 from fkstod.core.kommuner import Kommun
 from fkstod.core.usage import UsageRecorder
 from fkstod.core.vocabulary import OUTCOME_CODES
+from fkstod.qt.private_clipboard import copy_private
 from fkstod.ui.dialogs import Dialogs
-from fkstod.ui.flow_jump_bar import FlowJumpBar
-from fkstod.ui.flow_picker import FlowPicker
-from fkstod.ui.flow_step_view import FlowStepView
-from fkstod.ui.flow_summary import FlowSummary
-from fkstod.ui.kommun_combo import KommunCombo
-from fkstod.ui.plain_label import PlainLabel
-from fkstod.ui.private_clipboard import copy_private
+from fkstod.ui.samtal.jump_bar import FlowJumpBar
+from fkstod.ui.samtal.picker import FlowPicker
+from fkstod.ui.samtal.step_view import FlowStepView
+from fkstod.ui.samtal.summary import FlowSummary
+from fkstod.ui.widgets.kommun_combo import KommunCombo
+from fkstod.ui.widgets.plain_label import PlainLabel
 
 
 class FlowPage(QWidget):

@@ -11,7 +11,7 @@ from PySide6.QtCore import QSize, Qt
 from PySide6.QtWidgets import QFrame, QScrollArea, QStyle, QWidget
 
 
-class FlowScrollArea(QScrollArea):
+class VerticalScrollArea(QScrollArea):
     """Scroll ``content`` up and down; as wide as the content needs at least."""
 
     def __init__(self, content: QWidget, parent: QWidget | None = None) -> None:

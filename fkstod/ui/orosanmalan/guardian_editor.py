@@ -10,8 +10,8 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QFormLayout, QGroupBox, QLineEdit, QWidget
 
 from fkstod.core.orosanmalan import Guardian
-from fkstod.ui.named_line_edit import named_line_edit
-from fkstod.ui.orosanmalan_left_out import protect_group
+from fkstod.ui.orosanmalan.left_out import protect_group
+from fkstod.ui.widgets.named_line_edit import named_line_edit
 
 
 class GuardianEditor(QGroupBox):

@@ -31,15 +31,15 @@ from fkstod.core.directory import TARGET_GROUPS, VIOLENCE_FORMS, Directory, Filt
 from fkstod.core.directory.hours import parse_hours
 from fkstod.core.directory.validate import display_phone, display_web
 from fkstod.core.vocabulary import REFERRAL_CATEGORIES
-from fkstod.ui.directory_entry_dialog import DirectoryEntryDialog
-from fkstod.ui.directory_entry_view import DirectoryEntryView
-from fkstod.ui.directory_filter_grid import DirectoryFilterGrid
-from fkstod.ui.directory_import_problems import DirectoryImportProblems
-from fkstod.ui.directory_result_list import DirectoryResultList
-from fkstod.ui.directory_transfer import DirectoryTransfer
-from fkstod.ui.kommun_combo import KommunCombo
-from fkstod.ui.plain_label import PlainLabel
-from fkstod.ui.scaled_indicator_style import scale_indicators
+from fkstod.qt.text_scale import scale_indicators
+from fkstod.ui.katalog.entry_dialog import DirectoryEntryDialog
+from fkstod.ui.katalog.entry_view import DirectoryEntryView
+from fkstod.ui.katalog.filter_grid import DirectoryFilterGrid
+from fkstod.ui.katalog.import_problems import DirectoryImportProblems
+from fkstod.ui.katalog.result_list import DirectoryResultList
+from fkstod.ui.katalog.transfer import DirectoryTransfer
+from fkstod.ui.widgets.kommun_combo import KommunCombo
+from fkstod.ui.widgets.plain_label import PlainLabel
 
 #: Needs that only the municipality's own office meets: without a kommun the list
 #: would hold national lines only, so the page asks for the kommun instead.

@@ -35,14 +35,14 @@ from PySide6.QtWidgets import (
 from fkstod.core.files import NOTHING_PROTECTED, FileProblem, Protected, write_file
 from fkstod.core.orosanmalan import Form, page_mark, render_orosanmalan, validate
 from fkstod.core.oserrors import describe_os_error
-from fkstod.render_pdf import PageDecor, a4_layout, paint_report, pdf_bytes
+from fkstod.qt.private_clipboard import clear_private, copy_private
+from fkstod.qt.render_pdf import PageDecor, a4_layout, paint_report, pdf_bytes
+from fkstod.qt.text_scale import scale_indicators
 from fkstod.ui.dialogs import Dialogs
-from fkstod.ui.flow_wrap_layout import WrapLayout
-from fkstod.ui.orosanmalan_form import OrosanmalanForm
-from fkstod.ui.orosanmalan_problem_list import ProblemList
-from fkstod.ui.orosanmalan_save_dialog import ask_save_path
-from fkstod.ui.private_clipboard import clear_private, copy_private
-from fkstod.ui.scaled_indicator_style import scale_indicators
+from fkstod.ui.orosanmalan.form import OrosanmalanForm
+from fkstod.ui.orosanmalan.problem_list import ProblemList
+from fkstod.ui.orosanmalan.save_dialog import ask_save_path
+from fkstod.ui.widgets.wrap_layout import WrapLayout
 
 CLIPBOARD_CLEAR_MS = 3 * 60 * 1000
 PREVIEW_DELAY_MS = 120

@@ -18,7 +18,7 @@ from fkstod.core.directory import TARGET_GROUPS, Directory, Entry
 from fkstod.core.directory.hours import parse_hours
 from fkstod.core.directory.validate import display_phone
 from fkstod.core.vocabulary import REFERRAL_CATEGORIES
-from fkstod.ui.plain_label import PlainLabel
+from fkstod.ui.widgets.plain_label import PlainLabel
 
 
 class DirectoryEntryView(QWidget):

@@ -17,7 +17,7 @@ from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QFileDialog, QHBoxLayout, QMenu, QPushButton, QWidget
 
 from fkstod.core.directory import Directory, DirectoryError, FileProblem
-from fkstod.ui.directory_import_problems import DirectoryImportProblems
+from fkstod.ui.katalog.import_problems import DirectoryImportProblems
 
 
 class DirectoryTransfer(QWidget):

@@ -22,8 +22,8 @@ from PySide6.QtWidgets import (
 
 from fkstod.core.flows.session import PathLine
 from fkstod.core.flows.text import keep_numbers_together
-from fkstod.ui.flow_wrap_layout import WrapLayout
-from fkstod.ui.plain_label import PlainLabel
+from fkstod.ui.widgets.plain_label import PlainLabel
+from fkstod.ui.widgets.wrap_layout import WrapLayout
 
 
 def _lower_first(label: str) -> str:

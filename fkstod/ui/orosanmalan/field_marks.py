@@ -13,7 +13,7 @@ import shiboken6
 from PySide6.QtWidgets import QAbstractButton, QFormLayout, QGroupBox, QLabel, QWidget
 
 from fkstod.core.orosanmalan import FieldProblem
-from fkstod.ui.plain_label import plain_tooltip
+from fkstod.ui.widgets.plain_label import plain_tooltip
 
 MARK = "⚠ "
 

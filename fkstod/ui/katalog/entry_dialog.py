@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
 
 from fkstod.core.directory import FIELD_LABELS, FIELD_NAMES, Entry, FieldError
 from fkstod.core.directory.validate import entry_to_fields
-from fkstod.ui.plain_label import PlainLabel
+from fkstod.ui.widgets.plain_label import PlainLabel
 
 #: Hints shown beside the fields whose format is not obvious.
 HINTS = {

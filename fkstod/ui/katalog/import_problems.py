@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from fkstod.ui.plain_label import PlainLabel
+from fkstod.ui.widgets.plain_label import PlainLabel
 
 
 class DirectoryImportProblems(QFrame):

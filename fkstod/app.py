@@ -29,7 +29,7 @@ from fkstod.core.settings import Settings
 from fkstod.core.usage import UsageRecorder
 from fkstod.qt.single_instance import SingleInstance
 from fkstod.qt.text_scale import apply_text_scale
-from fkstod.ui.dialogs import Dialogs
+from fkstod.ui.dialogs import Dialogs, QtDialogs
 from fkstod.ui.katalog.section import KatalogSection
 from fkstod.ui.main_window import MainWindow
 from fkstod.ui.orosanmalan.section import OrosanmalanSection
@@ -158,7 +158,7 @@ def build_window(services: Services, dialogs: Dialogs | None = None) -> MainWind
     settings = services.settings
     scale = settings.get(TEXT_SCALE_KEY, 1.0)
     window = MainWindow(text_scale=scale if isinstance(scale, int | float) else 1.0)
-    dialogs = dialogs or Dialogs(window)
+    dialogs = dialogs or QtDialogs(window)
     dialogs.parent = window
     wiring = Wiring(services, dialogs, window)
     services.usage.set_content_ids("flow", wiring.library.ids())
@@ -320,7 +320,7 @@ def _wait_for_command(app: QApplication, instance: SingleInstance) -> bool:
 def run_gui(data_dir: str | None = None, exit_when_ready: bool = False) -> int:
     """Start the GUI and return its exit code."""
     app = make_application()
-    dialogs = Dialogs()
+    dialogs = QtDialogs()
     folder = paths.data_dir(data_dir)
     try:
         folder.mkdir(parents=True, exist_ok=True)

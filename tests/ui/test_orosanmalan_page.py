@@ -371,3 +371,15 @@ def test_a_long_concern_shows_whole_on_two_lines_and_is_named_on_one(page):
     assert box.text() == "Exploatering, prostitution\neller människohandel"
     assert box.accessibleName() == "Exploatering, prostitution eller människohandel"
     assert page.form.oro["annat"].text() == "Annat"
+
+
+def test_the_report_date_comes_from_the_clock_given_and_a_new_report_asks_it_again(qtbot):
+    from datetime import date
+
+    days = [date(2026, 2, 27)]
+    page = OrosanmalanPage(FakeDialogs(), today=lambda: days[0])
+    qtbot.addWidget(page)
+    assert page.form.datum.date().toPython() == date(2026, 2, 27)
+    days[0] = date(2026, 3, 2)
+    page.form.clear()
+    assert page.form.datum.date().toPython() == date(2026, 3, 2)

@@ -8,6 +8,7 @@ import pytest
 from PySide6.QtCore import QSettings, QStandardPaths, QTimer
 from PySide6.QtWidgets import QApplication, QFileDialog, QLineEdit
 
+from fkstod.ui.dialogs import QtDialogs
 from fkstod.ui.orosanmalan.page import OrosanmalanPage
 from tests.ui.fakes import FakeDialogs
 from tests.ui.orosanmalan_helpers import fill_by_keyboard
@@ -55,7 +56,9 @@ def accept_save_dialog_with(path: Path) -> None:
 
 @pytest.fixture
 def page(qtbot):
-    widget = OrosanmalanPage(FakeDialogs(), reporter={})
+    dialogs = FakeDialogs()
+    dialogs.save_private = QtDialogs().save_private  # the real file dialog, under test here
+    widget = OrosanmalanPage(dialogs, reporter={})
     qtbot.addWidget(widget)
     widget.show()
     qtbot.waitExposed(widget)

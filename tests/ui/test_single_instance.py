@@ -145,7 +145,7 @@ def test_a_starting_window_waits_for_a_command_then_opens(data_folder):
 
 def test_a_starting_window_refuses_while_a_command_keeps_writing(data_folder, qapp, monkeypatch):
     dialogs = FakeDialogs()
-    monkeypatch.setattr(app, "Dialogs", lambda: dialogs)
+    monkeypatch.setattr(app, "QtDialogs", lambda: dialogs)
     monkeypatch.setattr(folder_lock, "WAIT_SECONDS", 0.5)
     command = a_command_holds(data_folder, 60)
     try:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import html
 import re
-from datetime import date, datetime
+from datetime import date
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QFont
@@ -171,8 +171,3 @@ def _breakable_urls(text: str) -> str:
         lambda m: re.sub(r"([/?&=.\-])", "\\1\u200b", m.group(0)),
         text,
     )
-
-
-def now() -> datetime:
-    """Return the local time (a seam for tests)."""
-    return datetime.now()

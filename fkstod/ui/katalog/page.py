@@ -9,6 +9,7 @@ Signals:
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import datetime
 
 from PySide6.QtCore import Qt, Signal
@@ -32,6 +33,7 @@ from fkstod.core.directory.hours import parse_hours
 from fkstod.core.directory.validate import display_phone, display_web
 from fkstod.core.vocabulary import REFERRAL_CATEGORIES
 from fkstod.qt.text_scale import scale_indicators
+from fkstod.ui.dialogs import Dialogs
 from fkstod.ui.katalog.entry_dialog import DirectoryEntryDialog
 from fkstod.ui.katalog.entry_view import DirectoryEntryView
 from fkstod.ui.katalog.filter_grid import DirectoryFilterGrid
@@ -51,11 +53,17 @@ class DirectoryPage(QWidget):
 
     referral_shown = Signal(str)
 
-    def __init__(self, directory: Directory, dialogs, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        directory: Directory,
+        dialogs: Dialogs,
+        clock: Callable[[], datetime] = datetime.now,
+        parent: QWidget | None = None,
+    ) -> None:
         super().__init__(parent)
         self.directory = directory
         self.dialogs = dialogs
-        self.clock = datetime.now
+        self.clock = clock
         self.setAccessibleName(self.tr("Stödkatalog"))
 
         self.search_box = QLineEdit()

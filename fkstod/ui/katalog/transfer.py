@@ -14,9 +14,10 @@ from pathlib import Path
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
-from PySide6.QtWidgets import QFileDialog, QHBoxLayout, QMenu, QPushButton, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QMenu, QPushButton, QWidget
 
 from fkstod.core.directory import Directory, DirectoryError, FileProblem
+from fkstod.ui.dialogs import Dialogs
 from fkstod.ui.katalog.import_problems import DirectoryImportProblems
 
 
@@ -28,7 +29,7 @@ class DirectoryTransfer(QWidget):
     def __init__(
         self,
         directory: Directory,
-        dialogs,
+        dialogs: Dialogs,
         problems: DirectoryImportProblems,
         parent: QWidget | None = None,
     ) -> None:
@@ -73,27 +74,16 @@ class DirectoryTransfer(QWidget):
             shortcut.activated.connect(slot)
 
     def _ask_import_path(self) -> str:
-        path, _filter = QFileDialog.getOpenFileName(
-            self,
+        return self.dialogs.open_file(
             self.tr("Importera lokala poster"),
-            "",
             self.tr("CSV-fil eller HSDS-paket (*.csv datapackage.json)"),
         )
-        return path
 
     def _ask_export_path(self, fmt: str) -> str:
         if fmt == "hsds":
-            return QFileDialog.getExistingDirectory(
-                self,
-                self.tr("Välj en tom mapp för HSDS-paketet"),
-                "",
-                QFileDialog.Option.ShowDirsOnly,
-            )
-        path, _filter = QFileDialog.getSaveFileName(
-            self,
-            self.tr("Exportera katalogen"),
-            "stodkatalog.csv",
-            self.tr("CSV för Excel (*.csv)"),
+            return self.dialogs.choose_folder(self.tr("Välj en tom mapp för HSDS-paketet"))
+        path, _filter = self.dialogs.save_file(
+            self.tr("Exportera katalogen"), "stodkatalog.csv", self.tr("CSV för Excel (*.csv)")
         )
         return path
 

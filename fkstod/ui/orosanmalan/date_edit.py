@@ -9,8 +9,8 @@ from PySide6.QtWidgets import QDateEdit, QWidget
 class ReportDateEdit(QDateEdit):
     """A date field (yyyy-MM-dd, with a calendar) that Tab leaves at once."""
 
-    def __init__(self, name: str, parent: QWidget | None = None) -> None:
-        super().__init__(QDate.currentDate(), parent)
+    def __init__(self, name: str, day: QDate, parent: QWidget | None = None) -> None:
+        super().__init__(day, parent)
         self.setDisplayFormat("yyyy-MM-dd")
         self.setCalendarPopup(True)
         self.setAccessibleName(name)

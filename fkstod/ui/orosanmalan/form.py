@@ -12,6 +12,7 @@ Signals:
 from __future__ import annotations
 
 from collections.abc import Callable
+from datetime import date
 from itertools import pairwise
 
 from PySide6.QtCore import QDate, Qt, Signal
@@ -90,10 +91,12 @@ class OrosanmalanForm(QWidget):
     def __init__(
         self,
         lookup_socialtjanst: Callable[[str], str | None] | None = None,
+        today: Callable[[], date] = date.today,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self._lookup = lookup_socialtjanst
+        self._today = today
         layout = QVBoxLayout(self)
 
         # Recipient and the two switches that change how the report must be handled.
@@ -123,7 +126,7 @@ class OrosanmalanForm(QWidget):
         )
         top_form.addRow(self.socialtjanst)
         top_form.addRow(self.show_directory)
-        self.datum = ReportDateEdit(self.tr("Datum för anmälan"))
+        self.datum = ReportDateEdit(self.tr("Datum för anmälan"), QDate(self._today()))
         top_form.addRow(self.tr("Dat&um:"), self.datum)
         layout.addWidget(top)
 
@@ -347,7 +350,7 @@ class OrosanmalanForm(QWidget):
     def clear(self) -> None:
         """Forget everything about the child and family; keep the reporter's own details."""
         self.kommun.setCurrentIndex(0)
-        self.datum.setDate(QDate.currentDate())
+        self.datum.setDate(QDate(self._today()))
         for box in (
             self.skyddade,
             self.akut,

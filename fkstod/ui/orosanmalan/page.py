@@ -14,11 +14,12 @@ Signals:
 from __future__ import annotations
 
 from collections.abc import Callable
+from datetime import date
 from pathlib import Path
 
 from PySide6.QtCore import QEvent, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence, QShowEvent
-from PySide6.QtPrintSupport import QPrintDialog, QPrinter
+from PySide6.QtPrintSupport import QPrinter
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -36,12 +37,11 @@ from fkstod.core.files import NOTHING_PROTECTED, FileProblem, Protected, write_f
 from fkstod.core.orosanmalan import Form, page_mark, render_orosanmalan, validate
 from fkstod.core.oserrors import describe_os_error
 from fkstod.qt.private_clipboard import clear_private, copy_private
-from fkstod.qt.render_pdf import PageDecor, a4_layout, paint_report, pdf_bytes
+from fkstod.qt.render_pdf import PageDecor, paint_report, pdf_bytes
 from fkstod.qt.text_scale import scale_indicators
 from fkstod.ui.dialogs import Dialogs
 from fkstod.ui.orosanmalan.form import OrosanmalanForm
 from fkstod.ui.orosanmalan.problem_list import ProblemList
-from fkstod.ui.orosanmalan.save_dialog import ask_save_path
 from fkstod.ui.widgets.wrap_layout import WrapLayout
 
 CLIPBOARD_CLEAR_MS = 3 * 60 * 1000
@@ -49,14 +49,6 @@ PREVIEW_DELAY_MS = 120
 
 SaveAsker = Callable[[QWidget, str], tuple[str, str]]
 PrinterAsker = Callable[[QWidget], QPrinter | None]
-
-
-def ask_printer(parent: QWidget) -> QPrinter | None:
-    """Show the print dialog; return the chosen printer, or None when cancelled."""
-    printer = QPrinter(QPrinter.PrinterMode.HighResolution)
-    printer.setPageLayout(a4_layout())
-    dialog = QPrintDialog(printer, parent)
-    return printer if dialog.exec() == QPrintDialog.DialogCode.Accepted else None
 
 
 class OrosanmalanPage(QWidget):
@@ -72,25 +64,31 @@ class OrosanmalanPage(QWidget):
         *,
         reporter: dict | None = None,
         lookup_socialtjanst: Callable[[str], str | None] | None = None,
-        save_asker: SaveAsker = ask_save_path,
-        printer_asker: PrinterAsker = ask_printer,
+        save_asker: SaveAsker | None = None,
+        printer_asker: PrinterAsker | None = None,
         save_file: Callable[[Path, str | bytes], object] | None = None,
         protected: Protected = NOTHING_PROTECTED,
         clipboard_clear_ms: int = CLIPBOARD_CLEAR_MS,
+        today: Callable[[], date] = date.today,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self.setAccessibleName(self.tr("Orosanmälan"))
         self._dialogs = dialogs
-        self._save_asker = save_asker
-        self._printer_asker = printer_asker
+        # Every dialog goes through ``dialogs``; a test may answer these two directly.
+        self._save_asker = save_asker or (
+            lambda _parent, suggested: dialogs.save_private(
+                self.tr("Spara orosanmälan som"), suggested, self.tr("PDF (*.pdf);;Text (*.txt)")
+            )
+        )
+        self._printer_asker = printer_asker or (lambda _parent: dialogs.choose_printer())
         # Core writes the file (all or nothing), never over what ``protected`` names.
         self._save_file = save_file or (lambda path, data: write_file(path, data, protected))
         self._benefit = ""
         self._created: set[int] = set()
         self._copied = ""
 
-        self.form = OrosanmalanForm(lookup_socialtjanst)
+        self.form = OrosanmalanForm(lookup_socialtjanst, today)
         self.form.set_reporter(reporter or {})
         self.form.reporter_changed.connect(self.reporter_changed)
         self.form.directory_requested.connect(self.directory_requested)

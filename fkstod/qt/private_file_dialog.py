@@ -1,4 +1,4 @@
-"""Ask where to save a report without Qt remembering the folder.
+"""Ask for a file without Qt remembering the folder.
 
 Qt's own file dialog (used so the platform does not add the report to a
 recent-files list) stores its state in the user's QtProject settings when it
@@ -80,14 +80,22 @@ def restore_file_dialog_settings(before: dict[str, object], *, remove_empty_file
         path.unlink(missing_ok=True)
 
 
-def ask_save_path(parent: QWidget, suggested: str) -> tuple[str, str]:
-    """Ask where to save; return the path ("" to cancel) and the chosen filter."""
+def ask_save_path(
+    parent: QWidget | None, title: str, suggested: str, filters: str
+) -> tuple[str, str]:
+    """Ask where to save; return the path ("" to cancel) and the chosen filter.
+
+    Args:
+        title: the dialog's title.
+        suggested: a file name; the dialog starts in a neutral folder.
+        filters: Qt's filter string, e.g. ``"PDF (*.pdf);;Text (*.txt)"``.
+    """
     with file_dialog_leaves_no_trace():
         # Qt's own dialog: the platform's dialog would add the file to a recent-files list.
         return QFileDialog.getSaveFileName(
             parent,
-            parent.tr("Spara orosanmälan som"),
+            title,
             str(Path(neutral_folder()) / suggested),
-            parent.tr("PDF (*.pdf);;Text (*.txt)"),
+            filters,
             options=QFileDialog.Option.DontUseNativeDialog,
         )

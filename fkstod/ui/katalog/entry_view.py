@@ -15,7 +15,7 @@ from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from fkstod.core.directory import TARGET_GROUPS, Directory, Entry
-from fkstod.core.directory.hours import parse_hours
+from fkstod.core.directory.open_state import OpenState, open_state
 from fkstod.core.directory.validate import display_phone
 from fkstod.core.vocabulary import REFERRAL_CATEGORIES
 from fkstod.ui.widgets.plain_label import PlainLabel
@@ -100,16 +100,17 @@ class DirectoryEntryView(QWidget):
         self.title.setText(entry.title)
         self.number.setText(display_phone(entry.telefon) or self.tr("Inget telefonnummer"))
         self.copy_button.setEnabled(bool(entry.telefon))
-        if entry.telefontider == "dygnet runt":
+        state = open_state(entry, {entry.id} if open_now else ())
+        if state is OpenState.AROUND_THE_CLOCK:
             hours = self.tr("Öppet dygnet runt")
-        elif entry.telefontider and not parse_hours(entry.telefontider).known:
+        elif state is OpenState.VARIES:
             # "varierar – se webbplats": open or closed cannot be told from here.
             hours = entry.telefontider
-        elif entry.telefontider:
-            state = self.tr("öppet nu") if open_now else self.tr("stängt just nu")
-            hours = f"{entry.telefontider} – {state}"
-        else:
+        elif state is OpenState.UNKNOWN:
             hours = self.tr("Öppettider okända – kontrollera innan du hänvisar")
+        else:
+            now = self.tr("öppet nu") if state is OpenState.OPEN else self.tr("stängt just nu")
+            hours = f"{entry.telefontider} – {now}"
         rows = [
             (self.tr("Telefontider"), hours),
             (self.tr("Hjälper med"), entry.beskrivning),

@@ -29,8 +29,10 @@ from PySide6.QtWidgets import (
 
 from fkstod.core import kommuner
 from fkstod.core.directory import TARGET_GROUPS, VIOLENCE_FORMS, Directory, Filters
-from fkstod.core.directory.hours import parse_hours
+from fkstod.core.directory.open_state import OpenState, needs_kommun, open_state
 from fkstod.core.directory.validate import display_phone, display_web
+from fkstod.core.i18n import _
+from fkstod.core.plural import plural
 from fkstod.core.vocabulary import REFERRAL_CATEGORIES
 from fkstod.qt.text_scale import scale_indicators
 from fkstod.ui.dialogs import Dialogs
@@ -42,10 +44,6 @@ from fkstod.ui.katalog.result_list import DirectoryResultList
 from fkstod.ui.katalog.transfer import DirectoryTransfer
 from fkstod.ui.widgets.kommun_combo import KommunCombo
 from fkstod.ui.widgets.plain_label import PlainLabel
-
-#: Needs that only the municipality's own office meets: without a kommun the list
-#: would hold national lines only, so the page asks for the kommun instead.
-LOCAL_NEEDS = frozenset({"socialtjanst"})
 
 
 class DirectoryPage(QWidget):
@@ -225,7 +223,7 @@ class DirectoryPage(QWidget):
         """Search with what is typed and chosen, and show the best rows."""
         need = self.need.currentData()
         kommun = self.kommun.code()
-        if need in LOCAL_NEEDS and not kommun and not self.search_box.text().strip():
+        if needs_kommun(need or "") and not kommun and not self.search_box.text().strip():
             self._ask_for_kommun()
             return
         self.notice.hide()
@@ -246,16 +244,13 @@ class DirectoryPage(QWidget):
         self._open_ids = result.open_ids
         rows = []
         for entry in result.entries:
-            if entry.telefontider == "dygnet runt":
-                state = self.tr("dygnet runt")
-            elif not entry.telefontider:
-                state = self.tr("öppettider okända")
-            elif not parse_hours(entry.telefontider).known:
-                state = self.tr("öppettider varierar")  # never "stängt nu" for these
-            elif entry.id in result.open_ids:
-                state = self.tr("öppet nu")
-            else:
-                state = self.tr("stängt nu")
+            state = {
+                OpenState.AROUND_THE_CLOCK: self.tr("dygnet runt"),
+                OpenState.UNKNOWN: self.tr("öppettider okända"),
+                OpenState.VARIES: self.tr("öppettider varierar"),  # never "stängt nu" for these
+                OpenState.OPEN: self.tr("öppet nu"),
+                OpenState.CLOSED: self.tr("stängt nu"),
+            }[open_state(entry, result.open_ids)]
             # No number: the web address as read out, short enough for the row.
             reach = display_phone(entry.telefon) or display_web(entry.webb)
             rows.append((entry.id, entry.title, reach, state))
@@ -269,10 +264,8 @@ class DirectoryPage(QWidget):
                 .replace("{n}", str(shown))
                 .replace("{m}", str(result.total))
             )
-        elif result.total == 1:
-            self.count.setText(self.tr("1 träff"))
         else:
-            self.count.setText(self.tr("{n} träffar").replace("{n}", str(result.total)))
+            self.count.setText(plural(result.total, _("{n} träff"), _("{n} träffar")))
         self.results.setCurrentRow(0 if shown else -1)
         self._show_current(self.results.currentRow())
 

@@ -17,6 +17,8 @@ from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QHBoxLayout, QMenu, QPushButton, QWidget
 
 from fkstod.core.directory import Directory, DirectoryError, FileProblem
+from fkstod.core.i18n import _
+from fkstod.core.plural import plural
 from fkstod.ui.dialogs import Dialogs
 from fkstod.ui.katalog.import_problems import DirectoryImportProblems
 
@@ -125,9 +127,11 @@ class DirectoryTransfer(QWidget):
             self.dialogs.error(self.tr("Exporten sparades inte"), str(exc))
             return
         if fmt == "hsds":
-            done = self.tr("{n} poster sparade som HSDS-paket i mappen {p}")
+            done = plural(
+                count,
+                _("{n} post sparad som HSDS-paket i mappen {p}"),
+                _("{n} poster sparade som HSDS-paket i mappen {p}"),
+            )
         else:
-            done = self.tr("{n} poster sparade i {p}")
-        self.dialogs.info(
-            self.tr("Exporten är klar"), done.replace("{n}", str(count)).replace("{p}", path)
-        )
+            done = plural(count, _("{n} post sparad i {p}"), _("{n} poster sparade i {p}"))
+        self.dialogs.info(self.tr("Exporten är klar"), done.replace("{p}", path))

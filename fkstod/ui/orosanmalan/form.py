@@ -34,13 +34,14 @@ from PySide6.QtWidgets import (
 from fkstod.core import kommuner
 from fkstod.core.orosanmalan import (
     KANNEDOM,
-    ORO_INTE_INFORMERA,
     ORO_TYPER,
     FieldProblem,
     Form,
     Reporter,
     protected_warning,
 )
+from fkstod.core.orosanmalan.fields import parse_field
+from fkstod.core.orosanmalan.model import guardians_not_told, suggested_guardians_answer
 from fkstod.ui.orosanmalan.child_editor import ChildEditor
 from fkstod.ui.orosanmalan.date_edit import ReportDateEdit
 from fkstod.ui.orosanmalan.field_marks import MARK, FieldMarks
@@ -444,15 +445,17 @@ class OrosanmalanForm(QWidget):
         self._fara_answered = True
 
     def _concern_changed(self) -> None:
-        sensitive = any(self.oro[c].isChecked() for c in ORO_INTE_INFORMERA)
+        oro = [code for code, box in self.oro.items() if box.isChecked()]
+        sensitive = guardians_not_told(oro)
         self.inte_informera_note.setVisible(sensitive)
         if not self._fara_answered:
             # The default of the report: yes where the guardians are not told either.
             self.uppgiftslamnare_i_fara.setChecked(sensitive)
-        if sensitive and self.vardnadshavare_kanner_till.currentData() == "vet_ej":
-            # Say "no" for them: the report must not suggest telling the guardians.
+        answer = self.vardnadshavare_kanner_till.currentData()
+        suggested = suggested_guardians_answer(oro, answer)
+        if suggested != answer:
             self.vardnadshavare_kanner_till.setCurrentIndex(
-                self.vardnadshavare_kanner_till.findData("nej")
+                self.vardnadshavare_kanner_till.findData(suggested)
             )
         # The concern is in the report: the preview and the problems must follow it.
         self.changed.emit()
@@ -469,13 +472,13 @@ class OrosanmalanForm(QWidget):
 
     def field_input(self, field: str) -> tuple[int | None, QWidget | None]:
         """Return the child index (None outside a child) and the input of a field path."""
-        if field.startswith("barn[") and "]." in field:
-            index = int(field[5 : field.index("]")])
-            if index < self.children.count():
-                return index, self.child_editor(index).widget_for(field.split(".", 1)[1])
+        path = parse_field(field)
+        if path.child is not None:
+            if path.child < self.children.count():
+                return path.child, self.child_editor(path.child).widget_for(path.name)
             return None, None
-        if field.startswith("anmalare."):
-            return None, self.reporter.get(field.split(".", 1)[1])
+        if path.reporter:
+            return None, self.reporter.get(path.name)
         return None, {
             "kommun": self.kommun,
             "datum": self.datum,

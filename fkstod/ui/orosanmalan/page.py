@@ -35,6 +35,7 @@ from PySide6.QtWidgets import (
 
 from fkstod.core.files import NOTHING_PROTECTED, FileProblem, Protected, write_file
 from fkstod.core.orosanmalan import Form, page_mark, render_orosanmalan, validate
+from fkstod.core.orosanmalan.saving import save_target
 from fkstod.core.oserrors import describe_os_error
 from fkstod.qt.private_clipboard import clear_private, copy_private
 from fkstod.qt.render_pdf import PageDecor, paint_report, pdf_bytes
@@ -294,13 +295,10 @@ class OrosanmalanPage(QWidget):
         path, chosen = self._save_asker(self, suggested.replace("%2", str(index + 1)))
         if not path:
             return
-        target = Path(path)
-        as_text = target.suffix.lower() == ".txt" or (not target.suffix and "txt" in chosen)
-        if not target.suffix:
-            target = target.with_suffix(".txt" if as_text else ".pdf")
+        target, fmt = save_target(Path(path), chosen)
         data: str | bytes = (
             render_orosanmalan(form, "txt", index)
-            if as_text
+            if fmt == "txt"
             else pdf_bytes(render_orosanmalan(form, "html", index), self._decor(form))
         )
         try:

@@ -37,6 +37,7 @@ from fkstod.core.directory.validate import (
 )
 from fkstod.core.files import NOTHING_PROTECTED, Protected
 from fkstod.core.i18n import _
+from fkstod.core.problems import Problem
 
 if TYPE_CHECKING:
     from fkstod.core.store import Db
@@ -48,18 +49,8 @@ class DirectoryError(Exception):
     """A change that cannot be made; the message says why, in Swedish."""
 
 
-@dataclass(frozen=True)
-class ImportProblem:
-    """One bad cell or row of an import file."""
-
-    path: str
-    line: int
-    column: str
-    message: str
-
-    def __str__(self) -> str:
-        where = f"{self.column}: " if self.column else ""
-        return f"{self.path}:{self.line}: {where}{self.message}"
+#: One bad cell or row of an import file: the one problem type, with the column's name.
+ImportProblem = Problem
 
 
 @dataclass
@@ -312,7 +303,7 @@ class Directory:
         seen_keys: dict[tuple[str, str, str], int] = {}
         for row in rows:
             if row.problem is not None:
-                plan.problems.append(ImportProblem(path, row.line, *row.problem))
+                plan.problems.append(Problem.in_column(path, row.line, *row.problem))
                 continue
             # Rows marked shipped are checked like any other, then left alone.
             built = entry_from_fields(row.cells, levererad=row.levererad)
@@ -320,7 +311,7 @@ class Directory:
                 built = check_shipped_claim(built.id, row.levererad, shipped_ids) or built
             if isinstance(built, list):
                 plan.problems.extend(
-                    ImportProblem(path, row.line, csvfile.column_of(e.field), e.message)
+                    Problem.in_column(path, row.line, csvfile.column_of(e.field), e.message)
                     for e in built
                 )
                 continue
@@ -329,7 +320,7 @@ class Directory:
                 continue
             if built.id in shipped_ids:
                 plan.problems.append(
-                    ImportProblem(
+                    Problem.in_column(
                         path,
                         row.line,
                         "id",
@@ -342,7 +333,7 @@ class Directory:
             key = _duplicate_key(built)
             if key in shipped_keys:
                 plan.problems.append(
-                    ImportProblem(
+                    Problem.in_column(
                         path,
                         row.line,
                         FIELD_LABELS["organisation"],
@@ -354,7 +345,7 @@ class Directory:
                 continue
             if key in seen_keys:
                 plan.problems.append(
-                    ImportProblem(
+                    Problem.in_column(
                         path,
                         row.line,
                         FIELD_LABELS["organisation"],
@@ -369,7 +360,7 @@ class Directory:
                 built = built.with_changes(id=by_key.get(key) or new_id())
             if built.id in seen_ids:
                 plan.problems.append(
-                    ImportProblem(
+                    Problem.in_column(
                         path,
                         row.line,
                         "id",

@@ -23,6 +23,7 @@ from fkstod.core.orosanmalan.model import (
     field_names,
 )
 from fkstod.core.orosanmalan.personnummer import PersonnummerError, age_on, check_personnummer
+from fkstod.core.problems import FieldProblem as BaseFieldProblem
 from fkstod.core.textrules import bad_character, check_email
 
 #: The Swedish name of every field, as the form shows it.
@@ -62,12 +63,8 @@ LABELS: dict[str, str] = {
 
 
 @dataclass(frozen=True)
-class FieldProblem:
-    """Something wrong with one field; ``blocking`` problems stop the output."""
-
-    field: str
-    message: str
-    blocking: bool = True
+class FieldProblem(BaseFieldProblem):
+    """A field problem of the report, which can say the field's Swedish name."""
 
     @property
     def label(self) -> str:

@@ -57,6 +57,7 @@ from fkstod.core.store_health import (
 
 if TYPE_CHECKING:
     from sqlite_utils import Database
+    from sqlite_utils.db import Table, View
 
 BUSY_TIMEOUT_MS = 5000
 SIDE_FILES = ("-wal", "-shm", "-journal")
@@ -74,9 +75,10 @@ def write_error(exc: sqlite3.Error) -> StoreError:
 class Db:
     """The open database.
 
-    ``execute`` and ``transaction`` use the sqlite3 connection directly. Any
-    other attribute, and ``db["table"]``, is sqlite-utils' ``Database`` over the
-    same connection, created on first use.
+    ``execute`` and ``transaction`` use the sqlite3 connection directly;
+    ``utils``, and ``db["table"]``, is sqlite-utils' ``Database`` over the same
+    connection, created on first use. There is no pass-through of other names:
+    what a caller uses is spelled out, and a type checker can follow it.
     """
 
     def __init__(self, conn: sqlite3.Connection) -> None:
@@ -157,13 +159,9 @@ class Db:
             while self._held:
                 self._held.pop().release()
 
-    def __getitem__(self, name: str) -> Any:
+    def __getitem__(self, name: str) -> Table | View:
+        """Return sqlite-utils' table (or view) ``name``."""
         return self.utils[name]
-
-    def __getattr__(self, name: str) -> Any:
-        if name.startswith("__"):
-            raise AttributeError(name)
-        return getattr(self.utils, name)
 
 
 @dataclass

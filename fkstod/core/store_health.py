@@ -12,7 +12,7 @@ from __future__ import annotations
 import sqlite3
 from collections.abc import Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import Any, Protocol
 
 from fkstod.core.i18n import _
 from fkstod.core.migrate import MIGRATIONS_TABLE, MigrationSet, applied_steps
@@ -26,8 +26,12 @@ from fkstod.core.oserrors import (
     describe_os_error,
 )
 
-if TYPE_CHECKING:
-    from fkstod.core.store import Db
+
+class Executes(Protocol):
+    """What the checks need of an open database: ``store.Db`` has it (no import of store)."""
+
+    def execute(self, sql: str, parameters: Sequence[Any] = ...) -> sqlite3.Cursor: ...
+
 
 #: ``PRAGMA application_id`` of an fkstod database: "fkst" in ASCII.
 APPLICATION_ID = 0x666B7374
@@ -193,7 +197,7 @@ def foreign(path: Path) -> ForeignDatabaseError:
 _JSON_GLOBS = {"array": "[[]*", "object": "{*"}
 
 
-def damage(db: Db, migration_sets: Sequence[MigrationSet]) -> str | None:
+def damage(db: Executes, migration_sets: Sequence[MigrationSet]) -> str | None:
     """Return how our tables differ from what this version wrote, or None.
 
     Each migration set declares its tables, their columns and the JSON each

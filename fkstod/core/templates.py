@@ -23,7 +23,7 @@ if TYPE_CHECKING:
 
 
 def _autoescape(name: str | None) -> bool:
-    return bool(name) and name.removesuffix(".j2").endswith((".html", ".htm"))
+    return name is not None and name.removesuffix(".j2").endswith((".html", ".htm"))
 
 
 @cache

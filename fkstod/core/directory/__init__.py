@@ -23,7 +23,6 @@ _WHERE: dict[str, str] = {
     "DirectoryError": "service",
     "ImportPlan": "service",
     "ImportProblem": "service",
-    "migrations": "migrations",
     "FIELD_LABELS": "validate",
     "FIELD_NAMES": "validate",
     "FieldError": "validate",
@@ -46,7 +45,6 @@ __all__ = [
     "ImportProblem",
     "SearchResult",
     "fold",
-    "migrations",
 ]
 
 
@@ -59,7 +57,6 @@ def __getattr__(name: str) -> Any:
 if TYPE_CHECKING:
     from fkstod.core.directory.csvfile import FileProblem
     from fkstod.core.directory.index import DirectoryIndex, Filters, SearchResult, fold
-    from fkstod.core.directory.migrations import migrations
     from fkstod.core.directory.model import TARGET_GROUPS, VIOLENCE_FORMS, Entry
     from fkstod.core.directory.service import (
         Changes,

@@ -2,16 +2,15 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
 from fkstod.core.flows import load_library
 from fkstod.core.flows.session import FlowSession
 from fkstod.core.usage import UsageRecorder
+from tests.conftest import CORE_DATA
 
 # The engine is tested on frozen example flows, so that content changes never break it.
-LIBRARY = load_library(Path(__file__).parent / "flows_fixture")
+LIBRARY = load_library(CORE_DATA / "flows_fixture")
 
 
 @pytest.fixture
@@ -227,7 +226,7 @@ guidance = "Klart."
 def test_a_note_without_content_sentences_never_names_sensitive_outcomes(tmp_path):
     # Parties may read their case files: the draft note must not say on its own that
     # honour-related violence or a report about a child is involved.
-    for source in (Path(__file__).parent / "flows_fixture").glob("*.toml"):
+    for source in (CORE_DATA / "flows_fixture").glob("*.toml"):
         (tmp_path / source.name).write_text(source.read_text(encoding="utf-8"), encoding="utf-8")
     (tmp_path / "utan-anteckning.toml").write_text(SENSITIVE_FLOW, encoding="utf-8")
     library = load_library(tmp_path)

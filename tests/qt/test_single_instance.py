@@ -10,6 +10,9 @@ import sys
 import time
 from pathlib import Path
 
+from PySide6.QtCore import QEvent
+from PySide6.QtWidgets import QApplication
+
 from fkstod import app
 from fkstod.core import instance as folder_lock
 from fkstod.core.instance import COMMAND, WINDOW, FolderLock, window_owns
@@ -20,6 +23,9 @@ from tests.ui.fakes import FakeDialogs
 HOLD = """
 import sys, time
 from pathlib import Path
+
+from PySide6.QtCore import QEvent
+from PySide6.QtWidgets import QApplication
 from fkstod.core.instance import FolderLock
 lock = FolderLock(Path(sys.argv[1]), "command")
 assert lock.acquire(30)
@@ -154,6 +160,9 @@ def test_a_starting_window_refuses_while_a_command_keeps_writing(data_folder, qa
         took = time.monotonic() - started
     finally:
         stop(command)
+        # The waiting box is deleted by the event loop, which run_gui never reached:
+        # delete it now, or it stays the active window for the tests after this one.
+        QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
     assert code == 1
     ((title, text),) = dialogs.errors
     assert title == "fkstod kan inte starta" and "fkstod-kommando" in text

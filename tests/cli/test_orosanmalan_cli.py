@@ -4,12 +4,12 @@ import json
 
 import pytest
 
-from tests.conftest import run_fkstod
+from tests.conftest import run_cli, run_fkstod
 
 
 @pytest.fixture
 def example_file(tmp_path):
-    result = run_fkstod("orosanmalan", "example")
+    result = run_cli("orosanmalan", "example")
     assert result.returncode == 0, result.stderr
     path = tmp_path / "in.json"
     path.write_text(result.stdout, encoding="utf-8")
@@ -23,7 +23,7 @@ def test_example_is_a_complete_fictional_input(example_file):
 
 def test_render_txt_writes_one_file_per_child(example_file, tmp_path):
     out = tmp_path / "anmalan.txt"
-    result = run_fkstod(
+    result = run_cli(
         "orosanmalan", "render", str(example_file), "--format", "txt", "--out", str(out)
     )
     assert result.returncode == 0, result.stderr
@@ -34,7 +34,7 @@ def test_render_txt_writes_one_file_per_child(example_file, tmp_path):
 
 def test_render_one_child_with_barn(example_file, tmp_path):
     out = tmp_path / "a.html"
-    result = run_fkstod(
+    result = run_cli(
         "orosanmalan",
         "render",
         str(example_file),
@@ -76,7 +76,7 @@ def test_a_bad_personnummer_is_exit_1_naming_the_field(example_file, tmp_path):
     data["barn"][0]["personnummer"] = "20150312-9808"
     example_file.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
     out = tmp_path / "x.txt"
-    result = run_fkstod("orosanmalan", "render", str(example_file), "--out", str(out))
+    result = run_cli("orosanmalan", "render", str(example_file), "--out", str(out))
     assert result.returncode == 1
     assert "barn[0].personnummer" in result.stderr and "kontrollsiffran" in result.stderr
     assert "Traceback" not in result.stderr
@@ -86,14 +86,14 @@ def test_a_bad_personnummer_is_exit_1_naming_the_field(example_file, tmp_path):
 def test_broken_json_names_file_and_line(tmp_path):
     bad = tmp_path / "bad.json"
     bad.write_text('{\n "barn": \n', encoding="utf-8")
-    result = run_fkstod("orosanmalan", "render", str(bad), "--out", str(tmp_path / "x.txt"))
+    result = run_cli("orosanmalan", "render", str(bad), "--out", str(tmp_path / "x.txt"))
     assert result.returncode == 1
     assert f"{bad}:3:" in result.stderr
     assert "Traceback" not in result.stderr
 
 
 def test_unknown_format_is_a_usage_error(example_file, tmp_path):
-    result = run_fkstod("orosanmalan", "render", str(example_file), "--format", "doc", "--out", "x")
+    result = run_cli("orosanmalan", "render", str(example_file), "--format", "doc", "--out", "x")
     assert result.returncode == 2
 
 
@@ -103,9 +103,7 @@ def test_an_input_from_before_the_informant_field_still_renders(example_file, tm
     del data["uppgiftslamnare_i_fara"]
     example_file.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
     out = tmp_path / "gammal.txt"
-    result = run_fkstod(
-        "orosanmalan", "render", str(example_file), "--out", str(out), "--barn", "1"
-    )
+    result = run_cli("orosanmalan", "render", str(example_file), "--out", str(out), "--barn", "1")
     assert result.returncode == 0, result.stderr
     # Violence in the family: the rule answers yes.
     assert out.read_text(encoding="utf-8").startswith(
@@ -117,7 +115,7 @@ def test_a_wrong_informant_answer_is_exit_1_naming_the_field(example_file, tmp_p
     data = json.loads(example_file.read_text(encoding="utf-8"))
     data["uppgiftslamnare_i_fara"] = "ja"
     example_file.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
-    result = run_fkstod("orosanmalan", "render", str(example_file), "--out", str(tmp_path / "x"))
+    result = run_cli("orosanmalan", "render", str(example_file), "--out", str(tmp_path / "x"))
     assert result.returncode == 1
     assert "uppgiftslamnare_i_fara (Den som berättade kan vara i fara)" in result.stderr
     assert "Traceback" not in result.stderr

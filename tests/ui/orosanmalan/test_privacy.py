@@ -9,7 +9,7 @@ import pytest
 from PySide6.QtCore import Qt
 
 from tests.ui.fakes import FakeDialogs
-from tests.ui.orosanmalan_helpers import fill_by_keyboard, type_into
+from tests.ui.orosanmalan.helpers import fill_by_keyboard, type_into
 
 CHILD = "Saga Hemligsson"
 

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from datetime import datetime
-from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
@@ -11,12 +10,13 @@ from PySide6.QtGui import QGuiApplication
 
 from fkstod.core.directory import Directory
 from fkstod.ui.katalog.page import DirectoryPage
+from tests.conftest import CORE_DATA, REPO
 from tests.ui.fakes import FakeDialogs
 
 # The offscreen platform says this once per top-level window; it is not our fault.
 pytestmark = pytest.mark.qt_log_ignore("propagateSizeHints")
 
-FILES = Path(__file__).parents[1] / "core" / "directory_files"
+FILES = CORE_DATA / "directory_files"
 MONDAY_10 = datetime(2026, 11, 23, 10, 0)
 CTRL_SHIFT = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
 
@@ -329,7 +329,7 @@ def test_the_window_wires_the_page_to_the_usage_counts(qtbot, data_folder):
 def test_each_directory_widget_file_is_small_and_holds_one_widget():
     import ast
 
-    for path in Path(__file__).parents[2].glob("fkstod/ui/katalog/*.py"):
+    for path in REPO.glob("fkstod/ui/katalog/*.py"):
         if path.name == "__init__.py":
             continue
         text = path.read_text(encoding="utf-8")

@@ -1,10 +1,9 @@
 """What other areas ask of the directory."""
 
-from pathlib import Path
-
 from fkstod.core.directory import Directory
+from tests.conftest import CORE_DATA
 
-GOOD = Path(__file__).parent / "directory_files" / "lokala.csv"
+GOOD = CORE_DATA / "directory_files" / "lokala.csv"
 
 
 def test_social_services_are_found_for_the_childs_kommun_only(memory_db):

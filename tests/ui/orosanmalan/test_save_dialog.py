@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QApplication, QFileDialog, QLineEdit
 from fkstod.ui.dialogs import QtDialogs
 from fkstod.ui.orosanmalan.page import OrosanmalanPage
 from tests.ui.fakes import FakeDialogs
-from tests.ui.orosanmalan_helpers import fill_by_keyboard
+from tests.ui.orosanmalan.helpers import fill_by_keyboard
 
 CLIENT_FOLDER = "Saga Hemligsson"
 

@@ -11,7 +11,7 @@ from fkstod.core.flows import load_library
 from fkstod.core.kommuner import kommuner
 from fkstod.core.usage import UsageRecorder
 from fkstod.ui.samtal.page import FlowPage
-from tests.core.test_flows_session import LIBRARY as FIXTURE_LIBRARY
+from tests.core.flows.test_flows_session import LIBRARY as FIXTURE_LIBRARY
 from tests.ui.fakes import FakeDialogs
 
 # The offscreen platform cannot resize a shown window to its size hint and says so.
@@ -206,7 +206,7 @@ def test_compact_mode_puts_guidance_below_and_tells_the_window(qtbot, page):
 def test_a_broken_flow_is_listed_and_explains_itself(qtbot, tmp_path, usage):
     import shutil
 
-    from tests.core.test_flows_lint import FIXTURE
+    from tests.core.flows.test_flows_lint import FIXTURE
 
     folder = tmp_path / "flows"
     folder.mkdir()

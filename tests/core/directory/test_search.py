@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import csv
 from datetime import date, datetime
-from pathlib import Path
 
 import pytest
 
@@ -17,9 +16,9 @@ from fkstod.core.directory.validate import (
     check_shipped_facts,
     entry_from_fields,
 )
-from tests.conftest import SHARED
+from tests.conftest import CORE_DATA, SHARED
 
-GOOD = Path(__file__).parent / "directory_files" / "lokala.csv"
+GOOD = CORE_DATA / "directory_files" / "lokala.csv"
 MONDAY_10 = datetime(2026, 11, 23, 10, 0)
 SATURDAY_23 = datetime(2026, 11, 28, 23, 0)
 

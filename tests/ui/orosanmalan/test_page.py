@@ -8,7 +8,7 @@ from PySide6.QtGui import QGuiApplication
 
 from fkstod.ui.orosanmalan.page import OrosanmalanPage
 from tests.ui.fakes import FakeDialogs
-from tests.ui.orosanmalan_helpers import (
+from tests.ui.orosanmalan.helpers import (
     REPORTER,
     fill_by_keyboard,
     type_into,

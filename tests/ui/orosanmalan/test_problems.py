@@ -8,7 +8,7 @@ from PySide6.QtWidgets import QLabel
 
 from fkstod.ui.orosanmalan.page import OrosanmalanPage
 from tests.ui.fakes import FakeDialogs
-from tests.ui.orosanmalan_helpers import fill_by_keyboard, type_into, type_keys
+from tests.ui.orosanmalan.helpers import fill_by_keyboard, type_into, type_keys
 
 
 @pytest.fixture

@@ -8,14 +8,14 @@ from __future__ import annotations
 
 import tomllib
 from datetime import date
-from pathlib import Path
 
 import pytest
 
 from fkstod.core.flows import load_library
 from fkstod.core.flows.session import FlowSession
+from tests.conftest import TESTS
 
-STORIES = Path(__file__).resolve().parents[1] / "stories"
+STORIES = TESTS / "stories"
 LIBRARY = load_library()
 
 

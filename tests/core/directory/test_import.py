@@ -2,14 +2,12 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
 from fkstod.core.directory import Directory, DirectoryError, FileProblem, csvfile
-from tests.conftest import run_fkstod
+from tests.conftest import CORE_DATA, run_fkstod
 
-FILES = Path(__file__).parent / "directory_files"
+FILES = CORE_DATA / "directory_files"
 GOOD = FILES / "lokala.csv"
 
 #: Each bad file has exactly one fault: (line, column, words the message must hold).

@@ -12,9 +12,9 @@ import pytest
 from fkstod.core.schema import MIGRATION_SETS
 from fkstod.core.store import open_store
 from fkstod.core.usage import UsageRecorder
-from tests.conftest import run_fkstod
+from tests.conftest import CORE_DATA, run_cli
 
-GOOD = Path(__file__).parent / "directory_files" / "lokala.csv"
+GOOD = CORE_DATA / "directory_files" / "lokala.csv"
 
 
 def ours(folder: Path, *sql: str) -> None:
@@ -79,7 +79,7 @@ STATES = {
 @pytest.mark.parametrize("state", list(STATES))
 def test_every_state_has_a_way_out(data_folder, state, command):
     STATES[state](data_folder)
-    result = run_fkstod(*command, env={"FKSTOD_DATA_DIR": str(data_folder)}, timeout=30)
+    result = run_cli(*command, env={"FKSTOD_DATA_DIR": str(data_folder)}, timeout=30)
     assert result.returncode in (0, 1), result.stderr
     assert "Traceback" not in result.stderr, result.stderr
     assert "sqlite3." not in result.stderr
@@ -88,7 +88,7 @@ def test_every_state_has_a_way_out(data_folder, state, command):
         assert result.stderr.startswith("fkstod: ")
     if state not in REFUSED:
         # A way out: the next run works with what was kept or a fresh database.
-        again = run_fkstod("usage", "show", env={"FKSTOD_DATA_DIR": str(data_folder)})
+        again = run_cli("usage", "show", env={"FKSTOD_DATA_DIR": str(data_folder)})
         assert again.returncode == 0, again.stderr
 
 
@@ -99,5 +99,5 @@ REFUSED = {"another program's", "the database a folder", "the lock a folder"}
 @pytest.mark.skipif(sys.platform == "win32", reason="named pipes in the file system")
 def test_a_symlink_to_a_device_is_refused(data_folder):
     (data_folder / "fkstod.sqlite3").symlink_to("/dev/zero")
-    result = run_fkstod("usage", "show", env={"FKSTOD_DATA_DIR": str(data_folder)}, timeout=30)
+    result = run_cli("usage", "show", env={"FKSTOD_DATA_DIR": str(data_folder)}, timeout=30)
     assert result.returncode == 1 and "inte en vanlig fil" in result.stderr

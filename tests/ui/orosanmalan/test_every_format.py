@@ -20,7 +20,7 @@ from PySide6.QtPrintSupport import QPrinter
 from fkstod.core.orosanmalan import example_input
 from fkstod.ui.orosanmalan.page import OrosanmalanPage
 from tests.ui.fakes import FakeDialogs
-from tests.ui.orosanmalan_helpers import fill_by_keyboard
+from tests.ui.orosanmalan.helpers import fill_by_keyboard
 
 WARNING_HEADING = "VIKTIGT: DEN SOM BERÄTTADE KAN VARA I FARA"
 

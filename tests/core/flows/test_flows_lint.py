@@ -11,10 +11,10 @@ from fkstod.core.flows import check_flow_file, load_library
 from fkstod.core.flows.library import flows_folder
 from fkstod.core.flows.loader import LineIndex, parse_flow_text
 from fkstod.core.lint import lint
-from tests.conftest import run_fkstod
+from tests.conftest import CORE_DATA, run_fkstod
 
-BROKEN = Path(__file__).parent / "flows_broken"
-FIXTURE = Path(__file__).parent / "flows_fixture"  # frozen examples, not shipped content
+BROKEN = CORE_DATA / "flows_broken"
+FIXTURE = CORE_DATA / "flows_fixture"  # frozen examples, not shipped content
 GOOD = FIXTURE / "underhallsstod-fraga.toml"
 
 

@@ -9,13 +9,13 @@ from __future__ import annotations
 import sqlite3
 import sys
 import time
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QLibraryInfo, QLocale, QTimer, QTranslator
-from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QApplication
 
 from fkstod import __version__, paths
@@ -27,24 +27,23 @@ from fkstod.core.oserrors import describe_db_error, describe_os_error
 from fkstod.core.schema import MIGRATION_SETS
 from fkstod.core.settings import Settings
 from fkstod.core.usage import UsageRecorder
-from fkstod.ui.close_guard import CloseGuard
-from fkstod.ui.dialogs import Dialogs
-from fkstod.ui.flow_jump_bar import JUMP_KEYS
-from fkstod.ui.flow_page import FlowPage
+from fkstod.qt.single_instance import SingleInstance
+from fkstod.qt.text_scale import apply_text_scale
+from fkstod.ui.dialogs import Dialogs, QtDialogs
+from fkstod.ui.katalog.section import KatalogSection
 from fkstod.ui.main_window import MainWindow
-from fkstod.ui.single_instance import SingleInstance
+from fkstod.ui.orosanmalan.section import OrosanmalanSection
+from fkstod.ui.samtal.section import SamtalSection
+from fkstod.ui.section import Section
+from fkstod.ui.statistik.section import StatistikSection
 
 if TYPE_CHECKING:
     from fkstod.core.directory import Directory
     from fkstod.core.files import Protected
-    from fkstod.ui.directory_page import DirectoryPage
-    from fkstod.ui.orosanmalan_page import OrosanmalanPage
-    from fkstod.ui.statistics_page import StatisticsPage
 
 GEOMETRY_KEY = "window/geometry"
 TEXT_SCALE_KEY = "window/text_scale"
 SECTION_KEY = "window/section"
-REPORTER_KEY = "orosanmalan/reporter"
 
 
 @dataclass
@@ -100,6 +99,56 @@ def build_services(data_folder: Path) -> tuple[Services, str | None]:
     return services, opened.notice
 
 
+class Wiring:
+    """What the sections are built from: the services, the dialogs, the flows, the window.
+
+    It also carries the sections' requests of each other (the ``Intents``): a
+    section never imports another; a request goes through here.
+    """
+
+    def __init__(self, services: Services, dialogs: Dialogs, window: MainWindow) -> None:
+        self.services = services
+        self.dialogs = dialogs
+        self.window = window
+        self.library = load_library()
+        self.kommuner = kommuner.kommuner()
+
+    def socialtjanst(self, kommun: str) -> str | None:
+        """Return the social services' name and number for a kommun code, if known."""
+        entry = self.services.directory.socialtjanst_for(kommun)
+        return f"{entry.title}, {entry.telefon}" if entry else None
+
+    def show_directory(self, category: str, kommun: str = "") -> None:
+        # A directory shortcut from a flow or a report: the section, pre-filtered.
+        section = self.window.show_section_id(KatalogSection.id)
+        assert isinstance(section, KatalogSection)
+        section.show_filtered(category, kommun)
+
+    def start_orosanmalan(self, benefit: str) -> None:
+        section = self.window.show_section_id(OrosanmalanSection.id)
+        assert isinstance(section, OrosanmalanSection)
+        section.start(benefit)
+
+    def set_compact(self, compact: bool, section_id: str) -> None:
+        self.window.set_compact(compact, self.window.index_of(section_id))
+
+
+#: The window's sections, in the order shown (Ctrl+1, Ctrl+2, …): one line each.
+SECTIONS: list[Callable[[Wiring], Section]] = [
+    lambda w: SamtalSection(w.library, w.services.usage, w.dialogs, w.kommuner, w),
+    lambda w: KatalogSection(lambda: w.services.directory, w.dialogs, w.services.usage),
+    lambda w: OrosanmalanSection(
+        w.dialogs,
+        w.services.settings,
+        w.services.usage,
+        w.socialtjanst,
+        lambda: w.services.protected,
+        w,
+    ),
+    lambda w: StatistikSection(w.services.usage, w.library),
+]
+
+
 def build_window(services: Services, dialogs: Dialogs | None = None) -> MainWindow:
     """Build the main window and its sections, wired to the services.
 
@@ -109,116 +158,57 @@ def build_window(services: Services, dialogs: Dialogs | None = None) -> MainWind
     settings = services.settings
     scale = settings.get(TEXT_SCALE_KEY, 1.0)
     window = MainWindow(text_scale=scale if isinstance(scale, int | float) else 1.0)
-    dialogs = dialogs or Dialogs(window)
+    dialogs = dialogs or QtDialogs(window)
     dialogs.parent = window
-    library = load_library()
-    services.usage.set_content_ids("flow", library.ids())
+    wiring = Wiring(services, dialogs, window)
+    services.usage.set_content_ids("flow", wiring.library.ids())
+    for make_section in SECTIONS:
+        window.add_section(make_section(wiring))
+    add_jump_keys(window)
+    restore_window_state(window, settings)
+    apply_text_scale(window.text_scale)
+    window.text_scale_changed.connect(apply_text_scale)
+    window.text_scale_changed.connect(lambda s: settings.set(TEXT_SCALE_KEY, s))
+    window.closing.connect(lambda: save_window_state(window, settings))
+    window.about_requested.connect(lambda: show_about(services.data_folder, window))
+    window.expert_support_requested.connect(lambda: dialogs.info(*expert_support_text()))
+    return window
 
-    # The builders below refer to the section indexes assigned after them: a
-    # page is built only once its section exists, so the names are bound by then.
-    def flows() -> FlowPage:
-        return window.page(flow_index)  # type: ignore[return-value]
 
-    def directory() -> DirectoryPage:
-        return window.page(directory_index)  # type: ignore[return-value]
+def add_jump_keys(window: MainWindow) -> None:
+    """Give the window the call support's jump keys (Akut fara and the like).
 
-    def orosanmalan() -> OrosanmalanPage:
-        return window.page(oro_index)  # type: ignore[return-value]
+    The keys are the window's, not the page's: a caseworker in the directory
+    reading out a number must reach Akut fara with one key too.
+    """
+    for section in window.sections():
+        if isinstance(section, SamtalSection):
+            for keys, title, flow_id in section.jump_keys():
+                window.add_shortcut(keys, title, lambda s=section, f=flow_id: jump(window, s, f))
 
-    def show_directory(category: str, kommun: str = "") -> None:
-        # A directory shortcut from a flow or a report: the section, pre-filtered.
-        window.show_section(directory_index)
-        directory().show_filtered(category, kommun)
 
-    def start_orosanmalan(benefit: str) -> None:
-        window.show_section(oro_index)
-        orosanmalan().start(benefit)
+def jump(window: MainWindow, section: SamtalSection, flow_id: str) -> None:
+    """Show the call support and start a jump flow in it."""
+    window.show_section_id(section.id)
+    section.jump(flow_id)
 
-    def build_flows() -> FlowPage:
-        page = FlowPage(library, services.usage, dialogs, kommuner.kommuner())
-        page.compact_changed.connect(lambda on: window.set_compact(on, flow_index))
-        page.directory_requested.connect(show_directory)
-        page.orosanmalan_requested.connect(start_orosanmalan)
-        return page
 
-    # Page modules are imported when their page is built: not on the start path.
-    def build_directory() -> DirectoryPage:
-        from fkstod.ui.directory_page import DirectoryPage
+def remembered_section(window: MainWindow, value: object) -> int:
+    """Return the index of the remembered section: by id, or an older version's index."""
+    if isinstance(value, str) and window.index_of(value) >= 0:
+        return window.index_of(value)
+    # Before sections had ids, the setting held the position in the list.
+    if (
+        isinstance(value, int)
+        and not isinstance(value, bool)
+        and 0 <= value < len(window.sections())
+    ):
+        return value
+    return 0
 
-        page = DirectoryPage(services.directory, dialogs)
-        page.referral_shown.connect(
-            lambda category: services.usage.record("referral_shown", category=category)
-        )
-        return page
 
-    def socialtjanst(kommun: str) -> str | None:
-        entry = services.directory.socialtjanst_for(kommun)
-        return f"{entry.title}, {entry.telefon}" if entry else None
-
-    def build_orosanmalan() -> OrosanmalanPage:
-        from fkstod.ui.orosanmalan_page import OrosanmalanPage
-
-        page = OrosanmalanPage(
-            dialogs,
-            reporter=_dict(settings.get(REPORTER_KEY, {})),
-            lookup_socialtjanst=socialtjanst,
-            protected=services.protected,
-        )
-        page.reporter_changed.connect(lambda data: settings.set(REPORTER_KEY, data))
-        page.report_created.connect(
-            lambda benefit: services.usage.record("orosanmalan_created", benefit=benefit)
-        )
-        page.directory_requested.connect(show_directory)
-        return page
-
-    def build_statistics() -> StatisticsPage:
-        from fkstod.ui.statistics_page import StatisticsPage
-
-        return StatisticsPage()
-
-    def refresh_statistics(index: int) -> None:
-        # Counts change while the app runs: read them each time the section is shown.
-        if index == stats_index:
-            from fkstod.core.usage.present import describe
-
-            titles = {flow.id: flow.title for flow in library.flows.values()}
-            window.page(stats_index).show_rows(describe(services.usage.counts(), titles))
-
-    flow_index = window.add_section(window.tr("Samtalsstöd"), build_flows)
-    directory_index = window.add_section(window.tr("Stödkatalog"), build_directory)
-    oro_index = window.add_section(window.tr("Orosanmälan"), build_orosanmalan)
-    stats_index = window.add_section(window.tr("Statistik"), build_statistics)
-    window.navigation.currentRowChanged.connect(refresh_statistics)
-
-    # The jump keys are the window's, not the page's: a caseworker in the directory
-    # reading out a number must reach Akut fara with one key too.
-    def jump(flow_id: str) -> None:
-        window.show_section(flow_index)
-        flows().jump(flow_id)
-
-    for flow_id, keys in JUMP_KEYS.items():
-        if flow_id in library.flows:
-            title = library.flows[flow_id].title
-            window.add_shortcut(keys, title, lambda f=flow_id: jump(f))
-
-    # A report in progress or an edited note is never thrown away without asking;
-    # an unbuilt page has neither.
-    window.installEventFilter(
-        CloseGuard(
-            lambda: (
-                (window.built_page(flow_index) is None or flows().may_discard_note())
-                and (window.built_page(oro_index) is None or orosanmalan().confirm_discard())
-            ),
-            window,
-        )
-    )
-
-    def on_closing() -> None:
-        if window.built_page(flow_index) is not None:
-            flows().shutdown()  # a flow still open counts as abandoned
-
-    window.closing.connect(on_closing)
-
+def restore_window_state(window: MainWindow, settings: Settings) -> None:
+    """Give the window its remembered size and place, and show the remembered section."""
     geometry = settings.get(GEOMETRY_KEY)
     restored = False
     if isinstance(geometry, str):
@@ -227,24 +217,15 @@ def build_window(services: Services, dialogs: Dialogs | None = None) -> MainWind
         restored = window.restoreGeometry(QByteArray.fromBase64(geometry.encode("ascii")))
     if not restored:
         window.resize(1100, 760)
-    section = settings.get(SECTION_KEY, 0)
-    if not (isinstance(section, int) and 0 <= section < window.pages.count()):
-        section = 0
-    window.show_section(section)  # the keyboard starts in the section, not in the list
+    # The keyboard starts in the section, not in the list.
+    window.show_section(remembered_section(window, settings.get(SECTION_KEY, 0)))
 
-    apply_text_scale(window.text_scale)
-    window.text_scale_changed.connect(apply_text_scale)
-    window.text_scale_changed.connect(lambda s: settings.set(TEXT_SCALE_KEY, s))
 
-    def save_window_state() -> None:
-        geometry = window.normal_geometry()  # never the narrow compact size
-        settings.set(GEOMETRY_KEY, bytes(geometry.toBase64().data()).decode("ascii"))
-        settings.set(SECTION_KEY, window.current_section())
-
-    window.closing.connect(save_window_state)
-    window.about_requested.connect(lambda: show_about(services.data_folder, window))
-    window.expert_support_requested.connect(lambda: dialogs.info(*expert_support_text()))
-    return window
+def save_window_state(window: MainWindow, settings: Settings) -> None:
+    """Remember the window's normal size and place and the section shown (by id)."""
+    geometry = window.normal_geometry()  # never the narrow compact size
+    settings.set(GEOMETRY_KEY, bytes(geometry.toBase64().data()).decode("ascii"))
+    settings.set(SECTION_KEY, window.current_section_id())
 
 
 def show_about(data_folder: Path, parent: MainWindow) -> None:
@@ -273,26 +254,6 @@ def expert_support_text() -> tuple[str, str]:
         "Skriv till funktionsbrevlådan {address}. Beskriv ärendet utan att någon kan "
         "identifieras. fkstod skickar ingenting själv."
     ).format(address=address)
-
-
-def _dict(value: object) -> dict:
-    return value if isinstance(value, dict) else {}
-
-
-_BASE_POINT_SIZE: float | None = None
-
-
-def apply_text_scale(scale: float) -> None:
-    """Scale the application font; every widget follows unless it sets its own size."""
-    global _BASE_POINT_SIZE
-    app = QApplication.instance()
-    if app is None:
-        return
-    if _BASE_POINT_SIZE is None:
-        _BASE_POINT_SIZE = app.font().pointSizeF() or 10.0
-    font = QFont(app.font())
-    font.setPointSizeF(_BASE_POINT_SIZE * scale)
-    app.setFont(font)
 
 
 def install_excepthook(dialogs: Dialogs) -> None:
@@ -359,7 +320,7 @@ def _wait_for_command(app: QApplication, instance: SingleInstance) -> bool:
 def run_gui(data_dir: str | None = None, exit_when_ready: bool = False) -> int:
     """Start the GUI and return its exit code."""
     app = make_application()
-    dialogs = Dialogs()
+    dialogs = QtDialogs()
     folder = paths.data_dir(data_dir)
     try:
         folder.mkdir(parents=True, exist_ok=True)

@@ -9,6 +9,9 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 import pytest
 
 REPO = Path(__file__).resolve().parents[1]
+TESTS = REPO / "tests"
+#: Test data the core, CLI and widget tests share: directory files and flow fixtures.
+CORE_DATA = TESTS / "core"
 SHARED = REPO.parent / "shared"
 
 
@@ -45,3 +48,41 @@ def run_fkstod(*args: str, env: dict | None = None, cwd: Path | None = None, tim
         cwd=cwd or REPO,
         timeout=timeout,
     )
+
+
+class CliResult:
+    """What an in-process run of the command line gave: like a CompletedProcess."""
+
+    def __init__(self, args: tuple[str, ...], returncode: int, stdout: str, stderr: str) -> None:
+        self.args, self.returncode, self.stdout, self.stderr = args, returncode, stdout, stderr
+
+
+def run_cli(*args: str, env: dict | None = None, cwd: Path | None = None, timeout: float = 60):
+    """Run ``fkstod ARGS`` in this process (``main(argv)``) and return what it gave.
+
+    Faster than ``run_fkstod`` and the same for what a test checks: the exit code
+    and the two streams. ``timeout`` is accepted for the same calls, and unused.
+    Use ``run_fkstod`` for what only a process shows (no traceback, no Qt loaded).
+    """
+    import contextlib
+    import io
+
+    from fkstod.cli import main
+
+    out, err = io.StringIO(), io.StringIO()
+    saved_env = dict(os.environ)
+    saved_cwd = os.getcwd()
+    try:
+        os.environ.update(env or {})
+        if cwd is not None:
+            os.chdir(cwd)
+        with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+            try:
+                code = main(list(args))
+            except SystemExit as exc:  # argparse: --version, --help, usage errors
+                code = exc.code if isinstance(exc.code, int) else (0 if exc.code is None else 1)
+    finally:
+        os.chdir(saved_cwd)
+        os.environ.clear()
+        os.environ.update(saved_env)
+    return CliResult(args, code, out.getvalue(), err.getvalue())

@@ -27,6 +27,7 @@ import time
 from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from fkstod.core.i18n import _
 from fkstod.core.oserrors import describe_os_error
@@ -37,6 +38,9 @@ _MIB = 1024 * 1024
 TEMP_SUFFIX = ".fkstod-tmp"
 #: A temp file this old is left from a write that was killed; the next write removes it.
 STALE_AFTER_S = 600
+if TYPE_CHECKING:
+    from fkstod.core.problems import Problem
+
 #: Marks an earlier package moved aside while the new one takes its name.
 OLD_SUFFIX = ".fkstod-old"
 
@@ -50,6 +54,13 @@ class FileProblem(Exception):
     def __init__(self, path: Path | str, line: int, message: str) -> None:
         super().__init__(f"{path}:{line}: {message}" if line else f"{path}: {message}")
         self.path, self.line, self.message = str(path), line, message
+
+    @property
+    def problem(self) -> Problem:
+        """Return the fault as the one problem type (lint prints it as ``path:line: message``)."""
+        from fkstod.core.problems import Problem
+
+        return Problem(self.path, self.line, self.message)
 
 
 @dataclass(frozen=True)

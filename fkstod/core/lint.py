@@ -1,7 +1,9 @@
 """Check shipped and imported content: flows, training cases, templates, directory files.
 
-Each problem is reported as ``path:line: message`` (line 0 when the whole file
-is concerned). ``fkstod lint`` prints them and exits 1 when there is any.
+The checker registry: it imports the areas (flows, directory, the report),
+never the reverse. Each problem is a ``fkstod.core.problems.Problem``, printed
+as ``path:line: message`` (line 0 when the whole file is concerned).
+``fkstod lint`` prints them and exits 1 when there is any.
 """
 
 from __future__ import annotations
@@ -9,45 +11,19 @@ from __future__ import annotations
 import csv
 import io
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass
 from pathlib import Path
 
 from fkstod import paths
 from fkstod.core import files
+from fkstod.core.flows import check_flow_file
 from fkstod.core.i18n import _
-from fkstod.core.templates import environment
+from fkstod.core.orosanmalan import lint as report_lint
+from fkstod.core.problems import MAX_SOURCE_BYTES, Problem
+from fkstod.core.templates import check_template
 
-#: A flow, a template or the municipality list is tens of kB; a bigger file is a mistake.
-MAX_SOURCE_BYTES = 2 * 1024 * 1024
-
-
-@dataclass(frozen=True, order=True)
-class Problem:
-    """One thing wrong in one file."""
-
-    path: str
-    line: int
-    message: str
-
-    def __str__(self) -> str:
-        return f"{self.path}:{self.line}: {self.message}"
-
+__all__ = ["CHECKERS", "MAX_SOURCE_BYTES", "Problem", "check_template", "lint"]
 
 Checker = Callable[[Path], list[Problem]]
-
-
-def check_template(path: Path) -> list[Problem]:
-    """Check that a Jinja2 template parses."""
-    from jinja2 import TemplateSyntaxError
-
-    try:
-        source = files.read_text(path, MAX_SOURCE_BYTES)
-        environment().parse(source, name=path.name, filename=str(path))
-    except files.FileProblem as exc:
-        return [Problem(exc.path, exc.line, exc.message)]
-    except TemplateSyntaxError as exc:
-        return [Problem(str(path), exc.lineno or 0, _("mallfel: {msg}").format(msg=exc.message))]
-    return []
 
 
 def check_kommuner(path: Path) -> list[Problem]:
@@ -57,7 +33,7 @@ def check_kommuner(path: Path) -> list[Problem]:
     try:
         text = files.read_text(path, MAX_SOURCE_BYTES)
     except files.FileProblem as exc:
-        return [Problem(exc.path, exc.line, exc.message)]
+        return [exc.problem]
     with io.StringIO(text, newline="") as f:
         reader = csv.DictReader(f)
         if reader.fieldnames != ["kommunkod", "kommun", "lanskod", "lan"]:
@@ -79,15 +55,7 @@ def check_kommuner(path: Path) -> list[Problem]:
     return problems
 
 
-def _check_flow(path: Path) -> list[Problem]:
-    # Imported late: the flows package uses Problem from this module.
-    from fkstod.core.flows import check_flow_file
-
-    return check_flow_file(path)
-
-
 def _check_case(path: Path) -> list[Problem]:
-    # Imported late: the training package uses Problem from this module.
     from fkstod.core.training import check_case_file
 
     return check_case_file(path)
@@ -100,7 +68,7 @@ def check_directory_csv(path: Path) -> list[Problem]:
     try:
         plan = Directory(None, shipped=()).plan_import(path)
     except FileProblem as exc:
-        return [Problem(exc.path, exc.line, exc.message)]
+        return [exc.problem]
     return [Problem(p.path, p.line, f"{p.column}: {p.message}") for p in plan.problems]
 
 
@@ -116,7 +84,7 @@ def check_shipped_directory_csv(path: Path) -> list[Problem]:
     try:
         rows = csvfile.read_rows(path)
     except FileProblem as exc:
-        return [Problem(exc.path, exc.line, exc.message)]
+        return [exc.problem]
     problems: list[Problem] = []
     seen: set[str] = set()
     for row in rows:
@@ -161,24 +129,14 @@ def _is_import_file(path: Path) -> bool:
 
 #: Which checker handles which file: the first predicate that matches wins.
 CHECKERS: list[tuple[Callable[[Path], bool], Checker]] = [
-    (
-        lambda p: _report_lint().is_report_template(p),
-        lambda p: _report_lint().check_report_template(p),
-    ),
+    (report_lint.is_report_template, report_lint.check_report_template),
     (lambda p: p.suffix == ".j2", check_template),
     (lambda p: p.name == "kommuner.csv", check_kommuner),
-    (lambda p: p.suffix == ".toml" and "flows" in p.parent.name, lambda p: _check_flow(p)),
+    (lambda p: p.suffix == ".toml" and "flows" in p.parent.name, check_flow_file),
     (lambda p: p.suffix == ".toml" and p.parent.name == "cases", _check_case),
     (_is_shipped_directory_file, check_shipped_directory_csv),
     (_is_import_file, check_directory_csv),
 ]
-
-
-def _report_lint():
-    # Imported late: the report's lint imports this module.
-    from fkstod.core.orosanmalan import lint as report_lint
-
-    return report_lint
 
 
 def _checker_for(path: Path) -> Checker | None:
@@ -194,7 +152,7 @@ def lint(targets: Sequence[Path] = ()) -> list[Problem]:
             # Missing, a device, a pipe: refused before any checker opens it.
             files.check_readable(path)
         except files.FileProblem as exc:
-            problems.append(Problem(exc.path, exc.line, exc.message))
+            problems.append(exc.problem)
             continue
         checker = _checker_for(path)
         if checker is None:

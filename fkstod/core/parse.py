@@ -18,7 +18,7 @@ import tomllib
 from typing import Any
 
 from fkstod.core.i18n import _
-from fkstod.core.lint import Problem
+from fkstod.core.problems import Problem
 
 #: Deeper than any file of ours; far below the interpreter's recursion limit.
 MAX_DEPTH = 40

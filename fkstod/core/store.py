@@ -43,6 +43,7 @@ from fkstod.core.i18n import _
 from fkstod.core.migrate import MigrationSet, applied_steps
 from fkstod.core.oserrors import describe_db_error, describe_os_error
 from fkstod.core.store_health import APPLICATION_ID as APPLICATION_ID
+from fkstod.core.store_health import BUSY_TIMEOUT_MS as BUSY_TIMEOUT_MS
 from fkstod.core.store_health import ForeignDatabaseError as ForeignDatabaseError
 from fkstod.core.store_health import NewerSchemaError as NewerSchemaError
 from fkstod.core.store_health import (
@@ -57,8 +58,8 @@ from fkstod.core.store_health import (
 
 if TYPE_CHECKING:
     from sqlite_utils import Database
+    from sqlite_utils.db import Table, View
 
-BUSY_TIMEOUT_MS = 5000
 SIDE_FILES = ("-wal", "-shm", "-journal")
 
 
@@ -74,9 +75,10 @@ def write_error(exc: sqlite3.Error) -> StoreError:
 class Db:
     """The open database.
 
-    ``execute`` and ``transaction`` use the sqlite3 connection directly. Any
-    other attribute, and ``db["table"]``, is sqlite-utils' ``Database`` over the
-    same connection, created on first use.
+    ``execute`` and ``transaction`` use the sqlite3 connection directly;
+    ``utils``, and ``db["table"]``, is sqlite-utils' ``Database`` over the same
+    connection, created on first use. There is no pass-through of other names:
+    what a caller uses is spelled out, and a type checker can follow it.
     """
 
     def __init__(self, conn: sqlite3.Connection) -> None:
@@ -157,13 +159,9 @@ class Db:
             while self._held:
                 self._held.pop().release()
 
-    def __getitem__(self, name: str) -> Any:
+    def __getitem__(self, name: str) -> Table | View:
+        """Return sqlite-utils' table (or view) ``name``."""
         return self.utils[name]
-
-    def __getattr__(self, name: str) -> Any:
-        if name.startswith("__"):
-            raise AttributeError(name)
-        return getattr(self.utils, name)
 
 
 @dataclass
@@ -190,8 +188,14 @@ def open_memory(migration_sets: Sequence[MigrationSet]) -> Db:
     return db
 
 
-def open_store(path: Path, migration_sets: Sequence[MigrationSet]) -> OpenedStore:
+def open_store(
+    path: Path, migration_sets: Sequence[MigrationSet], *, busy_timeout_ms: int = BUSY_TIMEOUT_MS
+) -> OpenedStore:
     """Open (or create) the database at ``path`` and bring its schema up to date.
+
+    Args:
+        busy_timeout_ms: how long a statement waits for another connection's lock
+            before it gives up (tests pass a short one).
 
     Raises:
         StoreError: when the folder cannot be written to, the path is not a
@@ -217,16 +221,16 @@ def open_store(path: Path, migration_sets: Sequence[MigrationSet]) -> OpenedStor
     notice = None
     quarantined = None
     if path.exists():
-        problem = health_problem(path, migration_sets)
+        problem = health_problem(path, migration_sets, busy_timeout_ms)
         if problem is not None:
             quarantined, notice = _quarantine_with_notice(path, problem)
-    db = _open_and_migrate(path, migration_sets)
+    db = _open_and_migrate(path, migration_sets, busy_timeout_ms)
     problem = damage(db, migration_sets)
     if problem is not None:
         db.close()
         quarantined, again = _quarantine_with_notice(path, problem)
         notice = again if notice is None else notice
-        db = _open_and_migrate(path, migration_sets)
+        db = _open_and_migrate(path, migration_sets, busy_timeout_ms)
     _mark(db, path)
     return OpenedStore(db=db, notice=notice, quarantined=quarantined)
 
@@ -326,11 +330,13 @@ def _check_folder(folder: Path) -> None:
         )
 
 
-def _open_and_migrate(path: Path, migration_sets: Sequence[MigrationSet]) -> Db:
+def _open_and_migrate(
+    path: Path, migration_sets: Sequence[MigrationSet], busy_timeout_ms: int = BUSY_TIMEOUT_MS
+) -> Db:
     conn = None
     try:
         conn = sqlite3.connect(str(path), isolation_level=None)
-        _configure(conn)
+        _configure(conn, busy_timeout_ms)
         db = Db(conn)
         _migrate(db, migration_sets)
     except sqlite3.Error as exc:
@@ -376,8 +382,8 @@ def is_network_path(folder: Path) -> bool:
     return False
 
 
-def _configure(conn: sqlite3.Connection) -> None:
-    conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+def _configure(conn: sqlite3.Connection, busy_timeout_ms: int = BUSY_TIMEOUT_MS) -> None:
+    conn.execute(f"PRAGMA busy_timeout = {int(busy_timeout_ms)}")
     conn.execute("PRAGMA journal_mode = WAL")
     # NORMAL in WAL mode survives a killed process; only a power cut may lose
     # the last commits, never corrupt the file.

@@ -12,7 +12,7 @@ from __future__ import annotations
 import sqlite3
 from collections.abc import Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import Any, Protocol
 
 from fkstod.core.i18n import _
 from fkstod.core.migrate import MIGRATIONS_TABLE, MigrationSet, applied_steps
@@ -26,8 +26,15 @@ from fkstod.core.oserrors import (
     describe_os_error,
 )
 
-if TYPE_CHECKING:
-    from fkstod.core.store import Db
+
+class Executes(Protocol):
+    """What the checks need of an open database: ``store.Db`` has it (no import of store)."""
+
+    def execute(self, sql: str, parameters: Sequence[Any] = ...) -> sqlite3.Cursor: ...
+
+
+#: How long a statement waits for another connection's lock before it gives up.
+BUSY_TIMEOUT_MS = 5000
 
 #: ``PRAGMA application_id`` of an fkstod database: "fkst" in ASCII.
 APPLICATION_ID = 0x666B7374
@@ -70,8 +77,12 @@ def unusable(path: Path, exc: sqlite3.Error) -> StoreError:
     )
 
 
-def health_problem(path: Path, migration_sets: Sequence[MigrationSet]) -> str | None:
+def health_problem(
+    path: Path, migration_sets: Sequence[MigrationSet], busy_timeout_ms: int = BUSY_TIMEOUT_MS
+) -> str | None:
     """Return why the file at ``path`` is corrupt, or None when it is fine.
+
+    ``busy_timeout_ms`` is how long to wait for another connection's lock.
 
     Raises:
         NewerSchemaError: the file is healthy but written by a newer fkstod.
@@ -94,7 +105,7 @@ def health_problem(path: Path, migration_sets: Sequence[MigrationSet]) -> str | 
         marked = int.from_bytes(header[_APPLICATION_ID_OFFSET : _APPLICATION_ID_OFFSET + 4], "big")
         if marked not in (0, APPLICATION_ID):
             raise foreign(path)  # decided from the header alone: not even opened
-        problem = _roll_back_hot_journal(path)
+        problem = _roll_back_hot_journal(path, busy_timeout_ms)
         if problem is not None:
             return problem
     # Read-only: a check must never change the file it checks, not even its
@@ -106,7 +117,9 @@ def health_problem(path: Path, migration_sets: Sequence[MigrationSet]) -> str | 
     if header[18:20] == b"\x02\x02" and not wal.exists():
         query += "&immutable=1"
     try:
-        conn = sqlite3.connect(f"{path.resolve().as_uri()}?{query}", uri=True)
+        conn = sqlite3.connect(
+            f"{path.resolve().as_uri()}?{query}", uri=True, timeout=busy_timeout_ms / 1000
+        )
     except sqlite3.Error as exc:
         raise unusable(path, exc) from exc
     try:
@@ -127,7 +140,7 @@ def health_problem(path: Path, migration_sets: Sequence[MigrationSet]) -> str | 
     return None
 
 
-def _roll_back_hot_journal(path: Path) -> str | None:
+def _roll_back_hot_journal(path: Path, busy_timeout_ms: int = BUSY_TIMEOUT_MS) -> str | None:
     """Let SQLite roll back a journal left by a crash; return a problem if it cannot.
 
     A read-only connection cannot roll a hot journal back and fails as if the
@@ -143,7 +156,7 @@ def _roll_back_hot_journal(path: Path) -> str | None:
     except OSError:
         return None
     try:
-        conn = sqlite3.connect(str(path))
+        conn = sqlite3.connect(str(path), timeout=busy_timeout_ms / 1000)
     except sqlite3.Error as exc:
         raise unusable(path, exc) from exc
     try:
@@ -193,7 +206,7 @@ def foreign(path: Path) -> ForeignDatabaseError:
 _JSON_GLOBS = {"array": "[[]*", "object": "{*"}
 
 
-def damage(db: Db, migration_sets: Sequence[MigrationSet]) -> str | None:
+def damage(db: Executes, migration_sets: Sequence[MigrationSet]) -> str | None:
     """Return how our tables differ from what this version wrote, or None.
 
     Each migration set declares its tables, their columns and the JSON each

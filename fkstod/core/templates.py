@@ -14,13 +14,16 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from fkstod import paths
+from fkstod.core import files
+from fkstod.core.i18n import _
+from fkstod.core.problems import MAX_SOURCE_BYTES, Problem
 
 if TYPE_CHECKING:
     from jinja2.sandbox import ImmutableSandboxedEnvironment
 
 
 def _autoescape(name: str | None) -> bool:
-    return bool(name) and name.removesuffix(".j2").endswith((".html", ".htm"))
+    return name is not None and name.removesuffix(".j2").endswith((".html", ".htm"))
 
 
 @cache
@@ -50,3 +53,17 @@ def template_names() -> list[str]:
 
 
 __all__ = ["environment", "render", "template_names"]
+
+
+def check_template(path: Path) -> list[Problem]:
+    """Check that a Jinja2 template parses."""
+    from jinja2 import TemplateSyntaxError
+
+    try:
+        source = files.read_text(path, MAX_SOURCE_BYTES)
+        environment().parse(source, name=path.name, filename=str(path))
+    except files.FileProblem as exc:
+        return [exc.problem]
+    except TemplateSyntaxError as exc:
+        return [Problem(str(path), exc.lineno or 0, _("mallfel: {msg}").format(msg=exc.message))]
+    return []

@@ -25,6 +25,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from fkstod.qt.close_guard import CloseGuard
+from fkstod.ui.section import Section
+
 TEXT_SCALE_MIN, TEXT_SCALE_MAX, TEXT_SCALE_STEP = 0.8, 2.5, 0.1
 
 
@@ -54,8 +57,9 @@ class MainWindow(QMainWindow):
         self.navigation.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.navigation.installEventFilter(self)
         self.pages = QStackedWidget()
-        # Sections added as factories are built when first shown (or when the
-        # app is idle after the first paint), so that start-up builds one page.
+        # Sections are built when first shown (or when the app is idle after the
+        # first paint), so that start-up builds one page.
+        self._sections: list[Section] = []
         self._factories: dict[int, Callable[[], QWidget]] = {}
         self._built: dict[int, QWidget] = {}
         self.navigation.currentRowChanged.connect(self._on_row_changed)
@@ -104,6 +108,9 @@ class MainWindow(QMainWindow):
             self.help_menu, self.tr("&Om fkstod"), QKeySequence("F1"), self.about_requested.emit
         )
         self.installEventFilter(self)
+        # A report in progress or an edited note is never thrown away without asking;
+        # an unbuilt page has neither.
+        self.installEventFilter(CloseGuard(self.sections_may_close, self))
 
     def _action(self, menu: QMenu, text: str, shortcut, slot) -> QAction:
         action = QAction(text, self)
@@ -131,23 +138,19 @@ class MainWindow(QMainWindow):
         self.addAction(action)
         return action
 
-    def add_section(self, title: str, page: QWidget | Callable[[], QWidget]) -> int:
+    def add_section(self, section: Section) -> int:
         """Add a section to the navigation; return its index (Ctrl+index+1 shows it).
 
-        Args:
-            title: the section's name in the list and the Visa menu.
-            page: the page, or a function that builds it when first needed.
+        Its page is built by ``section.build()`` when first needed.
         """
-        if isinstance(page, QWidget):
-            index = self.pages.addWidget(page)
-            self._built[index] = page
-        else:
-            holder = QWidget()
-            holder.setAccessibleName(title)
-            layout = QVBoxLayout(holder)
-            layout.setContentsMargins(0, 0, 0, 0)
-            index = self.pages.addWidget(holder)
-            self._factories[index] = page
+        title = section.title
+        holder = QWidget()
+        holder.setAccessibleName(title)
+        layout = QVBoxLayout(holder)
+        layout.setContentsMargins(0, 0, 0, 0)
+        index = self.pages.addWidget(holder)
+        self._sections.append(section)
+        self._factories[index] = section.build
         item = QListWidgetItem(title)
         item.setData(Qt.ItemDataRole.AccessibleTextRole, title)
         self.navigation.addItem(item)
@@ -160,6 +163,33 @@ class MainWindow(QMainWindow):
             self.view_menu.insertAction(self._section_separator, action)
             self._section_actions.append(action)
         return index
+
+    def sections(self) -> list[Section]:
+        """Return the sections in the order shown."""
+        return list(self._sections)
+
+    def index_of(self, section_id: str) -> int:
+        """Return the index of the section with ``section_id``, or -1 if there is none."""
+        return next((i for i, s in enumerate(self._sections) if s.id == section_id), -1)
+
+    def built_sections(self) -> list[Section]:
+        """Return the sections whose page has been built, in order."""
+        return [s for i, s in enumerate(self._sections) if i in self._built]
+
+    def sections_may_close(self) -> bool:
+        """Ask each built section, in order, whether the window may close (stop at a no)."""
+        return all(section.may_close() for section in self.built_sections())
+
+    def show_section_id(self, section_id: str) -> Section:
+        """Show the section with ``section_id`` and return it."""
+        index = self.index_of(section_id)
+        self.show_section(index)
+        return self._sections[index]
+
+    def current_section_id(self) -> str:
+        """Return the id of the section shown."""
+        index = self.pages.currentIndex()
+        return self._sections[index].id if 0 <= index < len(self._sections) else ""
 
     def fit_navigation(self) -> None:
         """Make the section list as wide as its longest name, with room either side."""
@@ -196,6 +226,7 @@ class MainWindow(QMainWindow):
         if index >= 0:
             self.page(index)
             self.pages.setCurrentIndex(index)
+            self._sections[index].shown()
 
     def show_section(self, index: int) -> None:
         """Show the section at ``index`` and move the keyboard focus into it.
@@ -281,5 +312,7 @@ class MainWindow(QMainWindow):
         return super().eventFilter(watched, event)
 
     def closeEvent(self, event) -> None:
+        for section in self.built_sections():
+            section.shutdown()
         self.closing.emit()
         super().closeEvent(event)

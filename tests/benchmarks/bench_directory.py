@@ -92,7 +92,7 @@ def _paint(directory: Directory, queries: list[str]) -> list[Result]:
     from PySide6.QtGui import QKeyEvent
     from PySide6.QtWidgets import QApplication
 
-    from fkstod.ui.directory_page import DirectoryPage
+    from fkstod.ui.katalog.page import DirectoryPage
 
     app = QApplication.instance() or QApplication([])
     page = DirectoryPage(directory, dialogs=None)

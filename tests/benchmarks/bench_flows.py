@@ -28,7 +28,7 @@ def main() -> list[Result]:
     from fkstod.core.schema import MIGRATION_SETS
     from fkstod.core.store import open_store
     from fkstod.core.usage import UsageRecorder
-    from fkstod.ui.flow_page import FlowPage
+    from fkstod.ui.samtal.page import FlowPage
 
     app = QApplication.instance() or QApplication([])
     library = load_library()

@@ -7,7 +7,7 @@ from tests.benchmarks import Result, time_ms
 
 def main() -> list[Result]:
     from fkstod.core.orosanmalan import example_input, page_mark, parse_form, render_orosanmalan
-    from fkstod.render_pdf import PageDecor, ensure_gui_application, pdf_bytes
+    from fkstod.qt.render_pdf import PageDecor, ensure_gui_application, pdf_bytes
 
     ensure_gui_application()
     form = parse_form(example_input())

@@ -14,7 +14,11 @@ def test_importing_the_core_and_the_cli_loads_no_qt():
         ".".join(p.relative_to(REPO).with_suffix("").parts)
         for p in (REPO / "fkstod" / "core").rglob("*.py")
     )
-    modules = [m.removesuffix(".__init__") for m in modules] + ["fkstod.cli", "fkstod.commands"]
+    modules = [m.removesuffix(".__init__") for m in modules] + [
+        "fkstod.cli",
+        "fkstod.cli.base",
+        "fkstod.cli.data",
+    ]
     code = (
         "import importlib, sys\n"
         f"for m in {modules!r}: importlib.import_module(m)\n"
@@ -39,10 +43,68 @@ def _imports(path: Path) -> set[str]:
     return names
 
 
-def test_widgets_never_open_the_database_or_build_core_services():
-    for path in (REPO / "fkstod" / "ui").rglob("*.py"):
-        imported = _imports(path)
-        assert not {"sqlite3", "sqlite_utils", "fkstod.core.store"} & imported, path
+def _tool(name: str) -> Path:
+    return Path(sys.executable).with_name(name)
+
+
+def test_the_import_contracts_hold():
+    # Layers (cli, app, ui, qt, core, paths), core without Qt, sections independent,
+    # widgets without the database: [tool.importlinter] in pyproject.toml.
+    result = subprocess.run(
+        [_tool("lint-imports"), "--no-cache"], capture_output=True, text=True, cwd=REPO
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "0 broken" in result.stdout
+
+
+def _import_cycles(edges: dict[str, set[str]]) -> list[list[str]]:
+    """Return every group of modules that import each other, directly or around a circle."""
+    index: dict[str, int] = {}
+    low: dict[str, int] = {}
+    stack: list[str] = []
+    cycles: list[list[str]] = []
+
+    def visit(module: str) -> None:  # Tarjan's strongly connected components
+        index[module] = low[module] = len(index)
+        stack.append(module)
+        for other in sorted(edges[module]):
+            if other not in index:
+                visit(other)
+                low[module] = min(low[module], low[other])
+            elif other in stack:
+                low[module] = min(low[module], index[other])
+        if low[module] == index[module]:
+            group = []
+            while True:
+                member = stack.pop()
+                group.append(member)
+                if member == module:
+                    break
+            if len(group) > 1:
+                cycles.append(sorted(group))
+
+    for module in sorted(edges):
+        if module not in index:
+            visit(module)
+    return cycles
+
+
+def test_the_cycle_finder_finds_a_circle():
+    assert _import_cycles({"a": {"b"}, "b": {"c"}, "c": {"a"}, "d": {"a"}}) == [["a", "b", "c"]]
+    assert _import_cycles({"a": {"b"}, "b": set()}) == []
+
+
+def test_no_module_of_fkstod_imports_itself_around_a_circle():
+    import grimp
+
+    graph = grimp.build_graph("fkstod")
+    edges = {m: set(graph.find_modules_directly_imported_by(m)) for m in graph.modules}
+    assert _import_cycles(edges) == []
+
+
+def test_mypy_finds_nothing_in_the_core():
+    result = subprocess.run([_tool("mypy")], capture_output=True, text=True, cwd=REPO)
+    assert result.returncode == 0, result.stdout + result.stderr
 
 
 def test_only_app_py_builds_both_core_services_and_widgets():

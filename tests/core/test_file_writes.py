@@ -505,8 +505,8 @@ OWN_FILES = {
 #: Single calls allowed elsewhere: (module, call as written).
 ALLOWED_CALLS = {
     ("fkstod/app.py", "folder.mkdir"),  # the data folder itself
-    ("fkstod/render_pdf.py", "buffer.open"),  # a QBuffer in memory
-    ("fkstod/ui/orosanmalan_save_dialog.py", "path.unlink"),  # Qt's own settings file
+    ("fkstod/qt/render_pdf.py", "buffer.open"),  # a QBuffer in memory
+    ("fkstod/qt/private_file_dialog.py", "path.unlink"),  # Qt's own settings file
 }
 _FILE_CALLS = {
     "open",

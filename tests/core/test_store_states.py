@@ -232,7 +232,7 @@ def test_a_data_folder_that_is_a_file_gets_a_clear_message(tmp_path):
 
 
 def test_the_declared_tables_are_the_tables_the_migrations_create(memory_db):
-    created = {t for t in memory_db.table_names() if not t.startswith("_sqlite")}
+    created = {t for t in memory_db.utils.table_names() if not t.startswith("_sqlite")}
     declared = {t for s in MIGRATION_SETS for t in s.tables}
     assert declared == created
     for migration_set in MIGRATION_SETS:

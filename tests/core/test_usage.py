@@ -32,7 +32,7 @@ def test_free_text_in_a_label_is_counted_as_other_never_stored(memory_db):
     recorder = UsageRecorder(memory_db)
     recorder.record("referral_shown", category="Anna Andersson 19800101-1234")
     recorder.record("orosanmalan_created", benefit=12345)  # not even a string
-    dump = "".join(memory_db.iterdump())
+    dump = "".join(memory_db.conn.iterdump())
     assert "Anna" not in dump and "1234" not in dump
     assert {c.labels["category"] for c in recorder.counts() if "category" in c.labels} == {OTHER}
 

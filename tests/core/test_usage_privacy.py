@@ -175,7 +175,7 @@ def test_scan_of_database_export_and_every_output_finds_nothing_personal(memory_
     )
     assert merged.merged == 1
     report = build_report(merged.cells, units=UNITS)
-    texts = {"database": "\n".join(memory_db.iterdump()), "export": path.read_text("utf-8")}
+    texts = {"database": "\n".join(memory_db.conn.iterdump()), "export": path.read_text("utf-8")}
     for fmt in ("csv", "jsonl"):
         texts[fmt] = render(report, fmt).decode("utf-8-sig")
     import io

@@ -92,6 +92,7 @@ def test_frozen_cli_writes_a_pdf_report_without_a_display(bundle, tmp_path):
         encoding="utf-8",
         cwd=tmp_path,
         timeout=60,
+        # A data folder of its own: fkstod never writes a report into its data folder.
         env={**env_without_platform, "FKSTOD_DATA_DIR": str(tmp_path / "data"), "DISPLAY": ""},
     )
     assert result.returncode == 0, result.stderr

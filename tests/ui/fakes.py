@@ -1,4 +1,4 @@
-"""A stand-in for fkstod.ui.dialogs.Dialogs that records instead of showing."""
+"""A stand-in for the fkstod.ui.dialogs.Dialogs protocol that records instead of showing."""
 
 from __future__ import annotations
 
@@ -9,10 +9,16 @@ class FakeDialogs:
     Attributes:
         shown: every call as (kind, title, text), in order.
         errors, infos, confirms: the (title, text) of each kind.
+        path: the answer to every file and folder question ("" is cancel).
+        printer: the answer to ``choose_printer`` (None is cancel).
+        asked: the titles of the file, folder and printer questions, in order.
     """
 
-    def __init__(self, answer: bool = True) -> None:
+    def __init__(self, answer: bool = True, path: str = "", printer=None) -> None:
         self.answer = answer
+        self.path = path
+        self.printer = printer
+        self.asked: list[str] = []
         self.parent = None
         self.shown: list[tuple[str, str, str]] = []
         self.errors: list[tuple[str, str]] = []
@@ -35,3 +41,23 @@ class FakeDialogs:
     def confirm_titles(self) -> list[str]:
         """Return the titles of the questions asked."""
         return [title for title, _text in self.confirms]
+
+    def open_file(self, title: str, filters: str) -> str:
+        self.asked.append(title)
+        return self.path
+
+    def choose_folder(self, title: str) -> str:
+        self.asked.append(title)
+        return self.path
+
+    def save_file(self, title: str, suggested: str, filters: str) -> tuple[str, str]:
+        self.asked.append(title)
+        return self.path, ""
+
+    def save_private(self, title: str, suggested: str, filters: str) -> tuple[str, str]:
+        self.asked.append(title)
+        return self.path, ""
+
+    def choose_printer(self):
+        self.asked.append("printer")
+        return self.printer

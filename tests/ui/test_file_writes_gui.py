@@ -8,11 +8,11 @@ import pytest
 
 from fkstod.core.directory import Directory
 from fkstod.core.files import NOTHING_PROTECTED, Protected
-from fkstod.ui.directory_page import DirectoryPage
-from fkstod.ui.orosanmalan_page import OrosanmalanPage
+from fkstod.ui.katalog.page import DirectoryPage
+from fkstod.ui.orosanmalan.page import OrosanmalanPage
 from tests.core.test_file_writes import Disk, snapshot
 from tests.ui.fakes import FakeDialogs
-from tests.ui.orosanmalan_helpers import fill_by_keyboard
+from tests.ui.orosanmalan.helpers import fill_by_keyboard
 
 pytestmark = pytest.mark.qt_log_ignore("propagateSizeHints")
 

@@ -14,10 +14,10 @@ from PySide6.QtWidgets import (
     QStyleOptionFrame,
 )
 
-from fkstod.app import apply_text_scale
 from fkstod.core.directory import Directory
-from fkstod.ui.directory_page import DirectoryPage
-from fkstod.ui.orosanmalan_page import OrosanmalanPage
+from fkstod.qt.text_scale import apply_text_scale
+from fkstod.ui.katalog.page import DirectoryPage
+from fkstod.ui.orosanmalan.page import OrosanmalanPage
 from tests.ui.fakes import FakeDialogs
 
 pytestmark = pytest.mark.qt_log_ignore("propagateSizeHints")
@@ -115,7 +115,7 @@ def test_the_report_field_hints_show_whole_in_a_narrow_page(qtbot, qapp):
 def test_the_rows_settle_at_every_width_with_or_without_a_scroll_bar(qtbot, qapp):
     # Taller rows bring a scroll bar that narrows the rows: the choice of one or
     # two lines must not flip back and forth (it once recursed until it crashed).
-    from fkstod.ui.directory_result_list import DirectoryResultList
+    from fkstod.ui.katalog.result_list import DirectoryResultList
 
     rows = [(f"id{i}", f"Stödlinje {i}", "020-80 80 80", "öppettider okända") for i in range(6)]
     results = DirectoryResultList()

@@ -18,9 +18,9 @@ from PySide6.QtWidgets import (
 )
 
 from fkstod.core.directory import Directory
-from fkstod.ui.directory_entry_dialog import DirectoryEntryDialog
-from fkstod.ui.directory_page import DirectoryPage
-from fkstod.ui.orosanmalan_page import OrosanmalanPage
+from fkstod.ui.katalog.entry_dialog import DirectoryEntryDialog
+from fkstod.ui.katalog.page import DirectoryPage
+from fkstod.ui.orosanmalan.page import OrosanmalanPage
 from tests.ui.fakes import FakeDialogs
 
 pytestmark = pytest.mark.qt_log_ignore("propagateSizeHints")

@@ -22,7 +22,7 @@ from fkstod import app as fkapp
 from fkstod.core.directory import csvfile
 from fkstod.core.flows import load_library
 from fkstod.ui.dialogs import _box
-from fkstod.ui.plain_label import PlainLabel, plain_tooltip
+from fkstod.ui.widgets.plain_label import PlainLabel, plain_tooltip
 from tests.ui.fakes import FakeDialogs
 
 HOSTILE = "<h1>X</h1><img src=file:///x>"
@@ -206,7 +206,7 @@ def test_message_boxes_show_plain_text(qtbot):
 
 def test_the_entry_editor_explains_a_web_address_urlsplit_refuses(qtbot, memory_db):
     from fkstod.core.directory import Directory
-    from fkstod.ui.directory_entry_dialog import DirectoryEntryDialog
+    from fkstod.ui.katalog.entry_dialog import DirectoryEntryDialog
 
     directory = Directory(memory_db)
     dialog = DirectoryEntryDialog(directory.save)

@@ -12,7 +12,7 @@ def test_another_programs_database_stops_the_start_and_is_left_untouched(
     data_folder, qapp, monkeypatch
 ):
     dialogs = FakeDialogs()
-    monkeypatch.setattr(app, "Dialogs", lambda: dialogs)
+    monkeypatch.setattr(app, "QtDialogs", lambda: dialogs)
     conn = sqlite3.connect(data_folder / "fkstod.sqlite3")
     conn.execute("PRAGMA application_id = 1234")
     conn.execute("CREATE TABLE photos (name TEXT)")
@@ -30,7 +30,7 @@ def test_a_database_path_that_is_a_folder_stops_the_start_with_a_message(
     data_folder, qapp, monkeypatch
 ):
     dialogs = FakeDialogs()
-    monkeypatch.setattr(app, "Dialogs", lambda: dialogs)
+    monkeypatch.setattr(app, "QtDialogs", lambda: dialogs)
     (data_folder / "fkstod.sqlite3").mkdir()
     assert app.run_gui(data_dir=str(data_folder)) == 1
     ((_title, text),) = dialogs.errors

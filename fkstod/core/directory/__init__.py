@@ -25,7 +25,6 @@ _WHERE: dict[str, str] = {
     "DirectoryError": "service",
     "ImportPlan": "service",
     "ImportProblem": "service",
-    "migrations": "migrations",
     "FIELD_LABELS": "validate",
     "FIELD_NAMES": "validate",
     "FieldError": "validate",
@@ -50,7 +49,6 @@ __all__ = [
     "IndexBuilder",
     "SearchResult",
     "fold",
-    "migrations",
 ]
 
 
@@ -69,7 +67,6 @@ if TYPE_CHECKING:
         SearchResult,
         fold,
     )
-    from fkstod.core.directory.migrations import migrations
     from fkstod.core.directory.model import TARGET_GROUPS, VIOLENCE_FORMS, Entry
     from fkstod.core.directory.service import (
         Changes,

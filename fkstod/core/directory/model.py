@@ -9,6 +9,7 @@ coordinators' single-sheet CSV, the editor and the search simple.
 from __future__ import annotations
 
 from dataclasses import dataclass, fields, replace
+from typing import Any
 
 from fkstod.core.i18n import _
 from fkstod.core.vocabulary import REFERRAL_CATEGORIES
@@ -102,7 +103,7 @@ class Entry:
         """Return True when the service is for the whole country."""
         return not self.kommuner
 
-    def with_changes(self, **changes: object) -> Entry:
+    def with_changes(self, **changes: Any) -> Entry:
         """Return a copy with ``changes`` applied."""
         return replace(self, **changes)
 

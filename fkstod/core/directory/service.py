@@ -40,6 +40,7 @@ from fkstod.core.directory.validate import (
 )
 from fkstod.core.files import NOTHING_PROTECTED, Protected
 from fkstod.core.i18n import _
+from fkstod.core.problems import Problem
 
 if TYPE_CHECKING:
     from fkstod.core.store import Db
@@ -51,18 +52,8 @@ class DirectoryError(Exception):
     """A change that cannot be made; the message says why, in Swedish."""
 
 
-@dataclass(frozen=True)
-class ImportProblem:
-    """One bad cell or row of an import file."""
-
-    path: str
-    line: int
-    column: str
-    message: str
-
-    def __str__(self) -> str:
-        where = f"{self.column}: " if self.column else ""
-        return f"{self.path}:{self.line}: {where}{self.message}"
+#: One bad cell or row of an import file: the one problem type, with the column's name.
+ImportProblem = Problem
 
 
 @dataclass
@@ -383,7 +374,7 @@ class Directory:
         seen_keys: dict[tuple[str, str, str], int] = {}
         for row in rows:
             if row.problem is not None:
-                plan.problems.append(ImportProblem(path, row.line, *row.problem))
+                plan.problems.append(Problem.in_column(path, row.line, *row.problem))
                 continue
             # Rows marked shipped are checked like any other, then left alone.
             built = entry_from_fields(row.cells, levererad=row.levererad)
@@ -391,7 +382,7 @@ class Directory:
                 built = check_shipped_claim(built.id, row.levererad, shipped_ids) or built
             if isinstance(built, list):
                 plan.problems.extend(
-                    ImportProblem(path, row.line, csvfile.column_of(e.field), e.message)
+                    Problem.in_column(path, row.line, csvfile.column_of(e.field), e.message)
                     for e in built
                 )
                 continue
@@ -400,7 +391,7 @@ class Directory:
                 continue
             if built.id in shipped_ids:
                 plan.problems.append(
-                    ImportProblem(
+                    Problem.in_column(
                         path,
                         row.line,
                         "id",
@@ -413,7 +404,7 @@ class Directory:
             key = _duplicate_key(built)
             if key in shipped_keys:
                 plan.problems.append(
-                    ImportProblem(
+                    Problem.in_column(
                         path,
                         row.line,
                         FIELD_LABELS["organisation"],
@@ -425,7 +416,7 @@ class Directory:
                 continue
             if key in seen_keys:
                 plan.problems.append(
-                    ImportProblem(
+                    Problem.in_column(
                         path,
                         row.line,
                         FIELD_LABELS["organisation"],
@@ -440,7 +431,7 @@ class Directory:
                 built = built.with_changes(id=by_key.get(key) or new_id())
             if built.id in seen_ids:
                 plan.problems.append(
-                    ImportProblem(
+                    Problem.in_column(
                         path,
                         row.line,
                         "id",

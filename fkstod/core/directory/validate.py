@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Collection, Mapping
-from dataclasses import dataclass
 from datetime import date
 
 from fkstod.core import kommuner
@@ -25,6 +24,7 @@ from fkstod.core.directory.model import (
     Entry,
 )
 from fkstod.core.i18n import _
+from fkstod.core.problems import FieldProblem
 from fkstod.core.textrules import bad_character, check_email, check_url
 
 MAX_TEXT = 2000
@@ -34,12 +34,8 @@ _SHORT_NUMBERS = re.compile(r"^(112|11414|1177|116\d{3}|90\d{3}|11313)$")
 _LANGUAGE = re.compile(r"^[a-zåäöéü][a-zåäöéü \-]*$")
 
 
-@dataclass(frozen=True)
-class FieldError:
-    """What is wrong with one field of one entry."""
-
-    field: str
-    message: str
+#: What is wrong with one field of one entry: the one field problem type.
+FieldError = FieldProblem
 
 
 def split_list(text: str) -> tuple[str, ...]:

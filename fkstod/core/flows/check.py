@@ -11,7 +11,7 @@ from collections.abc import Collection
 from fkstod.core.flows.model import FLOW_KINDS, LIMITS, MAX_OPTIONS, STEP_KINDS, Flow, Step
 from fkstod.core.flows.note_rule import authored_note_faults
 from fkstod.core.i18n import _
-from fkstod.core.lint import Problem
+from fkstod.core.problems import Problem
 from fkstod.core.vocabulary import BENEFITS, OUTCOME_CODES, REFERRAL_CATEGORIES
 
 

@@ -10,7 +10,7 @@ from fkstod.core.flows.check import check_flow
 from fkstod.core.flows.loader import read_flow_file
 from fkstod.core.flows.model import Flow
 from fkstod.core.i18n import _
-from fkstod.core.lint import Problem
+from fkstod.core.problems import Problem
 
 
 @dataclass(frozen=True)

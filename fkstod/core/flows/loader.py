@@ -20,8 +20,8 @@ from fkstod.core.flows.model import (
     Step,
 )
 from fkstod.core.i18n import _
-from fkstod.core.lint import MAX_SOURCE_BYTES, Problem
 from fkstod.core.parse import ParseError, parse_toml
+from fkstod.core.problems import MAX_SOURCE_BYTES, Problem
 
 ID_PATTERN = re.compile(r"^[a-z0-9][a-z0-9_-]*$")
 

@@ -9,9 +9,9 @@ from jinja2 import meta
 
 from fkstod.core import files
 from fkstod.core.i18n import _
-from fkstod.core.lint import MAX_SOURCE_BYTES, Problem, check_template
 from fkstod.core.orosanmalan.render import CONTEXT_NAMES
-from fkstod.core.templates import environment
+from fkstod.core.problems import MAX_SOURCE_BYTES, Problem
+from fkstod.core.templates import check_template, environment
 
 
 def is_report_template(path: Path) -> bool:

@@ -7,6 +7,7 @@ lives in memory only; ``to_dict`` exists for "Spara som…" and the command line
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import asdict, dataclass, field, fields, replace
 from datetime import date
 
@@ -30,6 +31,21 @@ ORO_TYPER: dict[str, str] = {
 ORO_INTE_INFORMERA: frozenset[str] = frozenset(
     {"vald_i_familjen", "sexuella_overgrepp", "hedersrelaterat", "exploatering"}
 )
+
+
+def guardians_not_told(oro: Iterable[str]) -> bool:
+    """Return True when one of the concerns is one where the guardians are not told."""
+    return not ORO_INTE_INFORMERA.isdisjoint(oro)
+
+
+def suggested_guardians_answer(oro: Iterable[str], answer: str) -> str:
+    """Return what "do the guardians know of the concern?" should say, given the concerns.
+
+    Where the guardians are not told, an unanswered "vet ej" becomes "nej": the
+    report must not suggest telling them. Any other answer stays the caseworker's.
+    """
+    return "nej" if answer == "vet_ej" and guardians_not_told(oro) else answer
+
 
 #: With protected personal data on, these details are left out of every output:
 #: they tell where the child or the family can be found. ``Form.redacted`` blanks
@@ -116,7 +132,7 @@ class Form:
 
     def guardians_must_not_know(self) -> bool:
         """Return True when the concern is one where guardians are not told."""
-        return bool(ORO_INTE_INFORMERA.intersection(self.oro))
+        return guardians_not_told(self.oro)
 
     def informant_at_risk(self) -> bool:
         """Return whether the person who told us may be in danger if this reaches the other party.

@@ -12,6 +12,7 @@ from datetime import date
 
 from fkstod.core import kommuner
 from fkstod.core.i18n import _
+from fkstod.core.orosanmalan.fields import child_field
 from fkstod.core.orosanmalan.model import (
     KANNEDOM,
     ORO_TYPER,
@@ -22,6 +23,7 @@ from fkstod.core.orosanmalan.model import (
     field_names,
 )
 from fkstod.core.orosanmalan.personnummer import PersonnummerError, age_on, check_personnummer
+from fkstod.core.problems import FieldProblem as BaseFieldProblem
 from fkstod.core.textrules import bad_character, check_email
 
 #: The Swedish name of every field, as the form shows it.
@@ -61,12 +63,8 @@ LABELS: dict[str, str] = {
 
 
 @dataclass(frozen=True)
-class FieldProblem:
-    """Something wrong with one field; ``blocking`` problems stop the output."""
-
-    field: str
-    message: str
-    blocking: bool = True
+class FieldProblem(BaseFieldProblem):
+    """A field problem of the report, which can say the field's Swedish name."""
 
     @property
     def label(self) -> str:
@@ -249,7 +247,7 @@ def validate(form: Form, today: date | None = None) -> list[FieldProblem]:
         add(FieldProblem("tolk_sprak", _("skriv vilket språk tolken ska tala")))
     for key, value in (
         ("vardnadshavare_kanner_till", form.vardnadshavare_kanner_till),
-        *((f"barn[{i}].kanner_till", c.kanner_till) for i, c in enumerate(form.barn)),
+        *((child_field(i, "kanner_till"), c.kanner_till) for i, c in enumerate(form.barn)),
     ):
         if value not in KANNEDOM:
             add(FieldProblem(key, _("välj ja, nej eller vet inte")))
@@ -298,25 +296,24 @@ def validate(form: Form, today: date | None = None) -> list[FieldProblem]:
 
 
 def _validate_child(child: Child, i: int, day: date, protected: bool, add) -> None:
-    path = f"barn[{i}]"
     if not child.namn.strip():
-        add(FieldProblem(f"{path}.namn", _("skriv barnets namn")))
+        add(FieldProblem(child_field(i, "namn"), _("skriv barnets namn")))
     try:
         identity = check_personnummer(child.personnummer, today=day)
     except PersonnummerError as exc:
-        add(FieldProblem(f"{path}.personnummer", str(exc)))
+        add(FieldProblem(child_field(i, "personnummer"), str(exc)))
     else:
         if age_on(identity.birth_date, day) >= 18:
             add(
                 FieldProblem(
-                    f"{path}.personnummer",
+                    child_field(i, "personnummer"),
                     _("personen är 18 år eller äldre; en orosanmälan gäller barn under 18"),
                 )
             )
     if not protected and not (child.adress.strip() or child.skola.strip()):
         add(
             FieldProblem(
-                f"{path}.adress",
+                child_field(i, "adress"),
                 _("skriv adress eller skola så att socialtjänsten hittar barnet"),
                 blocking=False,
             )

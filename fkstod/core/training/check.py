@@ -12,7 +12,7 @@ from pathlib import Path
 
 from fkstod.core.flows.library import FlowLibrary, flows_folder, load_library
 from fkstod.core.i18n import _
-from fkstod.core.lint import Problem
+from fkstod.core.problems import Problem
 from fkstod.core.training.loader import read_case_file
 from fkstod.core.training.model import Case
 from fkstod.core.training.replay import PlanError, new_session, perform

@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from fkstod.core.flows.library import FlowLibrary
-from fkstod.core.lint import Problem
+from fkstod.core.problems import Problem
 from fkstod.core.training.check import check_case
 from fkstod.core.training.loader import cases_folder, read_case_file
 from fkstod.core.training.model import Case

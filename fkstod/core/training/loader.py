@@ -13,8 +13,8 @@ from fkstod import paths
 from fkstod.core import files
 from fkstod.core.flows.loader import LineIndex, Reader
 from fkstod.core.i18n import _
-from fkstod.core.lint import MAX_SOURCE_BYTES, Problem
 from fkstod.core.parse import ParseError, parse_toml
+from fkstod.core.problems import MAX_SOURCE_BYTES, Problem
 from fkstod.core.training.model import (
     FICTIONAL,
     LIMITS,

@@ -1,0 +1,105 @@
+"""The command line. With no subcommand it starts the GUI.
+
+Exit codes: 0 success, 1 the input was bad (the message says what and where),
+2 a usage error. Bad input never shows a traceback. Subcommands never import
+Qt, so they work without a display and start fast.
+
+One module per subcommand (``basics``, ``flows``, ``directory``, ``orosanmalan``,
+``usage``), each with ``register(subparsers)`` that adds its parsers and sets
+``func`` on each to a function ``(args) -> exit code``. What they share is in
+``fkstod.cli.base``.
+"""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Sequence
+
+from fkstod import __version__
+from fkstod.cli.base import (
+    EXIT_BAD_INPUT,
+    EXIT_OK,
+    EXIT_USAGE,
+    CliError,
+    SwedishArgumentParser,
+    reconfigure_streams,
+)
+from fkstod.core.i18n import _
+
+__all__ = [
+    "EXIT_BAD_INPUT",
+    "EXIT_OK",
+    "EXIT_USAGE",
+    "CliError",
+    "build_parser",
+    "main",
+    "main_gui",
+]
+
+
+def build_parser() -> SwedishArgumentParser:
+    """Return the parser for the whole command line."""
+    from fkstod.cli import basics, directory, flows, orosanmalan, usage
+
+    parser = SwedishArgumentParser(
+        prog="fkstod",
+        description=_("Stöd för handläggare vid frågor om våld i nära relationer."),
+    )
+    parser.add_argument(
+        "--version",
+        action="version",
+        version=f"fkstod {__version__}",
+        help=_("visa versionsnumret och avsluta"),
+    )
+    parser.add_argument(
+        "--data-dir",
+        metavar="MAPP",
+        help=_("datamapp (annars FKSTOD_DATA_DIR eller systemets standardmapp)"),
+    )
+    parser.add_argument(
+        "--exit-when-ready",
+        action="store_true",
+        help=_("starta fönstret och avsluta när det visats (för test och mätning)"),
+    )
+    sub = parser.add_subparsers(
+        dest="command", metavar="KOMMANDO", parser_class=SwedishArgumentParser
+    )
+    for module in (basics, flows, directory, orosanmalan, usage):
+        module.register(sub)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command line and return the exit code."""
+    reconfigure_streams()
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if args.command is None:
+        from fkstod.app import run_gui
+
+        return run_gui(data_dir=args.data_dir, exit_when_ready=args.exit_when_ready)
+    import sqlite3
+
+    from fkstod.core.oserrors import describe_db_error
+    from fkstod.core.store import StoreError
+
+    try:
+        return int(args.func(args) or EXIT_OK)
+    except (CliError, StoreError) as exc:
+        # StoreError: a write failed (locked, read-only, disk full); nothing was kept.
+        print(f"fkstod: {exc}", file=sys.stderr)
+        return EXIT_BAD_INPUT
+    except sqlite3.Error as exc:
+        # A database error no command put into words: still Swedish, never SQLite's English.
+        print(
+            "fkstod: " + _("databasfel: {reason}").format(reason=describe_db_error(exc)),
+            file=sys.stderr,
+        )
+        return EXIT_BAD_INPUT
+    except KeyboardInterrupt:
+        return 130
+
+
+def main_gui() -> int:
+    """Entry point of the windowed executable: always the GUI."""
+    return main(sys.argv[1:])

@@ -1,0 +1,1 @@
+"""Stödkatalog: the directory section (search, entries, import and export)."""

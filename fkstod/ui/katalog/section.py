@@ -1,0 +1,46 @@
+"""The Stödkatalog section: the page is imported only when it is first built."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+from fkstod.core.i18n import _
+from fkstod.core.usage import UsageRecorder
+from fkstod.ui.dialogs import Dialogs
+from fkstod.ui.section import PageSection
+
+if TYPE_CHECKING:
+    from fkstod.core.directory import Directory
+    from fkstod.ui.katalog.page import DirectoryPage
+
+
+class KatalogSection(PageSection["DirectoryPage"]):
+    """The support directory: search, entries, import and export."""
+
+    id = "katalog"
+
+    def __init__(
+        self, directory: Callable[[], Directory], dialogs: Dialogs, usage: UsageRecorder
+    ) -> None:
+        """Args:
+        directory: returns the directory service (built when first needed, not at start).
+        """
+        super().__init__()
+        self.title = _("Stödkatalog")
+        self.directory = directory
+        self.dialogs = dialogs
+        self.usage = usage
+
+    def create(self) -> DirectoryPage:
+        from fkstod.ui.katalog.page import DirectoryPage
+
+        page = DirectoryPage(self.directory(), self.dialogs)
+        page.referral_shown.connect(
+            lambda category: self.usage.record("referral_shown", category=category)
+        )
+        return page
+
+    def show_filtered(self, category: str, kommun: str = "") -> None:
+        """Show the entries of a category, near a kommun (a shortcut from another section)."""
+        self.build().show_filtered(category, kommun)

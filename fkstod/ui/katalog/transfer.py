@@ -1,0 +1,137 @@
+"""Import and export of the Stödkatalog: the two buttons and what they do.
+
+Import reads through core, lists every bad row in the problems view, or shows
+the preview and applies it all or nothing. Export, as a CSV file for Excel or
+as an HSDS package folder, writes through core; the widget only asks where.
+
+Signals:
+    imported(): the local entries were replaced by an import.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import QHBoxLayout, QMenu, QPushButton, QWidget
+
+from fkstod.core.directory import Directory, DirectoryError, FileProblem
+from fkstod.core.i18n import _
+from fkstod.core.plural import plural
+from fkstod.ui.dialogs import Dialogs
+from fkstod.ui.katalog.import_problems import DirectoryImportProblems
+
+
+class DirectoryTransfer(QWidget):
+    """The import and export buttons of the directory page."""
+
+    imported = Signal()
+
+    def __init__(
+        self,
+        directory: Directory,
+        dialogs: Dialogs,
+        problems: DirectoryImportProblems,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.directory = directory
+        self.dialogs = dialogs
+        self.problems = problems
+        # Seams for tests: the widget opens the dialog, core reads and writes the file.
+        self.choose_import_path = self._ask_import_path
+        self.choose_export_path = self._ask_export_path
+        self.import_button = QPushButton(self.tr("&Importera…"))
+        self.import_button.setAccessibleName(self.tr("Importera lokala poster"))
+        self.import_button.setToolTip(self.tr("Importera en CSV-fil eller ett HSDS-paket (Ctrl+I)"))
+        self.import_button.clicked.connect(self.import_file)
+        self.export_button = QPushButton(self.tr("E&xportera…"))
+        self.export_button.setAccessibleName(self.tr("Exportera katalogen"))
+        self.export_button.setToolTip(
+            self.tr("Exportera katalogen som CSV eller HSDS-paket (Ctrl+Skift+X)")
+        )
+        formats = QMenu(self.export_button)
+        formats.setAccessibleName(self.tr("Välj format för exporten"))
+        self.export_csv_action = formats.addAction(self.tr("Som &CSV för Excel…"))
+        self.export_csv_action.triggered.connect(lambda: self.export_file("csv"))
+        self.export_hsds_action = formats.addAction(
+            self.tr("Som &HSDS-paket (Open Referral), en mapp…")
+        )
+        self.export_hsds_action.triggered.connect(lambda: self.export_file("hsds"))
+        self.export_button.setMenu(formats)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.import_button)
+        layout.addWidget(self.export_button)
+
+    def install_shortcuts(self, scope: QWidget) -> None:
+        """Make Ctrl+I and Ctrl+Shift+X work wherever the focus is inside ``scope``."""
+        for keys, slot in (
+            ("Ctrl+I", self.import_file),
+            ("Ctrl+Shift+X", self.export_button.showMenu),
+        ):
+            shortcut = QShortcut(QKeySequence(keys), scope)
+            shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            shortcut.activated.connect(slot)
+
+    def _ask_import_path(self) -> str:
+        return self.dialogs.open_file(
+            self.tr("Importera lokala poster"),
+            self.tr("CSV-fil eller HSDS-paket (*.csv datapackage.json)"),
+        )
+
+    def _ask_export_path(self, fmt: str) -> str:
+        if fmt == "hsds":
+            return self.dialogs.choose_folder(self.tr("Välj en tom mapp för HSDS-paketet"))
+        path, _filter = self.dialogs.save_file(
+            self.tr("Exportera katalogen"), "stodkatalog.csv", self.tr("CSV för Excel (*.csv)")
+        )
+        return path
+
+    def import_file(self) -> None:
+        """Choose a file, show what it would change, and apply it all or nothing."""
+        path = self.choose_import_path()
+        if not path:
+            return
+        self.problems.hide()
+        try:
+            plan = self.directory.plan_import(Path(path))
+        except FileProblem as exc:
+            self.dialogs.error(self.tr("Filen kan inte importeras"), str(exc))
+            return
+        if not plan.ok:
+            self.problems.show_problems([str(p) for p in plan.problems])
+            return
+        if not self.dialogs.confirm(
+            self.tr("Importera?"),
+            plan.summary() + ". " + self.tr("Vill du genomföra importen?"),
+        ):
+            return
+        try:
+            self.directory.apply_import(plan)
+        except DirectoryError as exc:
+            self.dialogs.error(self.tr("Importen genomfördes inte"), str(exc))
+            return
+        self.imported.emit()
+        self.dialogs.info(self.tr("Importen är klar"), plan.summary() + ".")
+
+    def export_file(self, fmt: str = "csv") -> None:
+        """Choose where, and write the directory as a CSV file (``csv``) or an HSDS package."""
+        path = self.choose_export_path(fmt)
+        if not path:
+            return
+        try:
+            count = self.directory.export(Path(path), fmt)
+        except FileProblem as exc:  # refused, or failed with the old file or folder kept
+            self.dialogs.error(self.tr("Exporten sparades inte"), str(exc))
+            return
+        if fmt == "hsds":
+            done = plural(
+                count,
+                _("{n} post sparad som HSDS-paket i mappen {p}"),
+                _("{n} poster sparade som HSDS-paket i mappen {p}"),
+            )
+        else:
+            done = plural(count, _("{n} post sparad i {p}"), _("{n} poster sparade i {p}"))
+        self.dialogs.info(self.tr("Exporten är klar"), done.replace("{p}", path))

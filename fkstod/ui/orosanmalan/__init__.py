@@ -1,0 +1,1 @@
+"""Orosanmälan: the report section (the form, its problems, save and print)."""

@@ -1,0 +1,67 @@
+"""The Orosanmälan section: the page is imported only when it is first built."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+from fkstod.core.files import Protected
+from fkstod.core.i18n import _
+from fkstod.core.settings import Settings
+from fkstod.core.usage import UsageRecorder
+from fkstod.ui.dialogs import Dialogs
+from fkstod.ui.section import Intents, PageSection
+
+if TYPE_CHECKING:
+    from fkstod.ui.orosanmalan.page import OrosanmalanPage
+
+REPORTER_KEY = "orosanmalan/reporter"
+
+
+class OrosanmalanSection(PageSection["OrosanmalanPage"]):
+    """The report to social services: the form, its problems, save and print."""
+
+    id = "orosanmalan"
+
+    def __init__(
+        self,
+        dialogs: Dialogs,
+        settings: Settings,
+        usage: UsageRecorder,
+        lookup_socialtjanst: Callable[[str], str | None],
+        protected: Callable[[], Protected],
+        intents: Intents,
+    ) -> None:
+        super().__init__()
+        self.title = _("Orosanmälan")
+        self.dialogs = dialogs
+        self.settings = settings
+        self.usage = usage
+        self.lookup_socialtjanst = lookup_socialtjanst
+        self.protected = protected
+        self.intents = intents
+
+    def create(self) -> OrosanmalanPage:
+        from fkstod.ui.orosanmalan.page import OrosanmalanPage
+
+        reporter = self.settings.get(REPORTER_KEY, {})
+        page = OrosanmalanPage(
+            self.dialogs,
+            reporter=reporter if isinstance(reporter, dict) else {},
+            lookup_socialtjanst=self.lookup_socialtjanst,
+            protected=self.protected(),
+        )
+        page.reporter_changed.connect(lambda data: self.settings.set(REPORTER_KEY, data))
+        page.report_created.connect(
+            lambda benefit: self.usage.record("orosanmalan_created", benefit=benefit)
+        )
+        page.directory_requested.connect(self.intents.show_directory)
+        return page
+
+    def may_close(self) -> bool:
+        # A report in progress is never thrown away without asking.
+        return self.page is None or self.page.confirm_discard()
+
+    def start(self, benefit: str) -> None:
+        """Start a new report for a benefit code."""
+        self.build().start(benefit)

@@ -1,0 +1,1 @@
+"""Samtalsstöd: the call support section (a flow, step by step, with its summary)."""

@@ -1,0 +1,370 @@
+"""One step of a flow: what to say, large; what to keep in mind, beside; numbered answers.
+
+An acute step (``Step.is_acute``) is set apart from every other: a thick double frame, and
+above the step "AKUT" with the number to call in large type (``FlowAcuteBanner``).
+
+Signals:
+    option_chosen(int): an answer was picked (0-based), by key 1–9 or click.
+    continue_requested(): Enter on a step without answers (or the button).
+    back_requested(): Backspace or Alt+Left.
+    leave_requested(): Esc (leaves a jump, or asks to leave the flow).
+    (Page Up and Page Down scroll a step too long for the window.)
+    item_toggled(int): a checklist point was ticked or unticked.
+    directory_clicked(str, bool): a directory shortcut (Alt+1…): category, filter on kommun.
+    orosanmalan_clicked(): the hand-off to the orosanmälan generator (Alt+R).
+"""
+
+from __future__ import annotations
+
+import html
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import (
+    QColor,
+    QFocusEvent,
+    QKeyEvent,
+    QKeySequence,
+    QPainter,
+    QPaintEvent,
+    QPalette,
+    QPen,
+    QShortcut,
+)
+from PySide6.QtWidgets import (
+    QBoxLayout,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QProgressBar,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from fkstod.core.flows.model import Step
+from fkstod.core.flows.text import keep_numbers_together
+from fkstod.ui.samtal.acute_banner import FlowAcuteBanner
+from fkstod.ui.samtal.check_item import FlowCheckItem
+from fkstod.ui.widgets.plain_label import PlainLabel
+from fkstod.ui.widgets.scroll_area import VerticalScrollArea
+from fkstod.ui.widgets.wrap_button import WrapButton
+from fkstod.ui.widgets.wrap_layout import WrapLayout
+
+#: The acute frame's colour. It only adds to the frame's shape and the words "AKUT".
+ACUTE_COLOUR = QColor(176, 0, 32)
+
+
+def _rich(text: str) -> str:
+    # Numbers kept whole: '020-50 50' on one line and '50' on the next reads as two numbers.
+    return html.escape(keep_numbers_together(text)).replace("\n", "<br>")
+
+
+class FlowStepView(QWidget):
+    """Shows one step and turns keys into choices."""
+
+    option_chosen = Signal(int)
+    continue_requested = Signal()
+    back_requested = Signal()
+    leave_requested = Signal()
+    item_toggled = Signal(int)
+    directory_clicked = Signal(str, bool)
+    orosanmalan_clicked = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.setAccessibleName(self.tr("Steg i flödet"))
+        self._step: Step | None = None
+
+        self.flow_title = PlainLabel()
+        self.flow_title.setAccessibleName(self.tr("Flöde"))
+        self.flow_title.setWordWrap(True)
+        self.progress = QProgressBar()
+        self.progress.setAccessibleName(self.tr("Hur långt i flödet"))
+        self.progress.setTextVisible(False)
+        self.progress.setMaximumWidth(160)
+        self.progress_text = PlainLabel()
+        self.progress_text.setAccessibleName(self.tr("Steg"))
+        self.step_title = QLabel()
+        self.step_title.setAccessibleName(self.tr("Stegets rubrik"))
+        self.step_title.setWordWrap(True)
+
+        self.say = QLabel()
+        self.say.setWordWrap(True)
+        self.say.setTextFormat(Qt.TextFormat.RichText)
+        self.say.setAccessibleName(self.tr("Säg"))
+        self.say.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.say.setFrameShape(QFrame.Shape.StyledPanel)
+        self.say.setMargin(12)
+        self.say.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
+        self.guidance = QLabel()
+        self.guidance.setWordWrap(True)
+        self.guidance.setTextFormat(Qt.TextFormat.RichText)
+        self.guidance.setAccessibleName(self.tr("Tänk på"))
+        self.guidance.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.guidance.setMargin(8)
+        self.guidance.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
+
+        self.texts = QBoxLayout(QBoxLayout.Direction.LeftToRight)
+        self.texts.addWidget(self.say, 1)
+        self.texts.addWidget(self.guidance, 1)
+
+        self.choices = QVBoxLayout()
+        # The directory shortcuts wrap onto more rows: five of them must not widen the window.
+        self.extras = WrapLayout()
+        self.option_buttons: list[QPushButton] = []
+        self.item_boxes: list[FlowCheckItem] = []
+        self.extra_buttons: list[QPushButton] = []
+
+        self.back_button = QPushButton(self.tr("← Tillbaka (Backsteg)"))
+        self.back_button.setAccessibleName(self.tr("Tillbaka ett steg"))
+        self.back_button.setFocusPolicy(Qt.FocusPolicy.TabFocus)
+        self.back_button.clicked.connect(self.back_requested)
+        self.continue_button = QPushButton(self.tr("Fortsätt (Enter) →"))
+        self.continue_button.setAccessibleName(self.tr("Fortsätt till nästa steg"))
+        self.continue_button.setFocusPolicy(Qt.FocusPolicy.TabFocus)
+        self.continue_button.clicked.connect(self.continue_requested)
+        # Says which keys work, while the step has them (with the frame, paintEvent).
+        self.key_hint = PlainLabel()
+        self.key_hint.setAccessibleName(self.tr("Tangenter"))
+        self.key_hint.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        nav = QHBoxLayout()
+        nav.addWidget(self.back_button)
+        nav.addWidget(self.key_hint, 1)
+        nav.addWidget(self.continue_button)
+
+        top = QHBoxLayout()
+        top.addWidget(self.flow_title, 1)
+        top.addWidget(self.progress_text)
+        top.addWidget(self.progress)
+        content = QWidget()
+        steps = QVBoxLayout(content)
+        steps.setContentsMargins(0, 0, 0, 0)
+        steps.addLayout(top)
+        steps.addWidget(self.step_title)
+        steps.addLayout(self.texts)
+        steps.addLayout(self.choices)
+        steps.addLayout(self.extras)
+        steps.addStretch(1)
+        # Long text at large sizes scrolls; the way back and on stays in view below,
+        # and the acute mark (112) above.
+        self.scroll = VerticalScrollArea(content)
+        self.acute_banner = FlowAcuteBanner()
+        self.acute_banner.hide()
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.acute_banner)
+        layout.addWidget(self.scroll, 1)
+        layout.addLayout(nav)
+        self._margins = layout.contentsMargins()
+
+    def set_compact(self, compact: bool) -> None:
+        """Put the guidance below the say text in a narrow window."""
+        self.texts.setDirection(
+            QBoxLayout.Direction.TopToBottom if compact else QBoxLayout.Direction.LeftToRight
+        )
+
+    def show_step(
+        self,
+        step: Step,
+        *,
+        flow_title: str,
+        progress: tuple[int, int],
+        can_go_back: bool,
+        previous: int | None = None,
+        ticked: set[int] | None = None,
+        in_jump: bool = False,
+    ) -> None:
+        """Show ``step``; ``previous`` marks the answer given before going back."""
+        self._step = step
+        self._show_emphasis(step)
+        self.flow_title.setText(flow_title)
+        taken, left = progress
+        self.progress.setRange(0, max(1, taken + left))
+        self.progress.setValue(taken)
+        self.progress_text.setText(
+            self.tr("Steg %1 · minst %2 kvar")
+            .replace("%1", str(taken + 1))
+            .replace("%2", str(left))
+        )
+        self.progress.setAccessibleDescription(self.progress_text.text())
+        self.step_title.setText(f"<h2>{html.escape(step.title)}</h2>")
+        self.say.setVisible(bool(step.say))
+        self.say.setText(f'<p style="font-size:x-large">{_rich(step.say)}</p>' if step.say else "")
+        self.guidance.setVisible(bool(step.guidance))
+        self.guidance.setText(
+            f"<p><b>{self.tr('Tänk på:')}</b> {_rich(step.guidance)}</p>" if step.guidance else ""
+        )
+        self._clear()
+        for n, option in enumerate(step.options, start=1):
+            mark = self.tr(" ✓ (förra svaret)") if previous == n - 1 else ""
+            label = keep_numbers_together(option.label)
+            button = WrapButton(f"{n}  {label}{mark}")
+            button.setAccessibleName(
+                self.tr("Svar %1: %2").replace("%1", str(n)).replace("%2", option.label)
+            )
+            button.clicked.connect(lambda _=False, i=n - 1: self.option_chosen.emit(i))
+            self.choices.addWidget(button)
+            self.option_buttons.append(button)
+        for n, item in enumerate(step.items):
+            box = FlowCheckItem(keep_numbers_together(item))
+            box.setAccessibleName(item)
+            box.setChecked(n in (ticked or set()))
+            box.toggled.connect(lambda _=False, i=n: self.item_toggled.emit(i))
+            self.choices.addWidget(box)
+            self.item_boxes.append(box)
+        for n, shortcut in enumerate(step.directory[:9], start=1):
+            keys = f"Alt+{n}"
+            button = WrapButton(
+                self.tr("Stödkatalog: %1 (%2)").replace("%1", shortcut.label).replace("%2", keys)
+            )
+            button.setAccessibleName(shortcut.label)
+            button.setToolTip(self.tr("Visa i Stödkatalogen (%1)").replace("%1", keys))
+            button.clicked.connect(
+                lambda _=False, c=shortcut.category, k=shortcut.kommun: self.directory_clicked.emit(
+                    c, k
+                )
+            )
+            self._add_extra(button, keys)
+        if step.orosanmalan:
+            button = WrapButton(self.tr("Skriv orosanmälan (Alt+R)"))
+            button.setAccessibleName(self.tr("Skriv orosanmälan"))
+            button.setToolTip(self.tr("Öppna Orosanmälan för den här förmånen (Alt+R)"))
+            button.clicked.connect(self.orosanmalan_clicked)
+            self._add_extra(button, "Alt+R")
+        self.back_button.setEnabled(can_go_back)
+        has_options = step.kind == "question"
+        self.continue_button.setVisible(not has_options)
+        self.continue_button.setText(
+            self.tr("Tillbaka till samtalet (Enter) →")
+            if step.is_outcome and in_jump
+            else self.tr("Fortsätt (Enter) →")
+        )
+        self._update_hint()
+        self.scroll.verticalScrollBar().setValue(0)  # a new step is read from the top
+        self.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def tab_order(self) -> list[QWidget]:
+        """Return the controls in the order Tab visits them: the step, its answers, the way on."""
+        return [
+            self,
+            *self.option_buttons,
+            *self.item_boxes,
+            *self.extra_buttons,
+            self.back_button,
+            self.continue_button,
+        ]
+
+    def _show_emphasis(self, step: Step) -> None:
+        acute = step.is_acute
+        self.acute_banner.setVisible(acute)
+        if acute:
+            self.acute_banner.show_number(step.emphasis_number)
+        self.setAccessibleName(self.tr("Akut steg i flödet") if acute else self.tr("Steg i flödet"))
+        # Room inside the edge for the acute frame, with the focus frame inside it.
+        m = self._margins
+        extra = self._acute_width() * 2 if acute else 0
+        self.layout().setContentsMargins(
+            m.left() + extra, m.top() + extra, m.right() + extra, m.bottom() + extra
+        )
+        self.update()
+
+    def _acute_width(self) -> int:
+        return max(4, self.fontMetrics().height() // 4)
+
+    def _update_hint(self) -> None:
+        if not self.hasFocus() or self._step is None:
+            text = ""
+        elif self._step.kind == "question":
+            text = self.tr("Svara med 1–%1").replace("%1", str(len(self._step.options)))
+        else:
+            text = self.tr("Enter går vidare")
+        self.key_hint.setText(text)
+        if self._step is not None and self._step.is_acute:
+            said = self.acute_banner.accessibleDescription()
+            text = f"{said}. {text}" if text else said
+        self.setAccessibleDescription(text)
+
+    def focusInEvent(self, event: QFocusEvent) -> None:
+        super().focusInEvent(event)
+        self._update_hint()
+        self.update()
+
+    def focusOutEvent(self, event: QFocusEvent) -> None:
+        super().focusOutEvent(event)
+        self._update_hint()
+        self.update()
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        super().paintEvent(event)
+        acute = self._step is not None and self._step.is_acute
+        if not acute and not self.hasFocus():
+            return
+        painter = QPainter(self)
+        inset = 0
+        if acute:
+            # A thick double frame: a shape no other step has, whatever the colours.
+            width = self._acute_width()
+            for offset, line in ((0, width), (width + width // 2, max(2, width // 3))):
+                pen = QPen(ACUTE_COLOUR)
+                pen.setWidth(line)
+                painter.setPen(pen)
+                half = offset + line // 2
+                painter.drawRect(self.rect().adjusted(half, half, -half - 1, -half - 1))
+            inset = width * 2
+        if not self.hasFocus():
+            return
+        # The step takes 1–9 and Enter itself, so it draws its own focus mark: a
+        # frame (a shape, not only a colour) together with the key hint below.
+        pen = QPen(self.palette().color(QPalette.ColorRole.Highlight))
+        pen.setWidth(max(2, self.fontMetrics().height() // 8))
+        painter.setPen(pen)
+        half = inset + pen.width() // 2
+        painter.drawRect(self.rect().adjusted(half, half, -half - 1, -half - 1))
+
+    def _add_extra(self, button: QPushButton, keys: str) -> None:
+        # A QShortcut, not the button's own: that one would take the focus from the
+        # step (1–9 stop working) and click only after a 100 ms animation. It lives
+        # and dies with the button, and works wherever the focus is in the window.
+        button.setAccessibleDescription(self.tr("Snabbtangent %1").replace("%1", keys))
+        shortcut = QShortcut(QKeySequence(keys), button)
+        shortcut.setContext(Qt.ShortcutContext.WindowShortcut)
+        shortcut.activated.connect(button.click)
+        self.extras.addWidget(button)
+        button.show()  # now, not on the next turn of the event loop: its key works at once
+        self.extra_buttons.append(button)
+
+    def _clear(self) -> None:
+        for widget in [*self.option_buttons, *self.item_boxes, *self.extra_buttons]:
+            widget.hide()
+            widget.deleteLater()
+        self.option_buttons, self.item_boxes, self.extra_buttons = [], [], []
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        key, mods = event.key(), event.modifiers()
+        if Qt.Key.Key_1 <= key <= Qt.Key.Key_9 and not mods & ~Qt.KeyboardModifier.KeypadModifier:
+            index = key - Qt.Key.Key_1
+            if index < len(self.option_buttons):
+                self.option_chosen.emit(index)
+            return
+        if (
+            key in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+            and self._step
+            and self._step.kind != "question"
+        ):
+            self.continue_requested.emit()
+            return
+        if key == Qt.Key.Key_Backspace or (
+            key == Qt.Key.Key_Left and mods & Qt.KeyboardModifier.AltModifier
+        ):
+            self.back_requested.emit()
+            return
+        if key in (Qt.Key.Key_PageDown, Qt.Key.Key_PageUp):
+            # The focus stays here for the digit keys, so the page keys scroll for it.
+            bar = self.scroll.verticalScrollBar()
+            step = bar.pageStep() if key == Qt.Key.Key_PageDown else -bar.pageStep()
+            bar.setValue(bar.value() + step)
+            return
+        if key == Qt.Key.Key_Escape:
+            self.leave_requested.emit()
+            return
+        super().keyPressEvent(event)

@@ -1,0 +1,155 @@
+"""The end of a flow: the closing words, the path taken, and the case-file note to edit and copy.
+
+Signals:
+    copy_requested(str): "Kopiera anteckning" with the note as edited.
+    back_requested(): back to the last step (Alt+Left).
+    new_requested(): start a new conversation (Ctrl+N).
+"""
+
+from __future__ import annotations
+
+import html
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QLabel,
+    QPlainTextEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from fkstod.core.flows.session import PathLine
+from fkstod.core.flows.text import keep_numbers_together
+from fkstod.ui.widgets.plain_label import PlainLabel
+from fkstod.ui.widgets.wrap_layout import WrapLayout
+
+
+def _lower_first(label: str) -> str:
+    # After "Utfall:" the labels run on in one line: lower case, as Swedish goes on
+    # after a colon; an abbreviation such as "SOS" keeps its capitals.
+    if len(label) > 1 and label[1].isupper():
+        return label
+    return label[:1].lower() + label[1:]
+
+
+class FlowSummary(QWidget):
+    """What happened, and a neutral note the caseworker edits before copying."""
+
+    copy_requested = Signal(str)
+    back_requested = Signal()
+    new_requested = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setAccessibleName(self.tr("Sammanfattning"))
+        self._written = ""
+        self._copied: str | None = None
+        self.closing = QLabel()
+        self.closing.setWordWrap(True)
+        self.closing.setAccessibleName(self.tr("Avslutande ord"))
+        self.path = QLabel()
+        self.path.setWordWrap(True)
+        self.path.setAccessibleName(self.tr("Vägen genom flödet"))
+        self.path.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        # Alt+T: Alt+A belongs to the Arkiv menu.
+        note_label = QLabel(self.tr("Anteckning till ak&ten (ändra innan du kopierar):"))
+        note_label.setWordWrap(True)
+        self._kept: str | None = None
+        self._written = ""
+        self._copied: str | None = None
+        self.note = QPlainTextEdit()
+        self.note.setAccessibleName(self.tr("Anteckning till akten"))
+        self.note.setTabChangesFocus(True)
+        note_label.setBuddy(self.note)
+        self.copied = PlainLabel()
+        self.copied.setAccessibleName(self.tr("Status"))
+
+        self.copy_button = QPushButton(self.tr("&Kopiera anteckning (Ctrl+Skift+C)"))
+        self.copy_button.setAccessibleName(self.tr("Kopiera anteckning"))
+        self.copy_button.clicked.connect(self._copy)
+        self.back_button = QPushButton(self.tr("← Tillbaka (Alt+Vänster)"))
+        self.back_button.setAccessibleName(self.tr("Tillbaka till sista steget"))
+        self.back_button.clicked.connect(self.back_requested)
+        self.new_button = QPushButton(self.tr("&Nytt samtal (Ctrl+N)"))
+        self.new_button.setAccessibleName(self.tr("Nytt samtal"))
+        self.new_button.clicked.connect(self.new_requested)
+        for keys, slot in (
+            ("Ctrl+Shift+C", self._copy),
+            ("Alt+Left", self.back_requested.emit),
+            ("Ctrl+N", self.new_requested.emit),
+        ):
+            shortcut = QShortcut(QKeySequence(keys), self)
+            shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            shortcut.activated.connect(slot)
+
+        # The buttons wrap onto a second row in a narrow window or at large text.
+        buttons = WrapLayout()
+        buttons.addWidget(self.copy_button)
+        buttons.addWidget(self.new_button)
+        buttons.addWidget(self.back_button)
+        layout = QVBoxLayout(self)
+        layout.addWidget(QLabel(self.tr("<h2>Sammanfattning</h2>")))
+        layout.addWidget(self.closing)
+        layout.addWidget(self.path)
+        layout.addWidget(note_label)
+        layout.addWidget(self.note, 1)
+        layout.addWidget(self.copied)
+        layout.addLayout(buttons)
+
+    def show_summary(
+        self, closing: str, path: list[PathLine], outcomes: list[str], note: str
+    ) -> None:
+        """Show the end: closing words to say, the path, the outcomes and the note."""
+        self.closing.setText(
+            f'<p style="font-size:x-large">{html.escape(keep_numbers_together(closing))}</p>'
+            if closing
+            else ""
+        )
+        rows = "".join(
+            f"<li>{'↳ ' if line.in_jump else ''}{html.escape(line.step_title)}"
+            + (f" → <i>{html.escape(line.answer)}</i>" if line.answer else "")
+            + "</li>"
+            for line in path
+        )
+        codes = ", ".join(html.escape(_lower_first(o)) for o in outcomes) or self.tr("inga")
+        self.path.setText(
+            f"<p><b>{self.tr('Vägen:')}</b></p><ol>{rows}</ol>"
+            f"<p><b>{self.tr('Utfall:')}</b> {codes}</p>"
+        )
+        self._written = note
+        # An edit kept across a detour (a jump or a step back from the end) wins over the
+        # note written anew: the caseworker's words exist nowhere else.
+        self.note.setPlainText(self._kept if self._kept is not None else note)
+        self._kept = None
+        self._copied: str | None = None
+        self.copied.clear()
+        self.copy_button.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def tab_order(self) -> list[QWidget]:
+        """Return the controls in the order Tab visits them: top to bottom."""
+        return [self.note, self.copy_button, self.new_button, self.back_button]
+
+    def is_edited(self) -> bool:
+        """Return True when the note has been changed and not copied since."""
+        if self._kept is not None:
+            return True
+        return self.note.toPlainText() not in (self._written, self._copied)
+
+    def keep_edits(self) -> None:
+        """Keep an edited note while the caseworker leaves the end for a moment."""
+        if self.is_edited():
+            self._kept = self.note.toPlainText()
+
+    def forget(self) -> None:
+        """Drop the note and any kept edit (a new conversation)."""
+        self._kept = None
+        self._written = ""
+        self._copied = None
+        self.note.clear()
+
+    def _copy(self) -> None:
+        self._copied = self.note.toPlainText()
+        self.copy_requested.emit(self._copied)
+        self.copied.setText(self.tr("Anteckningen är kopierad. Klistra in den i ärendet."))

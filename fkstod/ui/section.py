@@ -1,0 +1,96 @@
+"""The Section protocol: all the window knows of a section.
+
+A section is one package under ``fkstod/ui/`` with a page and its widgets, and
+one class implementing this protocol. ``fkstod/app.py`` lists the sections
+(``SECTIONS``); the window shows them in that order, builds each page when it
+is first needed, asks each built one before the window closes, shuts them
+down when it closes, and tells one when it is shown. The remembered section
+is stored by ``id``, so adding or moving a section never changes where the
+next start lands.
+"""
+
+from __future__ import annotations
+
+from typing import Generic, Protocol, TypeVar, runtime_checkable
+
+from PySide6.QtWidgets import QWidget
+
+
+@runtime_checkable
+class Section(Protocol):
+    """One section of the window.
+
+    Attributes:
+        id: a stable ASCII name, stored in the settings (``"samtal"``).
+        title: the name in the section list and the Visa menu, in Swedish.
+    """
+
+    id: str
+    title: str
+
+    def build(self) -> QWidget:
+        """Build the page (called once, when the section is first needed)."""
+        ...
+
+    def may_close(self) -> bool:
+        """Return True if the window may close now (asked only of built sections)."""
+        ...
+
+    def shutdown(self) -> None:
+        """Finish what must be finished: the window is closing (built sections only)."""
+        ...
+
+    def shown(self) -> None:
+        """React to the section being shown (for example, read fresh counts)."""
+        ...
+
+
+PageT = TypeVar("PageT", bound=QWidget)
+
+
+class PageSection(Generic[PageT]):
+    """A Section that builds its page once and has nothing to ask or finish.
+
+    Subclasses set ``id`` and ``title``, implement ``create()`` and override
+    what they need.
+    """
+
+    id: str = ""
+    title: str = ""
+
+    def __init__(self) -> None:
+        self.page: PageT | None = None
+
+    def create(self) -> PageT:
+        """Return a new page; wire its signals here."""
+        raise NotImplementedError
+
+    def build(self) -> PageT:
+        if self.page is None:
+            self.page = self.create()
+        return self.page
+
+    def may_close(self) -> bool:
+        return True
+
+    def shutdown(self) -> None:
+        return None
+
+    def shown(self) -> None:
+        return None
+
+
+class Intents(Protocol):
+    """What a section may ask of the others, through ``app.py`` (sections never import each other)."""
+
+    def show_directory(self, category: str, kommun: str = "") -> None:
+        """Show the support directory filtered by a category and a kommun code."""
+        ...
+
+    def start_orosanmalan(self, benefit: str) -> None:
+        """Show the report section with a new report for a benefit code."""
+        ...
+
+    def set_compact(self, compact: bool, section_id: str) -> None:
+        """Make the window narrow and on top showing the section, or normal again."""
+        ...

@@ -1,0 +1,1 @@
+"""Statistik: the usage statistics section."""

@@ -1,0 +1,1 @@
+"""Widgets shared by the sections, named for what they are."""

@@ -1,0 +1,39 @@
+"""What other areas ask of the directory."""
+
+from fkstod.core.directory import Directory
+from tests.conftest import CORE_DATA
+
+GOOD = CORE_DATA / "directory_files" / "lokala.csv"
+
+
+def test_social_services_are_found_for_the_childs_kommun_only(memory_db):
+    directory = Directory(memory_db)
+    assert directory.socialtjanst_for("1280") is None  # nothing local imported yet
+    directory.apply_import(directory.plan_import(GOOD))
+    found = directory.socialtjanst_for("1280")
+    assert found is not None and found.organisation == "Malmö stad"
+    assert directory.socialtjanst_for("0180") is None
+
+
+def test_a_web_address_is_shown_as_read_out():
+    from fkstod.core.directory.validate import display_web
+
+    assert display_web("https://www.jamstalldhetsmyndigheten.se/") == "jamstalldhetsmyndigheten.se"
+    assert display_web("http://bris.se/hjalp") == "bris.se/hjalp"
+    assert display_web("") == ""
+
+
+def test_a_number_typed_as_read_out_finds_the_entry(memory_db):
+    directory = Directory(memory_db)
+    for typed in ("020-50 50 50", "020 50 50 50", "020505050", "020-50"):
+        found = [e.organisation for e in directory.search(typed).entries]
+        assert "Kvinnofridslinjen" in found, typed
+
+
+def test_open_now_for_one_entry_uses_the_hours_parsed_at_build(memory_db):
+    from datetime import datetime
+
+    directory = Directory(memory_db)
+    kvinnofrid = next(e for e in directory.entries() if e.organisation == "Kvinnofridslinjen")
+    assert directory.index.is_open(kvinnofrid.id, datetime(2026, 11, 28, 3, 0)) is True
+    assert directory.index.is_open("no-such-id", datetime(2026, 11, 28, 3, 0)) is None

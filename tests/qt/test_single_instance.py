@@ -1,0 +1,170 @@
+"""A second start brings the first window forward instead of opening a second writer.
+
+The window and the commands share one lock: a window does not start beside a
+command that writes, and a command does not write beside the window.
+"""
+
+import os
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+from PySide6.QtCore import QEvent
+from PySide6.QtWidgets import QApplication
+
+from fkstod import app
+from fkstod.core import instance as folder_lock
+from fkstod.core.instance import COMMAND, WINDOW, FolderLock, window_owns
+from fkstod.qt.single_instance import SingleInstance
+from tests.conftest import REPO, run_fkstod
+from tests.ui.fakes import FakeDialogs
+
+HOLD = """
+import sys, time
+from pathlib import Path
+
+from PySide6.QtCore import QEvent
+from PySide6.QtWidgets import QApplication
+from fkstod.core.instance import FolderLock
+lock = FolderLock(Path(sys.argv[1]), "command")
+assert lock.acquire(30)
+print("held", flush=True)
+time.sleep(float(sys.argv[2]))
+"""
+
+
+def a_command_holds(folder: Path, seconds: float) -> subprocess.Popen:
+    child = subprocess.Popen(
+        [sys.executable, "-c", HOLD, str(folder), str(seconds)],
+        stdout=subprocess.PIPE,
+        text=True,
+        env={**os.environ, "PYTHONPATH": str(REPO)},
+    )
+    assert child.stdout.readline().strip() == "held"
+    return child
+
+
+def stop(child: subprocess.Popen) -> None:
+    child.kill()
+    child.wait()
+    child.stdout.close()
+
+
+def test_the_second_claim_fails_and_reaches_the_owner(qtbot, data_folder):
+    first = SingleInstance(data_folder)
+    assert first.claim()
+    first.listen()
+    second = SingleInstance(data_folder)
+    try:
+        assert not second.claim()
+        assert second.folder_is_writable()
+        with qtbot.waitSignal(first.activation_requested, timeout=3000):
+            assert second.ask_owner_to_activate()
+    finally:
+        first.release()
+
+
+def test_the_folder_is_free_again_after_release(data_folder):
+    first = SingleInstance(data_folder)
+    assert first.claim()
+    first.release()
+    second = SingleInstance(data_folder)
+    assert second.claim()
+    second.release()
+
+
+def test_different_data_folders_do_not_block_each_other(tmp_path):
+    (tmp_path / "a").mkdir()
+    (tmp_path / "b").mkdir()
+    a, b = SingleInstance(tmp_path / "a"), SingleInstance(tmp_path / "b")
+    assert a.claim() and b.claim()
+    a.release()
+    b.release()
+
+
+def test_a_start_that_finds_no_listener_gives_up(data_folder):
+    first = SingleInstance(data_folder)
+    assert first.claim()  # holds the lock but never listens: hung or still starting
+    try:
+        second = SingleInstance(data_folder)
+        assert not second.claim()
+        assert not second.ask_owner_to_activate(timeout_ms=300)
+    finally:
+        first.release()
+
+
+def test_the_real_window_lock_is_recognised(qtbot, data_folder):
+    instance = SingleInstance(data_folder)
+    assert instance.claim()
+    try:
+        assert window_owns(data_folder)
+    finally:
+        instance.release()
+    assert not window_owns(data_folder)
+
+
+def test_the_window_and_the_commands_take_the_same_lock(data_folder):
+    window = SingleInstance(data_folder)
+    assert window.claim()
+    try:
+        command = FolderLock(data_folder, COMMAND)
+        assert not command.try_acquire()
+        assert command.holder().role == WINDOW
+    finally:
+        window.release()
+    command = FolderLock(data_folder, COMMAND)
+    assert command.try_acquire()
+    try:
+        window = SingleInstance(data_folder)
+        assert not window.claim()
+        assert window.folder_is_writable()
+        assert window.holder().role == COMMAND
+    finally:
+        command.release()
+
+
+def test_a_command_cannot_write_while_a_real_window_holds_the_folder(data_folder):
+    good = REPO / "tests" / "core" / "directory_files" / "lokala.csv"
+    window = SingleInstance(data_folder)
+    assert window.claim()
+    try:
+        result = run_fkstod(
+            "directory", "import", str(good), env={"FKSTOD_DATA_DIR": str(data_folder)}
+        )
+    finally:
+        window.release()
+    assert result.returncode == 1
+    assert "fkstod är öppet" in result.stderr and "Traceback" not in result.stderr
+
+
+def test_a_starting_window_waits_for_a_command_then_opens(data_folder):
+    command = a_command_holds(data_folder, 1.5)
+    try:
+        result = run_fkstod("--data-dir", str(data_folder), "--exit-when-ready")
+    finally:
+        command.wait()
+        command.stdout.close()
+    assert result.returncode == 0, result.stderr
+    assert "Ett fkstod-kommando ändrar i datamappen just nu" in result.stderr
+
+
+def test_a_starting_window_refuses_while_a_command_keeps_writing(data_folder, qapp, monkeypatch):
+    dialogs = FakeDialogs()
+    monkeypatch.setattr(app, "QtDialogs", lambda: dialogs)
+    monkeypatch.setattr(folder_lock, "WAIT_SECONDS", 0.5)
+    command = a_command_holds(data_folder, 60)
+    try:
+        started = time.monotonic()
+        code = app.run_gui(data_dir=str(data_folder))
+        took = time.monotonic() - started
+    finally:
+        stop(command)
+        # The waiting box is deleted by the event loop, which run_gui never reached:
+        # delete it now, or it stays the active window for the tests after this one.
+        QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    assert code == 1
+    ((title, text),) = dialogs.errors
+    assert title == "fkstod kan inte starta" and "fkstod-kommando" in text
+    assert 0.5 <= took < 5  # waited, briefly, and did not ask a command to show a window
+    assert not (data_folder / "fkstod.sqlite3").exists()  # nothing opened beside it

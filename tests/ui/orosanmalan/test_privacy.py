@@ -1,0 +1,108 @@
+"""Drafting a report writes nothing: no file in the data folder or the temp folder, no trace in the database."""
+
+from __future__ import annotations
+
+import tempfile
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+
+from tests.ui.fakes import FakeDialogs
+from tests.ui.orosanmalan.helpers import fill_by_keyboard, type_into
+
+CHILD = "Saga Hemligsson"
+
+
+def snapshot(folder: Path) -> dict[str, int]:
+    return {str(p.relative_to(folder)): p.stat().st_size for p in folder.rglob("*") if p.is_file()}
+
+
+@pytest.fixture
+def temp_folder(tmp_path, monkeypatch):
+    # A temp folder of this test's own: other processes on the machine use the shared one.
+    folder = tmp_path / "tmp"
+    folder.mkdir()
+    monkeypatch.setenv("TMPDIR", str(folder))
+    monkeypatch.setenv("TEMP", str(folder))
+    monkeypatch.setenv("TMP", str(folder))
+    monkeypatch.setattr(tempfile, "tempdir", str(folder))
+    return folder
+
+
+@pytest.fixture
+def window(qtbot, data_folder, temp_folder):
+    from fkstod.app import build_services, build_window
+
+    services, _ = build_services(data_folder)
+    dialogs = FakeDialogs()
+    win = build_window(services, dialogs)
+    qtbot.addWidget(win)
+    win.show()
+    qtbot.waitExposed(win)
+    yield win, services, dialogs
+    services.db.close()
+
+
+def oro_page(win):
+    from fkstod.ui.orosanmalan.page import OrosanmalanPage
+
+    return next(
+        win.page(i) for i in range(win.pages.count()) if isinstance(win.page(i), OrosanmalanPage)
+    )
+
+
+def oro_index(win) -> int:
+    page = oro_page(win)
+    return next(i for i in range(win.pages.count()) if win.page(i) is page)
+
+
+def test_drafting_writes_no_file_and_leaves_no_trace(qtbot, window, data_folder, temp_folder):
+    win, services, _ = window
+    page = oro_page(win)
+    win.show_section(oro_index(win))
+    # The reporter's own details may be stored: type them first, then take the snapshot.
+    type_into(qtbot, page.form.reporter["namn"], "Kim Handläggare")
+    qtbot.keyClick(page.form.reporter["namn"], Qt.Key.Key_Tab)
+    services.db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    before_data, before_temp = snapshot(data_folder), snapshot(temp_folder)
+
+    fill_by_keyboard(qtbot, page, name=CHILD, seen="Hemlig iakttagelse om barnet.")
+    qtbot.waitUntil(lambda: CHILD in page.preview.toPlainText(), timeout=2000)
+    page.copy_text()  # a report was created: counted, nothing else
+    qtbot.wait(50)
+
+    assert snapshot(temp_folder) == before_temp == {}
+    after = snapshot(data_folder)
+    assert set(after) == set(before_data)
+    for path in data_folder.rglob("*"):
+        if path.is_file():
+            content = path.read_bytes()
+            for secret in (CHILD, "Hemlig iakttagelse", "20150312", "Påhittade gatan"):
+                assert secret.encode("utf-8") not in content, path
+    labels = [(c.metric, dict(c.labels)) for c in services.usage.counts()]
+    assert labels == [("orosanmalan_created", {"benefit": "other"})]
+    assert services.settings.get("orosanmalan/reporter")["namn"] == "Kim Handläggare"
+
+
+def test_start_from_a_flow_counts_with_its_benefit(qtbot, window):
+    win, services, _ = window
+    page = oro_page(win)
+    page.start("underhallsstod")
+    fill_by_keyboard(qtbot, page)
+    page.copy_text()
+    assert [dict(c.labels) for c in services.usage.counts()] == [{"benefit": "underhallsstod"}]
+
+
+def test_closing_with_a_report_in_progress_asks_first(qtbot, window):
+    win, _, dialogs = window
+    page = oro_page(win)
+    type_into(qtbot, page.form.child_editor(0).namn, CHILD)
+    dialogs.answer = False
+    win.close()
+    assert win.isVisible()
+    assert page.form.child_editor(0).namn.text() == CHILD
+    dialogs.answer = True
+    win.close()
+    assert not win.isVisible()
+    assert page.form.child_editor(0).namn.text() == ""  # cleared from memory

@@ -1,0 +1,90 @@
+"""The problem list leads to its fields, and fields with a problem are marked without colour."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QLabel
+
+from fkstod.ui.orosanmalan.page import OrosanmalanPage
+from tests.ui.fakes import FakeDialogs
+from tests.ui.orosanmalan.helpers import fill_by_keyboard, type_into, type_keys
+
+
+@pytest.fixture
+def page(qtbot):
+    widget = OrosanmalanPage(FakeDialogs(), reporter={})
+    qtbot.addWidget(widget)
+    widget.resize(1100, 800)
+    widget.show()
+    qtbot.waitExposed(widget)
+    return widget
+
+
+def problem_row(qtbot, page, words: str) -> int:
+    def found() -> bool:
+        return any(words in page.problems.item(i).text() for i in range(page.problems.count()))
+
+    qtbot.waitUntil(found, timeout=2000)
+    return next(i for i in range(page.problems.count()) if words in page.problems.item(i).text())
+
+
+def second_child_shown(qtbot, page) -> None:
+    fill_by_keyboard(qtbot, page, pnr="20150312-9808")  # a wrong check digit for child 1
+    qtbot.keyClick(page.form.add_child_button, Qt.Key.Key_Space)
+    type_keys(qtbot, page.form.child_editor(1).namn, "Elis Exempelsson")
+    assert page.form.children.currentIndex() == 1
+
+
+def test_enter_on_a_problem_moves_the_cursor_to_its_field_in_the_right_tab(qtbot, page):
+    second_child_shown(qtbot, page)
+    row = problem_row(qtbot, page, "Barn 1, personnummer")
+    page.problems.setFocus()
+    page.problems.setCurrentRow(row)
+    qtbot.keyClick(page.problems, Qt.Key.Key_Return)
+    assert page.form.children.currentIndex() == 0
+    assert page.form.child_editor(0).personnummer.hasFocus()
+
+
+def test_double_click_on_a_problem_moves_the_cursor_too(qtbot, page):
+    row = problem_row(qtbot, page, "Anmälare, ditt telefonnummer")
+    item = page.problems.item(row)
+    page.problems.scrollToItem(item)
+    where = page.problems.visualItemRect(item).center()
+    # A double-click reaches a list as a click followed by a double-click event.
+    qtbot.mouseClick(page.problems.viewport(), Qt.MouseButton.LeftButton, pos=where)
+    qtbot.mouseDClick(page.problems.viewport(), Qt.MouseButton.LeftButton, pos=where)
+    assert page.form.reporter["telefon"].hasFocus()
+
+
+def test_the_problem_list_is_reached_by_keyboard(qtbot, page):
+    page.form.kommun.setFocus()
+    qtbot.keyClick(page, Qt.Key.Key_R, Qt.KeyboardModifier.AltModifier)
+    assert page.problems.hasFocus()
+
+
+def test_a_field_with_a_problem_is_marked_with_a_sign_and_a_description(qtbot, page):
+    fill_by_keyboard(qtbot, page, pnr="20150312-9808")
+    child = page.form.child_editor(0)
+    qtbot.waitUntil(lambda: "kontrollsiffran" in child.personnummer.accessibleDescription())
+    label = child.layout().labelForField(child.personnummer)
+    assert label.text().startswith("⚠")
+    assert "⚠" in page.form.children.tabText(0)
+    assert not child.layout().labelForField(child.namn).text().startswith("⚠")
+    # Corrected: the sign and the description go away.
+    child.personnummer.clear()
+    type_into(qtbot, child.personnummer, "20150312-9809")
+    qtbot.waitUntil(lambda: child.personnummer.accessibleDescription() == "", timeout=2000)
+    assert not label.text().startswith("⚠")
+    assert "⚠" not in page.form.children.tabText(0)
+
+
+def test_fields_outside_form_rows_are_marked_at_their_heading(qtbot, page):
+    form = page.form
+    qtbot.waitUntil(lambda: form.egna_iakttagelser.accessibleDescription() != "", timeout=2000)
+    assert "beskriv vad du själv" in form.egna_iakttagelser.accessibleDescription()
+    heading = next(
+        label for label in form.findChildren(QLabel) if "själv sett eller hört" in label.text()
+    )
+    assert heading.text().startswith("⚠")
+    assert form.akut.text() == "Akut &fara för barnet"  # no problem, no sign

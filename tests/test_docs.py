@@ -16,7 +16,6 @@ _LINK = re.compile(r"\]\(([^)#\s]+)\)")
 NOT_YET = (
     "fkstod/ui/ovning/",
     "tests/ui/ovning/",
-    "fkstod/core/training/",
     "build/dist/",
     "build/work/",
 )

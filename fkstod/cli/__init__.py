@@ -1,8 +1,10 @@
 """The command line. With no subcommand it starts the GUI.
 
 Exit codes: 0 success, 1 the input was bad (the message says what and where),
-2 a usage error. Bad input never shows a traceback. Subcommands never import
-Qt, so they work without a display and start fast.
+2 a usage error, 141 the reader of the output went away (``fkstod … | head``:
+the command stops quietly, as a Unix tool the closed pipe ends does). Bad input
+never shows a traceback. Subcommands never import Qt, so they work without a
+display and start fast.
 
 One module per subcommand (``basics``, ``flows``, ``directory``, ``orosanmalan``,
 ``usage``), each with ``register(subparsers)`` that adds its parsers and sets
@@ -12,12 +14,14 @@ One module per subcommand (``basics``, ``flows``, ``directory``, ``orosanmalan``
 
 from __future__ import annotations
 
+import os
 import sys
 from collections.abc import Sequence
 
 from fkstod import __version__
 from fkstod.cli.base import (
     EXIT_BAD_INPUT,
+    EXIT_BROKEN_PIPE,
     EXIT_OK,
     EXIT_USAGE,
     CliError,
@@ -28,6 +32,7 @@ from fkstod.core.i18n import _
 
 __all__ = [
     "EXIT_BAD_INPUT",
+    "EXIT_BROKEN_PIPE",
     "EXIT_OK",
     "EXIT_USAGE",
     "CliError",
@@ -71,6 +76,31 @@ def build_parser() -> SwedishArgumentParser:
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line and return the exit code."""
+    try:
+        try:
+            return _run(argv)
+        finally:
+            # Written out here, inside the try: else the flush at interpreter exit
+            # meets the closed pipe and prints "Exception ignored … BrokenPipeError".
+            if sys.stdout is not None:
+                sys.stdout.flush()
+    except BrokenPipeError:
+        # The reader went away (`| head`). The recipe in Python's docs on SIGPIPE:
+        # point stdout at devnull so that nothing left in the buffer fails again.
+        _stdout_to_devnull()
+        return EXIT_BROKEN_PIPE
+
+
+def _stdout_to_devnull() -> None:
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        os.close(devnull)
+    except (AttributeError, OSError, ValueError):  # no real file behind stdout
+        pass
+
+
+def _run(argv: Sequence[str] | None) -> int:
     reconfigure_streams()
     parser = build_parser()
     args = parser.parse_args(argv)

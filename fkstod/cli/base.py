@@ -10,6 +10,9 @@ import argparse
 import sys
 
 EXIT_OK, EXIT_BAD_INPUT, EXIT_USAGE = 0, 1, 2
+#: The reader of the output went away (``fkstod … | head``): 128 + SIGPIPE, what a
+#: shell reports for a Unix tool the closed pipe ended, so ``set -o pipefail`` sees it.
+EXIT_BROKEN_PIPE = 141
 
 # argparse's own words, in Swedish. argparse looks its messages up through the
 # module-level name ``_`` at call time, so replacing it translates them.

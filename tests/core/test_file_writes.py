@@ -505,6 +505,7 @@ OWN_FILES = {
 #: Single calls allowed elsewhere: (module, call as written).
 ALLOWED_CALLS = {
     ("fkstod/app.py", "folder.mkdir"),  # the data folder itself
+    ("fkstod/cli/__init__.py", "os.open"),  # os.devnull, put behind a closed stdout
     ("fkstod/qt/render_pdf.py", "buffer.open"),  # a QBuffer in memory
     ("fkstod/qt/private_file_dialog.py", "path.unlink"),  # Qt's own settings file
 }

@@ -27,10 +27,14 @@ from collections.abc import Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import datetime
+from typing import TYPE_CHECKING
 
 from fkstod.core import kommuner
 from fkstod.core.directory.hours import Hours, HoursError, parse_hours
 from fkstod.core.directory.model import CATEGORIES, TARGET_GROUPS, VIOLENCE_FORMS, Entry
+
+if TYPE_CHECKING:
+    from _typeshed import SupportsRichComparisonT
 
 _FOLD = str.maketrans("åäöéèüáàæø", "aaoeeuaaao")
 _WORD = re.compile(r"\w+")
@@ -121,12 +125,12 @@ class _Postings:
         self.block_start = array("I")
         self.block_mask: list[int] = []
         block_ids = max(256, size // 16)
-        held, first, rare, mask = 0, 0, [], 0
+        rare: list[int] = []
+        held, first, mask = 0, 0, 0
         work = 0
         for i, word in enumerate(keys):
-            ids = table[word]
-            if type(ids) is int:
-                ids = (ids,)
+            posting = table[word]
+            ids: Sequence[int] = (posting,) if isinstance(posting, int) else posting
             if len(ids) >= DENSE:
                 dense = to_mask(ids, size)
                 self.dense[i] = dense
@@ -249,10 +253,12 @@ def _no_collection() -> Iterator[None]:
             gc.enable()
 
 
-def _sorted_in_slices(items: Iterable[str], out: list[str]) -> Iterator[None]:
+def _sorted_in_slices(
+    items: Iterable[SupportsRichComparisonT], out: list[SupportsRichComparisonT]
+) -> Iterator[None]:
     """Fill ``out`` with ``items`` sorted, yielding between pieces (no one long sort)."""
     chunk = 4000
-    runs: list[list[str]] = []
+    runs: list[list[SupportsRichComparisonT]] = []
     pending = list(items)
     yield
     for start in range(0, len(pending), chunk):
@@ -331,6 +337,30 @@ class DirectoryIndex:
     ``DirectoryIndex(entries)`` builds it at once; ``IndexBuilder`` builds the
     same index in slices, for a caller that must not block (a window's event loop).
     """
+
+    # Set by IndexBuilder._build, which fills the index in slices (so not here in
+    # __init__); declared here, where a reader and the type checker find them.
+    entries: list[Entry]
+    by_id: dict[str, Entry]
+    _position: dict[str, int]
+    size: int
+    #: The bitmask of every entry.
+    all: int
+    _folded: _Postings
+    _exact: _Postings
+    _name: _Postings
+    # Value → bitmask of the entries with it.
+    _category: dict[str, int]
+    _group: dict[str, int]
+    _form: dict[str, int]
+    _language: dict[str, int]
+    _kommun: dict[str, int]
+    _lan: dict[str, int]
+    _national: int
+    hours: list[Hours]
+    _hours_groups: list[tuple[Hours, int]]
+    _always: int
+    _open_cache: tuple[tuple[int, int, int], int] | None
 
     def __init__(self, entries: Sequence[Entry]) -> None:
         IndexBuilder(entries, self).finish()
@@ -507,7 +537,7 @@ class IndexBuilder:
             if i % 2000 == 0:
                 yield
         ordered: list[tuple[tuple, int]] = []
-        yield from _sorted_in_slices(keyed, ordered)  # type: ignore[arg-type]
+        yield from _sorted_in_slices(keyed, ordered)
         del keyed
         index.entries = [entries[i] for _key, i in ordered]
         del ordered, entries

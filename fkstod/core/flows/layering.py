@@ -7,6 +7,7 @@ geometry (sizes, coordinates, routes) is in :mod:`fkstod.core.flows.layout`.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import partial
 
 from fkstod.core.flows.model import Flow
 
@@ -122,7 +123,7 @@ def order(rows: list[list[str]], links: list[tuple[str, str]]) -> list[list[str]
         for i in rng:
             other = {n: k for k, n in enumerate(rs[i - step])}
             current = {n: k for k, n in enumerate(rs[i])}
-            rs[i] = sorted(rs[i], key=lambda n, o=other, c=current: barycentre(n, near, o, c))
+            rs[i] = sorted(rs[i], key=partial(barycentre, near=near, other=other, current=current))
 
     best, best_count = [list(r) for r in rows], total(rows)
     work = [list(r) for r in rows]

@@ -202,14 +202,14 @@ def layout_flow(flow: Flow, measure: Measure | None = None) -> Diagram:
         if not a.back:
             shared_labels[a.src, a.dst] = shared_labels.get((a.src, a.dst), 0) + 1
     gap = [GAP_Y] * len(rows)
-    for (src, _dst), n in shared_labels.items():
-        gap[layer[src]] = max(gap[layer[src]], LABEL_STEP * (n + 1) + 8)
+    for (src, _dst), labels in shared_labels.items():
+        gap[layer[src]] = max(gap[layer[src]], LABEL_STEP * (labels + 1) + 8)
     top = [MARGIN]
     for depth, h in enumerate(row_h[:-1]):
         top.append(top[-1] + h + gap[depth])
     preds: dict[str, list[str]] = {}
-    for a, b in links:
-        preds.setdefault(b, []).append(a)
+    for upper, lower in links:
+        preds.setdefault(lower, []).append(upper)
     x: dict[str, float] = {}
     for depth, row in enumerate(rows):
         left = MARGIN
@@ -241,6 +241,7 @@ def layout_flow(flow: Flow, measure: Measure | None = None) -> Diagram:
     edges: list[Edge] = []
     lane = 0
     shared: dict[tuple[str, str], int] = {}
+    points: tuple[tuple[float, float], ...]  # four for a loop, more for a route down
     for a in arrows:
         sx, sy, sw, sh = x[a.src], y[a.src], *size[a.src]
         dx, dy, dw, dh = x[a.dst], y[a.dst], *size[a.dst]

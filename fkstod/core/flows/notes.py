@@ -17,7 +17,7 @@ what the app writes and shows.
 from __future__ import annotations
 
 from collections import deque
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -204,7 +204,9 @@ class _Walker:
         ends: dict[Summary, list[Move]] = {}
         start = flow.start_id
         # Breadth first: the first way to a step and its note is one of the shortest.
-        todo = deque([(start, self.reach(flow, start, _EMPTY), [])])
+        todo: deque[tuple[str, Summary, list[Move]]] = deque(
+            [(start, self.reach(flow, start, _EMPTY), [])]
+        )
         seen: set[tuple[str, Summary]] = set()
         while todo:
             step_id, summary, moves = todo.popleft()
@@ -220,7 +222,9 @@ class _Walker:
             todo.extend(self.answers(flow, step_id, summary, moves))
         return ends
 
-    def answers(self, flow: Flow, step_id: str, summary: Summary, moves: list[Move]):
+    def answers(
+        self, flow: Flow, step_id: str, summary: Summary, moves: list[Move]
+    ) -> Iterator[tuple[str, Summary, list[Move]]]:
         """Yield (next step, summary, moves) for every way on from ``step_id``."""
         step = flow.step(step_id)
         if step.kind != "question":

@@ -148,7 +148,7 @@ class Review:
 
     def text(self) -> str:
         """Return the review as shown: "Granskad av X, 2026-01-10" or "Ej granskad"."""
-        if not self.done:
+        if not self.done or self.on is None:  # done means a date; said again for the type
             return _("Ej granskad")
         return _("Granskad av {by}, {on}").format(by=self.by, on=self.on.isoformat())
 

@@ -51,6 +51,7 @@ class StatisticsPage(QWidget):
         layout.addWidget(intro)
         layout.addWidget(self.empty)
         layout.addWidget(self.table, 1)
+        layout.addStretch(0)  # no counts: the lines stay at the top (the table, stretch 1, wins)
         self.setFocusProxy(self.table)
 
     def show_rows(self, rows: Sequence[CountRow]) -> None:

@@ -19,6 +19,7 @@ from fkstod.core.training import (
     read_case_file,
 )
 from fkstod.core.training.model import LIMITS
+from tests.conftest import CORE_DATA
 
 FLOWS = load_library()
 CASES = load_cases(FLOWS)
@@ -315,7 +316,7 @@ def test_a_reviewed_case_shows_who_and_when(tmp_path):
 def test_a_case_beside_a_broken_flow_says_the_flow_cannot_be_used(tmp_path):
     flows = tmp_path / "flows"
     flows.mkdir()
-    for source in (Path(__file__).parent / "flows_fixture").glob("*.toml"):
+    for source in (CORE_DATA / "flows_fixture").glob("*.toml"):
         (flows / source.name).write_text(source.read_text(encoding="utf-8"), encoding="utf-8")
     (flows / "sjukpenning-fraga.toml").write_text("id = ", encoding="utf-8")
     path = _write(tmp_path, GOOD.read_text(encoding="utf-8"))

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 import os
-from pathlib import Path
 
 import pytest
 
@@ -12,8 +11,9 @@ from fkstod.core.flows import load_library
 from fkstod.core.flows.layout import NEXT, default_measure, layout_flow
 from fkstod.core.flows.loader import parse_flow_text
 from fkstod.core.flows.model import GLOBAL_JUMP_KEYS, GLOBAL_JUMPS
+from tests.conftest import CORE_DATA
 
-FIXTURE = Path(__file__).parent / "layout_fixture"
+FIXTURE = CORE_DATA / "layout_fixture"
 SOURCE = FIXTURE / "layout-exempel.toml"
 GOLDEN = FIXTURE / "layout-exempel.json"
 

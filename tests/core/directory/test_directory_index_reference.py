@@ -11,7 +11,7 @@ from fkstod.core.directory import Filters
 from fkstod.core.directory.index import DirectoryIndex, IndexBuilder
 from fkstod.core.directory.service import load_shipped
 from tests.benchmarks.data import TYPED, generate
-from tests.core import directory_index_reference as reference
+from tests.core.directory import directory_index_reference as reference
 
 DIGITS = ["020-50 50 50", "08-123", "1234", "0", "12", "046", "112", "kvinnojour 12", "9"]
 

@@ -8,6 +8,8 @@ put on the clipboard is taken off again when fkstod quits, if it is still there.
 
 from __future__ import annotations
 
+import atexit
+
 from PySide6.QtCore import QCoreApplication, QMimeData
 from PySide6.QtGui import QGuiApplication
 
@@ -39,7 +41,17 @@ def copy_private(text: str) -> None:
         app = QCoreApplication.instance()
         if app is not None:
             app.aboutToQuit.connect(clear_private)
+        # Also when the process ends without quitting the event loop: the
+        # clipboard owns the mime data made here, and Qt would otherwise delete it
+        # after Python has finalised, which crashes the process at exit.
+        atexit.unregister(_clear_at_exit)
+        atexit.register(_clear_at_exit)
     _copied.add(text)
+
+
+def _clear_at_exit() -> None:
+    if QCoreApplication.instance() is not None:
+        clear_private()
 
 
 def clear_private(text: str | None = None) -> None:

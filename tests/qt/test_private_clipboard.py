@@ -32,3 +32,28 @@ def test_quitting_clears_what_is_still_ours(qapp):
     private_clipboard.copy_private("rapporttext")
     qapp.aboutToQuit.emit()
     assert clipboard.text() == ""
+
+
+def test_a_process_that_ends_without_quitting_exits_cleanly_after_a_copy():
+    # The clipboard owns the copied mime data; left there, Qt deletes it after
+    # Python has finalised and the process dies with SIGSEGV at exit.
+    import subprocess
+    import sys
+
+    from tests.conftest import REPO
+
+    script = (
+        "from PySide6.QtWidgets import QApplication\n"
+        "app = QApplication([])\n"
+        "from fkstod.qt.private_clipboard import copy_private\n"
+        "copy_private('Samtalsanteckning')\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", script],
+        capture_output=True,
+        text=True,
+        cwd=REPO,
+        env={**__import__("os").environ, "QT_QPA_PLATFORM": "offscreen"},
+        timeout=60,
+    )
+    assert result.returncode == 0, result.stderr

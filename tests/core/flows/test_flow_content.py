@@ -557,3 +557,27 @@ def test_honour_support_names_a_line_for_every_gender_and_age():
 def test_children_are_asked_about_without_assuming_what_was_told():
     say = LIBRARY.get("barn-berors").step("oro").say
     assert "det du berättar" not in say and "något sådant hemma" in say
+
+
+def test_support_for_women_is_never_offered_alone():
+    """A shortcut only for women leaves men and hbtqi people without a number."""
+    for flow in LIBRARY.flows.values():
+        for step in flow.steps:
+            shown = {d.category for d in step.directory}
+            if "kvinnor" in shown:
+                assert {"man", "hbtqi"} <= shown, f"{flow.id}:{step.id}"
+    guidance = LIBRARY.get("kan-inte-prata").step("igen").guidance
+    for line in ["Kvinnofridslinjen", "Stödlinjen för män", "Stödlinjen för transpersoner"]:
+        assert line in guidance
+
+
+def test_no_one_is_thanked_for_an_answer_they_did_not_give():
+    found = []
+    for flow in LIBRARY.flows.values():
+        for step in flow.steps:
+            for option in step.options:
+                if option.label.startswith("Vill inte svara"):
+                    end = flow.step(option.next)
+                    if end.say and "svarade" in end.say:
+                        found.append(f"{flow.id}:{end.id}")
+    assert found == []

@@ -50,6 +50,9 @@ OUTCOME_CODES: dict[str, str] = {
     "honour_related": _("Hedersrelaterat våld eller förtryck"),
     "exploitation": _("Prostitution, människohandel eller exploatering"),
     "special_reasons_considered": _("Särskilda skäl för underhållsstöd övervägdes"),
+    # A flag, not a topic: someone else in the household is a party to the case and
+    # may read the file (note_rule.PARTY_CODE). Never stated in a note.
+    "party_reads": _("Någon annan i hushållet är part i ärendet"),
 }
 
 # What a draft case-file note may say (which outcomes, which sentences, never which

@@ -1,5 +1,6 @@
 """``fkstod flows list`` and ``fkstod flows outline`` per the command-line contract."""
 
+from fkstod.core.flows import load_library
 from tests.conftest import run_cli
 
 
@@ -9,7 +10,7 @@ def test_flows_list_shows_id_title_benefits_version():
     lines = result.stdout.splitlines()
     [row] = [line.split("\t") for line in lines if line.startswith("sjukpenning-fraga\t")]
     assert row[2] == "sjukpenning, rehabiliteringsersattning"
-    assert row[3] == "2.2"
+    assert row[3] == load_library().get("sjukpenning-fraga").version
     assert lines.index("\t".join(row)) < lines.index(next(x for x in lines if "(hopp)" in x))
     assert any(line.startswith("akut-fara\t") and "(hopp)" in line for line in lines)
 
@@ -17,7 +18,7 @@ def test_flows_list_shows_id_title_benefits_version():
 def test_outline_text_has_every_step_and_what_to_say():
     result = run_cli("flows", "outline", "underhallsstod-fraga")
     assert result.returncode == 0
-    assert "11. Fråga vid ett senare tillfälle [Slut]" in result.stdout
+    assert "12. Fråga vid ett senare tillfälle [Slut]" in result.stdout
     assert "SÄG: Jag har några frågor" in result.stdout
     assert "[ ] Om kontakt mellan föräldrarna" in result.stdout
 
@@ -25,7 +26,7 @@ def test_outline_text_has_every_step_and_what_to_say():
 def test_outline_md_and_html():
     md = run_cli("flows", "outline", "sjukpenning-fraga", "--format", "md")
     assert md.stdout.startswith("# Fråga om våld")
-    assert "*Berättar om våld*, sedan 9. Våldet och vägen tillbaka" in md.stdout
+    assert "*Berättar om våld*, sedan 10. Våldet och vägen tillbaka" in md.stdout
     html = run_cli("flows", "outline", "sjukpenning-fraga", "--format", "html")
     assert html.stdout.startswith("<!DOCTYPE html>")
     assert '<section id="fraga">' in html.stdout

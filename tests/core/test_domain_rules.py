@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -27,9 +28,12 @@ def test_only_social_services_need_a_kommun_first():
     assert not needs_kommun("")
 
 
+TODAY = date(2026, 11, 23)
+
+
 def _entry(**fields) -> Entry:
     base = {"id": "e1", "organisation": "Linjen", "kategori": "jour"}
-    return Entry(**{**base, **fields})
+    return Entry(**{"senast_verifierad": "2026-06-01", **base, **fields})
 
 
 @pytest.mark.parametrize(
@@ -43,11 +47,22 @@ def _entry(**fields) -> Entry:
     ],
 )
 def test_an_entry_is_open_closed_or_not_known(hours, open_ids, expected):
-    assert open_state(_entry(telefontider=hours), open_ids) is expected
+    assert open_state(_entry(telefontider=hours), open_ids, TODAY) is expected
 
 
 def test_hours_that_cannot_be_read_are_never_closed():
-    assert open_state(_entry(telefontider="varierar – se webbplats"), ()) is not OpenState.CLOSED
+    entry = _entry(telefontider="varierar – se webbplats")
+    assert open_state(entry, (), TODAY) is not OpenState.CLOSED
+
+
+@pytest.mark.parametrize("verified", ["", "Ej verifierad", "2025-11-01"])
+@pytest.mark.parametrize("hours", ["mån–fre 08–16", "dygnet runt"])
+def test_an_entry_out_of_date_claims_neither_open_nor_closed(verified, hours):
+    """Its hours may have changed, or the pilot ended: "öppet nu" would be a guess."""
+    entry = _entry(telefontider=hours, senast_verifierad=verified)
+    for open_ids in [(), ("e1",)]:
+        assert open_state(entry, open_ids, TODAY) is OpenState.UNCHECKED
+    assert open_state(_entry(telefontider=hours), ("e1",), TODAY) is not OpenState.UNCHECKED
 
 
 @pytest.mark.parametrize(

@@ -90,7 +90,14 @@ def test_each_result_row_shows_its_number_and_open_state_whole(
     margin = page.style().pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin) + 1
     room = page.results.viewport().width() - 2 * page.results.spacing() - 2 * margin
     metrics = page.results.fontMetrics()
-    states = ("öppet nu", "stängt nu", "dygnet runt", "öppettider okända", "öppettider varierar")
+    states = (
+        "öppet nu",
+        "stängt nu",
+        "dygnet runt",
+        "öppettider okända",
+        "öppettider varierar",
+        "öppettider ej kontrollerade",
+    )
     for i in range(page.results.count()):
         lines = page.results.item(i).text().split("\n")
         assert any(line.endswith(states) for line in lines[1:]), lines

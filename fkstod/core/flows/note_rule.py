@@ -143,6 +143,14 @@ PARTY_READERS: dict[str, str] = {
     "aktivitetsersattning": _("ett ombud eller en företrädare"),
 }
 
+#: The outcome code an answer sets when someone else in the household is a party to the
+#: case, whatever the benefit (bostadsbidrag: spouses apply together). It narrows the
+#: note as a party benefit does; it names no topic and is never a sentence.
+PARTY_CODE = "party_reads"
+
+#: Who may read the file when :data:`PARTY_CODE` is set.
+PARTY_CODE_READER = _("någon annan i hushållet som är part i ärendet")
+
 #: The only sentences a note may hold where another party may read the file: that
 #: information was given, and whether the question was asked. Not even "Personen
 #: berättade om våld": the note must read the same whatever the person answered.
@@ -152,6 +160,7 @@ PARTY_SENTENCES: frozenset[str] = frozenset(
         "Information om underhållsstöd vid hot och våld lämnades.",
         "Frågan om hot och våld ställdes.",
         "Frågan om hot och våld ställdes inte vid det här samtalet.",
+        "Frågan om våld ställdes inte vid det här samtalet.",
         "Frågan om hot och våld ställdes inte vid det här samtalet och tas upp vid ett senare "
         "tillfälle.",
         "Frågan om våld ställdes.",
@@ -161,14 +170,18 @@ PARTY_SENTENCES: frozenset[str] = frozenset(
     }
 )
 
-#: Outcomes whose label a note may state when no authored sentence was reached.
-#: Every label also passes :data:`FORBIDDEN` (a test holds that); "something acute"
-#: as the reason for not asking does not.
+#: The one sentence a note falls back on for "not asked", whatever the reason: a
+#: reason tells a reader something ("violence is already known", "the person was not
+#: alone", "the interpreter was a relative").
+NOT_ASKED_SENTENCE = "Frågan om våld ställdes inte vid det här samtalet."
+
+#: Outcomes a note may state when no authored sentence was reached (through
+#: :func:`fallback_sentence`; each passes :data:`FORBIDDEN`, a test holds that).
 NOTE_SAFE_OUTCOMES: frozenset[str] = frozenset(
     {
         "asked",
         "not_asked",
-        *(f"not_asked_{code}" for code in NOT_ASKED_REASONS if code != "akut_annat"),
+        *(f"not_asked_{code}" for code in NOT_ASKED_REASONS),
         "no_disclosure",
         "disclosed",
         "referral_offered",
@@ -201,12 +214,26 @@ def forbidden_in(sentence: str) -> list[tuple[Forbidden, str]]:
     return out
 
 
-def party_reader(flow: Flow, benefit: str) -> str:
+def fallback_sentence(code: str) -> str:
+    """Return the sentence a note states for outcome ``code`` when no authored one was reached.
+
+    Every ``not_asked_<reason>`` gives the one neutral "not asked" sentence, never
+    its reason.
+    """
+    if code == "not_asked" or code.startswith("not_asked_"):
+        return NOT_ASKED_SENTENCE
+    return f"{OUTCOME_CODES[code]}."
+
+
+def party_reader(flow: Flow, benefit: str, codes: Iterable[str] = ()) -> str:
     """Return who else may read the file of a call in ``flow`` under ``benefit``, or ''.
 
     A conversation flow that serves such a benefit counts whatever benefit it
-    runs under: the file is the same.
+    runs under: the file is the same. An answer that set :data:`PARTY_CODE`
+    (``codes``: the session's) counts the same in any flow.
     """
+    if PARTY_CODE in codes:
+        return PARTY_CODE_READER
     if benefit in PARTY_READERS:
         return PARTY_READERS[benefit]
     if flow.is_jump:
@@ -274,7 +301,7 @@ def note_lines(notes: Iterable[str], codes: Iterable[str], support: bool, reader
 
     lines = [line for line in map(keep, notes) if line]
     if not lines:
-        labels = [f"{OUTCOME_CODES[c]}." for c in codes if c in NOTE_SAFE_OUTCOMES]
+        labels = [fallback_sentence(c) for c in codes if c in NOTE_SAFE_OUTCOMES]
         lines = [line for line in map(keep, labels) if line]
     if support:
         lines += [line for line in [keep(SUPPORT_SENTENCE)] if line]

@@ -25,6 +25,8 @@ from fkstod.core.flows.library import FlowLibrary
 from fkstod.core.flows.model import GLOBAL_JUMPS, Flow
 from fkstod.core.flows.note_rule import (
     NOTE_SAFE_OUTCOMES,
+    PARTY_CODE,
+    PARTY_CODE_READER,
     SUPPORT_SENTENCE,
     sentence_faults,
     sentences,
@@ -45,6 +47,9 @@ Move = tuple
 Summary = tuple[frozenset[str], frozenset[str], bool]
 _EMPTY: Summary = (frozenset(), frozenset(), False)
 _TOLD = frozenset({"(told)"})
+# An answer said someone else in the household is a party: from then on the note
+# holds only what passes for a party reader (the session applies it to the whole note).
+_PARTY = frozenset({"(party)"})
 
 
 @dataclass(frozen=True)
@@ -151,13 +156,19 @@ class _Walker:
         self.authored: set[str] = set()
         self.jumps_tried: set[tuple[str, str]] = set()
         self._passes: dict[str, bool] = {}
+        self._party_passes: dict[str, bool] = {}
         self._jump_runs: dict[str, dict[Summary, list[Move]]] = {}
         self._entering: set[str] = set()
         self._first: dict[str, tuple[Summary, list[Move]]] = {}
 
     # -- what a run adds -------------------------------------------------------
 
-    def passes(self, sentence: str) -> bool:
+    def passes(self, sentence: str, party: bool = False) -> bool:
+        if party:
+            if sentence not in self._party_passes:
+                faults = sentence_faults(sentence, self.reader or PARTY_CODE_READER)
+                self._party_passes[sentence] = not faults
+            return self._party_passes[sentence]
         if sentence not in self._passes:
             self._passes[sentence] = not sentence_faults(sentence, self.reader)
         return self._passes[sentence]
@@ -175,11 +186,18 @@ class _Walker:
     def settle(self, summary: Summary) -> Summary:
         kept, codes, support = summary
         told = _TOLD if codes & (DISCLOSURE_CODES | _TOLD) else frozenset()
+        party = _PARTY if codes & ({PARTY_CODE} | _PARTY) else frozenset()
+        if party:
+            kept = frozenset(s for s in kept if self.passes(s, party=True))
         # Labels stand in for sentences only while no sentence gets through.
         labels = frozenset() if kept else frozenset(c for c in codes if c in NOTE_SAFE_OUTCOMES)
-        codes = labels | told
+        codes = labels | told | party
         # Support adds one sentence: nothing when it does not get through or is there already.
-        support = support and self.passes(SUPPORT_SENTENCE) and SUPPORT_SENTENCE not in kept
+        support = (
+            support
+            and self.passes(SUPPORT_SENTENCE, party=bool(party))
+            and SUPPORT_SENTENCE not in kept
+        )
         return kept, codes, support
 
     def reach(self, flow: Flow, step_id: str, summary: Summary) -> Summary:

@@ -293,7 +293,7 @@ class FlowSession:
     @property
     def reader(self) -> str:
         """Return who else may read the file of this call ('' when only the person)."""
-        return party_reader(self.main_flow, self.benefit)
+        return party_reader(self.main_flow, self.benefit, self.codes())
 
     def progress(self) -> tuple[int, int]:
         """Return (steps taken, fewest steps left to an outcome of the flow shown)."""

@@ -100,9 +100,12 @@ class DirectoryEntryView(QWidget):
         self.title.setText(entry.title)
         self.number.setText(display_phone(entry.telefon) or self.tr("Inget telefonnummer"))
         self.copy_button.setEnabled(bool(entry.telefon))
-        state = open_state(entry, {entry.id} if open_now else ())
+        state = open_state(entry, {entry.id} if open_now else (), today)
         if state is OpenState.AROUND_THE_CLOCK:
             hours = self.tr("Öppet dygnet runt")
+        elif state is OpenState.UNCHECKED:
+            # Out of date: the hours as recorded, never "öppet nu" (see the warning below).
+            hours = entry.telefontider
         elif state is OpenState.VARIES:
             # "varierar – se webbplats": open or closed cannot be told from here.
             hours = entry.telefontider

@@ -250,7 +250,8 @@ class DirectoryPage(QWidget):
                 OpenState.VARIES: self.tr("öppettider varierar"),  # never "stängt nu" for these
                 OpenState.OPEN: self.tr("öppet nu"),
                 OpenState.CLOSED: self.tr("stängt nu"),
-            }[open_state(entry, result.open_ids)]
+                OpenState.UNCHECKED: self.tr("öppettider ej kontrollerade"),
+            }[open_state(entry, result.open_ids, self.clock().date())]
             # No number: the web address as read out, short enough for the row.
             reach = display_phone(entry.telefon) or display_web(entry.webb)
             rows.append((entry.id, entry.title, reach, state))
@@ -279,7 +280,9 @@ class DirectoryPage(QWidget):
 
     def _show_current(self, row: int) -> None:
         entry = self.current_entry()
-        self.view.show_entry(entry, entry is not None and entry.id in self._open_ids)
+        self.view.show_entry(
+            entry, entry is not None and entry.id in self._open_ids, self.clock().date()
+        )
         local = entry is not None and not entry.levererad
         self.edit_button.setEnabled(local)
         self.remove_button.setEnabled(local)

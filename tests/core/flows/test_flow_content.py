@@ -213,36 +213,93 @@ BEFORE_ASKING = {
     "aktivitetsersattning-indikation": "fore",
     "berattar-om-vald": "fritt",
     "hedersrelaterat-vald": "sag",
+    "barn-berors": "fritt",
 }
 
 #: What may only be said once the person can talk freely.
 SENSITIVE = {
-    "sjukpenning-fraga": ["fraga", "sjalv", "kant-fara"],
-    "underhallsstod-fraga": ["informera", "fraga", "kant-fara"],
-    "fraga-vid-indikation": ["slag", "fraga", "kant-fara"],
-    "aktivitetsersattning-indikation": ["fraga", "kant-fara"],
+    "sjukpenning-fraga": ["fraga", "sjalv", "kant-fara", "kant-barn"],
+    "underhallsstod-fraga": ["informera", "fraga", "kant-fara", "kant-barn"],
+    "fraga-vid-indikation": ["slag", "fraga", "kant-fara", "kant-barn"],
+    "aktivitetsersattning-indikation": ["fraga", "kant-fara", "kant-barn"],
     "berattar-om-vald": ["lyssna", "fara", "barn", "sakert", "stod"],
     "hedersrelaterat-vald": ["fraga", "bekrafta"],
+    "barn-berors": ["oro", "akut", "vad", "ung"],
 }
+
+#: A question that asks whether someone else can hear, or whether the person is alone.
+ASKS_CAN_TALK = re.compile(r"är du ensam|prata fritt|någon (annan )?(kan )?höra", re.IGNORECASE)
+#: How an answer that goes on after such a question begins: never a bare "Ja", so that
+#: a yes cannot mean "yes, someone hears".
+GOES_ON = ("Ja, personen är ensam", "Ja, personen kan prata")
+
+
+def _can_talk_questions(flow):
+    return [s for s in flow.steps if s.kind == "question" and s.say and ASKS_CAN_TALK.search(s.say)]
+
+
+def _gate_edges(flow):
+    """The edges that the person's "yes, I can talk" (or "the interpreter is fine") opens."""
+    gates = set()
+    for step in _can_talk_questions(flow):
+        gates |= {(step.id, o.next) for o in step.options if o.label.startswith(GOES_ON)}
+    for step in flow.steps:
+        if step.title == "Tolk deltar":
+            gates |= {(step.id, o.next) for o in step.options if o.label.startswith("Tolken är")}
+    return gates
+
+
+def _reachable_without_edges(flow, start, cut):
+    edges, seen, todo = _edges(flow), set(), [start]
+    while todo:
+        here = todo.pop()
+        if here in seen:
+            continue
+        seen.add(here)
+        todo += [t for t in edges[here] if (here, t) not in cut]
+    return seen
 
 
 @pytest.mark.parametrize("flow_id", sorted(BEFORE_ASKING))
 def test_nothing_sensitive_comes_before_can_you_talk_freely(flow_id):
-    """Also when Berättar om våld is entered by F7: its first step asks."""
+    """On every route, also "not now → violence already known", and when a jump is pressed."""
     flow = LIBRARY.get(flow_id)
     before = BEFORE_ASKING[flow_id]
-    early = _reachable(flow, flow.start_id, without={before})
+    early = _reachable_without_edges(flow, flow.start_id, _gate_edges(flow))
     assert [s for s in SENSITIVE[flow_id] if s in early] == []
     no = [o for o in flow.step(before).options if o.jump == "kan-inte-prata"]
     no += [o for o in flow.step(before).options if "not_asked_inte_ensam" in o.codes]
     assert no, "a no must lead to Kan inte prata nu or count as not asked"
 
 
-def test_berattar_om_vald_starts_by_asking_whether_the_person_can_talk():
-    flow = LIBRARY.get("berattar-om-vald")
+@pytest.mark.parametrize("flow_id", ISSUE_FLOWS)
+def test_every_can_you_talk_question_says_who_is_alone_in_its_answers(flow_id):
+    """ "Can someone hear us?" – "Yes" means the opposite of "yes, I can talk"."""
+    for step in _can_talk_questions(LIBRARY.get(flow_id)):
+        labels = [o.label for o in step.options]
+        assert labels[0].startswith(GOES_ON), f"{step.id}: {labels[0]}"
+        for option in step.options:
+            assert not option.label.startswith("Ja") or option.label.startswith(GOES_ON), (
+                f"{step.id}: {option.label}"
+            )
+        (no,) = [o for o in step.options if o.label.startswith("Nej")]
+        assert no.jump == "kan-inte-prata" or "not_asked_inte_ensam" in no.codes, step.id
+
+
+def test_every_route_to_already_known_violence_confirms_the_person_can_talk():
+    for flow_id in KNOWN_VIOLENCE_LEADS_TO:
+        flow = LIBRARY.get(flow_id)
+        (option,) = [o for o in flow.step("skal").options if "not_asked_redan_kant" in o.codes]
+        assert flow.step(option.next) in _can_talk_questions(flow), flow_id
+
+
+@pytest.mark.parametrize("flow_id", ["berattar-om-vald", "barn-berors"])
+def test_a_global_jump_about_violence_starts_by_asking_whether_the_person_can_talk(flow_id):
+    flow = LIBRARY.get(flow_id)
     assert flow.start_id == "fritt"
     (no,) = [o for o in flow.step("fritt").options if o.jump == "kan-inte-prata"]
     assert flow.step(no.next).kind == "outcome"
+    assert "välj Ja utan att läsa frågan igen" in flow.step("fritt").guidance
 
 
 @pytest.mark.parametrize("flow_id", sorted(BEFORE_ASKING))
@@ -438,3 +495,89 @@ def test_every_directory_shortcut_in_a_flow_finds_a_shipped_entry():
         if shortcut.category not in shipped | local
     ]
     assert missing == []
+
+
+#: What the guardians must not hear about when it is the concern (DOMAIN.md, riktlinje 2016:02).
+SAY_NOTHING_CONCERNS = {
+    "violence": r"våld",
+    "sexual abuse": r"sexuella övergrepp",
+    "honour": r"heder",
+    "exploitation": r"utnyttjar",
+}
+
+
+def test_every_concern_the_guardians_must_not_hear_of_leads_to_saying_nothing():
+    step = LIBRARY.get("barn-berors").step("vad")
+    quiet = " ".join(o.label for o in step.options if o.next == "tyst")
+    open_ = " ".join(o.label for o in step.options if o.next == "oppet")
+    for concern, words in SAY_NOTHING_CONCERNS.items():
+        assert re.search(words, quiet, re.IGNORECASE), concern
+        assert re.search(words, step.guidance, re.IGNORECASE), concern
+        assert not re.search(words, open_, re.IGNORECASE), concern
+
+
+def test_underhallsstod_says_who_may_read_the_file_before_anything_is_told():
+    """The person hears that the other parent may read the file before any question."""
+    flow = LIBRARY.get("underhallsstod-fraga")
+    warns = {s.id for s in flow.steps if s.say and "andra föräldern kan ha rätt att läsa" in s.say}
+    assert "informera" in warns
+    for asks in ["fraga", "kant-fara"]:
+        assert asks in warns or asks not in _reachable(flow, flow.start_id, without=warns), asks
+    assert "42 a §" in flow.step("informera").guidance
+
+
+def test_what_to_write_in_the_file_keeps_the_note_rule():
+    """Never which kind of support; the answer only with the person's agreement."""
+    for flow in LIBRARY.flows.values():
+        for step in flow.steps:
+            for item in step.items:
+                low = item.casefold()
+                if "vilket stöd" in low or ("stöd" in low and "erbjöds" in low):
+                    assert "inte vilket" in low, f"{flow.id}:{step.id}: {item}"
+                if "svaret" in low:
+                    assert "bara om personen går med på det" in low, f"{flow.id}:{step.id}: {item}"
+    say = LIBRARY.get("berattar-om-vald").step("anteckna").say
+    assert "att vi har pratat om det här" not in say
+
+
+def test_honour_support_names_a_line_for_every_gender_and_age():
+    from fkstod.core.directory.csvfile import read_rows
+    from fkstod.paths import resource
+
+    rows = {
+        r.cells["organisation"]: r.cells for r in read_rows(resource("directory/nationella.csv"))
+    }
+    step = LIBRARY.get("hedersrelaterat-vald").step("stod")
+    for line in ["Rätt att välja", "Terrafem"]:
+        assert line in step.guidance
+        assert rows[line]["telefon"] in step.guidance, line
+    assert rows["Rätt att välja"]["kategori"] in {d.category for d in step.directory}
+
+
+def test_children_are_asked_about_without_assuming_what_was_told():
+    say = LIBRARY.get("barn-berors").step("oro").say
+    assert "det du berättar" not in say and "något sådant hemma" in say
+
+
+def test_support_for_women_is_never_offered_alone():
+    """A shortcut only for women leaves men and hbtqi people without a number."""
+    for flow in LIBRARY.flows.values():
+        for step in flow.steps:
+            shown = {d.category for d in step.directory}
+            if "kvinnor" in shown:
+                assert {"man", "hbtqi"} <= shown, f"{flow.id}:{step.id}"
+    guidance = LIBRARY.get("kan-inte-prata").step("igen").guidance
+    for line in ["Kvinnofridslinjen", "Stödlinjen för män", "Stödlinjen för transpersoner"]:
+        assert line in guidance
+
+
+def test_no_one_is_thanked_for_an_answer_they_did_not_give():
+    found = []
+    for flow in LIBRARY.flows.values():
+        for step in flow.steps:
+            for option in step.options:
+                if option.label.startswith("Vill inte svara"):
+                    end = flow.step(option.next)
+                    if end.say and "svarade" in end.say:
+                        found.append(f"{flow.id}:{end.id}")
+    assert found == []

@@ -19,17 +19,20 @@ from fkstod.core.flows.note_rule import (
     FORBIDDEN,
     HEADING,
     NOTE_SAFE_OUTCOMES,
+    PARTY_CODE,
     PARTY_READERS,
     PARTY_SENTENCES,
     SUPPORT_SENTENCE,
+    fallback_sentence,
     forbidden_in,
     note_faults,
+    note_lines,
     party_flows,
     party_reader,
 )
 from fkstod.core.flows.notes import distinct_notes, walk
 from fkstod.core.flows.session import FlowSession
-from fkstod.core.vocabulary import BENEFITS, OUTCOME_CODES, REFERRAL_CATEGORIES
+from fkstod.core.vocabulary import BENEFITS, NOT_ASKED_REASONS, OUTCOME_CODES, REFERRAL_CATEGORIES
 
 LIBRARY = load_library()
 TODAY = date(2025, 1, 31)
@@ -60,12 +63,15 @@ def _walk(walks, flow_id, benefit):
 @pytest.mark.parametrize(("flow_id", "benefit"), list(_walks()))
 def test_every_note_of_every_path_keeps_the_rule(walks, flow_id, benefit):
     result = _walk(walks, flow_id, benefit)
-    reader = party_reader(LIBRARY.get(flow_id), benefit)
     assert result.endings
     faults = {
         fault: ending.path
         for ending in result.endings
-        for fault in note_faults(ending.note, reader, TODAY.isoformat())
+        for fault in note_faults(
+            ending.note,
+            party_reader(LIBRARY.get(flow_id), benefit, ending.codes),
+            TODAY.isoformat(),
+        )
     }
     assert not faults, next(iter(faults.items()))
     for ending in result.endings:
@@ -166,7 +172,56 @@ def test_the_own_violence_question_left_unanswered_gives_a_neutral_sentence():
 
 def test_every_outcome_label_a_note_may_fall_back_on_keeps_the_rule():
     for code in NOTE_SAFE_OUTCOMES:
-        assert forbidden_in(OUTCOME_CODES[code]) == [], code
+        assert forbidden_in(fallback_sentence(code)) == [], code
+
+
+@pytest.mark.parametrize("reason", sorted(NOT_ASKED_REASONS))
+def test_a_note_never_says_why_the_question_was_not_asked(reason):
+    """ "Violence already known", "not alone", "the interpreter was a relative": each tells a reader."""
+    code = f"not_asked_{reason}"
+    assert code in NOTE_SAFE_OUTCOMES
+    lines = note_lines([], ["not_asked", code], False, "")
+    assert lines == ["Frågan om våld ställdes inte vid det här samtalet."]
+    assert note_lines([], [code], False, "") == lines
+    assert NOT_ASKED_REASONS[reason] not in " ".join(lines)
+
+
+def test_the_party_code_is_a_flag_and_never_a_sentence():
+    assert PARTY_CODE in OUTCOME_CODES
+    assert PARTY_CODE not in NOTE_SAFE_OUTCOMES
+    flow = LIBRARY.get("fraga-vid-indikation")
+    assert party_reader(flow, "ovriga") == ""
+    assert party_reader(flow, "ovriga", [PARTY_CODE])
+
+
+def _indication_with_a_party(disclose: bool) -> FlowSession:
+    s = FlowSession(LIBRARY, "fraga-vid-indikation", "ovriga")
+    s.advance()  # the signs
+    (party,) = [i for i, o in enumerate(s.step.options) if PARTY_CODE in o.codes]
+    assert "bostadsbidrag" in s.step.options[party].label
+    s.choose(party)
+    s.choose(0)  # alone, can talk
+    s.choose(0)  # signs of violence in a close relationship
+    s.advance()  # open the subject
+    if not disclose:
+        s.choose(0)
+        return s
+    s.choose(1)  # yes: the disclosure flow
+    s.choose(0)  # can talk freely
+    s.advance()
+    s.support_shown("kvinnor")
+    return s
+
+
+def test_where_someone_in_the_household_is_a_party_the_indication_note_tells_nothing():
+    """Bostadsbidrag: spouses apply together, the partner may read the file."""
+    told = _indication_with_a_party(disclose=True)
+    assert PARTY_CODE in told.codes() and "disclosed" in told.codes()
+    note = told.note(TODAY)
+    assert "berättade" not in note
+    assert SUPPORT_SENTENCE not in note
+    assert note == "Samtalsanteckning 2025-01-31\nFrågan om våld ställdes.\n"
+    assert _indication_with_a_party(disclose=False).note(TODAY) == note
 
 
 def test_every_allowed_sentence_where_another_party_reads_keeps_the_rule():

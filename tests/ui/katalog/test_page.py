@@ -435,3 +435,13 @@ def test_the_entry_editor_does_not_stay_behind_as_a_child_of_the_page(qtbot, pag
     before = len(page.findChildren(DirectoryEntryDialog))
     page.add_entry()
     qtbot.waitUntil(lambda: len(page.findChildren(DirectoryEntryDialog)) == before)
+
+
+def test_a_line_out_of_date_shows_its_hours_without_saying_open_now(qtbot, page):
+    """Rätt att välja, last verified 2024-06-03, on a Monday at 10 within its hours."""
+    qtbot.keyClicks(page.search_box, "ratt att valja")
+    assert page.view.entry.id == "nat-ratt-att-valja"
+    details = page.view.details.text()
+    assert page.view.entry.telefontider in details
+    assert "öppet nu" not in details and "stängt just nu" not in details
+    assert page.results.item(0).text().endswith("öppettider ej kontrollerade")

@@ -145,7 +145,9 @@ SECTIONS: list[Callable[[Wiring], Section]] = [
         lambda: w.services.protected,
         w,
     ),
-    lambda w: StatistikSection(w.services.usage, w.library),
+    lambda w: StatistikSection(
+        w.services.usage, w.library, w.dialogs, w.services.db, lambda: w.services.protected
+    ),
 ]
 
 
@@ -165,6 +167,7 @@ def build_window(services: Services, dialogs: Dialogs | None = None) -> MainWind
     for make_section in SECTIONS:
         window.add_section(make_section(wiring))
     add_jump_keys(window)
+    add_statistik_actions(window)
     restore_window_state(window, settings)
     apply_text_scale(window.text_scale)
     window.text_scale_changed.connect(apply_text_scale)
@@ -185,6 +188,30 @@ def add_jump_keys(window: MainWindow) -> None:
         if isinstance(section, SamtalSection):
             for keys, title, flow_id in section.jump_keys():
                 window.add_shortcut(keys, title, lambda s=section, f=flow_id: jump(window, s, f))
+
+
+def add_statistik_actions(window: MainWindow) -> None:
+    """Put "Exportera statistik…" and "Sammanställ exporter…" in Arkiv, with their keys."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtGui import QAction, QKeySequence
+
+    from fkstod.ui.statistik.page import AGGREGATE_KEYS, EXPORT_KEYS
+
+    def run(name: str) -> None:
+        section = window.show_section_id(StatistikSection.id)
+        assert isinstance(section, StatistikSection)
+        getattr(section, name)()
+
+    for text, keys, name in (
+        (_("&Exportera statistik…"), EXPORT_KEYS, "export"),
+        (_("Sa&mmanställ exporter…"), AGGREGATE_KEYS, "aggregate"),
+    ):
+        action = QAction(text, window)
+        action.setShortcut(QKeySequence(keys))
+        action.setShortcutContext(Qt.ShortcutContext.ApplicationShortcut)
+        action.triggered.connect(lambda _=False, n=name: run(n))
+        window.file_menu.insertAction(window.quit_action, action)
+    window.file_menu.insertSeparator(window.quit_action)
 
 
 def jump(window: MainWindow, section: SamtalSection, flow_id: str) -> None:

@@ -118,11 +118,14 @@ class Wiring:
         entry = self.services.directory.socialtjanst_for(kommun)
         return f"{entry.title}, {entry.telefon}" if entry else None
 
-    def show_directory(self, category: str, kommun: str = "") -> None:
+    def show_directory(
+        self, category: str, kommun: str = "", call: tuple[str, str] | None = None
+    ) -> None:
         # A directory shortcut from a flow or a report: the section, pre-filtered.
+        # ``call`` is the open call's (flow, benefit) when a flow's step asked.
         section = self.window.show_section_id(KatalogSection.id)
         assert isinstance(section, KatalogSection)
-        section.show_filtered(category, kommun)
+        section.show_filtered(category, kommun, call)
 
     def start_orosanmalan(self, benefit: str) -> None:
         section = self.window.show_section_id(OrosanmalanSection.id)

@@ -27,6 +27,7 @@ from fkstod.core.oserrors import describe_db_error, describe_os_error
 from fkstod.core.schema import MIGRATION_SETS
 from fkstod.core.settings import Settings
 from fkstod.core.usage import UsageRecorder
+from fkstod.core.usage.local import LocalExports
 from fkstod.qt.single_instance import SingleInstance
 from fkstod.qt.text_scale import apply_text_scale
 from fkstod.ui.dialogs import Dialogs, QtDialogs
@@ -149,7 +150,11 @@ SECTIONS: list[Callable[[Wiring], Section]] = [
         w,
     ),
     lambda w: StatistikSection(
-        w.services.usage, w.library, w.dialogs, w.services.db, lambda: w.services.protected
+        w.services.usage,
+        w.library,
+        w.dialogs,
+        LocalExports(w.services.db, w.library),
+        lambda: w.services.protected,
     ),
 ]
 

@@ -59,14 +59,15 @@ class ExportDialog(QDialog):
         for combo, name in ((self.first, _("Från månad")), (self.last, _("Till månad"))):
             combo.addItems(list(months))
             combo.setAccessibleName(name)
-            combo.currentIndexChanged.connect(self.refresh)
         self.last.setCurrentIndex(len(months) - 1)
         self.unit = QComboBox()
         self.unit.setAccessibleName(self.tr("Enhet"))
         self.unit.addItem(self.tr("Ingen enhet angiven"), None)
         for u in units:
             self.unit.addItem(u.name, u.code)
-        self.unit.currentIndexChanged.connect(self.refresh)
+        # Connected once every control exists: filling a list already changes its index.
+        for combo in (self.first, self.last, self.unit):
+            combo.currentIndexChanged.connect(self.refresh)
         form = QFormLayout()
         for text, widget in (
             (self.tr("&Från månad:"), self.first),

@@ -14,7 +14,7 @@ from fkstod.ui.section import PageSection
 
 if TYPE_CHECKING:
     from fkstod.core.files import Protected
-    from fkstod.core.store import Db
+    from fkstod.core.usage.local import LocalExports
     from fkstod.ui.statistik.aggregate import AggregatePanel
     from fkstod.ui.statistik.export_dialog import ExportDialog
     from fkstod.ui.statistik.page import StatisticsPage
@@ -30,7 +30,7 @@ class StatistikSection(PageSection["StatisticsPage"]):
         usage: UsageRecorder,
         library: FlowLibrary,
         dialogs: Dialogs | None = None,
-        db: Db | None = None,
+        exports: LocalExports | None = None,
         protected: Callable[[], Protected] | None = None,
     ) -> None:
         super().__init__()
@@ -38,7 +38,7 @@ class StatistikSection(PageSection["StatisticsPage"]):
         self.usage = usage
         self.library = library
         self.dialogs = dialogs
-        self.db = db
+        self.exports = exports
         self.protected = protected
         self.dialog: ExportDialog | None = None
 
@@ -64,11 +64,7 @@ class StatistikSection(PageSection["StatisticsPage"]):
         self.build().show_groups(summarise(self.usage.counts()), exported_text(self._exported()))
 
     def _exported(self) -> dict[str, int]:
-        if self.db is None:
-            return {}
-        from fkstod.core.usage.export import exported_months
-
-        return exported_months(self.db)
+        return {} if self.exports is None else self.exports.exported_months()
 
     def export(self) -> ExportDialog | None:
         """Open "Exportera statistik…" (not modal to the caller: it returns at once)."""
@@ -76,7 +72,7 @@ class StatistikSection(PageSection["StatisticsPage"]):
         from fkstod.core.usage.units import shipped_units
         from fkstod.ui.statistik.export_dialog import ExportDialog
 
-        if self.dialogs is None or self.db is None:
+        if self.dialogs is None or self.exports is None:
             return None
         months = months_of(self.usage.counts())
         if not months:
@@ -96,17 +92,13 @@ class StatistikSection(PageSection["StatisticsPage"]):
         return self.dialog
 
     def _build_export(self, months, unit) -> Mapping[str, Any]:
-        from fkstod.core.usage.export import build_export
-        from fkstod.core.usage.versions import export_settings
-
-        assert self.db is not None
-        return build_export(self.db, months, unit, **export_settings(self.library))
+        assert self.exports is not None
+        return self.exports.build(months, unit)
 
     def _save_export(self, document: Mapping[str, Any]) -> bool:
         from fkstod.core.files import FileProblem, Protected
-        from fkstod.core.usage.export import write_export
 
-        assert self.dialogs is not None and self.db is not None
+        assert self.dialogs is not None and self.exports is not None
         months = document["months"]
         suggested = f"fkstod-statistik-{months[0]}--{months[-1]}.json" if months else ""
         path, _filter = self.dialogs.save_file(
@@ -118,7 +110,7 @@ class StatistikSection(PageSection["StatisticsPage"]):
             path += ".json"
         protected = self.protected() if self.protected is not None else Protected()
         try:
-            write_export(Path(path), document, self.db, protected)
+            self.exports.write(Path(path), document, protected)
         except FileProblem as exc:
             self.dialogs.error(_("Exporten sparades inte"), str(exc))
             return False

@@ -41,6 +41,11 @@ def test_the_section_says_it_in_plain_swedish(qtbot, window, services):
 
 
 def test_the_export_dialog_saves_exactly_what_it_shows(qtbot, window, services, dialogs, tmp_path):
+    from fkstod.core.usage import UsageRecorder
+
+    earlier = UsageRecorder(services.db, clock=lambda: "2026-01")
+    earlier.set_content_ids("flow", [FLOW])
+    earlier.record("flow_started", flow=FLOW, benefit="underhallsstod")
     record_calls(services, 12, 3)
     out = tmp_path / "min-export.json"
     dialogs.path = str(out)
@@ -50,6 +55,7 @@ def test_the_export_dialog_saves_exactly_what_it_shows(qtbot, window, services, 
     assert dialog is not None and dialog.isVisible()
     shown = dialog.content.text()
     assert "Frågan om våld ställdes i 12 av 15 samtal" in shown
+    assert dialog.months()[0] == "2026-01"  # every month with counts, the first to the last
     document = dict(dialog.document)
     qtbot.keyClick(dialog.save_button, Qt.Key_Space)
     assert dialogs.errors == []

@@ -164,11 +164,16 @@ def aggregate(args: argparse.Namespace) -> int:
         raise CliError(str(exc)) from None
     for skipped in result.skipped:
         print(f"{skipped.path}: {skipped.reason}", file=sys.stderr)
-    print(
-        _(
-            "{path}: {merged} exporter räknade, {dup} kopior räknade en gång, {bad} filer inte"
-        ).format(
-            path=args.out, merged=result.merged, dup=len(result.duplicates), bad=len(result.skipped)
-        )
-    )
+    from fkstod.core.plural import plural
+
+    parts = [
+        plural(result.merged, _("{n} export räknad"), _("{n} exporter räknade")),
+        plural(
+            len(result.duplicates),
+            _("{n} kopia räknad en gång"),
+            _("{n} kopior räknade en gång"),
+        ),
+        plural(len(result.skipped), _("{n} fil räknades inte"), _("{n} filer räknades inte")),
+    ]
+    print(f"{args.out}: " + ", ".join(parts))
     return 1 if result.skipped else 0

@@ -116,7 +116,7 @@ def paint_chart(painter: QPainter, rect: QRectF, chart: Chart) -> None:
     title_font.setBold(True)
     painter.setFont(title_font)
     painter.drawText(
-        QRectF(rect.left(), rect.top(), rect.width(), line_h * 1.4),
+        QRectF(rect.left() + 6, rect.top(), rect.width() - 12, line_h * 1.4),
         Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
         chart.title,
     )
@@ -129,7 +129,10 @@ def paint_chart(painter: QPainter, rect: QRectF, chart: Chart) -> None:
         0,
     )
     plot.setRight(rect.right() - 12)
-    plot.setBottom(rect.bottom() - line_h * (2.6 + legend_rows * 1.2))
+    # Under the period labels: a strip with a row per series for its suppressed values
+    # (marker and ".."), kept off the value axis so that a mark never reads as a value.
+    strip = legend_rows if any(v is None for s in chart.series for v in s.values) else 0
+    plot.setBottom(rect.bottom() - line_h * (3.8 + strip * 1.1 + legend_rows * 1.2))
     values = [v for s in chart.series for v in s.values if v is not None]
     top = 100.0 if chart.percent else _nice_max(max(values, default=0.0))
     # Axes and grid lines with Swedish numbers.
@@ -177,13 +180,21 @@ def paint_chart(painter: QPainter, rect: QRectF, chart: Chart) -> None:
                 if segment:
                     runs.append(segment)
                 segment = []
-                # A gap, and ".." just above the axis: suppressed, not 0.
-                painter.setPen(colour)
+                # A gap, and the series' marker with ".." just above the axis: suppressed,
+                # not 0; the marker says whose value it is without colour.
+                mark_y = plot.bottom() + line_h * (1.9 + k * 1.1)
+                mark_pen = QPen(colour)
+                mark_pen.setWidthF(max(1.5, rect.height() / 250))
+                painter.setPen(mark_pen)
+                painter.setBrush(Qt.BrushStyle.NoBrush)
+                _marker(painter, _MARKERS[k % len(_MARKERS)], QPointF(x_at(i) - r - 2, mark_y), r)
+                painter.setFont(title_font)
                 painter.drawText(
-                    QRectF(x_at(i) - 30, plot.bottom() - line_h * (1.1 + k), 60, line_h),
-                    Qt.AlignmentFlag.AlignHCenter,
+                    QRectF(x_at(i) + 2, mark_y - line_h / 2, 40, line_h),
+                    Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
                     MARK,
                 )
+                painter.setFont(font)
                 continue
             segment.append(QPointF(x_at(i), y_at(v)))
         if segment:
@@ -200,7 +211,7 @@ def paint_chart(painter: QPainter, rect: QRectF, chart: Chart) -> None:
             for p in run:
                 _marker(painter, _MARKERS[k % len(_MARKERS)], p, r)
         # The legend: line style, marker and name.
-        ly = plot.bottom() + line_h * (1.6 + k * 1.2)
+        ly = plot.bottom() + line_h * (1.6 + strip * 1.1 + k * 1.2)
         lx = plot.left()
         painter.setPen(pen)
         painter.drawLine(QPointF(lx, ly + line_h / 2), QPointF(lx + 40, ly + line_h / 2))
@@ -211,6 +222,13 @@ def paint_chart(painter: QPainter, rect: QRectF, chart: Chart) -> None:
             QRectF(lx + 50, ly, plot.width() - 50, line_h),
             Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
             series.name,
+        )
+    if any(v is None for series in chart.series for v in series.values):
+        painter.setPen(QColor("black"))
+        painter.drawText(
+            QRectF(plot.left(), rect.bottom() - line_h * 1.1, plot.width(), line_h),
+            Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
+            _('".." = värdet visas inte: det är ett litet antal eller kan räknas fram ur ett.'),
         )
     painter.restore()
 
@@ -289,30 +307,41 @@ def chart_png(chart: Chart, width: int = 1000, height: int = 600) -> bytes:
 def _paint_table(
     painter: QPainter, top: float, width: float, rows: Sequence[Sequence[str]]
 ) -> float:
+    """Paint a table (header first, wrapped; numbers right-aligned); return its bottom."""
+    base = QFont(painter.font())
     metrics = painter.fontMetrics()
     h = metrics.height() * 1.3
-    first = width * 0.4
+    first = width * 0.34
     other = (width - first) / max(1, len(rows[0]) - 1)
+    y = top
     for r, row in enumerate(rows):
-        font = QFont(painter.font())
+        font = QFont(base)
         font.setBold(r == 0)
+        font.setPointSizeF(base.pointSizeF() * (0.85 if r == 0 else 1.0))
         painter.setFont(font)
+        row_h = h * 2.4 if r == 0 else h  # the header's names wrap onto two lines
         for c, text in enumerate(row):
             x = 0 if c == 0 else first + (c - 1) * other
             w = first if c == 0 else other
             align = Qt.AlignmentFlag.AlignLeft if c == 0 else Qt.AlignmentFlag.AlignRight
-            painter.drawText(
-                QRectF(x, top + r * h, w - 4, h),
-                align | Qt.AlignmentFlag.AlignVCenter,
-                metrics.elidedText(text, Qt.TextElideMode.ElideRight, int(w - 6)),
-            )
+            if r == 0:
+                painter.drawText(
+                    QRectF(x + 4, y, w - 8, row_h),
+                    int(align | Qt.AlignmentFlag.AlignBottom) | int(Qt.TextFlag.TextWordWrap),
+                    text,
+                )
+            else:
+                painter.drawText(
+                    QRectF(x, y, w - 4, row_h),
+                    align | Qt.AlignmentFlag.AlignVCenter,
+                    metrics.elidedText(text, Qt.TextElideMode.ElideRight, int(w - 6)),
+                )
+        y += row_h
         painter.setPen(QColor("#999999"))
-        painter.drawLine(QPointF(0, top + (r + 1) * h), QPointF(width, top + (r + 1) * h))
+        painter.drawLine(QPointF(0, y), QPointF(width, y))
         painter.setPen(QColor("black"))
-    font = QFont(painter.font())
-    font.setBold(False)
-    painter.setFont(font)
-    return top + len(rows) * h
+    painter.setFont(base)
+    return y
 
 
 def report_pdf(report: Report) -> bytes:

@@ -34,6 +34,7 @@ from fkstod.core.i18n import _
 from fkstod.core.plural import plural
 from fkstod.ui.dialogs import Dialogs
 from fkstod.ui.widgets.plain_label import PlainLabel
+from fkstod.ui.widgets.scroll_area import VerticalScrollArea
 from fkstod.ui.widgets.wrap_layout import WrapLayout
 
 if TYPE_CHECKING:
@@ -169,16 +170,28 @@ class AggregatePanel(QWidget):
         period_label = QLabel(self.tr("&Period:"))
         period_label.setBuddy(self.period)
         form.addRow(period_label, self.period)
-        layout = QVBoxLayout(self)
+        content = QWidget()
+        layout = QVBoxLayout(content)
         layout.addWidget(intro)
         layout.addLayout(buttons)
         layout.addWidget(self.progress)
         layout.addWidget(self.status)
         layout.addWidget(self.skipped)
         layout.addLayout(form)
-        layout.addWidget(self.table, 1)
+        layout.addWidget(self.table)
         layout.addWidget(self.explanation)
-        layout.addWidget(self.chart, 1)
+        layout.addWidget(self.chart)
+        layout.addStretch(1)
+        self.table.setMinimumHeight(260)
+        self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 8)
+        self.chart.setMinimumHeight(420)
+        # The report's parts appear with the first report.
+        self._report_parts = (period_label, self.period, self.table, self.explanation, self.chart)
+        for widget in self._report_parts:
+            widget.hide()
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.addWidget(VerticalScrollArea(content))
 
     # -- choosing and merging -----------------------------------------------------------
 
@@ -299,6 +312,8 @@ class AggregatePanel(QWidget):
             threshold=shipped_threshold(),
         )
         self.show_report(self.report)
+        for widget in self._report_parts:
+            widget.show()
         from fkstod.qt.charts import share_chart
 
         self.chart.show_chart(share_chart(self.report))

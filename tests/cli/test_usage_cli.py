@@ -7,7 +7,7 @@ from fkstod import paths
 from fkstod.core import store
 from fkstod.core.schema import MIGRATION_SETS
 from fkstod.core.usage import UsageRecorder
-from tests.conftest import run_cli
+from tests.conftest import run_cli, run_fkstod
 
 FLOW = "underhallsstod-fraga"
 
@@ -101,8 +101,17 @@ def test_aggregate_writes_a_pdf(tmp_path):
     export = tmp_path / "e.json"
     run_cli("--data-dir", str(data), "usage", "export", "--out", str(export))
     out = tmp_path / "rapport.pdf"
-    result = run_cli(
-        "--data-dir", str(tmp_path / "c"), "usage", "aggregate", str(export), "--out", str(out)
+    # In a process of its own, without a display: Qt is started offscreen for the PDF.
+    env = {"QT_QPA_PLATFORM": "", "DISPLAY": ""}
+    result = run_fkstod(
+        "--data-dir",
+        str(tmp_path / "c"),
+        "usage",
+        "aggregate",
+        str(export),
+        "--out",
+        str(out),
+        env=env,
     )
     assert result.returncode == 0, result.stderr
     assert out.read_bytes().startswith(b"%PDF")

@@ -6,6 +6,8 @@ from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from PySide6.QtCore import Qt
+
 from fkstod.core.flows import FlowLibrary
 from fkstod.core.i18n import _
 from fkstod.core.usage import UsageRecorder
@@ -88,7 +90,9 @@ class StatistikSection(PageSection["StatisticsPage"]):
             self._save_export,
             self.dialogs.parent if hasattr(self.dialogs, "parent") else None,
         )
-        self.dialog.open()
+        # Window-modal and shown: the call returns at once (QDialog.exec would wait).
+        self.dialog.setWindowModality(Qt.WindowModality.WindowModal)
+        self.dialog.show()
         return self.dialog
 
     def _build_export(self, months, unit) -> Mapping[str, Any]:

@@ -55,6 +55,11 @@ class StatistikSection(PageSection["StatisticsPage"]):
         page.export_requested.connect(self.export)
         return page
 
+    def shutdown(self) -> None:
+        # A merge still running is stopped and its thread waited for.
+        if self.page is not None and self.page.aggregate is not None:
+            self.page.aggregate.shutdown()  # type: ignore[attr-defined]
+
     def shown(self) -> None:
         # Counts change while the app runs: read them each time the section is shown.
         self.refresh()

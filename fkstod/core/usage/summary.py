@@ -121,6 +121,27 @@ def sentences(n: Mapping[str, int]) -> list[str]:
     return lines
 
 
+MONTH_NAMES = (
+    _("januari"),
+    _("februari"),
+    _("mars"),
+    _("april"),
+    _("maj"),
+    _("juni"),
+    _("juli"),
+    _("augusti"),
+    _("september"),
+    _("oktober"),
+    _("november"),
+    _("december"),
+)
+
+
+def month_title(month: str) -> str:
+    """Return ``2026-03`` as ``mars 2026``."""
+    return f"{MONTH_NAMES[int(month[5:7]) - 1]} {month[:4]}"
+
+
 def benefit_title(code: str) -> str:
     """Return the Swedish name of a benefit row ("" is every benefit)."""
     if code == "":
@@ -142,7 +163,7 @@ def summarise(counts: Iterable[Recorded]) -> list[Group]:
         if len([b for b in benefits if b]) == 1:
             benefits = [b for b in benefits if b]  # one benefit: its total says the same
         for benefit in benefits:
-            title = f"{month} · {benefit_title(benefit)}"
+            title = f"{month_title(month)} · {benefit_title(benefit)}"
             groups.append(Group(month, benefit, title, tuple(sentences(tallies[(month, benefit)]))))
     return groups
 

@@ -129,3 +129,20 @@ def test_the_chart_has_its_numbers_as_a_table(qtbot):
     assert rows[3][1] == "1\u00a0234,5\u00a0%"  # Swedish: space thousands, decimal comma
     assert view.table.accessibleName() == "Andel, som tabell"
     assert chart_png(chart, 400, 300).startswith(b"\x89PNG")
+
+
+def test_avbryt_stops_the_merge_and_says_so(qtbot, window, dialogs, tmp_path):
+    import shutil
+
+    folder = make_exports(tmp_path, 1)
+    for i in range(80):
+        shutil.copy(folder / "e00.json", folder / f"kopia{i:02d}.json")
+    dialogs.path = str(folder)
+    page = window.page(window.index_of("statistik"))
+    panel = page.aggregate
+    panel.choose_folder()
+    assert panel.busy() and panel.cancel_button.isEnabled()
+    qtbot.keyClick(panel.cancel_button, Qt.Key_Space)
+    qtbot.waitUntil(lambda: panel.result is not None, timeout=10_000)
+    assert panel.result.stopped
+    assert "avbruten" in panel.status.text()

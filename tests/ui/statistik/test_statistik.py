@@ -146,3 +146,22 @@ def test_avbryt_stops_the_merge_and_says_so(qtbot, window, dialogs, tmp_path):
     qtbot.waitUntil(lambda: panel.result is not None, timeout=10_000)
     assert panel.result.stopped
     assert "avbruten" in panel.status.text()
+
+
+def test_the_period_picker_and_every_format_of_the_report(qtbot, window, dialogs, tmp_path):
+    folder = make_exports(tmp_path, 6)
+    dialogs.path = str(folder)
+    panel = window.page(window.index_of("statistik")).aggregate
+    panel.choose_folder()
+    qtbot.waitUntil(lambda: panel.result is not None, timeout=10_000)
+    panel.period.setFocus()
+    qtbot.keyClick(panel.period, Qt.Key_End)  # År
+    assert panel.report.period_kind == "year"
+    assert {row[0] for row in panel.cell_texts()[1:]} == {last_month()[:4]}
+    assert panel.chart.table_texts()[1][0] == last_month()[:4]
+    for fmt, magic in (("xlsx", b"PK"), ("jsonl", b"{"), ("pdf", b"%PDF"), ("csv", b"\xef")):
+        out = tmp_path / f"rapport.{fmt}"
+        dialogs.path = str(out)
+        qtbot.keyClick(panel.save_button, Qt.Key_Space)
+        assert out.read_bytes().startswith(magic), fmt
+    assert dialogs.errors == []

@@ -27,6 +27,7 @@ from fkstod.core.oserrors import describe_db_error, describe_os_error
 from fkstod.core.schema import MIGRATION_SETS
 from fkstod.core.settings import Settings
 from fkstod.core.usage import UsageRecorder
+from fkstod.core.usage.local import LocalExports
 from fkstod.qt.single_instance import SingleInstance
 from fkstod.qt.text_scale import apply_text_scale
 from fkstod.ui.dialogs import Dialogs, QtDialogs
@@ -118,11 +119,14 @@ class Wiring:
         entry = self.services.directory.socialtjanst_for(kommun)
         return f"{entry.title}, {entry.telefon}" if entry else None
 
-    def show_directory(self, category: str, kommun: str = "") -> None:
+    def show_directory(
+        self, category: str, kommun: str = "", call: tuple[str, str] | None = None
+    ) -> None:
         # A directory shortcut from a flow or a report: the section, pre-filtered.
+        # ``call`` is the open call's (flow, benefit) when a flow's step asked.
         section = self.window.show_section_id(KatalogSection.id)
         assert isinstance(section, KatalogSection)
-        section.show_filtered(category, kommun)
+        section.show_filtered(category, kommun, call)
 
     def start_orosanmalan(self, benefit: str) -> None:
         section = self.window.show_section_id(OrosanmalanSection.id)
@@ -145,7 +149,13 @@ SECTIONS: list[Callable[[Wiring], Section]] = [
         lambda: w.services.protected,
         w,
     ),
-    lambda w: StatistikSection(w.services.usage, w.library),
+    lambda w: StatistikSection(
+        w.services.usage,
+        w.library,
+        w.dialogs,
+        LocalExports(w.services.db, w.library),
+        lambda: w.services.protected,
+    ),
 ]
 
 
@@ -165,6 +175,7 @@ def build_window(services: Services, dialogs: Dialogs | None = None) -> MainWind
     for make_section in SECTIONS:
         window.add_section(make_section(wiring))
     add_jump_keys(window)
+    add_statistik_actions(window)
     restore_window_state(window, settings)
     apply_text_scale(window.text_scale)
     window.text_scale_changed.connect(apply_text_scale)
@@ -185,6 +196,30 @@ def add_jump_keys(window: MainWindow) -> None:
         if isinstance(section, SamtalSection):
             for keys, title, flow_id in section.jump_keys():
                 window.add_shortcut(keys, title, lambda s=section, f=flow_id: jump(window, s, f))
+
+
+def add_statistik_actions(window: MainWindow) -> None:
+    """Put "Exportera statistik…" and "Sammanställ exporter…" in Arkiv, with their keys."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtGui import QAction, QKeySequence
+
+    from fkstod.ui.statistik.page import AGGREGATE_KEYS, EXPORT_KEYS
+
+    def run(name: str) -> None:
+        section = window.show_section_id(StatistikSection.id)
+        assert isinstance(section, StatistikSection)
+        getattr(section, name)()
+
+    for text, keys, name in (
+        (_("&Exportera statistik…"), EXPORT_KEYS, "export"),
+        (_("Sa&mmanställ exporter…"), AGGREGATE_KEYS, "aggregate"),
+    ):
+        action = QAction(text, window)
+        action.setShortcut(QKeySequence(keys))
+        action.setShortcutContext(Qt.ShortcutContext.ApplicationShortcut)
+        action.triggered.connect(lambda _=False, n=name: run(n))
+        window.file_menu.insertAction(window.quit_action, action)
+    window.file_menu.insertSeparator(window.quit_action)
 
 
 def jump(window: MainWindow, section: SamtalSection, flow_id: str) -> None:

@@ -1,8 +1,10 @@
-"""``fkstod usage show``: the anonymous counts kept in the data folder."""
+"""``fkstod usage show|export|aggregate``: the anonymous counts, their export and the merge."""
 
 from __future__ import annotations
 
 import argparse
+import sys
+from pathlib import Path
 
 from fkstod.core.i18n import _
 
@@ -13,6 +15,45 @@ def register(sub: argparse._SubParsersAction) -> None:
     inner = p.add_subparsers(dest="usage_command", metavar="KOMMANDO", required=True)
     s = inner.add_parser("show", help=_("visa antalen per månad"))
     s.set_defaults(func=show)
+    e = inner.add_parser(
+        "export",
+        help=_("spara antalen som en exportfil till samordnaren (månaderna märks som exporterade)"),
+    )
+    e.add_argument("--out", required=True, type=Path, metavar="FIL", help=_("exportfilen (.json)"))
+    e.add_argument(
+        "--months",
+        metavar="FRÅN..TILL",
+        help=_("månaderna, till exempel 2026-01..2026-03 (utan: alla månader med antal)"),
+    )
+    e.add_argument(
+        "--unit", metavar="KOD", help=_("enhetens kod ur config.toml [statistik] enheter")
+    )
+    e.set_defaults(func=export)
+    a = inner.add_parser(
+        "aggregate",
+        help=_("lägg ihop exporter till myndighetens indikatorer, skyddade mot röjande"),
+        description=_(
+            "Läser exportfiler och mappar med exporter. En fil som inte går att läsa räknas "
+            "inte: den nämns med sitt skäl på stderr, rapporten skrivs ändå av de goda filerna "
+            "och kommandot avslutas med kod 1."
+        ),
+    )
+    a.add_argument("inputs", nargs="+", type=Path, metavar="FIL_ELLER_MAPP")
+    a.add_argument("--out", required=True, type=Path, metavar="FIL", help=_("rapportfilen"))
+    a.add_argument(
+        "--format",
+        dest="fmt",
+        choices=("csv", "xlsx", "pdf", "jsonl"),
+        help=_("rapportens format (utan: av filnamnets ändelse, annars csv)"),
+    )
+    a.add_argument("--period", choices=("month", "quarter", "year"), default="month")
+    a.add_argument(
+        "--threshold",
+        type=int,
+        metavar="N",
+        help=_("antal från 1 till N-1 visas inte (utan: troskel i config.toml)"),
+    )
+    a.set_defaults(func=aggregate)
 
 
 def show(args: argparse.Namespace) -> int:
@@ -34,3 +75,105 @@ def show(args: argparse.Namespace) -> int:
     for row in describe(counts, titles):
         print(f"{row.month}  {row.count:>6}  {row.what}: {row.details}")
     return 0
+
+
+def export(args: argparse.Namespace) -> int:
+    """Write the counts as one export file and mark its months exported."""
+    from fkstod.cli.base import CliError
+    from fkstod.cli.data import open_data_store, protected
+    from fkstod.core.files import FileProblem
+    from fkstod.core.flows import load_library
+    from fkstod.core.usage.export import ExportProblem, build_export, month_range, write_export
+    from fkstod.core.usage.summary import exported_text
+    from fkstod.core.usage.versions import export_settings
+
+    months = None
+    if args.months:
+        first, sep, last = args.months.partition("..")
+        try:
+            months = month_range(first, last if sep else first)
+        except ExportProblem as exc:
+            raise CliError(f"--months: {exc}") from None
+    opened = open_data_store(args, write=True)
+    try:
+        from fkstod.core.usage.export import exported_months
+
+        before = exported_months(opened.db)
+        try:
+            document = build_export(opened.db, months, args.unit, **export_settings(load_library()))
+        except ExportProblem as exc:
+            raise CliError(str(exc)) from None
+        if not document["counts"]:
+            print(_("Obs: inga antal i de valda månaderna; filen säger bara det."), file=sys.stderr)
+        again = [m for m in document["months"] if m in before]
+        try:
+            write_export(args.out, document, opened.db, protected(args))
+        except FileProblem as exc:
+            raise CliError(str(exc)) from None
+        after = exported_months(opened.db)
+    finally:
+        opened.db.close()
+    print(
+        _("{path}: {n} antal från {months}").format(
+            path=args.out, n=len(document["counts"]), months=", ".join(document["months"])
+        )
+    )
+    if again:
+        print(
+            _("Obs: {months} hade exporterats förut.").format(months=", ".join(again)),
+            file=sys.stderr,
+        )
+    print(exported_text(after))
+    return 0
+
+
+def aggregate(args: argparse.Namespace) -> int:
+    """Merge exports and write the protected report; exit 1 when a file was skipped."""
+    from fkstod.cli.base import CliError
+    from fkstod.cli.data import protected
+    from fkstod.core.files import FileProblem
+    from fkstod.core.flows import load_library
+    from fkstod.core.usage.indicators import build_report
+    from fkstod.core.usage.merge import merge_exports
+    from fkstod.core.usage.units import shipped_threshold, shipped_units
+
+    fmt = args.fmt or (args.out.suffix.lower().lstrip(".") or "csv")
+    if fmt not in ("csv", "xlsx", "pdf", "jsonl"):
+        fmt = "csv"
+    threshold = shipped_threshold() if args.threshold is None else args.threshold
+    if threshold < 2:
+        raise CliError(_("--threshold: ska vara minst 2"))
+    for given in args.inputs:
+        if not given.exists():
+            raise CliError(_("{path}: finns inte").format(path=given))
+    units = shipped_units()
+    result = merge_exports(args.inputs, content_ids={"flow": load_library().ids()}, units=units)
+    report = build_report(result.cells, period=args.period, units=units, threshold=threshold)
+    target = protected(args, *[p for p in args.inputs if p.is_file()])
+    try:
+        if fmt == "pdf":
+            from fkstod.core import files
+            from fkstod.qt.charts import report_pdf
+
+            files.write_file(args.out, report_pdf(report), target)
+        else:
+            from fkstod.core.usage.outputs import write_report
+
+            write_report(args.out, report, fmt, target)
+    except FileProblem as exc:
+        raise CliError(str(exc)) from None
+    for skipped in result.skipped:
+        print(f"{skipped.path}: {skipped.reason}", file=sys.stderr)
+    from fkstod.core.plural import plural
+
+    parts = [
+        plural(result.merged, _("{n} export räknad"), _("{n} exporter räknade")),
+        plural(
+            len(result.duplicates),
+            _("{n} kopia räknad en gång"),
+            _("{n} kopior räknade en gång"),
+        ),
+        plural(len(result.skipped), _("{n} fil räknades inte"), _("{n} filer räknades inte")),
+    ]
+    print(f"{args.out}: " + ", ".join(parts))
+    return 1 if result.skipped else 0

@@ -37,6 +37,10 @@ class Dialogs(Protocol):
         """Ask for a file to read; return its path, or "" when cancelled."""
         ...
 
+    def open_files(self, title: str, filters: str) -> list[str]:
+        """Ask for one or more files to read; return their paths ([] when cancelled)."""
+        ...
+
     def choose_folder(self, title: str) -> str:
         """Ask for a folder; return its path, or "" when cancelled."""
         ...
@@ -86,6 +90,10 @@ class QtDialogs:
     def open_file(self, title: str, filters: str) -> str:
         path, _filter = QFileDialog.getOpenFileName(self.parent, title, "", filters)
         return path
+
+    def open_files(self, title: str, filters: str) -> list[str]:
+        paths, _filter = QFileDialog.getOpenFileNames(self.parent, title, "", filters)
+        return list(paths)
 
     def choose_folder(self, title: str) -> str:
         return QFileDialog.getExistingDirectory(

@@ -83,7 +83,9 @@ class PageSection(Generic[PageT]):
 class Intents(Protocol):
     """What a section may ask of the others, through ``app.py`` (sections never import each other)."""
 
-    def show_directory(self, category: str, kommun: str = "") -> None:
+    def show_directory(
+        self, category: str, kommun: str = "", call: tuple[str, str] | None = None
+    ) -> None:
         """Show the support directory filtered by a category and a kommun code."""
         ...
 

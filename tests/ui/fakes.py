@@ -17,6 +17,7 @@ class FakeDialogs:
     def __init__(self, answer: bool = True, path: str = "", printer=None) -> None:
         self.answer = answer
         self.path = path
+        self.paths: list[str] = []
         self.printer = printer
         self.asked: list[str] = []
         self.parent = None
@@ -45,6 +46,11 @@ class FakeDialogs:
     def open_file(self, title: str, filters: str) -> str:
         self.asked.append(title)
         return self.path
+
+    def open_files(self, title: str, filters: str) -> list[str]:
+        """Answer with ``paths`` when set, else ``path`` alone ([] when both are empty)."""
+        self.asked.append(title)
+        return list(self.paths) if self.paths else ([self.path] if self.path else [])
 
     def choose_folder(self, title: str) -> str:
         self.asked.append(title)

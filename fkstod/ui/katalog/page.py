@@ -5,6 +5,7 @@ Import and export are in ``DirectoryTransfer``.
 Signals:
     referral_shown(str): support contacts of a REFERRAL_CATEGORIES category were
         shown (a flow's shortcut, or a number copied). Never the search text.
+    number_copied(str): an entry's number was copied (its category).
 """
 
 from __future__ import annotations
@@ -50,6 +51,7 @@ class DirectoryPage(QWidget):
     """The directory section of the main window."""
 
     referral_shown = Signal(str)
+    number_copied = Signal(str)
 
     def __init__(
         self,
@@ -330,6 +332,7 @@ class DirectoryPage(QWidget):
         QGuiApplication.clipboard().setText(entry.telefon)
         self.view.copy_button.setText(self.tr("Kopierat ✓"))
         self.referral_shown.emit(entry.kategori)
+        self.number_copied.emit(entry.kategori)
 
     # -- editing -------------------------------------------------------------
     def _after_change(self, select_id: str = "") -> None:

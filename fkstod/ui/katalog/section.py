@@ -31,6 +31,7 @@ class KatalogSection(PageSection["DirectoryPage"]):
         self.directory = directory
         self.dialogs = dialogs
         self.usage = usage
+        self.call: tuple[str, str] | None = None
 
     def create(self) -> DirectoryPage:
         from fkstod.ui.katalog.page import DirectoryPage
@@ -39,8 +40,30 @@ class KatalogSection(PageSection["DirectoryPage"]):
         page.referral_shown.connect(
             lambda category: self.usage.record("referral_shown", category=category)
         )
+        page.number_copied.connect(self._number_copied)
         return page
 
-    def show_filtered(self, category: str, kommun: str = "") -> None:
-        """Show the entries of a category, near a kommun (a shortcut from another section)."""
+    def shown(self) -> None:
+        # Shown by its own key or the list, the directory is a plain search, not a call's;
+        # a call's shortcut sets the call again right after (show_filtered).
+        self.call = None
+
+    def _number_copied(self, category: str) -> None:
+        # Support offered in a call: only while the directory shows a call's shortcut.
+        if self.call is not None:
+            flow, benefit = self.call
+            self.usage.record(
+                "support_offered_in_call", flow=flow, benefit=benefit, category=category
+            )
+
+    def show_filtered(
+        self, category: str, kommun: str = "", call: tuple[str, str] | None = None
+    ) -> None:
+        """Show the entries of a category, near a kommun (a shortcut from another section).
+
+        Args:
+            call: the open call's (flow, benefit) when a flow's step asked; a number
+                copied then counts as support offered in that call.
+        """
+        self.call = call
         self.build().show_filtered(category, kommun)

@@ -64,6 +64,7 @@ class FlowPage(QWidget):
         self.usage = usage
         self.dialogs = dialogs
         self.session: FlowSession | None = None
+        self._note_counted_in: FlowSession | None = None  # the call whose note was counted
         self.compact = False
 
         self.jumps = FlowJumpBar({i: f.title for i, f in library.flows.items() if f.is_jump})
@@ -195,8 +196,15 @@ class FlowPage(QWidget):
         self.focus_view()
 
     def copy_note(self, text: str) -> None:
-        """Put the edited note on the clipboard (out of clipboard history, cleared at quit)."""
+        """Put the edited note on the clipboard (out of clipboard history, cleared at quit).
+
+        Counted once per call as ``case_note_copied``: the "documented in the file" indicator.
+        """
         copy_private(text)
+        s = self.session
+        if s is not None and self.usage is not None and self._note_counted_in is not s:
+            self._note_counted_in = s
+            self.usage.record("case_note_copied", flow=s.flow_id, benefit=s.benefit)
 
     def set_compact(self, compact: bool) -> None:
         """Lay the page out for a narrow window and tell the window to stay on top."""

@@ -38,9 +38,17 @@ class SamtalSection(PageSection[FlowPage]):
     def create(self) -> FlowPage:
         page = FlowPage(self.library, self.usage, self.dialogs, self.kommuner)
         page.compact_changed.connect(lambda on: self.intents.set_compact(on, self.id))
-        page.directory_requested.connect(self.intents.show_directory)
+        page.directory_requested.connect(
+            lambda category, kommun: self.intents.show_directory(category, kommun, self._call(page))
+        )
         page.orosanmalan_requested.connect(self.intents.start_orosanmalan)
         return page
+
+    @staticmethod
+    def _call(page: FlowPage) -> tuple[str, str] | None:
+        # The open call's flow and benefit: what a number copied next is counted under.
+        s = page.session
+        return (s.flow_id, s.benefit) if s is not None else None
 
     def may_close(self) -> bool:
         # An edited note is never thrown away without asking.

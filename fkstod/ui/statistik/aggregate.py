@@ -1,0 +1,397 @@
+"""Sammanställning: the coordinator merges many exports and reads the protected report.
+
+The merge (``core.usage.merge.merge_exports``) runs in a worker thread; its
+progress callback becomes a signal for the progress bar, and "Avbryt" makes the
+callback return False. The report is ``core.usage.indicators.build_report``:
+only protected values reach this widget, and a suppressed value is shown as
+".." with the explanation, never as 0.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QObject, Qt, QThread, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QFormLayout,
+    QHeaderView,
+    QLabel,
+    QProgressBar,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from fkstod.core.flows import FlowLibrary
+from fkstod.core.i18n import _
+from fkstod.core.plural import plural
+from fkstod.ui.dialogs import Dialogs
+from fkstod.ui.widgets.plain_label import PlainLabel
+from fkstod.ui.widgets.scroll_area import VerticalScrollArea
+from fkstod.ui.widgets.wrap_layout import WrapLayout
+
+if TYPE_CHECKING:
+    from fkstod.core.files import Protected
+    from fkstod.core.usage.indicators import Report
+    from fkstod.core.usage.merge import MergeResult
+
+PERIOD_NAMES = {"month": _("Månad"), "quarter": _("Kvartal"), "year": _("År")}
+#: Save filters, by format.
+FILTERS = {
+    "csv": _("CSV för Excel (*.csv)"),
+    "xlsx": _("Excel-arbetsbok (*.xlsx)"),
+    "pdf": _("PDF-rapport (*.pdf)"),
+    "jsonl": _("JSON Lines (*.jsonl)"),
+}
+
+
+class MergeWorker(QObject):
+    """Runs ``merge_exports`` off the window's thread; progress and result as signals."""
+
+    progressed = Signal(int, int)
+    finished = Signal(object)
+
+    def __init__(self, paths: Sequence[str], library: FlowLibrary) -> None:
+        super().__init__()
+        self.paths = list(paths)
+        self.library = library
+        self.cancelled = threading.Event()
+
+    def run(self) -> None:
+        from fkstod.core.usage.merge import merge_exports
+        from fkstod.core.usage.units import shipped_units
+
+        def progress(done: int, total: int) -> bool:
+            self.progressed.emit(done, total)
+            return not self.cancelled.is_set()
+
+        result = merge_exports(
+            self.paths,
+            content_ids={"flow": self.library.ids()},
+            units=shipped_units(),
+            progress=progress,
+        )
+        self.finished.emit(result)
+
+
+def format_count(value: int | None) -> str:
+    """Return a count in Swedish form (space between thousands), or ".." when suppressed."""
+    from fkstod.core.usage.indicators import MARK
+
+    if value is None:
+        return MARK
+    return f"{value:,}".replace(",", "\u00a0")
+
+
+class AggregatePanel(QWidget):
+    """Pick exports, merge them with a progress bar, read and save the protected report."""
+
+    merged = Signal()
+
+    def __init__(
+        self,
+        dialogs: Dialogs,
+        library: FlowLibrary,
+        protected: Callable[[], Protected],
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setAccessibleName(self.tr("Sammanställning"))
+        self.dialogs = dialogs
+        self.library = library
+        self.protected = protected
+        self.result: MergeResult | None = None
+        self.report: Report | None = None
+        self._thread: QThread | None = None
+        self.worker: MergeWorker | None = None
+        intro = PlainLabel(
+            self.tr(
+                "För samordnare: lägg ihop handläggarnas exporter till myndighetens indikatorer. "
+                "Varje fil kontrolleras; en fil som inte går att läsa räknas inte och visas "
+                "med skälet. Samma export räknas en gång hur många gånger den än lämnas."
+            )
+        )
+        intro.setWordWrap(True)
+        self.files_button = QPushButton(self.tr("Välj &filer…"))
+        self.files_button.setAccessibleName(self.tr("Välj exportfiler"))
+        self.files_button.clicked.connect(self.choose_files)
+        self.folder_button = QPushButton(self.tr("Välj m&app…"))
+        self.folder_button.setAccessibleName(self.tr("Välj en mapp med exporter"))
+        self.folder_button.clicked.connect(self.choose_folder)
+        self.cancel_button = QPushButton(self.tr("&Avbryt sammanställningen"))
+        self.cancel_button.setAccessibleName(self.tr("Avbryt sammanställningen"))
+        self.cancel_button.clicked.connect(self.cancel)
+        self.cancel_button.setEnabled(False)
+        self.progress = QProgressBar()
+        self.progress.setAccessibleName(self.tr("Förlopp"))
+        self.progress.setFormat(self.tr("%v av %m filer"))
+        self.progress.hide()
+        self.status = PlainLabel()
+        self.status.setWordWrap(True)
+        self.status.setAccessibleName(self.tr("Status"))
+        self.status.setFocusPolicy(Qt.FocusPolicy.TabFocus)
+        self.skipped = PlainLabel()
+        self.skipped.setWordWrap(True)
+        self.skipped.setAccessibleName(self.tr("Filer som inte räknades"))
+        self.skipped.setFocusPolicy(Qt.FocusPolicy.TabFocus)
+        self.skipped.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByKeyboard)
+        self.skipped.hide()
+        self.period = QComboBox()
+        self.period.setAccessibleName(self.tr("Period"))
+        for code, name in PERIOD_NAMES.items():
+            self.period.addItem(name, code)
+        self.period.currentIndexChanged.connect(self.rebuild)
+        self.table = QTableWidget(0, 0)
+        self.table.setAccessibleName(self.tr("Indikatorer"))
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.verticalHeader().setVisible(False)
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.explanation = PlainLabel()
+        self.explanation.setWordWrap(True)
+        self.explanation.setAccessibleName(self.tr("Förklaring"))
+        from fkstod.ui.statistik.chart_view import ChartView
+
+        self.chart = ChartView()
+        self.save_button = QPushButton(self.tr("&Spara rapport…"))
+        self.save_button.setAccessibleName(self.tr("Spara rapporten"))
+        self.save_button.clicked.connect(self.save_report)
+        self.save_button.setEnabled(False)
+        buttons = WrapLayout()
+        for b in (self.files_button, self.folder_button, self.cancel_button, self.save_button):
+            buttons.addWidget(b)
+        form = QFormLayout()
+        period_label = QLabel(self.tr("&Period:"))
+        period_label.setBuddy(self.period)
+        form.addRow(period_label, self.period)
+        content = QWidget()
+        layout = QVBoxLayout(content)
+        layout.addWidget(intro)
+        layout.addLayout(buttons)
+        layout.addWidget(self.progress)
+        layout.addWidget(self.status)
+        layout.addWidget(self.skipped)
+        layout.addLayout(form)
+        layout.addWidget(self.table)
+        layout.addWidget(self.explanation)
+        layout.addWidget(self.chart)
+        layout.addStretch(1)
+        self.table.setMinimumHeight(260)
+        self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 8)
+        self.chart.setMinimumHeight(420)
+        # The report's parts appear with the first report.
+        self._report_parts = (period_label, self.period, self.table, self.explanation, self.chart)
+        for widget in self._report_parts:
+            widget.hide()
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.addWidget(VerticalScrollArea(content))
+
+    # -- choosing and merging -----------------------------------------------------------
+
+    def choose_files(self) -> None:
+        """Ask for export files and merge them."""
+        paths = self.dialogs.open_files(
+            self.tr("Välj statistikexporter"), self.tr("Statistikexporter (*.json)")
+        )
+        if paths:
+            self.start(paths)
+
+    def choose_folder(self) -> None:
+        """Ask for a folder of exports and merge its ``*.json`` files."""
+        folder = self.dialogs.choose_folder(self.tr("Välj en mapp med statistikexporter"))
+        if folder:
+            self.start([folder])
+
+    def start(self, paths: Sequence[str]) -> None:
+        """Merge ``paths`` in a worker thread; the progress bar follows it."""
+        if self._thread is not None:
+            return
+        self.result = None
+        self.progress.setRange(0, 0)
+        self.progress.show()
+        self.status.setText(self.tr("Läser exporterna…"))
+        self.cancel_button.setEnabled(True)
+        self.files_button.setEnabled(False)
+        self.folder_button.setEnabled(False)
+        self.worker = MergeWorker(paths, self.library)
+        thread = QThread(self)
+        self.worker.moveToThread(thread)
+        thread.started.connect(self.worker.run)
+        self.worker.progressed.connect(self._progressed)
+        self.worker.finished.connect(self._finished)
+        self.worker.finished.connect(thread.quit)
+        thread.finished.connect(self._thread_done)
+        self._thread = thread
+        thread.start()
+
+    def cancel(self) -> None:
+        """Stop the merge after the file being read; what was read is shown."""
+        if self.worker is not None:
+            self.worker.cancelled.set()
+
+    def busy(self) -> bool:
+        """Return True while a merge runs."""
+        return self._thread is not None
+
+    def shutdown(self) -> None:
+        """Stop a running merge and wait for its thread (the window is closing)."""
+        if self._thread is not None:
+            self.cancel()
+            self._thread.quit()
+            self._thread.wait()
+
+    def _progressed(self, done: int, total: int) -> None:
+        self.progress.setRange(0, total)
+        self.progress.setValue(done)
+
+    def _thread_done(self) -> None:
+        if self._thread is not None:
+            self._thread.deleteLater()
+        self._thread = None
+        if self.worker is not None:
+            self.worker.deleteLater()
+        self.worker = None
+
+    def _finished(self, result: MergeResult) -> None:
+        self.result = result
+        self.cancel_button.setEnabled(False)
+        self.files_button.setEnabled(True)
+        self.folder_button.setEnabled(True)
+        self.progress.hide()
+        parts = [
+            plural(result.merged, self.tr("{n} export räknad"), self.tr("{n} exporter räknade"))
+        ]
+        if result.duplicates:
+            parts.append(
+                plural(
+                    len(result.duplicates),
+                    self.tr("{n} kopia av en export räknades en gång"),
+                    self.tr("{n} kopior av exporter räknades en gång"),
+                )
+            )
+        if result.skipped:
+            parts.append(
+                plural(
+                    len(result.skipped),
+                    self.tr("{n} fil räknades inte"),
+                    self.tr("{n} filer räknades inte"),
+                )
+            )
+        if result.stopped:
+            parts.append(self.tr("avbruten: bara filerna före avbrottet är med"))
+        self.status.setText(", ".join(parts) + ".")
+        self.skipped.setText(
+            self.tr("Filer som inte räknades:")
+            + "\n"
+            + "\n".join(f"{s.path}: {s.reason}" for s in result.skipped)
+        )
+        self.skipped.setVisible(bool(result.skipped))
+        self.rebuild()
+        self.merged.emit()
+
+    # -- the report ---------------------------------------------------------------------
+
+    def rebuild(self) -> None:
+        """Build the protected report for the period chosen and show it."""
+        from fkstod.core.usage.indicators import build_report, explanation
+        from fkstod.core.usage.units import shipped_threshold, shipped_units
+
+        if self.result is None:
+            return
+        self.report = build_report(
+            self.result.cells,
+            period=self.period.currentData(),
+            units=shipped_units(),
+            threshold=shipped_threshold(),
+        )
+        self.show_report(self.report)
+        for widget in self._report_parts:
+            widget.show()
+        from fkstod.qt.charts import share_chart
+
+        self.chart.show_chart(share_chart(self.report))
+        self.explanation.setText(explanation(self.report.threshold))
+        self.save_button.setEnabled(bool(self.result.cells))
+
+    def show_report(self, report: Report) -> None:
+        """Fill the table: a row per period, indicator and benefit, a column per unit."""
+        from fkstod.core.usage.indicators import INDICATORS
+
+        units = report.units
+        self.table.clear()
+        self.table.setColumnCount(3 + len(units))
+        self.table.setHorizontalHeaderLabels(
+            [self.tr("Period"), self.tr("Indikator"), self.tr("Förmån")]
+            + [report.unit_name(u) for u in units]
+        )
+        rows = [
+            (period, indicator, benefit)
+            for period in report.periods
+            for indicator in INDICATORS
+            for benefit in report.benefits
+        ]
+        self.table.setRowCount(len(rows))
+        for r, (period, indicator, benefit) in enumerate(rows):
+            table = report.table(indicator.code, period)
+            cells = [period, indicator.title, report.benefit_name(benefit)] + [
+                format_count(table.value(benefit, u)) for u in units
+            ]
+            for c, text in enumerate(cells):
+                item = QTableWidgetItem(text)
+                if c >= 3:
+                    item.setTextAlignment(
+                        Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
+                    )
+                self.table.setItem(r, c, item)
+
+    def cell_texts(self) -> list[list[str]]:
+        """Return the table as text, header first (what a screen reader reads)."""
+        header = [
+            self.table.horizontalHeaderItem(c).text() for c in range(self.table.columnCount())
+        ]
+        body = [
+            [self.table.item(r, c).text() for c in range(self.table.columnCount())]
+            for r in range(self.table.rowCount())
+        ]
+        return [header, *body]
+
+    def save_report(self) -> None:
+        """Ask where, and save the report as CSV, xlsx, JSON Lines or PDF."""
+        from fkstod.core.files import FileProblem
+
+        if self.report is None:
+            return
+        path, chosen = self.dialogs.save_file(
+            self.tr("Spara rapporten"), "fkstod-indikatorer.csv", ";;".join(FILTERS.values())
+        )
+        if not path:
+            return
+        fmt = Path(path).suffix.lower().lstrip(".")
+        if fmt not in FILTERS:
+            fmt = next((code for code, text in FILTERS.items() if text == chosen), "csv")
+            path += "." + fmt
+        try:
+            save_report(Path(path), self.report, fmt, self.protected())
+        except FileProblem as exc:
+            self.dialogs.error(self.tr("Rapporten sparades inte"), str(exc))
+            return
+        self.status.setText(self.tr("Rapporten är sparad i {path}.").format(path=path))
+
+
+def save_report(path: Path, report: Report, fmt: str, protected: Protected) -> Path:
+    """Write ``report`` as ``fmt``: the core's outputs, or the PDF painted with Qt."""
+    from fkstod.core import files
+    from fkstod.core.usage.outputs import write_report
+
+    if fmt == "pdf":
+        from fkstod.qt.charts import report_pdf
+
+        return files.write_file(path, report_pdf(report), protected)
+    return write_report(path, report, fmt, protected)

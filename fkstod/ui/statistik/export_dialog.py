@@ -1,0 +1,169 @@
+"""Exportera statistik…: shows exactly what will leave the computer, then saves it.
+
+The dialog never builds or writes the file itself: it is given ``build(months,
+unit) -> document`` and ``save(document) -> bool`` (the section wires them to
+``core.usage.export``). What is shown is made from the very document that is
+saved, so the two cannot differ.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping, Sequence
+from typing import Any
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QFormLayout,
+    QLabel,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from fkstod.core.i18n import _
+from fkstod.core.usage.export import month_range
+from fkstod.core.usage.summary import counts_of_export, summarise
+from fkstod.core.usage.units import Unit
+from fkstod.ui.statistik.page import group_text
+from fkstod.ui.widgets.plain_label import PlainLabel
+from fkstod.ui.widgets.scroll_area import VerticalScrollArea
+from fkstod.ui.widgets.wrap_layout import WrapLayout
+
+Build = Callable[[Sequence[str], "str | None"], Mapping[str, Any]]
+
+
+class ExportDialog(QDialog):
+    """Choose the months and (optionally) a unit, see the content, save it."""
+
+    def __init__(
+        self,
+        months: Sequence[str],
+        units: Sequence[Unit],
+        exported: Mapping[str, int],
+        build: Build,
+        save: Callable[[Mapping[str, Any]], bool],
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Exportera statistik"))
+        self.setAccessibleName(self.tr("Exportera statistik"))
+        self._build = build
+        self._save = save
+        self._exported = exported
+        self.document: Mapping[str, Any] = {}
+        self.first = QComboBox()
+        self.last = QComboBox()
+        for combo, name in ((self.first, _("Från månad")), (self.last, _("Till månad"))):
+            combo.addItems(list(months))
+            combo.setAccessibleName(name)
+        self.last.setCurrentIndex(len(months) - 1)
+        self.unit = QComboBox()
+        self.unit.setAccessibleName(self.tr("Enhet"))
+        self.unit.addItem(self.tr("Ingen enhet angiven"), None)
+        for u in units:
+            self.unit.addItem(u.name, u.code)
+        # Connected once every control exists: filling a list already changes its index.
+        for combo in (self.first, self.last, self.unit):
+            combo.currentIndexChanged.connect(self.refresh)
+        form = QFormLayout()
+        for text, widget in (
+            (self.tr("&Från månad:"), self.first),
+            (self.tr("&Till månad:"), self.last),
+            (self.tr("&Enhet (valfri):"), self.unit),
+        ):
+            label = QLabel(text)
+            label.setBuddy(widget)
+            form.addRow(label, widget)
+        self.intro = PlainLabel(
+            self.tr(
+                "Det här, och inget annat, sparas i filen: antalen nedan, månaderna, enheten "
+                "om du väljer en, fkstods version och ett slumpat id som bara används för att "
+                "samma fil inte ska räknas två gånger. Inga namn, ingen dator, ingen tidpunkt."
+            )
+        )
+        self.intro.setWordWrap(True)
+        self.months_line = PlainLabel()
+        self.months_line.setWordWrap(True)
+        self.months_line.setAccessibleName(self.tr("Månader i exporten"))
+        self.months_line.setFocusPolicy(Qt.FocusPolicy.TabFocus)
+        self.again = PlainLabel()
+        self.again.setWordWrap(True)
+        self.again.setAccessibleName(self.tr("Exporterat förut"))
+        self.again.setFocusPolicy(Qt.FocusPolicy.TabFocus)
+        self.content = PlainLabel()
+        self.content.setWordWrap(True)
+        self.content.setAccessibleName(self.tr("Det som sparas"))
+        self.content.setFocusPolicy(Qt.FocusPolicy.TabFocus)
+        self.content.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByKeyboard)
+        self.problem = PlainLabel()
+        self.problem.setWordWrap(True)
+        self.problem.setAccessibleName(self.tr("Fel"))
+        self.problem.hide()
+        self.save_button = QPushButton(self.tr("&Spara… (Ctrl+S)"))
+        self.save_button.setAccessibleName(self.tr("Spara exporten"))
+        self.save_button.setDefault(True)
+        self.save_button.clicked.connect(self.accept_and_save)
+        self.cancel_button = QPushButton(self.tr("Avbryt (Esc)"))
+        self.cancel_button.setAccessibleName(self.tr("Avbryt"))
+        self.cancel_button.clicked.connect(self.reject)
+        shortcut = QShortcut(QKeySequence("Ctrl+S"), self)
+        shortcut.activated.connect(self.accept_and_save)
+        buttons = WrapLayout()
+        buttons.addWidget(self.save_button)
+        buttons.addWidget(self.cancel_button)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.intro)
+        layout.addWidget(self.months_line)
+        layout.addWidget(self.again)
+        layout.addWidget(VerticalScrollArea(self.content), 1)
+        layout.addWidget(self.problem)
+        layout.addLayout(buttons)
+        self.resize(640, 560)
+        self.refresh()
+
+    def months(self) -> list[str]:
+        """Return the months chosen (every month from the first to the last)."""
+        first, last = self.first.currentText(), self.last.currentText()
+        if not first or not last:
+            return []
+        if first > last:
+            first, last = last, first
+        return month_range(first, last)
+
+    def refresh(self) -> None:
+        """Build the document anew from the choices and show it."""
+        months = self.months()
+        self.document = self._build(months, self.unit.currentData())
+        covered = list(self.document.get("months", []))
+        self.months_line.setText(
+            self.tr("Månader som exporteras: {months}").format(months=", ".join(covered))
+            if covered
+            else self.tr("Inga månader valda.")
+        )
+        before = [m for m in covered if m in self._exported]
+        self.again.setText(
+            self.tr(
+                "Obs: {months} har exporterats förut. Exportera igen bara om den förra filen "
+                "inte kom fram, annars räknas samtalen två gånger."
+            ).format(months=", ".join(before))
+            if before
+            else ""
+        )
+        self.again.setVisible(bool(before))
+        self.content.setText(self.preview_text())
+
+    def preview_text(self) -> str:
+        """Return the content shown: the document's own counts, in words."""
+        groups = summarise(counts_of_export(self.document))
+        if not groups:
+            return self.tr("Inga antal i de valda månaderna.")
+        return "\n\n".join(f"{g.title}\n{group_text(g)}" for g in groups)
+
+    def accept_and_save(self) -> None:
+        """Save the document shown; close when it was saved."""
+        if self._save(self.document):
+            self.accept()

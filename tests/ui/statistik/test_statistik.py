@@ -1,0 +1,167 @@
+"""The Statistik section: the text, the export dialog, the merge with its progress, the chart."""
+
+import json
+
+import pytest
+from PySide6.QtCore import Qt
+
+from fkstod.qt.charts import Chart, Series, chart_png
+from fkstod.ui.statistik.chart_view import ChartView
+from tests.cli.test_usage_cli import last_month
+from tests.conftest import run_cli
+
+pytestmark = pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")
+
+FLOW = "underhallsstod-fraga"
+
+
+def record_calls(services, asked, not_asked):
+    usage = services.usage
+    for _ in range(asked + not_asked):
+        usage.record("flow_started", flow=FLOW, benefit="underhallsstod")
+    for _ in range(asked):
+        usage.record("flow_outcome", flow=FLOW, benefit="underhallsstod", outcome="asked")
+    for _ in range(not_asked):
+        usage.record("flow_outcome", flow=FLOW, benefit="underhallsstod", outcome="not_asked")
+        usage.record("flow_outcome", flow=FLOW, benefit="underhallsstod", outcome="not_asked_ombud")
+    usage.record("orosanmalan_created", benefit="underhallsstod")
+
+
+def test_the_section_says_it_in_plain_swedish(qtbot, window, services):
+    record_calls(services, 12, 3)
+    qtbot.keyClick(window, Qt.Key_4, Qt.ControlModifier)
+    page = window.page(window.index_of("statistik"))
+    [text] = page.counts.texts()
+    assert "Frågan om våld ställdes i 12 av 15 samtal" in text
+    assert "Frågan ställdes inte i 3 samtal" in text
+    assert "kontakten gick via ombud" in text
+    assert "1 orosanmälan skriven" in text
+    assert "aldrig" in page.counts.intro.text()
+    assert "Inga månader har exporterats ännu." in page.counts.exported.text()
+
+
+def test_the_export_dialog_saves_exactly_what_it_shows(qtbot, window, services, dialogs, tmp_path):
+    from fkstod.core.usage import UsageRecorder
+
+    earlier = UsageRecorder(services.db, clock=lambda: "2026-01")
+    earlier.set_content_ids("flow", [FLOW])
+    earlier.record("flow_started", flow=FLOW, benefit="underhallsstod")
+    record_calls(services, 12, 3)
+    out = tmp_path / "min-export.json"
+    dialogs.path = str(out)
+    qtbot.keyClick(window, Qt.Key_T, Qt.ControlModifier | Qt.ShiftModifier)  # Arkiv's key
+    section = window.sections()[window.index_of("statistik")]
+    dialog = section.dialog
+    assert dialog is not None and dialog.isVisible()
+    shown = dialog.content.text()
+    assert "Frågan om våld ställdes i 12 av 15 samtal" in shown
+    assert dialog.months()[0] == "2026-01"  # every month with counts, the first to the last
+    document = dict(dialog.document)
+    qtbot.keyClick(dialog.save_button, Qt.Key_Space)
+    assert dialogs.errors == []
+    saved = json.loads(out.read_text("utf-8"))
+    assert saved == document
+    # What was saved, read back in words, is what was shown.
+    dialog.document = saved
+    assert dialog.preview_text() == shown
+    page = window.page(window.index_of("statistik"))
+    assert saved["months"][0] in page.counts.exported.text()
+    # A second export says the months went out before.
+    again = section.export()
+    assert again.again.isVisibleTo(again) and "exporterats förut" in again.again.text()
+    again.reject()
+
+
+def make_exports(tmp_path, n):
+    folder = tmp_path / "exporter"
+    folder.mkdir()
+    from tests.cli.test_usage_cli import seed
+
+    month = last_month()
+    data = tmp_path / "data"
+    seed(data, month, 6)
+    for i in range(n):
+        run_cli("--data-dir", str(data), "usage", "export", "--out", str(folder / f"e{i:02d}.json"))
+    (folder / "zz-trasig.json").write_text('{"format": "fkstod-statistik"}', "utf-8")
+    return folder
+
+
+def test_aggregate_shows_progress_names_a_bad_file_and_marks_suppressed_cells(
+    qtbot, window, dialogs, tmp_path
+):
+    folder = make_exports(tmp_path, 12)
+    dialogs.path = str(folder)
+    page = window.page(window.index_of("statistik"))
+    page.show_aggregate()
+    panel = page.aggregate
+    seen = []
+    panel.progress.valueChanged.connect(seen.append)
+    qtbot.keyClick(panel.folder_button, Qt.Key_Space)
+    qtbot.waitUntil(lambda: panel.result is not None, timeout=10_000)
+    assert seen and max(seen) == 13  # one step per file, the bad one included
+    assert "zz-trasig.json" in panel.skipped.text()
+    assert "12 exporter räknade" in panel.status.text()
+    table = panel.cell_texts()
+    assert table[0][:3] == ["Period", "Indikator", "Förmån"]
+    flat = [cell for row in table[1:] for cell in row]
+    assert "72" in flat  # 12 x 6 flows started
+    assert '".."' in panel.explanation.text()
+    # Saved as CSV through the core, for Swedish Excel.
+    out = tmp_path / "rapport.csv"
+    dialogs.path = str(out)
+    qtbot.keyClick(panel.save_button, Qt.Key_Space)
+    assert out.read_bytes().startswith(b"\xef\xbb\xbf")
+
+
+def test_the_chart_has_its_numbers_as_a_table(qtbot):
+    chart = Chart(
+        "Andel",
+        ("2026-01", "2026-02", "2026-03"),
+        (Series("Underhållsstöd", (80.0, None, 1234.5)), Series("Övriga", (10.0, 20.0, 30.0))),
+        percent=True,
+    )
+    view = ChartView()
+    qtbot.addWidget(view)
+    view.show_chart(chart)
+    rows = view.table_texts()
+    assert rows[0] == ["Period", "Underhållsstöd", "Övriga"]
+    assert rows[2][1] == ".."  # suppressed: marked, not 0
+    assert rows[3][1] == "1\u00a0234,5\u00a0%"  # Swedish: space thousands, decimal comma
+    assert view.table.accessibleName() == "Andel, som tabell"
+    assert chart_png(chart, 400, 300).startswith(b"\x89PNG")
+
+
+def test_avbryt_stops_the_merge_and_says_so(qtbot, window, dialogs, tmp_path):
+    import shutil
+
+    folder = make_exports(tmp_path, 1)
+    for i in range(80):
+        shutil.copy(folder / "e00.json", folder / f"kopia{i:02d}.json")
+    dialogs.path = str(folder)
+    page = window.page(window.index_of("statistik"))
+    panel = page.aggregate
+    panel.choose_folder()
+    assert panel.busy() and panel.cancel_button.isEnabled()
+    qtbot.keyClick(panel.cancel_button, Qt.Key_Space)
+    qtbot.waitUntil(lambda: panel.result is not None, timeout=10_000)
+    assert panel.result.stopped
+    assert "avbruten" in panel.status.text()
+
+
+def test_the_period_picker_and_every_format_of_the_report(qtbot, window, dialogs, tmp_path):
+    folder = make_exports(tmp_path, 6)
+    dialogs.path = str(folder)
+    panel = window.page(window.index_of("statistik")).aggregate
+    panel.choose_folder()
+    qtbot.waitUntil(lambda: panel.result is not None, timeout=10_000)
+    panel.period.setFocus()
+    qtbot.keyClick(panel.period, Qt.Key_End)  # År
+    assert panel.report.period_kind == "year"
+    assert {row[0] for row in panel.cell_texts()[1:]} == {last_month()[:4]}
+    assert panel.chart.table_texts()[1][0] == last_month()[:4]
+    for fmt, magic in (("xlsx", b"PK"), ("jsonl", b"{"), ("pdf", b"%PDF"), ("csv", b"\xef")):
+        out = tmp_path / f"rapport.{fmt}"
+        dialogs.path = str(out)
+        qtbot.keyClick(panel.save_button, Qt.Key_Space)
+        assert out.read_bytes().startswith(magic), fmt
+    assert dialogs.errors == []

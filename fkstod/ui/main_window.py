@@ -125,6 +125,8 @@ class MainWindow(QMainWindow):
             lambda: self.training_requested.emit(self.training_action.isChecked()),
         )
         self.training_action.setCheckable(True)
+        # The window's key, not the application's: the presenter's windows have keys of their own.
+        self.training_action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
         self.expert_action = self._action(
             self.help_menu,
             self.tr("&Internt expertstöd…"),

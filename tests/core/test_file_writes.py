@@ -506,6 +506,7 @@ OWN_FILES = {
 ALLOWED_CALLS = {
     ("fkstod/app.py", "folder.mkdir"),  # the data folder itself
     ("fkstod/qt/render_pdf.py", "buffer.open"),  # a QBuffer in memory
+    ("fkstod/qt/diagram.py", "buffer.open"),  # a QBuffer in memory (PNG, SVG, PDF)
     ("fkstod/qt/private_file_dialog.py", "path.unlink"),  # Qt's own settings file
 }
 _FILE_CALLS = {

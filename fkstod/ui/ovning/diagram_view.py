@@ -109,7 +109,7 @@ class DiagramView(QWidget):
     def pan_by(self, dx: float, dy: float) -> None:
         """Move the diagram by ``dx``, ``dy`` pixels."""
         self._fitted = False
-        self.offset += QPointF(dx, dy)
+        self.offset = self.offset + QPointF(dx, dy)  # a new point: QPointF += changes it in place
         self.update()
 
     def keyPressEvent(self, event: QKeyEvent) -> None:

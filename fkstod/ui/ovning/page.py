@@ -211,7 +211,7 @@ class OvningPage(QWidget):
         self.demonstration_started.emit()
         self.presenter = Presenter(case, self.library, self)
         self.presenter.finished.connect(self._presenter_finished)
-        self.presenter.open()
+        self.presenter.show_windows()
         return self.presenter
 
     def _presenter_finished(self) -> None:

@@ -293,11 +293,10 @@ class Presenter(QObject):
         self._show()
         self._tick()
 
-    def open(self) -> None:
+    def show_windows(self) -> None:
         """Show both windows; the console has the keyboard."""
         self.audience.show()
         self.console.show()
-        self.console.raise_()
         self.console.activateWindow()
         self.console.setFocus(Qt.FocusReason.OtherFocusReason)
 

@@ -42,7 +42,7 @@ PIXEL_SIZE = 13
 #: Longest label drawn beside an arrow, in characters; the full label is a tool tip.
 LABEL_CHARS = 26
 PAD_X, PAD_Y = 14.0, 9.0
-LEGEND_LINES = 3
+LEGEND_LINES = 4
 
 INK = QColor("#1a1a1a")
 PLANNED = QColor("#0b5cad")
@@ -163,9 +163,9 @@ class Picture:
             _("Globala hopp, från varje steg: {jumps}").format(jumps=jumps),
             _(
                 "Rundade hörn med ? = fråga · rektangel = information · streck till vänster = "
-                "checklista · dubbel rund kant = slut · tjock linje = planerad väg · streckad = "
-                "vägen som togs"
+                "checklista · dubbel rund kant = slut"
             ),
+            _("Tjock linje = planerad väg · streckad = vägen som togs · [F5]–[F8] = globalt hopp"),
         ]
 
     def paint(self, painter: QPainter) -> None:

@@ -11,7 +11,7 @@ import html
 import re
 
 from PySide6.QtCore import QRectF, QSizeF, Qt
-from PySide6.QtGui import QFont, QFontMetricsF, QPainter, QPen, QTextDocument
+from PySide6.QtGui import QFont, QFontMetricsF, QPageLayout, QPainter, QPen, QTextDocument
 
 from fkstod.core.flows import FlowLibrary
 from fkstod.core.flows.outline import outline
@@ -86,11 +86,18 @@ def handout_pdf(case: Case, library: FlowLibrary) -> bytes:
     pages = text_pages + 1
     mark = training_mark()
 
+    picture = Picture(
+        diagram_for(library.get(case.flow)), {f.id: f.title for f in library.flows.values()}
+    )
     painter = QPainter(writer)
     try:
         for page in range(pages):
+            if page == text_pages and picture.width > picture.height:
+                # A wide diagram gets a landscape page (the change applies from the next page).
+                writer.setPageOrientation(QPageLayout.Orientation.Landscape)
             if page:
                 writer.newPage()
+                width, height = float(writer.width()), float(writer.height())
             painter.setFont(bold)
             painter.setPen(Qt.GlobalColor.black)
             painter.drawText(
@@ -108,11 +115,7 @@ def handout_pdf(case: Case, library: FlowLibrary) -> bytes:
                 )
                 painter.restore()
             else:
-                picture = Picture(
-                    diagram_for(library.get(case.flow)),
-                    {f.id: f.title for f in library.flows.values()},
-                )
-                paint_fitted(painter, picture, QRectF(0, header, width, body.height()))
+                paint_fitted(painter, picture, QRectF(0, header, width, height - header - footer))
             painter.setFont(small)
             painter.setPen(Qt.GlobalColor.black)
             painter.drawText(

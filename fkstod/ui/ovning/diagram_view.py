@@ -54,6 +54,7 @@ class DiagramView(QWidget):
         self.zoom = 1.0
         self.offset = QPointF(0, 0)
         self._fitted = True
+        self._follow = ""
         self._drag: QPointF | None = None
         self.set_flow(flow)
 
@@ -97,9 +98,31 @@ class DiagramView(QWidget):
         self.offset = QPointF(0, 0)
         self.update()
 
+    def follow(self, step_id: str, zoom: float = 1.0) -> None:
+        """Keep the box of ``step_id`` in the middle at a readable zoom (a long flow's step).
+
+        A flow that fits the widget at ``zoom`` or larger is fitted whole instead.
+        """
+        self._follow = step_id
+        w, h = max(1, self.width()), max(1, self.height())
+        whole = min(w / self.picture.width, h / self.picture.height)
+        if whole >= zoom or step_id not in self.steps():
+            self._fitted = True
+            self.fit()
+            return
+        self._fitted = False
+        node = self.picture.diagram.node(step_id)
+        self.zoom = zoom
+        cx, cy = node.centre
+        cy += self.picture.legend_height
+        # Centred, but never with empty room above or left of the diagram.
+        self.offset = QPointF(min(0.0, w / 2 - cx * zoom), min(0.0, h / 2 - cy * zoom))
+        self.update()
+
     def zoom_by(self, factor: float) -> None:
         """Zoom in (factor > 1) or out around the widget's centre."""
         self._fitted = False
+        self._follow = ""
         centre = QPointF(self.width() / 2, self.height() / 2)
         before = (centre - self.offset) / self.zoom
         self.zoom = max(ZOOM_MIN, min(ZOOM_MAX, self.zoom * factor))
@@ -109,6 +132,7 @@ class DiagramView(QWidget):
     def pan_by(self, dx: float, dy: float) -> None:
         """Move the diagram by ``dx``, ``dy`` pixels."""
         self._fitted = False
+        self._follow = ""
         self.offset = self.offset + QPointF(dx, dy)  # a new point: QPointF += changes it in place
         self.update()
 
@@ -120,6 +144,7 @@ class DiagramView(QWidget):
             self.zoom_by(1 / ZOOM_STEP)
         elif key == Qt.Key.Key_0:
             self._fitted = True
+            self._follow = ""
             self.fit()
         elif key == Qt.Key.Key_Left:
             self.pan_by(PAN_STEP, 0)
@@ -159,7 +184,9 @@ class DiagramView(QWidget):
 
     def resizeEvent(self, event) -> None:
         super().resizeEvent(event)
-        if self._fitted:
+        if self._follow:
+            self.follow(self._follow)
+        elif self._fitted:
             self.fit()
 
     # -- painting and tips -----------------------------------------------------------------

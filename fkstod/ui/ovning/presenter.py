@@ -153,6 +153,10 @@ class TrainerConsole(_KeyForwarding):
         case = presenter.case
         self.setWindowTitle(_("Övning – tränarvy: {title}").format(title=case.title))
         self.setAccessibleName(_("Tränarvy"))
+        # Read at arm's length while presenting: a size larger than the window's.
+        base = QFont(self.font())
+        base.setPointSizeF(base.pointSizeF() * 1.2)
+        self.setFont(base)
         big = QFont(self.font())
         big.setPointSizeF(self.font().pointSizeF() * 1.4)
         big.setBold(True)
@@ -212,7 +216,6 @@ class TrainerConsole(_KeyForwarding):
         grid.setColumnStretch(1, 1)
         left.addLayout(grid)
         left.addWidget(keys)
-        left.addStretch(1)
         story_box = QScrollArea()
         story_box.setWidgetResizable(True)
         story_box.setWidget(self.story)
@@ -227,8 +230,8 @@ class TrainerConsole(_KeyForwarding):
         upper.addLayout(left, 3)
         upper.addLayout(right, 2)
         layout = QVBoxLayout(self)
-        layout.addLayout(upper, 3)
-        layout.addWidget(self.diagram, 2)
+        layout.addLayout(upper, 2)
+        layout.addWidget(self.diagram, 3)
         self.diagram.setFocusPolicy(Qt.FocusPolicy.ClickFocus)
         self.resize(1100, 720)
 
@@ -371,6 +374,7 @@ class Presenter(QObject):
             path_marks(self.replay.session.trail, flow),
             frame.step.id,
         )
+        self.console.diagram.follow(frame.step.id)
 
     def _tick(self) -> None:
         self.console.show_elapsed(int(self.elapsed.elapsed() // 1000))

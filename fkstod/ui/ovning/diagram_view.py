@@ -219,6 +219,7 @@ class DiagramView(QWidget):
             box = QRectF(x - w / 2, y - small.height() / 2, w, small.height())
             if edge.back:
                 box.moveLeft(x + 3)
+            box.moveLeft(max(2.0, box.left()))  # as painted
             if box.contains(p):
                 return edge_tooltip(edge)
         for node in diagram.nodes:

@@ -31,6 +31,7 @@ from fkstod.ui.dialogs import Dialogs
 from fkstod.ui.ovning.diagram_view import DiagramView
 from fkstod.ui.ovning.practice import PracticeWindow
 from fkstod.ui.ovning.presenter import Presenter, plain_label
+from fkstod.ui.widgets.wrap_layout import WrapLayout
 
 
 def case_line(case: Case) -> str:
@@ -114,7 +115,8 @@ class OvningPage(QWidget):
         self.list.itemActivated.connect(lambda _item: self.present())
         self.list.currentRowChanged.connect(lambda _row: self._show_case())
 
-        buttons = QHBoxLayout()
+        # Wrapping: four buttons side by side must not widen the window (compact mode).
+        buttons = WrapLayout()
         for button in (
             self.present_button,
             self.practice_button,
@@ -122,7 +124,6 @@ class OvningPage(QWidget):
             self.handout_button,
         ):
             buttons.addWidget(button)
-        buttons.addStretch(1)
         self.right = QVBoxLayout()
         self.right.addWidget(self.details)
         self.right.addLayout(buttons)

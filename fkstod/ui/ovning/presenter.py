@@ -66,7 +66,9 @@ class _KeyForwarding(QWidget):
     """A top-level window that hands the presenter's keys to its presenter."""
 
     def __init__(self, presenter: Presenter) -> None:
-        super().__init__(None)
+        # A window of its own (Qt.Window), owned by the page: Qt deletes it with the page.
+        owner = presenter.parent()
+        super().__init__(owner if isinstance(owner, QWidget) else None, Qt.WindowType.Window)
         self.presenter = presenter
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
 

@@ -30,10 +30,12 @@ from fkstod.core.usage import UsageRecorder
 from fkstod.core.usage.local import LocalExports
 from fkstod.qt.single_instance import SingleInstance
 from fkstod.qt.text_scale import apply_text_scale
+from fkstod.qt.training_mode import TrainingMode
 from fkstod.ui.dialogs import Dialogs, QtDialogs
 from fkstod.ui.katalog.section import KatalogSection
 from fkstod.ui.main_window import MainWindow
 from fkstod.ui.orosanmalan.section import OrosanmalanSection
+from fkstod.ui.ovning.section import OvningSection
 from fkstod.ui.samtal.section import SamtalSection
 from fkstod.ui.section import Section
 from fkstod.ui.statistik.section import StatistikSection
@@ -113,6 +115,8 @@ class Wiring:
         self.window = window
         self.library = load_library()
         self.kommuner = kommuner.kommuner()
+        #: Övningsläge, app-wide: nothing counted, every report marked (``wire_training``).
+        self.training = TrainingMode(window)
 
     def socialtjanst(self, kommun: str) -> str | None:
         """Return the social services' name and number for a kommun code, if known."""
@@ -148,6 +152,7 @@ SECTIONS: list[Callable[[Wiring], Section]] = [
         w.socialtjanst,
         lambda: w.services.protected,
         w,
+        w.training,
     ),
     lambda w: StatistikSection(
         w.services.usage,
@@ -156,6 +161,7 @@ SECTIONS: list[Callable[[Wiring], Section]] = [
         LocalExports(w.services.db, w.library),
         lambda: w.services.protected,
     ),
+    lambda w: OvningSection(w.library, w.dialogs, w.training, lambda: w.services.protected),
 ]
 
 
@@ -174,6 +180,7 @@ def build_window(services: Services, dialogs: Dialogs | None = None) -> MainWind
     services.usage.set_content_ids("flow", wiring.library.ids())
     for make_section in SECTIONS:
         window.add_section(make_section(wiring))
+    wire_training(window, wiring.training, services.usage)
     add_jump_keys(window)
     add_statistik_actions(window)
     restore_window_state(window, settings)
@@ -184,6 +191,24 @@ def build_window(services: Services, dialogs: Dialogs | None = None) -> MainWind
     window.about_requested.connect(lambda: show_about(services.data_folder, window))
     window.expert_support_requested.connect(lambda: dialogs.info(*expert_support_text()))
     return window
+
+
+def wire_training(window: MainWindow, training: TrainingMode, usage: UsageRecorder) -> None:
+    """Connect Övningsläge: the menu and its key, the banner and title, and the counting.
+
+    Every section counts through the one recorder ``usage``; while the mode is on it
+    is a training recorder (``UsageRecorder.training``), so nothing any section does
+    is counted. Switching the mode off counts again from then on.
+    """
+
+    def changed(on: bool) -> None:
+        usage.training = on
+        window.set_training(on)
+
+    window.set_training(training.on)
+    usage.training = training.on
+    window.training_requested.connect(training.set_on)
+    training.changed.connect(changed)
 
 
 def add_jump_keys(window: MainWindow) -> None:

@@ -7,7 +7,7 @@ never shows a traceback. Subcommands never import Qt, so they work without a
 display and start fast.
 
 One module per subcommand (``basics``, ``flows``, ``directory``, ``orosanmalan``,
-``usage``), each with ``register(subparsers)`` that adds its parsers and sets
+``usage``, ``training``), each with ``register(subparsers)`` that adds its parsers and sets
 ``func`` on each to a function ``(args) -> exit code``. What they share is in
 ``fkstod.cli.base``.
 """
@@ -44,7 +44,7 @@ __all__ = [
 
 def build_parser() -> SwedishArgumentParser:
     """Return the parser for the whole command line."""
-    from fkstod.cli import basics, directory, flows, orosanmalan, usage
+    from fkstod.cli import basics, directory, flows, orosanmalan, training, usage
 
     parser = SwedishArgumentParser(
         prog="fkstod",
@@ -69,7 +69,7 @@ def build_parser() -> SwedishArgumentParser:
     sub = parser.add_subparsers(
         dest="command", metavar="KOMMANDO", parser_class=SwedishArgumentParser
     )
-    for module in (basics, flows, directory, orosanmalan, usage):
+    for module in (basics, flows, directory, orosanmalan, usage, training):
         module.register(sub)
     return parser
 

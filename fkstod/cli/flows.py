@@ -1,8 +1,9 @@
-"""``fkstod flows list``, ``fkstod flows outline FLOW_ID`` and ``fkstod flows notes FLOW_ID``."""
+"""``fkstod flows list``, ``outline FLOW_ID``, ``notes FLOW_ID`` and ``diagram FLOW_ID --out FILE``."""
 
 from __future__ import annotations
 
 import argparse
+from pathlib import Path
 
 from fkstod.core.i18n import _
 
@@ -27,6 +28,12 @@ def register(sub: argparse._SubParsersAction) -> None:
     a.add_argument("flow_id", metavar="FLÖDES_ID")
     a.add_argument("--json", action="store_true", help=_("skriv ut som JSON"))
     a.set_defaults(func=flow_notes)
+    a = actions.add_parser(
+        "diagram", help=_("flödet som diagram: PNG, SVG eller PDF (ändelsen väljer)")
+    )
+    a.add_argument("flow_id", metavar="FLÖDES_ID")
+    a.add_argument("--out", type=Path, required=True, metavar="FIL")
+    a.set_defaults(func=flow_diagram)
 
 
 def list_flows(args: argparse.Namespace) -> int:
@@ -119,4 +126,32 @@ def flow_notes(args: argparse.Namespace) -> int:
                 "se fkstod flows notes akut-fara, barn-berors, berattar-om-vald, kan-inte-prata."
             )
         )
+    return 0
+
+
+def flow_diagram(args: argparse.Namespace) -> int:
+    """Write the flow's diagram as PNG, SVG or PDF, by the file's ending."""
+    from fkstod.cli.base import CliError
+    from fkstod.cli.data import protected
+    from fkstod.core.files import FileProblem, check_target, write_file
+
+    library, flow = _loaded_flow(args.flow_id)
+    fmt = args.out.suffix.lower().lstrip(".")
+    if fmt not in ("png", "svg", "pdf"):
+        raise CliError(_("{out}: välj ändelsen .png, .svg eller .pdf").format(out=args.out))
+    keep = protected(args)
+    try:
+        check_target(args.out, keep)
+    except FileProblem as exc:
+        raise CliError(str(exc)) from None
+    from fkstod.qt.diagram import Picture, diagram_for, export_bytes
+    from fkstod.qt.render_pdf import ensure_gui_application
+
+    ensure_gui_application()
+    picture = Picture(diagram_for(flow), {f.id: f.title for f in library.flows.values()})
+    try:
+        write_file(args.out, export_bytes(picture, fmt), keep)
+    except FileProblem as exc:
+        raise CliError(str(exc)) from None
+    print(args.out)
     return 0

@@ -15,6 +15,7 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
     QHBoxLayout,
+    QLabel,
     QListWidget,
     QListWidgetItem,
     QMainWindow,
@@ -39,10 +40,13 @@ class MainWindow(QMainWindow):
     closing = Signal()
     about_requested = Signal()
     expert_support_requested = Signal()
+    #: The user switched Övningsläge on (True) or off (False) from the menu or its key.
+    training_requested = Signal(bool)
 
     def __init__(self, text_scale: float = 1.0, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle(self.tr("fkstod – stöd vid frågor om våld i nära relationer"))
+        self._title = self.tr("fkstod – stöd vid frågor om våld i nära relationer")
+        self.setWindowTitle(self._title)
         self.setAccessibleName(self.tr("fkstod huvudfönster"))
         self.text_scale = text_scale
         self._painted = False
@@ -65,9 +69,24 @@ class MainWindow(QMainWindow):
         self.navigation.currentRowChanged.connect(self._on_row_changed)
 
         central = QWidget()
-        layout = QHBoxLayout(central)
+        outer = QVBoxLayout(central)
+        outer.setContentsMargins(0, 0, 0, 0)
+        # Övningsläge says so in words across the window, not by a colour alone.
+        self.training_banner = QLabel(self.tr("ÖVNINGSLÄGE – fiktiva fall, inget räknas"))
+        self.training_banner.setObjectName("training_banner")
+        self.training_banner.setAccessibleName(self.tr("Övningsläge är på"))
+        self.training_banner.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.training_banner.setStyleSheet(
+            "QLabel#training_banner { background: #ffd400; color: #000000; font-weight: bold;"
+            " font-size: 1.3em; padding: 6px; border-bottom: 3px dashed #000000; }"
+        )
+        self.training_banner.hide()
+        outer.addWidget(self.training_banner)
+        layout = QHBoxLayout()
+        layout.setContentsMargins(9, 9, 9, 9)
         layout.addWidget(self.navigation)
         layout.addWidget(self.pages, 1)
+        outer.addLayout(layout, 1)
         self.setCentralWidget(central)
 
         bar = self.menuBar()
@@ -98,6 +117,16 @@ class MainWindow(QMainWindow):
             QKeySequence("Ctrl+0"),
             lambda: self.set_text_scale(1.0),
         )
+        self.view_menu.addSeparator()
+        self.training_action = self._action(
+            self.view_menu,
+            self.tr("Ö&vningsläge"),
+            [QKeySequence("Ctrl+Shift+Ö"), QKeySequence("Ctrl+Shift+O")],
+            lambda: self.training_requested.emit(self.training_action.isChecked()),
+        )
+        self.training_action.setCheckable(True)
+        # The window's key, not the application's: the presenter's windows have keys of their own.
+        self.training_action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
         self.expert_action = self._action(
             self.help_menu,
             self.tr("&Internt expertstöd…"),
@@ -294,6 +323,13 @@ class MainWindow(QMainWindow):
             page.setSizePolicy(policy)
         # A hidden page's new policy does not reach the stack's layout by itself.
         self.pages.layout().invalidate()
+
+    def set_training(self, on: bool) -> None:
+        """Show or hide Övningsläge's banner, and say it in the window's title."""
+        self.training_action.setChecked(on)
+        self.training_banner.setVisible(on)
+        prefix = self.tr("ÖVNINGSLÄGE – ") if on else ""
+        self.setWindowTitle(prefix + self._title)
 
     def bring_forward(self) -> None:
         """Show the window on top, restored if minimised (a second start asked for it)."""

@@ -508,6 +508,7 @@ ALLOWED_CALLS = {
     ("fkstod/cli/__init__.py", "os.open"),  # os.devnull, put behind a closed stdout
     ("fkstod/qt/render_pdf.py", "buffer.open"),  # a QBuffer in memory
     ("fkstod/qt/charts.py", "buffer.open"),  # a QBuffer in memory (PNG and PDF)
+    ("fkstod/qt/diagram.py", "buffer.open"),  # a QBuffer in memory (PNG, SVG, PDF)
     ("fkstod/qt/private_file_dialog.py", "path.unlink"),  # Qt's own settings file
 }
 _FILE_CALLS = {

@@ -32,7 +32,7 @@ def window(qtbot, services):
 def test_the_window_has_a_swedish_title_and_four_sections(window):
     assert "våld i nära relationer" in window.windowTitle()
     titles = [window.navigation.item(i).text() for i in range(window.navigation.count())]
-    assert titles == ["Samtalsstöd", "Stödkatalog", "Orosanmälan", "Statistik"]
+    assert titles == ["Samtalsstöd", "Stödkatalog", "Orosanmälan", "Statistik", "Övning"]
     menus = [a.text() for a in window.menuBar().actions()]
     assert menus == ["&Arkiv", "&Visa", "&Hjälp"]
 

@@ -59,7 +59,7 @@ def test_every_section_of_the_app_implements_the_protocol(services, qtbot):
     assert len(sections) == len(fkapp.SECTIONS)
     assert all(isinstance(s, Section) for s in sections)
     ids = [s.id for s in sections]
-    assert ids == ["samtal", "katalog", "orosanmalan", "statistik"]
+    assert ids == ["samtal", "katalog", "orosanmalan", "statistik", "ovning"]
     assert all(i.isascii() and i.isidentifier() for i in ids)
 
 

@@ -34,7 +34,13 @@ from PySide6.QtWidgets import (
 )
 
 from fkstod.core.files import NOTHING_PROTECTED, FileProblem, Protected, write_file
-from fkstod.core.orosanmalan import Form, page_mark, render_orosanmalan, validate
+from fkstod.core.orosanmalan import (
+    Form,
+    page_mark_for,
+    render_orosanmalan,
+    training_file_name,
+    validate,
+)
 from fkstod.core.orosanmalan.saving import save_target
 from fkstod.core.oserrors import describe_os_error
 from fkstod.qt.private_clipboard import clear_private, copy_private
@@ -86,6 +92,8 @@ class OrosanmalanPage(QWidget):
         # Core writes the file (all or nothing), never over what ``protected`` names.
         self._save_file = save_file or (lambda path, data: write_file(path, data, protected))
         self._benefit = ""
+        #: Övningsläge: every report says "ÖVNING – fiktivt fall" on every page and in its name.
+        self.training = False
         self._created: set[int] = set()
         self._copied = ""
 
@@ -271,7 +279,7 @@ class OrosanmalanPage(QWidget):
         form = self._ready_form()
         if form is None:
             return
-        self._copied = render_orosanmalan(form, "txt", self._index())
+        self._copied = render_orosanmalan(form, "txt", self._index(), training=self.training)
         copy_private(self._copied)
         if self.clear_clipboard.isChecked():
             self._clipboard_timer.start()
@@ -292,14 +300,21 @@ class OrosanmalanPage(QWidget):
         suggested = self.tr("orosanmalan-%1-barn%2.pdf").replace(
             "%1", form.report_date().isoformat()
         )
-        path, chosen = self._save_asker(self, suggested.replace("%2", str(index + 1)))
+        suggested = suggested.replace("%2", str(index + 1))
+        if self.training:
+            suggested = training_file_name(suggested)
+        path, chosen = self._save_asker(self, suggested)
         if not path:
             return
         target, fmt = save_target(Path(path), chosen)
+        if self.training:
+            target = training_file_name(target)
         data: str | bytes = (
-            render_orosanmalan(form, "txt", index)
+            render_orosanmalan(form, "txt", index, training=self.training)
             if fmt == "txt"
-            else pdf_bytes(render_orosanmalan(form, "html", index), self._decor(form))
+            else pdf_bytes(
+                render_orosanmalan(form, "html", index, training=self.training), self._decor(form)
+            )
         )
         try:
             self._save_file(target, data)
@@ -325,12 +340,15 @@ class OrosanmalanPage(QWidget):
         printer = self._printer_asker(self)
         if printer is None:
             return
-        html = render_orosanmalan(form, "html", self._index())
+        html = render_orosanmalan(form, "html", self._index(), training=self.training)
         if printer.outputFileName():
             # "Print to file": Qt would write it itself, truncating first. A file like
             # any the page saves: all or nothing, never over fkstod's own data.
             try:
-                self._save_file(Path(printer.outputFileName()), pdf_bytes(html, self._decor(form)))
+                target = Path(printer.outputFileName())
+                if self.training:
+                    target = training_file_name(target)
+                self._save_file(target, pdf_bytes(html, self._decor(form)))
             except FileProblem as exc:
                 self._not_saved(str(exc))
                 return
@@ -339,8 +357,14 @@ class OrosanmalanPage(QWidget):
         self._created_once(self._index())
 
     def _decor(self, form: Form) -> PageDecor:
-        mark = page_mark() if form.skyddade_personuppgifter else ""
-        return PageDecor(form.report_date().isoformat(), mark)
+        return PageDecor(
+            form.report_date().isoformat(), page_mark_for(form, training=self.training)
+        )
+
+    def set_training(self, on: bool) -> None:
+        """Switch Övningsläge's marks on or off for every report made from now on."""
+        self.training = on
+        self._refresh_preview()
 
     # --- preview ----------------------------------------------------------------------------
 
@@ -357,7 +381,9 @@ class OrosanmalanPage(QWidget):
         self.form.mark_problems(problems)
         self._fit_form()  # a sign before a label widens the form
         scroll = self.preview.verticalScrollBar().value()
-        self.preview.setHtml(render_orosanmalan(form, "html", self._index()))
+        self.preview.setHtml(
+            render_orosanmalan(form, "html", self._index(), training=self.training)
+        )
         self.preview.verticalScrollBar().setValue(scroll)
 
     def _follow_tab(self, index: int) -> None:

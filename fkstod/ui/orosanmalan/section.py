@@ -9,6 +9,7 @@ from fkstod.core.files import Protected
 from fkstod.core.i18n import _
 from fkstod.core.settings import Settings
 from fkstod.core.usage import UsageRecorder
+from fkstod.qt.training_mode import TrainingMode
 from fkstod.ui.dialogs import Dialogs
 from fkstod.ui.section import Intents, PageSection
 
@@ -31,6 +32,7 @@ class OrosanmalanSection(PageSection["OrosanmalanPage"]):
         lookup_socialtjanst: Callable[[str], str | None],
         protected: Callable[[], Protected],
         intents: Intents,
+        training: TrainingMode | None = None,
     ) -> None:
         super().__init__()
         self.title = _("Orosanmälan")
@@ -40,6 +42,7 @@ class OrosanmalanSection(PageSection["OrosanmalanPage"]):
         self.lookup_socialtjanst = lookup_socialtjanst
         self.protected = protected
         self.intents = intents
+        self.training = training
 
     def create(self) -> OrosanmalanPage:
         from fkstod.ui.orosanmalan.page import OrosanmalanPage
@@ -56,6 +59,10 @@ class OrosanmalanSection(PageSection["OrosanmalanPage"]):
             lambda benefit: self.usage.record("orosanmalan_created", benefit=benefit)
         )
         page.directory_requested.connect(self.intents.show_directory)
+        if self.training is not None:
+            # Övningsläge: every report marked on every page and in its file name.
+            page.set_training(self.training.on)
+            self.training.changed.connect(page.set_training)
         return page
 
     def may_close(self) -> bool:

@@ -1,0 +1,382 @@
+"""The presenter view: an audience window and a trainer console, driven by a presentation remote.
+
+The audience window is a top-level window of its own, so that it alone can be
+shared in a video meeting or put on the projector: the current step's words and
+choices in very large text that follows the window's size, nothing else. The
+trainer console has the rest: the step, a cue for the next planned step, the
+trainer's notes and the discussion questions of this step, the case's story, the
+elapsed time and the flow as a diagram with the planned path and the path so far.
+
+Keys, as presentation remotes send them, in both windows: PgDn, → and ↓ go on
+along the planned path; PgUp, ← and ↑ go back; B or . blanks the audience
+window (again: shows it); Home starts over (between demonstrations); Esc closes both.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QElapsedTimer, QObject, Qt, QTimer, Signal
+from PySide6.QtGui import QCloseEvent, QFont, QKeyEvent, QResizeEvent
+from PySide6.QtWidgets import (
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QScrollArea,
+    QSizePolicy,
+    QVBoxLayout,
+    QWidget,
+)
+
+from fkstod.core.flows import FlowLibrary
+from fkstod.core.flows.layout import path_marks
+from fkstod.core.flows.model import Step
+from fkstod.core.i18n import _
+from fkstod.core.training import Case, CaseReplay, ReplayFrame, planned_trail
+from fkstod.ui.ovning.diagram_view import DiagramView
+
+FORWARD_KEYS = {Qt.Key.Key_PageDown, Qt.Key.Key_Right, Qt.Key.Key_Down, Qt.Key.Key_Space}
+BACK_KEYS = {Qt.Key.Key_PageUp, Qt.Key.Key_Left, Qt.Key.Key_Up, Qt.Key.Key_Backspace}
+BLANK_KEYS = {Qt.Key.Key_B, Qt.Key.Key_Period}
+
+
+def audience_text(step: Step) -> str:
+    """Return what the audience sees of a step: its words, then its choices, numbered."""
+    words = step.say or step.title
+    lines = [words]
+    if step.kind == "question":
+        lines.append("")
+        lines += [f"{n}  {option.label}" for n, option in enumerate(step.options, start=1)]
+    elif step.kind == "checklist" and step.items:
+        lines.append("")
+        lines += [f"•  {item}" for item in step.items]
+    return "\n".join(lines)
+
+
+def plain_label(text: str = "", *, name: str = "") -> QLabel:
+    """Return a word-wrapped label that shows its text as plain text, never as HTML."""
+    label = QLabel(text)
+    label.setTextFormat(Qt.TextFormat.PlainText)
+    label.setWordWrap(True)
+    label.setTextInteractionFlags(Qt.TextInteractionFlag.NoTextInteraction)
+    if name:
+        label.setAccessibleName(name)
+    return label
+
+
+class _KeyForwarding(QWidget):
+    """A top-level window that hands the presenter's keys to its presenter."""
+
+    def __init__(self, presenter: Presenter) -> None:
+        # A window of its own (Qt.Window), owned by the page: Qt deletes it with the page.
+        owner = presenter.parent()
+        super().__init__(owner if isinstance(owner, QWidget) else None, Qt.WindowType.Window)
+        self.presenter = presenter
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if not self.presenter.handle_key(event.key()):
+            super().keyPressEvent(event)
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.presenter.window_closed(self)
+        super().closeEvent(event)
+
+
+class AudienceWindow(_KeyForwarding):
+    """The step's words and choices, very large; nothing else (share this window alone)."""
+
+    def __init__(self, presenter: Presenter) -> None:
+        super().__init__(presenter)
+        self.setWindowTitle(_("Övning – publik"))
+        self.setAccessibleName(_("Publikfönster"))
+        self.setAutoFillBackground(True)
+        self.setStyleSheet("AudienceWindow { background: #ffffff; }")
+        self.text = plain_label(name=_("Stegets ord och val"))
+        self.text.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+        self.text.setStyleSheet("color: #000000;")
+        self.text.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Ignored)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(48, 32, 48, 32)
+        layout.addWidget(self.text)
+        self.blank = False
+        self._content = ""
+        self.resize(1024, 640)
+
+    def show_text(self, text: str) -> None:
+        """Show ``text`` (unless blanked), as large as the window allows."""
+        self._content = text
+        self._apply()
+
+    def set_blank(self, blank: bool) -> None:
+        """Blank the window (an empty black screen) or show the step again."""
+        self.blank = blank
+        self.setStyleSheet(
+            "AudienceWindow { background: %s; }" % ("#000000" if blank else "#ffffff")
+        )
+        self._apply()
+
+    def shown_text(self) -> str:
+        """Return the text the audience sees now ("" while blank)."""
+        return self.text.text()
+
+    def _apply(self) -> None:
+        self.text.setText("" if self.blank else self._content)
+        self.fit_text()
+
+    def fit_text(self) -> None:
+        """Make the text as large as fits the window: readable from the back of the room."""
+        width = max(1, self.text.width())
+        height = max(1, self.text.height())
+        font = QFont(self.text.font())
+        # From a size that fills a projector's height with a few lines, down until it fits.
+        size = max(18, min(height // 5, width // 12, 120))
+        while size > 18:
+            font.setPixelSize(size)
+            self.text.setFont(font)
+            if self.text.heightForWidth(width) <= height:
+                break
+            size = int(size * 0.92)
+        font.setPixelSize(size)
+        self.text.setFont(font)
+
+    def font_pixel_size(self) -> int:
+        """Return the text's size in pixels (it follows the window's size)."""
+        return self.text.font().pixelSize()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        QTimer.singleShot(0, self.fit_text)  # after the layout gave the label its size
+
+
+class TrainerConsole(_KeyForwarding):
+    """What the trainer sees: the step, what comes next, notes, questions, the story, the time."""
+
+    def __init__(self, presenter: Presenter, library: FlowLibrary) -> None:
+        super().__init__(presenter)
+        case = presenter.case
+        self.setWindowTitle(_("Övning – tränarvy: {title}").format(title=case.title))
+        self.setAccessibleName(_("Tränarvy"))
+        # Read at arm's length while presenting: a size larger than the window's.
+        base = QFont(self.font())
+        base.setPointSizeF(base.pointSizeF() * 1.2)
+        self.setFont(base)
+        big = QFont(self.font())
+        big.setPointSizeF(self.font().pointSizeF() * 1.4)
+        big.setBold(True)
+
+        self.position = plain_label(name=_("Var i planen"))
+        self.clock = plain_label(name=_("Tid sedan start"))
+        self.clock.setAlignment(Qt.AlignmentFlag.AlignRight)
+        self.audience_state = plain_label(name=_("Publikfönstret"))
+        self.step = plain_label(name=_("Steget som visas"))
+        self.step.setFont(big)
+        self.say = plain_label(name=_("Stegets ord"))
+        self.caller = plain_label(name=_("Personen säger"))
+        self.cue = plain_label(name=_("Nästa i planen"))
+        self.notes = plain_label(name=_("Tränarens anteckning"))
+        self.questions = plain_label(name=_("Frågor att diskutera"))
+        self.story = plain_label(
+            _("Fiktivt fall. {warning}\n\n{story}\n\n{notes}").format(
+                warning=_("Innehåll: {text}").format(text=case.content_warning),
+                story=case.story,
+                notes=case.trainer_notes,
+            ),
+            name=_("Fallets berättelse"),
+        )
+        self.story.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+        keys = plain_label(
+            _(
+                "PgDn/→ nästa · PgUp/← tillbaka · B eller . släcker publikfönstret · "
+                "Home börjar om · Esc avslutar"
+            ),
+            name=_("Tangenter"),
+        )
+        self.diagram = DiagramView(library.get(case.flow), library)
+        self.diagram.setMinimumHeight(200)
+
+        left = QVBoxLayout()
+        top = QHBoxLayout()
+        top.addWidget(self.position, 1)
+        top.addWidget(self.clock)
+        left.addLayout(top)
+        left.addWidget(self.audience_state)
+        grid = QGridLayout()
+        rows = [
+            (_("Steg"), self.step),
+            (_("Orden"), self.say),
+            (_("Personen säger"), self.caller),
+            (_("Nästa i planen"), self.cue),
+            (_("Anteckning"), self.notes),
+            (_("Diskutera"), self.questions),
+        ]
+        for row, (title, widget) in enumerate(rows):
+            heading = plain_label(title)
+            heading.setStyleSheet("font-weight: bold;")
+            heading.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+            heading.setBuddy(widget)
+            grid.addWidget(heading, row, 0)
+            grid.addWidget(widget, row, 1)
+        grid.setColumnStretch(1, 1)
+        left.addLayout(grid)
+        left.addWidget(keys)
+        story_box = QScrollArea()
+        story_box.setWidgetResizable(True)
+        story_box.setWidget(self.story)
+        story_box.setAccessibleName(_("Fallets berättelse"))
+        story_box.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        right = QVBoxLayout()
+        heading = plain_label(_("Fallet"))
+        heading.setStyleSheet("font-weight: bold;")
+        right.addWidget(heading)
+        right.addWidget(story_box, 1)
+        upper = QHBoxLayout()
+        upper.addLayout(left, 3)
+        upper.addLayout(right, 2)
+        layout = QVBoxLayout(self)
+        layout.addLayout(upper, 2)
+        layout.addWidget(self.diagram, 3)
+        self.diagram.setFocusPolicy(Qt.FocusPolicy.ClickFocus)
+        self.resize(1100, 720)
+
+    def show_frame(self, frame: ReplayFrame, library: FlowLibrary, blank: bool) -> None:
+        """Show ``frame``: where the plan stands, and what the trainer needs at this step."""
+        flow = frame.flow
+        self.position.setText(
+            _("Steg {n} av {total} · {flow}").format(
+                n=frame.index + 1, total=frame.total, flow=flow.title
+            )
+        )
+        self.step.setText(frame.step.title)
+        self.say.setText(frame.step.say or "–")
+        self.caller.setText(frame.caller or "–")
+        if frame.next is None:
+            self.cue.setText(_("Slut på planen. Home börjar om."))
+        else:
+            following = library.get(frame.next.flow).step(frame.next.step).title
+            self.cue.setText(_("{cue} → {step}").format(cue=frame.cue, step=following))
+        self.notes.setText(frame.trainer or "–")
+        self.questions.setText("\n".join(f"• {q}" for q in frame.planned.questions) or "–")
+        self.show_blank(blank)
+
+    def show_blank(self, blank: bool) -> None:
+        """Say whether the audience window is blanked."""
+        self.audience_state.setText(
+            _("Publikfönstret är släckt (B tänder det).")
+            if blank
+            else _("Publikfönstret visar steget (B släcker det).")
+        )
+
+    def show_elapsed(self, seconds: int) -> None:
+        """Show the time since the demonstration started (or started over)."""
+        self.clock.setText(_("Tid: {m}:{s:02d}").format(m=seconds // 60, s=seconds % 60))
+
+
+class Presenter(QObject):
+    """One demonstration of a case: the replay and its two windows.
+
+    Signals:
+        finished(): both windows were closed (Esc or the window's close button).
+    """
+
+    finished = Signal()
+
+    def __init__(self, case: Case, library: FlowLibrary, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.case = case
+        self.library = library
+        self.replay = CaseReplay(case, library)
+        self._planned = planned_trail(case, library)
+        self.blank = False
+        self._closing = False
+        self.audience = AudienceWindow(self)
+        self.console = TrainerConsole(self, library)
+        self.elapsed = QElapsedTimer()
+        self.elapsed.start()
+        self._ticker = QTimer(self)
+        self._ticker.setInterval(1000)
+        self._ticker.timeout.connect(self._tick)
+        self._ticker.start()
+        self._show()
+        self._tick()
+
+    def show_windows(self) -> None:
+        """Show both windows; the console has the keyboard."""
+        self.audience.show()
+        self.console.show()
+        self.console.activateWindow()
+        self.console.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def handle_key(self, key: int) -> bool:
+        """Act on a presentation remote's key; return False for a key it does not use."""
+        if key in FORWARD_KEYS:
+            self.forward()
+        elif key in BACK_KEYS:
+            self.back()
+        elif key in BLANK_KEYS:
+            self.toggle_blank()
+        elif key == Qt.Key.Key_Home:
+            self.reset()
+        elif key == Qt.Key.Key_Escape:
+            self.close()
+        else:
+            return False
+        return True
+
+    def forward(self) -> bool:
+        """Take the planned step (PgDn)."""
+        moved = self.replay.forward()
+        self._show()
+        return moved
+
+    def back(self) -> bool:
+        """Go back one planned step (PgUp)."""
+        moved = self.replay.back()
+        self._show()
+        return moved
+
+    def reset(self) -> None:
+        """Start over from the first step, with the clock (Home: between demonstrations)."""
+        self.replay.reset()
+        self.elapsed.restart()
+        self._tick()
+        self._show()
+
+    def toggle_blank(self) -> None:
+        """Blank the audience window, or show it again (B or .)."""
+        self.blank = not self.blank
+        self.audience.set_blank(self.blank)
+        self.console.show_blank(self.blank)
+
+    def close(self) -> None:
+        """Close both windows (Esc)."""
+        if self._closing:
+            return
+        self._closing = True
+        self._ticker.stop()
+        self.audience.close()
+        self.console.close()
+        self.finished.emit()
+
+    def window_closed(self, window: QWidget) -> None:
+        # One window closed by its own button closes the other too.
+        self.close()
+
+    def frame(self) -> ReplayFrame:
+        """Return the frame shown."""
+        return self.replay.frame()
+
+    def _show(self) -> None:
+        frame = self.replay.frame()
+        self.audience.show_text(audience_text(frame.step))
+        self.console.show_frame(frame, self.library, self.blank)
+        flow = frame.flow
+        if self.console.diagram.flow.id != flow.id:
+            self.console.diagram.set_flow(flow)
+        self.console.diagram.set_marks(
+            path_marks(self._planned, flow),
+            path_marks(self.replay.session.trail, flow),
+            frame.step.id,
+        )
+        self.console.diagram.follow(frame.step.id)
+
+    def _tick(self) -> None:
+        self.console.show_elapsed(int(self.elapsed.elapsed() // 1000))

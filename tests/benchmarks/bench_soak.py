@@ -176,7 +176,9 @@ def main() -> list[Result]:
         Result(
             f"widgetar som blivit fler, samtal 100–{CONVERSATIONS}",
             widgets[-1][1] - dict(widgets).get(100, widgets[0][1]),
-            0,
+            # The count moves by a few with the buttons of the last step shown (the
+            # step view keeps them until the next step); a leak adds hundreds.
+            20,
             "st",
             note=f"{dict(widgets).get(100, widgets[0][1])} → {widgets[-1][1]}",
         ),

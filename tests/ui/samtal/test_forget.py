@@ -69,6 +69,8 @@ def test_after_a_new_call_no_widget_holds_the_last_calls_note_or_path(qtbot, win
     qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Return)
     page.jump("akut-fara")
     to_the_end(qtbot, page)
+    last_step = page.step_view.say.text()
+    assert last_step
     summary = page.summary
     summary.note.setFocus()
     qtbot.keyClick(summary.note, Qt.Key.Key_End, Qt.KeyboardModifier.ControlModifier)
@@ -86,5 +88,7 @@ def test_after_a_new_call_no_widget_holds_the_last_calls_note_or_path(qtbot, win
     assert MARK not in held
     assert note not in held
     assert summary.path.text() == "" and summary.closing.text() == ""
+    assert last_step not in held  # the step view shows no step of the last call
+    assert page.step_view.option_buttons == [] and page.step_view._step is None
     assert private_clipboard.remembered() <= 1
     private_clipboard.clear_private()

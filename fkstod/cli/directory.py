@@ -28,7 +28,12 @@ def register(sub: argparse._SubParsersAction) -> None:
     s.set_defaults(func=search)
 
     i = inner.add_parser("import", help=_("importera lokala poster (allt eller inget)"))
-    i.add_argument("file", type=Path, metavar="FIL", help=_("CSV-fil eller HSDS-paket"))
+    i.add_argument(
+        "file",
+        type=Path,
+        metavar="FIL",
+        help=_("CSV-fil, Excel-arbetsbok (.xlsx) eller HSDS-paket"),
+    )
     i.add_argument("--dry-run", action="store_true", help=_("visa bara vad som skulle ändras"))
     i.add_argument(
         "--ja",
@@ -39,7 +44,12 @@ def register(sub: argparse._SubParsersAction) -> None:
 
     e = inner.add_parser("export", help=_("exportera katalogen"))
     e.add_argument("file", type=Path, metavar="FIL")
-    e.add_argument("--format", choices=("csv", "hsds"), default="csv")
+    e.add_argument(
+        "--format",
+        choices=("csv", "xlsx", "hsds"),
+        default=None,
+        help=_("filformat; utan det avgör filändelsen (.xlsx är Excel, annars CSV)"),
+    )
     e.add_argument("--bara-lokala", action="store_true", help=_("bara lokala poster"))
     e.set_defaults(func=export)
 
@@ -145,13 +155,14 @@ def import_file(args: argparse.Namespace) -> int:
 
 
 def export(args: argparse.Namespace) -> int:
-    """Write the directory to a CSV file or an HSDS package folder."""
+    """Write the directory to a CSV file, an Excel workbook or an HSDS package folder."""
     from fkstod.cli.base import CliError
     from fkstod.core.directory import FileProblem
 
+    fmt = args.format or ("xlsx" if args.file.suffix.lower() == ".xlsx" else "csv")
     db, directory = _open(args)
     try:
-        count = directory.export(args.file, args.format, include_shipped=not args.bara_lokala)
+        count = directory.export(args.file, fmt, include_shipped=not args.bara_lokala)
     except FileProblem as exc:  # refused, or failed with the old file kept
         raise CliError(str(exc)) from exc
     finally:

@@ -57,3 +57,25 @@ def test_a_process_that_ends_without_quitting_exits_cleanly_after_a_copy():
         timeout=60,
     )
     assert result.returncode == 0, result.stderr
+
+
+def test_only_the_last_copy_is_remembered_and_never_as_text(qapp):
+    clipboard = QGuiApplication.clipboard()
+    notes = [f"anteckning {n}: Saga berättade om hot" for n in range(200)]
+    for note in notes:
+        private_clipboard.copy_private(note)
+    assert private_clipboard.remembered() == 1
+    held = [v for v in vars(private_clipboard).values() if isinstance(v, str | set | list | dict)]
+    assert not any("Saga" in repr(v) for v in held)
+    private_clipboard.clear_private(notes[0])  # an earlier copy, replaced long ago
+    assert clipboard.text() == notes[-1]
+    private_clipboard.clear_private()
+    assert clipboard.text() == "" and private_clipboard.remembered() == 0
+
+
+def test_clearing_a_copy_that_is_gone_leaves_the_users_text(qapp):
+    clipboard = QGuiApplication.clipboard()
+    private_clipboard.copy_private("rapport om Saga")
+    clipboard.setText("något annat")
+    private_clipboard.clear_private("rapport om Saga")
+    assert clipboard.text() == "något annat" and private_clipboard.remembered() == 0

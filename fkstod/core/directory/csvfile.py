@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import csv
 import io
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -77,7 +77,10 @@ def read_text(path: Path, max_bytes: int | None = None) -> str:
         raise FileProblem(
             path,
             0,
-            _("filen är en Excel-arbetsbok eller ett zip-arkiv; spara den i Excel som ”CSV UTF-8”"),
+            _(
+                "filen är en Excel-arbetsbok eller ett zip-arkiv; en arbetsbok ska ha "
+                "filändelsen .xlsx, annars spara den i Excel som ”CSV UTF-8”"
+            ),
         )
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
         raise FileProblem(
@@ -119,43 +122,14 @@ def read_rows(path: Path) -> list[Row]:
         header = next(reader, None)
         if header is None:
             raise FileProblem(path, 1, _("filen är tom"))
-        columns: list[str | None] = []
-        for position, title in enumerate(header, start=1):
-            name = _BY_HEADER.get(title.strip().lower())
-            if name is None and title.strip():
-                raise FileProblem(
-                    path,
-                    1,
-                    _("okänd kolumn ”{t}” (kolumn {n}); tillåtna: {a}").format(
-                        t=title.strip(), n=position, a=", ".join(HEADERS.values())
-                    ),
-                )
-            if name is not None and name in columns:
-                raise FileProblem(path, 1, _("kolumnen ”{t}” finns två gånger").format(t=title))
-            columns.append(name)
-        if "organisation" not in columns:
-            raise FileProblem(path, 1, _("kolumnen ”Organisation” saknas i rubrikraden"))
+        columns = header_columns(path, header)
         rows: list[Row] = []
         start = reader.line_num + 1
         for record in reader:
-            if any(cell.strip() for cell in record):
-                if len(record) > len(columns) and any(c.strip() for c in record[len(columns) :]):
-                    # Usually a ";" in unquoted text: the cells are shifted, so checking
-                    # them would only list follow-on errors. One problem for the row.
-                    rows.append(Row(start, {}, False, _too_many(len(record), len(columns))))
-                    start = reader.line_num + 1
-                    continue
-                cells = {
-                    name: _clean(cell)
-                    for name, cell in zip(columns, record, strict=False)
-                    if name is not None
-                }
-                shipped = cells.pop("levererad", "").strip().lower() in _YES
-                rows.append(Row(start, cells, shipped))
-                if len(rows) > MAX_ROWS:
-                    raise FileProblem(
-                        path, start, _("för många rader (högst {n})").format(n=MAX_ROWS)
-                    )
+            row = make_row(start, columns, record, _clean, _too_many)
+            if row is not None:
+                rows.append(row)
+                check_row_count(path, start, len(rows))
             start = reader.line_num + 1
     except csv.Error as exc:
         reason = (
@@ -169,6 +143,68 @@ def read_rows(path: Path) -> list[Row]:
             path, reader.line_num, _("filen går inte att läsa som CSV: {e}").format(e=reason)
         ) from exc
     return rows
+
+
+def header_columns(path: Path, header: Sequence[str]) -> list[str | None]:
+    """Return the field name of each header cell (None for an empty one).
+
+    The one reading of a header row, for CSV and .xlsx alike.
+
+    Raises:
+        FileProblem: for an unknown or repeated column, or no ”Organisation”.
+    """
+    columns: list[str | None] = []
+    for position, title in enumerate(header, start=1):
+        name = _BY_HEADER.get(title.strip().lower())
+        if name is None and title.strip():
+            raise FileProblem(
+                path,
+                1,
+                _("okänd kolumn ”{t}” (kolumn {n}); tillåtna: {a}").format(
+                    t=title.strip(), n=position, a=", ".join(HEADERS.values())
+                ),
+            )
+        if name is not None and name in columns:
+            raise FileProblem(path, 1, _("kolumnen ”{t}” finns två gånger").format(t=title))
+        columns.append(name)
+    if "organisation" not in columns:
+        raise FileProblem(path, 1, _("kolumnen ”Organisation” saknas i rubrikraden"))
+    return columns
+
+
+def make_row(
+    line: int,
+    columns: Sequence[str | None],
+    record: Sequence[str],
+    clean: Callable[[str], str],
+    too_many: Callable[[int, int], tuple[str, str]],
+) -> Row | None:
+    """Return the row of ``record`` under ``columns``, or None for an empty one.
+
+    The one reading of a data row, for CSV and .xlsx alike: the cells by field
+    name, ”Levererad” as yes or no, and one problem for a row with text past
+    the last column (its cells are not checked: they would only list follow-on
+    errors).
+    """
+    if not any(cell.strip() for cell in record):
+        return None
+    if len(record) > len(columns) and any(c.strip() for c in record[len(columns) :]):
+        return Row(line, {}, False, too_many(len(record), len(columns)))
+    cells = {
+        name: clean(cell) for name, cell in zip(columns, record, strict=False) if name is not None
+    }
+    shipped = cells.pop("levererad", "").strip().lower() in _YES
+    return Row(line, cells, shipped)
+
+
+def check_row_count(path: Path, line: int, rows: int) -> None:
+    """Refuse a file past the row cap (the same for every format).
+
+    Raises:
+        FileProblem: when ``rows`` is more than ``MAX_ROWS``.
+    """
+    if rows > MAX_ROWS:
+        raise FileProblem(path, line, _("för många rader (högst {n})").format(n=MAX_ROWS))
 
 
 def _too_many(cells: int, columns: int) -> tuple[str, str]:

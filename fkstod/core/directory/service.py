@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from fkstod import paths
-from fkstod.core.directory import csvfile, hsds
+from fkstod.core.directory import csvfile, hsds, xlsxfile
 from fkstod.core.directory.csvfile import FileProblem, Row
 from fkstod.core.directory.index import (
     DEFAULT_LIMIT,
@@ -354,13 +354,15 @@ class Directory:
 
     # -- import and export ---------------------------------------------------
     def plan_import(self, path: Path) -> ImportPlan:
-        """Read and check a CSV file or an HSDS package; change nothing.
+        """Read and check a CSV file, an Excel workbook (.xlsx) or an HSDS package; change nothing.
 
         Raises:
             FileProblem: when the file as a whole cannot be read.
         """
         if path.is_dir() or path.name == hsds.DESCRIPTOR:
             rows = hsds.read_package(path)
+        elif path.suffix.lower() == ".xlsx":
+            rows = xlsxfile.read_rows(path)
         else:
             rows = csvfile.read_rows(path)
         return self._plan(str(path), rows)
@@ -485,7 +487,9 @@ class Directory:
         return Changes(tuple(plan.added), tuple(plan.changed), tuple(plan.removed))
 
     def export(self, path: Path, fmt: str = "csv", include_shipped: bool = True) -> int:
-        """Write the directory as a CSV file or an HSDS package; return the entry count.
+        """Write the directory as a CSV file, a workbook or an HSDS package; return the count.
+
+        ``fmt`` is ``csv``, ``xlsx`` or ``hsds``.
 
         Raises:
             FileProblem: when it may not or cannot be written; nothing changed then.
@@ -493,6 +497,8 @@ class Directory:
         entries = self.entries() if include_shipped else self.local_entries()
         if fmt == "hsds":
             return hsds.write_package(entries, path, self._protected)
+        if fmt == "xlsx":
+            return xlsxfile.write_xlsx(entries, path, self._protected)
         return csvfile.write_csv(entries, path, self._protected)
 
 

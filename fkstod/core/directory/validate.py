@@ -78,12 +78,30 @@ def check_phone(number: str) -> str | None:
         return _("telefonnumret är inte ett svenskt nummer")
     if _SHORT_NUMBERS.match(digits):
         return None
+    if lost_leading_zero(number):
+        return _(
+            "”{n}” har tappat sin inledande nolla (ska det vara 0{n}?); ett kalkylprogram "
+            "tar bort den när cellen blir ett tal: skriv numret med nollan och spara "
+            "kolumnen som text"
+        ).format(n=number.strip())
     if not digits.startswith("0") or not 7 <= len(digits) <= 10:
         return _(
             "”{n}” är inte ett svenskt telefonnummer (till exempel 020-50 50 50, 08-123 456 78 "
             "eller +46 8 123 456 78)"
         ).format(n=number)
     return None
+
+
+def lost_leading_zero(number: str) -> bool:
+    """Return True for a number that plainly lost its leading zero in a spreadsheet.
+
+    Only bare digits (a spreadsheet's number has no spaces or hyphens) of a mobile
+    number without its 0: nine digits starting with 7, as 0701234567 becomes
+    701234567. Such a number is reported, never repaired: the file is wrong, and
+    its other numbers may be too.
+    """
+    bare = number.strip()
+    return bare.isdigit() and len(bare) == 9 and bare.startswith("7")
 
 
 def _codes(field: str, items: tuple[str, ...], allowed: Mapping[str, str]) -> list[FieldError]:
@@ -163,15 +181,25 @@ def entry_from_fields(
         if not _LANGUAGE.match(s)
     )
     known = kommuner.by_code()
-    # Excel drops the leading zero of 0114; accept three digits and put it back.
-    lists["kommuner"] = tuple(k.zfill(4) if k.isdigit() else k for k in lists["kommuner"])
-    errors.extend(
-        FieldError(
-            "kommuner", _("okänd kommunkod ”{k}” (fyra siffror, till exempel 1280)").format(k=k)
-        )
-        for k in lists["kommuner"]
-        if k not in known
-    )
+    for k in lists["kommuner"]:
+        if k.isdigit() and len(k) == 3 and "0" + k in known:
+            # A spreadsheet made 0114 the number 114: reported, not repaired.
+            errors.append(
+                FieldError(
+                    "kommuner",
+                    _(
+                        "kommunkoden ”{k}” har tappat sin inledande nolla (ska det vara 0{k}?); "
+                        "skriv koden med nollan och spara kolumnen som text"
+                    ).format(k=k),
+                )
+            )
+        elif k not in known:
+            errors.append(
+                FieldError(
+                    "kommuner",
+                    _("okänd kommunkod ”{k}” (fyra siffror, till exempel 1280)").format(k=k),
+                )
+            )
 
     # A shipped line nobody has checked carries no date rather than an untrue one
     # (its source says so; ``Directory.is_stale`` flags it). Local entries are

@@ -3,6 +3,12 @@
 Nothing here is written to disk. The only trace a session leaves is counts,
 through :class:`~fkstod.core.usage.UsageRecorder`, with ids and codes from the
 registry (never text).
+
+Every run of a flow (the main flow, and each entry into a jump flow) is counted
+started when it starts and ended exactly once, when the session closes:
+completed if the path as it stands at the end reaches the run's end, abandoned
+otherwise. So for every flow, started = completed + abandoned, however the
+caseworker goes back and forth.
 """
 
 from __future__ import annotations
@@ -36,6 +42,8 @@ class Entry:
         returns: where to go back to when a jump flow ends, innermost last.
         left_by: the option index chosen, CONTINUED, JUMPED, or None if still here.
         jump: the jump flow entered from here, when ``left_by`` is JUMPED.
+        run: the run of a flow the step belongs to (0 is the main flow's; each
+            entry into a jump flow starts a new one).
     """
 
     flow_id: str
@@ -43,6 +51,7 @@ class Entry:
     returns: tuple[tuple[str, str], ...] = ()
     left_by: int | None = None
     jump: str = ""
+    run: int = 0
 
 
 @dataclass(frozen=True)
@@ -74,15 +83,15 @@ class FlowSession:
     answers: dict[tuple[str, str], int] = field(default_factory=dict)
     checked: dict[tuple[str, str], set[int]] = field(default_factory=dict)
     support: list[str] = field(default_factory=list)
-    _recorded: bool = False
+    #: The flow of every run started, by run number (see :attr:`Entry.run`).
+    _runs: list[str] = field(default_factory=list, repr=False)
     _closed: bool = False
 
     def __post_init__(self) -> None:
         flow = self.library.get(self.flow_id)
         if self.benefit not in BENEFITS:
             self.benefit = flow.benefits[0] if flow.benefits else "ovriga"
-        self.trail = [Entry(flow.id, flow.start_id)]
-        self._count("flow_started", flow.id)
+        self.trail = [Entry(flow.id, flow.start_id, run=self._start_run(flow.id))]
 
     # -- where we are --------------------------------------------------------
 
@@ -142,8 +151,8 @@ class FlowSession:
         if option.jump:
             self._enter_jump(option.jump, (*here.returns, (here.flow_id, option.next)))
         else:
-            self.trail.append(Entry(here.flow_id, option.next, here.returns))
-        return self._arrived()
+            self.trail.append(Entry(here.flow_id, option.next, here.returns, run=here.run))
+        return self.step
 
     def advance(self) -> Step:
         """Go on from an info or checklist step, or return from the end of a jump flow."""
@@ -153,36 +162,29 @@ class FlowSession:
         if step.is_outcome:
             if not here.returns:
                 return step  # the end of the main flow: nowhere to go
-            self._count("flow_completed", here.flow_id)
-            flow_id, step_id = here.returns[-1]
-            self.trail[-1] = replace(here, left_by=CONTINUED)
-            self.trail.append(Entry(flow_id, step_id, here.returns[:-1]))
-            return self._arrived()
+            self._return_from_jump()
+            return self.step
         self.trail[-1] = replace(here, left_by=CONTINUED)
-        self.trail.append(Entry(here.flow_id, step.next, here.returns))
-        return self._arrived()
+        self.trail.append(Entry(here.flow_id, step.next, here.returns, run=here.run))
+        return self.step
 
     def jump(self, flow_id: str) -> Step:
         """Enter the jump flow ``flow_id``; its end returns to the step shown now."""
         here = self.current
         self.trail[-1] = replace(here, left_by=JUMPED, jump=flow_id)
         self._enter_jump(flow_id, (*here.returns, (here.flow_id, here.step_id)))
-        return self._arrived()
+        return self.step
 
     def leave_jump(self) -> bool:
         """Leave the jump flow shown before its end, back where it was made.
 
-        The steps of the jump stay in the path; the jump counts as abandoned.
+        The steps of the jump stay in the path; unless a step back reaches its
+        end again, the jump counts as abandoned when the session closes.
         Return False when not in a jump.
         """
-        here = self.current
-        if not here.returns:
+        if not self.current.returns:
             return False
-        self._count("flow_abandoned", here.flow_id)
-        flow_id, step_id = here.returns[-1]
-        self.trail[-1] = replace(here, left_by=CONTINUED)
-        self.trail.append(Entry(flow_id, step_id, here.returns[:-1]))
-        self._arrived()
+        self._return_from_jump()
         return True
 
     def back(self) -> bool:
@@ -196,24 +198,30 @@ class FlowSession:
     def restart(self) -> None:
         """Close this run and start the same flow again from its first step."""
         self.close()
-        self._closed = self._recorded = False
+        self._closed = False
+        self._runs = []
         self.answers.clear()
         self.checked.clear()
         self.support.clear()
-        self.trail = [Entry(self.flow_id, self.main_flow.start_id)]
-        self._count("flow_started", self.flow_id)
+        self.trail = [
+            Entry(self.flow_id, self.main_flow.start_id, run=self._start_run(self.flow_id))
+        ]
 
     def close(self) -> None:
-        """End the session and count it: completed if it ever reached its end, else abandoned.
+        """End the session and count every run of a flow in it exactly once.
 
-        Outcome codes are counted here, from the path as it stands at the end: a
-        caseworker who goes back from the end and answers differently is counted
-        for the answers given last.
+        A run is completed if the path as it stands at the end reaches its end
+        (the main flow's outcome, a jump's last step), else abandoned: a run left
+        by a step back, by Esc, or by a new call before its end. Outcome codes are
+        counted here too, from the same path: a caseworker who goes back from the
+        end and answers differently is counted for the answers given last.
         """
         if self._closed:
             return
         self._closed = True
-        self._count("flow_completed" if self._recorded else "flow_abandoned", self.flow_id)
+        reached = {entry.run for entry, step in self._visited() if step.is_outcome}
+        for run, flow_id in enumerate(self._runs):
+            self._count("flow_completed" if run in reached else "flow_abandoned", flow_id)
         self._count_codes()
 
     def toggle_item(self, index: int) -> bool:
@@ -227,15 +235,23 @@ class FlowSession:
         if category in REFERRAL_CATEGORIES and category not in self.support:
             self.support.append(category)
 
+    def _start_run(self, flow_id: str) -> int:
+        self._runs.append(flow_id)
+        self._count("flow_started", flow_id)
+        return len(self._runs) - 1
+
     def _enter_jump(self, flow_id: str, returns: tuple[tuple[str, str], ...]) -> None:
         jump = self.library.get(flow_id)
-        self.trail.append(Entry(jump.id, jump.start_id, returns))
-        self._count("flow_started", jump.id)
+        self.trail.append(Entry(jump.id, jump.start_id, returns, run=self._start_run(jump.id)))
 
-    def _arrived(self) -> Step:
-        if self.finished:
-            self._recorded = True  # counted as completed when the session closes
-        return self.step
+    def _return_from_jump(self) -> None:
+        # Back to the step the jump was made from, in the run of the flow it was made in:
+        # the entry just before the jump's first step.
+        here = self.current
+        first = next(i for i, entry in enumerate(self.trail) if entry.run == here.run)
+        flow_id, step_id = here.returns[-1]
+        self.trail[-1] = replace(here, left_by=CONTINUED)
+        self.trail.append(Entry(flow_id, step_id, here.returns[:-1], run=self.trail[first - 1].run))
 
     # -- what it means ---------------------------------------------------------
 

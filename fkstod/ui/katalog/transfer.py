@@ -1,8 +1,9 @@
 """Import and export of the Stödkatalog: the two buttons and what they do.
 
 Import reads through core, lists every bad row in the problems view, or shows
-the preview and applies it all or nothing. Export, as a CSV file for Excel or
-as an HSDS package folder, writes through core; the widget only asks where.
+the preview and applies it all or nothing. Export, as an Excel workbook (first:
+coordinators edit in Excel, and a workbook keeps 0701234567 as text), a CSV file
+or an HSDS package folder, writes through core; the widget only asks where.
 
 Signals:
     imported(): the local entries were replaced by an import.
@@ -44,16 +45,20 @@ class DirectoryTransfer(QWidget):
         self.choose_export_path = self._ask_export_path
         self.import_button = QPushButton(self.tr("&Importera…"))
         self.import_button.setAccessibleName(self.tr("Importera lokala poster"))
-        self.import_button.setToolTip(self.tr("Importera en CSV-fil eller ett HSDS-paket (Ctrl+I)"))
+        self.import_button.setToolTip(
+            self.tr("Importera en Excel-arbetsbok, en CSV-fil eller ett HSDS-paket (Ctrl+I)")
+        )
         self.import_button.clicked.connect(self.import_file)
         self.export_button = QPushButton(self.tr("E&xportera…"))
         self.export_button.setAccessibleName(self.tr("Exportera katalogen"))
         self.export_button.setToolTip(
-            self.tr("Exportera katalogen som CSV eller HSDS-paket (Ctrl+Skift+X)")
+            self.tr("Exportera katalogen som Excel-arbetsbok, CSV eller HSDS-paket (Ctrl+Skift+X)")
         )
         formats = QMenu(self.export_button)
         formats.setAccessibleName(self.tr("Välj format för exporten"))
-        self.export_csv_action = formats.addAction(self.tr("Som &CSV för Excel…"))
+        self.export_xlsx_action = formats.addAction(self.tr("Som &Excel-arbetsbok (.xlsx)…"))
+        self.export_xlsx_action.triggered.connect(lambda: self.export_file("xlsx"))
+        self.export_csv_action = formats.addAction(self.tr("Som &CSV-fil…"))
         self.export_csv_action.triggered.connect(lambda: self.export_file("csv"))
         self.export_hsds_action = formats.addAction(
             self.tr("Som &HSDS-paket (Open Referral), en mapp…")
@@ -78,15 +83,17 @@ class DirectoryTransfer(QWidget):
     def _ask_import_path(self) -> str:
         return self.dialogs.open_file(
             self.tr("Importera lokala poster"),
-            self.tr("CSV-fil eller HSDS-paket (*.csv datapackage.json)"),
+            self.tr("Excel, CSV eller HSDS-paket (*.xlsx *.csv datapackage.json)"),
         )
 
     def _ask_export_path(self, fmt: str) -> str:
         if fmt == "hsds":
             return self.dialogs.choose_folder(self.tr("Välj en tom mapp för HSDS-paketet"))
-        path, _filter = self.dialogs.save_file(
-            self.tr("Exportera katalogen"), "stodkatalog.csv", self.tr("CSV för Excel (*.csv)")
-        )
+        name, kind = {
+            "xlsx": ("stodkatalog.xlsx", self.tr("Excel-arbetsbok (*.xlsx)")),
+            "csv": ("stodkatalog.csv", self.tr("CSV-fil (*.csv)")),
+        }[fmt]
+        path, _filter = self.dialogs.save_file(self.tr("Exportera katalogen"), name, kind)
         return path
 
     def import_file(self) -> None:
@@ -117,7 +124,7 @@ class DirectoryTransfer(QWidget):
         self.dialogs.info(self.tr("Importen är klar"), plan.summary() + ".")
 
     def export_file(self, fmt: str = "csv") -> None:
-        """Choose where, and write the directory as a CSV file (``csv``) or an HSDS package."""
+        """Choose where, and write the directory as ``xlsx``, ``csv`` or an HSDS package."""
         path = self.choose_export_path(fmt)
         if not path:
             return

@@ -190,6 +190,7 @@ class FlowPage(QWidget):
         """Close the session and show the list of flows; nothing of the call remains."""
         self._close_session()
         self.summary.forget()
+        self.step_view.forget()
         self.kommun.setCurrentIndex(0)  # the next caller lives somewhere else
         self._set_view(self.picker)
         self.picker.filter.selectAll()

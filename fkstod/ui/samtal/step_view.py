@@ -333,6 +333,14 @@ class FlowStepView(QWidget):
         button.show()  # now, not on the next turn of the event loop: its key works at once
         self.extra_buttons.append(button)
 
+    def forget(self) -> None:
+        """Show nothing (a new conversation): no step, answer or tick of the last call stays."""
+        self._clear()
+        self._step = None
+        for label in (self.flow_title, self.progress_text, self.step_title, self.say):
+            label.clear()
+        self.guidance.clear()
+
     def _clear(self) -> None:
         for widget in [*self.option_buttons, *self.item_boxes, *self.extra_buttons]:
             widget.hide()

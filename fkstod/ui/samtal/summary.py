@@ -143,11 +143,14 @@ class FlowSummary(QWidget):
             self._kept = self.note.toPlainText()
 
     def forget(self) -> None:
-        """Drop the note and any kept edit (a new conversation)."""
+        """Drop the note, any kept edit and the path shown (a new conversation)."""
         self._kept = None
         self._written = ""
         self._copied = None
         self.note.clear()
+        self.closing.clear()
+        self.path.clear()  # the answers given: nothing of the last call stays
+        self.copied.clear()
 
     def _copy(self) -> None:
         self._copied = self.note.toPlainText()

@@ -32,6 +32,8 @@ BAD_ROWS = {
     "levererat_id": (3, "id", "levererad post"),
     "fel_efter_flerradig_cell": (6, "Telefon", "svenskt telefonnummer"),
     "for_manga_celler": (3, "kolumn 19", "19 celler men rubriken bara 18"),
+    "tappad_nolla_telefon": (3, "Telefon", "tappat sin inledande nolla (ska det vara 0701234567?)"),
+    "tappad_nolla_kommun": (3, "Kommuner", "tappat sin inledande nolla (ska det vara 0114?)"),
 }
 
 #: Files that cannot be read at all: (line, words the message must hold).

@@ -167,19 +167,42 @@ def test_other_numbers_fail(number):
     assert check_phone(number) is not None
 
 
-def test_labels_are_accepted_for_codes_and_excel_dropped_zeros_restored():
+def test_labels_are_accepted_for_codes():
     built = entry_from_fields(
         {
             "organisation": "X",
             "kategori": "Stöd för män",
             "telefon": "112",
             "malgrupper": "Män",
-            "kommuner": "114",
+            "kommuner": "0114",
             "senast_verifierad": "2026-01-01",
         }
     )
     assert isinstance(built, Entry)
     assert (built.kategori, built.malgrupper, built.kommuner) == ("man", ("man",), ("0114",))
+
+
+@pytest.mark.parametrize(
+    ("field", "value"), [("kommuner", "114"), ("kommuner", "1280, 114"), ("telefon", "701234567")]
+)
+def test_a_leading_zero_a_spreadsheet_dropped_is_reported_not_repaired(field, value):
+    values = {
+        "organisation": "X",
+        "kategori": "man",
+        "telefon": "112",
+        "senast_verifierad": "2026-01-01",
+        field: value,
+    }
+    built = entry_from_fields(values)
+    assert isinstance(built, list)
+    assert [e.field for e in built] == [field]
+    assert "tappat sin inledande nolla" in built[0].message
+
+
+@pytest.mark.parametrize("number", ["0701234567", "070-123 45 67", "71234567", "7012345678"])
+def test_numbers_that_did_not_lose_a_zero_are_not_called_so(number):
+    problem = check_phone(number) or ""
+    assert "inledande nolla" not in problem
 
 
 def test_shipped_national_lines_carry_hours_source_and_a_true_date():

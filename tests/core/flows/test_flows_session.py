@@ -65,6 +65,7 @@ def test_leaving_a_jump_returns_to_where_it_was_made_and_keeps_its_path(usage):
     assert (s.flow.id, s.step.id) == ("underhallsstod-fraga", "fraga")
     assert not s.in_jump and not s.leave_jump()
     assert [line.in_jump for line in s.path()][-1] is False
+    s.close()
     assert counts(usage)[("flow_abandoned", "barn-berors", "underhallsstod")] == 1
 
 
@@ -260,3 +261,79 @@ def test_where_the_other_parent_reads_the_file_support_is_left_to_the_caseworker
     note = s.note()
     assert "Frågan om hot och våld ställdes." in note
     assert "stöd" not in note.lower() and "berättade" not in note
+
+
+def ended(usage: UsageRecorder, flow_id: str) -> tuple[int, int, int]:
+    """Return (started, completed, abandoned) of ``flow_id``, over every benefit."""
+    got = {"flow_started": 0, "flow_completed": 0, "flow_abandoned": 0}
+    for c in usage.counts():
+        if c.metric in got and c.labels.get("flow") == flow_id:
+            got[c.metric] += c.count
+    return got["flow_started"], got["flow_completed"], got["flow_abandoned"]
+
+
+def test_a_step_back_out_of_a_jump_ends_the_jump_abandoned(usage):
+    s = FlowSession(LIBRARY, "underhallsstod-fraga", "underhallsstod", usage)
+    s.choose(0)
+    s.jump("akut-fara")
+    assert s.back()  # from the jump's first step: back where it was made
+    assert not s.in_jump
+    s.close()
+    assert ended(usage, "akut-fara") == (1, 0, 1)
+    assert ended(usage, "underhallsstod-fraga") == (1, 0, 1)
+
+
+def test_back_onto_a_finished_jumps_end_and_on_again_completes_it_once(usage):
+    s = FlowSession(LIBRARY, "underhallsstod-fraga", "underhallsstod", usage)
+    s.jump("akut-fara")
+    s.choose(0)
+    s.advance()  # the jump's end: back in the main flow
+    assert s.back() and s.flow.id == "akut-fara" and s.step.is_outcome
+    s.advance()  # Enter again on the jump's last step
+    s.close()
+    assert ended(usage, "akut-fara") == (1, 1, 0)
+
+
+def test_a_jump_whose_end_was_stepped_back_from_and_left_is_abandoned(usage):
+    s = FlowSession(LIBRARY, "underhallsstod-fraga", "underhallsstod", usage)
+    s.jump("akut-fara")
+    s.choose(0)
+    s.advance()
+    s.back()  # onto the jump's end
+    s.back()  # onto its question: the end is no longer in the path
+    assert s.leave_jump()
+    s.close()
+    assert ended(usage, "akut-fara") == (1, 0, 1)
+
+
+def test_a_main_flow_stepped_back_from_its_end_and_left_is_abandoned(usage):
+    s = FlowSession(LIBRARY, "underhallsstod-fraga", "underhallsstod", usage)
+    s.choose(0)
+    s.choose(0)
+    assert s.finished
+    s.back()
+    final = s.codes()
+    s.close()  # the final path does not reach the end
+    assert ended(usage, "underhallsstod-fraga") == (1, 0, 1)
+    assert "no_disclosure" not in final
+    assert sorted(k[1] for k in counts(usage) if k[0] == "flow_outcome") == sorted(final)
+
+
+def test_a_jump_entered_twice_is_two_runs_each_ended_once(usage):
+    s = FlowSession(LIBRARY, "underhallsstod-fraga", "underhallsstod", usage)
+    s.jump("akut-fara")
+    s.back()
+    s.jump("akut-fara")
+    s.choose(2)
+    s.advance()
+    s.close()
+    assert ended(usage, "akut-fara") == (2, 1, 1)
+
+
+def test_nothing_ends_before_the_session_closes(usage):
+    s = FlowSession(LIBRARY, "underhallsstod-fraga", "underhallsstod", usage)
+    s.jump("akut-fara")
+    assert s.leave_jump()
+    assert ended(usage, "akut-fara") == (1, 0, 0)  # a step back could still reach its end
+    s.close()
+    assert ended(usage, "akut-fara") == (1, 0, 1)

@@ -251,10 +251,11 @@ def test_export_writes_where_the_user_chose(qtbot, page, dialogs, tmp_path):
     assert "poster sparade" in dialogs.shown[-1][2]
 
 
-def test_export_offers_csv_and_hsds(page):
+def test_export_offers_excel_first_then_csv_and_hsds(page):
     menu = page.transfer.export_button.menu()
     assert [a.text().replace("&", "") for a in menu.actions()] == [
-        "Som CSV för Excel…",
+        "Som Excel-arbetsbok (.xlsx)…",
+        "Som CSV-fil…",
         "Som HSDS-paket (Open Referral), en mapp…",
     ]
 

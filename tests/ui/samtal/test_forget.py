@@ -1,0 +1,94 @@
+"""A new call leaves nothing of the last one: no widget holds its note or its path."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import QApplication, QWidget
+
+from fkstod import app as fkapp
+from fkstod.qt import private_clipboard
+from tests.ui.fakes import FakeDialogs
+
+pytestmark = pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")
+MARK = "Saga 2019 hotad av Kalle"
+
+
+def texts(root: QWidget) -> list[str]:
+    """Every text any widget under ``root`` holds (labels, fields, buttons, editors)."""
+    out = []
+    for widget in [root, *root.findChildren(QWidget)]:
+        for name in ("text", "toPlainText", "currentText", "placeholderText", "toolTip"):
+            method = getattr(widget, name, None)
+            if callable(method):
+                try:
+                    value = method()
+                except TypeError:
+                    continue  # text(int) of a list or a tab bar, not one text
+                if isinstance(value, str) and value:
+                    out.append(value)
+        count = getattr(widget, "count", None)
+        item = getattr(widget, "item", None)
+        if callable(count) and callable(item):
+            for row in range(count()):
+                entry = item(row)
+                if entry is not None and hasattr(entry, "text"):
+                    out.append(entry.text())
+    return out
+
+
+@pytest.fixture
+def window(qtbot, data_folder):
+    fkapp.make_application()
+    services, _notice = fkapp.build_services(data_folder)
+    window = fkapp.build_window(services, FakeDialogs())
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitExposed(window)
+    window.activateWindow()
+    yield window
+    window.close()
+    services.db.close()
+
+
+def to_the_end(qtbot, page) -> None:
+    for _ in range(60):
+        if page.stack.currentWidget() is page.summary:
+            return
+        view = page.step_view
+        key = Qt.Key.Key_1 if page.session.step.kind == "question" else Qt.Key.Key_Return
+        qtbot.keyClick(view, key)
+    raise AssertionError("the flow never reached its end")
+
+
+def test_after_a_new_call_no_widget_holds_the_last_calls_note_or_path(qtbot, window):
+    page = window.page(0)
+    window.show_section(0)
+    qtbot.keyClicks(QApplication.focusWidget(), "sjukpenning")
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Return)
+    page.jump("akut-fara")
+    to_the_end(qtbot, page)
+    last_step = page.step_view.say.text()
+    assert last_step
+    summary = page.summary
+    summary.note.setFocus()
+    qtbot.keyClick(summary.note, Qt.Key.Key_End, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClick(summary.note, Qt.Key.Key_Return)
+    qtbot.keyClicks(summary.note, MARK)
+    note = summary.note.toPlainText()
+    path = summary.path.text()
+    assert MARK in note and "Akut fara" in path
+    summary.copy_button.click()
+    assert QGuiApplication.clipboard().text() == note
+
+    summary.new_button.click()
+    assert page.stack.currentWidget() is page.picker and page.session is None
+    held = "\n".join(texts(window))
+    assert MARK not in held
+    assert note not in held
+    assert summary.path.text() == "" and summary.closing.text() == ""
+    assert last_step not in held  # the step view shows no step of the last call
+    assert page.step_view.option_buttons == [] and page.step_view._step is None
+    assert private_clipboard.remembered() <= 1
+    private_clipboard.clear_private()

@@ -124,10 +124,10 @@ class Wiring:
         assert isinstance(section, KatalogSection)
         section.show_filtered(category, kommun)
 
-    def start_orosanmalan(self, benefit: str) -> None:
+    def start_orosanmalan(self, benefit: str, kommun: str = "") -> None:
         section = self.window.show_section_id(OrosanmalanSection.id)
         assert isinstance(section, OrosanmalanSection)
-        section.start(benefit)
+        section.start(benefit, kommun)
 
     def set_compact(self, compact: bool, section_id: str) -> None:
         self.window.set_compact(compact, self.window.index_of(section_id))

@@ -27,6 +27,7 @@ from fkstod.core.oserrors import describe_db_error, describe_os_error
 from fkstod.core.schema import MIGRATION_SETS
 from fkstod.core.settings import Settings
 from fkstod.core.usage import UsageRecorder
+from fkstod.qt.focus_style import install_focus_style
 from fkstod.qt.single_instance import SingleInstance
 from fkstod.qt.text_scale import apply_text_scale
 from fkstod.ui.dialogs import Dialogs, QtDialogs
@@ -77,6 +78,7 @@ def make_application(argv: list[str] | None = None) -> QApplication:
     app.setApplicationDisplayName("fkstod")
     app.setApplicationVersion(__version__)
     app.setOrganizationName("Försäkringskassan")
+    install_focus_style(app)
     QLocale.setDefault(QLocale(QLocale.Language.Swedish, QLocale.Country.Sweden))
     if app.property("fkstod_translated"):
         return app

@@ -267,9 +267,7 @@ class FlowPage(QWidget):
     def focus_view(self) -> None:
         """Put the keyboard focus where the view shown takes its keys."""
         view = self.stack.currentWidget()
-        target = {self.picker: self.picker.filter, self.summary: self.summary.note}.get(
-            view, view
-        )
+        target = {self.picker: self.picker.filter, self.summary: self.summary.note}.get(view, view)
         target.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def _order_tabs(self) -> None:

@@ -219,8 +219,35 @@ def restore_window_state(window: MainWindow, settings: Settings) -> None:
         restored = window.restoreGeometry(QByteArray.fromBase64(geometry.encode("ascii")))
     if not restored:
         window.resize(1100, 760)
+    fit_to_screen(window)
     # The keyboard starts in the section, not in the list.
     window.show_section(remembered_section(window, settings.get(SECTION_KEY, 0)))
+
+
+def fit_to_screen(window: MainWindow) -> None:
+    """Keep the window inside the screen's free area (without the taskbar).
+
+    A size remembered on a bigger screen, or the default on a 1366×768 laptop,
+    would put "Kopiera" and "Nytt samtal" below the screen's edge.
+    """
+    from PySide6.QtGui import QGuiApplication
+
+    screen = QGuiApplication.screenAt(window.geometry().center()) or window.screen()
+    if screen is None:
+        return
+    free = screen.availableGeometry()
+    frame = window.frameGeometry()
+    # The title bar and borders are the window manager's: room for them too.
+    extra_w = max(0, frame.width() - window.width())
+    extra_h = max(0, frame.height() - window.height())
+    width = min(window.width(), free.width() - extra_w)
+    height = min(window.height(), free.height() - extra_h)
+    if (width, height) != (window.width(), window.height()):
+        window.resize(width, height)
+    x = min(max(window.x(), free.left()), free.right() - width - extra_w + 1)
+    y = min(max(window.y(), free.top()), free.bottom() - height - extra_h + 1)
+    if (x, y) != (window.x(), window.y()):
+        window.move(x, y)
 
 
 def save_window_state(window: MainWindow, settings: Settings) -> None:

@@ -147,6 +147,7 @@ class FlowStepView(QWidget):
         steps.addLayout(self.choices)
         steps.addLayout(self.extras)
         steps.addStretch(1)
+        self._steps = steps
         # Long text at large sizes scrolls; the way back and on stays in view below,
         # and the acute mark (112) above.
         self.scroll = VerticalScrollArea(content)
@@ -159,10 +160,17 @@ class FlowStepView(QWidget):
         self._margins = layout.contentsMargins()
 
     def set_compact(self, compact: bool) -> None:
-        """Put the guidance below the say text in a narrow window."""
+        """In a narrow window, put "Tänk på" below the answers: the answers come first."""
         self.texts.setDirection(
             QBoxLayout.Direction.TopToBottom if compact else QBoxLayout.Direction.LeftToRight
         )
+        self.texts.removeWidget(self.guidance)
+        self._steps.removeWidget(self.guidance)
+        if compact:
+            after_extras = self._steps.indexOf(self.extras) + 1
+            self._steps.insertWidget(after_extras, self.guidance)
+        else:
+            self.texts.addWidget(self.guidance, 1)
 
     def show_step(
         self,

@@ -45,6 +45,8 @@ if TYPE_CHECKING:
 GEOMETRY_KEY = "window/geometry"
 TEXT_SCALE_KEY = "window/text_scale"
 SECTION_KEY = "window/section"
+#: Room left for the window manager's title bar before the window is first shown.
+TITLE_BAR_ALLOWANCE = 32
 
 
 @dataclass
@@ -172,6 +174,8 @@ def build_window(services: Services, dialogs: Dialogs | None = None) -> MainWind
     window.text_scale_changed.connect(apply_text_scale)
     window.text_scale_changed.connect(lambda s: settings.set(TEXT_SCALE_KEY, s))
     window.closing.connect(lambda: save_window_state(window, settings))
+    # Shown, the title bar's real height is known: fit once more.
+    window.ready.connect(lambda: fit_to_screen(window))
     window.about_requested.connect(lambda: show_about(services.data_folder, window))
     window.expert_support_requested.connect(lambda: dialogs.info(*expert_support_text()))
     return window
@@ -237,9 +241,12 @@ def fit_to_screen(window: MainWindow) -> None:
         return
     free = screen.availableGeometry()
     frame = window.frameGeometry()
-    # The title bar and borders are the window manager's: room for them too.
+    # The title bar and borders are the window manager's: room for them too (before
+    # the window is first shown their size is not known: room for a title bar).
     extra_w = max(0, frame.width() - window.width())
     extra_h = max(0, frame.height() - window.height())
+    if not window.isVisible() and extra_h == 0:
+        extra_h = TITLE_BAR_ALLOWANCE
     width = min(window.width(), free.width() - extra_w)
     height = min(window.height(), free.height() - extra_h)
     if (width, height) != (window.width(), window.height()):

@@ -4,15 +4,15 @@ Qt's styles mark the focus with a dotted line or a faint tint, easy to lose on a
 busy screen or at large text. ``FocusFrameStyle`` wraps the application's style
 and draws a solid frame around the control that has the keyboard focus: push
 buttons, check boxes and radio buttons, line edits and combo boxes, and the
-current item of a list (``PE_FrameFocusRect``). A style sheet would do it too,
+current item of a list (``PE_FrameFocusRect``), and text boxes and lists as a whole. A style sheet would do it too,
 but style sheets stop widgets from following the application font (the text size).
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import QRect
+from PySide6.QtCore import QRect, Qt
 from PySide6.QtGui import QColor, QPainter, QPalette, QPen
-from PySide6.QtWidgets import QApplication, QProxyStyle, QStyle, QWidget
+from PySide6.QtWidgets import QAbstractScrollArea, QApplication, QProxyStyle, QStyle, QWidget
 
 #: Used when the palette's highlight is too faint against the window (contrast < 3:1).
 DARK_FRAME = QColor(0, 70, 170)
@@ -77,6 +77,14 @@ class FocusFrameStyle(QProxyStyle):
     def drawControl(self, element, option, painter, widget=None) -> None:
         super().drawControl(element, option, painter, widget)
         if element in _CONTROLS and option.state & QStyle.StateFlag.State_HasFocus:
+            draw_focus_frame(painter, option.rect, option.palette, focus_width(widget))
+        elif (
+            element == QStyle.ControlElement.CE_ShapedFrame
+            and isinstance(widget, QAbstractScrollArea)
+            and widget.focusPolicy() != Qt.FocusPolicy.NoFocus
+            and widget.hasFocus()
+        ):
+            # A text box (the note) or a list: the frame around the whole field.
             draw_focus_frame(painter, option.rect, option.palette, focus_width(widget))
 
     def drawPrimitive(self, element, option, painter, widget=None) -> None:

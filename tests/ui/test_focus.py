@@ -5,7 +5,15 @@ from __future__ import annotations
 import pytest
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QColor, QPalette
-from PySide6.QtWidgets import QApplication, QCheckBox, QLineEdit, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QApplication,
+    QCheckBox,
+    QLineEdit,
+    QPlainTextEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
 
 from fkstod import app as fkapp
 from fkstod.qt.focus_style import FocusFrameStyle, contrast, focus_colour
@@ -19,7 +27,7 @@ def test_the_application_has_the_focus_frame():
     assert isinstance(app.style(), FocusFrameStyle)
 
 
-@pytest.mark.parametrize("kind", [QPushButton, QCheckBox, QLineEdit])
+@pytest.mark.parametrize("kind", [QPushButton, QCheckBox, QLineEdit, QPlainTextEdit])
 def test_a_focused_control_has_a_solid_frame_in_the_focus_colour(qtbot, kind):
     fkapp.make_application()
     holder = QWidget()

@@ -507,6 +507,7 @@ ALLOWED_CALLS = {
     ("fkstod/app.py", "folder.mkdir"),  # the data folder itself
     ("fkstod/qt/render_pdf.py", "buffer.open"),  # a QBuffer in memory
     ("fkstod/qt/private_file_dialog.py", "path.unlink"),  # Qt's own settings file
+    ("fkstod/app.py", "window.move"),  # QWidget.move: the window into the screen, no file
 }
 _FILE_CALLS = {
     "open",

@@ -28,6 +28,7 @@ from fkstod.core.schema import MIGRATION_SETS
 from fkstod.core.settings import Settings
 from fkstod.core.usage import UsageRecorder
 from fkstod.core.usage.local import LocalExports
+from fkstod.qt.focus_style import install_focus_style
 from fkstod.qt.single_instance import SingleInstance
 from fkstod.qt.text_scale import apply_text_scale
 from fkstod.qt.training_mode import TrainingMode
@@ -47,6 +48,8 @@ if TYPE_CHECKING:
 GEOMETRY_KEY = "window/geometry"
 TEXT_SCALE_KEY = "window/text_scale"
 SECTION_KEY = "window/section"
+#: Room left for the window manager's title bar before the window is first shown.
+TITLE_BAR_ALLOWANCE = 32
 
 
 @dataclass
@@ -80,6 +83,7 @@ def make_application(argv: list[str] | None = None) -> QApplication:
     app.setApplicationDisplayName("fkstod")
     app.setApplicationVersion(__version__)
     app.setOrganizationName("Försäkringskassan")
+    install_focus_style(app)
     QLocale.setDefault(QLocale(QLocale.Language.Swedish, QLocale.Country.Sweden))
     if app.property("fkstod_translated"):
         return app
@@ -132,10 +136,10 @@ class Wiring:
         assert isinstance(section, KatalogSection)
         section.show_filtered(category, kommun, call)
 
-    def start_orosanmalan(self, benefit: str) -> None:
+    def start_orosanmalan(self, benefit: str, kommun: str = "") -> None:
         section = self.window.show_section_id(OrosanmalanSection.id)
         assert isinstance(section, OrosanmalanSection)
-        section.start(benefit)
+        section.start(benefit, kommun)
 
     def set_compact(self, compact: bool, section_id: str) -> None:
         self.window.set_compact(compact, self.window.index_of(section_id))
@@ -188,6 +192,8 @@ def build_window(services: Services, dialogs: Dialogs | None = None) -> MainWind
     window.text_scale_changed.connect(apply_text_scale)
     window.text_scale_changed.connect(lambda s: settings.set(TEXT_SCALE_KEY, s))
     window.closing.connect(lambda: save_window_state(window, settings))
+    # Shown, the title bar's real height is known: fit once more.
+    window.ready.connect(lambda: fit_to_screen(window))
     window.about_requested.connect(lambda: show_about(services.data_folder, window))
     window.expert_support_requested.connect(lambda: dialogs.info(*expert_support_text()))
     return window
@@ -277,8 +283,38 @@ def restore_window_state(window: MainWindow, settings: Settings) -> None:
         restored = window.restoreGeometry(QByteArray.fromBase64(geometry.encode("ascii")))
     if not restored:
         window.resize(1100, 760)
+    fit_to_screen(window)
     # The keyboard starts in the section, not in the list.
     window.show_section(remembered_section(window, settings.get(SECTION_KEY, 0)))
+
+
+def fit_to_screen(window: MainWindow) -> None:
+    """Keep the window inside the screen's free area (without the taskbar).
+
+    A size remembered on a bigger screen, or the default on a 1366×768 laptop,
+    would put "Kopiera" and "Nytt samtal" below the screen's edge.
+    """
+    from PySide6.QtGui import QGuiApplication
+
+    screen = QGuiApplication.screenAt(window.geometry().center()) or window.screen()
+    if screen is None:
+        return
+    free = screen.availableGeometry()
+    frame = window.frameGeometry()
+    # The title bar and borders are the window manager's: room for them too (before
+    # the window is first shown their size is not known: room for a title bar).
+    extra_w = max(0, frame.width() - window.width())
+    extra_h = max(0, frame.height() - window.height())
+    if not window.isVisible() and extra_h == 0:
+        extra_h = TITLE_BAR_ALLOWANCE
+    width = min(window.width(), free.width() - extra_w)
+    height = min(window.height(), free.height() - extra_h)
+    if (width, height) != (window.width(), window.height()):
+        window.resize(width, height)
+    x = min(max(window.x(), free.left()), free.right() - width - extra_w + 1)
+    y = min(max(window.y(), free.top()), free.bottom() - height - extra_h + 1)
+    if (x, y) != (window.x(), window.y()):
+        window.move(x, y)
 
 
 def save_window_state(window: MainWindow, settings: Settings) -> None:

@@ -12,13 +12,18 @@ how the text size is set. So a proxy style sizes the box by the widget's font.
 from __future__ import annotations
 
 from PySide6.QtGui import QFont
-from PySide6.QtWidgets import QApplication, QCheckBox, QProxyStyle, QStyle, QStyleOption, QWidget
+from PySide6.QtWidgets import QApplication, QCheckBox, QStyle, QStyleOption, QWidget
+
+from fkstod.qt.focus_style import FocusFrameStyle
 
 _SIZES = (QStyle.PixelMetric.PM_IndicatorWidth, QStyle.PixelMetric.PM_IndicatorHeight)
 
 
-class ScaledIndicatorStyle(QProxyStyle):
-    """The application's style, with a check box as tall as a line of the widget's text."""
+class ScaledIndicatorStyle(FocusFrameStyle):
+    """The application's style, with a check box as tall as a line of the widget's text.
+
+    It keeps the application's focus frame (``FocusFrameStyle``).
+    """
 
     def pixelMetric(
         self,

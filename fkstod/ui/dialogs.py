@@ -7,10 +7,14 @@ shows the real ones; ``tests/ui/fakes.py:FakeDialogs`` records and answers.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Protocol
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from functools import wraps
+from typing import TYPE_CHECKING, ParamSpec, Protocol, TypeVar
 
+import shiboken6
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
+from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox, QWidget
 
 if TYPE_CHECKING:
     from PySide6.QtPrintSupport import QPrinter
@@ -65,49 +69,96 @@ def _box(parent: QWidget | None, icon: QMessageBox.Icon, title: str, text: str) 
     return box
 
 
+P = ParamSpec("P")
+R = TypeVar("R")
+
+
+@contextmanager
+def focus_kept(parent: QWidget | None) -> Iterator[None]:
+    """Give the keyboard focus back to the widget that had it before a dialog.
+
+    Some dialogs (the print dialog, the file dialogs) leave the window with no
+    focus widget: Alt+letter and the step's keys then do nothing until Tab.
+    When that widget is gone or hidden, the window's own focus chain decides.
+    """
+    window = parent.window() if parent is not None else None
+    before = QApplication.focusWidget() or (window.focusWidget() if window else None)
+    try:
+        yield
+    finally:
+        if window is not None and shiboken6.isValid(window) and window.isVisible():
+            window.activateWindow()
+            target = before if before is not None and shiboken6.isValid(before) else None
+            if target is None or not target.isVisible():
+                target = window.focusWidget()
+            if target is not None and target.isVisible():
+                target.setFocus(Qt.FocusReason.PopupFocusReason)
+
+
+def _keeps_focus(method: Callable[P, R]) -> Callable[P, R]:
+    @wraps(method)
+    def wrapper(*args: P.args, **kwargs: P.kwargs) -> R:
+        with focus_kept(args[0].parent):  # type: ignore[attr-defined]
+            return method(*args, **kwargs)
+
+    return wrapper
+
+
 class QtDialogs:
-    """The real dialogs: modal message boxes, Qt's file dialogs, the print dialog."""
+    """The real dialogs: modal message boxes, Qt's file dialogs, the print dialog.
+
+    Each one gives the focus back where it was when it closes (``focus_kept``).
+    """
 
     def __init__(self, parent: QWidget | None = None) -> None:
         self.parent = parent
 
+    @_keeps_focus
     def info(self, title: str, text: str) -> None:
         box = _box(self.parent, QMessageBox.Icon.Information, title, text)
         box.setStandardButtons(QMessageBox.StandardButton.Ok)
         box.exec()
 
+    @_keeps_focus
     def error(self, title: str, text: str) -> None:
         box = _box(self.parent, QMessageBox.Icon.Critical, title, text)
         box.setStandardButtons(QMessageBox.StandardButton.Ok)
         box.exec()
 
+    @_keeps_focus
     def confirm(self, title: str, text: str) -> bool:
         box = _box(self.parent, QMessageBox.Icon.Question, title, text)
         box.setStandardButtons(QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No)
         box.setDefaultButton(QMessageBox.StandardButton.No)
         return box.exec() == QMessageBox.StandardButton.Yes
 
+    @_keeps_focus
     def open_file(self, title: str, filters: str) -> str:
         path, _filter = QFileDialog.getOpenFileName(self.parent, title, "", filters)
         return path
 
+    @_keeps_focus
     def open_files(self, title: str, filters: str) -> list[str]:
         paths, _filter = QFileDialog.getOpenFileNames(self.parent, title, "", filters)
         return list(paths)
 
+    @_keeps_focus
     def choose_folder(self, title: str) -> str:
         return QFileDialog.getExistingDirectory(
             self.parent, title, "", QFileDialog.Option.ShowDirsOnly
         )
 
+    @_keeps_focus
     def save_file(self, title: str, suggested: str, filters: str) -> tuple[str, str]:
         return QFileDialog.getSaveFileName(self.parent, title, suggested, filters)
 
+    @_keeps_focus
     def save_private(self, title: str, suggested: str, filters: str) -> tuple[str, str]:
         from fkstod.qt.private_file_dialog import ask_save_path
 
         return ask_save_path(self.parent, title, suggested, filters)
 
+    @_keeps_focus
     def choose_printer(self) -> QPrinter | None:
         # Imported here: QtPrintSupport is not needed until the first print.
         from PySide6.QtPrintSupport import QPrintDialog, QPrinter

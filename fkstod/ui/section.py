@@ -89,8 +89,8 @@ class Intents(Protocol):
         """Show the support directory filtered by a category and a kommun code."""
         ...
 
-    def start_orosanmalan(self, benefit: str) -> None:
-        """Show the report section with a new report for a benefit code."""
+    def start_orosanmalan(self, benefit: str, kommun: str = "") -> None:
+        """Show the report section with a new report for a benefit and a kommun code."""
         ...
 
     def set_compact(self, compact: bool, section_id: str) -> None:

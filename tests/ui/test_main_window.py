@@ -126,9 +126,16 @@ def test_only_the_first_section_is_built_at_start_and_the_rest_when_idle(qtbot, 
 
 
 def test_a_flows_hand_off_opens_the_report_with_the_flows_benefit(qtbot, window):
-    window.page(0).orosanmalan_requested.emit("sjukpenning")
+    window.page(0).orosanmalan_requested.emit("sjukpenning", "")
     assert window.current_section() == 2
     assert window.page(2)._benefit == "sjukpenning"
+
+
+def test_the_report_opens_with_the_calls_kommun(qtbot, window):
+    window.page(0).orosanmalan_requested.emit("underhallsstod", "0180")
+    report = window.page(2)
+    assert report._benefit == "underhallsstod"
+    assert report.form.kommun.currentData() == "0180"
 
 
 def test_statistik_shows_the_counts_when_opened(qtbot, window, services):

@@ -32,6 +32,11 @@ HEADING = _("Samtalsanteckning")
 #: The one sentence about support a note may hold. It names no kind of support.
 SUPPORT_SENTENCE = _("Information om stödkontakter lämnades.")
 
+#: A note text about support offered (an answer's note, or :data:`SUPPORT_SENTENCE`).
+#: A note says it once: the last such answer on the path stands, and the directory's
+#: sentence only when no answer said it ("erbjöds, avböjde" and "lämnades" contradict).
+_ABOUT_SUPPORT = re.compile(r"stödkontakt", re.IGNORECASE)
+
 
 @dataclass(frozen=True)
 class Forbidden:
@@ -299,11 +304,16 @@ def note_lines(notes: Iterable[str], codes: Iterable[str], support: bool, reader
                 kept.append(sentence)
         return " ".join(kept)
 
+    notes = list(notes)
+    about_support = [n for n in notes if _ABOUT_SUPPORT.search(n)]
+    if about_support:
+        # One sentence about support: the answer given last (after a step back or a jump).
+        notes = [n for n in notes if n == about_support[-1] or not _ABOUT_SUPPORT.search(n)]
     lines = [line for line in map(keep, notes) if line]
     if not lines:
         labels = [fallback_sentence(c) for c in codes if c in NOTE_SAFE_OUTCOMES]
         lines = [line for line in map(keep, labels) if line]
-    if support:
+    if support and not any(_ABOUT_SUPPORT.search(line) for line in lines):
         lines += [line for line in [keep(SUPPORT_SENTENCE)] if line]
     return lines
 

@@ -311,6 +311,17 @@ class FlowSession:
         """Return who else may read the file of this call ('' when only the person)."""
         return party_reader(self.main_flow, self.benefit, self.codes())
 
+    def report_needed(self) -> bool:
+        """Return True when the path says a report of concern about a child is needed."""
+        return "orosanmalan_needed" in self.codes() or self.step.orosanmalan
+
+    def return_title(self) -> str:
+        """Return the title of the step a jump goes back to ('' when not in a jump)."""
+        if not self.current.returns:
+            return ""
+        flow_id, step_id = self.current.returns[-1]
+        return self.library.get(flow_id).step(step_id).title
+
     def progress(self) -> tuple[int, int]:
         """Return (steps taken, fewest steps left to an outcome of the flow shown)."""
         return len(self.trail) - 1, _steps_to_end(self.flow, self.current.step_id)

@@ -217,16 +217,20 @@ class OrosanmalanPage(QWidget):
 
     # --- the integrator's entry points --------------------------------------------------------
 
-    def start(self, benefit: str = "") -> None:
+    def start(self, benefit: str = "", kommun: str = "") -> None:
         """Begin a report, from a flow's "Barn berörs" step or on its own.
 
         Args:
             benefit: the benefit code of the flow that handed over ("" on its own).
+            kommun: the call's kommun code, a first guess at the child's ("" for none).
         """
         if not self.form.form().is_empty() and not self._confirm_discard():
             return
         self._reset()
         self._benefit = benefit
+        index = self.form.kommun.findData(kommun) if kommun else -1
+        if index > 0:
+            self.form.kommun.setCurrentIndex(index)
         self.form.kommun.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def confirm_discard(self) -> bool:

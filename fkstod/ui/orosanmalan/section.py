@@ -69,6 +69,6 @@ class OrosanmalanSection(PageSection["OrosanmalanPage"]):
         # A report in progress is never thrown away without asking.
         return self.page is None or self.page.confirm_discard()
 
-    def start(self, benefit: str) -> None:
-        """Start a new report for a benefit code."""
-        self.build().start(benefit)
+    def start(self, benefit: str, kommun: str = "") -> None:
+        """Start a new report for a benefit code, in a kommun when one is known."""
+        self.build().start(benefit, kommun)

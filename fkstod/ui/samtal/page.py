@@ -7,7 +7,8 @@ usage recorder and the municipalities are passed in.
 Signals:
     directory_requested(str, str): show the support directory: category and
         four-digit kommun code ('' when none was picked).
-    orosanmalan_requested(str): open the orosanmälan generator for a benefit code.
+    orosanmalan_requested(str, str): open the orosanmälan generator for a benefit code
+        and the call's kommun code ('' when none was picked).
     compact_changed(bool): the compact always-on-top mode was turned on or off.
 """
 
@@ -47,7 +48,7 @@ class FlowPage(QWidget):
     """The Samtalsstöd section."""
 
     directory_requested = Signal(str, str)
-    orosanmalan_requested = Signal(str)
+    orosanmalan_requested = Signal(str, str)
     compact_changed = Signal(bool)
 
     def __init__(
@@ -125,9 +126,8 @@ class FlowPage(QWidget):
         v.leave_requested.connect(self.leave)
         v.item_toggled.connect(lambda i: self.session and self.session.toggle_item(i))
         v.directory_clicked.connect(self._directory)
-        v.orosanmalan_clicked.connect(
-            lambda: self.session and self.orosanmalan_requested.emit(self.session.benefit)
-        )
+        v.orosanmalan_clicked.connect(self._orosanmalan)
+        self.summary.orosanmalan_requested.connect(self._orosanmalan)
         self.summary.copy_requested.connect(self.copy_note)
         self.summary.back_requested.connect(self.back)
         self.summary.new_requested.connect(self._new_from_summary)
@@ -241,6 +241,7 @@ class FlowPage(QWidget):
                 s.path(),
                 [OUTCOME_CODES[c] for c in s.codes()],
                 s.note(),
+                report_needed=s.report_needed(),
             )
             self._set_view(self.summary)
             return
@@ -254,6 +255,7 @@ class FlowPage(QWidget):
             previous=s.previous_answer(),
             ticked=s.checked.get(key),
             in_jump=s.in_jump,
+            returns_to=s.return_title(),
         )
         self._set_view(self.step_view)
         self.step_view.setFocus()
@@ -274,9 +276,7 @@ class FlowPage(QWidget):
     def focus_view(self) -> None:
         """Put the keyboard focus where the view shown takes its keys."""
         view = self.stack.currentWidget()
-        target = {self.picker: self.picker.filter, self.summary: self.summary.copy_button}.get(
-            view, view
-        )
+        target = {self.picker: self.picker.filter, self.summary: self.summary.note}.get(view, view)
         target.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def _order_tabs(self) -> None:
@@ -306,6 +306,12 @@ class FlowPage(QWidget):
         if self.session is not None:
             self.session.support_shown(category)
         self.directory_requested.emit(category, kommun)
+
+    def _orosanmalan(self) -> None:
+        # The report opens with the call's benefit and kommun (the kommun is a suggestion:
+        # the report goes to the child's kommun, which the caseworker checks).
+        if self.session is not None:
+            self.orosanmalan_requested.emit(self.session.benefit, self.kommun.code())
 
     def _tell(self, text: str) -> None:
         self.notice.setText(text)

@@ -5,6 +5,7 @@ above the step "AKUT" with the number to call in large type (``FlowAcuteBanner``
 
 Signals:
     option_chosen(int): an answer was picked (0-based), by key 1–9 or click.
+    (On a checklist step, keys 1–9 tick and untick its points.)
     continue_requested(): Enter on a step without answers (or the button).
     back_requested(): Backspace or Alt+Left.
     leave_requested(): Esc (leaves a jump, or asks to leave the flow).
@@ -146,6 +147,7 @@ class FlowStepView(QWidget):
         steps.addLayout(self.choices)
         steps.addLayout(self.extras)
         steps.addStretch(1)
+        self._steps = steps
         # Long text at large sizes scrolls; the way back and on stays in view below,
         # and the acute mark (112) above.
         self.scroll = VerticalScrollArea(content)
@@ -158,10 +160,17 @@ class FlowStepView(QWidget):
         self._margins = layout.contentsMargins()
 
     def set_compact(self, compact: bool) -> None:
-        """Put the guidance below the say text in a narrow window."""
+        """In a narrow window, put "Tänk på" below the answers: the answers come first."""
         self.texts.setDirection(
             QBoxLayout.Direction.TopToBottom if compact else QBoxLayout.Direction.LeftToRight
         )
+        self.texts.removeWidget(self.guidance)
+        self._steps.removeWidget(self.guidance)
+        if compact:
+            after_extras = self._steps.indexOf(self.extras) + 1
+            self._steps.insertWidget(after_extras, self.guidance)
+        else:
+            self.texts.addWidget(self.guidance, 1)
 
     def show_step(
         self,
@@ -173,8 +182,12 @@ class FlowStepView(QWidget):
         previous: int | None = None,
         ticked: set[int] | None = None,
         in_jump: bool = False,
+        returns_to: str = "",
     ) -> None:
-        """Show ``step``; ``previous`` marks the answer given before going back."""
+        """Show ``step``; ``previous`` marks the answer given before going back.
+
+        ``returns_to`` is the title of the step a jump goes back to from its end.
+        """
         self._step = step
         self._show_emphasis(step)
         self.flow_title.setText(flow_title)
@@ -182,7 +195,9 @@ class FlowStepView(QWidget):
         self.progress.setRange(0, max(1, taken + left))
         self.progress.setValue(taken)
         self.progress_text.setText(
-            self.tr("Steg %1 · minst %2 kvar")
+            self.tr("Steg %1 · sista steget").replace("%1", str(taken + 1))
+            if left <= 0
+            else self.tr("Steg %1 · minst %2 kvar")
             .replace("%1", str(taken + 1))
             .replace("%2", str(left))
         )
@@ -205,11 +220,11 @@ class FlowStepView(QWidget):
             button.clicked.connect(lambda _=False, i=n - 1: self.option_chosen.emit(i))
             self.choices.addWidget(button)
             self.option_buttons.append(button)
-        for n, item in enumerate(step.items):
-            box = FlowCheckItem(keep_numbers_together(item))
+        for n, item in enumerate(step.items, start=1):
+            box = FlowCheckItem(f"{n}  {keep_numbers_together(item)}" if n <= 9 else item)
             box.setAccessibleName(item)
-            box.setChecked(n in (ticked or set()))
-            box.toggled.connect(lambda _=False, i=n: self.item_toggled.emit(i))
+            box.setChecked(n - 1 in (ticked or set()))
+            box.toggled.connect(lambda _=False, i=n - 1: self.item_toggled.emit(i))
             self.choices.addWidget(box)
             self.item_boxes.append(box)
         for n, shortcut in enumerate(step.directory[:9], start=1):
@@ -234,11 +249,18 @@ class FlowStepView(QWidget):
         self.back_button.setEnabled(can_go_back)
         has_options = step.kind == "question"
         self.continue_button.setVisible(not has_options)
-        self.continue_button.setText(
-            self.tr("Tillbaka till samtalet (Enter) →")
-            if step.is_outcome and in_jump
-            else self.tr("Fortsätt (Enter) →")
-        )
+        if step.is_outcome and in_jump:
+            # Where the call goes on: the step the jump was made from, by its title.
+            back_to = returns_to or self.tr("samtalet")
+            self.continue_button.setText(
+                self.tr("Tillbaka till: %1 (Enter) →").replace("%1", back_to)
+            )
+            self.continue_button.setAccessibleName(
+                self.tr("Tillbaka till: %1").replace("%1", back_to)
+            )
+        else:
+            self.continue_button.setText(self.tr("Fortsätt (Enter) →"))
+            self.continue_button.setAccessibleName(self.tr("Fortsätt till nästa steg"))
         self._update_hint()
         self.scroll.verticalScrollBar().setValue(0)  # a new step is read from the top
         self.setFocus(Qt.FocusReason.OtherFocusReason)
@@ -276,6 +298,10 @@ class FlowStepView(QWidget):
             text = ""
         elif self._step.kind == "question":
             text = self.tr("Svara med 1–%1").replace("%1", str(len(self._step.options)))
+        elif self._step.items:
+            text = self.tr("Bocka av med 1–%1, Enter går vidare").replace(
+                "%1", str(len(self._step.items))
+            )
         else:
             text = self.tr("Enter går vidare")
         self.key_hint.setText(text)
@@ -353,6 +379,8 @@ class FlowStepView(QWidget):
             index = key - Qt.Key.Key_1
             if index < len(self.option_buttons):
                 self.option_chosen.emit(index)
+            elif not self.option_buttons and index < len(self.item_boxes):
+                self.item_boxes[index].toggle()  # a checklist point, ticked by its number
             return
         if (
             key in (Qt.Key.Key_Return, Qt.Key.Key_Enter)

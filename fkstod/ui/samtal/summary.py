@@ -4,6 +4,11 @@ Signals:
     copy_requested(str): "Kopiera anteckning" with the note as edited.
     back_requested(): back to the last step (Alt+Left).
     new_requested(): start a new conversation (Ctrl+N).
+    orosanmalan_requested(): "Skriv orosanmälan" (Alt+R), shown when the path says a
+        report of concern is needed.
+
+The closing words and the path scroll: a long call (40 steps, jumps, large text)
+never makes the window taller, and the note and its buttons stay in view.
 """
 
 from __future__ import annotations
@@ -23,6 +28,7 @@ from PySide6.QtWidgets import (
 from fkstod.core.flows.session import PathLine
 from fkstod.core.flows.text import keep_numbers_together
 from fkstod.ui.widgets.plain_label import PlainLabel
+from fkstod.ui.widgets.scroll_area import VerticalScrollArea
 from fkstod.ui.widgets.wrap_layout import WrapLayout
 
 
@@ -40,6 +46,7 @@ class FlowSummary(QWidget):
     copy_requested = Signal(str)
     back_requested = Signal()
     new_requested = Signal()
+    orosanmalan_requested = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -75,10 +82,22 @@ class FlowSummary(QWidget):
         self.new_button = QPushButton(self.tr("&Nytt samtal (Ctrl+N)"))
         self.new_button.setAccessibleName(self.tr("Nytt samtal"))
         self.new_button.clicked.connect(self.new_requested)
+        # Prominent, above the note, when a report of concern is needed.
+        self.report_button = QPushButton(self.tr("Skriv orosanmälan (Alt+R)"))
+        self.report_button.setAccessibleName(self.tr("Skriv orosanmälan"))
+        self.report_button.setToolTip(
+            self.tr("Öppna Orosanmälan med samtalets kommun och förmån (Alt+R)")
+        )
+        font = self.report_button.font()
+        font.setBold(True)
+        self.report_button.setFont(font)
+        self.report_button.clicked.connect(self.orosanmalan_requested)
+        self.report_button.hide()
         for keys, slot in (
             ("Ctrl+Shift+C", self._copy),
             ("Alt+Left", self.back_requested.emit),
             ("Ctrl+N", self.new_requested.emit),
+            ("Alt+R", self._report),
         ):
             shortcut = QShortcut(QKeySequence(keys), self)
             shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
@@ -89,19 +108,36 @@ class FlowSummary(QWidget):
         buttons.addWidget(self.copy_button)
         buttons.addWidget(self.new_button)
         buttons.addWidget(self.back_button)
+        told = QWidget()
+        told_layout = QVBoxLayout(told)
+        told_layout.setContentsMargins(0, 0, 0, 0)
+        told_layout.addWidget(QLabel(self.tr("<h2>Sammanfattning</h2>")))
+        told_layout.addWidget(self.closing)
+        told_layout.addWidget(self.path)
+        told_layout.addStretch(1)
+        self.scroll = VerticalScrollArea(told)
+        self.note.setMinimumHeight(self.note.fontMetrics().lineSpacing() * 4)
         layout = QVBoxLayout(self)
-        layout.addWidget(QLabel(self.tr("<h2>Sammanfattning</h2>")))
-        layout.addWidget(self.closing)
-        layout.addWidget(self.path)
+        layout.addWidget(self.scroll, 1)
+        layout.addWidget(self.report_button)
         layout.addWidget(note_label)
         layout.addWidget(self.note, 1)
         layout.addWidget(self.copied)
         layout.addLayout(buttons)
 
     def show_summary(
-        self, closing: str, path: list[PathLine], outcomes: list[str], note: str
+        self,
+        closing: str,
+        path: list[PathLine],
+        outcomes: list[str],
+        note: str,
+        report_needed: bool = False,
     ) -> None:
-        """Show the end: closing words to say, the path, the outcomes and the note."""
+        """Show the end: closing words to say, the path, the outcomes and the note.
+
+        ``report_needed`` shows "Skriv orosanmälan" (Alt+R).
+        """
+        self.report_button.setVisible(report_needed)
         self.closing.setText(
             f'<p style="font-size:x-large">{html.escape(keep_numbers_together(closing))}</p>'
             if closing
@@ -125,11 +161,19 @@ class FlowSummary(QWidget):
         self._kept = None
         self._copied: str | None = None
         self.copied.clear()
-        self.copy_button.setFocus(Qt.FocusReason.OtherFocusReason)
+        self.scroll.verticalScrollBar().setValue(0)
+        # The note is what is left to do: read it, change it, copy it (Ctrl+Skift+C).
+        self.note.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def tab_order(self) -> list[QWidget]:
         """Return the controls in the order Tab visits them: top to bottom."""
-        return [self.note, self.copy_button, self.new_button, self.back_button]
+        return [
+            *([self.report_button] if self.report_button.isVisibleTo(self) else []),
+            self.note,
+            self.copy_button,
+            self.new_button,
+            self.back_button,
+        ]
 
     def is_edited(self) -> bool:
         """Return True when the note has been changed and not copied since."""
@@ -156,3 +200,7 @@ class FlowSummary(QWidget):
         self._copied = self.note.toPlainText()
         self.copy_requested.emit(self._copied)
         self.copied.setText(self.tr("Anteckningen är kopierad. Klistra in den i ärendet."))
+
+    def _report(self) -> None:
+        if self.report_button.isVisibleTo(self):
+            self.report_button.click()

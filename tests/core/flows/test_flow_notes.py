@@ -29,6 +29,7 @@ from fkstod.core.flows.note_rule import (
     note_lines,
     party_flows,
     party_reader,
+    sentences,
 )
 from fkstod.core.flows.notes import distinct_notes, walk
 from fkstod.core.flows.session import FlowSession
@@ -78,6 +79,24 @@ def test_every_note_of_every_path_keeps_the_rule(walks, flow_id, benefit):
         assert ending.note.splitlines()[0] == f"{HEADING} {TODAY.isoformat()}"
         assert LIBRARY.get(flow_id).title not in ending.note
         assert not any(label in ending.note for label in BENEFITS.values())
+
+
+@pytest.mark.parametrize(("flow_id", "benefit"), list(_walks()))
+def test_every_note_says_at_most_once_that_support_was_offered(walks, flow_id, benefit):
+    for ending in _walk(walks, flow_id, benefit).endings:
+        said = [s for s in sentences(ending.note) if "stödkontakt" in s.lower()]
+        assert len(said) <= 1, (said, ending.path)
+
+
+def test_support_declined_then_shown_from_the_directory_gives_one_sentence():
+    s = FlowSession(LIBRARY, "berattar-om-vald", "sjukpenning")
+    while s.step.id != "stod":
+        s.choose(0) if s.step.kind == "question" else s.advance()
+    s.support_shown("kvinnor")
+    s.choose(1)  # "Nej tack": offered, declined
+    note = s.note(TODAY)
+    assert "Stödkontakter erbjöds." in note
+    assert SUPPORT_SENTENCE not in note  # "information was given" would contradict the no
 
 
 @pytest.mark.parametrize(("flow_id", "benefit"), list(_walks()))

@@ -101,9 +101,15 @@ def test_akut_fara_jumps_and_enter_returns(qtbot, page):
     assert page.session.flow.id == "akut-fara"
     assert page.step_view.flow_title.text() == "↳ Akut fara"
     qtbot.keyClick(page.step_view, Qt.Key.Key_3)
-    assert page.step_view.continue_button.text().startswith("Tillbaka till samtalet")
+    # The way back names the step it goes back to.
+    back = page.step_view.continue_button
+    assert back.text() == "Tillbaka till: Kan personen prata fritt? (Enter) →"
+    assert back.accessibleName() == "Tillbaka till: Kan personen prata fritt?"
+    assert "minst 0" not in page.step_view.progress_text.text()
+    assert page.step_view.progress_text.text().endswith("sista steget")
     qtbot.keyClick(page.step_view, Qt.Key.Key_Return)
     assert (page.session.flow.id, page.session.step.id) == ("underhallsstod-fraga", "fore")
+    assert page.session.step.title == "Kan personen prata fritt?"
 
 
 def test_every_jump_button_has_a_name_and_a_key(page):
@@ -184,7 +190,7 @@ def test_orosanmalan_hand_off_emits_the_benefit(qtbot, page):
     page.jumps.buttons["barn-berors"].click()
     with qtbot.waitSignal(page.orosanmalan_requested) as blocker:
         page.step_view.extra_buttons[-1].click()
-    assert blocker.args == ["underhallsstod"]
+    assert blocker.args == ["underhallsstod", ""]
 
 
 def test_a_jump_from_the_list_starts_the_jump_flow_on_its_own(qtbot, page):
@@ -380,7 +386,7 @@ def test_alt_r_opens_the_orosanmalan_from_a_step(qtbot, page):
     assert "Alt+R" in button.text() and "Alt+R" in button.toolTip()
     with qtbot.waitSignal(page.orosanmalan_requested) as blocker:
         qtbot.keyClick(page.step_view, Qt.Key.Key_R, ALT)
-    assert blocker.args == ["underhallsstod"]
+    assert blocker.args == ["underhallsstod", ""]
 
 
 def test_a_shortcut_for_the_persons_kommun_asks_for_the_kommun_first(qtbot, page):

@@ -50,7 +50,7 @@ def test_a_number_copied_in_a_plain_search_is_not_support_offered(qtbot, window,
 def test_a_report_from_a_call_carries_the_calls_benefit(qtbot, window, services):
     page = window.page(0)
     page.start(FLOW, "underhallsstod")
-    page.orosanmalan_requested.emit(page.session.benefit)  # what Alt+R emits
+    page.orosanmalan_requested.emit(page.session.benefit, "")  # what Alt+R emits (no kommun)
     report = window.page(window.index_of("orosanmalan"))
     report._created_once(0)
     assert metric_rows(services, "orosanmalan_created") == [({"benefit": "underhallsstod"}, 1)]

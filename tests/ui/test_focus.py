@@ -1,0 +1,110 @@
+"""Focus you can see and never lose: a solid frame, and focus back after every dialog."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtGui import QColor, QPalette
+from PySide6.QtWidgets import (
+    QApplication,
+    QCheckBox,
+    QLineEdit,
+    QPlainTextEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from fkstod import app as fkapp
+from fkstod.qt.focus_style import FocusFrameStyle, contrast, focus_colour
+from fkstod.ui.dialogs import QtDialogs
+
+pytestmark = pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")
+
+
+def test_the_application_has_the_focus_frame():
+    app = fkapp.make_application()
+    assert isinstance(app.style(), FocusFrameStyle)
+
+
+@pytest.mark.parametrize("kind", [QPushButton, QCheckBox, QLineEdit, QPlainTextEdit])
+def test_a_focused_control_has_a_solid_frame_in_the_focus_colour(qtbot, kind):
+    fkapp.make_application()
+    holder = QWidget()
+    qtbot.addWidget(holder)
+    layout = QVBoxLayout(holder)
+    control = kind("Kopiera anteckning")
+    other = QPushButton("Annat")
+    layout.addWidget(control)
+    layout.addWidget(other)
+    holder.show()
+    qtbot.waitExposed(holder)
+    holder.activateWindow()
+    control.setFocus()
+    qtbot.waitUntil(control.hasFocus)
+    want = focus_colour(control.palette())
+    image = control.grab().toImage()
+    y = image.height() // 2
+    edge = [QColor(image.pixel(x, y)) for x in range(3)]
+    assert want in edge[:2], [c.name() for c in edge]
+    other.setFocus()
+    qtbot.waitUntil(other.hasFocus)
+    image = control.grab().toImage()
+    assert QColor(image.pixel(0, y)) != want or QColor(image.pixel(1, y)) != want
+
+
+def test_the_frame_colour_stands_out_even_when_the_highlight_is_faint():
+    palette = QPalette()
+    palette.setColor(QPalette.ColorRole.Window, QColor("#f0f0f0"))
+    palette.setColor(QPalette.ColorRole.Highlight, QColor("#e0e8f0"))  # a pale theme
+    assert contrast(focus_colour(palette), palette.color(QPalette.ColorRole.Window)) >= 3
+    palette.setColor(QPalette.ColorRole.Window, QColor("#202020"))
+    palette.setColor(QPalette.ColorRole.Highlight, QColor("#303840"))
+    assert contrast(focus_colour(palette), palette.color(QPalette.ColorRole.Window)) >= 3
+
+
+def _close_the_dialog_soon() -> None:
+    def close() -> None:
+        dialog = QApplication.activeModalWidget()
+        if dialog is None:
+            QTimer.singleShot(20, close)
+            return
+        dialog.reject()
+
+    QTimer.singleShot(20, close)
+
+
+@pytest.fixture
+def window(qtbot, data_folder):
+    fkapp.make_application()
+    services, _notice = fkapp.build_services(data_folder)
+    window = fkapp.build_window(services, QtDialogs())
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitExposed(window)
+    window.activateWindow()
+    yield window
+    window.close()
+    services.db.close()
+
+
+@pytest.mark.parametrize(
+    "ask",
+    [
+        lambda d: d.info("Titel", "Text"),
+        lambda d: d.confirm("Titel", "Fråga?"),
+        lambda d: d.choose_printer(),
+        lambda d: d.save_file("Spara", "anmalan.pdf", "PDF (*.pdf)"),
+    ],
+    ids=["info", "confirm", "print", "save"],
+)
+def test_focus_comes_back_to_the_step_after_a_dialog(qtbot, window, ask):
+    page = window.page(0)
+    page.start("sjukpenning-fraga", "sjukpenning")
+    qtbot.waitUntil(page.step_view.hasFocus)
+    dialogs = page.dialogs
+    _close_the_dialog_soon()
+    ask(dialogs)
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is page.step_view)
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_1)  # the keys answer the step again
+    assert page.session.step.id != "fore"

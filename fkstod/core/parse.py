@@ -15,6 +15,7 @@ from __future__ import annotations
 import json
 import re
 import tomllib
+from collections.abc import Callable
 from typing import Any
 
 from fkstod.core.i18n import _
@@ -150,25 +151,14 @@ def parse_toml(data: str | bytes, path: str) -> dict[str, Any]:
         ParseError: for every fault, with the line when the parser gives one.
     """
     text = _decode(data, path)
-    try:
-        parsed = tomllib.loads(text)
-    except tomllib.TOMLDecodeError as exc:
+
+    def fault(exc: tomllib.TOMLDecodeError) -> Problem:
         found = _TOML_POS.search(str(exc))
         line = int(found.group(1)) if found else (_line_of(text, len(text)) if text else 0)
         message = _TOML_END.sub("", _TOML_POS.sub("", str(exc))).strip()
-        raise ParseError(
-            Problem(path, line, _("TOML-fel: {msg}").format(msg=_toml_fault(message)))
-        ) from None
-    except RecursionError:
-        raise _too_deep(path) from None
-    except MemoryError:
-        raise ParseError(Problem(path, 0, _("filen är för stor för att läsas"))) from None
-    except ValueError:
-        # tomllib passes on int()'s refusal of more than 4 300 digits (Python 3.11+).
-        line = _line_of(text, _first_long_number(text))
-        raise ParseError(Problem(path, line, _("ett tal i filen har för många siffror"))) from None
-    _check_depth(parsed, path)
-    return parsed
+        return Problem(path, line, _("TOML-fel: {msg}").format(msg=_toml_fault(message)))
+
+    return _guarded(tomllib.loads, tomllib.TOMLDecodeError, fault, text, path)
 
 
 def parse_json(data: str | bytes, path: str) -> Any:
@@ -178,24 +168,37 @@ def parse_json(data: str | bytes, path: str) -> Any:
         ParseError: for every fault, with the line when the parser gives one.
     """
     text = _decode(data, path)
+
+    def fault(exc: json.JSONDecodeError) -> Problem:
+        return Problem(
+            path,
+            exc.lineno,
+            _("inte giltig JSON: {msg} (kolumn {col})").format(
+                msg=_json_fault(exc.msg), col=exc.colno
+            ),
+        )
+
+    return _guarded(json.loads, json.JSONDecodeError, fault, text, path)
+
+
+def _guarded(
+    loads: Callable[[str], Any],
+    decode_error: type[ValueError],
+    fault: Callable[[Any], Problem],
+    text: str,
+    path: str,
+) -> Any:
+    # What both parsers leak besides their own decode error, turned into one problem.
     try:
-        parsed = json.loads(text)
-    except json.JSONDecodeError as exc:
-        raise ParseError(
-            Problem(
-                path,
-                exc.lineno,
-                _("inte giltig JSON: {msg} (kolumn {col})").format(
-                    msg=_json_fault(exc.msg), col=exc.colno
-                ),
-            )
-        ) from None
+        parsed = loads(text)
+    except decode_error as exc:
+        raise ParseError(fault(exc)) from None
     except RecursionError:
         raise _too_deep(path) from None
     except MemoryError:
         raise ParseError(Problem(path, 0, _("filen är för stor för att läsas"))) from None
     except ValueError:
-        # Python 3.11+ refuses to turn more than 4 300 digits into an int.
+        # Python 3.11+ refuses to turn more than 4 300 digits into an int (json and tomllib).
         line = _line_of(text, _first_long_number(text))
         raise ParseError(Problem(path, line, _("ett tal i filen har för många siffror"))) from None
     _check_depth(parsed, path)

@@ -67,3 +67,22 @@ class FakeDialogs:
     def choose_printer(self):
         self.asked.append("printer")
         return self.printer
+
+
+def real_window(qtbot, data_folder, dialogs=None):
+    """Yield the real main window on ``data_folder``, shown and active; close it afterwards.
+
+    For a fixture: ``yield from real_window(qtbot, data_folder)``.
+    """
+    from fkstod import app as fkapp
+
+    fkapp.make_application()
+    services, _notice = fkapp.build_services(data_folder)
+    window = fkapp.build_window(services, dialogs if dialogs is not None else FakeDialogs())
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitExposed(window)
+    window.activateWindow()
+    yield window
+    window.close()
+    services.db.close()

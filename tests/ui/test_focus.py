@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 from fkstod import app as fkapp
 from fkstod.qt.focus_style import FocusFrameStyle, contrast, focus_colour
 from fkstod.ui.dialogs import QtDialogs
+from tests.ui.fakes import real_window
 
 pytestmark = pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")
 
@@ -76,16 +77,7 @@ def _close_the_dialog_soon() -> None:
 
 @pytest.fixture
 def window(qtbot, data_folder):
-    fkapp.make_application()
-    services, _notice = fkapp.build_services(data_folder)
-    window = fkapp.build_window(services, QtDialogs())
-    qtbot.addWidget(window)
-    window.show()
-    qtbot.waitExposed(window)
-    window.activateWindow()
-    yield window
-    window.close()
-    services.db.close()
+    yield from real_window(qtbot, data_folder, QtDialogs())
 
 
 @pytest.mark.parametrize(

@@ -7,9 +7,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication, QWidget
 
-from fkstod import app as fkapp
 from fkstod.qt import private_clipboard
-from tests.ui.fakes import FakeDialogs
+from tests.ui.fakes import real_window
 
 pytestmark = pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")
 MARK = "Saga 2019 hotad av Kalle"
@@ -40,16 +39,7 @@ def texts(root: QWidget) -> list[str]:
 
 @pytest.fixture
 def window(qtbot, data_folder):
-    fkapp.make_application()
-    services, _notice = fkapp.build_services(data_folder)
-    window = fkapp.build_window(services, FakeDialogs())
-    qtbot.addWidget(window)
-    window.show()
-    qtbot.waitExposed(window)
-    window.activateWindow()
-    yield window
-    window.close()
-    services.db.close()
+    yield from real_window(qtbot, data_folder)
 
 
 def to_the_end(qtbot, page) -> None:

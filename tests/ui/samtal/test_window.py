@@ -6,8 +6,7 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
-from fkstod import app as fkapp
-from tests.ui.fakes import FakeDialogs
+from tests.ui.fakes import real_window
 
 pytestmark = pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")
 CTRL = Qt.KeyboardModifier.ControlModifier
@@ -16,16 +15,7 @@ CTRL_SHIFT = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModi
 
 @pytest.fixture
 def window(qtbot, data_folder):
-    fkapp.make_application()
-    services, _notice = fkapp.build_services(data_folder)
-    window = fkapp.build_window(services, FakeDialogs())
-    qtbot.addWidget(window)
-    window.show()
-    qtbot.waitExposed(window)
-    window.activateWindow()
-    yield window
-    window.close()
-    services.db.close()
+    yield from real_window(qtbot, data_folder)
 
 
 def focus():

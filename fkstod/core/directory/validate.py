@@ -162,16 +162,14 @@ def entry_from_fields(
         for s in lists["sprak"]
         if not _LANGUAGE.match(s)
     )
-    known = kommuner.by_code()
-    # Excel drops the leading zero of 0114; accept three digits and put it back.
-    lists["kommuner"] = tuple(k.zfill(4) if k.isdigit() else k for k in lists["kommuner"])
-    errors.extend(
-        FieldError(
-            "kommuner", _("okänd kommunkod ”{k}” (fyra siffror, till exempel 1280)").format(k=k)
-        )
-        for k in lists["kommuner"]
-        if k not in known
-    )
+    # Codes or names ("0380", "380", "Uppsala", "uppsala", "Malmo"); stored as codes.
+    codes: list[str] = []
+    for written in lists["kommuner"]:
+        try:
+            codes.append(kommuner.lookup(written).kod)
+        except kommuner.KommunNotFound as exc:
+            errors.append(FieldError("kommuner", str(exc)))
+    lists["kommuner"] = tuple(dict.fromkeys(codes))
 
     # A shipped line nobody has checked carries no date rather than an untrue one
     # (its source says so; ``Directory.is_stale`` flags it). Local entries are

@@ -166,6 +166,7 @@ class DirectoryPage(QWidget):
         layout = QVBoxLayout(self)
         layout.addWidget(self.search_box)
         layout.addWidget(self.filters)
+        layout.addWidget(self.kommun.message)
         layout.addLayout(checks)
         layout.addWidget(splitter, 1)
 

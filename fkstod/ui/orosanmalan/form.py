@@ -46,6 +46,7 @@ from fkstod.ui.orosanmalan.child_editor import ChildEditor
 from fkstod.ui.orosanmalan.date_edit import ReportDateEdit
 from fkstod.ui.orosanmalan.field_marks import MARK, FieldMarks
 from fkstod.ui.orosanmalan.guardian_editor import GuardianEditor
+from fkstod.ui.widgets.kommun_combo import KommunCombo
 from fkstod.ui.widgets.plain_label import PlainLabel
 
 REPORTER_FIELDS = ("namn", "titel", "enhet", "telefon", "epost")
@@ -104,18 +105,17 @@ class OrosanmalanForm(QWidget):
         top = QGroupBox(self.tr("Mottagare"))
         top_form = QFormLayout(top)
         top_form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
-        self.kommun = QComboBox()
-        self.kommun.setAccessibleName(self.tr("Barnets kommun"))
+        self.kommun = KommunCombo(
+            kommuner.kommuner(), self.tr("Barnets kommun"), self.tr("Välj barnets kommun…")
+        )
         # Size by a short name, not the longest of 290: the form must fit a narrow pane.
         self.kommun.setSizeAdjustPolicy(
             QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
         )
         self.kommun.setMinimumContentsLength(14)
-        self.kommun.addItem(self.tr("Välj barnets kommun…"), "")
-        for k in sorted(kommuner.kommuner(), key=lambda k: k.namn):
-            self.kommun.addItem(f"{k.namn} ({k.lan})", k.kod)
         self.kommun.currentIndexChanged.connect(self._kommun_changed)
         top_form.addRow(self.tr("Barnets &kommun:"), self.kommun)
+        top_form.addRow(self.kommun.message)
         self.socialtjanst = PlainLabel()
         self.socialtjanst.setWordWrap(True)
         self.socialtjanst.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByKeyboard)
@@ -123,7 +123,7 @@ class OrosanmalanForm(QWidget):
         self.show_directory = QPushButton(self.tr("Visa socialtjänsten i stö&dkatalogen"))
         self.show_directory.setAccessibleName(self.tr("Visa socialtjänsten i stödkatalogen"))
         self.show_directory.clicked.connect(
-            lambda: self.directory_requested.emit("socialtjanst", self.kommun.currentData() or "")
+            lambda: self.directory_requested.emit("socialtjanst", self.kommun.code())
         )
         top_form.addRow(self.socialtjanst)
         top_form.addRow(self.show_directory)
@@ -320,7 +320,7 @@ class OrosanmalanForm(QWidget):
     def form(self) -> Form:
         """Return everything filled in, as the core form."""
         return Form(
-            kommun=self.kommun.currentData() or "",
+            kommun=self.kommun.code(),
             skyddade_personuppgifter=self.skyddade.isChecked(),
             barn=tuple(self.child_editor(i).child() for i in range(self.children.count())),
             vardnadshavare=tuple(g.guardian() for g in self.guardians),
@@ -350,7 +350,7 @@ class OrosanmalanForm(QWidget):
 
     def clear(self) -> None:
         """Forget everything about the child and family; keep the reporter's own details."""
-        self.kommun.setCurrentIndex(0)
+        self.kommun.set_code("")
         self.datum.setDate(QDate(self._today()))
         for box in (
             self.skyddade,
@@ -461,7 +461,7 @@ class OrosanmalanForm(QWidget):
         self.changed.emit()
 
     def _kommun_changed(self) -> None:
-        code = self.kommun.currentData() or ""
+        code = self.kommun.code()
         found = self._lookup(code) if (self._lookup and code) else None
         self.socialtjanst.setText(
             self.tr("Socialtjänsten: %1").replace("%1", found) if found else ""

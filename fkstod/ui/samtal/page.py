@@ -92,6 +92,7 @@ class FlowPage(QWidget):
         self.notice.setWordWrap(True)
         self.notice.hide()
         self.kommun.currentIndexChanged.connect(lambda _i: self._tell(""))
+        self.kommun.unmatched.connect(lambda _t: self._tell(self.kommun.message.text()))
 
         self.picker = FlowPicker(library)
         self.step_view = FlowStepView()

@@ -304,3 +304,29 @@ def test_lint_checks_import_files_and_the_shipped_directory(tmp_path):
     unmarked.parent.mkdir()
     unmarked.write_bytes(GOOD.read_bytes())
     assert any("Levererad" in str(p) for p in check_shipped_directory_csv(unmarked))
+
+
+def test_a_file_with_kommun_names_imports_and_a_bad_name_has_line_and_column(directory, tmp_path):
+    header = GOOD.read_text(encoding="utf-8-sig").splitlines()[0]
+    cells = header.split(";")
+    row = {
+        "Organisation": "Jouren Namnby",
+        "Kategori": "kvinnor",
+        "Telefon": "018-00 00 00",
+        "Kommuner": "Uppsala, Malmo",
+        "Senast verifierad": "2026-01-01",
+    }
+    good = tmp_path / "namn.csv"
+    good.write_text(
+        header + "\n" + ";".join(row.get(c, "") for c in cells) + "\n", encoding="utf-8"
+    )
+    plan = directory.plan_import(good)
+    assert plan.ok, plan.problems
+    directory.apply_import(plan)
+    assert {e.kommuner for e in directory.local_entries()} == {("0380", "1280")}
+    bad = tmp_path / "fel.csv"
+    row["Kommuner"] = "Upps"
+    bad.write_text(header + "\n" + ";".join(row.get(c, "") for c in cells) + "\n", encoding="utf-8")
+    problems = [str(p) for p in directory.plan_import(bad).problems]
+    assert len(problems) == 1 and problems[0].startswith(f"{bad}:2: Kommuner: ")
+    assert "Upps" in problems[0]

@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import datetime
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QEvent, QKeyCombination, QObject, Qt, Signal
 from PySide6.QtGui import QGuiApplication, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -45,6 +45,8 @@ from fkstod.ui.katalog.transfer import DirectoryTransfer
 from fkstod.ui.widgets.kommun_combo import KommunCombo
 from fkstod.ui.widgets.plain_label import PlainLabel
 
+COPY_KEY = QKeyCombination(Qt.KeyboardModifier.ControlModifier, Qt.Key.Key_K)
+
 
 class DirectoryPage(QWidget):
     """The directory section of the main window."""
@@ -72,6 +74,8 @@ class DirectoryPage(QWidget):
         self.search_box.setClearButtonEnabled(True)
         self.search_box.textChanged.connect(self.run_search)
         self.search_box.returnPressed.connect(lambda: self.results.setFocus())
+        # A line edit takes Ctrl+K for itself (delete to the end): let the page's copy have it.
+        self.search_box.installEventFilter(self)
 
         self.kommun = KommunCombo(kommuner.kommuner(), self.tr("Kommun"), self.tr("Alla kommuner"))
         self._fit(self.kommun)
@@ -175,6 +179,16 @@ class DirectoryPage(QWidget):
         self.setFocusProxy(self.search_box)
         scale_indicators(self)
         self.run_search()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if (
+            watched is self.search_box
+            and event.type() == QEvent.Type.ShortcutOverride
+            and event.keyCombination() == COPY_KEY
+        ):
+            event.ignore()  # not the line edit's: the shortcut runs
+            return True
+        return super().eventFilter(watched, event)
 
     # -- building helpers ----------------------------------------------------
     def _combo(self, name: str, everything: str) -> QComboBox:
@@ -326,7 +340,7 @@ class DirectoryPage(QWidget):
         if entry is None or not entry.telefon:
             return
         QGuiApplication.clipboard().setText(entry.telefon)
-        self.view.copy_button.setText(self.tr("Kopierat ✓"))
+        self.view.mark_copied(entry.telefon)
         self.referral_shown.emit(entry.kategori)
 
     # -- editing -------------------------------------------------------------

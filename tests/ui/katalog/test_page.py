@@ -6,7 +6,7 @@ from datetime import datetime
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QGuiApplication
+from PySide6.QtGui import QGuiApplication, QKeySequence
 
 from fkstod.core.directory import Directory
 from fkstod.ui.katalog.page import DirectoryPage
@@ -435,3 +435,32 @@ def test_the_entry_editor_does_not_stay_behind_as_a_child_of_the_page(qtbot, pag
     before = len(page.findChildren(DirectoryEntryDialog))
     page.add_entry()
     qtbot.waitUntil(lambda: len(page.findChildren(DirectoryEntryDialog)) == before)
+
+
+def test_ctrl_k_copies_from_the_search_field_and_says_which_number(qtbot, page):
+    qtbot.keyClicks(page.search_box, "bris")
+    page.search_box.setFocus()
+    qtbot.keyClick(page.search_box, Qt.Key.Key_K, Qt.KeyboardModifier.ControlModifier)
+    assert QGuiApplication.clipboard().text() == "116 111"
+    assert page.search_box.text() == "bris"  # not cut by the line edit's own Ctrl+K
+    button = page.view.copy_button
+    assert button.text().replace("\u00a0", " ") == "Ko&pierat ✓ 116 111"
+    assert page.view.copied_timer.isActive()
+
+
+def test_kopierat_goes_when_the_entry_changes_and_after_a_few_seconds(qtbot, page):
+    qtbot.keyClicks(page.search_box, "bris")
+    qtbot.keyClick(page, Qt.Key.Key_K, Qt.KeyboardModifier.ControlModifier)
+    button = page.view.copy_button
+    assert "Kopierat" in button.text().replace("&", "")
+    page.view.copied_timer.timeout.emit()  # the few seconds have passed
+    assert button.text() == "Ko&piera numret"
+    qtbot.keyClick(page, Qt.Key.Key_K, Qt.KeyboardModifier.ControlModifier)
+    page.search_box.clear()
+    qtbot.keyClicks(page.search_box, "kvinnofridslinjen")
+    assert button.text() == "Ko&piera numret"  # another entry: nothing copied of it
+    assert not page.view.copied_timer.isActive()
+    qtbot.keyClick(page, Qt.Key.Key_K, Qt.KeyboardModifier.ControlModifier)
+    assert QGuiApplication.clipboard().text() == "020-50 50 50"
+    # The mnemonic stays while it says Kopierat (offscreen Qt does not run mnemonics).
+    assert QKeySequence.mnemonic(button.text()) == QKeySequence("Alt+P")

@@ -77,6 +77,7 @@ def test_text_that_matches_no_kommun_says_so_and_chooses_none(qtbot, form):
     combo.set_code("1280")
     type_into(qtbot, combo, "Xyzzy")
     qtbot.keyClick(combo.lineEdit(), Qt.Key.Key_Tab)
+    assert after.hasFocus()
     assert combo.code() == ""
     assert combo.currentText() == "Kommun: ej vald"  # never "Xyzzy" looking chosen
     assert combo.message.isVisibleTo(combo.message.parentWidget())

@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import datetime
 
-from PySide6.QtCore import QEvent, QKeyCombination, QObject, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QGuiApplication, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -40,12 +40,12 @@ from fkstod.ui.katalog.entry_dialog import DirectoryEntryDialog
 from fkstod.ui.katalog.entry_view import DirectoryEntryView
 from fkstod.ui.katalog.filter_grid import DirectoryFilterGrid
 from fkstod.ui.katalog.import_problems import DirectoryImportProblems
+from fkstod.ui.katalog.notice import DirectoryNotice
 from fkstod.ui.katalog.result_list import DirectoryResultList
 from fkstod.ui.katalog.transfer import DirectoryTransfer
 from fkstod.ui.widgets.kommun_combo import KommunCombo
+from fkstod.ui.widgets.pass_keys import let_shortcuts_through
 from fkstod.ui.widgets.plain_label import PlainLabel
-
-COPY_KEY = QKeyCombination(Qt.KeyboardModifier.ControlModifier, Qt.Key.Key_K)
 
 
 class DirectoryPage(QWidget):
@@ -75,7 +75,7 @@ class DirectoryPage(QWidget):
         self.search_box.textChanged.connect(self.run_search)
         self.search_box.returnPressed.connect(lambda: self.results.setFocus())
         # A line edit takes Ctrl+K for itself (delete to the end): let the page's copy have it.
-        self.search_box.installEventFilter(self)
+        let_shortcuts_through(self.search_box, "Ctrl+K")
 
         self.kommun = KommunCombo(kommuner.kommuner(), self.tr("Kommun"), self.tr("Alla kommuner"))
         self._fit(self.kommun)
@@ -105,10 +105,7 @@ class DirectoryPage(QWidget):
 
         self.count = PlainLabel()
         self.count.setAccessibleName(self.tr("Antal träffar"))
-        self.notice = PlainLabel()
-        self.notice.setWordWrap(True)
-        self.notice.setAccessibleName(self.tr("Att göra först"))
-        self.notice.hide()
+        self.notice = DirectoryNotice()
         self.results = DirectoryResultList()
         self.results.setAccessibleName(self.tr("Träffar"))
         self.results.currentRowChanged.connect(self._show_current)
@@ -180,16 +177,6 @@ class DirectoryPage(QWidget):
         scale_indicators(self)
         self.run_search()
 
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if (
-            watched is self.search_box
-            and event.type() == QEvent.Type.ShortcutOverride
-            and event.keyCombination() == COPY_KEY
-        ):
-            event.ignore()  # not the line edit's: the shortcut runs
-            return True
-        return super().eventFilter(watched, event)
-
     # -- building helpers ----------------------------------------------------
     def _combo(self, name: str, everything: str) -> QComboBox:
         combo = QComboBox()
@@ -238,9 +225,13 @@ class DirectoryPage(QWidget):
         """Search with what is typed and chosen, and show the best rows."""
         need = self.need.currentData()
         kommun = self.kommun.code()
-        if needs_kommun(need or "") and not kommun and not self.search_box.text().strip():
-            self._ask_for_kommun()
-            return
+        if needs_kommun(need or "") and not self.search_box.text().strip():
+            if not kommun:
+                self._ask_for_kommun()
+                return
+            if self.directory.socialtjanst_for(kommun) is None:
+                self._no_local_office(kommun)
+                return
         self.notice.hide()
         result = self.directory.search(
             self.search_box.text(),
@@ -287,8 +278,16 @@ class DirectoryPage(QWidget):
     def _ask_for_kommun(self) -> None:
         self._open_ids = frozenset()
         self.results.set_rows([])
-        self.notice.setText(self.tr("Välj kommun för att se socialtjänsten"))
-        self.notice.show()
+        self.notice.ask_for_kommun()
+        self.count.setText("")
+        self._show_current(-1)
+
+    def _no_local_office(self, kommun: str) -> None:
+        # The national lines would come first, headed by 112, as if they were the office.
+        found = kommuner.by_code().get(kommun)
+        self._open_ids = frozenset()
+        self.results.set_rows([])
+        self.notice.no_local_office(found.namn if found else kommun)
         self.count.setText("")
         self._show_current(-1)
 

@@ -464,3 +464,15 @@ def test_kopierat_goes_when_the_entry_changes_and_after_a_few_seconds(qtbot, pag
     assert QGuiApplication.clipboard().text() == "020-50 50 50"
     # The mnemonic stays while it says Kopierat (offscreen Qt does not run mnemonics).
     assert QKeySequence.mnemonic(button.text()) == QKeySequence("Alt+P")
+
+
+def test_a_kommun_without_a_local_office_says_what_to_do_instead(qtbot, page):
+    page.show_filtered("socialtjanst", "0380")  # Uppsala: no local entry in the test file
+    assert page.notice.isVisibleTo(page)
+    text = page.notice.text()
+    assert "ingen socialtjänst för Uppsala" in text
+    assert "112" in text and "samordnare" in text
+    assert page.visible_titles() == []  # not a national list headed by 112
+    page.show_filtered("socialtjanst", "1280")  # Malmö has one
+    assert not page.notice.isVisibleTo(page)
+    assert page.directory.get(page.results.entry_id(0)).kategori == "socialtjanst"

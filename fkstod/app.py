@@ -120,9 +120,17 @@ class Wiring:
 
     def show_directory(self, category: str, kommun: str = "") -> None:
         # A directory shortcut from a flow or a report: the section, pre-filtered.
+        came_from = self.window.current_section_id()
         section = self.window.show_section_id(KatalogSection.id)
         assert isinstance(section, KatalogSection)
         section.show_filtered(category, kommun)
+        if came_from == SamtalSection.id:
+            # From a call: the way back, and the call's jump keys in sight.
+            section.offer_way_back(
+                _("Tillbaka till samtalet"),
+                lambda: self.window.show_section_id(came_from),
+                call_jumps(self.window),
+            )
 
     def start_orosanmalan(self, benefit: str) -> None:
         section = self.window.show_section_id(OrosanmalanSection.id)
@@ -185,6 +193,16 @@ def add_jump_keys(window: MainWindow) -> None:
         if isinstance(section, SamtalSection):
             for keys, title, flow_id in section.jump_keys():
                 window.add_shortcut(keys, title, lambda s=section, f=flow_id: jump(window, s, f))
+
+
+def call_jumps(window: MainWindow) -> list[tuple[str, str, Callable[[], object]]]:
+    """Return (key, title, what to call) for each of the call support's jump keys."""
+    return [
+        (keys, title, lambda s=section, f=flow_id: jump(window, s, f))
+        for section in window.sections()
+        if isinstance(section, SamtalSection)
+        for keys, title, flow_id in section.jump_keys()
+    ]
 
 
 def jump(window: MainWindow, section: SamtalSection, flow_id: str) -> None:

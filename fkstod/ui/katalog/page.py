@@ -43,6 +43,7 @@ from fkstod.ui.katalog.import_problems import DirectoryImportProblems
 from fkstod.ui.katalog.notice import DirectoryNotice
 from fkstod.ui.katalog.result_list import DirectoryResultList
 from fkstod.ui.katalog.transfer import DirectoryTransfer
+from fkstod.ui.widgets.call_bar import CallBar
 from fkstod.ui.widgets.kommun_combo import KommunCombo
 from fkstod.ui.widgets.pass_keys import let_shortcuts_through
 from fkstod.ui.widgets.plain_label import PlainLabel
@@ -164,7 +165,10 @@ class DirectoryPage(QWidget):
         splitter.setStretchFactor(0, 1)
         splitter.setStretchFactor(1, 1)
 
+        self.call_bar = CallBar()
+        self.call_bar.install_shortcut(self)
         layout = QVBoxLayout(self)
+        layout.addWidget(self.call_bar)
         layout.addWidget(self.search_box)
         layout.addWidget(self.filters)
         layout.addWidget(self.kommun.message)

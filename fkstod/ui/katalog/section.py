@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
 
 from fkstod.core.i18n import _
 from fkstod.core.usage import UsageRecorder
 from fkstod.ui.dialogs import Dialogs
 from fkstod.ui.section import PageSection
+from fkstod.ui.widgets.call_bar import Jump
 
 if TYPE_CHECKING:
     from fkstod.core.directory import Directory
@@ -44,3 +45,7 @@ class KatalogSection(PageSection["DirectoryPage"]):
     def show_filtered(self, category: str, kommun: str = "") -> None:
         """Show the entries of a category, near a kommun (a shortcut from another section)."""
         self.build().show_filtered(category, kommun)
+
+    def offer_way_back(self, label: str, back: Callable[[], object], jumps: Sequence[Jump]) -> None:
+        """Show "Tillbaka till samtalet" (Alt+Left) and the call's jump keys above the page."""
+        self.build().call_bar.offer(label, back, jumps)

@@ -283,7 +283,8 @@ class FlowPage(QWidget):
             QWidget.setTabOrder(first, second)
 
     def _directory(self, category: str, use_kommun: bool) -> None:
-        kommun = self.kommun.code() if use_kommun else ""
+        # The call's kommun goes along whenever it is chosen: the directory's filter keeps it.
+        kommun = self.kommun.code()
         if use_kommun and not kommun:
             # Unfiltered, the national lines would come first: ask for the kommun instead.
             self._tell(

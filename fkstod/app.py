@@ -173,12 +173,15 @@ def build_window(services: Services, dialogs: Dialogs | None = None) -> MainWind
     for make_section in SECTIONS:
         window.add_section(make_section(wiring))
     add_jump_keys(window)
+    add_call_menu(window)
+    add_directory_file_entries(window)
     restore_window_state(window, settings)
     apply_text_scale(window.text_scale)
     window.text_scale_changed.connect(apply_text_scale)
     window.text_scale_changed.connect(lambda s: settings.set(TEXT_SCALE_KEY, s))
     window.closing.connect(lambda: save_window_state(window, settings))
     window.about_requested.connect(lambda: show_about(services.data_folder, window))
+    window.shortcuts_requested.connect(lambda: show_shortcuts(window))
     window.expert_support_requested.connect(lambda: dialogs.info(*expert_support_text()))
     return window
 
@@ -192,7 +195,59 @@ def add_jump_keys(window: MainWindow) -> None:
     for section in window.sections():
         if isinstance(section, SamtalSection):
             for keys, title, flow_id in section.jump_keys():
-                window.add_shortcut(keys, title, lambda s=section, f=flow_id: jump(window, s, f))
+                action = window.add_shortcut(
+                    keys, title, lambda s=section, f=flow_id: jump(window, s, f)
+                )
+                window.call_menu.addAction(action)  # Samtal → Akut fara (F5) …
+
+
+def add_call_menu(window: MainWindow) -> None:
+    """Fill the Samtal menu: Nytt samtal first, the jump keys, then compact mode."""
+    for section in window.sections():
+        if isinstance(section, SamtalSection):
+            menu = window.call_menu
+            first = menu.actions()[0] if menu.actions() else None
+            new = window.add_menu_entry(
+                menu, _("&Nytt samtal"), lambda s=section: new_call(window, s)
+            )
+            if first is not None:
+                menu.insertAction(first, new)
+                menu.insertSeparator(first)
+            menu.addSeparator()
+            window.add_menu_entry(
+                menu, _("&Kompakt läge, alltid överst"), section.toggle_compact, _("Ctrl+Skift+K")
+            )
+
+
+def new_call(window: MainWindow, section: SamtalSection) -> None:
+    """Samtal → Nytt samtal: show the call support and end the call in it."""
+    window.show_section_id(section.id)
+    section.new_call()
+
+
+def add_directory_file_entries(window: MainWindow) -> None:
+    """Arkiv → the directory's import and export (the page's Ctrl+I and Ctrl+Shift+X)."""
+    for section in window.sections():
+        if isinstance(section, KatalogSection):
+
+            def shown(do: Callable[[KatalogSection], None], s: KatalogSection = section) -> None:
+                window.show_section_id(s.id)
+                do(s)
+
+            menu = window.file_menu
+            window.add_menu_entry(
+                menu, _("&Importera till stödkatalogen…"), lambda: shown(lambda s: s.import_file())
+            )
+            window.add_menu_entry(
+                menu,
+                _("&Exportera stödkatalogen som CSV…"),
+                lambda: shown(lambda s: s.export_file("csv")),
+            )
+            window.add_menu_entry(
+                menu,
+                _("Exportera stödkatalogen som &HSDS-paket…"),
+                lambda: shown(lambda s: s.export_file("hsds")),
+            )
 
 
 def call_jumps(window: MainWindow) -> list[tuple[str, str, Callable[[], object]]]:
@@ -251,6 +306,18 @@ def show_about(data_folder: Path, parent: MainWindow) -> None:
     from fkstod.ui.about_dialog import AboutDialog
 
     AboutDialog(data_folder, paths.resource_mode(), parent).exec()
+
+
+def show_shortcuts(window: MainWindow) -> None:
+    """Show Hjälp → Kortkommandon (F1): every key, read from the window as it is now."""
+    from fkstod.ui.shortcuts_dialog import ShortcutsDialog, window_keys
+
+    for index in range(len(window.sections())):
+        window.page(index)  # a section not yet built has keys too
+    sections = [(s.title, window.page(i)) for i, s in enumerate(window.sections())]
+    dialog = ShortcutsDialog(window_keys(window, sections), window)
+    dialog.exec()
+    dialog.deleteLater()
 
 
 def expert_support_text() -> tuple[str, str]:

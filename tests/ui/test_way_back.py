@@ -43,7 +43,7 @@ def test_from_a_call_the_directory_shows_the_way_back_and_the_jump_keys(qtbot, w
     bar = directory.call_bar
     assert bar.isVisibleTo(window)
     assert "Tillbaka till samtalet" in bar.back_button.text()
-    assert [b.text() for b in bar.jump_buttons][0].endswith("(F5)")
+    assert bar.jump_buttons[0].text().endswith("(F5)")
     assert len(bar.jump_buttons) == 4
     assert directory.kommun.code() == "1280"  # the call's kommun stays in the filter
     directory.search_box.setFocus()

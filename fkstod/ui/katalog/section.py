@@ -49,3 +49,11 @@ class KatalogSection(PageSection["DirectoryPage"]):
     def offer_way_back(self, label: str, back: Callable[[], object], jumps: Sequence[Jump]) -> None:
         """Show "Tillbaka till samtalet" (Alt+Left) and the call's jump keys above the page."""
         self.build().call_bar.offer(label, back, jumps)
+
+    def import_file(self) -> None:
+        """Arkiv → Importera till stödkatalogen: the page's Importera… (Ctrl+I)."""
+        self.build().transfer.import_file()
+
+    def export_file(self, fmt: str) -> None:
+        """Arkiv → Exportera stödkatalogen: as CSV (``csv``) or an HSDS package (``hsds``)."""
+        self.build().transfer.export_file(fmt)

@@ -27,8 +27,10 @@ from fkstod.core.oserrors import describe_db_error, describe_os_error
 from fkstod.core.schema import MIGRATION_SETS
 from fkstod.core.settings import Settings
 from fkstod.core.usage import UsageRecorder
+from fkstod.qt.contrast import readable_placeholders
 from fkstod.qt.single_instance import SingleInstance
 from fkstod.qt.text_scale import apply_text_scale
+from fkstod.qt.translation_fixes import QtSwedishFixes
 from fkstod.ui.dialogs import Dialogs, QtDialogs
 from fkstod.ui.katalog.section import KatalogSection
 from fkstod.ui.main_window import MainWindow
@@ -74,16 +76,19 @@ def make_application(argv: list[str] | None = None) -> QApplication:
     """Return the QApplication, with Qt's own dialogs in Swedish."""
     app = QApplication.instance() or QApplication(argv or [sys.argv[0]])
     app.setApplicationName("fkstod")
-    app.setApplicationDisplayName("fkstod")
+    # No display name: Qt would append it to every window title ("fkstod – … — fkstod").
     app.setApplicationVersion(__version__)
     app.setOrganizationName("Försäkringskassan")
     QLocale.setDefault(QLocale(QLocale.Language.Swedish, QLocale.Country.Sweden))
+    readable_placeholders(app)  # a hint that carries a format ("ÅÅÅÅ-MM-DD") must be legible
     if app.property("fkstod_translated"):
         return app
     app.setProperty("fkstod_translated", True)
     translator = QTranslator(app)
     if translator.load("qtbase_sv", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
         app.installTranslator(translator)
+    # After qtbase_sv, so asked first: "OK", not qtbase_sv's "Ok".
+    app.installTranslator(QtSwedishFixes(app))
     return app
 
 

@@ -122,3 +122,22 @@ def test_the_section_list_shows_the_ctrl_number_keys(qtbot, built):
     nav.doItemsLayout()
     rect = nav.visualItemRect(nav.item(0))
     assert rect.height() >= 2 * nav.fontMetrics().height()
+
+
+def test_the_menu_letters_clash_with_no_alt_key_of_any_section(qtbot, built):
+    from PySide6.QtGui import QKeySequence
+    from PySide6.QtWidgets import QAbstractButton, QLabel
+
+    window, _dialogs, _services = built
+
+    def letter(text: str) -> str:
+        return QKeySequence.mnemonic(text).toString().lower()
+
+    menus = [letter(a.text()) for a in window.menuBar().actions()]
+    assert "" not in menus and len(set(menus)) == len(menus)  # one letter each
+    for index in range(window.pages.count()):
+        page = window.page(index)
+        texts = [w.text() for w in page.findChildren(QAbstractButton)]
+        texts += [w.text() for w in page.findChildren(QLabel)]
+        clashes = [t for t in texts if letter(t) and letter(t) in menus]
+        assert clashes == [], window.sections()[index].title

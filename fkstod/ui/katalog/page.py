@@ -129,7 +129,7 @@ class DirectoryPage(QWidget):
                 (self.tr("&Kommun:"), self.kommun),
                 (self.tr("&Län:"), self.lan),
                 (self.tr("&Behov först:"), self.need),
-                (self.tr("&Målgrupp:"), self.group),
+                (self.tr("Målgr&upp:"), self.group),
                 (self.tr("Våld&sform:"), self.form),
                 (self.tr("Sp&råk:"), self.language),
             ]

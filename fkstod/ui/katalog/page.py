@@ -356,7 +356,7 @@ class DirectoryPage(QWidget):
 
     def add_entry(self) -> None:
         """Open the editor for a new local entry."""
-        dialog = DirectoryEntryDialog(self.directory.save, None, self)
+        dialog = DirectoryEntryDialog(self.directory.save, None, self, self.directory.languages())
         if dialog.exec() and dialog.saved is not None:
             self._after_change(dialog.saved.id)
         dialog.deleteLater()  # a child of the page: it would stay for as long as the page
@@ -366,7 +366,7 @@ class DirectoryPage(QWidget):
         entry = self.current_entry()
         if entry is None or entry.levererad:
             return
-        dialog = DirectoryEntryDialog(self.directory.save, entry, self)
+        dialog = DirectoryEntryDialog(self.directory.save, entry, self, self.directory.languages())
         if dialog.exec() and dialog.saved is not None:
             self._after_change(dialog.saved.id)
         dialog.deleteLater()

@@ -180,7 +180,7 @@ def test_editor_shows_every_problem_and_saves_when_fixed(qtbot, page, directory)
     assert dialog.saved is None
     dialog.fields["telefon"].clear()
     qtbot.keyClicks(dialog.fields["telefon"], "040-628 04 09")
-    qtbot.keyClicks(dialog.fields["kategori"], "kvinnor")
+    dialog.fields["kategori"].set_value("kvinnor")
     qtbot.keyClicks(dialog.fields["senast_verifierad"], "2026-11-01")
     dialog.try_save()
     assert dialog.saved is not None
@@ -476,3 +476,50 @@ def test_a_kommun_without_a_local_office_says_what_to_do_instead(qtbot, page):
     page.show_filtered("socialtjanst", "1280")  # Malmö has one
     assert not page.notice.isVisibleTo(page)
     assert page.directory.get(page.results.entry_id(0)).kategori == "socialtjanst"
+
+
+def test_the_editor_picks_codes_by_swedish_name_and_keeps_the_form_whole(qtbot, directory):
+    from fkstod.ui.katalog.entry_dialog import DirectoryEntryDialog
+
+    dialog = DirectoryEntryDialog(directory.save, languages=directory.languages())
+    qtbot.addWidget(dialog)
+    dialog.show()
+    kategori = dialog.fields["kategori"]
+    assert kategori.itemText(kategori.findData("kvinnor")) == "Stöd för kvinnor"
+    groups = dialog.fields["malgrupper"]
+    assert [groups.item(i).text() for i in range(3)] == ["Alla", "Kvinnor", "Män"]
+    # By keyboard: arrow to a row, Space ticks it.
+    groups.setFocus()
+    qtbot.keyClick(groups, Qt.Key.Key_Home)  # Alla
+    qtbot.keyClick(groups, Qt.Key.Key_Down)  # Kvinnor
+    qtbot.keyClick(groups, Qt.Key.Key_Space)
+    qtbot.keyClick(groups, Qt.Key.Key_Down)  # Män
+    qtbot.keyClick(groups, Qt.Key.Key_Space)
+    assert dialog.values()["malgrupper"] == "kvinnor, man"
+    kategori.setFocus()
+    qtbot.keyClick(kategori, Qt.Key.Key_S)  # "Stöd för kvinnor" is the first with S
+    assert dialog.values()["kategori"].startswith(("kvinnor", "man", "hbtqi", "barn", "socialt"))
+    # Many problems: a list of its own that scrolls; the fields keep their size
+    # (the form scrolls instead of being squeezed).
+    sizes = {name: w.height() for name, w in dialog.fields.items()}
+    dialog.try_save()
+    qtbot.wait(10)
+    assert dialog.errors.isVisible() and dialog.errors.count() >= 3
+    assert dialog.errors.height() < 6 * dialog.errors.fontMetrics().lineSpacing()
+    assert {name: w.height() for name, w in dialog.fields.items()} == sizes
+
+
+def test_the_editor_keeps_an_old_entrys_values_and_saves_them_unchanged(qtbot, directory):
+    from fkstod.ui.katalog.entry_dialog import DirectoryEntryDialog
+
+    entry = next(e for e in directory.local_entries() if e.sprak)
+    dialog = DirectoryEntryDialog(directory.save, entry, languages=directory.languages())
+    qtbot.addWidget(dialog)
+    values = dialog.values()
+    assert values["kategori"] == entry.kategori
+    assert values["malgrupper"].split(", ") == [
+        c for c in dialog.fields["malgrupper"].codes() if c in entry.malgrupper
+    ]
+    assert set(values["sprak"].split(", ")) == set(entry.sprak)
+    dialog.try_save()
+    assert dialog.saved is not None and dialog.saved.content() == entry.content()

@@ -62,6 +62,7 @@ def _clean(text: str) -> str:
 def _names_key(widget: QWidget, sequence: QKeySequence) -> bool:
     wanted = {
         sequence.toString(),
+        sequence.toString(QKeySequence.SequenceFormat.NativeText),
         sequence.toString().replace("Shift", "Skift"),
         key_text(sequence),
     }
@@ -77,13 +78,13 @@ def describe_shortcut(shortcut: QShortcut) -> str:
         return shortcut.whatsThis()
     parent = shortcut.parent()
     if isinstance(parent, QAbstractButton):
-        return _clean(parent.text()) or parent.accessibleName()
+        return parent.accessibleName() or _clean(parent.text())
     if isinstance(parent, QWidget):
         sequence = shortcut.key()
         for widget in (parent, *parent.findChildren(QWidget)):
             if _names_key(widget, sequence):
-                if isinstance(widget, QAbstractButton) and _clean(widget.text()):
-                    return _clean(widget.text())
+                if isinstance(widget, QAbstractButton):
+                    return widget.accessibleName() or _clean(widget.text())
                 return _clean(widget.toolTip()) or widget.accessibleName()
         return parent.accessibleName()
     return ""

@@ -141,3 +141,11 @@ def test_the_menu_letters_clash_with_no_alt_key_of_any_section(qtbot, built):
         texts += [w.text() for w in page.findChildren(QLabel)]
         clashes = [t for t in texts if letter(t) and letter(t) in menus]
         assert clashes == [], window.sections()[index].title
+
+
+def test_a_key_without_words_of_its_own_is_named_by_its_button(qtbot, built):
+    window, _dialogs, _services = built
+    sections = [(s.title, window.page(i)) for i, s in enumerate(window.sections())]
+    keys = {(k.where, k.keys): k.what for k in window_keys(window, sections)}
+    assert keys[("Samtalsstöd", "Alt+Vänsterpil")] == "Tillbaka till sista steget"
+    assert keys[("Stödkatalog", "Alt+Vänsterpil")] == "Tillbaka till samtalet"

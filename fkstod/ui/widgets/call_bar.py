@@ -46,6 +46,7 @@ class CallBar(QWidget):
         """Make Alt+Left go back wherever the focus is inside ``scope`` (while offered)."""
         shortcut = QShortcut(QKeySequence(BACK_KEY), scope)
         shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        shortcut.setWhatsThis(_("Tillbaka till samtalet"))  # for Hjälp → Kortkommandon
         shortcut.activated.connect(lambda: self.go_back() if self.isVisibleTo(scope) else None)
 
     def offer(self, label: str, back: Callable[[], object], jumps: Sequence[Jump] = ()) -> None:

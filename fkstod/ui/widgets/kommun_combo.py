@@ -56,7 +56,8 @@ class KommunCombo(QComboBox):
         self.setEditable(True)
         self.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
         self.lineEdit().setAccessibleName(name)
-        #: Says that typed text matched no kommun; the caller puts it under the picker.
+        #: Says that typed text matched no kommun; the caller puts it under the picker
+        #: (or shows ``unmatched`` its own way). Unplaced, it is never shown.
         self.message = PlainLabel()
         self.message.setWordWrap(True)
         self.message.setAccessibleName(_("Kommunen hittades inte"))
@@ -136,7 +137,8 @@ class KommunCombo(QComboBox):
                     t=text.strip()
                 )
             )
-            self.message.show()
+            if self.message.parentWidget() is not None:  # placed by the caller
+                self.message.show()
             self.unmatched.emit(text)
         self._suggestions.setStringList([])
 

@@ -98,3 +98,16 @@ def test_focusing_the_picker_selects_the_old_kommun(qtbot, form):
     assert combo.lineEdit().selectedText() == "Malmö (1280)"
     qtbot.keyClicks(combo.lineEdit(), "Lund")
     assert combo.lineEdit().text() == "Lund"
+
+
+def test_an_unplaced_message_never_becomes_a_window_of_its_own(qtbot):
+    combo = KommunCombo(kommuner(), "Kommun", "Kommun: ej vald")
+    qtbot.addWidget(combo)
+    combo.show()
+    said = []
+    combo.unmatched.connect(said.append)
+    combo.lineEdit().selectAll()
+    qtbot.keyClicks(combo.lineEdit(), "Xyzzy")
+    qtbot.keyClick(combo.lineEdit(), Qt.Key.Key_Return)
+    assert said == ["Xyzzy"]
+    assert not combo.message.isVisible()  # the caller shows unmatched its own way

@@ -67,3 +67,15 @@ def test_a_jump_button_in_the_directory_starts_the_jump_in_the_call(qtbot, windo
     directory.call_bar.jump_buttons[0].click()  # Akut fara (F5)
     assert window.current_section_id() == "samtal"
     assert call.session is not None and call.session.flow.id == "akut-fara"
+
+
+def test_enter_in_the_calls_kommun_gives_the_keys_back_to_the_step(qtbot, window):
+    call, _directory = pages(window)
+    window.show_section(window.index_of("samtal"))
+    call.start("underhallsstod-fraga", "underhallsstod")
+    call.kommun.setFocus()
+    call.kommun.lineEdit().selectAll()
+    qtbot.keyClicks(call.kommun.lineEdit(), "uppsala")
+    qtbot.keyClick(call.kommun.lineEdit(), Qt.Key.Key_Return)
+    assert call.kommun.code() == "0380"
+    assert QApplication.focusWidget() is call.step_view

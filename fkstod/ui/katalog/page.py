@@ -81,6 +81,7 @@ class DirectoryPage(QWidget):
         self.kommun = KommunCombo(kommuner.kommuner(), self.tr("Kommun"), self.tr("Alla kommuner"))
         self._fit(self.kommun)
         self.kommun.currentIndexChanged.connect(self.run_search)
+        self.kommun.accepted.connect(lambda: self.results.setFocus())  # like the search's Enter
         self.lan = self._combo(self.tr("Län"), self.tr("Alla län"))
         for code, name in sorted({(k.lanskod, k.lan) for k in kommuner.kommuner()}):
             self.lan.addItem(name, code)

@@ -114,6 +114,7 @@ class OrosanmalanForm(QWidget):
         )
         self.kommun.setMinimumContentsLength(14)
         self.kommun.currentIndexChanged.connect(self._kommun_changed)
+        self.kommun.accepted.connect(lambda: self.kommun.nextInFocusChain().setFocus())
         top_form.addRow(self.tr("Barnets &kommun:"), self.kommun)
         top_form.addRow(self.kommun.message)
         self.socialtjanst = PlainLabel()

@@ -93,6 +93,7 @@ class FlowPage(QWidget):
         self.notice.hide()
         self.kommun.currentIndexChanged.connect(lambda _i: self._tell(""))
         self.kommun.unmatched.connect(lambda _t: self._tell(self.kommun.message.text()))
+        self.kommun.accepted.connect(self.focus_view)  # the keys answer the step again
 
         self.picker = FlowPicker(library)
         self.step_view = FlowStepView()

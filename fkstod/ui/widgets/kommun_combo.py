@@ -11,6 +11,8 @@ The one kommun picker of Samtalsstöd, Stödkatalog and Orosanmälan:
 
 Signals (besides QComboBox's):
     unmatched(str): typed text matched no kommun and was not taken.
+    accepted(): Enter took a kommun; the caller moves the focus on (typing more
+        would go into the field and undo the choice).
 """
 
 from __future__ import annotations
@@ -41,6 +43,7 @@ class KommunCombo(QComboBox):
     """
 
     unmatched = Signal(str)
+    accepted = Signal()
 
     def __init__(
         self, kommuner: Iterable[Kommun], name: str, none_label: str, parent: QWidget | None = None
@@ -152,11 +155,15 @@ class KommunCombo(QComboBox):
         ):
             self.commit()
             if watched is self.completer().popup():
+                if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and self.code():
+                    self.accepted.emit()
                 # Tab from the list moves on as it would from the field.
                 if event.key() in (Qt.Key.Key_Tab, Qt.Key.Key_Backtab):
                     self.focusNextPrevChild(event.key() == Qt.Key.Key_Tab)
                 return True
             if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+                if self.code():
+                    self.accepted.emit()
                 return True
         elif watched is self.lineEdit() and kind == QEvent.Type.FocusOut:
             # The suggestion list taking the focus is not leaving the field.

@@ -111,3 +111,15 @@ def test_an_unplaced_message_never_becomes_a_window_of_its_own(qtbot):
     qtbot.keyClick(combo.lineEdit(), Qt.Key.Key_Return)
     assert said == ["Xyzzy"]
     assert not combo.message.isVisible()  # the caller shows unmatched its own way
+
+
+def test_enter_that_takes_a_kommun_says_so_so_the_caller_moves_on(qtbot, form):
+    combo, after = form
+    combo.accepted.connect(after.setFocus)
+    with qtbot.waitSignal(combo.accepted):
+        type_into(qtbot, combo, "Lund")
+        qtbot.keyClick(combo.lineEdit(), Qt.Key.Key_Return)
+    assert combo.code() == "1281"
+    # Digits typed next go where the caller sent the focus, not onto "Lund (1281)".
+    qtbot.keyClicks(QApplication_focus(), "12")
+    assert combo.code() == "1281"

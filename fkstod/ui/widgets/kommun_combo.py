@@ -144,6 +144,8 @@ class KommunCombo(QComboBox):
                 self.message.show()
             self.unmatched.emit(text)
         self._suggestions.setStringList([])
+        if self.lineEdit().hasFocus():
+            self.lineEdit().selectAll()  # still here: typing again replaces, never appends
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         kind = event.type()

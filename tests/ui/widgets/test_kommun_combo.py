@@ -83,7 +83,10 @@ def test_text_that_matches_no_kommun_says_so_and_chooses_none(qtbot, form):
     assert combo.message.isVisibleTo(combo.message.parentWidget())
     assert "Xyzzy" in combo.message.text()
     combo.setFocus()
-    type_into(qtbot, combo, "Lund")
+    qtbot.keyClicks(combo.lineEdit(), "Xy")
+    qtbot.keyClick(combo.lineEdit(), Qt.Key.Key_Return)  # still no kommun: stays, selected
+    assert combo.lineEdit().selectedText() == "Kommun: ej vald"
+    qtbot.keyClicks(combo.lineEdit(), "Lund")  # replaces, does not append
     qtbot.keyClick(combo.lineEdit(), Qt.Key.Key_Return)
     assert combo.code() == "1281"
     assert combo.message.isHidden()

@@ -99,6 +99,13 @@ class DirectoryEntryDialog(QDialog):
         layout.addWidget(VerticalScrollArea(form_widget), 1)
         layout.addWidget(self.errors)
         layout.addWidget(buttons)
+        # The whole form when the screen has room; the scroll area is for when it has not.
+        room = self.screen().availableGeometry()
+        wanted = form_widget.sizeHint()
+        self.resize(
+            min(max(wanted.width() + 60, 560), room.width()),
+            min(wanted.height() + buttons.sizeHint().height() + 60, int(room.height() * 0.9)),
+        )
 
     def _input(self, name: str, values: Mapping[str, str], languages: Iterable[str]) -> Field:
         value = values.get(name, "")

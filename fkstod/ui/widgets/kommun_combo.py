@@ -61,7 +61,9 @@ class KommunCombo(QComboBox):
         self.lineEdit().setAccessibleName(name)
         #: Says that typed text matched no kommun; the caller puts it under the picker
         #: (or shows ``unmatched`` its own way). Unplaced, it is never shown.
-        self.message = PlainLabel()
+        # A child of the picker until the caller puts it in a layout: a widget
+        # without a parent outlives the application at exit, and Qt crashes then.
+        self.message = PlainLabel(parent=self)
         self.message.setWordWrap(True)
         self.message.setAccessibleName(_("Kommunen hittades inte"))
         self.message.hide()
@@ -140,7 +142,7 @@ class KommunCombo(QComboBox):
                     t=text.strip()
                 )
             )
-            if self.message.parentWidget() is not None:  # placed by the caller
+            if self.message.parentWidget() is not self:  # placed by the caller
                 self.message.show()
             self.unmatched.emit(text)
         self._suggestions.setStringList([])

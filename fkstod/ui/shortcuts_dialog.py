@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractButton,
@@ -153,6 +154,10 @@ class ShortcutsDialog(QDialog):
         self.setAccessibleName(_("Kortkommandon"))
         self.text = QPlainTextEdit(keys_as_text(keys))
         self.text.setReadOnly(True)
+        self.text.setTextInteractionFlags(
+            Qt.TextInteractionFlag.TextSelectableByKeyboard
+            | Qt.TextInteractionFlag.TextSelectableByMouse
+        )
         self.text.setAccessibleName(_("Alla kortkommandon"))
         font = self.text.font()
         font.setFamily("monospace")
@@ -164,4 +169,8 @@ class ShortcutsDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(self.text)
         layout.addWidget(buttons)
-        self.text.setFocus()
+
+    def showEvent(self, event) -> None:
+        super().showEvent(event)
+        # The keys scroll the list (Page Down, Ctrl+End); Esc closes.
+        self.text.setFocus(Qt.FocusReason.OtherFocusReason)

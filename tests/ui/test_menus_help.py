@@ -149,3 +149,17 @@ def test_a_key_without_words_of_its_own_is_named_by_its_button(qtbot, built):
     keys = {(k.where, k.keys): k.what for k in window_keys(window, sections)}
     assert keys[("Samtalsstöd", "Alt+Vänsterpil")] == "Tillbaka till sista steget"
     assert keys[("Stödkatalog", "Alt+Vänsterpil")] == "Tillbaka till samtalet"
+
+
+def test_the_list_of_keys_scrolls_by_keyboard(qtbot, built):
+    window, _dialogs, _services = built
+    sections = [(s.title, window.page(i)) for i, s in enumerate(window.sections())]
+    dialog = ShortcutsDialog(window_keys(window, sections), window)
+    qtbot.addWidget(dialog)
+    dialog.resize(400, 200)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    assert dialog.focusWidget() is dialog.text
+    bar = dialog.text.verticalScrollBar()
+    qtbot.keyClick(dialog.text, Qt.Key.Key_End, Qt.KeyboardModifier.ControlModifier)
+    assert bar.value() == bar.maximum() > 0

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QAbstractButton,
     QDialog,
     QDialogButtonBox,
+    QLineEdit,
     QMainWindow,
     QPlainTextEdit,
     QVBoxLayout,
@@ -70,6 +71,8 @@ def _names_key(widget: QWidget, sequence: QKeySequence) -> bool:
     texts = [widget.toolTip(), widget.accessibleDescription()]
     if isinstance(widget, QAbstractButton):
         texts.append(widget.text())
+    if isinstance(widget, QLineEdit):
+        texts.append(widget.placeholderText())  # "Sök på namn … (Ctrl+F)"
     return any(w and w in t for w in wanted for t in texts)
 
 
@@ -86,7 +89,7 @@ def describe_shortcut(shortcut: QShortcut) -> str:
             if _names_key(widget, sequence):
                 if isinstance(widget, QAbstractButton):
                     return widget.accessibleName() or _clean(widget.text())
-                return _clean(widget.toolTip()) or widget.accessibleName()
+                return widget.accessibleName() or _clean(widget.toolTip())
         return parent.accessibleName()
     return ""
 

@@ -149,6 +149,7 @@ def test_a_key_without_words_of_its_own_is_named_by_its_button(qtbot, built):
     keys = {(k.where, k.keys): k.what for k in window_keys(window, sections)}
     assert keys[("Samtalsstöd", "Alt+Vänsterpil")] == "Tillbaka till sista steget"
     assert keys[("Stödkatalog", "Alt+Vänsterpil")] == "Tillbaka till samtalet"
+    assert keys[("Stödkatalog", "Ctrl+F")] == "Sök i stödkatalogen"  # named in its hint
 
 
 def test_the_list_of_keys_scrolls_by_keyboard(qtbot, built):

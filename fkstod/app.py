@@ -28,10 +28,12 @@ from fkstod.core.schema import MIGRATION_SETS
 from fkstod.core.settings import Settings
 from fkstod.core.usage import UsageRecorder
 from fkstod.core.usage.local import LocalExports
+from fkstod.qt.contrast import readable_placeholders
 from fkstod.qt.focus_style import install_focus_style
 from fkstod.qt.single_instance import SingleInstance
 from fkstod.qt.text_scale import apply_text_scale
 from fkstod.qt.training_mode import TrainingMode
+from fkstod.qt.translation_fixes import QtSwedishFixes
 from fkstod.ui.dialogs import Dialogs, QtDialogs
 from fkstod.ui.katalog.section import KatalogSection
 from fkstod.ui.main_window import MainWindow
@@ -80,17 +82,20 @@ def make_application(argv: list[str] | None = None) -> QApplication:
     """Return the QApplication, with Qt's own dialogs in Swedish."""
     app = QApplication.instance() or QApplication(argv or [sys.argv[0]])
     app.setApplicationName("fkstod")
-    app.setApplicationDisplayName("fkstod")
+    # No display name: Qt would append it to every window title ("fkstod – … — fkstod").
     app.setApplicationVersion(__version__)
     app.setOrganizationName("Försäkringskassan")
     install_focus_style(app)
     QLocale.setDefault(QLocale(QLocale.Language.Swedish, QLocale.Country.Sweden))
+    readable_placeholders(app)  # a hint that carries a format ("ÅÅÅÅ-MM-DD") must be legible
     if app.property("fkstod_translated"):
         return app
     app.setProperty("fkstod_translated", True)
     translator = QTranslator(app)
     if translator.load("qtbase_sv", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
         app.installTranslator(translator)
+    # After qtbase_sv, so asked first: "OK", not qtbase_sv's "Ok".
+    app.installTranslator(QtSwedishFixes(app))
     return app
 
 
@@ -132,9 +137,17 @@ class Wiring:
     ) -> None:
         # A directory shortcut from a flow or a report: the section, pre-filtered.
         # ``call`` is the open call's (flow, benefit) when a flow's step asked.
+        came_from = self.window.current_section_id()
         section = self.window.show_section_id(KatalogSection.id)
         assert isinstance(section, KatalogSection)
         section.show_filtered(category, kommun, call)
+        if came_from == SamtalSection.id:
+            # From a call: the way back, and the call's jump keys in sight.
+            section.offer_way_back(
+                _("Tillbaka till samtalet"),
+                lambda: self.window.show_section_id(came_from),
+                call_jumps(self.window),
+            )
 
     def start_orosanmalan(self, benefit: str, kommun: str = "") -> None:
         section = self.window.show_section_id(OrosanmalanSection.id)
@@ -187,6 +200,8 @@ def build_window(services: Services, dialogs: Dialogs | None = None) -> MainWind
     wire_training(window, wiring.training, services.usage)
     add_jump_keys(window)
     add_statistik_actions(window)
+    add_call_menu(window)
+    add_directory_file_entries(window)
     restore_window_state(window, settings)
     apply_text_scale(window.text_scale)
     window.text_scale_changed.connect(apply_text_scale)
@@ -195,6 +210,7 @@ def build_window(services: Services, dialogs: Dialogs | None = None) -> MainWind
     # Shown, the title bar's real height is known: fit once more.
     window.ready.connect(lambda: fit_to_screen(window))
     window.about_requested.connect(lambda: show_about(services.data_folder, window))
+    window.shortcuts_requested.connect(lambda: show_shortcuts(window))
     window.expert_support_requested.connect(lambda: dialogs.info(*expert_support_text()))
     return window
 
@@ -226,7 +242,69 @@ def add_jump_keys(window: MainWindow) -> None:
     for section in window.sections():
         if isinstance(section, SamtalSection):
             for keys, title, flow_id in section.jump_keys():
-                window.add_shortcut(keys, title, lambda s=section, f=flow_id: jump(window, s, f))
+                action = window.add_shortcut(
+                    keys, title, lambda s=section, f=flow_id: jump(window, s, f)
+                )
+                window.call_menu.addAction(action)  # Samtal → Akut fara (F5) …
+
+
+def add_call_menu(window: MainWindow) -> None:
+    """Fill the Samtal menu: Nytt samtal first, the jump keys, then compact mode."""
+    for section in window.sections():
+        if isinstance(section, SamtalSection):
+            menu = window.call_menu
+            first = menu.actions()[0] if menu.actions() else None
+            new = window.add_menu_entry(
+                menu, _("&Nytt samtal"), lambda s=section: new_call(window, s)
+            )
+            if first is not None:
+                menu.insertAction(first, new)
+                menu.insertSeparator(first)
+            menu.addSeparator()
+            window.add_menu_entry(
+                menu, _("&Kompakt läge, alltid överst"), section.toggle_compact, _("Ctrl+Skift+K")
+            )
+
+
+def new_call(window: MainWindow, section: SamtalSection) -> None:
+    """Samtal → Nytt samtal: show the call support and end the call in it."""
+    window.show_section_id(section.id)
+    section.new_call()
+
+
+def add_directory_file_entries(window: MainWindow) -> None:
+    """Arkiv → the directory's import and export (the page's Ctrl+I and Ctrl+Shift+X)."""
+    for section in window.sections():
+        if isinstance(section, KatalogSection):
+
+            def shown(do: Callable[[KatalogSection], None], s: KatalogSection = section) -> None:
+                window.show_section_id(s.id)
+                do(s)
+
+            menu = window.file_menu
+            window.add_menu_entry(
+                menu, _("&Importera till stödkatalogen…"), lambda: shown(lambda s: s.import_file())
+            )
+            window.add_menu_entry(
+                menu,
+                _("&Exportera stödkatalogen som CSV…"),
+                lambda: shown(lambda s: s.export_file("csv")),
+            )
+            window.add_menu_entry(
+                menu,
+                _("Exportera stödkatalogen som &HSDS-paket…"),
+                lambda: shown(lambda s: s.export_file("hsds")),
+            )
+
+
+def call_jumps(window: MainWindow) -> list[tuple[str, str, Callable[[], object]]]:
+    """Return (key, title, what to call) for each of the call support's jump keys."""
+    return [
+        (keys, title, lambda s=section, f=flow_id: jump(window, s, f))
+        for section in window.sections()
+        if isinstance(section, SamtalSection)
+        for keys, title, flow_id in section.jump_keys()
+    ]
 
 
 def add_statistik_actions(window: MainWindow) -> None:
@@ -329,6 +407,18 @@ def show_about(data_folder: Path, parent: MainWindow) -> None:
     from fkstod.ui.about_dialog import AboutDialog
 
     AboutDialog(data_folder, paths.resource_mode(), parent).exec()
+
+
+def show_shortcuts(window: MainWindow) -> None:
+    """Show Hjälp → Kortkommandon (F1): every key, read from the window as it is now."""
+    from fkstod.ui.shortcuts_dialog import ShortcutsDialog, window_keys
+
+    for index in range(len(window.sections())):
+        window.page(index)  # a section not yet built has keys too
+    sections = [(s.title, window.page(i)) for i, s in enumerate(window.sections())]
+    dialog = ShortcutsDialog(window_keys(window, sections), window)
+    dialog.exec()
+    dialog.deleteLater()
 
 
 def expert_support_text() -> tuple[str, str]:

@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 from dataclasses import dataclass
 from functools import cache
 
 from fkstod import paths
 from fkstod.core import files
+from fkstod.core.i18n import _
 
 
 @dataclass(frozen=True)
@@ -36,3 +38,105 @@ def kommuner() -> tuple[Kommun, ...]:
 def by_code() -> dict[str, Kommun]:
     """Return the municipalities keyed by their four-digit code."""
     return {k.kod: k for k in kommuner()}
+
+
+def fold(text: str) -> str:
+    """Return ``text`` for comparison: lower case, å/ä/ö as a/a/o, spaces single.
+
+    "Malmo" finds Malmö and "upplands vasby" finds Upplands Väsby.
+    """
+    low = " ".join(text.casefold().split())
+    return low.translate(_FOLD)
+
+
+_FOLD = str.maketrans({"å": "a", "ä": "a", "ö": "o", "é": "e", "ü": "u"})
+#: What follows a name in a picker or a coordinator's sheet: "Uppsala (0380)", "Uppsala kommun".
+_CODE_SUFFIX = re.compile(r"\s*\((\d{3,4})\)\s*$")
+_KOMMUN_WORD = re.compile(r"\s+(kommun|stad)$")
+
+
+def search(text: str) -> list[Kommun]:
+    """Return the municipalities that ``text`` may mean, the most likely first.
+
+    A code or the start of one ("038"), the start of the name, the start of a
+    later word of the name ("väsby"), then anywhere in the name; å, ä and ö
+    need not be typed, and case does not matter. Ties keep alphabetical order.
+    """
+    wanted = fold(text).strip()
+    if match := _CODE_SUFFIX.search(wanted):
+        wanted = match.group(1)
+    if not wanted:
+        return []
+    ranked: list[tuple[int, str, Kommun]] = []
+    for k in kommuner():
+        name = fold(k.namn)
+        if wanted.isdigit():
+            rank = 0 if k.kod.startswith(wanted) else -1
+        elif name == wanted:
+            rank = 0
+        elif name.startswith(wanted):
+            rank = 1
+        elif any(word.startswith(wanted) for word in re.split(r"[\s\-]", name)[1:]):
+            rank = 2
+        elif wanted in name:
+            rank = 3
+        else:
+            rank = -1
+        if rank >= 0:
+            ranked.append((rank, k.namn, k))
+    ranked.sort(key=lambda item: (item[0], item[1]))
+    return [k for _rank, _name, k in ranked]
+
+
+class KommunNotFound(ValueError):
+    """A name or code that is no municipality, or names more than one; the message is Swedish."""
+
+
+def lookup(text: str) -> Kommun:
+    """Return the municipality a coordinator wrote: a code or a whole name.
+
+    "0380", "380", "Uppsala", "uppsala", "Uppsala kommun" and "Uppsala (0380)"
+    all give Uppsala; "Malmo" gives Malmö. A name that is the same as two
+    others' without å, ä and ö ("Habo" and "Håbo") is ambiguous unless it has å, ä or ö:
+    "Håbo" is Håbo, but "Habo" may be Håbo typed without å, so it asks for the code.
+
+    Raises:
+        KommunNotFound: the text names no municipality, or more than one.
+    """
+    cleaned = " ".join(text.split())
+    if match := _CODE_SUFFIX.search(cleaned):
+        cleaned = match.group(1)
+    if cleaned.isdigit():
+        found = by_code().get(cleaned.zfill(4))  # Excel drops the leading zero of 0114
+        if found is None:
+            raise KommunNotFound(
+                _("okänd kommunkod ”{k}” (fyra siffror, till exempel 1280)").format(k=text.strip())
+            )
+        return found
+    name = _KOMMUN_WORD.sub("", cleaned.casefold())
+    folded = [k for k in kommuner() if fold(k.namn) == fold(name)]
+    exact = [k for k in folded if k.namn.casefold() == name]
+    if len(folded) == 1:
+        return folded[0]
+    # "Habo" is Habo or Håbo typed without å: only a name written with å, ä or ö decides.
+    if len(exact) == 1 and fold(name) != name:
+        return exact[0]
+    if len(folded) > 1:
+        raise KommunNotFound(
+            _("”{k}” kan vara {a}; skriv kommunkoden").format(
+                k=text.strip(),
+                a=_(" eller ").join(f"{k.namn} ({k.kod})" for k in folded),
+            )
+        )
+    near = search(name)[:3]
+    hint = (
+        _("; menar du {a}?").format(a=_(" eller ").join(f"{k.namn} ({k.kod})" for k in near))
+        if near
+        else ""
+    )
+    raise KommunNotFound(
+        _(
+            "ingen kommun heter ”{k}” (skriv namnet eller koden, till exempel Uppsala eller 0380)"
+        ).format(k=text.strip())
+        + hint
+    )

@@ -25,11 +25,16 @@ class AboutDialog(QDialog):
         text = self.tr(
             "<h2>fkstod {version}</h2>"
             "<p>Stöd för handläggare vid frågor om våld i nära relationer.</p>"
-            "<p><b>Datamapp:</b> {folder}<br>"
-            "<b>Resurser:</b> {mode}<br>"
-            "<b>Python</b> {python}, <b>PySide6</b> {pyside}</p>"
-            "<p>fkstod sparar aldrig personuppgifter om klienter. Användningsstatistiken "
-            "består bara av anonyma antal per månad.</p>"
+            "<p><b>Var fkstod sparar sina uppgifter</b><br>"
+            "fkstod har en egen mapp på den här datorn: <b>{folder}</b></p>"
+            "<p>Där finns dina inställningar (textstorlek, fönstrets plats, dina egna "
+            "kontaktuppgifter för orosanmälan), stödkatalogens lokala poster och "
+            "användningsstatistiken. Statistiken är bara antal per månad. Inget om de "
+            "personer du pratar med sparas där eller någon annanstans.</p>"
+            "<p>Du behöver aldrig öppna mappen själv. Om supporten frågar var fkstod "
+            "sparar sina uppgifter är det den här mappen du ska nämna; texten går att "
+            "markera och kopiera.</p>"
+            "<p><small>Programfiler: {mode} · Python {python} · PySide6 {pyside}</small></p>"
         ).format(
             version=__version__,
             folder=html.escape(str(data_folder)),

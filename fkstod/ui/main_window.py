@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 
 from fkstod.qt.close_guard import CloseGuard
 from fkstod.ui.section import Section
+from fkstod.ui.widgets.key_hint_delegate import KEY_ROLE, KeyHintDelegate
 
 TEXT_SCALE_MIN, TEXT_SCALE_MAX, TEXT_SCALE_STEP = 0.8, 2.5, 0.1
 
@@ -39,6 +40,7 @@ class MainWindow(QMainWindow):
     text_scale_changed = Signal(float)
     closing = Signal()
     about_requested = Signal()
+    shortcuts_requested = Signal()
     expert_support_requested = Signal()
     #: The user switched Övningsläge on (True) or off (False) from the menu or its key.
     training_requested = Signal(bool)
@@ -60,6 +62,7 @@ class MainWindow(QMainWindow):
         # As wide as the longest section name at the text size in use (fit_navigation).
         self.navigation.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.navigation.installEventFilter(self)
+        self.navigation.setItemDelegate(KeyHintDelegate(self.navigation))  # "Ctrl+1" under the name
         self.pages = QStackedWidget()
         # Sections are built when first shown (or when the app is idle after the
         # first paint), so that start-up builds one page.
@@ -91,10 +94,14 @@ class MainWindow(QMainWindow):
 
         bar = self.menuBar()
         self.file_menu = bar.addMenu(self.tr("&Arkiv"))
+        # Nytt samtal, the jump keys and compact mode (filled by app.py).
+        self.call_menu = bar.addMenu(self.tr("Sa&mtal"))
         self.view_menu = bar.addMenu(self.tr("&Visa"))
         self.help_menu = bar.addMenu(self.tr("&Hjälp"))
         self._section_actions: list[QAction] = []
 
+        # What sections add to Arkiv (import, export) goes above this line, one entry each.
+        self.file_separator = self.file_menu.addSeparator()
         self.quit_action = self._action(
             self.file_menu, self.tr("&Avsluta"), QKeySequence.StandardKey.Quit, self.close
         )
@@ -133,8 +140,14 @@ class MainWindow(QMainWindow):
             QKeySequence("Ctrl+Shift+E"),
             self.expert_support_requested.emit,
         )
+        self.shortcuts_action = self._action(
+            self.help_menu,
+            self.tr("&Kortkommandon"),
+            QKeySequence("F1"),
+            self.shortcuts_requested.emit,
+        )
         self.about_action = self._action(
-            self.help_menu, self.tr("&Om fkstod"), QKeySequence("F1"), self.about_requested.emit
+            self.help_menu, self.tr("&Om fkstod"), QKeySequence(), self.about_requested.emit
         )
         self.installEventFilter(self)
         # A report in progress or an edited note is never thrown away without asking;
@@ -150,6 +163,23 @@ class MainWindow(QMainWindow):
         action.setShortcutContext(Qt.ShortcutContext.ApplicationShortcut)
         action.triggered.connect(slot)
         menu.addAction(action)
+        return action
+
+    def add_menu_entry(
+        self, menu: QMenu, text: str, slot: Callable[[], object], keys: str = ""
+    ) -> QAction:
+        """Add an entry to ``menu`` whose key, if any, is owned elsewhere (a section's).
+
+        ``keys`` is shown beside the text only: a second shortcut on the same key
+        would make both ambiguous, and neither would run.
+        """
+        action = QAction(f"{text}\t{keys}" if keys else text, self)
+        action.triggered.connect(lambda _=False: slot())
+        before = self.file_separator if menu is self.file_menu else None
+        if before is not None:
+            menu.insertAction(before, action)
+        else:
+            menu.addAction(action)
         return action
 
     def add_shortcut(self, keys: str, text: str, slot: Callable[[], object]) -> QAction:
@@ -182,6 +212,9 @@ class MainWindow(QMainWindow):
         self._factories[index] = section.build
         item = QListWidgetItem(title)
         item.setData(Qt.ItemDataRole.AccessibleTextRole, title)
+        if index < 9:
+            item.setData(KEY_ROLE, f"Ctrl+{index + 1}")
+            item.setData(Qt.ItemDataRole.AccessibleDescriptionRole, f"Ctrl+{index + 1}")
         self.navigation.addItem(item)
         self.fit_navigation()
         if index < 9:

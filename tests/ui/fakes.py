@@ -84,5 +84,21 @@ def real_window(qtbot, data_folder, dialogs=None):
     qtbot.waitExposed(window)
     window.activateWindow()
     yield window
-    window.close()
+    close_window(window)
     services.db.close()
+
+
+def close_window(window) -> None:
+    """Close and delete ``window`` now, before the database it writes to is closed.
+
+    A hidden window's field still loses its focus when the next test's window is
+    activated, and would save (the reporter's details) into a closed database.
+    """
+    from PySide6.QtCore import QCoreApplication, QEvent
+
+    focused = window.focusWidget()
+    if focused is not None:
+        focused.clearFocus()  # a field saves as it loses focus: let it, while it may
+    window.close()
+    window.deleteLater()
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)

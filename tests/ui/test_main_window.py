@@ -34,7 +34,7 @@ def test_the_window_has_a_swedish_title_and_four_sections(window):
     titles = [window.navigation.item(i).text() for i in range(window.navigation.count())]
     assert titles == ["Samtalsstöd", "Stödkatalog", "Orosanmälan", "Statistik", "Övning"]
     menus = [a.text() for a in window.menuBar().actions()]
-    assert menus == ["&Arkiv", "&Visa", "&Hjälp"]
+    assert menus == ["&Arkiv", "Sa&mtal", "&Visa", "&Hjälp"]
 
 
 @pytest.mark.parametrize("key, index", [(Qt.Key_1, 0), (Qt.Key_2, 1), (Qt.Key_3, 2), (Qt.Key_4, 3)])

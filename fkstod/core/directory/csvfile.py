@@ -1,6 +1,12 @@
 """The coordinators' single-sheet CSV, as Swedish Excel reads and writes it.
 
 Export: UTF-8 with BOM, ``;``, CRLF, one row per service, Swedish headers.
+The coded columns (Kategori, Målgrupper, Våldsformer, Kommuner) keep their codes,
+and each has a column after the others with the Swedish names ("Kategori (namn)"),
+for reading in Excel. Import reads its own export: a name column agreeing with its
+codes is passed over; one filled where the codes are empty gives the codes (names
+are accepted); one that disagrees with its codes is a problem of that column, so
+an edit made in the wrong column is never silently lost.
 Import: with or without BOM, ``;`` (or ``,`` when the header uses it), and a
 clear Swedish message for a file that is too big, binary or not UTF-8.
 """
@@ -15,7 +21,12 @@ from pathlib import Path
 
 from fkstod.core import files
 from fkstod.core.directory.model import Entry
-from fkstod.core.directory.validate import FIELD_NAMES, entry_to_fields
+from fkstod.core.directory.validate import (
+    FIELD_NAMES,
+    NAMES_SUFFIX,
+    code_names,
+    entry_to_fields,
+)
 from fkstod.core.files import FileProblem
 from fkstod.core.i18n import _
 
@@ -24,6 +35,13 @@ from fkstod.core.i18n import _
 MAX_ROWS = 100_000
 MAX_BYTES = MAX_ROWS * 640  # 64 MB: 100 000 entries of 640 bytes, far above the usual 200
 
+#: The coded columns that the export follows with a column of Swedish names.
+NAMED_COLUMNS = {
+    "kategori": "Kategori",
+    "malgrupper": "Målgrupper",
+    "valdsformer": "Våldsformer",
+    "kommuner": "Kommuner",
+}
 #: Column headers, fixed: files must import whatever language the app shows.
 HEADERS: dict[str, str] = {
     "id": "id",
@@ -45,6 +63,7 @@ HEADERS: dict[str, str] = {
     "senast_verifierad": "Senast verifierad",
     "kalla": "Källa",
     "levererad": "Levererad",
+    **{f"{field}{NAMES_SUFFIX}": f"{header} (namn)" for field, header in NAMED_COLUMNS.items()},
 }
 _BY_HEADER = {h.lower(): name for name, h in HEADERS.items()}
 #: What makes a spreadsheet run a cell as a formula (OWASP "CSV injection").
@@ -222,6 +241,24 @@ def column_of(field: str) -> str:
     return HEADERS.get(field, field)
 
 
+#: The columns of an export, CSV and .xlsx alike: the fields, Levererad, the names.
+EXPORT_COLUMNS = (
+    *FIELD_NAMES,
+    "levererad",
+    *(f"{field}{NAMES_SUFFIX}" for field in NAMED_COLUMNS),
+)
+
+
+def export_cells(entry: Entry) -> list[str]:
+    """Return an entry's cells in the order of ``EXPORT_COLUMNS``, as plain text."""
+    fields = entry_to_fields(entry)
+    return (
+        [fields[name] for name in FIELD_NAMES]
+        + ["ja" if entry.levererad else ""]
+        + [", ".join(code_names(field, entry)) for field in NAMED_COLUMNS]
+    )
+
+
 def excel_safe(cell: str) -> str:
     """Return ``cell`` so that a spreadsheet shows it as text, never runs it as a formula.
 
@@ -238,13 +275,10 @@ def write_csv(entries: Iterable[Entry], path: Path, protected: files.Protected) 
     """
     buffer = io.StringIO(newline="")
     writer = csv.writer(buffer, delimiter=";", lineterminator="\r\n")
-    writer.writerow([HEADERS[name] for name in (*FIELD_NAMES, "levererad")])
+    writer.writerow([HEADERS[name] for name in EXPORT_COLUMNS])
     count = 0
     for entry in entries:
-        fields = entry_to_fields(entry)
-        writer.writerow(
-            [excel_safe(fields[name]) for name in FIELD_NAMES] + ["ja" if entry.levererad else ""]
-        )
+        writer.writerow([excel_safe(cell) for cell in export_cells(entry)])
         count += 1
     files.write_file(path, "\ufeff" + buffer.getvalue(), protected)
     return count

@@ -139,6 +139,12 @@ def entry_from_fields(
     """
     errors: list[FieldError] = []
     text = {k: (v or "").strip() for k, v in values.items()}
+    # An export's "Kategori (namn)" and the like: read only where the codes are empty.
+    named = {k: text.pop(k) for k in list(text) if k.endswith(NAMES_SUFFIX)}
+    for key, names in named.items():
+        field = key.removesuffix(NAMES_SUFFIX)
+        if names and not text.get(field):
+            text[field] = names
 
     for name, value in text.items():
         if len(value) > MAX_TEXT:
@@ -180,10 +186,14 @@ def entry_from_fields(
         for s in lists["sprak"]
         if not _LANGUAGE.match(s)
     )
+    # Codes or names ("0380", "Uppsala", "uppsala", "Malmo"); stored as codes.
+    # A three-digit number is reported, never repaired: a spreadsheet made 0114 the
+    # number 114, and the coordinator should fix the column rather than trust a guess.
     known = kommuner.by_code()
-    for k in lists["kommuner"]:
+    codes: list[str] = []
+    for written in lists["kommuner"]:
+        k = written.strip()
         if k.isdigit() and len(k) == 3 and "0" + k in known:
-            # A spreadsheet made 0114 the number 114: reported, not repaired.
             errors.append(
                 FieldError(
                     "kommuner",
@@ -193,13 +203,12 @@ def entry_from_fields(
                     ).format(k=k),
                 )
             )
-        elif k not in known:
-            errors.append(
-                FieldError(
-                    "kommuner",
-                    _("okänd kommunkod ”{k}” (fyra siffror, till exempel 1280)").format(k=k),
-                )
-            )
+            continue
+        try:
+            codes.append(kommuner.lookup(written).kod)
+        except kommuner.KommunNotFound as exc:
+            errors.append(FieldError("kommuner", str(exc)))
+    lists["kommuner"] = tuple(dict.fromkeys(codes))
 
     # A shipped line nobody has checked carries no date rather than an untrue one
     # (its source says so; ``Directory.is_stale`` flags it). Local entries are
@@ -222,6 +231,8 @@ def entry_from_fields(
                 errors.append(FieldError("senast_verifierad", _("datumet ligger i framtiden")))
             verified = when.isoformat()
 
+    if not errors:
+        errors.extend(_disagreeing_names(named, kategori, lists))
     if errors:
         return errors
     return Entry(
@@ -241,6 +252,54 @@ def entry_from_fields(
         levererad=levererad,
         **lists,
     )
+
+
+#: The end of a column that holds the Swedish names of a coded column (CSV export).
+NAMES_SUFFIX = "_namn"
+
+
+def code_names(field: str, entry: Entry) -> list[str]:
+    """Return the Swedish names of a coded field's values (category, groups, forms, kommuner)."""
+    if field == "kategori":
+        return [CATEGORIES.get(entry.kategori, entry.kategori)]
+    if field == "kommuner":
+        by_code = kommuner.by_code()
+        return [by_code[k].namn if k in by_code else k for k in entry.kommuner]
+    names = TARGET_GROUPS if field == "malgrupper" else VIOLENCE_FORMS
+    return [names.get(code, code) for code in getattr(entry, field)]
+
+
+def _disagreeing_names(
+    named: Mapping[str, str], kategori: str, lists: Mapping[str, tuple[str, ...]]
+) -> list[FieldError]:
+    # A name column that says something else than its codes: one of them was edited.
+    out: list[FieldError] = []
+    for key, names in named.items():
+        field = key.removesuffix(NAMES_SUFFIX)
+        if not names:
+            continue
+        codes = {kategori} if field == "kategori" else set(lists.get(field, ()))
+        allowed = {"kategori": CATEGORIES, "malgrupper": TARGET_GROUPS}.get(field, VIOLENCE_FORMS)
+        meant: set[str] = set()
+        for name in split_list(names):
+            if field == "kommuner":
+                try:
+                    meant.add(kommuner.lookup(name).kod)
+                except kommuner.KommunNotFound:
+                    meant.add(name)
+            else:
+                meant.add(normalise_code(name, allowed))
+        if meant != codes:
+            out.append(
+                FieldError(
+                    key,
+                    _(
+                        "namnen stämmer inte med koderna i kolumnen bredvid; ändra koderna "
+                        "och töm den här kolumnen (den fylls i igen vid nästa export)"
+                    ),
+                )
+            )
+    return out
 
 
 #: How a shipped entry that nobody has checked says so, first in ``kalla``.

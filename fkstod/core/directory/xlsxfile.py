@@ -23,16 +23,17 @@ from pathlib import Path
 
 from fkstod.core import files
 from fkstod.core.directory.csvfile import (
+    EXPORT_COLUMNS,
     HEADERS,
     MAX_BYTES,
     MAX_ROWS,
     Row,
     check_row_count,
+    export_cells,
     header_columns,
     make_row,
 )
 from fkstod.core.directory.model import Entry
-from fkstod.core.directory.validate import FIELD_NAMES, entry_to_fields
 from fkstod.core.files import FileProblem
 from fkstod.core.i18n import _
 
@@ -44,7 +45,6 @@ MAX_UNPACKED = MAX_ROWS * 4096
 MAX_MEMBERS = 200
 #: Excel's own last row: a sheet that claims more is not a spreadsheet.
 MAX_SHEET_ROWS = 1_048_576
-_COLUMNS = (*FIELD_NAMES, "levererad")
 _WIDTHS = {"id": 14, "organisation": 30, "tjanst": 30, "beskrivning": 50, "telefon": 16}
 _OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # an .xls, or an .xlsx with a password
 
@@ -68,18 +68,15 @@ def write_xlsx(entries: Iterable[Entry], path: Path, protected: files.Protected)
         text = book.add_format({"num_format": "@", "valign": "top"})
         header = book.add_format({"num_format": "@", "bold": True})
         sheet = book.add_worksheet(SHEET)
-        for column, name in enumerate(_COLUMNS):
+        for column, name in enumerate(EXPORT_COLUMNS):
             sheet.set_column(column, column, _WIDTHS.get(name, 18), text)
             sheet.write_string(0, column, HEADERS[name], header)
         sheet.freeze_panes(1, 0)
         count = 0
         for count, entry in enumerate(entries, start=1):
-            fields = entry_to_fields(entry)
-            for column, name in enumerate(FIELD_NAMES):
-                if fields[name]:
-                    sheet.write_string(count, column, fields[name], text)
-            if entry.levererad:
-                sheet.write_string(count, len(FIELD_NAMES), "ja", text)
+            for column, cell in enumerate(export_cells(entry)):
+                if cell:
+                    sheet.write_string(count, column, cell, text)
     files.write_file(path, buffer.getvalue(), protected)
     return count
 

@@ -1,9 +1,16 @@
-"""Add or change a local entry, with the same checks as import."""
+"""Add or change a local entry, with the same checks as import.
+
+The coded fields are pickers with Swedish names (Kategori one, Målgrupper,
+Våldsformer and Språk several); the rest are text. The form scrolls, and the
+problems are a list of their own under it (Enter on one goes to its field), so
+a long list of problems never squeezes the form.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -15,56 +22,72 @@ from PySide6.QtWidgets import (
 )
 
 from fkstod.core.directory import FIELD_LABELS, FIELD_NAMES, Entry, FieldError
-from fkstod.core.directory.validate import entry_to_fields
+from fkstod.core.directory.model import TARGET_GROUPS, VIOLENCE_FORMS
+from fkstod.core.directory.validate import entry_to_fields, split_list
+from fkstod.core.vocabulary import REFERRAL_CATEGORIES
+from fkstod.ui.katalog.code_checklist import CodeChecklist, language_names
+from fkstod.ui.katalog.code_combo import CodeCombo
+from fkstod.ui.katalog.error_list import ErrorList
 from fkstod.ui.widgets.plain_label import PlainLabel
+from fkstod.ui.widgets.scroll_area import VerticalScrollArea
 
-#: Hints shown beside the fields whose format is not obvious.
+#: Hints shown beside the text fields whose format is not obvious.
 HINTS = {
-    "kategori": "till exempel kvinnor, man, barn_unga, socialtjanst",
     "telefon": "020-50 50 50 eller +46 8 123 456 78",
     "telefontider": "mån-fre 8-16, lör 10-14 eller dygnet runt",
-    "kommuner": "kommunkoder, till exempel 1280, 1281",
-    "malgrupper": "till exempel kvinnor, man, barn, unga, alla",
-    "valdsformer": "till exempel fysiskt, psykiskt, sexuellt, heder, alla",
-    "sprak": "svenska, arabiska",
+    "kommuner": "namn eller koder, till exempel Uppsala, 1280",
     "senast_verifierad": "ÅÅÅÅ-MM-DD",
 }
+#: Languages offered in the editor besides those the directory already has.
+COMMON_LANGUAGES = ("svenska", "engelska", "arabiska", "persiska", "somaliska", "tigrinja")
+#: Lines of problems in sight before the list scrolls.
+ERROR_LINES = 4
 
 Save = Callable[[Mapping[str, str], str], Entry | list[FieldError]]
+Field = QLineEdit | QPlainTextEdit | CodeCombo | CodeChecklist
 
 
 class DirectoryEntryDialog(QDialog):
-    """A form of every field; Save checks it through ``save`` and shows every problem."""
+    """A form of every field; Save checks it through ``save`` and lists every problem.
 
-    def __init__(self, save: Save, entry: Entry | None = None, parent: QWidget | None = None):
+    Args:
+        languages: the languages to offer besides the common ones (the directory's).
+    """
+
+    def __init__(
+        self,
+        save: Save,
+        entry: Entry | None = None,
+        parent: QWidget | None = None,
+        languages: Iterable[str] = (),
+    ):
         super().__init__(parent)
         self._save = save
         self._entry_id = entry.id if entry else ""
         self.saved: Entry | None = None
         self.setWindowTitle(self.tr("Ändra post") if entry else self.tr("Ny post"))
         self.setAccessibleName(self.windowTitle())
-        self.fields: dict[str, QLineEdit | QPlainTextEdit] = {}
-        form = QFormLayout()
+        self.fields: dict[str, Field] = {}
         values = entry_to_fields(entry) if entry else {}
+        form_widget = QWidget()
+        form = QFormLayout(form_widget)
         for name in FIELD_NAMES:
             if name == "id":
                 continue
-            widget: QLineEdit | QPlainTextEdit
-            if name == "beskrivning":
-                widget = QPlainTextEdit(values.get(name, ""))
-                widget.setTabChangesFocus(True)
-                widget.setMaximumHeight(widget.fontMetrics().height() * 5)
-            else:
-                widget = QLineEdit(values.get(name, ""))
-                widget.setPlaceholderText(HINTS.get(name, ""))
+            widget = self._input(name, values, languages)
             widget.setAccessibleName(FIELD_LABELS[name])
             label = PlainLabel(FIELD_LABELS[name] + ":")
             label.setBuddy(widget)
             form.addRow(label, widget)
             self.fields[name] = widget
-        self.errors = PlainLabel()
-        self.errors.setWordWrap(True)
+        self.errors = ErrorList()
         self.errors.setAccessibleName(self.tr("Fel i posten"))
+        self.errors.setToolTip(self.tr("Enter går till fältet."))
+        self.errors.setWordWrap(True)
+        line = self.errors.fontMetrics().lineSpacing()
+        self.errors.setFixedHeight(line * ERROR_LINES + 2 * self.errors.frameWidth() + line // 2)
+        self.errors.itemActivated.connect(self._go_to_problem)
+        self.errors.hide()
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
         )
@@ -73,16 +96,50 @@ class DirectoryEntryDialog(QDialog):
         buttons.accepted.connect(self.try_save)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
-        layout.addLayout(form)
+        layout.addWidget(VerticalScrollArea(form_widget), 1)
         layout.addWidget(self.errors)
         layout.addWidget(buttons)
+        # The whole form when the screen has room; the scroll area is for when it has not.
+        room = self.screen().availableGeometry()
+        wanted = form_widget.sizeHint()
+        self.resize(
+            min(max(wanted.width() + 60, 560), room.width()),
+            min(wanted.height() + buttons.sizeHint().height() + 60, int(room.height() * 0.9)),
+        )
+
+    def _input(self, name: str, values: Mapping[str, str], languages: Iterable[str]) -> Field:
+        value = values.get(name, "")
+        widget: Field
+        if name == "kategori":
+            widget = CodeCombo(REFERRAL_CATEGORIES, self.tr("Välj kategori…"))
+            widget.set_value(value)
+        elif name in ("malgrupper", "valdsformer"):
+            widget = CodeChecklist(TARGET_GROUPS if name == "malgrupper" else VIOLENCE_FORMS)
+            widget.set_value(value)
+        elif name == "sprak":
+            known = {*COMMON_LANGUAGES, *languages, *split_list(value)}
+            widget = CodeChecklist(language_names(known))
+            widget.set_value(value)
+        elif name == "beskrivning":
+            widget = QPlainTextEdit(value)
+            widget.setTabChangesFocus(True)
+            widget.setMaximumHeight(widget.fontMetrics().height() * 5)
+        else:
+            widget = QLineEdit(value)
+            widget.setPlaceholderText(HINTS.get(name, ""))
+        return widget
 
     def values(self) -> dict[str, str]:
-        """Return what is typed, field by field."""
-        return {
-            name: w.toPlainText() if isinstance(w, QPlainTextEdit) else w.text()
-            for name, w in self.fields.items()
-        }
+        """Return what is typed or chosen, field by field, as the import reads it."""
+        out: dict[str, str] = {}
+        for name, w in self.fields.items():
+            if isinstance(w, CodeCombo | CodeChecklist):
+                out[name] = w.value()
+            elif isinstance(w, QPlainTextEdit):
+                out[name] = w.toPlainText()
+            else:
+                out[name] = w.text()
+        return out
 
     def try_save(self) -> None:
         """Save when valid; otherwise list every problem and move to the first bad field."""
@@ -91,12 +148,20 @@ class DirectoryEntryDialog(QDialog):
             self.saved = result
             self.accept()
             return
-        self.errors.setText(
-            "\n".join(
+        self.errors.clear()
+        for problem in result:
+            self.errors.addItem(
                 f"⚠ {FIELD_LABELS.get(problem.field, problem.field)}: {problem.message}"
-                for problem in result
             )
-        )
+            self.errors.item(self.errors.count() - 1).setData(
+                Qt.ItemDataRole.UserRole, problem.field
+            )
+        self.errors.setVisible(bool(result))
         first = self.fields.get(result[0].field) if result else None
         if first is not None:
             first.setFocus()
+
+    def _go_to_problem(self, item) -> None:
+        field = self.fields.get(item.data(Qt.ItemDataRole.UserRole))
+        if field is not None:
+            field.setFocus(Qt.FocusReason.OtherFocusReason)

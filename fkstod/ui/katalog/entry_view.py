@@ -10,7 +10,7 @@ import html
 import re
 from datetime import date
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
@@ -20,15 +20,28 @@ from fkstod.core.directory.validate import display_phone
 from fkstod.core.vocabulary import REFERRAL_CATEGORIES
 from fkstod.ui.widgets.plain_label import PlainLabel
 
+#: How long "Kopierat ✓" stays on the button after a copy.
+COPIED_SHOWN_MS = 4000
+
 
 class DirectoryEntryView(QWidget):
-    """The details of one entry, or a hint when none is chosen."""
+    """The details of one entry, or a hint when none is chosen.
+
+    Args:
+        copied_timer: the single-shot timer that takes "Kopierat ✓" away again
+            (a seam for tests; by default one of ``COPIED_SHOWN_MS``).
+    """
 
     copy_requested = Signal(str)
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, parent: QWidget | None = None, copied_timer: QTimer | None = None) -> None:
         super().__init__(parent)
         self.entry: Entry | None = None
+        self.copied_timer = copied_timer or QTimer(self)
+        if copied_timer is None:
+            self.copied_timer.setInterval(COPIED_SHOWN_MS)
+        self.copied_timer.setSingleShot(True)
+        self.copied_timer.timeout.connect(self.reset_copy_button)
         self.title = PlainLabel()
         self.title.setWordWrap(True)
         self.title.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
@@ -40,9 +53,9 @@ class DirectoryEntryView(QWidget):
         )
         self.number.setAccessibleName(self.tr("Telefonnummer"))
         self.number.setWordWrap(True)
-        self.copy_button = QPushButton(self.tr("Ko&piera numret"))
-        self.copy_button.setAccessibleName(self.tr("Kopiera telefonnumret"))
-        self.copy_button.setToolTip(self.tr("Kopiera numret (Ctrl+K)"))
+        self.copy_button = QPushButton()
+        self.copy_button.setToolTip(self.tr("Kopiera numret (Ctrl+K eller Alt+P)"))
+        self.reset_copy_button()
         self.copy_button.clicked.connect(self._copy)
         self.details = QLabel()
         self.details.setWordWrap(True)
@@ -84,10 +97,28 @@ class DirectoryEntryView(QWidget):
         heading.setBold(True)
         self.title.setFont(heading)
 
+    def reset_copy_button(self) -> None:
+        """Show the button as before any copy."""
+        self.copied_timer.stop()
+        self.copy_button.setText(self.tr("Ko&piera numret"))
+        self.copy_button.setAccessibleName(self.tr("Kopiera telefonnumret"))
+
+    def mark_copied(self, number: str) -> None:
+        """Say on the button which number was copied, for a few seconds.
+
+        The mnemonic stays, so Alt+P copies again.
+        """
+        shown = display_phone(number)
+        self.copy_button.setText(self.tr("Ko&pierat ✓ {n}").replace("{n}", shown))
+        self.copy_button.setAccessibleName(self.tr("Kopierat: {n}").replace("{n}", number))
+        self.copied_timer.start()
+
     def show_entry(
         self, entry: Entry | None, open_now: bool | None = None, today: date | None = None
     ) -> None:
         """Show ``entry``; ``open_now`` is None when its hours are unknown."""
+        if entry is None or self.entry is None or entry.id != self.entry.id:
+            self.reset_copy_button()  # "Kopierat" was about the entry before
         self.entry = entry
         self._apply_fonts()
         if entry is None:

@@ -41,9 +41,12 @@ from fkstod.ui.katalog.entry_dialog import DirectoryEntryDialog
 from fkstod.ui.katalog.entry_view import DirectoryEntryView
 from fkstod.ui.katalog.filter_grid import DirectoryFilterGrid
 from fkstod.ui.katalog.import_problems import DirectoryImportProblems
+from fkstod.ui.katalog.notice import DirectoryNotice
 from fkstod.ui.katalog.result_list import DirectoryResultList
 from fkstod.ui.katalog.transfer import DirectoryTransfer
+from fkstod.ui.widgets.call_bar import CallBar
 from fkstod.ui.widgets.kommun_combo import KommunCombo
+from fkstod.ui.widgets.pass_keys import let_shortcuts_through
 from fkstod.ui.widgets.plain_label import PlainLabel
 
 
@@ -74,10 +77,13 @@ class DirectoryPage(QWidget):
         self.search_box.setClearButtonEnabled(True)
         self.search_box.textChanged.connect(self.run_search)
         self.search_box.returnPressed.connect(lambda: self.results.setFocus())
+        # A line edit takes Ctrl+K for itself (delete to the end): let the page's copy have it.
+        let_shortcuts_through(self.search_box, "Ctrl+K")
 
         self.kommun = KommunCombo(kommuner.kommuner(), self.tr("Kommun"), self.tr("Alla kommuner"))
         self._fit(self.kommun)
         self.kommun.currentIndexChanged.connect(self.run_search)
+        self.kommun.accepted.connect(lambda: self.results.setFocus())  # like the search's Enter
         self.lan = self._combo(self.tr("Län"), self.tr("Alla län"))
         for code, name in sorted({(k.lanskod, k.lan) for k in kommuner.kommuner()}):
             self.lan.addItem(name, code)
@@ -103,10 +109,7 @@ class DirectoryPage(QWidget):
 
         self.count = PlainLabel()
         self.count.setAccessibleName(self.tr("Antal träffar"))
-        self.notice = PlainLabel()
-        self.notice.setWordWrap(True)
-        self.notice.setAccessibleName(self.tr("Att göra först"))
-        self.notice.hide()
+        self.notice = DirectoryNotice()
         self.results = DirectoryResultList()
         self.results.setAccessibleName(self.tr("Träffar"))
         self.results.currentRowChanged.connect(self._show_current)
@@ -129,7 +132,7 @@ class DirectoryPage(QWidget):
                 (self.tr("&Kommun:"), self.kommun),
                 (self.tr("&Län:"), self.lan),
                 (self.tr("&Behov först:"), self.need),
-                (self.tr("&Målgrupp:"), self.group),
+                (self.tr("Målgr&upp:"), self.group),
                 (self.tr("Våld&sform:"), self.form),
                 (self.tr("Sp&råk:"), self.language),
             ]
@@ -165,9 +168,13 @@ class DirectoryPage(QWidget):
         splitter.setStretchFactor(0, 1)
         splitter.setStretchFactor(1, 1)
 
+        self.call_bar = CallBar()
+        self.call_bar.install_shortcut(self)
         layout = QVBoxLayout(self)
+        layout.addWidget(self.call_bar)
         layout.addWidget(self.search_box)
         layout.addWidget(self.filters)
+        layout.addWidget(self.kommun.message)
         layout.addLayout(checks)
         layout.addWidget(splitter, 1)
 
@@ -225,9 +232,13 @@ class DirectoryPage(QWidget):
         """Search with what is typed and chosen, and show the best rows."""
         need = self.need.currentData()
         kommun = self.kommun.code()
-        if needs_kommun(need or "") and not kommun and not self.search_box.text().strip():
-            self._ask_for_kommun()
-            return
+        if needs_kommun(need or "") and not self.search_box.text().strip():
+            if not kommun:
+                self._ask_for_kommun()
+                return
+            if self.directory.socialtjanst_for(kommun) is None:
+                self._no_local_office(kommun)
+                return
         self.notice.hide()
         result = self.directory.search(
             self.search_box.text(),
@@ -275,8 +286,16 @@ class DirectoryPage(QWidget):
     def _ask_for_kommun(self) -> None:
         self._open_ids = frozenset()
         self.results.set_rows([])
-        self.notice.setText(self.tr("Välj kommun för att se socialtjänsten"))
-        self.notice.show()
+        self.notice.ask_for_kommun()
+        self.count.setText("")
+        self._show_current(-1)
+
+    def _no_local_office(self, kommun: str) -> None:
+        # The national lines would come first, headed by 112, as if they were the office.
+        found = kommuner.by_code().get(kommun)
+        self._open_ids = frozenset()
+        self.results.set_rows([])
+        self.notice.no_local_office(found.namn if found else kommun)
         self.count.setText("")
         self._show_current(-1)
 
@@ -330,7 +349,7 @@ class DirectoryPage(QWidget):
         if entry is None or not entry.telefon:
             return
         QGuiApplication.clipboard().setText(entry.telefon)
-        self.view.copy_button.setText(self.tr("Kopierat ✓"))
+        self.view.mark_copied(entry.telefon)
         self.referral_shown.emit(entry.kategori)
         self.number_copied.emit(entry.kategori)
 
@@ -344,7 +363,7 @@ class DirectoryPage(QWidget):
 
     def add_entry(self) -> None:
         """Open the editor for a new local entry."""
-        dialog = DirectoryEntryDialog(self.directory.save, None, self)
+        dialog = DirectoryEntryDialog(self.directory.save, None, self, self.directory.languages())
         if dialog.exec() and dialog.saved is not None:
             self._after_change(dialog.saved.id)
         dialog.deleteLater()  # a child of the page: it would stay for as long as the page
@@ -354,7 +373,7 @@ class DirectoryPage(QWidget):
         entry = self.current_entry()
         if entry is None or entry.levererad:
             return
-        dialog = DirectoryEntryDialog(self.directory.save, entry, self)
+        dialog = DirectoryEntryDialog(self.directory.save, entry, self, self.directory.languages())
         if dialog.exec() and dialog.saved is not None:
             self._after_change(dialog.saved.id)
         dialog.deleteLater()

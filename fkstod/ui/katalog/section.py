@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
 
 from fkstod.core.i18n import _
 from fkstod.core.usage import UsageRecorder
 from fkstod.ui.dialogs import Dialogs
 from fkstod.ui.section import PageSection
+from fkstod.ui.widgets.call_bar import Jump
 
 if TYPE_CHECKING:
     from fkstod.core.directory import Directory
@@ -67,3 +68,15 @@ class KatalogSection(PageSection["DirectoryPage"]):
         """
         self.call = call
         self.build().show_filtered(category, kommun)
+
+    def offer_way_back(self, label: str, back: Callable[[], object], jumps: Sequence[Jump]) -> None:
+        """Show "Tillbaka till samtalet" (Alt+Left) and the call's jump keys above the page."""
+        self.build().call_bar.offer(label, back, jumps)
+
+    def import_file(self) -> None:
+        """Arkiv → Importera till stödkatalogen: the page's Importera… (Ctrl+I)."""
+        self.build().transfer.import_file()
+
+    def export_file(self, fmt: str) -> None:
+        """Arkiv → Exportera stödkatalogen: as CSV (``csv``) or an HSDS package (``hsds``)."""
+        self.build().transfer.export_file(fmt)

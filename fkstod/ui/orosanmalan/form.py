@@ -46,6 +46,7 @@ from fkstod.ui.orosanmalan.child_editor import ChildEditor
 from fkstod.ui.orosanmalan.date_edit import ReportDateEdit
 from fkstod.ui.orosanmalan.field_marks import MARK, FieldMarks
 from fkstod.ui.orosanmalan.guardian_editor import GuardianEditor
+from fkstod.ui.widgets.kommun_combo import KommunCombo
 from fkstod.ui.widgets.plain_label import PlainLabel
 
 REPORTER_FIELDS = ("namn", "titel", "enhet", "telefon", "epost")
@@ -104,18 +105,18 @@ class OrosanmalanForm(QWidget):
         top = QGroupBox(self.tr("Mottagare"))
         top_form = QFormLayout(top)
         top_form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
-        self.kommun = QComboBox()
-        self.kommun.setAccessibleName(self.tr("Barnets kommun"))
+        self.kommun = KommunCombo(
+            kommuner.kommuner(), self.tr("Barnets kommun"), self.tr("Välj barnets kommun…")
+        )
         # Size by a short name, not the longest of 290: the form must fit a narrow pane.
         self.kommun.setSizeAdjustPolicy(
             QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
         )
         self.kommun.setMinimumContentsLength(14)
-        self.kommun.addItem(self.tr("Välj barnets kommun…"), "")
-        for k in sorted(kommuner.kommuner(), key=lambda k: k.namn):
-            self.kommun.addItem(f"{k.namn} ({k.lan})", k.kod)
         self.kommun.currentIndexChanged.connect(self._kommun_changed)
+        self.kommun.accepted.connect(lambda: self.kommun.nextInFocusChain().setFocus())
         top_form.addRow(self.tr("Barnets &kommun:"), self.kommun)
+        top_form.addRow(self.kommun.message)
         self.socialtjanst = PlainLabel()
         self.socialtjanst.setWordWrap(True)
         self.socialtjanst.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByKeyboard)
@@ -123,7 +124,7 @@ class OrosanmalanForm(QWidget):
         self.show_directory = QPushButton(self.tr("Visa socialtjänsten i stö&dkatalogen"))
         self.show_directory.setAccessibleName(self.tr("Visa socialtjänsten i stödkatalogen"))
         self.show_directory.clicked.connect(
-            lambda: self.directory_requested.emit("socialtjanst", self.kommun.currentData() or "")
+            lambda: self.directory_requested.emit("socialtjanst", self.kommun.code())
         )
         top_form.addRow(self.socialtjanst)
         top_form.addRow(self.show_directory)
@@ -273,6 +274,7 @@ class OrosanmalanForm(QWidget):
         reporter_form = QFormLayout(reporter)
         reporter_form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
         self.reporter: dict[str, QLineEdit] = {}
+        self._reporter_saved: dict[str, str] = {}  # as last stored: unchanged is not saved again
         for key, label, name in (
             ("namn", self.tr("Ditt namn:"), self.tr("Ditt namn")),
             ("titel", self.tr("Din titel:"), self.tr("Din titel")),
@@ -283,7 +285,9 @@ class OrosanmalanForm(QWidget):
             edit = QLineEdit()
             edit.setAccessibleName(name)
             edit.textChanged.connect(self.changed)
-            edit.editingFinished.connect(lambda: self.reporter_changed.emit(self.reporter_data()))
+            # A bound method, not a lambda: Qt disconnects it when the form is destroyed,
+            # and a field being destroyed with the focus in it still "finishes editing".
+            edit.editingFinished.connect(self._reporter_edited)
             reporter_form.addRow(label, edit)
             self.reporter[key] = edit
         layout.addWidget(reporter)
@@ -320,7 +324,7 @@ class OrosanmalanForm(QWidget):
     def form(self) -> Form:
         """Return everything filled in, as the core form."""
         return Form(
-            kommun=self.kommun.currentData() or "",
+            kommun=self.kommun.code(),
             skyddade_personuppgifter=self.skyddade.isChecked(),
             barn=tuple(self.child_editor(i).child() for i in range(self.children.count())),
             vardnadshavare=tuple(g.guardian() for g in self.guardians),
@@ -347,10 +351,11 @@ class OrosanmalanForm(QWidget):
         for key, edit in self.reporter.items():
             value = data.get(key, "") if isinstance(data, dict) else ""
             edit.setText(value if isinstance(value, str) else "")
+        self._reporter_saved = self.reporter_data()
 
     def clear(self) -> None:
         """Forget everything about the child and family; keep the reporter's own details."""
-        self.kommun.setCurrentIndex(0)
+        self.kommun.set_code("")
         self.datum.setDate(QDate(self._today()))
         for box in (
             self.skyddade,
@@ -460,8 +465,14 @@ class OrosanmalanForm(QWidget):
         # The concern is in the report: the preview and the problems must follow it.
         self.changed.emit()
 
+    def _reporter_edited(self) -> None:
+        data = self.reporter_data()
+        if data != self._reporter_saved:
+            self._reporter_saved = data
+            self.reporter_changed.emit(data)
+
     def _kommun_changed(self) -> None:
-        code = self.kommun.currentData() or ""
+        code = self.kommun.code()
         found = self._lookup(code) if (self._lookup and code) else None
         self.socialtjanst.setText(
             self.tr("Socialtjänsten: %1").replace("%1", found) if found else ""

@@ -144,7 +144,7 @@ class OrosanmalanPage(QWidget):
         right = QWidget()
         right_layout = QVBoxLayout(right)
         choice_row = QHBoxLayout()
-        choice_label = QLabel(self.tr("An&mälan för:"))
+        choice_label = QLabel(self.tr("Anmälan f&ör:"))
         choice_label.setBuddy(self.child_choice)
         choice_row.addWidget(choice_label)
         choice_row.addWidget(self.child_choice, 1)
@@ -329,6 +329,9 @@ class OrosanmalanPage(QWidget):
             self._not_saved(f"{target}: {describe_os_error(exc)}")
             return
         self._created_once(index)
+        self._dialogs.info(
+            self.tr("Anmälan är sparad"), self.tr("Sparad i %1").replace("%1", str(target))
+        )
 
     def _not_saved(self, why: str) -> None:
         self._dialogs.error(

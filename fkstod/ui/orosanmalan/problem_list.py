@@ -16,8 +16,10 @@ from PySide6.QtWidgets import QAbstractItemView, QListWidget, QListWidgetItem, Q
 from fkstod.core.orosanmalan import FieldProblem
 
 FIELD_ROLE = Qt.ItemDataRole.UserRole
-#: Lines of text shown before the list scrolls: the preview below needs the room.
+#: Lines of text the list is at least high; it grows to show every problem up to
+#: ``MAX_LINES`` and scrolls beyond that: the preview below needs the room.
 VISIBLE_LINES = 5
+MAX_LINES = 12
 
 
 class ProblemList(QListWidget):
@@ -56,6 +58,7 @@ class ProblemList(QListWidget):
         else:
             # Current for Enter, but not highlighted: a selected row looks like an alarm.
             self.setCurrentRow(0, QItemSelectionModel.SelectionFlag.NoUpdate)
+        self._fit()
 
     def text(self) -> str:
         """Return every line shown, one per line."""
@@ -67,10 +70,21 @@ class ProblemList(QListWidget):
             self.field_selected.emit(field)
 
     def _fit(self) -> None:
-        # The same height whatever the number of problems, so the preview does not
-        # jump while typing; it follows the text size.
+        # High enough for every problem (five lines at least, so the preview does not
+        # jump while typing; twelve at most, then it scrolls); it follows the text size.
         line = self.fontMetrics().lineSpacing()
-        self.setFixedHeight(line * VISIBLE_LINES + 2 * self.frameWidth() + line // 2)
+        self.doItemsLayout()
+        rows = sum(self.visualItemRect(self.item(i)).height() for i in range(self.count()))
+        rows += 2 * self.spacing() * self.count()
+        content = min(max(rows, line * VISIBLE_LINES), line * MAX_LINES)
+        height = content + 2 * self.frameWidth() + line // 2
+        if height != self.height() or self.minimumHeight() != height:
+            self.setFixedHeight(height)
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        if event.size().width() != event.oldSize().width():
+            self._fit()  # a narrower list wraps into more lines
 
     def changeEvent(self, event: QEvent) -> None:
         super().changeEvent(event)

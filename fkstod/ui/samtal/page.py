@@ -94,6 +94,8 @@ class FlowPage(QWidget):
         self.notice.setWordWrap(True)
         self.notice.hide()
         self.kommun.currentIndexChanged.connect(lambda _i: self._tell(""))
+        self.kommun.unmatched.connect(lambda _t: self._tell(self.kommun.message.text()))
+        self.kommun.accepted.connect(self.focus_view)  # the keys answer the step again
 
         self.picker = FlowPicker(library)
         self.step_view = FlowStepView()
@@ -291,7 +293,8 @@ class FlowPage(QWidget):
             QWidget.setTabOrder(first, second)
 
     def _directory(self, category: str, use_kommun: bool) -> None:
-        kommun = self.kommun.code() if use_kommun else ""
+        # The call's kommun goes along whenever it is chosen: the directory's filter keeps it.
+        kommun = self.kommun.code()
         if use_kommun and not kommun:
             # Unfiltered, the national lines would come first: ask for the kommun instead.
             self._tell(

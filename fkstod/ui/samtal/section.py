@@ -69,3 +69,17 @@ class SamtalSection(PageSection[FlowPage]):
     def jump(self, flow_id: str) -> None:
         """Start a jump flow (Akut fara and the like) in the page."""
         self.build().jump(flow_id)
+
+    def new_call(self) -> None:
+        """Samtal → Nytt samtal: end the call shown (asking first if a flow is open)."""
+        page = self.build()
+        if page.session is not None and not self.dialogs.confirm(
+            _("Nytt samtal?"), _("Vill du avsluta samtalet? Det du har valt försvinner.")
+        ):
+            return
+        if page.may_discard_note():
+            page.new_conversation()
+
+    def toggle_compact(self) -> None:
+        """Samtal → Kompakt läge: the same as the page's button (Ctrl+Shift+K)."""
+        self.build().compact_button.toggle()

@@ -109,7 +109,7 @@ class StatisticsPage(QWidget):
         self.counts.export_requested.connect(self.export_requested)
         self.tabs = QTabWidget()
         self.tabs.setAccessibleName(self.tr("Statistik"))
-        self.tabs.addTab(self.counts, self.tr("&Mina antal"))
+        self.tabs.addTab(self.counts, self.tr("Mi&na antal"))
         self.aggregate = aggregate
         if aggregate is not None:
             self.tabs.addTab(aggregate, self.tr("Samman&ställning"))

@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+import csv
+import io
+
 import pytest
 
 from fkstod.core.directory import Directory, DirectoryError, FileProblem, csvfile
+from fkstod.core.vocabulary import REFERRAL_CATEGORIES
 from tests.conftest import CORE_DATA, run_fkstod
 
 FILES = CORE_DATA / "directory_files"
@@ -306,3 +310,79 @@ def test_lint_checks_import_files_and_the_shipped_directory(tmp_path):
     unmarked.parent.mkdir()
     unmarked.write_bytes(GOOD.read_bytes())
     assert any("Levererad" in str(p) for p in check_shipped_directory_csv(unmarked))
+
+
+def test_a_file_with_kommun_names_imports_and_a_bad_name_has_line_and_column(directory, tmp_path):
+    header = GOOD.read_text(encoding="utf-8-sig").splitlines()[0]
+    cells = header.split(";")
+    row = {
+        "Organisation": "Jouren Namnby",
+        "Kategori": "kvinnor",
+        "Telefon": "018-00 00 00",
+        "Kommuner": "Uppsala, Malmo",
+        "Senast verifierad": "2026-01-01",
+    }
+    good = tmp_path / "namn.csv"
+    good.write_text(
+        header + "\n" + ";".join(row.get(c, "") for c in cells) + "\n", encoding="utf-8"
+    )
+    plan = directory.plan_import(good)
+    assert plan.ok, plan.problems
+    directory.apply_import(plan)
+    assert {e.kommuner for e in directory.local_entries()} == {("0380", "1280")}
+    bad = tmp_path / "fel.csv"
+    row["Kommuner"] = "Upps"
+    bad.write_text(header + "\n" + ";".join(row.get(c, "") for c in cells) + "\n", encoding="utf-8")
+    problems = [str(p) for p in directory.plan_import(bad).problems]
+    assert len(problems) == 1 and problems[0].startswith(f"{bad}:2: Kommuner: ")
+    assert "Upps" in problems[0]
+
+
+def test_csv_export_carries_swedish_names_beside_the_codes(imported, tmp_path):
+    out = tmp_path / "katalog.csv"
+    imported.export(out)
+    rows = list(csv.DictReader(out.read_text(encoding="utf-8-sig").splitlines(), delimiter=";"))
+    malmo = next(r for r in rows if r["id"] == "lokal-malmo-soc")
+    assert malmo["Kategori"] == "socialtjanst"
+    assert malmo["Kategori (namn)"] == REFERRAL_CATEGORIES["socialtjanst"]
+    assert malmo["Kommuner"] == "1280" and malmo["Kommuner (namn)"] == "Malmö"
+    assert list(rows[0])[-4:] == [
+        "Kategori (namn)",
+        "Målgrupper (namn)",
+        "Våldsformer (namn)",
+        "Kommuner (namn)",
+    ]
+
+
+def _rewrite(source, target, row_id, **cells):
+    text = source.read_bytes().decode("utf-8-sig")
+    rows = list(csv.DictReader(io.StringIO(text, newline=""), delimiter=";"))
+    for row in rows:
+        if row["id"] == row_id:
+            row.update(cells)
+    out = io.StringIO(newline="")
+    writer = csv.DictWriter(out, fieldnames=list(rows[0]), delimiter=";", lineterminator="\r\n")
+    writer.writeheader()
+    writer.writerows(rows)
+    target.write_bytes(out.getvalue().encode("utf-8-sig"))
+    return target
+
+
+def test_an_edited_name_column_is_never_lost_silently(imported, tmp_path):
+    out = tmp_path / "katalog.csv"
+    imported.export(out)
+    # The coordinator changed the name, not the code: a problem in that column.
+    edited = _rewrite(
+        out, tmp_path / "andrad.csv", "lokal-malmo-soc", **{"Kommuner (namn)": "Lund"}
+    )
+    problems = [str(p) for p in imported.plan_import(edited).problems]
+    assert len(problems) == 1 and "Kommuner (namn): namnen stämmer inte" in problems[0]
+    # Names where the codes are empty are taken as the codes.
+    named = _rewrite(
+        out, tmp_path / "namn.csv", "lokal-malmo-soc", Kommuner="", **{"Kommuner (namn)": "Lund"}
+    )
+    plan = imported.plan_import(named)
+    assert plan.ok, plan.problems
+    assert plan.changed == ["lokal-malmo-soc"]
+    imported.apply_import(plan)
+    assert imported.get("lokal-malmo-soc").kommuner == ("1281",)

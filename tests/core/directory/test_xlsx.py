@@ -77,6 +77,11 @@ def test_export_writes_one_sheet_of_text_cells_under_swedish_headers(directory, 
     sheet = book.active
     header = [c.value for c in sheet[1]]
     assert header == [*csvfile.HEADERS.values()]
+    # The Swedish names beside the codes, as in the CSV export.
+    names = header.index("Kategori (namn)")
+    codes = header.index("Kategori")
+    for row in sheet.iter_rows(min_row=2):
+        assert row[names].value and row[names].value != row[codes].value
     body = [c for row in sheet.iter_rows(min_row=2) for c in row if c.value is not None]
     assert body and all(c.data_type == "s" and c.number_format == "@" for c in body)
     # Every column is formatted as text, so what is typed in Excel later stays text too.
@@ -178,7 +183,8 @@ def test_a_date_cell_is_read_as_the_date_where_a_date_belongs(other, tmp_path):
 def test_text_past_the_last_column_is_one_problem_for_the_row(other, tmp_path):
     path = sheet_with(tmp_path, [[*row(), "extra"]])
     plan = other.plan_import(path)
-    assert [(p.line, p.column) for p in plan.problems] == [(2, "kolumn T")]
+    # 23 columns: 18 fields, Levererad (S), four of Swedish names (T–W); X is past them.
+    assert [(p.line, p.column) for p in plan.problems] == [(2, "kolumn X")]
 
 
 def test_the_same_row_cap_as_csv(other, tmp_path, monkeypatch):

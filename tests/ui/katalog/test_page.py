@@ -6,7 +6,7 @@ from datetime import datetime
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QGuiApplication
+from PySide6.QtGui import QGuiApplication, QKeySequence
 
 from fkstod.core.directory import Directory
 from fkstod.ui.katalog.page import DirectoryPage
@@ -180,7 +180,7 @@ def test_editor_shows_every_problem_and_saves_when_fixed(qtbot, page, directory)
     assert dialog.saved is None
     dialog.fields["telefon"].clear()
     qtbot.keyClicks(dialog.fields["telefon"], "040-628 04 09")
-    qtbot.keyClicks(dialog.fields["kategori"], "kvinnor")
+    dialog.fields["kategori"].set_value("kvinnor")
     qtbot.keyClicks(dialog.fields["senast_verifierad"], "2026-11-01")
     dialog.try_save()
     assert dialog.saved is not None
@@ -446,3 +446,91 @@ def test_a_line_out_of_date_shows_its_hours_without_saying_open_now(qtbot, page)
     assert page.view.entry.telefontider in details
     assert "öppet nu" not in details and "stängt just nu" not in details
     assert page.results.item(0).text().endswith("öppettider ej kontrollerade")
+
+
+def test_ctrl_k_copies_from_the_search_field_and_says_which_number(qtbot, page):
+    qtbot.keyClicks(page.search_box, "bris")
+    page.search_box.setFocus()
+    qtbot.keyClick(page.search_box, Qt.Key.Key_K, Qt.KeyboardModifier.ControlModifier)
+    assert QGuiApplication.clipboard().text() == "116 111"
+    assert page.search_box.text() == "bris"  # not cut by the line edit's own Ctrl+K
+    button = page.view.copy_button
+    assert button.text().replace("\u00a0", " ") == "Ko&pierat ✓ 116 111"
+    assert page.view.copied_timer.isActive()
+
+
+def test_kopierat_goes_when_the_entry_changes_and_after_a_few_seconds(qtbot, page):
+    qtbot.keyClicks(page.search_box, "bris")
+    qtbot.keyClick(page, Qt.Key.Key_K, Qt.KeyboardModifier.ControlModifier)
+    button = page.view.copy_button
+    assert "Kopierat" in button.text().replace("&", "")
+    page.view.copied_timer.timeout.emit()  # the few seconds have passed
+    assert button.text() == "Ko&piera numret"
+    qtbot.keyClick(page, Qt.Key.Key_K, Qt.KeyboardModifier.ControlModifier)
+    page.search_box.clear()
+    qtbot.keyClicks(page.search_box, "kvinnofridslinjen")
+    assert button.text() == "Ko&piera numret"  # another entry: nothing copied of it
+    assert not page.view.copied_timer.isActive()
+    qtbot.keyClick(page, Qt.Key.Key_K, Qt.KeyboardModifier.ControlModifier)
+    assert QGuiApplication.clipboard().text() == "020-50 50 50"
+    # The mnemonic stays while it says Kopierat (offscreen Qt does not run mnemonics).
+    assert QKeySequence.mnemonic(button.text()) == QKeySequence("Alt+P")
+
+
+def test_a_kommun_without_a_local_office_says_what_to_do_instead(qtbot, page):
+    page.show_filtered("socialtjanst", "0380")  # Uppsala: no local entry in the test file
+    assert page.notice.isVisibleTo(page)
+    text = page.notice.text()
+    assert "ingen socialtjänst för Uppsala" in text
+    assert "112" in text and "samordnare" in text
+    assert page.visible_titles() == []  # not a national list headed by 112
+    page.show_filtered("socialtjanst", "1280")  # Malmö has one
+    assert not page.notice.isVisibleTo(page)
+    assert page.directory.get(page.results.entry_id(0)).kategori == "socialtjanst"
+
+
+def test_the_editor_picks_codes_by_swedish_name_and_keeps_the_form_whole(qtbot, directory):
+    from fkstod.ui.katalog.entry_dialog import DirectoryEntryDialog
+
+    dialog = DirectoryEntryDialog(directory.save, languages=directory.languages())
+    qtbot.addWidget(dialog)
+    dialog.show()
+    kategori = dialog.fields["kategori"]
+    assert kategori.itemText(kategori.findData("kvinnor")) == "Stöd för kvinnor"
+    groups = dialog.fields["malgrupper"]
+    assert [groups.item(i).text() for i in range(3)] == ["Alla", "Kvinnor", "Män"]
+    # By keyboard: arrow to a row, Space ticks it.
+    groups.setFocus()
+    qtbot.keyClick(groups, Qt.Key.Key_Home)  # Alla
+    qtbot.keyClick(groups, Qt.Key.Key_Down)  # Kvinnor
+    qtbot.keyClick(groups, Qt.Key.Key_Space)
+    qtbot.keyClick(groups, Qt.Key.Key_Down)  # Män
+    qtbot.keyClick(groups, Qt.Key.Key_Space)
+    assert dialog.values()["malgrupper"] == "kvinnor, man"
+    kategori.setFocus()
+    qtbot.keyClick(kategori, Qt.Key.Key_S)  # "Stöd för kvinnor" is the first with S
+    assert dialog.values()["kategori"].startswith(("kvinnor", "man", "hbtqi", "barn", "socialt"))
+    # Many problems: a list of its own that scrolls; the fields keep their size
+    # (the form scrolls instead of being squeezed).
+    sizes = {name: w.height() for name, w in dialog.fields.items()}
+    dialog.try_save()
+    qtbot.wait(10)
+    assert dialog.errors.isVisible() and dialog.errors.count() >= 3
+    assert dialog.errors.height() < 6 * dialog.errors.fontMetrics().lineSpacing()
+    assert {name: w.height() for name, w in dialog.fields.items()} == sizes
+
+
+def test_the_editor_keeps_an_old_entrys_values_and_saves_them_unchanged(qtbot, directory):
+    from fkstod.ui.katalog.entry_dialog import DirectoryEntryDialog
+
+    entry = next(e for e in directory.local_entries() if e.sprak)
+    dialog = DirectoryEntryDialog(directory.save, entry, languages=directory.languages())
+    qtbot.addWidget(dialog)
+    values = dialog.values()
+    assert values["kategori"] == entry.kategori
+    assert values["malgrupper"].split(", ") == [
+        c for c in dialog.fields["malgrupper"].codes() if c in entry.malgrupper
+    ]
+    assert set(values["sprak"].split(", ")) == set(entry.sprak)
+    dialog.try_save()
+    assert dialog.saved is not None and dialog.saved.content() == entry.content()

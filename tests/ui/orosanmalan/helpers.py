@@ -41,7 +41,9 @@ def fill_by_keyboard(
 ) -> None:
     """Fill the required fields of ``page`` with keystrokes, like a caseworker."""
     form = page.form
-    qtbot.keyClicks(form.kommun, "Uppsala")
+    form.kommun.lineEdit().selectAll()  # what focusing it does (the window may be inactive)
+    type_keys(qtbot, form.kommun, "Uppsala")
+    qtbot.keyClick(form.kommun, Qt.Key.Key_Return)  # takes the top suggestion
     child = form.child_editor(0)
     type_into(qtbot, child.namn, name)
     type_into(qtbot, child.personnummer, pnr)

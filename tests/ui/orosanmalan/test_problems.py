@@ -88,3 +88,18 @@ def test_fields_outside_form_rows_are_marked_at_their_heading(qtbot, page):
     )
     assert heading.text().startswith("⚠")
     assert form.akut.text() == "Akut &fara för barnet"  # no problem, no sign
+
+
+def test_the_list_grows_to_show_every_problem_of_an_empty_report(qtbot, page):
+    from fkstod.ui.orosanmalan.problem_list import MAX_LINES
+
+    page._refresh_preview()
+    problems = page.problems
+    assert problems.count() > 3
+    viewport = problems.viewport().rect()
+    line = problems.fontMetrics().lineSpacing()
+    if problems.height() < line * MAX_LINES:
+        # Every problem is in sight, none behind a scroll bar.
+        for i in range(problems.count()):
+            assert viewport.contains(problems.visualItemRect(problems.item(i))), i
+    assert problems.height() <= line * (MAX_LINES + 1) + 2 * problems.frameWidth()

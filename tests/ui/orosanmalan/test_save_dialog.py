@@ -128,3 +128,19 @@ def test_a_cancelled_dialog_leaves_nothing_either(qtbot, page, qt_settings_folde
     with qtbot.assertNotEmitted(page.report_created):
         page.save_as()
     assert qt_project_settings() == {}
+
+
+def test_a_saved_report_is_confirmed_with_its_path(qtbot, tmp_path):
+    target = tmp_path / "anmalan.pdf"
+    dialogs = FakeDialogs()
+    page = OrosanmalanPage(
+        dialogs,
+        save_asker=lambda parent, suggested: (str(target), ""),
+        save_file=lambda path, data: path.write_bytes(data),
+    )
+    qtbot.addWidget(page)
+    page.show()
+    fill_by_keyboard(qtbot, page)
+    page.save_as()
+    assert target.exists()
+    assert dialogs.infos[-1] == ("Anmälan är sparad", f"Sparad i {target}")

@@ -14,7 +14,7 @@ from fkstod import app as fkapp
 from fkstod.core.training import CaseReplay
 from fkstod.core.usage.registry import METRICS
 from fkstod.ui.ovning.section import OvningSection
-from tests.ui.fakes import FakeDialogs
+from tests.ui.fakes import FakeDialogs, close_window
 from tests.ui.orosanmalan.helpers import fill_by_keyboard
 
 BANNER = "ÖVNINGSLÄGE – fiktiva fall, inget räknas"
@@ -43,6 +43,7 @@ def window(qtbot, services, dialogs):
     yield window
     for section in window.built_sections():
         section.shutdown()
+    close_window(window)
 
 
 def training_key(qtbot, window) -> None:

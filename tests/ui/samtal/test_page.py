@@ -182,7 +182,7 @@ def test_directory_shortcut_emits_category_and_picked_kommun(qtbot, page):
     assert blocker.args == ["socialtjanst", "0180"]
     with qtbot.waitSignal(page.directory_requested) as blocker:
         page.step_view.extra_buttons[0].click()
-    assert blocker.args == ["kvinnor", ""]
+    assert blocker.args == ["kvinnor", "0180"]  # the call's kommun stays in the filter
 
 
 def test_orosanmalan_hand_off_emits_the_benefit(qtbot, page):

@@ -1,0 +1,13 @@
+"""The entry editor's problems: one a row, scrolling instead of growing."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QListWidget
+
+
+class ErrorList(QListWidget):
+    """The problems of the entry, one a row; scrolls instead of growing."""
+
+    def text(self) -> str:
+        """Return every problem shown, one per line."""
+        return "\n".join(self.item(i).text() for i in range(self.count()))

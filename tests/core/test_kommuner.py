@@ -1,0 +1,61 @@
+"""Kommun names as well as codes: the picker's ranking and the coordinators' imports."""
+
+from __future__ import annotations
+
+import pytest
+
+from fkstod.core import kommuner
+from fkstod.core.directory.validate import entry_from_fields
+
+
+@pytest.mark.parametrize(
+    "written", ["0380", "380", "Uppsala", "uppsala", "UPPSALA", "Uppsala kommun", "Uppsala (0380)"]
+)
+def test_a_name_or_a_code_gives_the_kommun(written):
+    assert kommuner.lookup(written).kod == "0380"
+
+
+@pytest.mark.parametrize(
+    ("written", "kod"),
+    [("Malmo", "1280"), ("malmö", "1280"), ("upplands vasby", "0114"), ("Håbo", "0305")],
+)
+def test_a_name_is_found_with_or_without_a_ring_and_dots(written, kod):
+    assert kommuner.lookup(written).kod == kod
+
+
+def test_a_name_two_kommuner_share_without_a_ring_asks_for_the_code():
+    with pytest.raises(kommuner.KommunNotFound, match=r"Håbo \(0305\) eller Habo \(0643\)"):
+        kommuner.lookup("Habo")
+
+
+@pytest.mark.parametrize("written", ["Upps", "Xyzzy", "9999"])
+def test_an_unknown_kommun_is_refused_in_swedish(written):
+    with pytest.raises(kommuner.KommunNotFound, match=written):
+        kommuner.lookup(written)
+
+
+def test_the_search_ranks_the_start_of_the_name_first():
+    assert [k.namn for k in kommuner.search("sala")][:2] == ["Sala", "Uppsala"]
+    assert [k.namn for k in kommuner.search("väsby")] == ["Upplands Väsby"]
+    assert kommuner.search("") == []
+
+
+ENTRY = {
+    "organisation": "Jouren",
+    "kategori": "kvinnor",
+    "telefon": "018-00 00 00",
+    "senast_verifierad": "2026-01-01",
+}
+
+
+def test_an_import_row_may_name_its_kommuner():
+    entry = entry_from_fields({**ENTRY, "kommuner": "Uppsala, malmo, 0114, Uppsala"})
+    assert not isinstance(entry, list)
+    assert entry.kommuner == ("0380", "1280", "0114")
+
+
+def test_an_ambiguous_or_unknown_name_is_a_problem_of_the_kommuner_column():
+    problems = entry_from_fields({**ENTRY, "kommuner": "Habo, Upps"})
+    assert isinstance(problems, list)
+    assert [p.field for p in problems] == ["kommuner", "kommuner"]
+    assert "Håbo" in problems[0].message and "Uppsala" in problems[1].message

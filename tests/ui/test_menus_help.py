@@ -1,0 +1,164 @@
+"""Menus and help: the Samtal menu, Arkiv's directory entries, F1's list of keys, Om fkstod."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QAction, QShortcut
+
+from fkstod import app as fkapp
+from fkstod.ui.shortcuts_dialog import ShortcutsDialog, key_text, window_keys
+from fkstod.ui.widgets.key_hint_delegate import KEY_ROLE
+from tests.ui.fakes import FakeDialogs
+
+
+@pytest.fixture
+def built(qtbot, data_folder):
+    fkapp.make_application()
+    services, _notice = fkapp.build_services(data_folder)
+    dialogs = FakeDialogs()
+    window = fkapp.build_window(services, dialogs)
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitExposed(window)
+    window.activateWindow()
+    yield window, dialogs, services
+    window.close()
+    services.db.close()
+
+
+def entries(menu) -> list[str]:
+    return [a.text() for a in menu.actions() if not a.isSeparator()]
+
+
+def test_the_samtal_menu_has_nytt_samtal_the_jumps_and_compact_mode(qtbot, built):
+    window, _dialogs, _services = built
+    texts = entries(window.call_menu)
+    assert texts[0] == "&Nytt samtal"
+    jumps = [a for a in window.call_menu.actions() if a.shortcut().toString().startswith("F")]
+    assert [a.shortcut().toString() for a in jumps] == ["F5", "F6", "F7", "F8"]
+    compact = next(a for a in window.call_menu.actions() if a.text().startswith("&Kompakt"))
+    assert compact.text().endswith("\tCtrl+Skift+K")
+    compact.trigger()
+    assert window.compact
+    compact.trigger()
+    assert not window.compact
+
+
+def test_nytt_samtal_in_the_menu_ends_the_flow_after_asking(qtbot, built):
+    window, dialogs, _services = built
+    page = window.page(window.index_of("samtal"))
+    page.start("underhallsstod-fraga", "underhallsstod")
+    window.show_section(window.index_of("statistik"))
+    window.call_menu.actions()[0].trigger()
+    assert window.current_section_id() == "samtal"
+    assert "Nytt samtal?" in dialogs.confirm_titles()
+    assert page.session is None and page.stack.currentWidget() is page.picker
+
+
+def test_arkiv_has_the_directory_import_and_export(qtbot, built):
+    window, _dialogs, _services = built
+    texts = entries(window.file_menu)
+    assert texts[-1] == "&Avsluta"
+    assert "&Importera till stödkatalogen…" in texts
+    assert "&Exportera stödkatalogen som CSV…" in texts
+    directory = window.page(window.index_of("katalog"))
+    asked = []
+    directory.transfer.choose_import_path = lambda: asked.append("import") or ""
+    next(a for a in window.file_menu.actions() if a.text().startswith("&Importera")).trigger()
+    assert asked == ["import"] and window.current_section_id() == "katalog"
+
+
+def test_f1_lists_every_key_of_the_window(qtbot, built, monkeypatch):
+    window, _dialogs, _services = built
+    shown = []
+    monkeypatch.setattr(ShortcutsDialog, "exec", lambda self: shown.append(self.text.toPlainText()))
+    qtbot.keyClick(window, Qt.Key.Key_F1)
+    assert len(shown) == 1
+    text = shown[0]
+    # Every key the window has, read from the window itself, is in the list.
+    keys = [s for a in window.findChildren(QAction) for s in a.shortcuts() if not s.isEmpty()]
+    keys += [s.key() for s in window.findChildren(QShortcut) if not s.key().isEmpty()]
+    assert keys
+    for sequence in keys:
+        assert key_text(sequence) in text, sequence.toString()
+    for expected in ("F5", "Ctrl+K", "Alt+Vänsterpil", "Ctrl+Skift+K", "Kortkommandon"):
+        assert expected in text
+
+
+def test_each_listed_key_says_what_it_does(qtbot, built):
+    window, _dialogs, _services = built
+    sections = [(s.title, window.page(i)) for i, s in enumerate(window.sections())]
+    keys = window_keys(window, sections)
+    undescribed = [(k.where, k.keys) for k in keys if not k.what]
+    assert undescribed == []
+    copy = next(k for k in keys if k.keys == "Ctrl+K")
+    assert copy.where == "Stödkatalog" and "Kopiera" in copy.what
+
+
+def test_om_fkstod_is_in_the_help_menu_and_says_where_the_data_is(qtbot, built):
+    window, _dialogs, services = built
+    assert window.about_action.shortcut().isEmpty()  # F1 is the list of keys
+    from fkstod.ui.about_dialog import AboutDialog
+
+    dialog = AboutDialog(services.data_folder, "checkout")
+    qtbot.addWidget(dialog)
+    text = dialog.label.text()
+    assert str(services.data_folder) in text
+    assert "Var fkstod sparar sina uppgifter" in text
+    assert "Inget om de personer du pratar med sparas" in text
+
+
+def test_the_section_list_shows_the_ctrl_number_keys(qtbot, built):
+    window, _dialogs, _services = built
+    nav = window.navigation
+    assert nav.count() == len(window.sections())
+    assert [nav.item(i).data(KEY_ROLE) for i in range(nav.count())] == [
+        f"Ctrl+{n}" for n in range(1, nav.count() + 1)
+    ]
+    # Under the name, so the list is no wider than before; the row shows both lines.
+    nav.doItemsLayout()
+    rect = nav.visualItemRect(nav.item(0))
+    assert rect.height() >= 2 * nav.fontMetrics().height()
+
+
+def test_the_menu_letters_clash_with_no_alt_key_of_any_section(qtbot, built):
+    from PySide6.QtGui import QKeySequence
+    from PySide6.QtWidgets import QAbstractButton, QLabel
+
+    window, _dialogs, _services = built
+
+    def letter(text: str) -> str:
+        return QKeySequence.mnemonic(text).toString().lower()
+
+    menus = [letter(a.text()) for a in window.menuBar().actions()]
+    assert "" not in menus and len(set(menus)) == len(menus)  # one letter each
+    for index in range(window.pages.count()):
+        page = window.page(index)
+        texts = [w.text() for w in page.findChildren(QAbstractButton)]
+        texts += [w.text() for w in page.findChildren(QLabel)]
+        clashes = [t for t in texts if letter(t) and letter(t) in menus]
+        assert clashes == [], window.sections()[index].title
+
+
+def test_a_key_without_words_of_its_own_is_named_by_its_button(qtbot, built):
+    window, _dialogs, _services = built
+    sections = [(s.title, window.page(i)) for i, s in enumerate(window.sections())]
+    keys = {(k.where, k.keys): k.what for k in window_keys(window, sections)}
+    assert keys[("Samtalsstöd", "Alt+Vänsterpil")] == "Tillbaka till sista steget"
+    assert keys[("Stödkatalog", "Alt+Vänsterpil")] == "Tillbaka till samtalet"
+    assert keys[("Stödkatalog", "Ctrl+F")] == "Sök i stödkatalogen"  # named in its hint
+
+
+def test_the_list_of_keys_scrolls_by_keyboard(qtbot, built):
+    window, _dialogs, _services = built
+    sections = [(s.title, window.page(i)) for i, s in enumerate(window.sections())]
+    dialog = ShortcutsDialog(window_keys(window, sections), window)
+    qtbot.addWidget(dialog)
+    dialog.resize(400, 200)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    assert dialog.focusWidget() is dialog.text
+    bar = dialog.text.verticalScrollBar()
+    qtbot.keyClick(dialog.text, Qt.Key.Key_End, Qt.KeyboardModifier.ControlModifier)
+    assert bar.value() == bar.maximum() > 0

@@ -1,0 +1,128 @@
+"""The one kommun picker: top suggestion on Enter or Tab, old text selected, no false choice."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QLineEdit, QVBoxLayout, QWidget
+
+from fkstod.core.kommuner import kommuner
+from fkstod.ui.widgets.kommun_combo import KommunCombo
+
+
+@pytest.fixture
+def form(qtbot, request):
+    holder = QWidget()
+    combo = KommunCombo(kommuner(), "Kommun", "Kommun: ej vald")
+    after = QLineEdit()
+    layout = QVBoxLayout(holder)
+    layout.addWidget(combo)
+    layout.addWidget(combo.message)
+    layout.addWidget(after)
+    qtbot.addWidget(holder)
+    holder.show()
+    qtbot.waitExposed(holder)
+    combo.setFocus()
+    request.node.holder = holder  # kept alive for the test
+    return combo, after
+
+
+def type_into(qtbot, combo, text):
+    combo.lineEdit().selectAll()
+    qtbot.keyClicks(combo.lineEdit(), text)
+
+
+@pytest.mark.parametrize("key", [Qt.Key.Key_Return, Qt.Key.Key_Tab])
+def test_enter_or_tab_takes_the_top_suggestion(qtbot, form, key):
+    combo, after = form
+    type_into(qtbot, combo, "Upps")
+    assert combo.suggestions()[0] == "Uppsala (0380)"
+    qtbot.keyClick(QApplication_focus(), key)
+    assert combo.code() == "0380"
+    assert combo.currentText() == "Uppsala (0380)"
+    if key == Qt.Key.Key_Tab:
+        assert after.hasFocus()
+
+
+def QApplication_focus():
+    from PySide6.QtWidgets import QApplication
+
+    return QApplication.focusWidget()
+
+
+def test_the_ranking_puts_the_start_of_the_name_first_and_needs_no_a_ring(qtbot, form):
+    combo, _after = form
+    type_into(qtbot, combo, "sala")
+    assert combo.suggestions()[:2] == ["Sala (1981)", "Uppsala (0380)"]
+    type_into(qtbot, combo, "malmo")
+    assert combo.suggestions()[0] == "Malmö (1280)"
+    type_into(qtbot, combo, "0380")
+    assert combo.suggestions() == ["Uppsala (0380)"]
+
+
+def test_down_and_enter_takes_the_row_chosen(qtbot, form):
+    combo, _after = form
+    type_into(qtbot, combo, "sala")
+    popup = combo.completer().popup()
+    assert popup.isVisible()
+    qtbot.keyClick(popup, Qt.Key.Key_Down)  # the top row, Sala
+    qtbot.keyClick(popup, Qt.Key.Key_Down)  # the second, Uppsala
+    assert popup.currentIndex().row() == 1
+    qtbot.keyClick(popup, Qt.Key.Key_Return)
+    assert combo.code() == "0380"  # the row highlighted, not another
+
+
+def test_text_that_matches_no_kommun_says_so_and_chooses_none(qtbot, form):
+    combo, after = form
+    combo.set_code("1280")
+    type_into(qtbot, combo, "Xyzzy")
+    qtbot.keyClick(combo.lineEdit(), Qt.Key.Key_Tab)
+    assert after.hasFocus()
+    assert combo.code() == ""
+    assert combo.currentText() == "Kommun: ej vald"  # never "Xyzzy" looking chosen
+    assert combo.message.isVisibleTo(combo.message.parentWidget())
+    assert "Xyzzy" in combo.message.text()
+    combo.setFocus()
+    qtbot.keyClicks(combo.lineEdit(), "Xy")
+    qtbot.keyClick(combo.lineEdit(), Qt.Key.Key_Return)  # still no kommun: stays, selected
+    assert combo.lineEdit().selectedText() == "Kommun: ej vald"
+    qtbot.keyClicks(combo.lineEdit(), "Lund")  # replaces, does not append
+    qtbot.keyClick(combo.lineEdit(), Qt.Key.Key_Return)
+    assert combo.code() == "1281"
+    assert combo.message.isHidden()
+
+
+def test_focusing_the_picker_selects_the_old_kommun(qtbot, form):
+    combo, after = form
+    combo.set_code("1280")
+    after.setFocus()
+    combo.setFocus(Qt.FocusReason.TabFocusReason)
+    qtbot.wait(10)
+    assert combo.lineEdit().selectedText() == "Malmö (1280)"
+    qtbot.keyClicks(combo.lineEdit(), "Lund")
+    assert combo.lineEdit().text() == "Lund"
+
+
+def test_an_unplaced_message_never_becomes_a_window_of_its_own(qtbot):
+    combo = KommunCombo(kommuner(), "Kommun", "Kommun: ej vald")
+    qtbot.addWidget(combo)
+    combo.show()
+    said = []
+    combo.unmatched.connect(said.append)
+    combo.lineEdit().selectAll()
+    qtbot.keyClicks(combo.lineEdit(), "Xyzzy")
+    qtbot.keyClick(combo.lineEdit(), Qt.Key.Key_Return)
+    assert said == ["Xyzzy"]
+    assert not combo.message.isVisible()  # the caller shows unmatched its own way
+
+
+def test_enter_that_takes_a_kommun_says_so_so_the_caller_moves_on(qtbot, form):
+    combo, after = form
+    combo.accepted.connect(after.setFocus)
+    with qtbot.waitSignal(combo.accepted):
+        type_into(qtbot, combo, "Lund")
+        qtbot.keyClick(combo.lineEdit(), Qt.Key.Key_Return)
+    assert combo.code() == "1281"
+    # Digits typed next go where the caller sent the focus, not onto "Lund (1281)".
+    qtbot.keyClicks(QApplication_focus(), "12")
+    assert combo.code() == "1281"

@@ -40,26 +40,28 @@ from fkstod.ui.katalog.entry_dialog import DirectoryEntryDialog
 from fkstod.ui.katalog.entry_view import DirectoryEntryView
 from fkstod.ui.katalog.filter_grid import DirectoryFilterGrid
 from fkstod.ui.katalog.import_problems import DirectoryImportProblems
+from fkstod.ui.katalog.loading import DirectoryLoading
 from fkstod.ui.katalog.result_list import DirectoryResultList
 from fkstod.ui.katalog.transfer import DirectoryTransfer
 from fkstod.ui.widgets.kommun_combo import KommunCombo
 from fkstod.ui.widgets.plain_label import PlainLabel
 
 
-class DirectoryPage(QWidget):
+class DirectoryPage(DirectoryLoading, QWidget):
     """The directory section of the main window."""
 
     referral_shown = Signal(str)
 
     def __init__(
         self,
-        directory: Directory,
+        directory: Directory | None,
         dialogs: Dialogs,
         clock: Callable[[], datetime] = datetime.now,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
-        self.directory = directory
+        # None while the directory is still being read (see DirectoryLoading).
+        self.directory: Directory | None = directory
         self.dialogs = dialogs
         self.clock = clock
         self.setAccessibleName(self.tr("Stödkatalog"))
@@ -173,6 +175,7 @@ class DirectoryPage(QWidget):
         self._shortcut("Ctrl+K", lambda: self.view.copy_button.click())
         self.setFocusProxy(self.search_box)
         scale_indicators(self)
+        self.start_loading(directory is None)
         self.run_search()
 
     # -- building helpers ----------------------------------------------------
@@ -204,6 +207,8 @@ class DirectoryPage(QWidget):
         shortcut.activated.connect(slot)
 
     def _fill_languages(self) -> None:
+        if self.loading:
+            return
         current = self.language.currentData()
         self.language.blockSignals(True)
         while self.language.count() > 1:
@@ -225,6 +230,9 @@ class DirectoryPage(QWidget):
         kommun = self.kommun.code()
         if needs_kommun(need or "") and not kommun and not self.search_box.text().strip():
             self._ask_for_kommun()
+            return
+        if self.loading:
+            self.show_loading()
             return
         self.notice.hide()
         result = self.directory.search(
@@ -270,6 +278,7 @@ class DirectoryPage(QWidget):
         self._show_current(self.results.currentRow())
 
     def _ask_for_kommun(self) -> None:
+        self._asked_for_kommun = True
         self._open_ids = frozenset()
         self.results.set_rows([])
         self.notice.setText(self.tr("Välj kommun för att se socialtjänsten"))
@@ -287,7 +296,9 @@ class DirectoryPage(QWidget):
     def current_entry(self):
         """Return the entry on the current row, or None."""
         entry_id = self.results.entry_id(self.results.currentRow())
-        return self.directory.get(entry_id) if entry_id else None
+        if not entry_id or self.directory is None:
+            return None
+        return self.directory.get(entry_id)
 
     def visible_titles(self) -> list[str]:
         """Return the first line of every row shown (for tests and screen readers)."""
@@ -311,8 +322,9 @@ class DirectoryPage(QWidget):
             combo.blockSignals(True)
             combo.setCurrentIndex(max(0, combo.findData(value)))
             combo.blockSignals(False)
+        self._asked_for_kommun = False
         self.run_search()
-        if not self.notice.isHidden():
+        if self._asked_for_kommun:
             # Where the caseworker must start: type the kommun, pick it from the list.
             self.kommun.setFocus(Qt.FocusReason.OtherFocusReason)
             self.kommun.lineEdit().selectAll()
@@ -321,6 +333,8 @@ class DirectoryPage(QWidget):
 
     def copy_number(self, entry_id: str) -> None:
         """Put the entry's number on the clipboard and count the referral."""
+        if self.directory is None:
+            return
         entry = self.directory.get(entry_id)
         if entry is None or not entry.telefon:
             return
@@ -330,15 +344,15 @@ class DirectoryPage(QWidget):
 
     # -- editing -------------------------------------------------------------
     def _after_change(self, select_id: str = "") -> None:
+        if self.rebuild_later(select_id):
+            return
         self._fill_languages()
         self.run_search()
-        for i in range(self.results.count()):
-            if self.results.entry_id(i) == select_id:
-                self.results.setCurrentRow(i)
+        self.select(select_id)
 
     def add_entry(self) -> None:
         """Open the editor for a new local entry."""
-        dialog = DirectoryEntryDialog(self.directory.save, None, self)
+        dialog = DirectoryEntryDialog(self.save_later, None, self)
         if dialog.exec() and dialog.saved is not None:
             self._after_change(dialog.saved.id)
         dialog.deleteLater()  # a child of the page: it would stay for as long as the page
@@ -348,7 +362,7 @@ class DirectoryPage(QWidget):
         entry = self.current_entry()
         if entry is None or entry.levererad:
             return
-        dialog = DirectoryEntryDialog(self.directory.save, entry, self)
+        dialog = DirectoryEntryDialog(self.save_later, entry, self)
         if dialog.exec() and dialog.saved is not None:
             self._after_change(dialog.saved.id)
         dialog.deleteLater()
@@ -362,5 +376,5 @@ class DirectoryPage(QWidget):
             self.tr("Ta bort post"),
             self.tr("Ta bort ”{t}” ur katalogen?").replace("{t}", entry.title),
         ):
-            self.directory.remove(entry.id)
+            self.directory.remove(entry.id, index_now=False)
             self._after_change()

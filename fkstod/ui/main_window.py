@@ -62,6 +62,7 @@ class MainWindow(QMainWindow):
         self._sections: list[Section] = []
         self._factories: dict[int, Callable[[], QWidget]] = {}
         self._built: dict[int, QWidget] = {}
+        self._prepared: set[int] = set()
         self.navigation.currentRowChanged.connect(self._on_row_changed)
 
         central = QWidget()
@@ -217,10 +218,20 @@ class MainWindow(QMainWindow):
         return self._built.get(index)
 
     def build_pending_sections(self) -> None:
-        """Build the sections not yet built, one per turn of the event loop."""
-        if self._factories:
-            self.page(min(self._factories))
-            QTimer.singleShot(0, self.build_pending_sections)
+        """Build the sections not yet built, in pieces: one per turn of the event loop.
+
+        Each section first prepares what it needs (``prepare``, a piece a turn),
+        then, on the next turn, builds its page.
+        """
+        if not self._factories:
+            return
+        index = min(self._factories)
+        if index not in self._prepared:
+            if self._sections[index].prepare():
+                self._prepared.add(index)
+        else:
+            self.page(index)
+        QTimer.singleShot(0, self.build_pending_sections)
 
     def _on_row_changed(self, index: int) -> None:
         if index >= 0:

@@ -39,6 +39,11 @@ class KatalogSection(PageSection["DirectoryPage"]):
         self.usage = usage
         self.loading: Slices | None = None
 
+    def prepare(self) -> bool:
+        import fkstod.ui.katalog.page  # noqa: F401  (see Section.prepare)
+
+        return True
+
     def create(self) -> DirectoryPage:
         from fkstod.qt.slices import Slices
         from fkstod.ui.katalog.page import DirectoryPage

@@ -24,6 +24,11 @@ class StatistikSection(PageSection["StatisticsPage"]):
         self.usage = usage
         self.library = library
 
+    def prepare(self) -> bool:
+        import fkstod.ui.statistik.page  # noqa: F401  (see Section.prepare)
+
+        return True
+
     def create(self) -> StatisticsPage:
         from fkstod.ui.statistik.page import StatisticsPage
 

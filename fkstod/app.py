@@ -44,7 +44,7 @@ from fkstod.ui.section import Section
 from fkstod.ui.statistik.section import StatistikSection
 
 if TYPE_CHECKING:
-    from fkstod.core.directory import Directory
+    from fkstod.core.directory import Directory, DirectoryLoader
     from fkstod.core.files import Protected
 
 GEOMETRY_KEY = "window/geometry"
@@ -71,11 +71,19 @@ class Services:
         return Protected(folders=(self.data_folder,))
 
     @cached_property
-    def directory(self) -> Directory:
-        """The support directory, loaded when first needed (not on the start path)."""
+    def directory_loader(self) -> DirectoryLoader:
+        """The support directory's loader, made when first needed (not on the start path).
+
+        The Stödkatalog section steps it from a timer, a slice at a time.
+        """
         from fkstod.core.directory import Directory
 
-        return Directory(self.db, protected=self.protected)
+        return Directory.in_slices(self.db, protected=self.protected)
+
+    @property
+    def directory(self) -> Directory:
+        """The support directory; what is not read yet is read at once (a rare early need)."""
+        return self.directory_loader.finish()
 
 
 def make_application(argv: list[str] | None = None) -> QApplication:
@@ -161,7 +169,7 @@ class Wiring:
 #: The window's sections, in the order shown (Ctrl+1, Ctrl+2, …): one line each.
 SECTIONS: list[Callable[[Wiring], Section]] = [
     lambda w: SamtalSection(w.library, w.services.usage, w.dialogs, w.kommuner, w),
-    lambda w: KatalogSection(lambda: w.services.directory, w.dialogs, w.services.usage),
+    lambda w: KatalogSection(lambda: w.services.directory_loader, w.dialogs, w.services.usage),
     lambda w: OrosanmalanSection(
         w.dialogs,
         w.services.settings,

@@ -74,6 +74,44 @@ def build_parser() -> SwedishArgumentParser:
     return parser
 
 
+#: What the window's start needs that is not Qt code, imported before PySide6:
+#: PySide6 reads the source of every module imported after it (looking for the
+#: word "PySide6"), some 60 modules on the start path. The list only orders
+#: imports that happen anyway; tests/ui/test_start_imports.py keeps it complete.
+BEFORE_QT = (
+    "csv",
+    "getpass",
+    "glob",
+    "hashlib",
+    "html",
+    "logging",
+    "fkstod.core.directory",
+    "fkstod.core.files",
+    "fkstod.core.flows",
+    "fkstod.core.flows.session",
+    "fkstod.core.flows.text",
+    "fkstod.core.instance",
+    "fkstod.core.kommuner",
+    "fkstod.core.oserrors",
+    "fkstod.core.plural",
+    "fkstod.core.schema",
+    "fkstod.core.settings",
+    "fkstod.core.store",
+    "fkstod.core.templates",
+    "fkstod.core.usage",
+    "fkstod.core.usage.local",
+    "fkstod.core.usage.summary",
+)
+
+
+def import_before_qt() -> None:
+    """Import the window's non-Qt modules before PySide6 is (see ``BEFORE_QT``)."""
+    import importlib
+
+    for name in BEFORE_QT:
+        importlib.import_module(name)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line and return the exit code."""
     try:
@@ -105,6 +143,7 @@ def _run(argv: Sequence[str] | None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
     if args.command is None:
+        import_before_qt()
         from fkstod.app import run_gui
 
         return run_gui(data_dir=args.data_dir, exit_when_ready=args.exit_when_ready)

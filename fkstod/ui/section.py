@@ -3,7 +3,8 @@
 A section is one package under ``fkstod/ui/`` with a page and its widgets, and
 one class implementing this protocol. ``fkstod/app.py`` lists the sections
 (``SECTIONS``); the window shows them in that order, builds each page when it
-is first needed, asks each built one before the window closes, shuts them
+is first needed (or, while the app is idle, after ``prepare`` has imported what it
+needs on a turn of its own), asks each built one before the window closes, shuts them
 down when it closes, and tells one when it is shown. The remembered section
 is stored by ``id``, so adding or moving a section never changes where the
 next start lands.
@@ -27,6 +28,15 @@ class Section(Protocol):
 
     id: str
     title: str
+
+    def prepare(self) -> bool:
+        """Do the next piece of what ``build`` needs (imports, templates); True when done.
+
+        While the app is idle the window calls it once per turn of the event loop
+        until it returns True, then builds the page on the next turn: no piece of
+        work after the first paint may block the window for 50 ms.
+        """
+        ...
 
     def build(self) -> QWidget:
         """Build the page (called once, when the section is first needed)."""
@@ -64,6 +74,9 @@ class PageSection(Generic[PageT]):
     def create(self) -> PageT:
         """Return a new page; wire its signals here."""
         raise NotImplementedError
+
+    def prepare(self) -> bool:
+        return True
 
     def build(self) -> PageT:
         if self.page is None:

@@ -6,7 +6,8 @@ built it watches:
 
 - ``first_frame``: the window's first paint (its ``ready`` signal), as
   ``time.monotonic()``, which the benchmark compares with when it started us;
-- ``idle``: when every section has been built (the deferred ones included);
+- ``idle``: when every section has been built (the deferred ones included) and
+  none is still loading its data in slices (the directory's entries);
 - ``max_blocked_ms``: the longest the event loop did not answer, from the first
   paint until ``SETTLE`` seconds after idle, seen by a 5 ms timer;
 - memory: resident set now (``rss_mb``) and its peak (``peak_mb``) once idle.
@@ -53,7 +54,10 @@ def main(out: str, argv: list[str]) -> int:
         state = {"last": 0, "max": 0, "idle_at": None}
 
         def all_built() -> bool:
-            return all(window.built_page(i) is not None for i in range(window.pages.count()))
+            # Built, and none still reading its data in slices (a page that does
+            # says so with ``loading``: Stödkatalog while its entries are read).
+            pages = [window.built_page(i) for i in range(window.pages.count())]
+            return all(p is not None and not getattr(p, "loading", False) for p in pages)
 
         def tick() -> None:
             now = clock.elapsed()

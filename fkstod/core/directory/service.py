@@ -7,6 +7,7 @@ one at a time in the editor or all at once by import, which is all or nothing.
 
 from __future__ import annotations
 
+import gc
 import json
 import time
 import uuid
@@ -26,6 +27,7 @@ from fkstod.core.directory.index import (
     Filters,
     IndexBuilder,
     SearchResult,
+    _no_collection,
     fold,
 )
 from fkstod.core.directory.migrations import TABLE
@@ -204,6 +206,7 @@ class Directory:
         # while the app writes), then the index in IndexBuilder's pieces.
         self._shipped = list(load_shipped() if shipped is None else shipped)
         self._version = 0
+        self._rebuild: IndexBuilder | None = None
         yield
         local: list[Entry] = []
         if self._db is not None:
@@ -229,13 +232,42 @@ class Directory:
         self.index = builder.index
         self._version += 1
 
-    def _reload(self, local: list[Entry] | None = None) -> None:
-        """Read the local entries (or take ``local``, just stored) and rebuild the index."""
+    def _reload(self, local: list[Entry] | None = None, *, index_now: bool = True) -> None:
+        """Read the local entries (or take ``local``, just stored) and rebuild the index.
+
+        With ``index_now`` False the index is rebuilt by ``reindex_step`` (a window's
+        timer, a slice at a time); until it is done, every read finishes it first.
+        """
         if local is None:
             local = self._read_local()
         self._local = {e.id: e for e in local}
-        self.index = DirectoryIndex([*self._shipped, *local])
         self._version += 1
+        if index_now:
+            self._rebuild = None
+            self.index = DirectoryIndex([*self._shipped, *local])
+        else:
+            self._rebuild = IndexBuilder([*self._shipped, *local])
+
+    @property
+    def reindexing(self) -> bool:
+        """Whether a change is stored but the index is not yet rebuilt (see ``reindex_step``)."""
+        return self._rebuild is not None
+
+    def reindex_step(self, budget_ms: float = 10.0) -> bool:
+        """Rebuild the index for about ``budget_ms``; return True once it is current."""
+        if self._rebuild is None:
+            return True
+        if not self._rebuild.step(budget_ms):
+            return False
+        self.index = self._rebuild.index
+        self._rebuild = None
+        return True
+
+    def _settle(self) -> None:
+        # A read never sees the index from before a change: it finishes the rebuild.
+        if self._rebuild is not None:
+            self.index = self._rebuild.finish()
+            self._rebuild = None
 
     def _read_local(self) -> list[Entry]:
         if self._db is None:
@@ -247,6 +279,7 @@ class Directory:
     # -- reading -------------------------------------------------------------
     def entries(self) -> list[Entry]:
         """Return every entry, shipped first."""
+        self._settle()
         return list(self.index.entries)
 
     def local_entries(self) -> list[Entry]:
@@ -255,6 +288,7 @@ class Directory:
 
     def get(self, entry_id: str) -> Entry | None:
         """Return the entry with ``entry_id``, or None."""
+        self._settle()
         return self.index.by_id.get(entry_id)
 
     def search(
@@ -268,12 +302,14 @@ class Directory:
         now: datetime | None = None,
     ) -> SearchResult:
         """Search every entry; see ``DirectoryIndex.search``."""
+        self._settle()
         return self.index.search(
             query, kommun=kommun, needs=needs, filters=filters, limit=limit, now=now
         )
 
     def socialtjanst_for(self, kommun: str) -> Entry | None:
         """Return the social services entry that serves ``kommun``, if the directory has one."""
+        self._settle()
         for entry in self.index.entries:
             if entry.kategori == "socialtjanst" and kommun in entry.kommuner:
                 return entry
@@ -281,6 +317,7 @@ class Directory:
 
     def languages(self) -> list[str]:
         """Return every language some service speaks."""
+        self._settle()
         return self.index.languages()
 
     @staticmethod
@@ -308,6 +345,7 @@ class Directory:
 
     def validate(self, values: Mapping[str, str], entry_id: str = "") -> Entry | list[FieldError]:
         """Check an edited entry as import would; return it with an id, or the problems."""
+        self._settle()
         built = entry_from_fields({**values, "id": entry_id})
         if isinstance(built, list):
             return built
@@ -329,8 +367,13 @@ class Directory:
                 ]
         return built.with_changes(id=entry_id or new_id())
 
-    def save(self, values: Mapping[str, str], entry_id: str = "") -> Entry | list[FieldError]:
-        """Add (no ``entry_id``) or change a local entry; return it, or the problems."""
+    def save(
+        self, values: Mapping[str, str], entry_id: str = "", *, index_now: bool = True
+    ) -> Entry | list[FieldError]:
+        """Add (no ``entry_id``) or change a local entry; return it, or the problems.
+
+        ``index_now=False``: the index is rebuilt later, by ``reindex_step``.
+        """
         db = self._require_db()
         if entry_id and entry_id not in self._local:
             return [FieldError("id", _("posten finns inte längre"))]
@@ -339,17 +382,17 @@ class Directory:
             return built
         with db.transaction():
             db[TABLE].upsert(_row_to_db(built), pk="id")  # type: ignore[union-attr]
-        self._reload()
+        self._reload(index_now=index_now)
         return built
 
-    def remove(self, entry_id: str) -> Changes:
-        """Remove a local entry."""
+    def remove(self, entry_id: str, *, index_now: bool = True) -> Changes:
+        """Remove a local entry (``index_now=False``: see ``save``)."""
         db = self._require_db()
         if entry_id not in self._local:
             raise DirectoryError(_("bara lokala poster kan tas bort"))
         with db.transaction() as conn:
             conn.execute(f"DELETE FROM {TABLE} WHERE id = ?", [entry_id])
-        self._reload()
+        self._reload(index_now=index_now)
         return Changes(removed=(entry_id,))
 
     # -- import and export ---------------------------------------------------
@@ -368,6 +411,7 @@ class Directory:
         return self._plan(str(path), rows)
 
     def _plan(self, path: str, rows: Sequence[Row]) -> ImportPlan:
+        self._settle()
         plan = ImportPlan(path=path, base_version=self._version)
         shipped_ids = {e.id for e in self._shipped}
         shipped_keys = {_duplicate_key(e): e for e in self._shipped}
@@ -494,6 +538,7 @@ class Directory:
         Raises:
             FileProblem: when it may not or cannot be written; nothing changed then.
         """
+        self._settle()
         entries = self.entries() if include_shipped else self.local_entries()
         if fmt == "hsds":
             return hsds.write_package(entries, path, self._protected)
@@ -503,7 +548,7 @@ class Directory:
 
 
 #: Local rows read per query while loading.
-_PAGE = 500
+_PAGE = 250
 
 
 class DirectoryLoader:
@@ -536,9 +581,17 @@ class DirectoryLoader:
         if self._work is None:
             return True
         deadline = time.perf_counter() + budget_ms / 1000
-        for _piece in self._work:
-            if time.perf_counter() >= deadline:
-                return False
+        try:
+            # As IndexBuilder: no collection inside a slice; what a slice made (the
+            # entries, read to live as long as the app) is taken out of the collector's
+            # sight after it, so no later collection walks them in the middle of a
+            # slice (at 100 000 entries one such walk took 50 ms and more).
+            with _no_collection():
+                for _piece in self._work:
+                    if time.perf_counter() >= deadline:
+                        return False
+        finally:
+            gc.freeze()
         self._work = None
         return True
 

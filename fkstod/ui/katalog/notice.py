@@ -24,6 +24,11 @@ class DirectoryNotice(PlainLabel):
         self.setText(self.tr("Välj kommun för att se socialtjänsten"))
         self.show()
 
+    def loading(self) -> None:
+        """Say that the entries are still being read (the search runs once they are)."""
+        self.setText(self.tr("Läser in katalogen…"))
+        self.show()
+
     def no_local_office(self, kommun_name: str) -> None:
         """Say that the kommun's social services are missing, and what to do instead."""
         self.setText(

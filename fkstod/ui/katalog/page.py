@@ -37,10 +37,11 @@ from fkstod.core.plural import plural
 from fkstod.core.vocabulary import REFERRAL_CATEGORIES
 from fkstod.qt.text_scale import scale_indicators
 from fkstod.ui.dialogs import Dialogs
-from fkstod.ui.katalog.entry_dialog import DirectoryEntryDialog
+from fkstod.ui.katalog.editing import DirectoryEditing
 from fkstod.ui.katalog.entry_view import DirectoryEntryView
 from fkstod.ui.katalog.filter_grid import DirectoryFilterGrid
 from fkstod.ui.katalog.import_problems import DirectoryImportProblems
+from fkstod.ui.katalog.loading import DirectoryLoading
 from fkstod.ui.katalog.notice import DirectoryNotice
 from fkstod.ui.katalog.result_list import DirectoryResultList
 from fkstod.ui.katalog.transfer import DirectoryTransfer
@@ -50,7 +51,7 @@ from fkstod.ui.widgets.pass_keys import let_shortcuts_through
 from fkstod.ui.widgets.plain_label import PlainLabel
 
 
-class DirectoryPage(QWidget):
+class DirectoryPage(DirectoryEditing, DirectoryLoading, QWidget):
     """The directory section of the main window."""
 
     referral_shown = Signal(str)
@@ -58,13 +59,14 @@ class DirectoryPage(QWidget):
 
     def __init__(
         self,
-        directory: Directory,
+        directory: Directory | None,
         dialogs: Dialogs,
         clock: Callable[[], datetime] = datetime.now,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
-        self.directory = directory
+        # None while the directory is still being read (see DirectoryLoading).
+        self.directory: Directory | None = directory
         self.dialogs = dialogs
         self.clock = clock
         self.setAccessibleName(self.tr("Stödkatalog"))
@@ -182,6 +184,7 @@ class DirectoryPage(QWidget):
         self._shortcut("Ctrl+K", lambda: self.view.copy_button.click())
         self.setFocusProxy(self.search_box)
         scale_indicators(self)
+        self.start_loading(directory is None)
         self.run_search()
 
     # -- building helpers ----------------------------------------------------
@@ -213,6 +216,8 @@ class DirectoryPage(QWidget):
         shortcut.activated.connect(slot)
 
     def _fill_languages(self) -> None:
+        if self.loading:
+            return
         current = self.language.currentData()
         self.language.blockSignals(True)
         while self.language.count() > 1:
@@ -232,13 +237,19 @@ class DirectoryPage(QWidget):
         """Search with what is typed and chosen, and show the best rows."""
         need = self.need.currentData()
         kommun = self.kommun.code()
-        if needs_kommun(need or "") and not self.search_box.text().strip():
-            if not kommun:
-                self._ask_for_kommun()
-                return
-            if self.directory.socialtjanst_for(kommun) is None:
-                self._no_local_office(kommun)
-                return
+        if needs_kommun(need or "") and not kommun and not self.search_box.text().strip():
+            self._ask_for_kommun()
+            return
+        if self.loading:
+            self.show_loading()
+            return
+        if (
+            needs_kommun(need or "")
+            and not self.search_box.text().strip()
+            and self.directory.socialtjanst_for(kommun) is None
+        ):
+            self._no_local_office(kommun)
+            return
         self.notice.hide()
         result = self.directory.search(
             self.search_box.text(),
@@ -284,18 +295,20 @@ class DirectoryPage(QWidget):
         self._show_current(self.results.currentRow())
 
     def _ask_for_kommun(self) -> None:
-        self._open_ids = frozenset()
-        self.results.set_rows([])
+        self._asked_for_kommun = True
         self.notice.ask_for_kommun()
-        self.count.setText("")
-        self._show_current(-1)
+        self.notice_only()
 
     def _no_local_office(self, kommun: str) -> None:
         # The national lines would come first, headed by 112, as if they were the office.
         found = kommuner.by_code().get(kommun)
+        self.notice.no_local_office(found.namn if found else kommun)
+        self.notice_only()
+
+    def notice_only(self) -> None:
+        """Show the notice just set above no rows (no entry, no count)."""
         self._open_ids = frozenset()
         self.results.set_rows([])
-        self.notice.no_local_office(found.namn if found else kommun)
         self.count.setText("")
         self._show_current(-1)
 
@@ -311,7 +324,9 @@ class DirectoryPage(QWidget):
     def current_entry(self):
         """Return the entry on the current row, or None."""
         entry_id = self.results.entry_id(self.results.currentRow())
-        return self.directory.get(entry_id) if entry_id else None
+        if not entry_id or self.directory is None:
+            return None
+        return self.directory.get(entry_id)
 
     def visible_titles(self) -> list[str]:
         """Return the first line of every row shown (for tests and screen readers)."""
@@ -335,8 +350,9 @@ class DirectoryPage(QWidget):
             combo.blockSignals(True)
             combo.setCurrentIndex(max(0, combo.findData(value)))
             combo.blockSignals(False)
+        self._asked_for_kommun = False
         self.run_search()
-        if not self.notice.isHidden():
+        if self._asked_for_kommun:
             # Where the caseworker must start: type the kommun, pick it from the list.
             self.kommun.setFocus(Qt.FocusReason.OtherFocusReason)
             self.kommun.lineEdit().selectAll()
@@ -345,6 +361,8 @@ class DirectoryPage(QWidget):
 
     def copy_number(self, entry_id: str) -> None:
         """Put the entry's number on the clipboard and count the referral."""
+        if self.directory is None:
+            return
         entry = self.directory.get(entry_id)
         if entry is None or not entry.telefon:
             return
@@ -352,40 +370,3 @@ class DirectoryPage(QWidget):
         self.view.mark_copied(entry.telefon)
         self.referral_shown.emit(entry.kategori)
         self.number_copied.emit(entry.kategori)
-
-    # -- editing -------------------------------------------------------------
-    def _after_change(self, select_id: str = "") -> None:
-        self._fill_languages()
-        self.run_search()
-        for i in range(self.results.count()):
-            if self.results.entry_id(i) == select_id:
-                self.results.setCurrentRow(i)
-
-    def add_entry(self) -> None:
-        """Open the editor for a new local entry."""
-        dialog = DirectoryEntryDialog(self.directory.save, None, self, self.directory.languages())
-        if dialog.exec() and dialog.saved is not None:
-            self._after_change(dialog.saved.id)
-        dialog.deleteLater()  # a child of the page: it would stay for as long as the page
-
-    def edit_entry(self) -> None:
-        """Open the editor for the current local entry."""
-        entry = self.current_entry()
-        if entry is None or entry.levererad:
-            return
-        dialog = DirectoryEntryDialog(self.directory.save, entry, self, self.directory.languages())
-        if dialog.exec() and dialog.saved is not None:
-            self._after_change(dialog.saved.id)
-        dialog.deleteLater()
-
-    def remove_entry(self) -> None:
-        """Remove the current local entry after asking."""
-        entry = self.current_entry()
-        if entry is None or entry.levererad:
-            return
-        if self.dialogs.confirm(
-            self.tr("Ta bort post"),
-            self.tr("Ta bort ”{t}” ur katalogen?").replace("{t}", entry.title),
-        ):
-            self.directory.remove(entry.id)
-            self._after_change()

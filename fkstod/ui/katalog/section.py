@@ -1,4 +1,9 @@
-"""The Stödkatalog section: the page is imported only when it is first built."""
+"""The Stödkatalog section: the page is imported only when it is first built.
+
+The directory is read in slices (``Directory.in_slices``) from a timer once the
+page is built, each slice ≤ 10 ms, so the window answers keys while 100 000
+entries are read; the page shows "Läser in katalogen…" meanwhile.
+"""
 
 from __future__ import annotations
 
@@ -12,7 +17,8 @@ from fkstod.ui.section import PageSection
 from fkstod.ui.widgets.call_bar import Jump
 
 if TYPE_CHECKING:
-    from fkstod.core.directory import Directory
+    from fkstod.core.directory import DirectoryLoader
+    from fkstod.qt.slices import Slices
     from fkstod.ui.katalog.page import DirectoryPage
 
 
@@ -22,10 +28,10 @@ class KatalogSection(PageSection["DirectoryPage"]):
     id = "katalog"
 
     def __init__(
-        self, directory: Callable[[], Directory], dialogs: Dialogs, usage: UsageRecorder
+        self, directory: Callable[[], DirectoryLoader], dialogs: Dialogs, usage: UsageRecorder
     ) -> None:
         """Args:
-        directory: returns the directory service (built when first needed, not at start).
+        directory: returns the directory's loader (made when first needed, not at start).
         """
         super().__init__()
         self.title = _("Stödkatalog")
@@ -33,11 +39,23 @@ class KatalogSection(PageSection["DirectoryPage"]):
         self.dialogs = dialogs
         self.usage = usage
         self.call: tuple[str, str] | None = None
+        self.loading: Slices | None = None
+
+    def prepare(self) -> bool:
+        import fkstod.ui.katalog.page  # noqa: F401  (see Section.prepare)
+
+        return True
 
     def create(self) -> DirectoryPage:
+        from fkstod.qt.slices import Slices
         from fkstod.ui.katalog.page import DirectoryPage
 
-        page = DirectoryPage(self.directory(), self.dialogs)
+        loader = self.directory()
+        page = DirectoryPage(loader.directory if loader.done else None, self.dialogs)
+        if not loader.done:
+            self.loading = Slices(loader.step, parent=page)
+            self.loading.finished.connect(lambda: page.set_directory(loader.directory))
+            self.loading.start()
         page.referral_shown.connect(
             lambda category: self.usage.record("referral_shown", category=category)
         )
@@ -75,8 +93,20 @@ class KatalogSection(PageSection["DirectoryPage"]):
 
     def import_file(self) -> None:
         """Arkiv → Importera till stödkatalogen: the page's Importera… (Ctrl+I)."""
-        self.build().transfer.import_file()
+        if self._ready():
+            self.build().transfer.import_file()
 
     def export_file(self, fmt: str) -> None:
         """Arkiv → Exportera stödkatalogen: as CSV (``csv``) or an HSDS package (``hsds``)."""
-        self.build().transfer.export_file(fmt)
+        if self._ready():
+            self.build().transfer.export_file(fmt)
+
+    def _ready(self) -> bool:
+        # From the menu, while the entries are still read: say so rather than do nothing.
+        if not self.build().loading:
+            return True
+        self.dialogs.info(
+            _("Stödkatalogen läses in"),
+            _("Katalogen läses fortfarande in. Försök igen om en liten stund."),
+        )
+        return False

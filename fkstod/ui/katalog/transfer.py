@@ -98,6 +98,8 @@ class DirectoryTransfer(QWidget):
 
     def import_file(self) -> None:
         """Choose a file, show what it would change, and apply it all or nothing."""
+        if not self.isEnabled():  # the directory is being read: its keys work, it does not
+            return
         path = self.choose_import_path()
         if not path:
             return
@@ -125,6 +127,8 @@ class DirectoryTransfer(QWidget):
 
     def export_file(self, fmt: str = "csv") -> None:
         """Choose where, and write the directory as ``xlsx``, ``csv`` or an HSDS package."""
+        if not self.isEnabled():
+            return
         path = self.choose_export_path(fmt)
         if not path:
             return

@@ -19,6 +19,24 @@ if TYPE_CHECKING:
 REPORTER_KEY = "orosanmalan/reporter"
 
 
+def _import_page() -> None:
+    import fkstod.ui.orosanmalan.page  # noqa: F401  (see Section.prepare)
+
+
+def _template_environment() -> None:
+    from fkstod.core.templates import environment
+
+    environment()
+
+
+def _template() -> None:
+    # The preview renders at build; compiled here, the build does not wait for it.
+    from fkstod.core.orosanmalan.render import TEMPLATES
+    from fkstod.core.templates import environment
+
+    environment().get_template(TEMPLATES["html"])
+
+
 class OrosanmalanSection(PageSection["OrosanmalanPage"]):
     """The report to social services: the form, its problems, save and print."""
 
@@ -43,6 +61,13 @@ class OrosanmalanSection(PageSection["OrosanmalanPage"]):
         self.protected = protected
         self.intents = intents
         self.training = training
+        self._pieces = [_import_page, _template_environment, _template]
+
+    def prepare(self) -> bool:
+        # Three pieces, a turn each: the page's modules; Jinja2; the preview's template.
+        if self._pieces:
+            self._pieces.pop(0)()
+        return not self._pieces
 
     def create(self) -> OrosanmalanPage:
         from fkstod.ui.orosanmalan.page import OrosanmalanPage

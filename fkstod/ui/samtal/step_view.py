@@ -110,9 +110,21 @@ class FlowStepView(QWidget):
         self.texts.addWidget(self.say, 1)
         self.texts.addWidget(self.guidance, 1)
 
+        # The answers, the checklist and the shortcuts are made once and reused from
+        # step to step (shown, given their text, or hidden): making and deleting
+        # widgets on every key press cost more than the rest of a step change.
         self.choices = QVBoxLayout()
+        self._option_rows = QVBoxLayout()
+        self._item_rows = QVBoxLayout()
+        self.choices.addLayout(self._option_rows)
+        self.choices.addLayout(self._item_rows)
         # The directory shortcuts wrap onto more rows: five of them must not widen the window.
         self.extras = WrapLayout()
+        self._option_pool: list[WrapButton] = []
+        self._item_pool: list[FlowCheckItem] = []
+        self._directory_pool: list[tuple[WrapButton, QShortcut]] = []
+        self._orosanmalan: tuple[WrapButton, QShortcut] | None = None
+        self._shortcuts: list[tuple[str, bool]] = []  # per directory button: category, kommun
         self.option_buttons: list[QPushButton] = []
         self.item_boxes: list[FlowCheckItem] = []
         self.extra_buttons: list[QPushButton] = []
@@ -209,43 +221,9 @@ class FlowStepView(QWidget):
         self.guidance.setText(
             f"<p><b>{self.tr('Tänk på:')}</b> {_rich(step.guidance)}</p>" if step.guidance else ""
         )
-        self._clear()
-        for n, option in enumerate(step.options, start=1):
-            mark = self.tr(" ✓ (förra svaret)") if previous == n - 1 else ""
-            label = keep_numbers_together(option.label)
-            button = WrapButton(f"{n}  {label}{mark}")
-            button.setAccessibleName(
-                self.tr("Svar %1: %2").replace("%1", str(n)).replace("%2", option.label)
-            )
-            button.clicked.connect(lambda _=False, i=n - 1: self.option_chosen.emit(i))
-            self.choices.addWidget(button)
-            self.option_buttons.append(button)
-        for n, item in enumerate(step.items, start=1):
-            box = FlowCheckItem(f"{n}  {keep_numbers_together(item)}" if n <= 9 else item)
-            box.setAccessibleName(item)
-            box.setChecked(n - 1 in (ticked or set()))
-            box.toggled.connect(lambda _=False, i=n - 1: self.item_toggled.emit(i))
-            self.choices.addWidget(box)
-            self.item_boxes.append(box)
-        for n, shortcut in enumerate(step.directory[:9], start=1):
-            keys = f"Alt+{n}"
-            button = WrapButton(
-                self.tr("Stödkatalog: %1 (%2)").replace("%1", shortcut.label).replace("%2", keys)
-            )
-            button.setAccessibleName(shortcut.label)
-            button.setToolTip(self.tr("Visa i Stödkatalogen (%1)").replace("%1", keys))
-            button.clicked.connect(
-                lambda _=False, c=shortcut.category, k=shortcut.kommun: self.directory_clicked.emit(
-                    c, k
-                )
-            )
-            self._add_extra(button, keys)
-        if step.orosanmalan:
-            button = WrapButton(self.tr("Skriv orosanmälan (Alt+R)"))
-            button.setAccessibleName(self.tr("Skriv orosanmälan"))
-            button.setToolTip(self.tr("Öppna Orosanmälan för den här förmånen (Alt+R)"))
-            button.clicked.connect(self.orosanmalan_clicked)
-            self._add_extra(button, "Alt+R")
+        self._show_options(step, previous)
+        self._show_items(step, ticked or set())
+        self._show_extras(step)
         self.back_button.setEnabled(can_go_back)
         has_options = step.kind == "question"
         self.continue_button.setVisible(not has_options)
@@ -347,7 +325,108 @@ class FlowStepView(QWidget):
         half = inset + pen.width() // 2
         painter.drawRect(self.rect().adjusted(half, half, -half - 1, -half - 1))
 
-    def _add_extra(self, button: QPushButton, keys: str) -> None:
+    def _show_options(self, step: Step, previous: int | None) -> None:
+        while len(self._option_pool) < len(step.options):
+            button = WrapButton()
+            i = len(self._option_pool)
+            button.clicked.connect(lambda _=False, i=i: self.option_chosen.emit(i))
+            self._option_rows.addWidget(button)
+            self._option_pool.append(button)
+        for n, button in enumerate(self._option_pool, start=1):
+            if n > len(step.options):
+                if not button.isHidden():
+                    button.hide()
+                continue
+            option = step.options[n - 1]
+            mark = self.tr(" ✓ (förra svaret)") if previous == n - 1 else ""
+            button.setText(f"{n}  {keep_numbers_together(option.label)}{mark}")
+            button.setAccessibleName(
+                self.tr("Svar %1: %2").replace("%1", str(n)).replace("%2", option.label)
+            )
+            button.show()
+        self.option_buttons = list(self._option_pool[: len(step.options)])
+
+    def _show_items(self, step: Step, ticked: set[int]) -> None:
+        while len(self._item_pool) < len(step.items):
+            box = FlowCheckItem()
+            i = len(self._item_pool)
+            # A tick by mouse, Space or its number key is reported; one set here for a
+            # step shown again is not (its signals are blocked while it is set).
+            box.toggled.connect(lambda _=False, i=i: self.item_toggled.emit(i))
+            self._item_rows.addWidget(box)
+            self._item_pool.append(box)
+        for n, box in enumerate(self._item_pool):
+            if n >= len(step.items):
+                if not box.isHidden():
+                    box.hide()
+                continue
+            item = keep_numbers_together(step.items[n])
+            box.setText(f"{n + 1}  {item}" if n < 9 else item)  # ticked by its number key
+            box.setAccessibleName(step.items[n])
+            box.blockSignals(True)
+            box.setChecked(n in ticked)
+            box.blockSignals(False)
+            box.show()
+        self.item_boxes = list(self._item_pool[: len(step.items)])
+
+    def _show_extras(self, step: Step) -> None:
+        if self._orosanmalan is None:
+            # Made once, in order: nine directory shortcuts (Alt+1…9), then the report.
+            for n in range(1, 10):
+                button = WrapButton()
+                button.clicked.connect(lambda _=False, i=n - 1: self._directory_chosen(i))
+                self._directory_pool.append((button, self._add_extra(button, f"Alt+{n}")))
+            button = WrapButton(self.tr("Skriv orosanmälan (Alt+R)"))
+            button.setAccessibleName(self.tr("Skriv orosanmälan"))
+            button.setToolTip(self.tr("Öppna Orosanmälan för den här förmånen (Alt+R)"))
+            button.clicked.connect(self.orosanmalan_clicked)
+            self._orosanmalan = (button, self._add_extra(button, "Alt+R"))
+        shortcuts = step.directory[:9]
+        self._shortcuts = [(s.category, s.kommun) for s in shortcuts]
+        for n, (button, key) in enumerate(self._directory_pool, start=1):
+            if n <= len(shortcuts):
+                label, keys = shortcuts[n - 1].label, f"Alt+{n}"
+                button.setText(
+                    self.tr("Stödkatalog: %1 (%2)").replace("%1", label).replace("%2", keys)
+                )
+                button.setAccessibleName(label)
+                button.setToolTip(self.tr("Visa i Stödkatalogen (%1)").replace("%1", keys))
+            self._show_extra(button, key, n <= len(shortcuts))
+        self._show_extra(*self._orosanmalan, step.orosanmalan)
+        self.extra_buttons = [b for b, _k in self._directory_pool[: len(shortcuts)]]
+        if step.orosanmalan:
+            self.extra_buttons.append(self._orosanmalan[0])
+
+    def _clear(self) -> None:
+        """Show no answers, points or shortcuts: the reused widgets emptied and hidden."""
+        for box in self._item_pool:
+            box.blockSignals(True)
+            box.setChecked(False)
+            box.blockSignals(False)
+        extras = [b for b, _k in self._directory_pool]
+        for widget in [*self._option_pool, *self._item_pool, *extras]:
+            widget.setText("")
+            widget.hide()
+        for _button, key in self._directory_pool:
+            key.setEnabled(False)
+        if self._orosanmalan is not None:
+            self._show_extra(*self._orosanmalan, False)
+        self._shortcuts = []
+        self.option_buttons, self.item_boxes, self.extra_buttons = [], [], []
+
+    def _directory_chosen(self, index: int) -> None:
+        if index < len(self._shortcuts):
+            self.directory_clicked.emit(*self._shortcuts[index])
+
+    @staticmethod
+    def _show_extra(button: QPushButton, shortcut: QShortcut, shown: bool) -> None:
+        # Shown now, not on the next turn of the event loop: its key works at once;
+        # a hidden one's key does nothing.
+        if button.isHidden() == shown:
+            button.setVisible(shown)
+            shortcut.setEnabled(shown)
+
+    def _add_extra(self, button: QPushButton, keys: str) -> QShortcut:
         # A QShortcut, not the button's own: that one would take the focus from the
         # step (1–9 stop working) and click only after a 100 ms animation. It lives
         # and dies with the button, and works wherever the focus is in the window.
@@ -356,8 +435,9 @@ class FlowStepView(QWidget):
         shortcut.setContext(Qt.ShortcutContext.WindowShortcut)
         shortcut.activated.connect(button.click)
         self.extras.addWidget(button)
-        button.show()  # now, not on the next turn of the event loop: its key works at once
-        self.extra_buttons.append(button)
+        button.hide()
+        shortcut.setEnabled(False)  # until the button is shown (_show_extra)
+        return shortcut
 
     def forget(self) -> None:
         """Show nothing (a new conversation): no step, answer or tick of the last call stays."""
@@ -366,12 +446,6 @@ class FlowStepView(QWidget):
         for label in (self.flow_title, self.progress_text, self.step_title, self.say):
             label.clear()
         self.guidance.clear()
-
-    def _clear(self) -> None:
-        for widget in [*self.option_buttons, *self.item_boxes, *self.extra_buttons]:
-            widget.hide()
-            widget.deleteLater()
-        self.option_buttons, self.item_boxes, self.extra_buttons = [], [], []
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         key, mods = event.key(), event.modifiers()

@@ -44,6 +44,11 @@ class StatistikSection(PageSection["StatisticsPage"]):
         self.protected = protected
         self.dialog: ExportDialog | None = None
 
+    def prepare(self) -> bool:
+        import fkstod.ui.statistik.page  # noqa: F401  (see Section.prepare)
+
+        return True
+
     def create(self) -> StatisticsPage:
         from fkstod.ui.statistik.aggregate import AggregatePanel
         from fkstod.ui.statistik.page import StatisticsPage

@@ -17,9 +17,17 @@ class WrapLayout(QLayout):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._items: list[QLayoutItem] = []
+        # The items not hidden, asked for by every size question: kept until Qt
+        # invalidates the layout (it does when an item is shown, hidden or changed).
+        self._shown: list[QLayoutItem] | None = None
 
     def addItem(self, item: QLayoutItem) -> None:
         self._items.append(item)
+        self._shown = None
+
+    def invalidate(self) -> None:
+        self._shown = None
+        super().invalidate()
 
     def count(self) -> int:
         return len(self._items)
@@ -28,6 +36,7 @@ class WrapLayout(QLayout):
         return self._items[index] if 0 <= index < len(self._items) else None
 
     def takeAt(self, index: int) -> QLayoutItem | None:
+        self._shown = None
         return self._items.pop(index) if 0 <= index < len(self._items) else None
 
     def expandingDirections(self) -> Qt.Orientation:
@@ -45,9 +54,10 @@ class WrapLayout(QLayout):
 
     def sizeHint(self) -> QSize:
         # One row: what the items would like when there is room.
-        width = sum(i.sizeHint().width() for i in self._visible())
-        width += self._spacing(Qt.Orientation.Horizontal) * max(0, len(self._visible()) - 1)
-        height = max((i.sizeHint().height() for i in self._visible()), default=0)
+        shown = self._visible()
+        width = sum(i.sizeHint().width() for i in shown)
+        width += self._spacing(Qt.Orientation.Horizontal) * max(0, len(shown) - 1)
+        height = max((i.sizeHint().height() for i in shown), default=0)
         return QSize(width, height).grownBy(self.contentsMargins())
 
     def minimumSize(self) -> QSize:
@@ -59,7 +69,9 @@ class WrapLayout(QLayout):
     # -- internals -----------------------------------------------------------
 
     def _visible(self) -> list[QLayoutItem]:
-        return [i for i in self._items if not i.isEmpty()]
+        if self._shown is None:
+            self._shown = [i for i in self._items if not i.isEmpty()]
+        return self._shown
 
     def _spacing(self, orientation: Qt.Orientation) -> int:
         if self.spacing() >= 0:

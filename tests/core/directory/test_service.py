@@ -37,3 +37,40 @@ def test_open_now_for_one_entry_uses_the_hours_parsed_at_build(memory_db):
     kvinnofrid = next(e for e in directory.entries() if e.organisation == "Kvinnofridslinjen")
     assert directory.index.is_open(kvinnofrid.id, datetime(2026, 11, 28, 3, 0)) is True
     assert directory.index.is_open("no-such-id", datetime(2026, 11, 28, 3, 0)) is None
+
+
+NEW_ENTRY = {
+    "organisation": "Jouren i Ystad",
+    "tjanst": "Stödsamtal",
+    "kategori": "kvinnor",
+    "senast_verifierad": "2026-10-01",
+    "telefon": "0411-123 45",
+    "kommuner": "1286",
+}
+
+
+def test_a_save_with_the_index_rebuilt_later_searches_as_one_rebuilt_at_once(memory_db):
+    # The window stores an edit at once and rebuilds the index from a timer.
+    later = Directory(memory_db)
+    saved = later.save(NEW_ENTRY, index_now=False)
+    assert not isinstance(saved, list)
+    assert later.reindexing
+    pieces = 0
+    while not later.reindex_step(0):
+        pieces += 1
+    assert pieces > 0 and not later.reindexing
+    now = Directory(memory_db)  # reads what was stored, indexed at once
+    for query in ("ystad", "0411", "jour", ""):
+        assert later.search(query).entries == now.search(query).entries
+    assert later.get(saved.id) == saved
+
+
+def test_a_read_during_the_rebuild_finishes_it_first(memory_db):
+    directory = Directory(memory_db)
+    saved = directory.save(NEW_ENTRY, index_now=False)
+    assert not isinstance(saved, list)
+    assert directory.reindexing
+    assert [e.id for e in directory.search("ystad").entries] == [saved.id]
+    assert not directory.reindexing
+    directory.remove(saved.id, index_now=False)
+    assert directory.get(saved.id) is None

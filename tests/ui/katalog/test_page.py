@@ -318,6 +318,7 @@ def test_the_window_wires_the_page_to_the_usage_counts(qtbot, data_folder):
     flow_page.directory_requested.emit("man", "1480")  # a flow's directory shortcut
     page = window.page(window.current_section())
     assert isinstance(page, DirectoryPage)
+    qtbot.waitUntil(lambda: not page.loading)  # the entries are read in slices
     assert page.results.item(0).text().startswith("Stödlinjen för män")
     assert [(c.metric, dict(c.labels)) for c in services.usage.counts()] == [
         ("referral_shown", {"category": "man"})

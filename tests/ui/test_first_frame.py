@@ -1,0 +1,40 @@
+"""What the first frame is: the real window, the call page's flow picker, taking keys.
+
+Start-up is measured to this frame (tests/benchmarks/app_probe.py), so it must
+be the window a caseworker uses, not a placeholder: the section list, the
+menus, and Samtalsstöd with the flow picker, its search field holding the
+focus. The other sections are built after it, in pieces, while the app is idle.
+"""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtWidgets import QApplication
+
+from fkstod import app as fkapp
+from tests.ui.fakes import FakeDialogs
+
+pytestmark = pytest.mark.qt_log_ignore("propagateSizeHints")
+
+
+def test_at_the_first_paint_the_flow_picker_shows_and_its_search_field_takes_keys(
+    qtbot, data_folder
+):
+    fkapp.make_application()
+    services, _notice = fkapp.build_services(data_folder)
+    window = fkapp.build_window(services, FakeDialogs())
+    qtbot.addWidget(window)
+    with qtbot.waitSignal(window.ready, timeout=10_000):
+        window.show()
+    page = window.built_page(0)
+    assert page is not None and window.current_section_id() == "samtal"
+    assert page.stack.currentWidget() is page.picker and page.picker.isVisible()
+    assert [window.built_page(i) for i in range(1, 4)] == [None, None, None]
+    window.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is page.picker.filter)
+    everything = page.picker.list.count()
+    qtbot.keyClicks(QApplication.focusWidget(), "underhåll")
+    assert page.picker.filter.text() == "underhåll"
+    assert 0 < page.picker.list.count() < everything
+    window.close()
+    services.db.close()

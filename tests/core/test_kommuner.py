@@ -59,3 +59,12 @@ def test_an_ambiguous_or_unknown_name_is_a_problem_of_the_kommuner_column():
     assert isinstance(problems, list)
     assert [p.field for p in problems] == ["kommuner", "kommuner"]
     assert "Håbo" in problems[0].message and "Uppsala" in problems[1].message
+
+
+def test_the_name_column_of_an_export_reads_back_for_every_kommun():
+    """Habo (0643) is exported as "Habo", which alone could be Håbo typed without å."""
+    for kommun in kommuner.kommuner():
+        fields = {**ENTRY, "kommuner": kommun.kod, "kommuner_namn": kommun.namn}
+        entry = entry_from_fields(fields)
+        assert not isinstance(entry, list), (kommun, entry)
+        assert entry.kommuner == (kommun.kod,)

@@ -281,8 +281,14 @@ def _disagreeing_names(
         codes = {kategori} if field == "kategori" else set(lists.get(field, ()))
         allowed = {"kategori": CATEGORIES, "malgrupper": TARGET_GROUPS}.get(field, VIOLENCE_FORMS)
         meant: set[str] = set()
+        # A kommun's own name as exported beside its code ("Habo" for 0643) is that
+        # kommun, though alone it could be Håbo typed without å.
+        by_code = kommuner.by_code()
+        own = {by_code[c].namn.casefold(): c for c in codes if field == "kommuner" and c in by_code}
         for name in split_list(names):
-            if field == "kommuner":
+            if field == "kommuner" and name.strip().casefold() in own:
+                meant.add(own[name.strip().casefold()])
+            elif field == "kommuner":
                 try:
                     meant.add(kommuner.lookup(name).kod)
                 except kommuner.KommunNotFound:

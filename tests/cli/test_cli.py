@@ -69,3 +69,20 @@ def test_a_data_dir_that_is_a_file_is_one_swedish_line(tmp_path):
     assert "Traceback" not in result.stderr
     assert result.stderr.count("\n") == 1
     assert "det finns redan en fil" in result.stderr or "inte en mapp" in result.stderr
+
+
+def test_a_fault_of_fkstod_itself_is_one_swedish_line_not_a_traceback(monkeypatch, capsys):
+    """A part missing from an installation (an ImportError) or a bug: said, exit 1."""
+    from fkstod import cli
+    from fkstod.cli import flows
+
+    def broken(args):
+        raise ImportError("libQt6Svg.so.6: cannot open shared object file")
+
+    monkeypatch.setattr(flows, "list_flows", broken)
+    code = cli.main(["flows", "list"])
+    err = capsys.readouterr().err
+    assert code == 1
+    assert "Traceback" not in err and len(err.strip().splitlines()) == 1
+    assert err.startswith("fkstod: ett fel i fkstod")
+    assert "ImportError: libQt6Svg.so.6" in err  # what, for whoever reads the report

@@ -97,3 +97,38 @@ def test_frozen_cli_writes_a_pdf_report_without_a_display(bundle, tmp_path):
     )
     assert result.returncode == 0, result.stderr
     assert (tmp_path / "rapport.pdf").read_bytes().startswith(b"%PDF")
+
+
+@pytest.mark.parametrize("suffix", ["png", "svg", "pdf"])
+def test_frozen_cli_draws_a_flow_diagram_in_every_format(bundle, tmp_path, suffix):
+    """Each format needs its own part of Qt in the bundle (SVG: libQt6Svg)."""
+    data, out = tmp_path / "data", tmp_path / f"flode.{suffix}"  # not in the data folder
+    data.mkdir()
+    result = run(
+        bundle, "fkstod-cli", "flows", "diagram", "akut-fara", "--out", str(out), tmp_path=data
+    )
+    assert result.returncode == 0, result.stderr
+    assert "Traceback" not in result.stderr
+    assert out.stat().st_size > 1000
+
+
+def test_the_bundle_has_no_test_tools(bundle):
+    """scipy (a test's) brings numpy, which openpyxl would import if it were there."""
+    internal = {p.name.split("-")[0].split(".")[0] for p in (bundle / "_internal").iterdir()}
+    assert not internal & {"numpy", "scipy", "pytest", "hypothesis", "pandas"}
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="ldd is Linux's")
+def test_every_library_of_the_bundle_finds_what_it_needs(bundle):
+    """Nothing dropped from the bundle is missing: each .so resolves, from it or the system."""
+    internal = bundle / "_internal"
+    env = {**os.environ, "LD_LIBRARY_PATH": f"{internal}:{internal / 'PySide6' / 'Qt' / 'lib'}"}
+    missing = {}
+    for lib in [bundle / "fkstod", *internal.rglob("*.so*")]:
+        if lib.is_symlink() or not lib.is_file():
+            continue
+        out = subprocess.run(["ldd", str(lib)], capture_output=True, text=True, env=env).stdout
+        lost = [line.split()[0] for line in out.splitlines() if "not found" in line]
+        if lost:
+            missing[lib.relative_to(bundle).as_posix()] = lost
+    assert missing == {}

@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 
 from fkstod import app as fkapp
 from fkstod.qt.text_scale import apply_text_scale
-from tests.ui.fakes import FakeDialogs
+from tests.ui.fakes import FakeDialogs, real_window
 
 pytestmark = pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")
 
@@ -80,16 +80,8 @@ def _ancestors(widget: QWidget):
 
 @pytest.fixture
 def window(qtbot, data_folder):
-    fkapp.make_application()
-    services, _notice = fkapp.build_services(data_folder)
-    window = fkapp.build_window(services, FakeDialogs())
-    qtbot.addWidget(window)
-    window.show()
-    qtbot.waitExposed(window)
-    yield window
-    window.close()
+    yield from real_window(qtbot, data_folder)
     apply_text_scale(1.0)
-    services.db.close()
 
 
 def _views(window):

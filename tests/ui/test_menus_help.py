@@ -6,25 +6,16 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QShortcut
 
-from fkstod import app as fkapp
 from fkstod.ui.shortcuts_dialog import ShortcutsDialog, key_text, window_keys
 from fkstod.ui.widgets.key_hint_delegate import KEY_ROLE
-from tests.ui.fakes import FakeDialogs, close_window
+from tests.ui.fakes import FakeDialogs, real_window
 
 
 @pytest.fixture
 def built(qtbot, data_folder):
-    fkapp.make_application()
-    services, _notice = fkapp.build_services(data_folder)
     dialogs = FakeDialogs()
-    window = fkapp.build_window(services, dialogs)
-    qtbot.addWidget(window)
-    window.show()
-    qtbot.waitExposed(window)
-    window.activateWindow()
-    yield window, dialogs, services
-    close_window(window)
-    services.db.close()
+    for window in real_window(qtbot, data_folder, dialogs):
+        yield window, dialogs, data_folder
 
 
 def entries(menu) -> list[str]:
@@ -102,14 +93,14 @@ def test_each_listed_key_says_what_it_does(qtbot, built):
 
 
 def test_om_fkstod_is_in_the_help_menu_and_says_where_the_data_is(qtbot, built):
-    window, _dialogs, services = built
+    window, _dialogs, data_folder = built
     assert window.about_action.shortcut().isEmpty()  # F1 is the list of keys
     from fkstod.ui.about_dialog import AboutDialog
 
-    dialog = AboutDialog(services.data_folder, "checkout")
+    dialog = AboutDialog(data_folder, "checkout")
     qtbot.addWidget(dialog)
     text = dialog.label.text()
-    assert str(services.data_folder) in text
+    assert str(data_folder) in text
     assert "Var fkstod sparar sina uppgifter" in text
     assert "Inget om de personer du pratar med sparas" in text
 

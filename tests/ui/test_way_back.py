@@ -6,26 +6,16 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
-from fkstod import app as fkapp
 from fkstod.ui.katalog.page import DirectoryPage
 from fkstod.ui.samtal.page import FlowPage
-from tests.ui.fakes import FakeDialogs
+from tests.ui.fakes import real_window
 
 ALT = Qt.KeyboardModifier.AltModifier
 
 
 @pytest.fixture
 def window(qtbot, data_folder):
-    fkapp.make_application()
-    services, _notice = fkapp.build_services(data_folder)
-    window = fkapp.build_window(services, FakeDialogs())
-    qtbot.addWidget(window)
-    window.show()
-    qtbot.waitExposed(window)
-    window.activateWindow()
-    yield window
-    window.close()
-    services.db.close()
+    yield from real_window(qtbot, data_folder)
 
 
 def pages(window) -> tuple[FlowPage, DirectoryPage]:

@@ -77,7 +77,9 @@ WIDEST_FRAME = 3
 
 
 def _framed_for_focus(widget: QWidget | None) -> bool:
-    return isinstance(widget, QAbstractScrollArea) and widget.focusPolicy() != Qt.FocusPolicy.NoFocus
+    return (
+        isinstance(widget, QAbstractScrollArea) and widget.focusPolicy() != Qt.FocusPolicy.NoFocus
+    )
 
 
 class FocusFrameStyle(QProxyStyle):

@@ -289,6 +289,11 @@ def add_directory_file_entries(window: MainWindow) -> None:
             )
             window.add_menu_entry(
                 menu,
+                _("Exportera stödkatalogen som E&xcel-arbetsbok…"),
+                lambda: shown(lambda s: s.export_file("xlsx")),
+            )
+            window.add_menu_entry(
+                menu,
                 _("&Exportera stödkatalogen som CSV…"),
                 lambda: shown(lambda s: s.export_file("csv")),
             )

@@ -443,3 +443,9 @@ def test_a_new_conversation_forgets_the_callers_kommun(qtbot, page):
     page.new_conversation()
     assert page.kommun.currentData() == ""
     assert page.summary.note.toPlainText() == ""
+
+
+def test_the_kommun_field_does_not_repeat_its_label(qtbot, page):
+    # Beside "Kommun:", the field said "Kommun: ej vald".
+    assert not page.kommun.currentText().lower().startswith("kommun")
+    assert page.kommun.currentText() == "Ej vald"

@@ -5,7 +5,7 @@ Alt+letter, nor one the code gives the focus (the first field with an error in
 the entry editor, a field after a dialog): the caseworker would type into a field
 they cannot see. ``install_focus_in_view`` watches the application's focus and
 scrolls every scroll area around the new focus widget until it shows. A click
-needs none of this: the control clicked is already in view.
+needs none of this: the control under the pointer is already in view.
 """
 
 from __future__ import annotations
@@ -16,8 +16,10 @@ from PySide6.QtWidgets import QApplication, QScrollArea, QWidget
 
 def show_focused(_old: QWidget | None, new: QWidget | None) -> None:
     """Scroll each scroll area around ``new``, innermost first, so that it shows."""
-    if new is None or QApplication.mouseButtons() != Qt.MouseButton.NoButton:
+    if new is None:
         return
+    if QApplication.mouseButtons() != Qt.MouseButton.NoButton and new.underMouse():
+        return  # clicked: already in view, and a jump under the pointer would surprise
     parent = new.parentWidget()
     while parent is not None:
         if isinstance(parent, QScrollArea):

@@ -9,7 +9,15 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtCore import QPoint, QRect, Qt
-from PySide6.QtWidgets import QFormLayout, QLabel, QLineEdit, QScrollArea, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QApplication,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
 
 from fkstod import app as fkapp
 from fkstod.ui.katalog.entry_dialog import DirectoryEntryDialog
@@ -79,3 +87,31 @@ def test_the_entry_editor_shows_the_field_with_the_error(qtbot):
     last.setFocus(Qt.FocusReason.OtherFocusReason)  # as a failed save does
     qtbot.waitUntil(last.hasFocus)
     assert in_view(area, last)
+
+
+def test_a_field_clicked_is_not_scrolled(qtbot, form):
+    # Half shown at the bottom edge: Tab would scroll it up, a click must not move it.
+    area, fields = form
+    viewport = area.viewport()
+
+    def cut_at_the_bottom(field) -> bool:
+        top = field.mapTo(viewport, QPoint(0, 0)).y()
+        return top < viewport.height() < top + field.height()
+
+    bar = area.verticalScrollBar()
+    for value in range(bar.maximum()):
+        bar.setValue(value)
+        shown = next((f for f in fields if cut_at_the_bottom(f)), None)
+        if shown is not None:
+            break
+    assert shown is not None
+    before = bar.value()
+    inside = QPoint(5, 2)
+    if QApplication.mouseButtons() != Qt.MouseButton.NoButton:
+        # QTest's double-click (an earlier test) leaves the button down: let it up first.
+        qtbot.mouseRelease(shown, Qt.MouseButton.LeftButton, pos=inside)
+    qtbot.mouseMove(shown, inside)
+    qtbot.waitUntil(shown.underMouse)
+    qtbot.mouseClick(shown, Qt.MouseButton.LeftButton, pos=inside)
+    qtbot.waitUntil(shown.hasFocus)
+    assert bar.value() == before

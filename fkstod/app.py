@@ -29,6 +29,7 @@ from fkstod.core.settings import Settings
 from fkstod.core.usage import UsageRecorder
 from fkstod.core.usage.local import LocalExports
 from fkstod.qt.contrast import readable_placeholders
+from fkstod.qt.focus_in_view import install_focus_in_view
 from fkstod.qt.focus_style import install_focus_style
 from fkstod.qt.single_instance import SingleInstance
 from fkstod.qt.text_scale import apply_text_scale
@@ -94,6 +95,7 @@ def make_application(argv: list[str] | None = None) -> QApplication:
     app.setApplicationVersion(__version__)
     app.setOrganizationName("Försäkringskassan")
     install_focus_style(app)
+    install_focus_in_view(app)  # a field reached by Alt+letter or by the code is shown
     QLocale.setDefault(QLocale(QLocale.Language.Swedish, QLocale.Country.Sweden))
     readable_placeholders(app)  # a hint that carries a format ("ÅÅÅÅ-MM-DD") must be legible
     if app.property("fkstod_translated"):
@@ -292,6 +294,11 @@ def add_directory_file_entries(window: MainWindow) -> None:
             menu = window.file_menu
             window.add_menu_entry(
                 menu, _("&Importera till stödkatalogen…"), lambda: shown(lambda s: s.import_file())
+            )
+            window.add_menu_entry(
+                menu,
+                _("Exportera stödkatalogen som E&xcel-arbetsbok…"),
+                lambda: shown(lambda s: s.export_file("xlsx")),
             )
             window.add_menu_entry(
                 menu,

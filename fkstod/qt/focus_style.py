@@ -4,7 +4,8 @@ Qt's styles mark the focus with a dotted line or a faint tint, easy to lose on a
 busy screen or at large text. ``FocusFrameStyle`` wraps the application's style
 and draws a solid frame around the control that has the keyboard focus: push
 buttons, check boxes and radio buttons, line edits and combo boxes, and the
-current item of a list (``PE_FrameFocusRect``), and text boxes and lists as a whole. A style sheet would do it too,
+current item of a list (``PE_FrameFocusRect``), and text boxes and lists as a whole (whose
+frame is made 3 px wide, so that their text does not cover the focus frame). A style sheet would do it too,
 but style sheets stop widgets from following the application font (the text size).
 """
 
@@ -71,8 +72,26 @@ def draw_focus_frame(painter: QPainter, rect: QRect, palette: QPalette, width: i
     painter.restore()
 
 
+#: The widest frame (large text): a text box or a list keeps this much room for it.
+WIDEST_FRAME = 3
+
+
+def _framed_for_focus(widget: QWidget | None) -> bool:
+    return (
+        isinstance(widget, QAbstractScrollArea) and widget.focusPolicy() != Qt.FocusPolicy.NoFocus
+    )
+
+
 class FocusFrameStyle(QProxyStyle):
     """The application's style, with a solid, well-contrasted focus frame."""
+
+    def pixelMetric(self, metric, option=None, widget=None) -> int:
+        value = super().pixelMetric(metric, option, widget)
+        if metric == QStyle.PixelMetric.PM_DefaultFrameWidth and _framed_for_focus(widget):
+            # The text or the rows are painted inside the frame's width: with the style's
+            # 1 px they would cover all of the focus frame but its outer pixel.
+            return max(value, WIDEST_FRAME)
+        return value
 
     def drawControl(self, element, option, painter, widget=None) -> None:
         super().drawControl(element, option, painter, widget)
@@ -80,8 +99,7 @@ class FocusFrameStyle(QProxyStyle):
             draw_focus_frame(painter, option.rect, option.palette, focus_width(widget))
         elif (
             element == QStyle.ControlElement.CE_ShapedFrame
-            and isinstance(widget, QAbstractScrollArea)
-            and widget.focusPolicy() != Qt.FocusPolicy.NoFocus
+            and _framed_for_focus(widget)
             and widget.hasFocus()
         ):
             # A text box (the note) or a list: the frame around the whole field.

@@ -330,6 +330,7 @@ class MainWindow(QMainWindow):
 
     def set_compact(self, compact: bool, section: int, width: int = 460) -> None:
         """Make the window narrow and always on top beside the case system, or normal again."""
+        on_top = Qt.WindowType.WindowStaysOnTopHint
         if compact:
             if not self.compact:  # a second call must not store the narrow size
                 self._normal_geometry = self.saveGeometry()
@@ -345,7 +346,17 @@ class MainWindow(QMainWindow):
             for _ in range(4):
                 QApplication.sendPostedEvents(None, QEvent.Type.LayoutRequest)
             self.resize(width, self.height())
-        self.setWindowFlag(Qt.WindowType.WindowStaysOnTopHint, compact)
+        handle = self.windowHandle()
+        if handle is not None and self.isVisible():
+            # Told to the shown window itself: setWindowFlag would hide it and show it again,
+            # and a window shown again is not made active: no widget has the focus (no frame,
+            # no keys hint) until a click.
+            flags = self.windowFlags()
+            flags = flags | on_top if compact else flags & ~on_top
+            self.overrideWindowFlags(flags)  # the widget's record of its flags, nothing more
+            handle.setFlags(flags)
+        else:
+            self.setWindowFlag(on_top, compact)
         if not compact and self._normal_geometry is not None:
             self.restoreGeometry(self._normal_geometry)
         self.show()  # changing a window flag hides the window

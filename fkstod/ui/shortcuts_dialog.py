@@ -143,6 +143,9 @@ def keys_as_text(keys: list[Key]) -> str:
         _("Dessutom"),
         "-" * len(_("Dessutom")),
         _("Alt + understruken bokstav väljer knappen eller fältet med den bokstaven."),
+        _("I ett steg i Samtalsstöd: 1–9 väljer svaret (eller bockar för en punkt),"),
+        _("Retur går vidare, Backsteg går tillbaka ett steg, Page Down och Page Up bläddrar."),
+        _("Alt+1, Alt+2 … öppnar stödkatalogen från knapparna i steget."),
         _("Tabb och Skift+Tabb går mellan fälten; Mellanslag trycker på en knapp."),
     ]
     return "\n".join(lines)

@@ -9,7 +9,7 @@ viewport lies inside it (reachable by scrolling).
 from __future__ import annotations
 
 import pytest
-from PySide6.QtCore import QPoint, QRect
+from PySide6.QtCore import QPoint, QRect, Qt
 from PySide6.QtWidgets import (
     QAbstractButton,
     QAbstractItemView,
@@ -163,3 +163,34 @@ def test_in_compact_mode_the_answers_come_before_the_guidance(window):
     page.set_compact(False)
     settle()
     assert view.guidance.mapTo(view, QPoint(0, 0)).y() < last_answer.mapTo(view, QPoint(0, 0)).y()
+
+
+def _cut_sideways(window) -> list[str]:
+    """Scroll areas that never scroll sideways whose content is wider than their view."""
+    faults = []
+    for area in window.findChildren(QScrollArea):
+        content = area.widget()
+        if not area.isVisible() or content is None:
+            continue
+        if area.horizontalScrollBarPolicy() != Qt.ScrollBarPolicy.ScrollBarAlwaysOff:
+            continue
+        if content.width() > area.viewport().width():
+            name = area.parentWidget().accessibleName() or type(area.parentWidget()).__name__
+            faults.append(f"{name}: {content.width()} px in {area.viewport().width()} px")
+    return faults
+
+
+@pytest.mark.parametrize("scale", [1.0, 1.5], ids=["100%", "150%"])
+def test_in_compact_mode_at_large_text_no_step_is_cut_off_at_the_side(window, scale):
+    apply_text_scale(scale)
+    window.resize(1366, 728)
+    settle()
+    page = window.page(0)
+    page.start("sjukpenning-fraga", "sjukpenning")
+    page.choose(0)
+    page.advance()  # "Fråga om våld": the longest words the caseworker reads out
+    page.set_compact(True)
+    settle()
+    assert _cut_sideways(window) == []
+    page.set_compact(False)
+    settle()

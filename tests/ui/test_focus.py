@@ -9,6 +9,7 @@ from PySide6.QtWidgets import (
     QApplication,
     QCheckBox,
     QLineEdit,
+    QListWidget,
     QPlainTextEdit,
     QPushButton,
     QVBoxLayout,
@@ -100,3 +101,44 @@ def test_focus_comes_back_to_the_step_after_a_dialog(qtbot, window, ask):
     qtbot.waitUntil(lambda: QApplication.focusWidget() is page.step_view)
     qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_1)  # the keys answer the step again
     assert page.session.step.id != "fore"
+
+
+@pytest.mark.parametrize("kind", [QLineEdit, QPlainTextEdit, QListWidget])
+def test_the_frame_is_two_pixels_wide_also_around_a_text_box_or_a_list(qtbot, kind):
+    # The style's own 1 px highlight has the same colour: one pixel proves nothing.
+    fkapp.make_application()
+    holder = QWidget()
+    qtbot.addWidget(holder)
+    layout = QVBoxLayout(holder)
+    control = kind()
+    if isinstance(control, QListWidget):
+        control.addItems(["Kvinnofridslinjen", "Terrafem"])
+    layout.addWidget(control)
+    layout.addWidget(QPushButton("Annat"))
+    holder.show()
+    qtbot.waitExposed(holder)
+    holder.activateWindow()
+    control.setFocus()
+    qtbot.waitUntil(control.hasFocus)
+    want = focus_colour(control.palette())
+    image = control.grab().toImage()
+    y = image.height() - 6  # below the list's rows
+    edge = [QColor(image.pixel(x, y)).name() for x in range(3)]
+    assert edge[:2] == [want.name()] * 2, edge
+
+
+@pytest.mark.parametrize("compact", [True, False], ids=["into compact", "out of compact"])
+def test_the_step_keeps_the_keys_when_compact_mode_changes(qtbot, window, compact):
+    # Changing the window's stay-on-top flag hides and shows it again: without being made
+    # active again, no widget has the focus, the step draws no frame and says no keys.
+    page = window.page(0)
+    page.start("sjukpenning-fraga", "sjukpenning")
+    qtbot.waitUntil(page.step_view.hasFocus)
+    if not compact:
+        page.set_compact(True)
+        qtbot.waitUntil(page.step_view.hasFocus)
+    page.set_compact(compact)
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
+    qtbot.waitUntil(page.step_view.hasFocus)
+    assert page.step_view.key_hint.text() == "Svara med 1–5"
+    page.set_compact(False)

@@ -323,8 +323,15 @@ class FlowSession:
         return self.library.get(flow_id).step(step_id).title
 
     def progress(self) -> tuple[int, int]:
-        """Return (steps taken, fewest steps left to an outcome of the flow shown)."""
-        return len(self.trail) - 1, _steps_to_end(self.flow, self.current.step_id)
+        """Return (steps taken, fewest steps left to the call's outcome).
+
+        In a jump, the way back counts too: the jump's steps to its end, then for each
+        step a jump goes back to, that step and the fewest steps from it to its end.
+        """
+        left = _steps_to_end(self.flow, self.current.step_id)
+        for flow_id, step_id in self.current.returns:
+            left += 1 + _steps_to_end(self.library.get(flow_id), step_id)
+        return len(self.trail) - 1, left
 
     def _visited(self):
         for entry in self.trail:

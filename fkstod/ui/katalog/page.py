@@ -45,6 +45,7 @@ from fkstod.ui.katalog.loading import DirectoryLoading
 from fkstod.ui.katalog.notice import DirectoryNotice
 from fkstod.ui.katalog.result_list import DirectoryResultList
 from fkstod.ui.katalog.transfer import DirectoryTransfer
+from fkstod.ui.widgets.arrow_rows import arrows_choose_rows
 from fkstod.ui.widgets.call_bar import CallBar
 from fkstod.ui.widgets.kommun_combo import KommunCombo
 from fkstod.ui.widgets.pass_keys import let_shortcuts_through
@@ -113,6 +114,7 @@ class DirectoryPage(DirectoryEditing, DirectoryLoading, QWidget):
         self.count.setAccessibleName(self.tr("Antal träffar"))
         self.notice = DirectoryNotice()
         self.results = DirectoryResultList()
+        arrows_choose_rows(self.search_box, self.results)  # type, then pick with the arrows
         self.results.setAccessibleName(self.tr("Träffar"))
         self.results.currentRowChanged.connect(self._show_current)
         self.view = DirectoryEntryView()
@@ -334,9 +336,8 @@ class DirectoryPage(DirectoryEditing, DirectoryLoading, QWidget):
 
     def show_filtered(self, category: str, kommun: str = "") -> None:
         """Show the directory with ``category`` first, in ``kommun`` (may be empty)."""
-        self.search_box.blockSignals(True)
+        # Not with its signals blocked: the box's clear button would stay, on an empty box.
         self.search_box.clear()
-        self.search_box.blockSignals(False)
         # Filters left from an earlier search could hide the very support asked for.
         for _label, combo in self.filters.pairs:
             combo.blockSignals(True)

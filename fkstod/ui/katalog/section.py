@@ -97,7 +97,7 @@ class KatalogSection(PageSection["DirectoryPage"]):
             self.build().transfer.import_file()
 
     def export_file(self, fmt: str) -> None:
-        """Arkiv → Exportera stödkatalogen: as CSV (``csv``) or an HSDS package (``hsds``)."""
+        """Arkiv → Exportera stödkatalogen: as Excel (``xlsx``), CSV (``csv``) or HSDS (``hsds``)."""
         if self._ready():
             self.build().transfer.export_file(fmt)
 

@@ -83,7 +83,7 @@ class FlowPage(QWidget):
         compact_key.setContext(Qt.ShortcutContext.WindowShortcut)
         compact_key.activated.connect(self.compact_button.toggle)
         self.kommun = KommunCombo(
-            kommuner, self.tr("Personens kommun (sparas inte)"), self.tr("Kommun: ej vald")
+            kommuner, self.tr("Personens kommun (sparas inte)"), self.tr("Ej vald")
         )
         self.kommun.setToolTip(self.tr("Används bara för att visa lokalt stöd. Sparas inte."))
         kommun_label = QLabel(self.tr("K&ommun:"))
@@ -304,7 +304,7 @@ class FlowPage(QWidget):
                 )
             )
             self.kommun.setFocus(Qt.FocusReason.OtherFocusReason)
-            self.kommun.lineEdit().selectAll()  # typing a name replaces "ej vald"
+            self.kommun.lineEdit().selectAll()  # typing a name replaces "Ej vald"
             return
         if self.session is not None:
             self.session.support_shown(category)

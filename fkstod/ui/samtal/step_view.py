@@ -141,6 +141,7 @@ class FlowStepView(QWidget):
         self.key_hint = PlainLabel()
         self.key_hint.setAccessibleName(self.tr("Tangenter"))
         self.key_hint.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.key_hint.setWordWrap(True)  # "Bocka av med 1–5, Enter går vidare" in compact mode
         nav = QHBoxLayout()
         nav.addWidget(self.back_button)
         nav.addWidget(self.key_hint, 1)

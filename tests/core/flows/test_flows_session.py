@@ -337,3 +337,27 @@ def test_nothing_ends_before_the_session_closes(usage):
     assert ended(usage, "akut-fara") == (1, 0, 0)  # a step back could still reach its end
     s.close()
     assert ended(usage, "akut-fara") == (1, 0, 1)
+
+
+def test_at_a_jumps_end_the_steps_left_count_the_way_back_to_the_call():
+    # "sista steget" at the jump's last step would tell the caseworker the call is done.
+    s = FlowSession(LIBRARY, "underhallsstod-fraga", "underhallsstod")
+    s.choose(0)
+    _taken, left_in_call = s.progress()
+    s.jump("akut-fara")
+    s.choose(0)
+    assert s.step.is_outcome and s.in_jump
+    taken, left = s.progress()
+    assert left == 1 + left_in_call  # the step gone back to, then what is left of the call
+    s.advance()
+    assert s.progress() == (taken + 1, left - 1)
+
+
+def test_in_a_jump_from_a_jump_the_steps_left_count_both_ways_back():
+    s = FlowSession(LIBRARY, "underhallsstod-fraga", "underhallsstod")
+    left_in_call = s.progress()[1]
+    s.jump("berattar-om-vald")
+    left_in_first = s.progress()[1]
+    assert left_in_first > left_in_call
+    s.jump("barn-berors")
+    assert s.progress()[1] > left_in_first

@@ -535,3 +535,28 @@ def test_the_editor_keeps_an_old_entrys_values_and_saves_them_unchanged(qtbot, d
     assert set(values["sprak"].split(", ")) == set(entry.sprak)
     dialog.try_save()
     assert dialog.saved is not None and dialog.saved.content() == entry.content()
+
+
+def test_a_shortcut_from_a_call_leaves_no_clear_button_in_the_empty_search(qtbot, page):
+    from PySide6.QtWidgets import QToolButton
+
+    qtbot.keyClicks(page.search_box, "kvinno")
+    page.show_filtered("socialtjanst", "0380")
+    assert page.search_box.text() == ""
+    clear = page.search_box.findChildren(QToolButton)
+    qtbot.waitUntil(lambda: not any(b.isVisible() for b in clear))
+
+
+def test_the_arrow_keys_in_the_search_box_choose_the_row(qtbot, page):
+    # As the empty details say: type in the search box, choose a row with the arrows.
+    qtbot.keyClicks(page.search_box, "linje")
+    assert page.results.count() > 2
+    first = page.view.title.text()
+    qtbot.keyClick(page.search_box, Qt.Key.Key_Down)
+    assert page.results.currentRow() == 1 and page.view.title.text() != first
+    assert page.search_box.hasFocus() or not page.isActiveWindow()
+    qtbot.keyClick(page.search_box, Qt.Key.Key_Up)
+    assert page.results.currentRow() == 0 and page.view.title.text() == first
+    qtbot.keyClick(page.search_box, Qt.Key.Key_Up)
+    assert page.results.currentRow() == 0  # stays on the first row
+    assert page.search_box.text() == "linje"

@@ -106,7 +106,8 @@ def test_akut_fara_jumps_and_enter_returns(qtbot, page):
     assert back.text() == "Tillbaka till: Kan personen prata fritt? (Enter) →"
     assert back.accessibleName() == "Tillbaka till: Kan personen prata fritt?"
     assert "minst 0" not in page.step_view.progress_text.text()
-    assert page.step_view.progress_text.text().endswith("sista steget")
+    # Not "sista steget": the call goes on after the way back.
+    assert page.step_view.progress_text.text() == "Steg 3 · minst 2 kvar"
     qtbot.keyClick(page.step_view, Qt.Key.Key_Return)
     assert (page.session.flow.id, page.session.step.id) == ("underhallsstod-fraga", "fore")
     assert page.session.step.title == "Kan personen prata fritt?"
@@ -442,3 +443,9 @@ def test_a_new_conversation_forgets_the_callers_kommun(qtbot, page):
     page.new_conversation()
     assert page.kommun.currentData() == ""
     assert page.summary.note.toPlainText() == ""
+
+
+def test_the_kommun_field_does_not_repeat_its_label(qtbot, page):
+    # Beside "Kommun:", the field said "Kommun: ej vald".
+    assert not page.kommun.currentText().lower().startswith("kommun")
+    assert page.kommun.currentText() == "Ej vald"

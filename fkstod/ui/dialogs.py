@@ -134,23 +134,23 @@ class QtDialogs:
 
     @_keeps_focus
     def open_file(self, title: str, filters: str) -> str:
-        path, _filter = QFileDialog.getOpenFileName(self.parent, title, "", filters)
+        path, _filter = QFileDialog.getOpenFileName(self.parent, title, _start(""), filters)
         return path
 
     @_keeps_focus
     def open_files(self, title: str, filters: str) -> list[str]:
-        paths, _filter = QFileDialog.getOpenFileNames(self.parent, title, "", filters)
+        paths, _filter = QFileDialog.getOpenFileNames(self.parent, title, _start(""), filters)
         return list(paths)
 
     @_keeps_focus
     def choose_folder(self, title: str) -> str:
         return QFileDialog.getExistingDirectory(
-            self.parent, title, "", QFileDialog.Option.ShowDirsOnly
+            self.parent, title, _start(""), QFileDialog.Option.ShowDirsOnly
         )
 
     @_keeps_focus
     def save_file(self, title: str, suggested: str, filters: str) -> tuple[str, str]:
-        return QFileDialog.getSaveFileName(self.parent, title, suggested, filters)
+        return QFileDialog.getSaveFileName(self.parent, title, _start(suggested), filters)
 
     @_keeps_focus
     def save_private(self, title: str, suggested: str, filters: str) -> tuple[str, str]:
@@ -169,3 +169,17 @@ class QtDialogs:
         printer.setPageLayout(a4_layout())
         dialog = QPrintDialog(printer, self.parent)
         return printer if dialog.exec() == QPrintDialog.DialogCode.Accepted else None
+
+
+def _start(suggested: str) -> str:
+    """Return where a file dialog starts: a bare file name goes in the documents folder.
+
+    Qt would start in the program's working folder, which means nothing to a user.
+    """
+    from pathlib import Path
+
+    from fkstod.qt.private_file_dialog import neutral_folder
+
+    if suggested and Path(suggested).parent != Path("."):
+        return suggested
+    return str(Path(neutral_folder()) / suggested) if suggested else neutral_folder()

@@ -149,6 +149,9 @@ class DirectoryEntryDialog(QDialog):
             self.accept()
             return
         self.errors.clear()
+        # In the form's order, top to bottom: the first problem is the first field to mend.
+        order = {name: i for i, name in enumerate(self.fields)}
+        result = sorted(result, key=lambda p: order.get(p.field, len(order)))
         for problem in result:
             self.errors.addItem(
                 f"⚠ {FIELD_LABELS.get(problem.field, problem.field)}: {problem.message}"

@@ -187,6 +187,23 @@ def test_editor_shows_every_problem_and_saves_when_fixed(qtbot, page, directory)
     assert directory.search("tjejjouren").entries[0].telefon == "040-628 04 09"
 
 
+def test_the_editor_lists_problems_in_the_form_s_order_and_goes_to_the_first(qtbot, directory):
+    from fkstod.ui.katalog.entry_dialog import DirectoryEntryDialog
+
+    dialog = DirectoryEntryDialog(directory.save)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.keyClicks(dialog.fields["organisation"], "Tjejjouren Testby")
+    qtbot.keyClicks(dialog.fields["telefon"], "12")
+    dialog.try_save()
+    listed = [
+        dialog.errors.item(i).data(Qt.ItemDataRole.UserRole) for i in range(dialog.errors.count())
+    ]
+    form = list(dialog.fields)
+    assert listed == sorted(listed, key=form.index)  # top to bottom, as the form reads
+    assert dialog.focusWidget() is dialog.fields[listed[0]]
+
+
 def test_import_with_errors_lists_every_row_and_changes_nothing(qtbot, page, directory):
     before = directory.local_entries()
     page.transfer.choose_import_path = lambda: str(FILES / "bad" / "okand_kommunkod.csv")

@@ -40,9 +40,17 @@ class DirectoryFilterGrid(QWidget):
             row, column = divmod(index, columns)
             self.grid.addWidget(label, row, 2 * column)
             self.grid.addWidget(combo, row, 2 * column + 1)
-        for column in range(columns):
-            self.grid.setColumnStretch(2 * column + 1, 1)
         self.columns = columns
+        self._share()
+
+    def _share(self) -> None:
+        # Room shared by what each column's longest choice needs: shared equally, the
+        # column of "Inget särskilt behov" was cut while another had room to spare. A
+        # stretch, not a minimum width, so the window may still narrow (and reflow).
+        for column in range(self.columns):
+            in_column = self.pairs[column :: self.columns]
+            widest = max(self._comfortable_width(combo) for _label, combo in in_column)
+            self.grid.setColumnStretch(2 * column + 1, widest)
 
     def _comfortable_width(self, combo: QComboBox) -> int:
         # The whole widget around its longest short choice ("Inget särskilt behov").
@@ -68,6 +76,7 @@ class DirectoryFilterGrid(QWidget):
 
     def fit(self) -> None:
         """Use the most columns that fit the current width."""
+        self._share()  # the text size may have changed since
         for columns in (3, 2):
             if self.width_for(columns) <= self.width():
                 self.arrange(columns)

@@ -41,7 +41,8 @@ _WORD = re.compile(r"\w+")
 _NOT_DIGIT = re.compile(r"\D")
 MIN_INFIX = 3
 DEFAULT_LIMIT = 50
-DENSE = 64  # a word in this many entries or more keeps a ready bitmask
+DENSE = 64  # a word in this many entries or more keeps a ready bitmask...
+DENSE_SHARE = 32  # ...and in at least 1/32 of them: below that, its ids as an array are smaller
 
 
 def fold(text: str) -> str:
@@ -126,12 +127,16 @@ class _Postings:
         self.block_mask: list[int] = []
         block_ids = max(256, size // 16)
         rare: list[int] = []
+        # A bitmask costs size/8 bytes, an array 4 bytes an id: a word keeps a mask
+        # only where the mask is not the bigger of the two (at 50 000 entries, a word
+        # in 172 of them as a mask took 6 KB, as ids 0.7 KB; a municipality's name is one).
+        dense_ids = max(DENSE, size // DENSE_SHARE)
         held, first, mask = 0, 0, 0
         work = 0
         for i, word in enumerate(keys):
             posting = table[word]
             ids: Sequence[int] = (posting,) if isinstance(posting, int) else posting
-            if len(ids) >= DENSE:
+            if len(ids) >= dense_ids:
                 dense = to_mask(ids, size)
                 self.dense[i] = dense
                 self.dense_at.append(i)
@@ -342,7 +347,6 @@ class DirectoryIndex:
     # __init__); declared here, where a reader and the type checker find them.
     entries: list[Entry]
     by_id: dict[str, Entry]
-    _position: dict[str, int]
     size: int
     #: The bitmask of every entry.
     all: int
@@ -357,7 +361,8 @@ class DirectoryIndex:
     _kommun: dict[str, int]
     _lan: dict[str, int]
     _national: int
-    hours: list[Hours]
+    #: Opening-hours text → its parsed hours (texts repeat: each parsed once).
+    _hours: dict[str, Hours]
     _hours_groups: list[tuple[Hours, int]]
     _always: int
     _open_cache: tuple[tuple[int, int, int], int] | None
@@ -470,10 +475,12 @@ class DirectoryIndex:
 
     def is_open(self, entry_id: str, when: datetime) -> bool | None:
         """Return whether an entry is open at ``when``, or None when its hours are unknown."""
-        position = self._position.get(entry_id)
-        if position is None:
+        entry = self.by_id.get(entry_id)
+        if entry is None:
             return None
-        hours = self.hours[position]  # parsed once, at build, where a bad value is caught
+        hours = self._hours[
+            entry.telefontider
+        ]  # parsed once, at build, where a bad value is caught
         return hours.is_open(when) if hours.known else None
 
 
@@ -552,10 +559,9 @@ class IndexBuilder:
             yield
         del ordered, entries
         yield
-        index.by_id, index._position = {}, {}
+        index.by_id = {}
         for i, e in enumerate(index.entries):
             index.by_id[e.id] = e
-            index._position[e.id] = i
             if i % 5000 == 0:
                 yield
         n = index.size = len(index.entries)
@@ -672,8 +678,8 @@ class IndexBuilder:
         index._national = to_mask(national, n)
         del tables, national
         yield
-        index.hours = []
         parsed: dict[str, Hours] = {}  # opening hours repeat: parse each text once
+        always: list[int] = []
         groups: dict[int, list[int]] = {}
         for i, e in enumerate(each):
             hours = parsed.get(e.telefontider)
@@ -683,7 +689,8 @@ class IndexBuilder:
                 except HoursError:  # validated on the way in; never let one entry break search
                     hours = parse_hours("")
                 parsed[e.telefontider] = hours
-            index.hours.append(hours)
+            if hours.around_the_clock:
+                always.append(i)
             if hours.known:
                 groups.setdefault(id(hours), []).append(i)
             if i % 500 == 0:
@@ -691,7 +698,8 @@ class IndexBuilder:
         by_id = {id(h): h for h in parsed.values()}
         index._hours_groups = [(by_id[key], to_mask(ids, n)) for key, ids in groups.items()]
         yield
-        index._always = to_mask((i for i, h in enumerate(index.hours) if h.around_the_clock), n)
+        index._hours = parsed
+        index._always = to_mask(always, n)
         index._open_cache = None
 
 

@@ -23,7 +23,7 @@ import re
 import time
 from array import array
 from bisect import bisect_left
-from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -105,7 +105,7 @@ class _Postings:
     piece of work (see ``IndexBuilder``).
     """
 
-    def __init__(self, table: Mapping[str, array | int], size: int, infix: bool = True) -> None:
+    def __init__(self, table: dict[str, array | int], size: int, infix: bool = True) -> None:
         self._table = table
         self.size = size
         self._infix = infix
@@ -134,7 +134,7 @@ class _Postings:
         held, first, mask = 0, 0, 0
         work = 0
         for i, word in enumerate(keys):
-            posting = table[word]
+            posting = table.pop(word)  # each word's ids freed once copied: a lower peak
             ids: Sequence[int] = (posting,) if isinstance(posting, int) else posting
             if len(ids) >= dense_ids:
                 dense = to_mask(ids, size)

@@ -109,3 +109,23 @@ def test_a_directory_loaded_in_slices_equals_one_loaded_at_once(tmp_path) -> Non
     for query in ("jour", "12", "malmö"):
         assert sliced.search(query).entries == whole.search(query).entries
     db.close()
+
+
+def test_entries_with_equal_names_keep_the_reference_order() -> None:
+    # The sort (issue 15, memory): shipped lines first in file order, local ones by
+    # name, equal names in the order given, over more entries than one sorted run.
+    rng = random.Random(17)
+    base = generate(9000, seed=5)
+    names = ["Kvinnojour Malmö", "kvinnojour malmö", "Tjejjour Ängelholm", "Tjejjour Angelholm"]
+    local = [e.with_changes(organisation=rng.choice(names), tjanst="") for e in base]
+    entries = local + load_shipped()
+    rng.shuffle(entries)
+    new, old = DirectoryIndex(entries), reference.DirectoryIndex(entries)
+    assert [e.id for e in new.entries] == [e.id for e in old.entries]
+
+
+def test_opening_hours_of_every_entry_agree_with_the_reference(entries, indexes) -> None:
+    new, old = indexes
+    for when in (datetime(2026, 11, 23, 10), datetime(2026, 11, 28, 3)):
+        for entry in entries:
+            assert new.is_open(entry.id, when) == old.is_open(entry.id, when), entry.id

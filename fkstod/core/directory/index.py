@@ -241,47 +241,6 @@ class _Postings:
         return mask
 
 
-class _Sets:
-    """Value (a municipality, a language, a category) → the entries with it, as a bitmask.
-
-    As in ``_Postings``, a value in fewer than 1/32 of the entries keeps its ids,
-    which are then smaller than a mask (a municipality's 172 of 50 000 entries:
-    0.7 KB, not 6 KB); its mask is made when asked for, and the last few are kept.
-    """
-
-    def __init__(self, size: int) -> None:
-        self.size = size
-        self._dense_ids = max(DENSE, size // DENSE_SHARE)
-        self._stored: dict[str, int | array] = {}
-        self._made: dict[str, int] = {}
-
-    def put(self, value: str, ids: list[int]) -> None:
-        """Store the entries with ``value`` (their positions, ascending)."""
-        dense = len(ids) >= self._dense_ids
-        self._stored[value] = to_mask(ids, self.size) if dense else array("I", ids)
-
-    def get(self, value: str, default: int = 0) -> int:
-        """Return the bitmask of the entries with ``value`` (``default`` when none has it)."""
-        stored = self._stored.get(value)
-        if stored is None:
-            return default
-        if isinstance(stored, int):
-            return stored
-        mask = self._made.get(value)
-        if mask is None:
-            if len(self._made) >= 16:  # one search asks for a handful: stay bounded
-                self._made.clear()
-            mask = self._made[value] = to_mask(stored, self.size)
-        return mask
-
-    def __iter__(self) -> Iterator[str]:
-        return iter(self._stored)
-
-    def clear_cache(self) -> None:
-        """Forget the masks made on demand (for measuring cold searches)."""
-        self._made.clear()
-
-
 #: About how many ids or words a slice of the build handles before it yields.
 _SLICE_WORK = 4000
 
@@ -395,13 +354,13 @@ class DirectoryIndex:
     _folded: _Postings
     _exact: _Postings
     _name: _Postings
-    # Value → the entries with it (``get`` gives the bitmask).
-    _category: _Sets
-    _group: _Sets
-    _form: _Sets
-    _language: _Sets
-    _kommun: _Sets
-    _lan: _Sets
+    # Value → bitmask of the entries with it.
+    _category: dict[str, int]
+    _group: dict[str, int]
+    _form: dict[str, int]
+    _language: dict[str, int]
+    _kommun: dict[str, int]
+    _lan: dict[str, int]
     _national: int
     #: Opening-hours text → its parsed hours (texts repeat: each parsed once).
     _hours: dict[str, Hours]
@@ -416,22 +375,13 @@ class DirectoryIndex:
         """Forget every looked-up token and the open-now mask (for measuring cold searches)."""
         for postings in (self._folded, self._exact, self._name):
             postings.clear_cache()
-        for sets in (
-            self._category,
-            self._group,
-            self._form,
-            self._language,
-            self._kommun,
-            self._lan,
-        ):
-            sets.clear_cache()
         self._open_cache = None
 
     def languages(self) -> list[str]:
         """Return every language some service speaks, sorted."""
         return sorted(self._language)
 
-    def _with_alla(self, table: _Sets, value: str) -> int:
+    def _with_alla(self, table: dict[str, int], value: str) -> int:
         # A service for everyone ("alla") is for this group too.
         return table.get(value, 0) | table.get("alla", 0)
 
@@ -731,11 +681,11 @@ class IndexBuilder:
             if i % 500 == 0:
                 yield
         for name, table in tables.items():
-            sets = _Sets(n)
+            masks: dict[str, int] = {}
             for key, ids in table.items():
-                sets.put(key, ids)
+                masks[key] = to_mask(ids, n)
                 yield
-            setattr(index, name, sets)
+            setattr(index, name, masks)
         index._national = to_mask(national, n)
         del tables, national
         yield

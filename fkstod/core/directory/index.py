@@ -23,7 +23,7 @@ import re
 import time
 from array import array
 from bisect import bisect_left
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -41,7 +41,8 @@ _WORD = re.compile(r"\w+")
 _NOT_DIGIT = re.compile(r"\D")
 MIN_INFIX = 3
 DEFAULT_LIMIT = 50
-DENSE = 64  # a word in this many entries or more keeps a ready bitmask
+DENSE = 64  # a word in this many entries or more keeps a ready bitmask...
+DENSE_SHARE = 32  # ...and in at least 1/32 of them: below that, its ids as an array are smaller
 
 
 def fold(text: str) -> str:
@@ -104,7 +105,7 @@ class _Postings:
     piece of work (see ``IndexBuilder``).
     """
 
-    def __init__(self, table: Mapping[str, array | int], size: int, infix: bool = True) -> None:
+    def __init__(self, table: dict[str, array | int], size: int, infix: bool = True) -> None:
         self._table = table
         self.size = size
         self._infix = infix
@@ -126,12 +127,16 @@ class _Postings:
         self.block_mask: list[int] = []
         block_ids = max(256, size // 16)
         rare: list[int] = []
+        # A bitmask costs size/8 bytes, an array 4 bytes an id: a word keeps a mask
+        # only where the mask is not the bigger of the two (at 50 000 entries, a word
+        # in 172 of them as a mask took 6 KB, as ids 0.7 KB; a municipality's name is one).
+        dense_ids = max(DENSE, size // DENSE_SHARE)
         held, first, mask = 0, 0, 0
         work = 0
         for i, word in enumerate(keys):
-            posting = table[word]
+            posting = table.pop(word)  # each word's ids freed once copied: a lower peak
             ids: Sequence[int] = (posting,) if isinstance(posting, int) else posting
-            if len(ids) >= DENSE:
+            if len(ids) >= dense_ids:
                 dense = to_mask(ids, size)
                 self.dense[i] = dense
                 self.dense_at.append(i)
@@ -257,17 +262,23 @@ def _sorted_in_slices(
     items: Iterable[SupportsRichComparisonT], out: list[SupportsRichComparisonT]
 ) -> Iterator[None]:
     """Fill ``out`` with ``items`` sorted, yielding between pieces (no one long sort)."""
+    yield from _sorted_by_in_slices(items, None, out)
+
+
+def _sorted_by_in_slices(items: Iterable, key: Callable | None, out: list) -> Iterator[None]:
+    """Fill ``out`` with ``items`` sorted by ``key`` (stable), yielding between pieces."""
     chunk = 4000
-    runs: list[list[SupportsRichComparisonT]] = []
+    runs: list[list] = []
     pending = list(items)
     yield
     for start in range(0, len(pending), chunk):
-        runs.append(sorted(pending[start : start + chunk]))
+        runs.append(sorted(pending[start : start + chunk], key=key))
         yield
     if len(runs) == 1:
         out.extend(runs[0])
         return
-    for n, item in enumerate(heapq.merge(*runs)):
+    # heapq.merge takes equal items from the earlier run first: stable, as sorted is.
+    for n, item in enumerate(heapq.merge(*runs, key=key)):
         out.append(item)
         if n % _SLICE_WORK == 0:
             yield
@@ -326,11 +337,6 @@ class _WordTable(dict):
             ids.extend(idents)
 
 
-def _static_key(entry: Entry, position: int) -> tuple:
-    # Shipped national lines keep their file order (112 first); local ones follow by name.
-    return (0, position, "") if entry.levererad else (1, 0, fold(entry.title))
-
-
 class DirectoryIndex:
     """An immutable search index over a list of entries.
 
@@ -342,7 +348,6 @@ class DirectoryIndex:
     # __init__); declared here, where a reader and the type checker find them.
     entries: list[Entry]
     by_id: dict[str, Entry]
-    _position: dict[str, int]
     size: int
     #: The bitmask of every entry.
     all: int
@@ -357,7 +362,8 @@ class DirectoryIndex:
     _kommun: dict[str, int]
     _lan: dict[str, int]
     _national: int
-    hours: list[Hours]
+    #: Opening-hours text → its parsed hours (texts repeat: each parsed once).
+    _hours: dict[str, Hours]
     _hours_groups: list[tuple[Hours, int]]
     _always: int
     _open_cache: tuple[tuple[int, int, int], int] | None
@@ -470,10 +476,12 @@ class DirectoryIndex:
 
     def is_open(self, entry_id: str, when: datetime) -> bool | None:
         """Return whether an entry is open at ``when``, or None when its hours are unknown."""
-        position = self._position.get(entry_id)
-        if position is None:
+        entry = self.by_id.get(entry_id)
+        if entry is None:
             return None
-        hours = self.hours[position]  # parsed once, at build, where a bad value is caught
+        hours = self._hours[
+            entry.telefontider
+        ]  # parsed once, at build, where a bad value is caught
         return hours.is_open(when) if hours.known else None
 
 
@@ -531,31 +539,40 @@ class IndexBuilder:
     def _build(self) -> Iterator[None]:
         index, entries = self.index, self._entries
         del self._entries
-        keyed = []
+        # Shipped national lines keep their file order (112 first); local ones follow
+        # by name, equal names in the order given. The sort key is one folded title
+        # per entry, looked up by position: a key tuple per entry set the build's peak.
+        shipped: list[int] = []
+        local: list[int] = []
+        titles: list[str] = []
         for i, entry in enumerate(entries):
-            keyed.append((_static_key(entry, i), i))
+            if entry.levererad:
+                shipped.append(i)
+                titles.append("")
+            else:
+                local.append(i)
+                titles.append(fold(entry.title))
             if i % 500 == 0:
                 yield
-        ordered: list[tuple[tuple, int]] = []
-        yield from _sorted_in_slices(keyed, ordered)
-        del keyed
+        ordered: list[int] = []
+        yield from _sorted_by_in_slices(local, titles.__getitem__, ordered)
+        del local
         yield
-        # A slice at a time, and the sort keys freed a slice at a time: at 100 000
-        # entries freeing them at once took 60 ms.
-        in_order: list[Entry] = []
+        in_order = [entries[i] for i in shipped]
         for start in range(0, len(ordered), 5000):
-            in_order.extend(entries[i] for _key, i in ordered[start : start + 5000])
+            in_order.extend(entries[i] for i in ordered[start : start + 5000])
             yield
         index.entries = in_order
-        while ordered:
-            del ordered[-5000:]
+        # The sort keys freed a slice at a time: at 100 000 entries freeing them at
+        # once took tens of milliseconds.
+        while titles:
+            del titles[-5000:]
             yield
-        del ordered, entries
+        del ordered, shipped, entries
         yield
-        index.by_id, index._position = {}, {}
+        index.by_id = {}
         for i, e in enumerate(index.entries):
             index.by_id[e.id] = e
-            index._position[e.id] = i
             if i % 5000 == 0:
                 yield
         n = index.size = len(index.entries)
@@ -672,8 +689,8 @@ class IndexBuilder:
         index._national = to_mask(national, n)
         del tables, national
         yield
-        index.hours = []
         parsed: dict[str, Hours] = {}  # opening hours repeat: parse each text once
+        always: list[int] = []
         groups: dict[int, list[int]] = {}
         for i, e in enumerate(each):
             hours = parsed.get(e.telefontider)
@@ -683,7 +700,8 @@ class IndexBuilder:
                 except HoursError:  # validated on the way in; never let one entry break search
                     hours = parse_hours("")
                 parsed[e.telefontider] = hours
-            index.hours.append(hours)
+            if hours.around_the_clock:
+                always.append(i)
             if hours.known:
                 groups.setdefault(id(hours), []).append(i)
             if i % 500 == 0:
@@ -691,7 +709,8 @@ class IndexBuilder:
         by_id = {id(h): h for h in parsed.values()}
         index._hours_groups = [(by_id[key], to_mask(ids, n)) for key, ids in groups.items()]
         yield
-        index._always = to_mask((i for i, h in enumerate(index.hours) if h.around_the_clock), n)
+        index._hours = parsed
+        index._always = to_mask(always, n)
         index._open_cache = None
 
 

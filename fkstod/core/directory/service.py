@@ -128,9 +128,9 @@ def _list_from_json(text: str) -> tuple[str, ...]:
     return tuple(json.loads(text or "[]"))
 
 
-#: Fields whose values repeat across entries (a category, opening hours, a date):
+#: Fields whose values repeat across entries (a service's name, a category, opening hours, a date):
 #: read from the database, each distinct value is kept once, not once per entry.
-_REPEATING = ("kategori", "telefontider", "senast_verifierad", "kalla", "tillganglighet")
+_REPEATING = ("tjanst", "kategori", "telefontider", "senast_verifierad", "kalla", "tillganglighet")
 _seen_values: dict[str, str] = {}
 
 

@@ -85,6 +85,7 @@ BEFORE_QT = (
     "hashlib",
     "html",
     "logging",
+    "fkstod.core.collate",
     "fkstod.core.directory",
     "fkstod.core.files",
     "fkstod.core.flows",

@@ -30,6 +30,7 @@ from datetime import datetime
 from typing import TYPE_CHECKING
 
 from fkstod.core import kommuner
+from fkstod.core.collate import swedish_key
 from fkstod.core.directory.hours import Hours, HoursError, parse_hours
 from fkstod.core.directory.model import CATEGORIES, TARGET_GROUPS, VIOLENCE_FORMS, Entry
 
@@ -379,7 +380,7 @@ class DirectoryIndex:
 
     def languages(self) -> list[str]:
         """Return every language some service speaks, sorted."""
-        return sorted(self._language)
+        return sorted(self._language, key=swedish_key)
 
     def _with_alla(self, table: dict[str, int], value: str) -> int:
         # A service for everyone ("alla") is for this group too.
@@ -540,7 +541,7 @@ class IndexBuilder:
         index, entries = self.index, self._entries
         del self._entries
         # Shipped national lines keep their file order (112 first); local ones follow
-        # by name, equal names in the order given. The sort key is one folded title
+        # by name (Swedish order), equal names in the order given. The sort key is one title
         # per entry, looked up by position: a key tuple per entry set the build's peak.
         shipped: list[int] = []
         local: list[int] = []
@@ -551,7 +552,7 @@ class IndexBuilder:
                 titles.append("")
             else:
                 local.append(i)
-                titles.append(fold(entry.title))
+                titles.append(swedish_key(entry.title))  # a … z, å, ä, ö
             if i % 500 == 0:
                 yield
         ordered: list[int] = []

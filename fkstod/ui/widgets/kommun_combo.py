@@ -23,6 +23,7 @@ from PySide6.QtCore import QEvent, QObject, QStringListModel, Qt, QTimer, Signal
 from PySide6.QtWidgets import QComboBox, QCompleter, QWidget
 
 from fkstod.core import kommuner as kommun_data
+from fkstod.core.collate import swedish_key
 from fkstod.core.i18n import _
 from fkstod.core.kommuner import Kommun
 from fkstod.ui.widgets.plain_label import PlainLabel
@@ -53,7 +54,8 @@ class KommunCombo(QComboBox):
         self._offered = {k.kod for k in kommuner}
         self.addItem(none_label, "")
         for k in sorted(
-            (k for k in kommun_data.kommuner() if k.kod in self._offered), key=lambda k: k.namn
+            (k for k in kommun_data.kommuner() if k.kod in self._offered),
+            key=lambda k: swedish_key(k.namn),  # Åmål before Älmhult, both after Ystad
         ):
             self.addItem(kommun_text(k), k.kod)
         self.setEditable(True)

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 
 from fkstod.core import kommuner
+from fkstod.core.collate import swedish_key
 from fkstod.core.directory.hours import Hours, HoursError, parse_hours
 from fkstod.core.directory.model import CATEGORIES, TARGET_GROUPS, VIOLENCE_FORMS, Entry
 
@@ -162,7 +163,7 @@ class _WordTable(dict):
 
 def _static_key(entry: Entry, position: int) -> tuple:
     # Shipped national lines keep their file order (112 first); local ones follow by name.
-    return (0, position, "") if entry.levererad else (1, 0, fold(entry.title))
+    return (0, position, "") if entry.levererad else (1, 0, swedish_key(entry.title))
 
 
 class DirectoryIndex:
@@ -230,7 +231,7 @@ class DirectoryIndex:
 
     def languages(self) -> list[str]:
         """Return every language some service speaks, sorted."""
-        return sorted(self._language)
+        return sorted(self._language, key=swedish_key)
 
     def _with_alla(self, table: dict[str, int], value: str) -> int:
         # A service for everyone ("alla") is for this group too.

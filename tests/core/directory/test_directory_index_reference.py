@@ -148,3 +148,17 @@ def test_words_kept_as_ids_rather_than_masks_are_found_as_before() -> None:
         for options in ({}, {"kommun": "1280"}, {"limit": 500}):
             _same(new, old, query, now=when, **options)
     assert new.search("bandord", limit=500).total >= 100
+
+
+def test_local_entries_are_listed_in_swedish_alphabetical_order() -> None:
+    names = ["Öppna mottagningen", "Äldrejouren", "Åby stödcentrum", "Anhörigstöd", "Zonta"]
+    base = generate(len(names), seed=3)
+    entries = [e.with_changes(organisation=n, tjanst="") for e, n in zip(base, names, strict=True)]
+    index = DirectoryIndex(entries)
+    assert [e.organisation for e in index.entries] == [
+        "Anhörigstöd",
+        "Zonta",
+        "Åby stödcentrum",
+        "Äldrejouren",
+        "Öppna mottagningen",
+    ]

@@ -88,6 +88,7 @@ BEFORE_QT = (
     "fkstod.core.directory",
     "fkstod.core.files",
     "fkstod.core.flows",
+    "fkstod.core.flows.cache",
     "fkstod.core.flows.session",
     "fkstod.core.flows.text",
     "fkstod.core.instance",

@@ -27,6 +27,7 @@ from pathlib import Path
 from fkstod import __version__
 from fkstod.core import files
 from fkstod.core.flows.library import FlowLibrary, flows_folder, load_library
+from fkstod.core.problems import MAX_SOURCE_BYTES
 
 #: The cache's file name in the data folder.
 CACHE_NAME = "flows.cache"
@@ -34,6 +35,8 @@ CACHE_NAME = "flows.cache"
 MAGIC = b"fkstod-flows-cache 1\n"
 #: A cache bigger than this is not ours (today's is some 130 kB).
 MAX_CACHE_BYTES = 32 * 1024 * 1024
+#: A module's source bigger than this is not ours.
+MAX_CODE_BYTES = 4 * 1024 * 1024
 #: The modules whose code decides what a parse gives.
 _CODE = (
     "fkstod.core.flows.check",
@@ -67,8 +70,8 @@ def _code_identity() -> bytes:
     for module in _CODE:
         source = root.joinpath(*module.split(".")).with_suffix(".py")
         try:
-            digest.update(source.read_bytes())
-        except OSError:  # a bundle ships byte-code only: the executable stands for it
+            digest.update(files.read_bytes(source, MAX_CODE_BYTES))
+        except files.FileProblem:  # a bundle ships byte-code only: the executable stands for it
             status = Path(sys.executable).stat()
             digest.update(f"{sys.executable}:{status.st_size}:{status.st_mtime_ns}".encode())
             break
@@ -80,9 +83,9 @@ def library_key(folder: Path) -> bytes:
     digest = hashlib.sha256(_code_identity())
     for path in sorted(folder.glob("*.toml")):
         try:
-            data = path.read_bytes()
-        except OSError as exc:  # parsed, it is an unavailable flow: key it by its fault
-            data = f"\0{type(exc).__name__}".encode()
+            data = files.read_bytes(path, MAX_SOURCE_BYTES)
+        except files.FileProblem as exc:  # parsed, it is an unavailable flow: key it by its fault
+            data = f"\0{exc.message}".encode()
         digest.update(f"\0{path.name}\0{len(data)}\0".encode())
         digest.update(data)
     return digest.digest()

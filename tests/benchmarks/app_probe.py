@@ -68,9 +68,15 @@ def main(out: str, argv: list[str]) -> int:
 
         def all_built() -> bool:
             # Built, and none still reading its data in slices (a page that does
-            # says so with ``loading``: Stödkatalog while its entries are read).
+            # says so with ``loading``: Stödkatalog while its entries are read) or
+            # still to make what its first frame did not show (``unfinished``).
             pages = [window.built_page(i) for i in range(window.pages.count())]
-            return all(p is not None and not getattr(p, "loading", False) for p in pages)
+            return all(
+                p is not None
+                and not getattr(p, "loading", False)
+                and not getattr(p, "unfinished", False)
+                for p in pages
+            )
 
         def tick() -> None:
             now = clock.elapsed()

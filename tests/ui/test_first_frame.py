@@ -67,3 +67,28 @@ def test_the_first_frame_makes_the_picker_only_and_the_step_comes_with_the_first
     )
     window.close()
     services.db.close()
+
+
+def test_when_idle_the_call_page_makes_the_rest_and_f1_lists_its_keys(qtbot, data_folder):
+    from fkstod.ui.shortcuts_dialog import window_keys
+
+    fkapp.make_application()
+    services, _notice = fkapp.build_services(data_folder)
+    window = fkapp.build_window(services, FakeDialogs())
+    qtbot.addWidget(window)
+    window.show()
+    page = window.built_page(0)
+    assert page.unfinished
+    sections = [(s.title, window.page(i)) for i, s in enumerate(window.sections())]
+    keys = {(k.where, k.keys) for k in window_keys(window, sections)}
+    assert ("Samtalsstöd", "Alt+Vänsterpil") in keys  # the step view's Back, before any flow
+    other = fkapp.build_window(services, FakeDialogs())
+    qtbot.addWidget(other)
+    other.show()
+    assert other.built_page(0).unfinished
+    other.build_pending_sections()
+    qtbot.waitUntil(lambda: not other.built_page(0).unfinished)
+    assert other.built_page(0).stack.count() == 3
+    window.close()
+    other.close()
+    services.db.close()

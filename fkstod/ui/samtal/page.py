@@ -128,8 +128,30 @@ class FlowPage(QWidget):
         self._set_view(self.picker)
 
     @property
+    def unfinished(self) -> bool:
+        """True while the step view or the summary is still to be made (``finish``)."""
+        return self._step_view is None or self._summary is None
+
+    def finish(self) -> None:
+        """Make what the first frame did not need: the step view and the summary.
+
+        The window calls it when idle after the first paint, and the list of keys
+        (F1) before it reads the page, so that their keys are listed too.
+        """
+        self._make_step_view()
+        self._make_summary()
+
+    @property
     def step_view(self) -> FlowStepView:
         """The view of one step, made when first needed (a flow started)."""
+        return self._make_step_view()
+
+    @property
+    def summary(self) -> FlowSummary:
+        """The end of a flow with its note, made when first needed."""
+        return self._make_summary()
+
+    def _make_step_view(self) -> FlowStepView:
         if self._step_view is None:
             from fkstod.ui.samtal.step_view import FlowStepView
 
@@ -146,9 +168,7 @@ class FlowPage(QWidget):
             self._step_view = v
         return self._step_view
 
-    @property
-    def summary(self) -> FlowSummary:
-        """The end of a flow with its note, made when first needed."""
+    def _make_summary(self) -> FlowSummary:
         if self._summary is None:
             from fkstod.ui.samtal.summary import FlowSummary
 

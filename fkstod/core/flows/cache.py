@@ -48,6 +48,8 @@ _CODE = (
     "fkstod.core.problems",
     "fkstod.core.vocabulary",
 )
+#: The folder that holds the package ``fkstod`` (its sources, from a checkout or a wheel).
+CODE_ROOT = Path(__file__).resolve().parents[3]
 #: The only classes a cache may hold.
 _ALLOWED = {
     "fkstod.core.flows.library": {"FlowLibrary", "Unavailable"},
@@ -66,9 +68,8 @@ class _Unpickler(pickle.Unpickler):
 def _code_identity() -> bytes:
     """Return what identifies the parsing code: its source, else the executable."""
     digest = hashlib.sha256(f"{__version__}\n{sys.version}\n".encode())
-    root = Path(__file__).resolve().parents[2]
     for module in _CODE:
-        source = root.joinpath(*module.split(".")).with_suffix(".py")
+        source = CODE_ROOT.joinpath(*module.split(".")).with_suffix(".py")
         try:
             digest.update(files.read_bytes(source, MAX_CODE_BYTES))
         except files.FileProblem:  # a bundle ships byte-code only: the executable stands for it

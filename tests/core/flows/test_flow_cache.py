@@ -66,6 +66,20 @@ def test_the_key_changes_with_the_bytes_and_names_of_the_files(folder):
     assert library_key(folder) != key
 
 
+def test_the_key_is_made_from_the_parsing_code_and_changes_with_it(tmp_path, folder, monkeypatch):
+    from fkstod.core.flows import cache as cache_module
+
+    for module in cache_module._CODE:  # every module the key names is there to read
+        assert (cache_module.CODE_ROOT.joinpath(*module.split(".")).with_suffix(".py")).is_file()
+    copy = tmp_path / "code"
+    shutil.copytree(cache_module.CODE_ROOT / "fkstod", copy / "fkstod")
+    monkeypatch.setattr(cache_module, "CODE_ROOT", copy)
+    key = library_key(folder)
+    model = copy / "fkstod" / "core" / "flows" / "model.py"
+    model.write_text(model.read_text(encoding="utf-8") + "\n# changed\n", encoding="utf-8")
+    assert library_key(folder) != key
+
+
 @pytest.mark.parametrize(
     "content",
     [

@@ -324,7 +324,7 @@ def add_statistik_actions(window: MainWindow) -> None:
     from PySide6.QtCore import Qt
     from PySide6.QtGui import QAction, QKeySequence
 
-    from fkstod.ui.statistik.page import AGGREGATE_KEYS, EXPORT_KEYS
+    from fkstod.ui.statistik.keys import AGGREGATE_KEYS, EXPORT_KEYS
 
     def run(name: str) -> None:
         section = window.show_section_id(StatistikSection.id)

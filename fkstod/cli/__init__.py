@@ -92,13 +92,11 @@ BEFORE_QT = (
     "fkstod.core.instance",
     "fkstod.core.kommuner",
     "fkstod.core.oserrors",
-    "fkstod.core.plural",
     "fkstod.core.schema",
     "fkstod.core.settings",
     "fkstod.core.store",
     "fkstod.core.usage",
     "fkstod.core.usage.local",
-    "fkstod.core.usage.summary",
 )
 
 

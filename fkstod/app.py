@@ -21,7 +21,7 @@ from PySide6.QtWidgets import QApplication
 from fkstod import __version__, paths
 from fkstod.core import instance as folder_lock
 from fkstod.core import kommuner, store
-from fkstod.core.flows import load_library
+from fkstod.core.flows.cache import CACHE_NAME, FlowCache
 from fkstod.core.i18n import _
 from fkstod.core.oserrors import describe_db_error, describe_os_error
 from fkstod.core.schema import MIGRATION_SETS
@@ -132,7 +132,9 @@ class Wiring:
         self.services = services
         self.dialogs = dialogs
         self.window = window
-        self.library = load_library()
+        #: The parsed flows, read from the data folder's cache when it is current.
+        self.flow_cache = FlowCache(services.data_folder / CACHE_NAME)
+        self.library = self.flow_cache.load()
         self.kommuner = kommuner.kommuner()
         #: Övningsläge, app-wide: nothing counted, every report marked (``wire_training``).
         self.training = TrainingMode(window)
@@ -219,6 +221,8 @@ def build_window(services: Services, dialogs: Dialogs | None = None) -> MainWind
     window.closing.connect(lambda: save_window_state(window, settings))
     # Shown, the title bar's real height is known: fit once more.
     window.ready.connect(lambda: fit_to_screen(window))
+    if wiring.flow_cache.stale:  # the flows were parsed: keep them for the next start
+        window.ready.connect(lambda: QTimer.singleShot(0, wiring.flow_cache.save))
     window.about_requested.connect(lambda: show_about(services.data_folder, window))
     window.shortcuts_requested.connect(lambda: show_shortcuts(window))
     window.expert_support_requested.connect(lambda: dialogs.info(*expert_support_text()))
@@ -327,7 +331,7 @@ def add_statistik_actions(window: MainWindow) -> None:
     from PySide6.QtCore import Qt
     from PySide6.QtGui import QAction, QKeySequence
 
-    from fkstod.ui.statistik.page import AGGREGATE_KEYS, EXPORT_KEYS
+    from fkstod.ui.statistik.keys import AGGREGATE_KEYS, EXPORT_KEYS
 
     def run(name: str) -> None:
         section = window.show_section_id(StatistikSection.id)

@@ -89,19 +89,15 @@ BEFORE_QT = (
     "fkstod.core.directory",
     "fkstod.core.files",
     "fkstod.core.flows",
-    "fkstod.core.flows.session",
-    "fkstod.core.flows.text",
+    "fkstod.core.flows.cache",
     "fkstod.core.instance",
     "fkstod.core.kommuner",
     "fkstod.core.oserrors",
-    "fkstod.core.plural",
     "fkstod.core.schema",
     "fkstod.core.settings",
     "fkstod.core.store",
-    "fkstod.core.templates",
     "fkstod.core.usage",
     "fkstod.core.usage.local",
-    "fkstod.core.usage.summary",
 )
 
 
@@ -139,8 +135,44 @@ def _stdout_to_devnull() -> None:
         pass
 
 
+def window_start(argv: Sequence[str]) -> tuple[str | None, bool] | None:
+    """Return (data folder, exit when ready) when ``argv`` only starts the window.
+
+    The window's own start does not build the parser of every subcommand (it
+    imports each subcommand's module): only the flags the window takes, spelt
+    out in full, are read here. Anything else (a subcommand, ``--help``, an
+    abbreviated or misspelt flag, a flag twice) returns None, and the full
+    parser reads the line and gives its usual answer or error.
+    """
+    data_dir: str | None = None
+    exit_when_ready = False
+    seen: set[str] = set()
+    rest = list(argv)
+    while rest:
+        word = rest.pop(0)
+        flag, eq, value = word.partition("=")
+        if flag in seen:
+            return None
+        seen.add(flag)
+        if flag == "--exit-when-ready" and not eq:
+            exit_when_ready = True
+        elif flag == "--data-dir" and eq and value:
+            data_dir = value
+        elif flag == "--data-dir" and not eq and rest and not rest[0].startswith("-"):
+            data_dir = rest.pop(0)
+        else:
+            return None
+    return data_dir, exit_when_ready
+
+
 def _run(argv: Sequence[str] | None) -> int:
     reconfigure_streams()
+    start = window_start(sys.argv[1:] if argv is None else argv)
+    if start is not None:
+        import_before_qt()
+        from fkstod.app import run_gui
+
+        return run_gui(data_dir=start[0], exit_when_ready=start[1])
     parser = build_parser()
     args = parser.parse_args(argv)
     if args.command is None:

@@ -1,26 +1,41 @@
-"""Schema migrations, declared without loading sqlite-utils until one must run.
+"""Schema migrations in plain SQL, recorded the way sqlite-utils records them.
 
 A ``MigrationSet`` collects one function per step, like sqlite-utils'
-``Migrations``, and hands them to ``sqlite_utils.migrations.Migrations`` only
-when a step is pending (first start, upgrade). Importing sqlite-utils costs
-about 90 ms (it loads click, dateutil and its plugin manager); a start with an
-up-to-date schema checks the applied steps with plain SQL and skips that cost.
+``Migrations``; each step gets the ``sqlite3.Connection`` and runs SQL.
+``apply_pending`` runs what is pending of every set in one transaction and
+records each step in sqlite-utils' own table (``_sqlite_migrations``, same
+columns, same unique index), so that a database stays readable by
+sqlite-utils' tools and by versions of fkstod that applied steps through it.
+
+Not through sqlite-utils itself: importing it costs about 100 ms (it loads
+click, dateutil and its plugin manager), and a first start (a new data folder)
+runs every step before the first frame. A step that needs sqlite-utils' table
+operations may import it itself; an upgrade is rare, a first start is not.
 """
 
 from __future__ import annotations
 
 import sqlite3
 from collections.abc import Callable, Sequence
-from typing import TYPE_CHECKING
-
-if TYPE_CHECKING:
-    from sqlite_utils import Database
-    from sqlite_utils.migrations import Migrations
+from datetime import UTC, datetime
 
 #: The table sqlite-utils records applied migrations in.
 MIGRATIONS_TABLE = "_sqlite_migrations"
+#: What sqlite-utils' ``Migrations.ensure_migrations_table`` creates, to the letter.
+_CREATE_MIGRATIONS_TABLE = (
+    f'CREATE TABLE "{MIGRATIONS_TABLE}" (\n'
+    '   "id" INTEGER PRIMARY KEY,\n'
+    '   "migration_set" TEXT,\n'
+    '   "name" TEXT,\n'
+    '   "applied_at" TEXT\n'
+    ")"
+)
+_CREATE_MIGRATIONS_INDEX = (
+    f'CREATE UNIQUE INDEX "idx_{MIGRATIONS_TABLE}_migration_set_name"\n'
+    f'    ON "{MIGRATIONS_TABLE}" ("migration_set", "name")'
+)
 
-Step = Callable[["Database"], None]
+Step = Callable[[sqlite3.Connection], None]
 
 
 class MigrationSet:
@@ -59,14 +74,49 @@ class MigrationSet:
         """Return the names of the steps, in order."""
         return [s.__name__ for s in self.steps]
 
-    def to_sqlite_utils(self) -> Migrations:
-        """Return the equivalent sqlite-utils ``Migrations`` (imports sqlite-utils)."""
-        from sqlite_utils.migrations import Migrations
+    def pending(self, conn: sqlite3.Connection) -> list[Step]:
+        """Return the steps not applied yet, in order."""
+        done = set(applied_steps(conn, self.name))
+        return [s for s in self.steps if s.__name__ not in done]
 
-        migrations = Migrations(self.name)
-        for step in self.steps:
-            migrations(name=step.__name__)(step)
-        return migrations
+
+def apply_pending(conn: sqlite3.Connection, migration_sets: Sequence[MigrationSet]) -> int:
+    """Apply every pending step of ``migration_sets``, all in one transaction.
+
+    All or nothing: a step that fails rolls back every step of this call, and
+    the database is as it was (a first start leaves an empty file, an upgrade
+    the old schema). Returns how many steps ran.
+
+    Raises:
+        sqlite3.Error: from SQLite, after the rollback.
+    """
+    pending = [(m, m.pending(conn)) for m in migration_sets]
+    if not any(steps for _m, steps in pending):
+        return 0
+    conn.execute("BEGIN IMMEDIATE")
+    try:
+        exists = conn.execute(
+            "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?", [MIGRATIONS_TABLE]
+        ).fetchone()
+        if not exists:
+            conn.execute(_CREATE_MIGRATIONS_TABLE)
+            conn.execute(_CREATE_MIGRATIONS_INDEX)
+        ran = 0
+        for migration_set, steps in pending:
+            for step in steps:
+                step(conn)
+                conn.execute(
+                    f"INSERT INTO {MIGRATIONS_TABLE} (migration_set, name, applied_at) "
+                    "VALUES (?, ?, ?)",
+                    [migration_set.name, step.__name__, str(datetime.now(UTC))],
+                )
+                ran += 1
+        conn.execute("COMMIT")
+    except BaseException:
+        if conn.in_transaction:
+            conn.execute("ROLLBACK")
+        raise
+    return ran
 
 
 def applied_steps(conn: sqlite3.Connection, name: str) -> list[str]:

@@ -6,13 +6,12 @@ Only the caseworker's own preferences live here, never anything about a client.
 from __future__ import annotations
 
 import json
+import sqlite3
 from typing import TYPE_CHECKING
 
 from fkstod.core.migrate import MigrationSet
 
 if TYPE_CHECKING:
-    from sqlite_utils import Database
-
     from fkstod.core.store import Db
 
 TABLE = "settings"
@@ -21,9 +20,9 @@ migrations = MigrationSet("settings")
 
 
 @migrations()
-def create_settings(db: Database) -> None:
+def create_settings(conn: sqlite3.Connection) -> None:
     """Create the key-value table of settings."""
-    db[TABLE].create({"key": str, "value": str}, pk="key")  # type: ignore[union-attr]
+    conn.execute(f'CREATE TABLE "{TABLE}" (\n   "key" TEXT PRIMARY KEY,\n   "value" TEXT\n)')
 
 
 class Settings:

@@ -40,7 +40,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from fkstod.core.i18n import _
-from fkstod.core.migrate import MigrationSet, applied_steps
+from fkstod.core.migrate import MigrationSet, applied_steps, apply_pending
 from fkstod.core.oserrors import describe_db_error, describe_os_error
 from fkstod.core.store_health import APPLICATION_ID as APPLICATION_ID
 from fkstod.core.store_health import BUSY_TIMEOUT_MS as BUSY_TIMEOUT_MS
@@ -392,10 +392,7 @@ def _configure(conn: sqlite3.Connection, busy_timeout_ms: int = BUSY_TIMEOUT_MS)
 
 
 def _migrate(db: Db, migration_sets: Sequence[MigrationSet]) -> None:
-    for migration_set in migration_sets:
-        done = applied_steps(db.conn, migration_set.name)
-        if len(done) < len(migration_set.steps):
-            migration_set.to_sqlite_utils().apply(db.utils)
+    apply_pending(db.conn, migration_sets)
 
 
 def quarantine(path: Path) -> Path:

@@ -287,6 +287,7 @@ class MainWindow(QMainWindow):
         ``loading`` its data in slices.
         """
         if not self._factories:
+            self._finish_built_pages()
             return
         if any(getattr(page, "loading", False) for page in self._built.values()):
             # A page still reads its data in slices (Stödkatalog): the next page is
@@ -301,6 +302,15 @@ class MainWindow(QMainWindow):
         else:
             self.page(index)
         QTimer.singleShot(0, self.build_pending_sections)
+
+    def _finish_built_pages(self) -> None:
+        # Last, a page a turn: a built page that made only what its first frame
+        # shows (Samtalsstöd: the flow picker) makes the rest (``unfinished``, ``finish``).
+        for page in self._built.values():
+            if getattr(page, "unfinished", False):
+                page.finish()  # type: ignore[attr-defined]
+                QTimer.singleShot(0, self.build_pending_sections)
+                return
 
     def _on_row_changed(self, index: int) -> None:
         if index >= 0:

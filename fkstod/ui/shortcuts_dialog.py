@@ -102,6 +102,9 @@ def window_keys(window: QMainWindow, sections: list[tuple[str, QWidget]]) -> lis
     """
     everywhere = _("Hela fönstret")
     found: dict[tuple[str, str], Key] = {}
+    for _title, page in sections:
+        if getattr(page, "unfinished", False):
+            page.finish()  # type: ignore[attr-defined]  (a page made in part: its keys too)
 
     def where(owner: object) -> str:
         if isinstance(owner, QWidget):

@@ -1,7 +1,8 @@
 """Start the real fkstod window and measure it from outside: ``python app_probe.py OUT ARGS...``.
 
 Runs ``fkstod.cli.main(ARGS)`` (what ``python -m fkstod`` runs) with a hook
-around ``fkstod.app.build_window`` and nothing else changed. Once the window is
+around ``fkstod.app.build_window``, put in when the start imports the window
+(so the imports happen in the start's own order), and nothing else changed. Once the window is
 built it watches:
 
 - ``first_frame``: the window's first paint (its ``ready`` signal), as
@@ -37,17 +38,29 @@ def _memory_mb() -> tuple[float, float]:
 
 
 def main(out: str, argv: list[str]) -> int:
-    import fkstod.app as app_module
     from fkstod import cli
 
-    original = app_module.build_window
     figures: dict[str, float] = {}
+    real: dict[str, object] = {}
+    before_qt = cli.import_before_qt
+
+    def hook() -> None:
+        # Where the real start imports the window: after the modules it imports
+        # before PySide6 (cli.BEFORE_QT). Importing fkstod.app here first would
+        # put PySide6 ahead of them and measure a slower start than the real one.
+        before_qt()
+        import fkstod.app as app_module
+
+        real["build_window"] = app_module.build_window
+        app_module.build_window = build_window
+
+    cli.import_before_qt = hook
 
     def build_window(services, dialogs=None):
         from PySide6.QtCore import QElapsedTimer, QTimer
         from PySide6.QtWidgets import QApplication
 
-        window = original(services, dialogs)
+        window = real["build_window"](services, dialogs)
         clock = QElapsedTimer()
         ticker = QTimer(window)
         ticker.setInterval(TICK_MS)
@@ -55,9 +68,15 @@ def main(out: str, argv: list[str]) -> int:
 
         def all_built() -> bool:
             # Built, and none still reading its data in slices (a page that does
-            # says so with ``loading``: Stödkatalog while its entries are read).
+            # says so with ``loading``: Stödkatalog while its entries are read) or
+            # still to make what its first frame did not show (``unfinished``).
             pages = [window.built_page(i) for i in range(window.pages.count())]
-            return all(p is not None and not getattr(p, "loading", False) for p in pages)
+            return all(
+                p is not None
+                and not getattr(p, "loading", False)
+                and not getattr(p, "unfinished", False)
+                for p in pages
+            )
 
         def tick() -> None:
             now = clock.elapsed()
@@ -84,7 +103,6 @@ def main(out: str, argv: list[str]) -> int:
         window.ready.connect(first_frame)
         return window
 
-    app_module.build_window = build_window
     return cli.main(argv)
 
 

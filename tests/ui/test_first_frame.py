@@ -9,6 +9,7 @@ focus. The other sections are built after it, in pieces, while the app is idle.
 from __future__ import annotations
 
 import pytest
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
 from fkstod import app as fkapp
@@ -37,4 +38,57 @@ def test_at_the_first_paint_the_flow_picker_shows_and_its_search_field_takes_key
     assert page.picker.filter.text() == "underhåll"
     assert 0 < page.picker.list.count() < everything
     window.close()
+    services.db.close()
+
+
+def test_the_first_frame_makes_the_picker_only_and_the_step_comes_with_the_first_flow(
+    qtbot, data_folder
+):
+    fkapp.make_application()
+    services, _notice = fkapp.build_services(data_folder)
+    window = fkapp.build_window(services, FakeDialogs())
+    qtbot.addWidget(window)
+    with qtbot.waitSignal(window.ready, timeout=10_000):
+        window.show()
+    page = window.built_page(0)
+    assert page.stack.count() == 1  # the step and the summary are made when first needed
+    assert page.may_discard_note()  # closing before any flow makes nothing either
+    assert page.stack.count() == 1
+    window.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is page.picker.filter)
+    qtbot.keyClicks(page.picker.filter, "underhåll")
+    qtbot.keyClick(page.picker.filter, Qt.Key.Key_Return)
+    assert page.stack.currentWidget() is page.step_view and page.step_view.isVisible()
+    qtbot.waitUntil(
+        lambda: (
+            page.step_view.isAncestorOf(QApplication.focusWidget())
+            or (QApplication.focusWidget() is page.step_view)
+        )
+    )
+    window.close()
+    services.db.close()
+
+
+def test_when_idle_the_call_page_makes_the_rest_and_f1_lists_its_keys(qtbot, data_folder):
+    from fkstod.ui.shortcuts_dialog import window_keys
+
+    fkapp.make_application()
+    services, _notice = fkapp.build_services(data_folder)
+    window = fkapp.build_window(services, FakeDialogs())
+    qtbot.addWidget(window)
+    window.show()
+    page = window.built_page(0)
+    assert page.unfinished
+    sections = [(s.title, window.page(i)) for i, s in enumerate(window.sections())]
+    keys = {(k.where, k.keys) for k in window_keys(window, sections)}
+    assert ("Samtalsstöd", "Alt+Vänsterpil") in keys  # the step view's Back, before any flow
+    other = fkapp.build_window(services, FakeDialogs())
+    qtbot.addWidget(other)
+    other.show()
+    assert other.built_page(0).unfinished
+    other.build_pending_sections()
+    qtbot.waitUntil(lambda: not other.built_page(0).unfinished)
+    assert other.built_page(0).stack.count() == 3
+    window.close()
+    other.close()
     services.db.close()

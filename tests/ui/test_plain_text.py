@@ -21,6 +21,7 @@ from PySide6.QtWidgets import QApplication, QLabel, QListWidget, QMessageBox, QW
 from fkstod import app as fkapp
 from fkstod.core.directory import csvfile
 from fkstod.core.flows import load_library
+from fkstod.core.flows.cache import FlowCache
 from fkstod.ui.dialogs import _box
 from fkstod.ui.widgets.plain_label import PlainLabel, plain_tooltip
 from tests.ui.fakes import FakeDialogs
@@ -122,7 +123,7 @@ def window(qtbot, data_folder, tmp_path, monkeypatch):
     (flows / "fientlig.toml").write_text(FLOW, encoding="utf-8")
     library = load_library(flows)
     assert "fientlig" in library.flows, library.unavailable
-    monkeypatch.setattr(fkapp, "load_library", lambda: library)
+    monkeypatch.setattr(FlowCache, "load", lambda _cache: library)
 
     services, _notice = fkapp.build_services(data_folder)
     directory = services.directory

@@ -6,12 +6,9 @@ the whole directory package (search index, CSV and HSDS readers).
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+import sqlite3
 
 from fkstod.core.migrate import MigrationSet
-
-if TYPE_CHECKING:
-    from sqlite_utils import Database
 
 TABLE = "directory_entries"
 
@@ -19,12 +16,13 @@ migrations = MigrationSet("directory")
 
 
 @migrations()
-def create_directory_entries(db: Database) -> None:
+def create_directory_entries(conn: sqlite3.Connection) -> None:
     """Create the table of local entries: one row per service, lists as JSON."""
     from fkstod.core.directory.validate import FIELD_NAMES
 
-    db[TABLE].create(  # type: ignore[union-attr]
-        {name: str for name in FIELD_NAMES},
-        pk="id",
-        not_null={"id", "organisation"},
-    )
+    columns = [
+        '"id" TEXT PRIMARY KEY NOT NULL',
+        '"organisation" TEXT NOT NULL',
+        *(f'"{name}" TEXT' for name in FIELD_NAMES if name not in ("id", "organisation")),
+    ]
+    conn.execute(f'CREATE TABLE "{TABLE}" (\n   ' + ",\n   ".join(columns) + "\n)")

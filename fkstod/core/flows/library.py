@@ -6,11 +6,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from fkstod import paths
-from fkstod.core.flows.check import check_flow
-from fkstod.core.flows.loader import read_flow_file
 from fkstod.core.flows.model import Flow
 from fkstod.core.i18n import _
 from fkstod.core.problems import Problem
+
+# The loader and the checks are imported where they run: a start that reads the
+# parsed library from its cache (fkstod.core.flows.cache) needs neither.
 
 
 @dataclass(frozen=True)
@@ -53,6 +54,8 @@ def flows_folder() -> Path:
 
 def jump_ids_in(folder: Path) -> set[str]:
     """Return the ids of the jump flows in ``folder`` that parse (for lint of one file)."""
+    from fkstod.core.flows.loader import read_flow_file
+
     out: set[str] = set()
     for path in sorted(folder.glob("*.toml")):
         flow, _problems = read_flow_file(path)
@@ -63,6 +66,9 @@ def jump_ids_in(folder: Path) -> set[str]:
 
 def load_library(folder: Path | None = None) -> FlowLibrary:
     """Load and check every ``*.toml`` in ``folder`` (default: the shipped flows)."""
+    from fkstod.core.flows.check import check_flow
+    from fkstod.core.flows.loader import read_flow_file
+
     folder = folder or flows_folder()
     parsed: list[tuple[Path, Flow | None, list[Problem]]] = [
         (path, *read_flow_file(path)) for path in sorted(folder.glob("*.toml"))
@@ -93,6 +99,9 @@ def load_library(folder: Path | None = None) -> FlowLibrary:
 
 def check_flow_file(path: Path) -> list[Problem]:
     """Lint one flow file: shape, graph, and jumps to the flows beside it."""
+    from fkstod.core.flows.check import check_flow
+    from fkstod.core.flows.loader import read_flow_file
+
     flow, problems = read_flow_file(path)
     if flow is None:
         return problems

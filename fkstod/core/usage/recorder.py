@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import sqlite3
 import sys
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
@@ -25,28 +26,33 @@ TABLE = "usage_counts"
 EXPORTED_TABLE = "usage_exported_months"
 
 if TYPE_CHECKING:
-    from sqlite_utils import Database
-
     from fkstod.core.store import Db
 
 migrations = MigrationSet("usage")
 
 
 @migrations()
-def create_usage_counts(db: Database) -> None:
+def create_usage_counts(conn: sqlite3.Connection) -> None:
     """Create the table of monthly counts."""
-    db[TABLE].create(  # type: ignore[union-attr]
-        {"month": str, "metric": str, "labels": str, "count": int},
-        pk=("month", "metric", "labels"),
-        not_null={"month", "metric", "labels", "count"},
+    conn.execute(
+        f'CREATE TABLE "{TABLE}" (\n'
+        '   "month" TEXT NOT NULL,\n'
+        '   "metric" TEXT NOT NULL,\n'
+        '   "labels" TEXT NOT NULL,\n'
+        '   "count" INTEGER NOT NULL,\n'
+        '   PRIMARY KEY ("month", "metric", "labels")\n'
+        ")"
     )
 
 
 @migrations()
-def create_usage_exported_months(db: Database) -> None:
+def create_usage_exported_months(conn: sqlite3.Connection) -> None:
     """Create the table of months already exported."""
-    db[EXPORTED_TABLE].create(  # type: ignore[union-attr]
-        {"month": str, "times": int}, pk="month", not_null={"month", "times"}
+    conn.execute(
+        f'CREATE TABLE "{EXPORTED_TABLE}" (\n'
+        '   "month" TEXT PRIMARY KEY NOT NULL,\n'
+        '   "times" INTEGER NOT NULL\n'
+        ")"
     )
 
 

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from itertools import pairwise
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
@@ -30,7 +31,6 @@ from PySide6.QtWidgets import (
 )
 
 from fkstod.core.flows import FlowLibrary
-from fkstod.core.flows.session import FlowSession
 from fkstod.core.kommuner import Kommun
 from fkstod.core.usage import UsageRecorder
 from fkstod.core.vocabulary import OUTCOME_CODES
@@ -38,10 +38,15 @@ from fkstod.qt.private_clipboard import copy_private
 from fkstod.ui.dialogs import Dialogs
 from fkstod.ui.samtal.jump_bar import FlowJumpBar
 from fkstod.ui.samtal.picker import FlowPicker
-from fkstod.ui.samtal.step_view import FlowStepView
-from fkstod.ui.samtal.summary import FlowSummary
 from fkstod.ui.widgets.kommun_combo import KommunCombo
 from fkstod.ui.widgets.plain_label import PlainLabel
+
+if TYPE_CHECKING:
+    # Made when a flow is first started (``step_view``, ``summary``): the first
+    # frame shows the flow picker only, and a start should not wait for the rest.
+    from fkstod.core.flows.session import FlowSession
+    from fkstod.ui.samtal.step_view import FlowStepView
+    from fkstod.ui.samtal.summary import FlowSummary
 
 
 class FlowPage(QWidget):
@@ -98,11 +103,10 @@ class FlowPage(QWidget):
         self.kommun.accepted.connect(self.focus_view)  # the keys answer the step again
 
         self.picker = FlowPicker(library)
-        self.step_view = FlowStepView()
-        self.summary = FlowSummary()
+        self._step_view: FlowStepView | None = None
+        self._summary: FlowSummary | None = None
         self.stack = QStackedWidget()
-        for view in (self.picker, self.step_view, self.summary):
-            self.stack.addWidget(view)
+        self.stack.addWidget(self.picker)
 
         bar = QHBoxLayout()
         bar.addWidget(self.jumps, 1)
@@ -121,24 +125,68 @@ class FlowPage(QWidget):
 
         self.picker.flow_chosen.connect(self.start)
         self.picker.unavailable_chosen.connect(self._tell_unavailable)
-        v = self.step_view
-        v.option_chosen.connect(self.choose)
-        v.continue_requested.connect(self.advance)
-        v.back_requested.connect(self.back)
-        v.leave_requested.connect(self.leave)
-        v.item_toggled.connect(lambda i: self.session and self.session.toggle_item(i))
-        v.directory_clicked.connect(self._directory)
-        v.orosanmalan_clicked.connect(self._orosanmalan)
-        self.summary.orosanmalan_requested.connect(self._orosanmalan)
-        self.summary.copy_requested.connect(self.copy_note)
-        self.summary.back_requested.connect(self.back)
-        self.summary.new_requested.connect(self._new_from_summary)
         self._set_view(self.picker)
+
+    @property
+    def unfinished(self) -> bool:
+        """True while the step view or the summary is still to be made (``finish``)."""
+        return self._step_view is None or self._summary is None
+
+    def finish(self) -> None:
+        """Make what the first frame did not need: the step view and the summary.
+
+        The window calls it when idle after the first paint, and the list of keys
+        (F1) before it reads the page, so that their keys are listed too.
+        """
+        self._make_step_view()
+        self._make_summary()
+
+    @property
+    def step_view(self) -> FlowStepView:
+        """The view of one step, made when first needed (a flow started)."""
+        return self._make_step_view()
+
+    @property
+    def summary(self) -> FlowSummary:
+        """The end of a flow with its note, made when first needed."""
+        return self._make_summary()
+
+    def _make_step_view(self) -> FlowStepView:
+        if self._step_view is None:
+            from fkstod.ui.samtal.step_view import FlowStepView
+
+            v = FlowStepView()
+            v.set_compact(self.compact)
+            v.option_chosen.connect(self.choose)
+            v.continue_requested.connect(self.advance)
+            v.back_requested.connect(self.back)
+            v.leave_requested.connect(self.leave)
+            v.item_toggled.connect(lambda i: self.session and self.session.toggle_item(i))
+            v.directory_clicked.connect(self._directory)
+            v.orosanmalan_clicked.connect(self._orosanmalan)
+            self.stack.insertWidget(1, v)
+            self._step_view = v
+        return self._step_view
+
+    def _make_summary(self) -> FlowSummary:
+        if self._summary is None:
+            from fkstod.ui.samtal.summary import FlowSummary
+
+            summary = FlowSummary()
+            summary.orosanmalan_requested.connect(self._orosanmalan)
+            summary.copy_requested.connect(self.copy_note)
+            summary.back_requested.connect(self.back)
+            summary.new_requested.connect(self._new_from_summary)
+            self.stack.addWidget(summary)
+            self._summary = summary
+        return self._summary
 
     # -- actions -------------------------------------------------------------
 
     def start(self, flow_id: str, benefit: str) -> None:
         """Start ``flow_id`` under ``benefit``; a running flow is closed first."""
+        from fkstod.core.flows.session import FlowSession
+
         self._close_session()
         self.session = FlowSession(self.library, flow_id, benefit, self.usage)
         self._show()
@@ -191,8 +239,9 @@ class FlowPage(QWidget):
     def new_conversation(self) -> None:
         """Close the session and show the list of flows; nothing of the call remains."""
         self._close_session()
-        self.summary.forget()
-        self.step_view.forget()
+        for view in (self._summary, self._step_view):
+            if view is not None:
+                view.forget()
         self.kommun.setCurrentIndex(0)  # the next caller lives somewhere else
         self._set_view(self.picker)
         self.picker.filter.selectAll()
@@ -215,7 +264,8 @@ class FlowPage(QWidget):
             self.compact_button.setChecked(compact)  # its toggled signal calls back here
             return
         self.compact = compact
-        self.step_view.set_compact(compact)
+        if self._step_view is not None:  # one made later is made in the mode
+            self._step_view.set_compact(compact)
         self.jumps.set_compact(compact)
         self.tools.setDirection(
             QBoxLayout.Direction.TopToBottom if compact else QBoxLayout.Direction.LeftToRight
@@ -278,7 +328,12 @@ class FlowPage(QWidget):
     def focus_view(self) -> None:
         """Put the keyboard focus where the view shown takes its keys."""
         view = self.stack.currentWidget()
-        target = {self.picker: self.picker.filter, self.summary: self.summary.note}.get(view, view)
+        if view is self.picker:
+            target = self.picker.filter
+        elif view is not None and view is self._summary:
+            target = self._summary.note
+        else:
+            target = view
         target.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def _order_tabs(self) -> None:
@@ -321,13 +376,14 @@ class FlowPage(QWidget):
         self.notice.setVisible(bool(text))
 
     def _keep_note_edits(self) -> None:
-        if self.stack.currentWidget() is self.summary:
-            self.summary.keep_edits()
+        if self._summary is not None and self.stack.currentWidget() is self._summary:
+            self._summary.keep_edits()
 
     def may_discard_note(self) -> bool:
         """Return True when there is no edited note, or the caseworker lets it go."""
         # The edited note exists nowhere else (nothing is saved): ask before it goes.
-        return not self.summary.is_edited() or self.dialogs.confirm(
+        edited = self._summary is not None and self._summary.is_edited()
+        return not edited or self.dialogs.confirm(
             self.tr("Kasta anteckningen?"),
             self.tr(
                 "Du har ändrat anteckningen. Den sparas inte: kopiera den först om den ska "

@@ -18,9 +18,6 @@ from fkstod.ui.widgets.plain_label import PlainLabel
 from fkstod.ui.widgets.scroll_area import VerticalScrollArea
 from fkstod.ui.widgets.wrap_layout import WrapLayout
 
-EXPORT_KEYS = "Ctrl+Shift+T"
-AGGREGATE_KEYS = "Ctrl+Shift+M"
-
 
 def group_text(group: Group) -> str:
     """Return a group as the plain text shown (and read by a screen reader)."""

@@ -41,6 +41,9 @@ def window(qtbot, data_folder, temp_folder):
     qtbot.addWidget(win)
     win.show()
     qtbot.waitExposed(win)
+    # After its first paint the start keeps the parsed flows (shipped content only)
+    # in flows.cache: written before the snapshots, it is no part of drafting.
+    qtbot.waitUntil(lambda: (data_folder / "flows.cache").exists())
     yield win, services, dialogs
     # The field last typed in saves the reporter's details when it loses the focus:
     # let it, as the app does when the window closes, before the database closes.

@@ -1,0 +1,153 @@
+"""The parsed flow library, kept between starts: derived from shipped files only.
+
+Parsing and checking the shipped flows takes some 20 ms of every start; reading
+them back parsed takes about 1 ms. ``FlowCache`` keeps the parsed library in
+one file, keyed by a hash of everything the parse depends on: every flow file's
+name and bytes, the code that parses them (its source, or the executable of a
+bundle), and Python's version. A change to any of them is a different key, and
+the flows are parsed again.
+
+What the file holds is derived from the shipped flows, never from anything a
+caseworker typed. It is a cache, so any fault in it (missing, cut short, from
+another version, not ours) reads as a miss and the flows are parsed instead;
+a file that cannot be written (a read-only data folder) is left as it is.
+Reading it back only makes the library's own classes: anything else in the
+file is refused (``_Unpickler.find_class``), so a file put there by someone
+else cannot run code.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import io
+import pickle
+import sys
+from pathlib import Path
+
+from fkstod import __version__
+from fkstod.core import files
+from fkstod.core.flows.library import FlowLibrary, flows_folder, load_library
+from fkstod.core.problems import MAX_SOURCE_BYTES
+
+#: The cache's file name in the data folder.
+CACHE_NAME = "flows.cache"
+#: The file starts with this, then the 32-byte key, then the pickled library.
+MAGIC = b"fkstod-flows-cache 1\n"
+#: A cache bigger than this is not ours (today's is some 130 kB).
+MAX_CACHE_BYTES = 32 * 1024 * 1024
+#: A module's source bigger than this is not ours.
+MAX_CODE_BYTES = 4 * 1024 * 1024
+#: The modules whose code decides what a parse gives.
+_CODE = (
+    "fkstod.core.flows.check",
+    "fkstod.core.flows.library",
+    "fkstod.core.flows.loader",
+    "fkstod.core.flows.model",
+    "fkstod.core.flows.note_rule",
+    "fkstod.core.parse",
+    "fkstod.core.problems",
+    "fkstod.core.vocabulary",
+)
+#: The folder that holds the package ``fkstod`` (its sources, from a checkout or a wheel).
+CODE_ROOT = Path(__file__).resolve().parents[3]
+#: The only classes a cache may hold.
+_ALLOWED = {
+    "fkstod.core.flows.library": {"FlowLibrary", "Unavailable"},
+    "fkstod.core.flows.model": {"DirectoryShortcut", "Flow", "Option", "Source", "Step"},
+    "fkstod.core.problems": {"Problem"},
+}
+
+
+class _Unpickler(pickle.Unpickler):
+    def find_class(self, module: str, name: str) -> type:
+        if name not in _ALLOWED.get(module, ()):
+            raise pickle.UnpicklingError(f"{module}.{name} hör inte till flödesbiblioteket")
+        return super().find_class(module, name)
+
+
+def _code_identity() -> bytes:
+    """Return what identifies the parsing code: its source, else the executable."""
+    digest = hashlib.sha256(f"{__version__}\n{sys.version}\n".encode())
+    for module in _CODE:
+        source = CODE_ROOT.joinpath(*module.split(".")).with_suffix(".py")
+        try:
+            digest.update(files.read_bytes(source, MAX_CODE_BYTES))
+        except files.FileProblem:  # a bundle ships byte-code only: the executable stands for it
+            status = Path(sys.executable).stat()
+            digest.update(f"{sys.executable}:{status.st_size}:{status.st_mtime_ns}".encode())
+            break
+    return digest.digest()
+
+
+def library_key(folder: Path) -> bytes:
+    """Return the key of the library parsed from ``folder``: any change gives another."""
+    digest = hashlib.sha256(_code_identity())
+    for path in sorted(folder.glob("*.toml")):
+        try:
+            data = files.read_bytes(path, MAX_SOURCE_BYTES)
+        except files.FileProblem as exc:  # parsed, it is an unavailable flow: key it by its fault
+            data = f"\0{exc.message}".encode()
+        digest.update(f"\0{path.name}\0{len(data)}\0".encode())
+        digest.update(data)
+    return digest.digest()
+
+
+class FlowCache:
+    """The flow library, read from the cache file when it is current, else parsed.
+
+    ``load`` returns the library; ``save`` writes the cache when ``load`` had to
+    parse (the app calls it after the first paint, so a first start does not wait).
+    """
+
+    def __init__(self, path: Path, folder: Path | None = None) -> None:
+        self.path = path
+        self.folder = folder or flows_folder()
+        self._stale: tuple[bytes, FlowLibrary] | None = None
+
+    def load(self) -> FlowLibrary:
+        """Return the library: the cached one when its key matches, else parsed anew."""
+        key = library_key(self.folder)
+        cached = self._read(key)
+        if cached is not None:
+            self._stale = None
+            return cached
+        library = load_library(self.folder)
+        self._stale = (key, library)
+        return library
+
+    @property
+    def stale(self) -> bool:
+        """True when the last ``load`` parsed, and ``save`` has not written it yet."""
+        return self._stale is not None
+
+    def save(self) -> bool:
+        """Write the library ``load`` parsed, all or nothing; return whether it was written.
+
+        A folder that cannot be written (read-only, full) is no fault: the next
+        start parses the flows again.
+        """
+        if self._stale is None:
+            return False
+        key, library = self._stale
+        data = MAGIC + key + pickle.dumps(library, protocol=pickle.HIGHEST_PROTOCOL)
+        try:
+            # The app chose this file itself, in its own data folder: nothing to protect.
+            files.write_file(self.path, data, files.NOTHING_PROTECTED)
+        except files.FileProblem:
+            return False
+        self._stale = None
+        return True
+
+    def _read(self, key: bytes) -> FlowLibrary | None:
+        try:
+            data = files.read_bytes(self.path, MAX_CACHE_BYTES)
+        except files.FileProblem:  # missing, not a regular file, too big, unreadable
+            return None
+        head = MAGIC + key
+        if not data.startswith(head):
+            return None
+        try:
+            library = _Unpickler(io.BytesIO(data[len(head) :])).load()
+        except Exception:  # cut short, or not what we wrote: a cache, parse instead
+            return None
+        return library if isinstance(library, FlowLibrary) else None

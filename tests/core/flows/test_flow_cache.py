@@ -1,0 +1,172 @@
+"""The parsed flow library kept between starts: current, or parsed again; never trusted blindly."""
+
+from __future__ import annotations
+
+import os
+import pickle
+import shutil
+import subprocess
+import sys
+
+import pytest
+
+from fkstod.core.flows import load_library
+from fkstod.core.flows.cache import MAGIC, FlowCache, library_key
+from fkstod.core.flows.library import flows_folder
+from tests.conftest import REPO
+from tests.core.test_store import read_only
+
+
+@pytest.fixture
+def folder(tmp_path):
+    """A copy of the shipped flows, to change."""
+    copy = tmp_path / "flows"
+    shutil.copytree(flows_folder(), copy)
+    return copy
+
+
+def saved(cache: FlowCache):
+    library = cache.load()
+    assert cache.stale and cache.save() and not cache.stale
+    return library
+
+
+def test_a_saved_library_is_read_back_as_parsed_without_parsing(tmp_path, folder):
+    parsed = saved(FlowCache(tmp_path / "flows.cache", folder))
+    again = FlowCache(tmp_path / "flows.cache", folder)
+    read = again.load()
+    assert not again.stale  # from the cache
+    assert read == parsed == load_library(folder)
+    assert again.save() is False  # nothing to write
+
+
+def test_a_flow_file_changed_added_or_removed_is_parsed_again(tmp_path, folder):
+    path = tmp_path / "flows.cache"
+    saved(FlowCache(path, folder))
+    target = folder / "akut-fara.toml"
+    text = target.read_text(encoding="utf-8")
+    title = load_library(folder).get("akut-fara").title
+    target.write_text(text.replace(title, "Ny rubrik", 1), encoding="utf-8")
+    changed = FlowCache(path, folder)
+    assert changed.load().get("akut-fara").title == "Ny rubrik" and changed.stale
+    changed.save()
+    shutil.copy(folder / "akut-fara.toml", folder / "kopia.toml")
+    added = FlowCache(path, folder)
+    assert len(added.load().unavailable) == 1 and added.stale  # the id is used twice
+    added.save()
+    (folder / "kopia.toml").unlink()
+    removed = FlowCache(path, folder)
+    assert removed.load().unavailable == [] and removed.stale
+
+
+def test_the_key_changes_with_the_bytes_and_names_of_the_files(folder):
+    key = library_key(folder)
+    assert library_key(folder) == key
+    (folder / "akut-fara.toml").rename(folder / "a.toml")
+    assert library_key(folder) != key
+
+
+def test_the_key_is_made_from_the_parsing_code_and_changes_with_it(tmp_path, folder, monkeypatch):
+    from fkstod.core.flows import cache as cache_module
+
+    for module in cache_module._CODE:  # every module the key names is there to read
+        assert (cache_module.CODE_ROOT.joinpath(*module.split(".")).with_suffix(".py")).is_file()
+    copy = tmp_path / "code"
+    shutil.copytree(cache_module.CODE_ROOT / "fkstod", copy / "fkstod")
+    monkeypatch.setattr(cache_module, "CODE_ROOT", copy)
+    key = library_key(folder)
+    model = copy / "fkstod" / "core" / "flows" / "model.py"
+    model.write_text(model.read_text(encoding="utf-8") + "\n# changed\n", encoding="utf-8")
+    assert library_key(folder) != key
+
+
+@pytest.mark.parametrize(
+    "content",
+    [
+        b"",
+        os.urandom(4096),
+        MAGIC + b"\0" * 32 + b"not a pickle",
+        "cut short",
+        "another key",
+        "not a library",
+    ],
+    ids=["empty", "random", "bad-pickle", "cut-short", "another-key", "not-a-library"],
+)
+def test_a_cache_that_is_not_current_and_whole_is_ignored_and_rewritten(tmp_path, folder, content):
+    path = tmp_path / "flows.cache"
+    good = saved(FlowCache(path, folder))
+    whole = path.read_bytes()
+    head = len(MAGIC) + 32
+    data = {
+        "cut short": whole[: len(whole) // 2],
+        "another key": MAGIC + b"\1" * 32 + whole[head:],
+        "not a library": whole[:head] + pickle.dumps({"flows": {}}),
+    }.get(content, content)
+    path.write_bytes(data)
+    cache = FlowCache(path, folder)
+    assert cache.load() == good and cache.stale
+    assert cache.save() and path.read_bytes()[:head] == whole[:head]
+
+
+class _Runs:
+    def __reduce__(self):
+        return (os.system, ("touch ran",))
+
+
+def test_a_cache_that_would_run_code_is_refused(tmp_path, folder, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    path = tmp_path / "flows.cache"
+    path.write_bytes(MAGIC + library_key(folder) + pickle.dumps(_Runs()))
+    cache = FlowCache(path, folder)
+    assert cache.load() == load_library(folder) and cache.stale
+    assert not (tmp_path / "ran").exists()
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="POSIX permissions")
+def test_a_read_only_data_folder_is_left_as_it_is(tmp_path, folder):
+    data = tmp_path / "data"
+    data.mkdir()
+    with read_only(data):
+        cache = FlowCache(data / "flows.cache", folder)
+        assert cache.load() == load_library(folder)
+        assert cache.save() is False and cache.stale
+        assert list(data.iterdir()) == []
+
+
+def test_a_cache_path_that_cannot_be_a_file_is_no_fault(tmp_path, folder):
+    (tmp_path / "flows.cache").mkdir()
+    cache = FlowCache(tmp_path / "flows.cache", folder)
+    assert cache.load() == load_library(folder)
+    assert cache.save() is False
+
+
+def test_the_window_keeps_the_cache_in_the_data_folder_and_reads_it_next_time(data_folder):
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "PYTHONPATH": str(REPO)}
+    probe = (
+        "import sys\n"
+        "from fkstod import cli\n"
+        "from fkstod.core.flows.cache import FlowCache\n"
+        "seen = []\n"
+        "real = FlowCache.load\n"
+        "def load(self):\n"
+        "    library = real(self)\n"
+        "    seen.append('PARSED' if self.stale else 'CACHED')\n"
+        "    return library\n"
+        "FlowCache.load = load\n"
+        "code = cli.main(['--data-dir', sys.argv[1], '--exit-when-ready'])\n"
+        "print(*seen)\n"
+        "sys.exit(code)\n"
+    )
+    seen = []
+    for _start in range(2):
+        done = subprocess.run(
+            [sys.executable, "-c", probe, str(data_folder)],
+            env=env,
+            capture_output=True,
+            text=True,
+            timeout=120,
+        )
+        assert done.returncode == 0, done.stderr
+        seen += done.stdout.split()
+    assert seen == ["PARSED", "CACHED"]
+    assert (data_folder / "flows.cache").read_bytes().startswith(MAGIC)

@@ -68,3 +68,19 @@ def test_the_name_column_of_an_export_reads_back_for_every_kommun():
         entry = entry_from_fields(fields)
         assert not isinstance(entry, list), (kommun, entry)
         assert entry.kommuner == (kommun.kod,)
+
+
+@pytest.mark.parametrize(
+    "written",
+    ["{namn}", "{namn} ", "{namn} kommun", "{namn} (kod)", "{kod}", "{short}", "{namn} ({short})"],
+)
+def test_what_names_a_kommun_wholly_puts_it_first_in_the_search(written):
+    """What ``lookup`` takes as one kommun, the picker's top suggestion is that kommun.
+
+    Håbo is not Habo, "Uppsala kommun" is Uppsala and "380" is 0380, as an import reads them.
+    """
+    for kommun in kommuner.kommuner():
+        text = written.format(namn=kommun.namn, kod=kommun.kod, short=kommun.kod.lstrip("0"))
+        text = text.replace("(kod)", f"({kommun.kod})")
+        found = kommuner.search(text)
+        assert found and found[0] == kommun, (text, found[:2])

@@ -126,3 +126,15 @@ def test_enter_that_takes_a_kommun_says_so_so_the_caller_moves_on(qtbot, form):
     # Digits typed next go where the caller sent the focus, not onto "Lund (1281)".
     qtbot.keyClicks(QApplication_focus(), "12")
     assert combo.code() == "1281"
+
+
+@pytest.mark.parametrize(
+    ("typed", "kod"),
+    [("Håbo", "0305"), ("Habo", "0643"), ("uppsala kommun", "0380"), ("380", "0380")],
+)
+def test_enter_takes_the_kommun_that_was_written_out(qtbot, form, typed, kod):
+    combo, _after = form
+    type_into(qtbot, combo, typed)
+    qtbot.keyClick(QApplication_focus(), Qt.Key.Key_Return)
+    assert combo.code() == kod
+    assert combo.message.isHidden()

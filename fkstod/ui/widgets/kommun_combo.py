@@ -7,7 +7,8 @@ The one kommun picker of Samtalsstöd, Stödkatalog and Orosanmälan:
   takes the top one, or the one chosen with the arrow keys;
 - focusing the field selects its text, so typing replaces the old kommun;
 - text that matches no kommun is never left looking chosen: the field goes
-  back to "none" and ``message`` says what was typed and matched nothing.
+  back to "none" and ``message`` says what was typed and matched nothing;
+- Esc takes back what was typed, showing the kommun chosen before.
 
 Signals (besides QComboBox's):
     unmatched(str): typed text matched no kommun and was not taken.
@@ -168,6 +169,15 @@ class KommunCombo(QComboBox):
             if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
                 if self.code():
                     self.accepted.emit()
+                return True
+        elif kind == QEvent.Type.KeyPress and event.key() == Qt.Key.Key_Escape:
+            # Esc takes back what was typed: the field shows again the kommun that is read.
+            # With nothing typed it goes on to the window (Esc there leaves, or closes).
+            if self.currentText() != self.itemText(self.currentIndex()):
+                self.completer().popup().hide()
+                self._suggestions.setStringList([])
+                self.setEditText(self.itemText(self.currentIndex()))
+                self.lineEdit().selectAll()
                 return True
         elif watched is self.lineEdit() and kind == QEvent.Type.FocusOut:
             # The suggestion list taking the focus is not leaving the field.

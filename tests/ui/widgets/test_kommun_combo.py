@@ -138,3 +138,19 @@ def test_enter_takes_the_kommun_that_was_written_out(qtbot, form, typed, kod):
     qtbot.keyClick(QApplication_focus(), Qt.Key.Key_Return)
     assert combo.code() == kod
     assert combo.message.isHidden()
+
+
+@pytest.mark.parametrize(("before", "shown"), [("1280", "Malmö (1280)"), ("", "Kommun: ej vald")])
+def test_esc_undoes_what_was_typed_and_keeps_the_kommun_chosen(qtbot, form, before, shown):
+    """Typed, not taken: Esc puts back the kommun the caller reads, never "Lund" looking chosen."""
+    combo, _after = form
+    combo.set_code(before)
+    changed = []
+    combo.currentIndexChanged.connect(changed.append)
+    type_into(qtbot, combo, "Lund")
+    qtbot.keyClick(QApplication_focus(), Qt.Key.Key_Escape)
+    assert (combo.currentText(), combo.code(), changed) == (shown, before, [])
+    assert not combo.completer().popup().isVisible()
+    assert combo.lineEdit().selectedText() == shown  # typing again replaces it
+    qtbot.keyClick(combo.lineEdit(), Qt.Key.Key_Tab)  # leaving takes nothing typed before
+    assert combo.code() == before

@@ -64,8 +64,11 @@ class KatalogSection(PageSection["DirectoryPage"]):
 
     def shown(self) -> None:
         # Shown by its own key or the list, the directory is a plain search, not a call's;
-        # a call's shortcut sets the call again right after (show_filtered).
+        # a call's shortcut sets the call again right after (show_filtered), and
+        # offers the way back again (offer_way_back).
         self.call = None
+        if self.page is not None:
+            self.page.call_bar.withdraw()
 
     def _number_copied(self, category: str) -> None:
         # Support offered in a call: only while the directory shows a call's shortcut.

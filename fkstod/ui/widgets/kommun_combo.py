@@ -92,7 +92,13 @@ class KommunCombo(QComboBox):
         return self.currentData() or ""
 
     def set_code(self, code: str) -> None:
-        """Choose the municipality with ``code`` ("" or an unknown code: none)."""
+        """Choose the municipality with ``code`` ("" or an unknown code: none).
+
+        What was typed goes, and the message about it: none chosen again by the
+        caller (a new call) changes no index, so Qt would say nothing.
+        """
+        self.message.clear()
+        self.message.hide()
         self.setCurrentIndex(max(0, self.findData(code)))
         self.setEditText(self.itemText(self.currentIndex()))
 

@@ -154,3 +154,13 @@ def test_esc_undoes_what_was_typed_and_keeps_the_kommun_chosen(qtbot, form, befo
     assert combo.lineEdit().selectedText() == shown  # typing again replaces it
     qtbot.keyClick(combo.lineEdit(), Qt.Key.Key_Tab)  # leaving takes nothing typed before
     assert combo.code() == before
+
+
+def test_none_chosen_again_by_the_caller_keeps_nothing_of_what_was_typed(qtbot, form):
+    combo, _after = form
+    type_into(qtbot, combo, "Kallebo")
+    qtbot.keyClick(combo.lineEdit(), Qt.Key.Key_Return)
+    assert "Kallebo" in combo.message.text()
+    combo.set_code("")  # a new call; the index was "none" already
+    assert combo.message.text() == "" and combo.message.isHidden()
+    assert combo.currentText() == "Kommun: ej vald"

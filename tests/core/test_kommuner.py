@@ -84,3 +84,19 @@ def test_what_names_a_kommun_wholly_puts_it_first_in_the_search(written):
         text = text.replace("(kod)", f"({kommun.kod})")
         found = kommuner.search(text)
         assert found and found[0] == kommun, (text, found[:2])
+
+
+@pytest.mark.parametrize(
+    ("fields", "column"),
+    [
+        ({"kommuner_namn": "Habo"}, "kommuner_namn"),  # Håbo or Habo: which one?
+        ({"kommuner_namn": "Xyzzy, Uppsala"}, "kommuner_namn"),
+        ({"kategori": "", "kategori_namn": "Ingen sådan"}, "kategori_namn"),
+        ({"malgrupper_namn": "Kvinnor, Ingen sådan"}, "malgrupper_namn"),
+    ],
+)
+def test_a_name_column_read_in_place_of_empty_codes_is_where_its_problem_is_told(fields, column):
+    """A file with only the "(namn)" column: the problem names that column, not the empty one."""
+    problems = entry_from_fields({**ENTRY, **fields})
+    assert isinstance(problems, list)
+    assert [p.field for p in problems] == [column]

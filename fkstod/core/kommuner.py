@@ -41,15 +41,14 @@ def by_code() -> dict[str, Kommun]:
 
 
 def fold(text: str) -> str:
-    """Return ``text`` for comparison: lower case, å/ä/ö as a/a/o, spaces single.
+    """Return ``text`` for comparison: lower case, å/ä/ö as a/a/o, a hyphen as a space.
 
-    "Malmo" finds Malmö and "upplands vasby" finds Upplands Väsby.
+    "Malmo" finds Malmö, "upplands vasby" Upplands Väsby, "upplands bro" Upplands-Bro.
     """
-    low = " ".join(text.casefold().split())
-    return low.translate(_FOLD)
+    return " ".join(text.casefold().translate(_FOLD).split())
 
 
-_FOLD = str.maketrans({"å": "a", "ä": "a", "ö": "o", "é": "e", "ü": "u"})
+_FOLD = str.maketrans({"å": "a", "ä": "a", "ö": "o", "é": "e", "ü": "u", "-": " "})
 #: What follows a name in a picker or a coordinator's sheet: "Uppsala (0380)", "Uppsala kommun".
 _CODE_SUFFIX = re.compile(r"\s*\((\d{3,4})\)\s*$")
 _KOMMUN_WORD = re.compile(r"\s+(kommun|stad)$")
@@ -83,7 +82,7 @@ def search(text: str) -> list[Kommun]:
             rank = 1
         elif name.startswith(wanted):
             rank = 2
-        elif any(word.startswith(wanted) for word in re.split(r"[\s\-]", name)[1:]):
+        elif any(word.startswith(wanted) for word in name.split()[1:]):
             rank = 3
         elif wanted in name:
             rank = 4

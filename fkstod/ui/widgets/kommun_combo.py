@@ -8,7 +8,8 @@ The one kommun picker of Samtalsstöd, Stödkatalog and Orosanmälan:
 - focusing the field selects its text, so typing replaces the old kommun;
 - text that matches no kommun is never left looking chosen: the field goes
   back to "none" and ``message`` says what was typed and matched nothing;
-- Esc takes back what was typed, showing the kommun chosen before.
+- Esc takes back what was typed, showing the kommun chosen before;
+- what the first item is called ("alla" for "Alla kommuner") is suggested first.
 
 Signals (besides QComboBox's):
     unmatched(str): typed text matched no kommun and was not taken.
@@ -107,8 +108,16 @@ class KommunCombo(QComboBox):
         return self._suggestions.stringList()
 
     # -- typing ----------------------------------------------------------------
-    def _suggest(self, text: str) -> None:
+    def _found(self, text: str) -> list[str]:
         found = [kommun_text(k) for k in kommun_data.search(text) if k.kod in self._offered]
+        # What "none" is called, typed ("alla" for Alla kommuner): none first, not Järfälla.
+        typed, label = kommun_data.fold(text), kommun_data.fold(self.itemText(0))
+        if typed and label.startswith(typed) and (len(typed) >= 3 or label.split()[0] == typed):
+            found.insert(0, self.itemText(0))
+        return found
+
+    def _suggest(self, text: str) -> None:
+        found = self._found(text)
         self._suggestions.setStringList(found)
         if found:
             self.completer().setCompletionPrefix(text)
@@ -136,7 +145,7 @@ class KommunCombo(QComboBox):
         chosen = popup.currentIndex() if popup.isVisible() else None
         found = self.suggestions() if self._suggestions.rowCount() else []
         if not found:
-            found = [kommun_text(k) for k in kommun_data.search(text) if k.kod in self._offered]
+            found = self._found(text)
         popup.hide()
         if chosen is not None and chosen.isValid() and chosen.row() < len(found):
             self._take_text(found[chosen.row()])

@@ -164,3 +164,21 @@ def test_none_chosen_again_by_the_caller_keeps_nothing_of_what_was_typed(qtbot, 
     combo.set_code("")  # a new call; the index was "none" already
     assert combo.message.text() == "" and combo.message.isHidden()
     assert combo.currentText() == "Kommun: ej vald"
+
+
+@pytest.mark.parametrize("typed", ["alla", "Alla kommuner", "alla kommuner "])
+def test_typing_what_none_is_called_chooses_none_not_a_kommun_that_contains_it(qtbot, typed):
+    """In Stödkatalog "alla" means Alla kommuner, never Järfälla or Uddevalla."""
+    combo = KommunCombo(kommuner(), "Kommun", "Alla kommuner")
+    qtbot.addWidget(combo)
+    combo.show()
+    combo.set_code("1280")
+    said = []
+    combo.unmatched.connect(said.append)
+    type_into(qtbot, combo, typed)
+    assert combo.suggestions()[0] == "Alla kommuner"
+    qtbot.keyClick(combo.lineEdit(), Qt.Key.Key_Return)
+    assert (combo.code(), combo.currentText(), said) == ("", "Alla kommuner", [])
+    type_into(qtbot, combo, "jarf")  # the kommuner are still there
+    qtbot.keyClick(combo.lineEdit(), Qt.Key.Key_Return)
+    assert combo.code() == "0123"

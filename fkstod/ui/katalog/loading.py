@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any
 
+from fkstod.core.i18n import _
 from fkstod.qt.slices import Slices
 
 if TYPE_CHECKING:
@@ -25,6 +26,7 @@ class DirectoryLoading:
 
     directory: Directory | None
     _select_after: str = ""
+    _failed: bool = False
 
     # Provided by DirectoryPage.
     new_button: Any
@@ -42,6 +44,7 @@ class DirectoryLoading:
         """Set up the rebuild timer; with ``loading`` the page waits for ``set_directory``."""
         self._reindex = Slices(self._reindex_step, parent=self)  # type: ignore[arg-type]
         self._reindex.finished.connect(self.directory_ready)
+        self._reindex.failed.connect(self.load_failed)
         self._set_enabled(not loading)
 
     def set_directory(self, directory: Directory) -> None:
@@ -77,9 +80,27 @@ class DirectoryLoading:
         assert self.directory is not None
         return self.directory.save(values, entry_id, index_now=False)
 
+    def load_failed(self, _exc: object = None) -> None:
+        """The directory could not be read (or indexed): say so, and stay closed.
+
+        What was read is never shown as the directory: it would lack entries.
+        """
+        self._failed = True
+        self._set_enabled(False)
+        self.show_loading()
+
     def show_loading(self) -> None:
-        """Show that the directory is on its way, with no rows."""
-        self.notice.loading()
+        """Show that the directory is on its way (or could not be read), with no rows."""
+        if self._failed:
+            self.notice.setText(
+                _(
+                    "Stödkatalogen kunde inte läsas in. Starta om fkstod. Om det händer "
+                    "igen: berätta för supporten."
+                )
+            )
+            self.notice.show()
+        else:
+            self.notice.loading()
         self.notice_only()  # type: ignore[attr-defined]
 
     def select(self, entry_id: str) -> None:

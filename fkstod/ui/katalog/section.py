@@ -55,6 +55,7 @@ class KatalogSection(PageSection["DirectoryPage"]):
         if not loader.done:
             self.loading = Slices(loader.step, parent=page)
             self.loading.finished.connect(lambda: page.set_directory(loader.directory))
+            self.loading.failed.connect(page.load_failed)
             self.loading.start()
         page.referral_shown.connect(
             lambda category: self.usage.record("referral_shown", category=category)

@@ -51,7 +51,7 @@ def _shown(page: DirectoryPage):
 
 
 def test_a_kommun_typed_fast_while_loading_is_searched_once_loaded(qtbot, stored):
-    page, loader = _section_page(qtbot, stored)
+    page, _loader = _section_page(qtbot, stored)
     assert page.loading
     page.kommun.setFocus()
     page.kommun.lineEdit().selectAll()
@@ -107,3 +107,44 @@ def test_edits_before_the_rebuild_ends_all_land_and_search_sees_each(qtbot, stor
     assert [e.id for e in Directory(stored).local_entries() if "Testby" in e.organisation] == [
         second.id
     ]
+
+
+class FailingLoader:
+    """A loader whose second slice meets a database fault (a disk that went away)."""
+
+    def __init__(self, stored) -> None:
+        self._real = Directory.in_slices(stored)
+        self.steps = 0
+
+    @property
+    def done(self) -> bool:
+        return False
+
+    @property
+    def directory(self):
+        raise AssertionError("a half-read directory was taken")
+
+    def step(self, budget_ms: float) -> bool:
+        self.steps += 1
+        if self.steps == 2:
+            import sqlite3
+
+            raise sqlite3.OperationalError("disk I/O error")
+        return self._real.step(0) and False
+
+
+def test_a_directory_that_cannot_be_read_says_so_and_stays_closed(qtbot, stored):
+    loader = FailingLoader(stored)
+    section = KatalogSection(lambda: loader, FakeDialogs(), usage=None)  # type: ignore[arg-type]
+    with qtbot.capture_exceptions() as raised:
+        page = section.build()
+        qtbot.addWidget(page)
+        page.show()
+        qtbot.waitUntil(lambda: loader.steps >= 2, timeout=5000)
+        qtbot.wait(30)
+    assert loader.steps == 2  # no slice after the fault
+    assert [type(e[1]).__name__ for e in raised] == ["OperationalError"]  # told once
+    assert "kunde inte läsas in" in page.notice.text() and not page.notice.isHidden()
+    qtbot.keyClicks(page.search_box, "jour")  # a search typed after does not hide it
+    assert "kunde inte läsas in" in page.notice.text()
+    assert page.loading and not page.new_button.isEnabled() and page.visible_titles() == []

@@ -160,9 +160,12 @@ def test_words_kept_as_ids_rather_than_masks_are_found_as_before() -> None:
             st.sampled_from("jourvåldstöd 0123-ß\u0301\u0308\u200f\u202e😀"),
         ),
         max_size=40,
-    )
+    ),
+    options=st.sampled_from(
+        [{}, {"kommun": "1280"}, {"kommun": "0305", "needs": ["socialtjanst"]}, {"limit": 3}]
+    ),
 )
-def test_any_text_typed_gives_the_reference_results(indexes, query) -> None:
+def test_any_text_typed_gives_the_reference_results(indexes, query, options) -> None:
     """Digits, punctuation, emoji, bidi marks, ß and combining accents: as before."""
     new, old = indexes
-    _same(new, old, query, now=datetime(2026, 11, 23, 10))
+    _same(new, old, query, now=datetime(2026, 11, 23, 10), **options)

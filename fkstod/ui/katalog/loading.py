@@ -21,6 +21,14 @@ if TYPE_CHECKING:
     from fkstod.core.directory.validate import FieldError
 
 
+def load_failed_text() -> str:
+    """Return what the page and Arkiv's entries say when the directory could not be read."""
+    return _(
+        "Stödkatalogen kunde inte läsas in. Starta om fkstod. Om det händer igen: "
+        "berätta för supporten."
+    )
+
+
 class DirectoryLoading:
     """What ``DirectoryPage`` does while the directory is not ready (a mixin, no widget)."""
 
@@ -80,6 +88,11 @@ class DirectoryLoading:
         assert self.directory is not None
         return self.directory.save(values, entry_id, index_now=False)
 
+    @property
+    def failed(self) -> bool:
+        """Whether the directory could not be read (it stays closed until a restart)."""
+        return self._failed
+
     def load_failed(self, _exc: object = None) -> None:
         """The directory could not be read (or indexed): say so, and stay closed.
 
@@ -92,12 +105,7 @@ class DirectoryLoading:
     def show_loading(self) -> None:
         """Show that the directory is on its way (or could not be read), with no rows."""
         if self._failed:
-            self.notice.setText(
-                _(
-                    "Stödkatalogen kunde inte läsas in. Starta om fkstod. Om det händer "
-                    "igen: berätta för supporten."
-                )
-            )
+            self.notice.setText(load_failed_text())
             self.notice.show()
         else:
             self.notice.loading()

@@ -107,8 +107,14 @@ class KatalogSection(PageSection["DirectoryPage"]):
 
     def _ready(self) -> bool:
         # From the menu, while the entries are still read: say so rather than do nothing.
-        if not self.build().loading:
+        page = self.build()
+        if not page.loading:
             return True
+        if page.failed:
+            from fkstod.ui.katalog.loading import load_failed_text
+
+            self.dialogs.info(_("Stödkatalogen"), load_failed_text())
+            return False
         self.dialogs.info(
             _("Stödkatalogen läses in"),
             _("Katalogen läses fortfarande in. Försök igen om en liten stund."),

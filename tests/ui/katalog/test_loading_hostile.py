@@ -135,7 +135,8 @@ class FailingLoader:
 
 def test_a_directory_that_cannot_be_read_says_so_and_stays_closed(qtbot, stored):
     loader = FailingLoader(stored)
-    section = KatalogSection(lambda: loader, FakeDialogs(), usage=None)  # type: ignore[arg-type]
+    dialogs = FakeDialogs()
+    section = KatalogSection(lambda: loader, dialogs, usage=None)  # type: ignore[arg-type]
     with qtbot.capture_exceptions() as raised:
         page = section.build()
         qtbot.addWidget(page)
@@ -148,3 +149,6 @@ def test_a_directory_that_cannot_be_read_says_so_and_stays_closed(qtbot, stored)
     qtbot.keyClicks(page.search_box, "jour")  # a search typed after does not hide it
     assert "kunde inte läsas in" in page.notice.text()
     assert page.loading and not page.new_button.isEnabled() and page.visible_titles() == []
+    section.import_file()  # Arkiv's entry: not "still loading, try again soon"
+    ((_title, text),) = dialogs.infos
+    assert "kunde inte läsas in" in text and "Försök igen om en liten stund" not in text

@@ -103,7 +103,7 @@ def test_a_name_column_read_in_place_of_empty_codes_is_where_its_problem_is_told
 
 
 def test_a_hyphen_in_a_name_may_be_typed_as_a_space():
-    """"upplands bro" is Upplands-Bro, in the picker and in an import, as "malmo" is Malmö."""
+    """Upplands-Bro typed "upplands bro", in the picker and an import, as "malmo" is Malmö."""
     hyphenated = [k for k in kommuner.kommuner() if "-" in k.namn]
     assert hyphenated
     for kommun in hyphenated:

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from fkstod.core import kommuner
 from fkstod.core.directory.validate import entry_from_fields
@@ -110,3 +112,16 @@ def test_a_hyphen_in_a_name_may_be_typed_as_a_space():
         typed = kommun.namn.replace("-", " ").lower()
         assert kommuner.search(typed)[:1] == [kommun], typed
         assert kommuner.lookup(typed) == kommun
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.text(alphabet=st.characters(codec="utf-8", exclude_categories=("Cs",)), max_size=60))
+def test_any_text_is_searched_and_looked_up_without_a_fault(text):
+    found = kommuner.search(text)
+    assert len(set(found)) == len(found)
+    try:
+        kommun = kommuner.lookup(text)
+    except kommuner.KommunNotFound as exc:
+        assert str(exc)
+    else:
+        assert kommun in kommuner.kommuner()

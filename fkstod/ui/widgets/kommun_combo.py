@@ -109,10 +109,16 @@ class KommunCombo(QComboBox):
 
     # -- typing ----------------------------------------------------------------
     def _found(self, text: str) -> list[str]:
-        found = [kommun_text(k) for k in kommun_data.search(text) if k.kod in self._offered]
-        # What "none" is called, typed ("alla" for Alla kommuner): none first, not Järfälla.
+        kommuner = [k for k in kommun_data.search(text) if k.kod in self._offered]
+        found = [kommun_text(k) for k in kommuner]
+        # What "none" is called, typed ("alla" for Alla kommuner): none first, not Järfälla,
+        # which only has "alla" inside it. A kommun whose name starts so stays first ("val").
         typed, label = kommun_data.fold(text), kommun_data.fold(self.itemText(0))
-        if typed and label.startswith(typed) and (len(typed) >= 3 or label.split()[0] == typed):
+        if (
+            typed
+            and label.startswith(typed)
+            and not any(kommun_data.fold(k.namn).startswith(typed) for k in kommuner)
+        ):
             found.insert(0, self.itemText(0))
         return found
 

@@ -182,3 +182,14 @@ def test_typing_what_none_is_called_chooses_none_not_a_kommun_that_contains_it(q
     type_into(qtbot, combo, "jarf")  # the kommuner are still there
     qtbot.keyClick(combo.lineEdit(), Qt.Key.Key_Return)
     assert combo.code() == "0123"
+
+
+def test_the_start_of_a_kommun_beats_what_none_is_called(qtbot):
+    """Orosanmälan's "Välj barnets kommun…": "val" is still Valdemarsvik, Vallentuna…"""
+    combo = KommunCombo(kommuner(), "Barnets kommun", "Välj barnets kommun…")
+    qtbot.addWidget(combo)
+    combo.show()
+    type_into(qtbot, combo, "val")
+    assert combo.suggestions()[:2] == ["Valdemarsvik (0563)", "Vallentuna (0115)"]
+    qtbot.keyClick(combo.lineEdit(), Qt.Key.Key_Return)
+    assert combo.code() == "0563"

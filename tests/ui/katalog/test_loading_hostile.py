@@ -152,3 +152,30 @@ def test_a_directory_that_cannot_be_read_says_so_and_stays_closed(qtbot, stored)
     section.import_file()  # Arkiv's entry: not "still loading, try again soon"
     ((_title, text),) = dialogs.infos
     assert "kunde inte läsas in" in text and "Försök igen om en liten stund" not in text
+
+
+def test_switching_away_and_closing_the_window_mid_load_loses_nothing(qtbot, tmp_path):
+    """Stödkatalog opened, left at once for Samtalsstöd, the window closed while it reads."""
+    from fkstod import app as fkapp
+    from tests.benchmarks.data import fill_data_folder
+    from tests.ui.fakes import close_window
+
+    folder = fill_data_folder(tmp_path / "data", 3000)
+    fkapp.make_application()
+    with qtbot.capture_exceptions() as raised:
+        services, _notice = fkapp.build_services(folder)
+        window = fkapp.build_window(services, FakeDialogs())
+        window.show()  # not given to qtbot: close_window deletes it here
+        window.show_section(window.index_of("katalog"))
+        page = window.page(window.index_of("katalog"))
+        assert page.loading  # 3000 rows are not read in one turn
+        qtbot.keyClicks(page.search_box, "jour")
+        window.show_section(window.index_of("samtal"))
+        qtbot.wait(1)
+        close_window(window)
+        qtbot.wait(30)  # a timer left behind would fire into the deleted page here
+        services.db.close()
+    assert raised == []
+    again = fkapp.build_services(folder)[0]
+    assert len(Directory(again.db).local_entries()) == 3000  # nothing lost
+    again.db.close()

@@ -41,15 +41,14 @@ def by_code() -> dict[str, Kommun]:
 
 
 def fold(text: str) -> str:
-    """Return ``text`` for comparison: lower case, å/ä/ö as a/a/o, spaces single.
+    """Return ``text`` for comparison: lower case, å/ä/ö as a/a/o, a hyphen as a space.
 
-    "Malmo" finds Malmö and "upplands vasby" finds Upplands Väsby.
+    "Malmo" finds Malmö, "upplands vasby" Upplands Väsby, "upplands bro" Upplands-Bro.
     """
-    low = " ".join(text.casefold().split())
-    return low.translate(_FOLD)
+    return " ".join(text.casefold().translate(_FOLD).split())
 
 
-_FOLD = str.maketrans({"å": "a", "ä": "a", "ö": "o", "é": "e", "ü": "u"})
+_FOLD = str.maketrans({"å": "a", "ä": "a", "ö": "o", "é": "e", "ü": "u", "-": " "})
 #: What follows a name in a picker or a coordinator's sheet: "Uppsala (0380)", "Uppsala kommun".
 _CODE_SUFFIX = re.compile(r"\s*\((\d{3,4})\)\s*$")
 _KOMMUN_WORD = re.compile(r"\s+(kommun|stad)$")
@@ -58,28 +57,35 @@ _KOMMUN_WORD = re.compile(r"\s+(kommun|stad)$")
 def search(text: str) -> list[Kommun]:
     """Return the municipalities that ``text`` may mean, the most likely first.
 
-    A code or the start of one ("038"), the start of the name, the start of a
-    later word of the name ("väsby"), then anywhere in the name; å, ä and ö
-    need not be typed, and case does not matter. Ties keep alphabetical order.
+    A code or the start of one ("038"; "380" is 0380, as Excel writes it), the
+    name as written (å, ä and ö decide: "Håbo" before Habo), the name without
+    them, the start of the name, the start of a later word of the name
+    ("väsby"), then anywhere in the name; case, and a trailing "kommun" or
+    "stad", do not matter. Ties keep alphabetical order. What ``lookup`` reads
+    as one kommun comes first.
     """
-    wanted = fold(text).strip()
-    if match := _CODE_SUFFIX.search(wanted):
-        wanted = match.group(1)
+    low = " ".join(text.casefold().split())
+    if match := _CODE_SUFFIX.search(low):
+        low = match.group(1)
+    low = _KOMMUN_WORD.sub("", low) or low
+    wanted = fold(low)
     if not wanted:
         return []
     ranked: list[tuple[int, str, Kommun]] = []
     for k in kommuner():
         name = fold(k.namn)
         if wanted.isdigit():
-            rank = 0 if k.kod.startswith(wanted) else -1
-        elif name == wanted:
+            rank = 0 if k.kod == wanted.zfill(4) else 1 if k.kod.startswith(wanted) else -1
+        elif k.namn.casefold() == low:
             rank = 0
-        elif name.startswith(wanted):
+        elif name == wanted:
             rank = 1
-        elif any(word.startswith(wanted) for word in re.split(r"[\s\-]", name)[1:]):
+        elif name.startswith(wanted):
             rank = 2
-        elif wanted in name:
+        elif any(word.startswith(wanted) for word in name.split()[1:]):
             rank = 3
+        elif wanted in name:
+            rank = 4
         else:
             rank = -1
         if rank >= 0:

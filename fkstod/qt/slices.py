@@ -7,6 +7,9 @@ calls it: between two slices Qt paints and handles the keys typed meanwhile.
 
 Signals:
     finished(): the work is done (emitted once, after the last slice).
+    failed(object): a slice raised this exception; the work stops there (a
+        loader's next step could take its spent work for done), and the
+        exception goes on to ``sys.excepthook``.
 """
 
 from __future__ import annotations
@@ -23,6 +26,7 @@ class Slices(QObject):
     """Call ``step(budget_ms)`` from a zero-interval timer until it returns True."""
 
     finished = Signal()
+    failed = Signal(object)
 
     def __init__(
         self,
@@ -47,6 +51,14 @@ class Slices(QObject):
         self._timer.start()
 
     def _slice(self) -> None:
-        if self._step(self._budget_ms):
+        try:
+            done = self._step(self._budget_ms)
+        except Exception as exc:
+            # Once: a timer that went on would report it every turn of the event loop.
+            # Raised on, so the window's excepthook tells the user as for any fault.
+            self._timer.stop()
+            self.failed.emit(exc)
+            raise
+        if done:
             self._timer.stop()
             self.finished.emit()

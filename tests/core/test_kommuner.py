@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from fkstod.core import kommuner
 from fkstod.core.directory.validate import entry_from_fields
@@ -68,3 +70,58 @@ def test_the_name_column_of_an_export_reads_back_for_every_kommun():
         entry = entry_from_fields(fields)
         assert not isinstance(entry, list), (kommun, entry)
         assert entry.kommuner == (kommun.kod,)
+
+
+@pytest.mark.parametrize(
+    "written",
+    ["{namn}", "{namn} ", "{namn} kommun", "{namn} (kod)", "{kod}", "{short}", "{namn} ({short})"],
+)
+def test_what_names_a_kommun_wholly_puts_it_first_in_the_search(written):
+    """What ``lookup`` takes as one kommun, the picker's top suggestion is that kommun.
+
+    Håbo is not Habo, "Uppsala kommun" is Uppsala and "380" is 0380, as an import reads them.
+    """
+    for kommun in kommuner.kommuner():
+        text = written.format(namn=kommun.namn, kod=kommun.kod, short=kommun.kod.lstrip("0"))
+        text = text.replace("(kod)", f"({kommun.kod})")
+        found = kommuner.search(text)
+        assert found and found[0] == kommun, (text, found[:2])
+
+
+@pytest.mark.parametrize(
+    ("fields", "column"),
+    [
+        ({"kommuner_namn": "Habo"}, "kommuner_namn"),  # Håbo or Habo: which one?
+        ({"kommuner_namn": "Xyzzy, Uppsala"}, "kommuner_namn"),
+        ({"kategori": "", "kategori_namn": "Ingen sådan"}, "kategori_namn"),
+        ({"malgrupper_namn": "Kvinnor, Ingen sådan"}, "malgrupper_namn"),
+    ],
+)
+def test_a_name_column_read_in_place_of_empty_codes_is_where_its_problem_is_told(fields, column):
+    """A file with only the "(namn)" column: the problem names that column, not the empty one."""
+    problems = entry_from_fields({**ENTRY, **fields})
+    assert isinstance(problems, list)
+    assert [p.field for p in problems] == [column]
+
+
+def test_a_hyphen_in_a_name_may_be_typed_as_a_space():
+    """Upplands-Bro typed "upplands bro", in the picker and an import, as "malmo" is Malmö."""
+    hyphenated = [k for k in kommuner.kommuner() if "-" in k.namn]
+    assert hyphenated
+    for kommun in hyphenated:
+        typed = kommun.namn.replace("-", " ").lower()
+        assert kommuner.search(typed)[:1] == [kommun], typed
+        assert kommuner.lookup(typed) == kommun
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.text(alphabet=st.characters(codec="utf-8", exclude_categories=("Cs",)), max_size=60))
+def test_any_text_is_searched_and_looked_up_without_a_fault(text):
+    found = kommuner.search(text)
+    assert len(set(found)) == len(found)
+    try:
+        kommun = kommuner.lookup(text)
+    except kommuner.KommunNotFound as exc:
+        assert str(exc)
+    else:
+        assert kommun in kommuner.kommuner()

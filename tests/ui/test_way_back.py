@@ -69,3 +69,17 @@ def test_enter_in_the_calls_kommun_gives_the_keys_back_to_the_step(qtbot, window
     qtbot.keyClick(call.kommun.lineEdit(), Qt.Key.Key_Return)
     assert call.kommun.code() == "0380"
     assert QApplication.focusWidget() is call.step_view
+
+
+def test_the_directory_shown_again_by_its_own_key_no_longer_offers_the_way_back(qtbot, window):
+    """Back to the call by Ctrl+1, not by the bar; later Ctrl+2 is a plain search, no call's."""
+    call, directory = pages(window)
+    window.show_section(window.index_of("samtal"))
+    call.directory_requested.emit("kvinnor", "")
+    assert directory.call_bar.isVisibleTo(window)
+    window.show_section(window.index_of("samtal"))  # by its own key, the bar not used
+    window.show_section(window.index_of("katalog"))
+    assert not directory.call_bar.isVisibleTo(window)
+    directory.search_box.setFocus()
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Left, ALT)
+    assert window.current_section_id() == "katalog"  # Alt+Left no longer leaves

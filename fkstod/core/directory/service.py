@@ -563,6 +563,7 @@ class DirectoryLoader:
     def __init__(self, directory: Directory, work: Iterator[None]) -> None:
         self._directory = directory
         self._work: Iterator[None] | None = work
+        self._fault: Exception | None = None
 
     @property
     def done(self) -> bool:
@@ -580,6 +581,9 @@ class DirectoryLoader:
         """Load for about ``budget_ms`` milliseconds; return True once the directory is ready."""
         if self._work is None:
             return True
+        if self._fault is not None:
+            # The work stopped at a fault; its spent generator would look done.
+            raise self._fault
         deadline = time.perf_counter() + budget_ms / 1000
         try:
             # As IndexBuilder: no collection inside a slice; what a slice made (the
@@ -590,6 +594,9 @@ class DirectoryLoader:
                 for _piece in self._work:
                     if time.perf_counter() >= deadline:
                         return False
+        except Exception as exc:
+            self._fault = exc
+            raise
         finally:
             gc.freeze()
         self._work = None

@@ -141,10 +141,12 @@ def entry_from_fields(
     text = {k: (v or "").strip() for k, v in values.items()}
     # An export's "Kategori (namn)" and the like: read only where the codes are empty.
     named = {k: text.pop(k) for k in list(text) if k.endswith(NAMES_SUFFIX)}
+    read_from: dict[str, str] = {}  # field → the name column its text came from
     for key, names in named.items():
         field = key.removesuffix(NAMES_SUFFIX)
         if names and not text.get(field):
             text[field] = names
+            read_from[field] = key
 
     for name, value in text.items():
         if len(value) > MAX_TEXT:
@@ -234,7 +236,11 @@ def entry_from_fields(
     if not errors:
         errors.extend(_disagreeing_names(named, kategori, lists))
     if errors:
-        return errors
+        # A problem of text read from a name column is told where that text is.
+        return [
+            FieldError(read_from[e.field], e.message, e.blocking) if e.field in read_from else e
+            for e in errors
+        ]
     return Entry(
         id=text.get("id", ""),
         organisation=text["organisation"],

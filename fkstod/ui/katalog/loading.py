@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any
 
+from fkstod.core.i18n import _
 from fkstod.qt.slices import Slices
 
 if TYPE_CHECKING:
@@ -20,11 +21,20 @@ if TYPE_CHECKING:
     from fkstod.core.directory.validate import FieldError
 
 
+def load_failed_text() -> str:
+    """Return what the page and Arkiv's entries say when the directory could not be read."""
+    return _(
+        "Stödkatalogen kunde inte läsas in. Starta om fkstod. Om det händer igen: "
+        "berätta för supporten."
+    )
+
+
 class DirectoryLoading:
     """What ``DirectoryPage`` does while the directory is not ready (a mixin, no widget)."""
 
     directory: Directory | None
     _select_after: str = ""
+    _failed: bool = False
 
     # Provided by DirectoryPage.
     new_button: Any
@@ -42,6 +52,7 @@ class DirectoryLoading:
         """Set up the rebuild timer; with ``loading`` the page waits for ``set_directory``."""
         self._reindex = Slices(self._reindex_step, parent=self)  # type: ignore[arg-type]
         self._reindex.finished.connect(self.directory_ready)
+        self._reindex.failed.connect(self.load_failed)
         self._set_enabled(not loading)
 
     def set_directory(self, directory: Directory) -> None:
@@ -77,9 +88,27 @@ class DirectoryLoading:
         assert self.directory is not None
         return self.directory.save(values, entry_id, index_now=False)
 
+    @property
+    def failed(self) -> bool:
+        """Whether the directory could not be read (it stays closed until a restart)."""
+        return self._failed
+
+    def load_failed(self, _exc: object = None) -> None:
+        """The directory could not be read (or indexed): say so, and stay closed.
+
+        What was read is never shown as the directory: it would lack entries.
+        """
+        self._failed = True
+        self._set_enabled(False)
+        self.show_loading()
+
     def show_loading(self) -> None:
-        """Show that the directory is on its way, with no rows."""
-        self.notice.loading()
+        """Show that the directory is on its way (or could not be read), with no rows."""
+        if self._failed:
+            self.notice.setText(load_failed_text())
+            self.notice.show()
+        else:
+            self.notice.loading()
         self.notice_only()  # type: ignore[attr-defined]
 
     def select(self, entry_id: str) -> None:

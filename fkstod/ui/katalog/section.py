@@ -55,6 +55,7 @@ class KatalogSection(PageSection["DirectoryPage"]):
         if not loader.done:
             self.loading = Slices(loader.step, parent=page)
             self.loading.finished.connect(lambda: page.set_directory(loader.directory))
+            self.loading.failed.connect(page.load_failed)
             self.loading.start()
         page.referral_shown.connect(
             lambda category: self.usage.record("referral_shown", category=category)
@@ -64,8 +65,11 @@ class KatalogSection(PageSection["DirectoryPage"]):
 
     def shown(self) -> None:
         # Shown by its own key or the list, the directory is a plain search, not a call's;
-        # a call's shortcut sets the call again right after (show_filtered).
+        # a call's shortcut sets the call again right after (show_filtered), and
+        # offers the way back again (offer_way_back).
         self.call = None
+        if self.page is not None:
+            self.page.call_bar.withdraw()
 
     def _number_copied(self, category: str) -> None:
         # Support offered in a call: only while the directory shows a call's shortcut.
@@ -103,8 +107,14 @@ class KatalogSection(PageSection["DirectoryPage"]):
 
     def _ready(self) -> bool:
         # From the menu, while the entries are still read: say so rather than do nothing.
-        if not self.build().loading:
+        page = self.build()
+        if not page.loading:
             return True
+        if page.failed:
+            from fkstod.ui.katalog.loading import load_failed_text
+
+            self.dialogs.info(_("Stödkatalogen"), load_failed_text())
+            return False
         self.dialogs.info(
             _("Stödkatalogen läses in"),
             _("Katalogen läses fortfarande in. Försök igen om en liten stund."),

@@ -276,10 +276,11 @@ class FlowStepView(QWidget):
         if not self.hasFocus() or self._step is None:
             text = ""
         elif self._step.kind == "question":
-            text = self.tr("Svara med 1–%1").replace("%1", str(len(self._step.options)))
+            text = self.tr("Svara med 1–%1").replace("%1", str(min(9, len(self._step.options))))
         elif self._step.items:
+            # Only the first nine points have a key (a checklist may be longer).
             text = self.tr("Bocka av med 1–%1, Enter går vidare").replace(
-                "%1", str(len(self._step.items))
+                "%1", str(min(9, len(self._step.items)))
             )
         else:
             text = self.tr("Enter går vidare")

@@ -67,6 +67,11 @@ class CallBar(QWidget):
             self.jump_buttons.append(button)
         self.show()
 
+    def withdraw(self) -> None:
+        """Hide the bar without going back: the section is no longer the call's."""
+        self._back = None
+        self.hide()
+
     def go_back(self) -> None:
         """Hide the bar and go back to where the section was opened from."""
         back, self._back = self._back, None

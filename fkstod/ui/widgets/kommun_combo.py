@@ -7,7 +7,9 @@ The one kommun picker of Samtalsstöd, Stödkatalog and Orosanmälan:
   takes the top one, or the one chosen with the arrow keys;
 - focusing the field selects its text, so typing replaces the old kommun;
 - text that matches no kommun is never left looking chosen: the field goes
-  back to "none" and ``message`` says what was typed and matched nothing.
+  back to "none" and ``message`` says what was typed and matched nothing;
+- Esc takes back what was typed, showing the kommun chosen before;
+- what the first item is called ("alla" for "Alla kommuner") is suggested first.
 
 Signals (besides QComboBox's):
     unmatched(str): typed text matched no kommun and was not taken.
@@ -93,7 +95,13 @@ class KommunCombo(QComboBox):
         return self.currentData() or ""
 
     def set_code(self, code: str) -> None:
-        """Choose the municipality with ``code`` ("" or an unknown code: none)."""
+        """Choose the municipality with ``code`` ("" or an unknown code: none).
+
+        What was typed goes, and the message about it: none chosen again by the
+        caller (a new call) changes no index, so Qt would say nothing.
+        """
+        self.message.clear()
+        self.message.hide()
         self.setCurrentIndex(max(0, self.findData(code)))
         self.setEditText(self.itemText(self.currentIndex()))
 
@@ -102,8 +110,22 @@ class KommunCombo(QComboBox):
         return self._suggestions.stringList()
 
     # -- typing ----------------------------------------------------------------
+    def _found(self, text: str) -> list[str]:
+        kommuner = [k for k in kommun_data.search(text) if k.kod in self._offered]
+        found = [kommun_text(k) for k in kommuner]
+        # What "none" is called, typed ("alla" for Alla kommuner): none first, not Järfälla,
+        # which only has "alla" inside it. A kommun whose name starts so stays first ("val").
+        typed, label = kommun_data.fold(text), kommun_data.fold(self.itemText(0))
+        if (
+            typed
+            and label.startswith(typed)
+            and not any(kommun_data.fold(k.namn).startswith(typed) for k in kommuner)
+        ):
+            found.insert(0, self.itemText(0))
+        return found
+
     def _suggest(self, text: str) -> None:
-        found = [kommun_text(k) for k in kommun_data.search(text) if k.kod in self._offered]
+        found = self._found(text)
         self._suggestions.setStringList(found)
         if found:
             self.completer().setCompletionPrefix(text)
@@ -131,7 +153,7 @@ class KommunCombo(QComboBox):
         chosen = popup.currentIndex() if popup.isVisible() else None
         found = self.suggestions() if self._suggestions.rowCount() else []
         if not found:
-            found = [kommun_text(k) for k in kommun_data.search(text) if k.kod in self._offered]
+            found = self._found(text)
         popup.hide()
         if chosen is not None and chosen.isValid() and chosen.row() < len(found):
             self._take_text(found[chosen.row()])
@@ -170,6 +192,15 @@ class KommunCombo(QComboBox):
             if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
                 if self.code():
                     self.accepted.emit()
+                return True
+        elif kind == QEvent.Type.KeyPress and event.key() == Qt.Key.Key_Escape:
+            # Esc takes back what was typed: the field shows again the kommun that is read.
+            # With nothing typed it goes on to the window (Esc there leaves, or closes).
+            if self.currentText() != self.itemText(self.currentIndex()):
+                self.completer().popup().hide()
+                self._suggestions.setStringList([])
+                self.setEditText(self.itemText(self.currentIndex()))
+                self.lineEdit().selectAll()
                 return True
         elif watched is self.lineEdit() and kind == QEvent.Type.FocusOut:
             # The suggestion list taking the focus is not leaving the field.

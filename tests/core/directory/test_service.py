@@ -1,5 +1,7 @@
 """What other areas ask of the directory."""
 
+import pytest
+
 from fkstod.core.directory import Directory
 from tests.conftest import CORE_DATA
 
@@ -74,3 +76,24 @@ def test_a_read_during_the_rebuild_finishes_it_first(memory_db):
     assert not directory.reindexing
     directory.remove(saved.id, index_now=False)
     assert directory.get(saved.id) is None
+
+
+def test_a_load_that_failed_never_says_it_is_done(tmp_path) -> None:
+    """A fault in a piece (the database gone): every later step raises too, no half directory."""
+    import sqlite3
+
+    from fkstod.core.schema import MIGRATION_SETS
+    from fkstod.core.store import open_store
+
+    db = open_store(tmp_path / "fkstod.db", MIGRATION_SETS).db
+    loader = Directory.in_slices(db)
+    assert loader.step(0) is False  # the shipped lines; the local rows are next
+    db.close()
+    for _ in range(3):  # the fault, then a timer's next tries
+        with pytest.raises(sqlite3.Error):
+            loader.step(0)
+        assert not loader.done
+    with pytest.raises(sqlite3.Error):
+        loader.finish()
+    with pytest.raises(RuntimeError):
+        loader.directory  # noqa: B018

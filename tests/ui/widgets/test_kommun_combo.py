@@ -126,3 +126,70 @@ def test_enter_that_takes_a_kommun_says_so_so_the_caller_moves_on(qtbot, form):
     # Digits typed next go where the caller sent the focus, not onto "Lund (1281)".
     qtbot.keyClicks(QApplication_focus(), "12")
     assert combo.code() == "1281"
+
+
+@pytest.mark.parametrize(
+    ("typed", "kod"),
+    [("Håbo", "0305"), ("Habo", "0643"), ("uppsala kommun", "0380"), ("380", "0380")],
+)
+def test_enter_takes_the_kommun_that_was_written_out(qtbot, form, typed, kod):
+    combo, _after = form
+    type_into(qtbot, combo, typed)
+    qtbot.keyClick(QApplication_focus(), Qt.Key.Key_Return)
+    assert combo.code() == kod
+    assert combo.message.isHidden()
+
+
+@pytest.mark.parametrize(("before", "shown"), [("1280", "Malmö (1280)"), ("", "Kommun: ej vald")])
+def test_esc_undoes_what_was_typed_and_keeps_the_kommun_chosen(qtbot, form, before, shown):
+    """Typed, not taken: Esc puts back the kommun the caller reads, never "Lund" looking chosen."""
+    combo, _after = form
+    combo.set_code(before)
+    changed = []
+    combo.currentIndexChanged.connect(changed.append)
+    type_into(qtbot, combo, "Lund")
+    qtbot.keyClick(QApplication_focus(), Qt.Key.Key_Escape)
+    assert (combo.currentText(), combo.code(), changed) == (shown, before, [])
+    assert not combo.completer().popup().isVisible()
+    assert combo.lineEdit().selectedText() == shown  # typing again replaces it
+    qtbot.keyClick(combo.lineEdit(), Qt.Key.Key_Tab)  # leaving takes nothing typed before
+    assert combo.code() == before
+
+
+def test_none_chosen_again_by_the_caller_keeps_nothing_of_what_was_typed(qtbot, form):
+    combo, _after = form
+    type_into(qtbot, combo, "Kallebo")
+    qtbot.keyClick(combo.lineEdit(), Qt.Key.Key_Return)
+    assert "Kallebo" in combo.message.text()
+    combo.set_code("")  # a new call; the index was "none" already
+    assert combo.message.text() == "" and combo.message.isHidden()
+    assert combo.currentText() == "Kommun: ej vald"
+
+
+@pytest.mark.parametrize("typed", ["alla", "Alla kommuner", "alla kommuner "])
+def test_typing_what_none_is_called_chooses_none_not_a_kommun_that_contains_it(qtbot, typed):
+    """In Stödkatalog "alla" means Alla kommuner, never Järfälla or Uddevalla."""
+    combo = KommunCombo(kommuner(), "Kommun", "Alla kommuner")
+    qtbot.addWidget(combo)
+    combo.show()
+    combo.set_code("1280")
+    said = []
+    combo.unmatched.connect(said.append)
+    type_into(qtbot, combo, typed)
+    assert combo.suggestions()[0] == "Alla kommuner"
+    qtbot.keyClick(combo.lineEdit(), Qt.Key.Key_Return)
+    assert (combo.code(), combo.currentText(), said) == ("", "Alla kommuner", [])
+    type_into(qtbot, combo, "jarf")  # the kommuner are still there
+    qtbot.keyClick(combo.lineEdit(), Qt.Key.Key_Return)
+    assert combo.code() == "0123"
+
+
+def test_the_start_of_a_kommun_beats_what_none_is_called(qtbot):
+    """Orosanmälan's "Välj barnets kommun…": "val" is still Valdemarsvik, Vallentuna…"""
+    combo = KommunCombo(kommuner(), "Barnets kommun", "Välj barnets kommun…")
+    qtbot.addWidget(combo)
+    combo.show()
+    type_into(qtbot, combo, "val")
+    assert combo.suggestions()[:2] == ["Valdemarsvik (0563)", "Vallentuna (0115)"]
+    qtbot.keyClick(combo.lineEdit(), Qt.Key.Key_Return)
+    assert combo.code() == "0563"

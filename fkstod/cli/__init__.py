@@ -124,6 +124,23 @@ def main(argv: Sequence[str] | None = None) -> int:
         # point stdout at devnull so that nothing left in the buffer fails again.
         _stdout_to_devnull()
         return EXIT_BROKEN_PIPE
+    except Exception as exc:  # the last resort, around everything: a fault of fkstod itself
+        return _fault(exc)
+
+
+def _fault(exc: Exception) -> int:
+    # Not bad input but a bug or a broken installation (a library missing from a
+    # bundle): one Swedish line naming the fault, no traceback, nothing written.
+    first = str(exc).strip().splitlines()[:1]
+    print(
+        "fkstod: "
+        + _(
+            "ett fel i fkstod, inte i det du angav ({kind}: {what}); det som redan var "
+            "sparat är kvar. Kontakta den som har installerat fkstod."
+        ).format(kind=type(exc).__name__, what=first[0] if first else "-"),
+        file=sys.stderr,
+    )
+    return EXIT_BAD_INPUT
 
 
 def _stdout_to_devnull() -> None:
@@ -200,21 +217,6 @@ def _run(argv: Sequence[str] | None) -> int:
         return EXIT_BAD_INPUT
     except KeyboardInterrupt:
         return 130
-    except BrokenPipeError:
-        raise  # the reader went away: main() ends quietly
-    except Exception as exc:  # the last resort: a fault of fkstod itself
-        # Not bad input but a bug or a broken installation (a library missing from a
-        # bundle): one Swedish line naming the fault, no traceback, nothing written.
-        first = str(exc).strip().splitlines()[:1]
-        print(
-            "fkstod: "
-            + _(
-                "ett fel i fkstod, inte i det du angav ({kind}: {what}); det som redan var "
-                "sparat är kvar. Kontakta den som har installerat fkstod."
-            ).format(kind=type(exc).__name__, what=first[0] if first else "-"),
-            file=sys.stderr,
-        )
-        return EXIT_BAD_INPUT
 
 
 def main_gui() -> int:

@@ -9,6 +9,8 @@ from __future__ import annotations
 import argparse
 import sys
 
+from fkstod.core.i18n import _
+
 EXIT_OK, EXIT_BAD_INPUT, EXIT_USAGE = 0, 1, 2
 #: The reader of the output went away (``fkstod … | head``): 128 + SIGPIPE, what a
 #: shell reports for a Unix tool the closed pipe ended, so ``set -o pipefail`` sees it.
@@ -45,6 +47,17 @@ class SwedishArgumentParser(argparse.ArgumentParser):
 
     def error(self, message: str) -> None:  # type: ignore[override]
         self.exit(EXIT_USAGE, f"{self.prog}: {message} (se {self.prog} --help)\n")
+
+
+def positive_int(text: str) -> int:
+    """An option's whole number above 0 (argparse ``type``): else a usage error in Swedish."""
+    try:
+        value = int(text)
+    except ValueError:
+        value = 0
+    if value < 1:
+        raise argparse.ArgumentTypeError(_("ska vara ett heltal större än 0: ”{t}”").format(t=text))
+    return value
 
 
 def reconfigure_streams() -> None:

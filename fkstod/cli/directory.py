@@ -7,6 +7,7 @@ import json
 from datetime import datetime
 from pathlib import Path
 
+from fkstod.cli.base import positive_int
 from fkstod.core.i18n import _
 
 
@@ -22,9 +23,16 @@ def register(sub: argparse._SubParsersAction) -> None:
 
     s = inner.add_parser("search", help=_("sök stödkontakter"))
     s.add_argument("query", metavar="SÖKORD", nargs="?", default="")
-    s.add_argument("--kommun", metavar="KOD", default="", help=_("kommunkod, till exempel 1280"))
+    s.add_argument(
+        "--kommun",
+        metavar="KOMMUN",
+        default="",
+        help=_("kommunkod eller namn, till exempel 1280 eller Malmö"),
+    )
     s.add_argument("--json", action="store_true", help=_("skriv ut JSON"))
-    s.add_argument("--limit", type=int, default=20, metavar="N", help=_("högst så många träffar"))
+    s.add_argument(
+        "--limit", type=positive_int, default=20, metavar="N", help=_("högst så många träffar")
+    )
     s.set_defaults(func=search)
 
     i = inner.add_parser("import", help=_("importera lokala poster (allt eller inget)"))
@@ -72,13 +80,13 @@ def search(args: argparse.Namespace) -> int:
     from fkstod.cli.base import CliError
     from fkstod.core import kommuner
 
-    if args.kommun and args.kommun not in kommuner.by_code():
-        raise CliError(
-            _("okänd kommunkod ”{k}” (fyra siffror, till exempel 1280)").format(k=args.kommun)
-        )
+    try:  # a code or a name, as an import takes them
+        kommun = kommuner.lookup(args.kommun).kod if args.kommun else ""
+    except kommuner.KommunNotFound as exc:
+        raise CliError(f"--kommun: {exc}") from None
     db, directory = _open(args)
     now = datetime.now()
-    result = directory.search(args.query, kommun=args.kommun, limit=max(1, args.limit), now=now)
+    result = directory.search(args.query, kommun=kommun, limit=args.limit, now=now)
     db.close()
     if args.json:
         out = [

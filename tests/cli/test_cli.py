@@ -86,3 +86,28 @@ def test_a_fault_of_fkstod_itself_is_one_swedish_line_not_a_traceback(monkeypatc
     assert "Traceback" not in err and len(err.strip().splitlines()) == 1
     assert err.startswith("fkstod: ett fel i fkstod")
     assert "ImportError: libQt6Svg.so.6" in err  # what, for whoever reads the report
+
+
+def test_directory_search_takes_a_kommun_by_name_and_a_limit_above_zero(tmp_path):
+    env = {"FKSTOD_DATA_DIR": str(tmp_path)}
+    by_name = run_fkstod("directory", "search", "jour", "--kommun", "Malmö", env=env)
+    by_code = run_fkstod("directory", "search", "jour", "--kommun", "1280", env=env)
+    assert by_name.returncode == 0 and by_name.stdout == by_code.stdout
+    ambiguous = run_fkstod("directory", "search", "jour", "--kommun", "Habo", env=env)
+    assert ambiguous.returncode == 1 and "Håbo (0305)" in ambiguous.stderr
+    for bad in ("0", "-1", "tre"):
+        result = run_fkstod("directory", "search", "jour", "--limit", bad, env=env)
+        assert result.returncode == 2, bad
+        assert "heltal större än 0" in result.stderr and "Traceback" not in result.stderr
+
+
+def test_a_fault_before_any_command_runs_is_one_line_too(monkeypatch, capsys):
+    from fkstod import cli
+
+    def broken():
+        raise RuntimeError("parsern gick sönder")
+
+    monkeypatch.setattr(cli, "build_parser", broken)
+    assert cli.main(["flows", "list"]) == 1
+    err = capsys.readouterr().err
+    assert "RuntimeError: parsern gick sönder" in err and "Traceback" not in err

@@ -169,6 +169,11 @@ class Wiring:
     def set_compact(self, compact: bool, section_id: str) -> None:
         self.window.set_compact(compact, self.window.index_of(section_id))
 
+    def forget_call(self) -> None:
+        for section in self.window.built_sections():
+            if isinstance(section, KatalogSection):
+                section.forget_call()
+
 
 #: The window's sections, in the order shown (Ctrl+1, Ctrl+2, …): one line each.
 SECTIONS: list[Callable[[Wiring], Section]] = [

@@ -109,3 +109,7 @@ class Intents(Protocol):
     def set_compact(self, compact: bool, section_id: str) -> None:
         """Make the window narrow and on top showing the section, or normal again."""
         ...
+
+    def forget_call(self) -> None:
+        """A new conversation: the other sections forget what the last call set in them."""
+        ...

@@ -360,6 +360,11 @@ class DirectoryPage(DirectoryEditing, DirectoryLoading, QWidget):
         if category in REFERRAL_CATEGORIES:
             self.referral_shown.emit(category)
 
+    def forget_search(self) -> None:
+        """Show the directory unfiltered: nothing typed or chosen for the last call stays."""
+        self.show_filtered("", "")
+        self.kommun.set_code("")  # also what was typed there, and its message
+
     def copy_number(self, entry_id: str) -> None:
         """Put the entry's number on the clipboard and count the referral."""
         if self.directory is None:

@@ -71,6 +71,13 @@ class KatalogSection(PageSection["DirectoryPage"]):
         if self.page is not None:
             self.page.call_bar.withdraw()
 
+    def forget_call(self) -> None:
+        """A new conversation: no filter, search or way back of the last call stays."""
+        self.call = None
+        if self.page is not None:
+            self.page.call_bar.withdraw()
+            self.page.forget_search()
+
     def _number_copied(self, category: str) -> None:
         # Support offered in a call: only while the directory shows a call's shortcut.
         if self.call is not None:

@@ -249,6 +249,9 @@ class OrosanmalanPage(QWidget):
     # --- output -----------------------------------------------------------------------------
 
     def _ready_form(self) -> Form | None:
+        # A kommun typed but not yet taken (Ctrl+S with the focus still in the field)
+        # is taken now, as Enter would: the report goes where the field says.
+        self.form.kommun.commit()
         self._refresh_preview()  # the list of problems must match what is asked for
         form = self.form.form()
         blocking = [p for p in validate(form) if p.blocking]

@@ -10,6 +10,8 @@ Signals:
     orosanmalan_requested(str, str): open the orosanmälan generator for a benefit code
         and the call's kommun code ('' when none was picked).
     compact_changed(bool): the compact always-on-top mode was turned on or off.
+    conversation_ended(): a new conversation begins; nothing of the last may stay
+        in sight anywhere (the directory forgets what it was filtered by).
 """
 
 from __future__ import annotations
@@ -55,6 +57,7 @@ class FlowPage(QWidget):
     directory_requested = Signal(str, str)
     orosanmalan_requested = Signal(str, str)
     compact_changed = Signal(bool)
+    conversation_ended = Signal()
 
     def __init__(
         self,
@@ -242,10 +245,14 @@ class FlowPage(QWidget):
         for view in (self._summary, self._step_view):
             if view is not None:
                 view.forget()
-        self.kommun.setCurrentIndex(0)  # the next caller lives somewhere else
+        # The next caller lives somewhere else; nothing typed about the last one stays
+        # (set_code forgets the text and its message even when none was chosen).
+        self.kommun.set_code("")
+        self._tell("")
         self._set_view(self.picker)
         self.picker.filter.selectAll()
         self.focus_view()
+        self.conversation_ended.emit()
 
     def copy_note(self, text: str) -> None:
         """Put the edited note on the clipboard (out of clipboard history, cleared at quit).
@@ -349,6 +356,7 @@ class FlowPage(QWidget):
 
     def _directory(self, category: str, use_kommun: bool) -> None:
         # The call's kommun goes along whenever it is chosen: the directory's filter keeps it.
+        self.kommun.commit()  # typed but not taken yet (Alt+1 from the field): taken now
         kommun = self.kommun.code()
         if use_kommun and not kommun:
             # Unfiltered, the national lines would come first: ask for the kommun instead.
@@ -369,6 +377,7 @@ class FlowPage(QWidget):
         # The report opens with the call's benefit and kommun (the kommun is a suggestion:
         # the report goes to the child's kommun, which the caseworker checks).
         if self.session is not None:
+            self.kommun.commit()
             self.orosanmalan_requested.emit(self.session.benefit, self.kommun.code())
 
     def _tell(self, text: str) -> None:

@@ -42,6 +42,7 @@ class SamtalSection(PageSection[FlowPage]):
             lambda category, kommun: self.intents.show_directory(category, kommun, self._call(page))
         )
         page.orosanmalan_requested.connect(self.intents.start_orosanmalan)
+        page.conversation_ended.connect(self.intents.forget_call)
         return page
 
     @staticmethod

@@ -386,3 +386,12 @@ def test_the_report_date_comes_from_the_clock_given_and_a_new_report_asks_it_aga
     days[0] = date(2026, 3, 2)
     page.form.clear()
     assert page.form.datum.date().toPython() == date(2026, 3, 2)
+
+
+def test_a_kommun_typed_but_not_taken_is_taken_by_copy_save_and_print(qtbot, page):
+    page.form.kommun.setFocus()
+    page.form.kommun.lineEdit().selectAll()
+    qtbot.keyClicks(page.form.kommun.lineEdit(), "Lund")
+    assert page.form.kommun.code() == ""  # not yet taken
+    page.copy_text()  # Ctrl+Shift+C with the focus still in the field
+    assert page.form.kommun.code() == "1281"

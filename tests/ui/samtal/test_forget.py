@@ -84,12 +84,6 @@ def test_after_a_new_call_no_widget_holds_the_last_calls_note_or_path(qtbot, win
     private_clipboard.clear_private()
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="FlowPage.new_conversation resets the kommun by setCurrentIndex(0), which emits "
-    "nothing when none was chosen: the notice stays. Fix there: kommun.set_code('') and "
-    "_tell('') (samtal/page.py, left to the start-up work)",
-)
 def test_a_kommun_typed_in_the_last_call_is_not_shown_in_the_next(qtbot, window):
     """Typed, matched nothing (so none chosen): the next call shows neither it nor its message."""
     page = window.page(0)
@@ -103,3 +97,20 @@ def test_a_kommun_typed_in_the_last_call_is_not_shown_in_the_next(qtbot, window)
     page.new_conversation()
     assert typed not in "\n".join(texts(window))
     assert page.notice.isHidden() and page.kommun.message.isHidden()
+
+
+def test_a_new_call_leaves_nothing_of_the_last_in_the_directory(qtbot, window):
+    """The last caller's kommun, need and search words, and the way back, all go."""
+    page = window.page(0)
+    window.show_section(0)
+    page.start("sjukpenning-fraga", "sjukpenning")
+    window.show_section(0)
+    directory = window.page(window.index_of("katalog"))
+    qtbot.waitUntil(lambda: not directory.loading)
+    page.directory_requested.emit("socialtjanst", "1280")  # a step's shortcut, from the call
+    assert directory.kommun.code() == "1280" and directory.call_bar.isVisibleTo(directory)
+    qtbot.keyClicks(directory.search_box, "Kallebo jour")
+    page.new_conversation()
+    assert directory.kommun.code() == "" and directory.need.currentIndex() == 0
+    assert directory.search_box.text() == "" and not directory.call_bar.isVisibleTo(directory)
+    assert not any("Kallebo" in t for t in texts(window))

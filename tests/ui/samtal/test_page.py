@@ -449,3 +449,15 @@ def test_the_kommun_field_does_not_repeat_its_label(qtbot, page):
     # Beside "Kommun:", the field said "Kommun: ej vald".
     assert not page.kommun.currentText().lower().startswith("kommun")
     assert page.kommun.currentText() == "Ej vald"
+
+
+def test_a_kommun_typed_but_not_taken_goes_with_a_shortcut_pressed_at_once(qtbot, page):
+    """Lund typed, Alt+N at once (no Enter, the field keeps the focus): Lund, not none."""
+    start(qtbot, page, "sjukpenning")
+    asked = []
+    page.directory_requested.connect(lambda category, kommun: asked.append((category, kommun)))
+    page.kommun.setFocus()
+    page.kommun.lineEdit().selectAll()
+    qtbot.keyClicks(page.kommun.lineEdit(), "Lund")
+    page.step_view.directory_clicked.emit("socialtjanst", "")  # what a step's Alt+N does
+    assert asked == [("socialtjanst", "1281")]

@@ -18,15 +18,24 @@ from tests.ui.fakes import FakeDialogs
 pytestmark = pytest.mark.qt_log_ignore("propagateSizeHints")
 
 
-def test_at_the_first_paint_the_flow_picker_shows_and_its_search_field_takes_keys(
-    qtbot, data_folder
-):
+@pytest.fixture
+def first_frame(qtbot, data_folder):
+    """The real window up to its first paint (its ``ready``), nothing waited for after."""
     fkapp.make_application()
     services, _notice = fkapp.build_services(data_folder)
     window = fkapp.build_window(services, FakeDialogs())
     qtbot.addWidget(window)
     with qtbot.waitSignal(window.ready, timeout=10_000):
         window.show()
+    yield window
+    window.close()
+    services.db.close()
+
+
+def test_at_the_first_paint_the_flow_picker_shows_and_its_search_field_takes_keys(
+    qtbot, first_frame
+):
+    window = first_frame
     page = window.built_page(0)
     assert page is not None and window.current_section_id() == "samtal"
     assert page.stack.currentWidget() is page.picker and page.picker.isVisible()
@@ -37,19 +46,12 @@ def test_at_the_first_paint_the_flow_picker_shows_and_its_search_field_takes_key
     qtbot.keyClicks(QApplication.focusWidget(), "underhåll")
     assert page.picker.filter.text() == "underhåll"
     assert 0 < page.picker.list.count() < everything
-    window.close()
-    services.db.close()
 
 
 def test_the_first_frame_makes_the_picker_only_and_the_step_comes_with_the_first_flow(
-    qtbot, data_folder
+    qtbot, first_frame
 ):
-    fkapp.make_application()
-    services, _notice = fkapp.build_services(data_folder)
-    window = fkapp.build_window(services, FakeDialogs())
-    qtbot.addWidget(window)
-    with qtbot.waitSignal(window.ready, timeout=10_000):
-        window.show()
+    window = first_frame
     page = window.built_page(0)
     assert page.stack.count() == 1  # the step and the summary are made when first needed
     assert page.may_discard_note()  # closing before any flow makes nothing either
@@ -65,8 +67,6 @@ def test_the_first_frame_makes_the_picker_only_and_the_step_comes_with_the_first
             or (QApplication.focusWidget() is page.step_view)
         )
     )
-    window.close()
-    services.db.close()
 
 
 def test_when_idle_the_call_page_makes_the_rest_and_f1_lists_its_keys(qtbot, data_folder):

@@ -6,7 +6,6 @@ import pytest
 from PySide6.QtCore import Qt
 
 from fkstod.core.flows.model import Option, Step
-from fkstod.ui.samtal.step_view import FlowStepView
 
 pytestmark = pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")
 
@@ -18,16 +17,6 @@ TWELVE = Step(
 )
 THREE = Step("tre", "info", "Tre punkter", next="slut", items=("A", "B", "C"))
 NONE = Step("inget", "info", "Inget att välja", next="slut")
-
-
-@pytest.fixture
-def view(qtbot) -> FlowStepView:
-    view = FlowStepView()
-    qtbot.addWidget(view)
-    view.resize(900, 700)
-    view.show()
-    qtbot.waitExposed(view)
-    return view
 
 
 def _show(view, step, ticked=None):

@@ -15,16 +15,6 @@ LIBRARY = load_library()
 STEPS = [step for flow in LIBRARY.flows.values() for step in flow.steps]
 
 
-@pytest.fixture
-def view(qtbot) -> FlowStepView:
-    view = FlowStepView()
-    qtbot.addWidget(view)
-    view.resize(900, 700)
-    view.show()
-    qtbot.waitExposed(view)
-    return view
-
-
 def _show(view: FlowStepView, step, ticked: set[int] | None = None) -> None:
     view.show_step(step, flow_title="Flöde", progress=(0, 1), can_go_back=False, ticked=ticked)
 

@@ -25,6 +25,29 @@ def test_a_name_is_found_with_or_without_a_ring_and_dots(written, kod):
     assert kommuner.lookup(written).kod == kod
 
 
+@pytest.mark.parametrize(
+    ("written", "kod"),
+    [
+        ("Linköpings kommun", "0580"),
+        ("Lunds kommun", "1281"),
+        ("Stockholms stad", "0180"),
+        ("Göteborgs Stad", "1480"),
+        ("Borås Stad", "1490"),  # a name that ends in s takes no other
+        ("Kramfors kommun", "2282"),
+    ],
+)
+def test_a_kommun_written_as_it_names_itself_gives_the_kommun(written, kod):
+    """Most kommuner call themselves by the genitive: "Linköpings kommun", "Stockholms stad"."""
+    assert kommuner.lookup(written).kod == kod
+    assert kommuner.search(written)[0].kod == kod
+
+
+def test_no_name_read_without_its_genitive_s_is_another_kommun():
+    # Why "Lunds kommun" may be read as Lund: no kommun is another's name with an s.
+    names = {kommuner.fold(k.namn) for k in kommuner.kommuner()}
+    assert not {n for n in names if n + "s" in names}
+
+
 def test_a_name_two_kommuner_share_without_a_ring_asks_for_the_code():
     with pytest.raises(kommuner.KommunNotFound, match=r"Håbo \(0305\) eller Habo \(0643\)"):
         kommuner.lookup("Habo")

@@ -64,7 +64,11 @@ def _without_kommun_word(low: str) -> str:
     name = _KOMMUN_WORD.sub("", low)
     if name == low or not name:
         return low
-    if name.endswith("s") and not any(fold(k.namn) == fold(name) for k in kommuner()):
+    if (
+        len(name) > 1
+        and name.endswith("s")
+        and not any(fold(k.namn) == fold(name) for k in kommuner())
+    ):
         return name[:-1]
     return name
 

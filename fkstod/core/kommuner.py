@@ -54,6 +54,25 @@ _CODE_SUFFIX = re.compile(r"\s*\((\d{3,4})\)\s*$")
 _KOMMUN_WORD = re.compile(r"\s+(kommun|stad)$")
 
 
+def _without_kommun_word(low: str) -> str:
+    """Return ``low`` (case-folded) without a trailing "kommun" or "stad", as a name.
+
+    Most kommuner call themselves by the genitive ("Linköpings kommun", "Stockholms
+    stad"): its s goes too, unless the name itself ends in s ("Borås stad"). No
+    kommun's name is another's with an s added, so that reads as one kommun.
+    """
+    name = _KOMMUN_WORD.sub("", low)
+    if name == low or not name:
+        return low
+    if (
+        len(name) > 1
+        and name.endswith("s")
+        and not any(fold(k.namn) == fold(name) for k in kommuner())
+    ):
+        return name[:-1]
+    return name
+
+
 def search(text: str) -> list[Kommun]:
     """Return the municipalities that ``text`` may mean, the most likely first.
 
@@ -61,13 +80,13 @@ def search(text: str) -> list[Kommun]:
     name as written (å, ä and ö decide: "Håbo" before Habo), the name without
     them, the start of the name, the start of a later word of the name
     ("väsby"), then anywhere in the name; case, and a trailing "kommun" or
-    "stad", do not matter. Ties keep alphabetical order. What ``lookup`` reads
-    as one kommun comes first.
+    "stad" (with the genitive s: "Linköpings kommun"), do not matter. Ties keep
+    alphabetical order. What ``lookup`` reads as one kommun comes first.
     """
     low = " ".join(text.casefold().split())
     if match := _CODE_SUFFIX.search(low):
         low = match.group(1)
-    low = _KOMMUN_WORD.sub("", low) or low
+    low = _without_kommun_word(low)
     wanted = fold(low)
     if not wanted:
         return []
@@ -102,7 +121,7 @@ def lookup(text: str) -> Kommun:
     """Return the municipality a coordinator wrote: a code or a whole name.
 
     "0380", "380", "Uppsala", "uppsala", "Uppsala kommun" and "Uppsala (0380)"
-    all give Uppsala; "Malmo" gives Malmö. A name that is the same as two
+    all give Uppsala; "Malmo" gives Malmö, "Linköpings kommun" Linköping. A name that is the same as two
     others' without å, ä and ö ("Habo" and "Håbo") is ambiguous unless it has å, ä or ö:
     "Håbo" is Håbo, but "Habo" may be Håbo typed without å, so it asks for the code.
 
@@ -119,7 +138,7 @@ def lookup(text: str) -> Kommun:
                 _("okänd kommunkod ”{k}” (fyra siffror, till exempel 1280)").format(k=text.strip())
             )
         return found
-    name = _KOMMUN_WORD.sub("", cleaned.casefold())
+    name = _without_kommun_word(cleaned.casefold())
     folded = [k for k in kommuner() if fold(k.namn) == fold(name)]
     exact = [k for k in folded if k.namn.casefold() == name]
     if len(folded) == 1:

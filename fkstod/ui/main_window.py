@@ -289,10 +289,14 @@ class MainWindow(QMainWindow):
         if not self._factories:
             self._finish_built_pages()
             return
-        if any(getattr(page, "loading", False) for page in self._built.values()):
+        if any(
+            getattr(page, "loading", False) and not getattr(page, "failed", False)
+            for page in self._built.values()
+        ):
             # A page still reads its data in slices (Stödkatalog): the next page is
             # built after it, into the memory its reading used and let go, not on top
             # of it (at 50 000 entries 10 MB less at the peak). Shown, it is built at once.
+            # One whose reading failed stays "loading" for good: it holds up nothing.
             QTimer.singleShot(20, self.build_pending_sections)
             return
         index = min(self._factories)

@@ -74,3 +74,17 @@ def test_no_page_is_built_while_a_built_page_still_loads_its_data(qtbot):
     window.built_page(0).loading = False  # type: ignore[union-attr]
     qtbot.waitUntil(lambda: window.built_page(1) is not None)
     window.show_section(1)
+
+
+def test_a_page_whose_data_could_not_be_read_does_not_hold_up_the_others(qtbot):
+    """Stödkatalog after a failed read stays "loading" for good: the idle build goes on."""
+    log: list[str] = []
+    window = MainWindow()
+    qtbot.addWidget(window)
+    window.add_section(Loading("katalog"))
+    window.add_section(Pieces("nasta", 1, log))
+    window.show_section(0)
+    window.built_page(0).failed = True  # type: ignore[union-attr]  (as DirectoryLoading.failed)
+    window.build_pending_sections()
+    qtbot.waitUntil(lambda: window.built_page(1) is not None, timeout=2000)
+    assert log == ["nasta:prepare", "nasta:build"]

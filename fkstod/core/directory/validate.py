@@ -148,7 +148,10 @@ def entry_from_fields(
             text[field] = names
             read_from[field] = key
 
-    for name, value in text.items():
+    # A name column only compared with its codes is checked as any column (its problems
+    # told there); one read in place of its codes is checked as those codes, just above.
+    compared = {k: v for k, v in named.items() if k.removesuffix(NAMES_SUFFIX) not in read_from}
+    for name, value in {**text, **compared}.items():
         if len(value) > MAX_TEXT:
             errors.append(
                 FieldError(name, _("för lång text (högst {n} tecken)").format(n=MAX_TEXT))

@@ -5,7 +5,8 @@ them back parsed takes about 1 ms. ``FlowCache`` keeps the parsed library in
 one file, keyed by a hash of everything the parse depends on: every flow file's
 name and bytes, the code that parses them (its source, or the executable of a
 bundle), and Python's version. A change to any of them is a different key, and
-the flows are parsed again.
+the flows are parsed again. A library with a flow that could not be used is
+not kept (the next start parses again).
 
 What the file holds is derived from the shipped flows, never from anything a
 caseworker typed. It is a cache, so any fault in it (missing, cut short, from
@@ -112,12 +113,15 @@ class FlowCache:
             self._stale = None
             return cached
         library = load_library(self.folder)
-        self._stale = (key, library)
+        # A library with a flow that could not be used is not kept: a release ships none,
+        # and the cause may pass (a file locked while it was read, after the key read it).
+        # Kept, it would outlive the restart that cures it, until the flows change.
+        self._stale = None if library.unavailable else (key, library)
         return library
 
     @property
     def stale(self) -> bool:
-        """True when the last ``load`` parsed, and ``save`` has not written it yet."""
+        """True when the last ``load`` parsed a library to keep, and ``save`` has not written it."""
         return self._stale is not None
 
     def save(self) -> bool:

@@ -7,6 +7,7 @@ import pickle
 import shutil
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 
@@ -52,11 +53,39 @@ def test_a_flow_file_changed_added_or_removed_is_parsed_again(tmp_path, folder):
     changed.save()
     shutil.copy(folder / "akut-fara.toml", folder / "kopia.toml")
     added = FlowCache(path, folder)
-    assert len(added.load().unavailable) == 1 and added.stale  # the id is used twice
-    added.save()
+    assert len(added.load().unavailable) == 1  # the id is used twice
+    assert not added.stale and added.save() is False  # not kept: parsed at every start
     (folder / "kopia.toml").unlink()
     removed = FlowCache(path, folder)
-    assert removed.load().unavailable == [] and removed.stale
+    # The files are as they were after the change again: the library then kept is current.
+    library = removed.load()
+    assert library.unavailable == [] and library.get("akut-fara").title == "Ny rubrik"
+    assert not removed.stale
+
+
+def test_a_flow_that_could_not_be_read_once_is_not_kept_for_the_next_start(
+    tmp_path, folder, monkeypatch
+):
+    """A read that failed between the key and the parse (a virus scanner's lock, say)
+    must not stay in the cache: a restart, the usual cure, would show the flow missing."""
+    from fkstod.core import files
+    from fkstod.core.flows import loader
+
+    real = files.read_text
+
+    def locked(path, *args, **kwargs):
+        if Path(path).name == "akut-fara.toml":
+            raise files.FileProblem(path, 0, "filen är låst av ett annat program")
+        return real(path, *args, **kwargs)
+
+    path = tmp_path / "flows.cache"
+    with monkeypatch.context() as patched:
+        patched.setattr(loader.files, "read_text", locked)
+        first = FlowCache(path, folder)
+        assert "akut-fara" not in first.load().flows  # the key's own read went well
+        first.save()
+    again = FlowCache(path, folder)
+    assert "akut-fara" in again.load().flows
 
 
 def test_the_key_changes_with_the_bytes_and_names_of_the_files(folder):

@@ -14,7 +14,7 @@ from collections.abc import Callable
 from datetime import datetime
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QGuiApplication, QKeySequence, QShortcut
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -35,6 +35,7 @@ from fkstod.core.directory.validate import display_phone, display_web
 from fkstod.core.i18n import _
 from fkstod.core.plural import plural
 from fkstod.core.vocabulary import REFERRAL_CATEGORIES
+from fkstod.qt.private_clipboard import copy_private
 from fkstod.qt.text_scale import scale_indicators
 from fkstod.ui.dialogs import Dialogs
 from fkstod.ui.katalog.editing import DirectoryEditing
@@ -372,7 +373,9 @@ class DirectoryPage(DirectoryEditing, DirectoryLoading, QWidget):
         entry = self.directory.get(entry_id)
         if entry is None or not entry.telefon:
             return
-        QGuiApplication.clipboard().setText(entry.telefon)
+        # Out of clipboard history (which may sync to other devices): which line was
+        # copied (Välj att sluta, an hbtqi line) says what the call was about.
+        copy_private(entry.telefon)
         self.view.mark_copied(entry.telefon)
         self.referral_shown.emit(entry.kategori)
         self.number_copied.emit(entry.kategori)

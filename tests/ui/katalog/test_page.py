@@ -130,6 +130,9 @@ def test_copy_puts_the_number_on_the_clipboard_and_counts_the_category(qtbot, pa
         qtbot.keyClick(page, Qt.Key.Key_K, Qt.KeyboardModifier.ControlModifier)
     assert QGuiApplication.clipboard().text() == "116 111"
     assert shown.args == ["barn_unga"]
+    # Out of the system's clipboard history: which line was copied tells what the call was about.
+    formats = QGuiApplication.clipboard().mimeData().formats()
+    assert any("ExcludeClipboardContentFromMonitorProcessing" in f for f in formats), formats
 
 
 def test_show_filtered_puts_the_need_first_in_the_kommun_and_counts_only_the_category(qtbot, page):

@@ -201,6 +201,11 @@ class OrosanmalanPage(QWidget):
         if event.type() in (QEvent.Type.FontChange, QEvent.Type.ApplicationFontChange):
             self._fit_form()
 
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        if event.size().height() != event.oldSize().height():
+            self.problems.fit_height()  # a quarter of a lower window is fewer lines
+
     def _button(self, text: str, shortcut: str, slot: Callable[[], object]) -> QPushButton:
         # The shortcut on the button itself, in Swedish key names, as the flow buttons show it.
         keys = QKeySequence(shortcut).toString().replace("Shift", self.tr("Skift"))

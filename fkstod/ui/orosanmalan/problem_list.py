@@ -17,7 +17,8 @@ from fkstod.core.orosanmalan import FieldProblem
 
 FIELD_ROLE = Qt.ItemDataRole.UserRole
 #: Lines of text the list is at least high; it grows to show every problem up to
-#: ``MAX_LINES`` and scrolls beyond that: the preview below needs the room.
+#: ``MAX_LINES`` (or a quarter of the window, if less) and scrolls beyond that: the
+#: preview below needs the room.
 VISIBLE_LINES = 5
 MAX_LINES = 12
 
@@ -36,7 +37,7 @@ class ProblemList(QListWidget):
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.itemActivated.connect(self._activated)
         self._done = ""
-        self._fit()
+        self.fit_height()
 
     def set_problems(self, problems: Sequence[FieldProblem], done: str, advice: str) -> None:
         """Show ``problems``, or the line ``done`` when there are none.
@@ -58,7 +59,7 @@ class ProblemList(QListWidget):
         else:
             # Current for Enter, but not highlighted: a selected row looks like an alarm.
             self.setCurrentRow(0, QItemSelectionModel.SelectionFlag.NoUpdate)
-        self._fit()
+        self.fit_height()
 
     def text(self) -> str:
         """Return every line shown, one per line."""
@@ -69,14 +70,19 @@ class ProblemList(QListWidget):
         if field:
             self.field_selected.emit(field)
 
-    def _fit(self) -> None:
+    def fit_height(self) -> None:
+        """Be as high as the problems need, within five lines and the room the window has."""
         # High enough for every problem (five lines at least, so the preview does not
         # jump while typing; twelve at most, then it scrolls); it follows the text size.
         line = self.fontMetrics().lineSpacing()
         self.doItemsLayout()
         rows = sum(self.visualItemRect(self.item(i)).height() for i in range(self.count()))
         rows += 2 * self.spacing() * self.count()
-        content = min(max(rows, line * VISIBLE_LINES), line * MAX_LINES)
+        # At most a quarter of the window's height (at 150 % text on a laptop, twelve
+        # lines would leave the preview below only its heading).
+        room = self.window().height() // 4 if self.window() is not self else 0
+        most = max(VISIBLE_LINES, min(MAX_LINES, room // line)) if room else MAX_LINES
+        content = min(max(rows, line * VISIBLE_LINES), line * most)
         height = content + 2 * self.frameWidth() + line // 2
         if height != self.height() or self.minimumHeight() != height:
             self.setFixedHeight(height)
@@ -84,9 +90,9 @@ class ProblemList(QListWidget):
     def resizeEvent(self, event) -> None:
         super().resizeEvent(event)
         if event.size().width() != event.oldSize().width():
-            self._fit()  # a narrower list wraps into more lines
+            self.fit_height()  # a narrower list wraps into more lines
 
     def changeEvent(self, event: QEvent) -> None:
         super().changeEvent(event)
         if event.type() == QEvent.Type.FontChange:
-            self._fit()
+            self.fit_height()

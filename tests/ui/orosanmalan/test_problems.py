@@ -103,3 +103,22 @@ def test_the_list_grows_to_show_every_problem_of_an_empty_report(qtbot, page):
         for i in range(problems.count()):
             assert viewport.contains(problems.visualItemRect(problems.item(i))), i
     assert problems.height() <= line * (MAX_LINES + 1) + 2 * problems.frameWidth()
+
+
+def test_at_large_text_on_a_laptop_the_list_leaves_the_preview_its_room(qtbot):
+    """150 % on 1366×768: twelve lines of problems squeezed the preview to a heading."""
+    widget = OrosanmalanPage(FakeDialogs(), reporter={})
+    qtbot.addWidget(widget)
+    font = widget.font()
+    font.setPointSizeF(font.pointSizeF() * 1.5)
+    widget.setFont(font)
+    widget.resize(1080, 680)  # the page in the window on a 1366×768 screen
+    widget.show()
+    qtbot.waitExposed(widget)
+    widget._refresh_preview()  # an empty report: a dozen problems
+    qtbot.wait(10)
+    assert (
+        widget.problems.height()
+        <= widget.height() // 4 + widget.problems.fontMetrics().lineSpacing()
+    )
+    assert widget.preview.height() >= widget.problems.height()

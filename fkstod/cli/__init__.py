@@ -199,13 +199,15 @@ def _run(argv: Sequence[str] | None) -> int:
         return run_gui(data_dir=args.data_dir, exit_when_ready=args.exit_when_ready)
     import sqlite3
 
+    from fkstod.core.files import FileProblem
     from fkstod.core.oserrors import describe_db_error
     from fkstod.core.store import StoreError
 
     try:
         return int(args.func(args) or EXIT_OK)
-    except (CliError, StoreError) as exc:
-        # StoreError: a write failed (locked, read-only, disk full); nothing was kept.
+    except (CliError, FileProblem, StoreError) as exc:
+        # FileProblem: a file refused, unreadable or not written (already "path: why", the
+        # old file kept); StoreError: a database write failed (locked, read-only, disk full).
         print(f"fkstod: {exc}", file=sys.stderr)
         return EXIT_BAD_INPUT
     except sqlite3.Error as exc:

@@ -124,7 +124,7 @@ def search(args: argparse.Namespace) -> int:
 def import_file(args: argparse.Namespace) -> int:
     """Check a file, print every problem or the preview, and apply it unless ``--dry-run``."""
     from fkstod.cli.base import CliError
-    from fkstod.core.directory import DirectoryError, FileProblem
+    from fkstod.core.directory import DirectoryError
 
     # A real import holds the data folder from before the plan to after the write.
     db, directory = _open(args, write=not args.dry_run)
@@ -153,8 +153,6 @@ def import_file(args: argparse.Namespace) -> int:
         else:
             directory.apply_import(plan)
             print(_("Importen är klar."))
-    except FileProblem as exc:
-        raise CliError(str(exc)) from exc
     except DirectoryError as exc:
         raise CliError(str(exc)) from exc
     finally:
@@ -164,15 +162,10 @@ def import_file(args: argparse.Namespace) -> int:
 
 def export(args: argparse.Namespace) -> int:
     """Write the directory to a CSV file, an Excel workbook or an HSDS package folder."""
-    from fkstod.cli.base import CliError
-    from fkstod.core.directory import FileProblem
-
     fmt = args.format or ("xlsx" if args.file.suffix.lower() == ".xlsx" else "csv")
     db, directory = _open(args)
     try:
         count = directory.export(args.file, fmt, include_shipped=not args.bara_lokala)
-    except FileProblem as exc:  # refused, or failed with the old file kept
-        raise CliError(str(exc)) from exc
     finally:
         db.close()
     print(_("{n} poster exporterade till {p}").format(n=count, p=args.file))

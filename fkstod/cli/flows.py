@@ -133,25 +133,19 @@ def flow_diagram(args: argparse.Namespace) -> int:
     """Write the flow's diagram as PNG, SVG or PDF, by the file's ending."""
     from fkstod.cli.base import CliError
     from fkstod.cli.data import protected
-    from fkstod.core.files import FileProblem, check_target, write_file
+    from fkstod.core.files import check_target, write_file
 
     library, flow = _loaded_flow(args.flow_id)
     fmt = args.out.suffix.lower().lstrip(".")
     if fmt not in ("png", "svg", "pdf"):
         raise CliError(_("{out}: välj ändelsen .png, .svg eller .pdf").format(out=args.out))
     keep = protected(args)
-    try:
-        check_target(args.out, keep)
-    except FileProblem as exc:
-        raise CliError(str(exc)) from None
+    check_target(args.out, keep)
     from fkstod.qt.diagram import Picture, diagram_for, export_bytes
     from fkstod.qt.render_pdf import ensure_gui_application
 
     ensure_gui_application()
     picture = Picture(diagram_for(flow), {f.id: f.title for f in library.flows.values()})
-    try:
-        write_file(args.out, export_bytes(picture, fmt), keep)
-    except FileProblem as exc:
-        raise CliError(str(exc)) from None
+    write_file(args.out, export_bytes(picture, fmt), keep)
     print(args.out)
     return 0

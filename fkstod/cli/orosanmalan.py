@@ -51,14 +51,12 @@ def example(args: argparse.Namespace) -> int:
 
 def _load(path: Path):
     from fkstod.cli.base import CliError
-    from fkstod.core.files import FileProblem, read_text
+    from fkstod.core.files import read_text
     from fkstod.core.orosanmalan import FormError, parse_form, validate
     from fkstod.core.parse import ParseError, parse_json
 
     try:
         data = parse_json(read_text(path, MAX_INPUT_BYTES), str(path))
-    except FileProblem as exc:
-        raise CliError(str(exc)) from None
     except ParseError as exc:
         raise CliError(str(exc.problem)) from None
     try:
@@ -93,7 +91,7 @@ def render(args: argparse.Namespace) -> int:
     """Render one report per child in the chosen format."""
     from fkstod.cli.base import CliError
     from fkstod.cli.data import protected
-    from fkstod.core.files import FileProblem, check_target, write_file
+    from fkstod.core.files import check_target, write_file
     from fkstod.core.orosanmalan import page_mark, render_orosanmalan
 
     form = _load(args.input)
@@ -105,11 +103,8 @@ def render(args: argparse.Namespace) -> int:
         )
     keep = protected(args, args.input)
     targets = _targets(args.out, len(form.barn), args.barn, args.fmt)
-    try:
-        for _index, out in targets:  # every name first: no report written, then a refusal
-            check_target(out, keep)
-    except FileProblem as exc:
-        raise CliError(str(exc)) from None
+    for _index, out in targets:  # every name first: no report written, then a refusal
+        check_target(out, keep)
     for index, out in targets:
         if args.fmt == "pdf":
             from fkstod.qt.render_pdf import PageDecor, pdf_bytes
@@ -121,9 +116,6 @@ def render(args: argparse.Namespace) -> int:
             )
         else:
             data = render_orosanmalan(form, args.fmt, index)
-        try:
-            write_file(out, data, keep)
-        except FileProblem as exc:
-            raise CliError(str(exc)) from None
+        write_file(out, data, keep)
         print(out)
     return 0

@@ -53,7 +53,7 @@ def handout(args: argparse.Namespace) -> int:
     """Write the handout of one case as a PDF."""
     from fkstod.cli.base import CliError
     from fkstod.cli.data import protected
-    from fkstod.core.files import FileProblem, check_target, write_file
+    from fkstod.core.files import check_target, write_file
 
     library, cases = _cases()
     ids = [case.id for case in cases.listed()]
@@ -67,16 +67,10 @@ def handout(args: argparse.Namespace) -> int:
     if out.suffix.lower() != ".pdf":
         raise CliError(_("{out}: utdelningen blir en PDF; ge filen ändelsen .pdf").format(out=out))
     keep = protected(args)
-    try:
-        check_target(out, keep)
-    except FileProblem as exc:
-        raise CliError(str(exc)) from None
+    check_target(out, keep)
     from fkstod.qt.handout import handout_pdf
 
     data = handout_pdf(cases.get(args.case_id), library)
-    try:
-        write_file(out, data, keep)
-    except FileProblem as exc:
-        raise CliError(str(exc)) from None
+    write_file(out, data, keep)
     print(out)
     return 0

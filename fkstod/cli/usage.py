@@ -81,7 +81,6 @@ def export(args: argparse.Namespace) -> int:
     """Write the counts as one export file and mark its months exported."""
     from fkstod.cli.base import CliError
     from fkstod.cli.data import open_data_store, protected
-    from fkstod.core.files import FileProblem
     from fkstod.core.flows import load_library
     from fkstod.core.usage.export import ExportProblem, build_export, month_range, write_export
     from fkstod.core.usage.summary import exported_text
@@ -106,10 +105,7 @@ def export(args: argparse.Namespace) -> int:
         if not document["counts"]:
             print(_("Obs: inga antal i de valda månaderna; filen säger bara det."), file=sys.stderr)
         again = [m for m in document["months"] if m in before]
-        try:
-            write_export(args.out, document, opened.db, protected(args))
-        except FileProblem as exc:
-            raise CliError(str(exc)) from None
+        write_export(args.out, document, opened.db, protected(args))
         after = exported_months(opened.db)
     finally:
         opened.db.close()
@@ -131,7 +127,6 @@ def aggregate(args: argparse.Namespace) -> int:
     """Merge exports and write the protected report; exit 1 when a file was skipped."""
     from fkstod.cli.base import CliError
     from fkstod.cli.data import protected
-    from fkstod.core.files import FileProblem
     from fkstod.core.flows import load_library
     from fkstod.core.usage.indicators import build_report
     from fkstod.core.usage.merge import merge_exports
@@ -150,18 +145,15 @@ def aggregate(args: argparse.Namespace) -> int:
     result = merge_exports(args.inputs, content_ids={"flow": load_library().ids()}, units=units)
     report = build_report(result.cells, period=args.period, units=units, threshold=threshold)
     target = protected(args, *[p for p in args.inputs if p.is_file()])
-    try:
-        if fmt == "pdf":
-            from fkstod.core import files
-            from fkstod.qt.charts import report_pdf
+    if fmt == "pdf":
+        from fkstod.core import files
+        from fkstod.qt.charts import report_pdf
 
-            files.write_file(args.out, report_pdf(report), target)
-        else:
-            from fkstod.core.usage.outputs import write_report
+        files.write_file(args.out, report_pdf(report), target)
+    else:
+        from fkstod.core.usage.outputs import write_report
 
-            write_report(args.out, report, fmt, target)
-    except FileProblem as exc:
-        raise CliError(str(exc)) from None
+        write_report(args.out, report, fmt, target)
     for skipped in result.skipped:
         print(f"{skipped.path}: {skipped.reason}", file=sys.stderr)
     from fkstod.core.plural import plural

@@ -182,11 +182,12 @@ def _pen(color: QColor, width: float, dashed: bool = False) -> QPen:
     return pen
 
 
-def _node_path(node: Node) -> QPainterPath:
-    rect = QRectF(node.x, node.y, node.w, node.h)
+def _node_path(node: Node, grow: float = 0.0) -> QPainterPath:
+    """The box's shape by its kind, ``grow`` larger on every side (the marks around it)."""
+    rect = QRectF(node.x - grow, node.y - grow, node.w + 2 * grow, node.h + 2 * grow)
     path = QPainterPath()
     if node.kind == "outcome":
-        path.addRoundedRect(rect, node.h / 2, node.h / 2)
+        path.addRoundedRect(rect, rect.height() / 2, rect.height() / 2)
     elif node.kind == "question":
         path.addRoundedRect(rect, 10, 10)
     else:
@@ -209,37 +210,11 @@ def _paint_node(painter: QPainter, node: Node, marks: Marks, metrics: QFontMetri
     if taken:
         painter.setBrush(Qt.BrushStyle.NoBrush)
         painter.setPen(_pen(TAKEN, 2.0, dashed=True))
-        painter.drawPath(
-            _node_path(
-                Node(
-                    node.id,
-                    node.kind,
-                    "",
-                    node.x - 4,
-                    node.y - 4,
-                    node.w + 8,
-                    node.h + 8,
-                    node.layer,
-                )
-            )
-        )
+        painter.drawPath(_node_path(node, 4))
     if node.id == marks.current:
         painter.setBrush(Qt.BrushStyle.NoBrush)
         painter.setPen(_pen(INK, 1.0))
-        painter.drawPath(
-            _node_path(
-                Node(
-                    node.id,
-                    node.kind,
-                    "",
-                    node.x - 8,
-                    node.y - 8,
-                    node.w + 16,
-                    node.h + 16,
-                    node.layer,
-                )
-            )
-        )
+        painter.drawPath(_node_path(node, 8))
     painter.setBrush(Qt.BrushStyle.NoBrush)
     painter.setPen(_pen(color, 1.0))
     text_rect = rect.adjusted(PAD_X / 2, 0, -PAD_X / 2, 0)

@@ -69,15 +69,18 @@ class FakeDialogs:
         return self.printer
 
 
-def real_window(qtbot, data_folder, dialogs=None):
+def real_window(qtbot, data_folder, dialogs=None, services=None):
     """Yield the real main window on ``data_folder``, shown and active; close it afterwards.
 
-    For a fixture: ``yield from real_window(qtbot, data_folder)``.
+    For a fixture: ``yield from real_window(qtbot, data_folder)``. With ``services``
+    (a test that reads the database too) the window uses them, and the caller closes them.
     """
     from fkstod import app as fkapp
 
     fkapp.make_application()
-    services, _notice = fkapp.build_services(data_folder)
+    own = services is None
+    if own:
+        services, _notice = fkapp.build_services(data_folder)
     window = fkapp.build_window(services, dialogs if dialogs is not None else FakeDialogs())
     qtbot.addWidget(window)
     window.show()
@@ -85,7 +88,8 @@ def real_window(qtbot, data_folder, dialogs=None):
     window.activateWindow()
     yield window
     close_window(window)
-    services.db.close()
+    if own:
+        services.db.close()
 
 
 def close_window(window) -> None:

@@ -11,14 +11,6 @@ from tests.ui.fakes import FakeDialogs
 
 
 @pytest.fixture
-def services(data_folder):
-    services, notice = fkapp.build_services(data_folder)
-    assert notice is None
-    yield services
-    services.db.close()
-
-
-@pytest.fixture
 def window(qtbot, services):
     fkapp.make_application()
     window = fkapp.build_window(services, FakeDialogs())

@@ -10,40 +10,21 @@ import pytest
 from pypdf import PdfReader
 from PySide6.QtCore import Qt
 
-from fkstod import app as fkapp
 from fkstod.core.training import CaseReplay
 from fkstod.core.usage.registry import METRICS
 from fkstod.ui.ovning.section import OvningSection
-from tests.ui.fakes import FakeDialogs, close_window
+from tests.ui.fakes import real_window
 from tests.ui.orosanmalan.helpers import fill_by_keyboard
 
 BANNER = "ÖVNINGSLÄGE – fiktiva fall, inget räknas"
 
 
 @pytest.fixture
-def services(data_folder):
-    services, notice = fkapp.build_services(data_folder)
-    assert notice is None
-    yield services
-    services.db.close()
-
-
-@pytest.fixture
-def dialogs():
-    return FakeDialogs()
-
-
-@pytest.fixture
-def window(qtbot, services, dialogs):
-    fkapp.make_application()
-    window = fkapp.build_window(services, dialogs)
-    qtbot.addWidget(window)
-    window.show()
-    qtbot.waitExposed(window)
-    yield window
-    for section in window.built_sections():
-        section.shutdown()
-    close_window(window)
+def window(qtbot, data_folder, services, dialogs):
+    for window in real_window(qtbot, data_folder, dialogs, services):
+        yield window
+        for section in window.built_sections():
+            section.shutdown()
 
 
 def training_key(qtbot, window) -> None:

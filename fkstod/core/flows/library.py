@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from fkstod import paths
+from fkstod.core.collate import swedish_key
 from fkstod.core.flows.model import Flow
 from fkstod.core.i18n import _
 from fkstod.core.problems import Problem
@@ -32,11 +33,15 @@ class FlowLibrary:
 
     def conversations(self) -> list[Flow]:
         """Return the flows a caseworker picks (not the global jumps), by title."""
-        return sorted((f for f in self.flows.values() if not f.is_jump), key=lambda f: f.title)
+        return sorted(
+            (f for f in self.flows.values() if not f.is_jump), key=lambda f: swedish_key(f.title)
+        )
 
     def topics(self) -> list[Flow]:
         """Return the jump flows (topics such as honour or protected identity), by title."""
-        return sorted((f for f in self.flows.values() if f.is_jump), key=lambda f: f.title)
+        return sorted(
+            (f for f in self.flows.values() if f.is_jump), key=lambda f: swedish_key(f.title)
+        )
 
     def get(self, flow_id: str) -> Flow:
         """Return the flow ``flow_id`` (KeyError when not loaded)."""

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from fkstod.core.collate import swedish_key
 from fkstod.core.flows.library import FlowLibrary
 from fkstod.core.problems import Problem
 from fkstod.core.training.check import check_case
@@ -30,7 +31,7 @@ class CaseLibrary:
 
     def listed(self) -> list[Case]:
         """Return the usable cases by title (for ``training list`` and the picker)."""
-        return sorted(self.cases.values(), key=lambda c: c.title)
+        return sorted(self.cases.values(), key=lambda c: swedish_key(c.title))
 
     def get(self, case_id: str) -> Case:
         """Return the case ``case_id`` (KeyError when not loaded)."""

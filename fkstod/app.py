@@ -30,7 +30,6 @@ from fkstod.core.usage import UsageRecorder
 from fkstod.core.usage.local import LocalExports
 from fkstod.qt.contrast import readable_placeholders
 from fkstod.qt.focus_in_view import install_focus_in_view
-from fkstod.qt.focus_style import install_focus_style
 from fkstod.qt.single_instance import SingleInstance
 from fkstod.qt.text_scale import apply_text_scale
 from fkstod.qt.training_mode import TrainingMode
@@ -87,14 +86,19 @@ class Services:
         return self.directory_loader.finish()
 
 
-def make_application(argv: list[str] | None = None) -> QApplication:
-    """Return the QApplication, with Qt's own dialogs in Swedish."""
+def make_application(argv: list[str] | None = None, focus_style: bool = True) -> QApplication:
+    """Return the QApplication, with Qt's own dialogs in Swedish.
+
+    ``focus_style=False`` leaves the focus frame (``install_focus_style``) to the
+    caller: the window's start gives it after the first frame (``run_gui``).
+    """
     app = QApplication.instance() or QApplication(argv or [sys.argv[0]])
     app.setApplicationName("fkstod")
     # No display name: Qt would append it to every window title ("fkstod – … — fkstod").
     app.setApplicationVersion(__version__)
     app.setOrganizationName("Försäkringskassan")
-    install_focus_style(app)
+    if focus_style:
+        install_focus_style(app)
     install_focus_in_view(app)  # a field reached by Alt+letter or by the code is shown
     QLocale.setDefault(QLocale(QLocale.Language.Swedish, QLocale.Country.Sweden))
     readable_placeholders(app)  # a hint that carries a format ("ÅÅÅÅ-MM-DD") must be legible
@@ -107,6 +111,13 @@ def make_application(argv: list[str] | None = None) -> QApplication:
     # After qtbase_sv, so asked first: "OK", not qtbase_sv's "Ok".
     app.installTranslator(QtSwedishFixes(app))
     return app
+
+
+def install_focus_style(app: QApplication) -> None:
+    """Give the application its well-visible focus frame (``fkstod.qt.focus_style``)."""
+    from fkstod.qt.focus_style import install_focus_style as install
+
+    install(app)
 
 
 def build_services(data_folder: Path) -> tuple[Services, str | None]:
@@ -529,7 +540,11 @@ def _wait_for_command(app: QApplication, instance: SingleInstance) -> bool:
 
 def run_gui(data_dir: str | None = None, exit_when_ready: bool = False) -> int:
     """Start the GUI and return its exit code."""
-    app = make_application()
+    # The focus frame is a style around Qt's, drawn in Python for every control:
+    # given once the first frame is shown, the start does not wait for it (the
+    # style's classes and their enums cost ~8 ms) and the frame is there before
+    # a caseworker can press a key.
+    app = make_application(focus_style=False)
     dialogs = QtDialogs()
     folder = paths.data_dir(data_dir)
     try:
@@ -587,6 +602,7 @@ def run_gui(data_dir: str | None = None, exit_when_ready: bool = False) -> int:
     window = build_window(services, dialogs)
     install_excepthook(dialogs)
     instance.activation_requested.connect(window.bring_forward)
+    window.ready.connect(lambda: QTimer.singleShot(0, lambda: install_focus_style(app)))
     window.ready.connect(instance.listen)
     # Once painted, build the other sections while the caseworker reads the first.
     window.ready.connect(lambda: QTimer.singleShot(50, window.build_pending_sections))

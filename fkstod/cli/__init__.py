@@ -82,8 +82,6 @@ BEFORE_QT = (
     "csv",
     "getpass",
     "glob",
-    "hashlib",
-    "html",
     "logging",
     "fkstod.core.collate",
     "fkstod.core.directory",

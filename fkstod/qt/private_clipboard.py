@@ -14,10 +14,11 @@ memory for the rest of the day.
 from __future__ import annotations
 
 import atexit
-import hashlib
 
 from PySide6.QtCore import QCoreApplication, QMimeData
 from PySide6.QtGui import QGuiApplication
+
+from fkstod.core.digest import sha256
 
 # Registered clipboard formats that Windows reads (Qt passes formats named
 # application/x-qt-windows-mime;value="…" through as native formats).
@@ -34,7 +35,7 @@ _clears_at_quit = False
 
 
 def _digest(text: str) -> bytes:
-    return hashlib.sha256(text.encode("utf-8", "surrogatepass")).digest()
+    return sha256(text.encode("utf-8", "surrogatepass")).digest()
 
 
 def private_mime_data(text: str) -> QMimeData:

@@ -14,12 +14,12 @@ Signals:
 from __future__ import annotations
 
 import getpass
-import hashlib
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QDeadlineTimer, QObject, QThread, Signal
 
+from fkstod.core.digest import sha256
 from fkstod.core.instance import WINDOW, FolderLock, Holder
 
 # QtNetwork is imported when first needed: loading it costs ~20 ms that the
@@ -33,7 +33,7 @@ MESSAGE = b"activate\n"
 def server_name(folder: Path) -> str:
     """Return the local socket name for a data folder and user."""
     key = f"{getpass.getuser()}|{folder.resolve()}".encode()
-    return "fkstod-" + hashlib.sha256(key).hexdigest()[:16]
+    return "fkstod-" + sha256(key).hexdigest()[:16]
 
 
 class SingleInstance(QObject):

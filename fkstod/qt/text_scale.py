@@ -1,49 +1,14 @@
-"""Text size: the application font's scale, and check boxes whose box grows with the text.
+"""Text size: the application font's scale.
 
 ``apply_text_scale`` sets the application font; every widget follows it unless
-it sets its own size.
-
-Qt draws a check box's box at a fixed pixel size: at large text a tiny square
-beside big words, hard to see and to hit. A style sheet (``1em``) would do it,
-but style sheets stop a widget from following the application font, which is
-how the text size is set. So a proxy style sizes the box by the widget's font.
+it sets its own size. Check boxes whose box grows with the text are in
+``fkstod.qt.indicator_style`` (a style: not needed by the first frame).
 """
 
 from __future__ import annotations
 
 from PySide6.QtGui import QFont
-from PySide6.QtWidgets import QApplication, QCheckBox, QStyle, QStyleOption, QWidget
-
-from fkstod.qt.focus_style import FocusFrameStyle
-
-_SIZES = (QStyle.PixelMetric.PM_IndicatorWidth, QStyle.PixelMetric.PM_IndicatorHeight)
-
-
-class ScaledIndicatorStyle(FocusFrameStyle):
-    """The application's style, with a check box as tall as a line of the widget's text.
-
-    It keeps the application's focus frame (``FocusFrameStyle``).
-    """
-
-    def pixelMetric(
-        self,
-        metric: QStyle.PixelMetric,
-        option: QStyleOption | None = None,
-        widget: QWidget | None = None,
-    ) -> int:
-        base = super().pixelMetric(metric, option, widget)
-        if metric in _SIZES and widget is not None:
-            return max(base, widget.fontMetrics().height())
-        return base
-
-
-def scale_indicators(root: QWidget) -> None:
-    """Give every check box inside ``root`` a box that follows the text size."""
-    for box in root.findChildren(QCheckBox):
-        style = ScaledIndicatorStyle()
-        style.setParent(box)  # lives as long as the box it draws
-        box.setStyle(style)
-
+from PySide6.QtWidgets import QApplication
 
 _BASE_POINT_SIZE: float | None = None
 

@@ -14,10 +14,13 @@ from typing import TYPE_CHECKING, ParamSpec, Protocol, TypeVar
 
 import shiboken6
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox, QWidget
+from PySide6.QtWidgets import QApplication, QWidget
 
+# The message box and the file dialogs are imported when first shown: their
+# classes (and the enums PySide6 makes for them) are not needed by the first frame.
 if TYPE_CHECKING:
     from PySide6.QtPrintSupport import QPrinter
+    from PySide6.QtWidgets import QMessageBox
 
 
 class Dialogs(Protocol):
@@ -63,6 +66,8 @@ class Dialogs(Protocol):
 
 
 def _box(parent: QWidget | None, icon: QMessageBox.Icon, title: str, text: str) -> QMessageBox:
+    from PySide6.QtWidgets import QMessageBox
+
     # The text often holds data (a path, a cell of an import): shown as it is, never as HTML.
     box = QMessageBox(icon, title, text, QMessageBox.StandardButton.NoButton, parent)
     box.setTextFormat(Qt.TextFormat.PlainText)
@@ -115,18 +120,24 @@ class QtDialogs:
 
     @_keeps_focus
     def info(self, title: str, text: str) -> None:
+        from PySide6.QtWidgets import QMessageBox
+
         box = _box(self.parent, QMessageBox.Icon.Information, title, text)
         box.setStandardButtons(QMessageBox.StandardButton.Ok)
         box.exec()
 
     @_keeps_focus
     def error(self, title: str, text: str) -> None:
+        from PySide6.QtWidgets import QMessageBox
+
         box = _box(self.parent, QMessageBox.Icon.Critical, title, text)
         box.setStandardButtons(QMessageBox.StandardButton.Ok)
         box.exec()
 
     @_keeps_focus
     def confirm(self, title: str, text: str) -> bool:
+        from PySide6.QtWidgets import QMessageBox
+
         box = _box(self.parent, QMessageBox.Icon.Question, title, text)
         box.setStandardButtons(QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No)
         box.setDefaultButton(QMessageBox.StandardButton.No)
@@ -134,22 +145,30 @@ class QtDialogs:
 
     @_keeps_focus
     def open_file(self, title: str, filters: str) -> str:
+        from PySide6.QtWidgets import QFileDialog
+
         path, _filter = QFileDialog.getOpenFileName(self.parent, title, _start(""), filters)
         return path
 
     @_keeps_focus
     def open_files(self, title: str, filters: str) -> list[str]:
+        from PySide6.QtWidgets import QFileDialog
+
         paths, _filter = QFileDialog.getOpenFileNames(self.parent, title, _start(""), filters)
         return list(paths)
 
     @_keeps_focus
     def choose_folder(self, title: str) -> str:
+        from PySide6.QtWidgets import QFileDialog
+
         return QFileDialog.getExistingDirectory(
             self.parent, title, _start(""), QFileDialog.Option.ShowDirsOnly
         )
 
     @_keeps_focus
     def save_file(self, title: str, suggested: str, filters: str) -> tuple[str, str]:
+        from PySide6.QtWidgets import QFileDialog
+
         return QFileDialog.getSaveFileName(self.parent, title, _start(suggested), filters)
 
     @_keeps_focus

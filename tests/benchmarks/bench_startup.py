@@ -85,10 +85,11 @@ def _probe(folder: Path, settle: float = 0.3) -> dict[str, float]:
     return figures
 
 
-def _bare() -> float:
+def _bare(script: str = "bare_window.py") -> float:
+    """Start a reference window (``bare_window.py`` or ``plain_window.py``); ms to its paint."""
     start = time.monotonic()
     done = subprocess.run(
-        [sys.executable, str(HERE / "bare_window.py")],
+        [sys.executable, str(HERE / script)],
         env=_env(),
         check=True,
         capture_output=True,
@@ -104,13 +105,15 @@ def _spread(samples: list[float]) -> str:
 
 def startup() -> list[Result]:
     print("   " + _ensure_bytecode(), flush=True)
-    bare, warm, fresh = [], [], []
+    bare, plain, warm, fresh = [], [], [], []
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp) / "data"
         _probe(folder)  # creates the database; warms the file cache for both
         _bare()
-        for n in range(ROUNDS):  # interleaved, so both see the same machine
+        _bare("plain_window.py")
+        for n in range(ROUNDS):  # interleaved, so all see the same machine
             bare.append(_bare())
+            plain.append(_bare("plain_window.py"))
             warm.append(_probe(folder))
             fresh.append(_probe(Path(tmp) / f"ny-{n}"))  # a first start: new data folder
     b = bare
@@ -118,6 +121,7 @@ def startup() -> list[Result]:
     idle = [r["idle"] for r in warm]
     fresh_first = [r["first_frame"] for r in fresh]
     print(f"   bar PySide6-fönster, första bild: {_spread(b)} ms", flush=True)
+    print(f"   enkelt fönster (meny, lista, sökfält): {_spread(plain)} ms", flush=True)
     print(f"   fkstod första bild:               {_spread(first)} ms", flush=True)
     print(f"   fkstod alla sektioner byggda:     {_spread(idle)} ms", flush=True)
     print(f"   fkstod första start, ny datamapp: {_spread(fresh_first)} ms", flush=True)
@@ -135,6 +139,24 @@ def startup() -> list[Result]:
             "start → första bild, ny datamapp, ggr bart fönster",
             [f / x for f, x in zip(fresh_first, b, strict=True)],
             1.3,
+            "x",
+            judge="median",
+            note=note,
+        ),
+        # For reading the ratio: what any usable PySide6 window costs over the bare
+        # one (plain_window.py: menus, lists, a search field, the Qt namespace).
+        Result.of(
+            "enkelt fönster utan fkstod → första bild, ggr bart fönster",
+            [p / x for p, x in zip(plain, b, strict=True)],
+            None,
+            "x",
+            judge="median",
+            note=note,
+        ),
+        Result.of(
+            "start → första bild, ggr enkelt fönster",
+            [f / p for f, p in zip(first, plain, strict=True)],
+            None,
             "x",
             judge="median",
             note=note,

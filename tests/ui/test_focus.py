@@ -142,3 +142,47 @@ def test_the_step_keeps_the_keys_when_compact_mode_changes(qtbot, window, compac
     qtbot.waitUntil(page.step_view.hasFocus)
     assert page.step_view.key_hint.text() == "Svara med 1–5"
     page.set_compact(False)
+
+
+START_PROBE = r"""
+import sys
+from fkstod import app, cli
+
+seen = []
+real_build = app.build_window
+
+def build(services, dialogs=None):
+    from fkstod.qt.focus_style import FocusFrameStyle
+    window = real_build(services, dialogs)
+    style = lambda: isinstance(app.QApplication.instance().style(), FocusFrameStyle)
+    window.ready.connect(lambda: seen.append(style()))
+    app.QApplication.instance().aboutToQuit.connect(lambda: seen.append(style()))
+    return window
+
+app.build_window = build
+code = cli.main(["--data-dir", sys.argv[1], "--exit-when-ready"])
+print("SEEN", seen)
+sys.exit(code)
+"""
+
+
+def test_the_window_start_gives_the_focus_frame_right_after_its_first_frame(data_folder):
+    import subprocess
+    import sys
+
+    from tests.conftest import REPO
+
+    # The start leaves the frame out of its first frame (its style classes cost
+    # milliseconds there) and gives it on the next turn of the event loop, before
+    # anything else the window does.
+    env = {"QT_QPA_PLATFORM": "offscreen", "PYTHONPATH": str(REPO), "PATH": "/usr/bin:/bin"}
+    done = subprocess.run(
+        [sys.executable, "-c", START_PROBE, str(data_folder)],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert done.returncode == 0, done.stderr
+    # At the first frame not yet; when the window had been shown and answered keys, there.
+    assert "SEEN [False, True]" in done.stdout, done.stdout

@@ -19,7 +19,6 @@ else cannot run code.
 
 from __future__ import annotations
 
-import hashlib
 import io
 import pickle
 import sys
@@ -27,6 +26,7 @@ from pathlib import Path
 
 from fkstod import __version__
 from fkstod.core import files
+from fkstod.core.digest import sha256
 from fkstod.core.flows.library import FlowLibrary, flows_folder, load_library
 from fkstod.core.problems import MAX_SOURCE_BYTES
 
@@ -68,7 +68,7 @@ class _Unpickler(pickle.Unpickler):
 
 def _code_identity() -> bytes:
     """Return what identifies the parsing code: its source, else the executable."""
-    digest = hashlib.sha256(f"{__version__}\n{sys.version}\n".encode())
+    digest = sha256(f"{__version__}\n{sys.version}\n".encode())
     for module in _CODE:
         source = CODE_ROOT.joinpath(*module.split(".")).with_suffix(".py")
         try:
@@ -82,7 +82,7 @@ def _code_identity() -> bytes:
 
 def library_key(folder: Path) -> bytes:
     """Return the key of the library parsed from ``folder``: any change gives another."""
-    digest = hashlib.sha256(_code_identity())
+    digest = sha256(_code_identity())
     for path in sorted(folder.glob("*.toml")):
         try:
             data = files.read_bytes(path, MAX_SOURCE_BYTES)

@@ -35,8 +35,8 @@ from fkstod.core.directory.validate import display_phone, display_web
 from fkstod.core.i18n import _
 from fkstod.core.plural import plural
 from fkstod.core.vocabulary import REFERRAL_CATEGORIES
+from fkstod.qt.indicator_style import scale_indicators
 from fkstod.qt.private_clipboard import copy_private
-from fkstod.qt.text_scale import scale_indicators
 from fkstod.ui.dialogs import Dialogs
 from fkstod.ui.katalog.editing import DirectoryEditing
 from fkstod.ui.katalog.entry_view import DirectoryEntryView

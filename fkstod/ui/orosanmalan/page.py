@@ -43,9 +43,9 @@ from fkstod.core.orosanmalan import (
 )
 from fkstod.core.orosanmalan.saving import save_target
 from fkstod.core.oserrors import describe_os_error
+from fkstod.qt.indicator_style import scale_indicators
 from fkstod.qt.private_clipboard import clear_private, copy_private
 from fkstod.qt.render_pdf import PageDecor, paint_report, pdf_bytes
-from fkstod.qt.text_scale import scale_indicators
 from fkstod.ui.dialogs import Dialogs
 from fkstod.ui.orosanmalan.form import OrosanmalanForm
 from fkstod.ui.orosanmalan.problem_list import ProblemList

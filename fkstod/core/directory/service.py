@@ -344,9 +344,12 @@ class Directory:
         return self._db
 
     def validate(self, values: Mapping[str, str], entry_id: str = "") -> Entry | list[FieldError]:
-        """Check an edited entry as import would; return it with an id, or the problems."""
+        """Check an edited entry as import would; return it with an id, or the problems.
+
+        The problems are told in the form's words (``source="form"``): no spreadsheet.
+        """
         self._settle()
-        built = entry_from_fields({**values, "id": entry_id})
+        built = entry_from_fields({**values, "id": entry_id}, source="form")
         if isinstance(built, list):
             return built
         shipped_ids = {e.id for e in self._shipped}

@@ -151,8 +151,12 @@ class Wiring:
         self.training = TrainingMode(window)
 
     def socialtjanst(self, kommun: str) -> str | None:
-        """Return the social services' name and number for a kommun code, if known."""
-        entry = self.services.directory.socialtjanst_for(kommun)
+        """Return the social services' name and number for a kommun code, if known.
+
+        Never waits for the directory's load (seconds at 100 000 entries): the loader
+        asks the store until the directory is read.
+        """
+        entry = self.services.directory_loader.socialtjanst_for(kommun)
         return f"{entry.title}, {entry.telefon}" if entry else None
 
     def show_directory(

@@ -285,6 +285,19 @@ def _sorted_by_in_slices(items: Iterable, key: Callable | None, out: list) -> It
             yield
 
 
+def index_order(entries: Iterable[Entry]) -> list[Entry]:
+    """Return ``entries`` in the order an index built over them keeps (``IndexBuilder``).
+
+    Shipped entries first, as given; then the others by their Swedish title, equal
+    titles as given. Of any part of a list, the same relative order as in the whole:
+    the first of a part is the first the whole index holds of it.
+    """
+    entries = list(entries)
+    shipped = [e for e in entries if e.levererad]
+    local = [e for e in entries if not e.levererad]
+    return shipped + sorted(local, key=lambda e: swedish_key(e.title))
+
+
 def to_mask(ids: Iterable[int], size: int) -> int:
     """Return the bitmask with the bits of ``ids`` set (bit i = entry at position i)."""
     buffer = bytearray((size + 7) // 8)
@@ -377,6 +390,14 @@ class DirectoryIndex:
         for postings in (self._folded, self._exact, self._name):
             postings.clear_cache()
         self._open_cache = None
+
+    def first_of(self, kategori: str, kommun: str) -> Entry | None:
+        """Return the first entry (in the index's order) of ``kategori`` that names ``kommun``.
+
+        National entries (no kommuner) do not count: they serve every kommun alike.
+        """
+        found = self._category.get(kategori, 0) & self._kommun.get(kommun, 0)
+        return self.entries[(found & -found).bit_length() - 1] if found else None
 
     def languages(self) -> list[str]:
         """Return every language some service speaks, sorted."""

@@ -14,7 +14,7 @@ import uuid
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -29,6 +29,7 @@ from fkstod.core.directory.index import (
     SearchResult,
     _no_collection,
     fold,
+    index_order,
 )
 from fkstod.core.directory.migrations import TABLE
 from fkstod.core.directory.model import LIST_FIELDS, Entry
@@ -48,6 +49,8 @@ if TYPE_CHECKING:
     from fkstod.core.store import Db
 
 STALE_AFTER_DAYS = 365
+#: The category of a kommun's social services: where an orosanmälan goes.
+SOCIALTJANST = "socialtjanst"
 
 
 class DirectoryError(Exception):
@@ -184,7 +187,8 @@ class Directory:
     ) -> None:
         self._db = db
         self._protected = protected  # where export never writes (the data folder)
-        for _piece in self._load(shipped):
+        self._shipped_given = shipped
+        for _piece in self._load():
             pass
 
     @classmethod
@@ -198,13 +202,21 @@ class Directory:
         directory = cls.__new__(cls)
         directory._db = db
         directory._protected = protected
-        return DirectoryLoader(directory, directory._load(shipped))
+        directory._shipped_given = shipped
+        return DirectoryLoader(directory, directory._load())
 
-    def _load(self, shipped: Sequence[Entry] | None) -> Iterator[None]:
+    @cached_property
+    def _shipped(self) -> list[Entry]:
+        # Read by the load's first piece, or before it by an early lookup (the loader's
+        # socialtjanst_for): a short file, read once either way.
+        given = self._shipped_given
+        return list(load_shipped() if given is None else given)
+
+    def _load(self) -> Iterator[None]:
         # The whole load as small pieces: the shipped file, local rows a page at a
         # time (each page its own query, so no statement stays open between pieces
         # while the app writes), then the index in IndexBuilder's pieces.
-        self._shipped = list(load_shipped() if shipped is None else shipped)
+        shipped = self._shipped
         self._version = 0
         self._rebuild: IndexBuilder | None = None
         yield
@@ -226,7 +238,7 @@ class Directory:
                     break
                 last = page[-1].id
         self._local = {e.id: e for e in local}
-        builder = IndexBuilder([*self._shipped, *local])
+        builder = IndexBuilder([*shipped, *local])
         while not builder.step(0):
             yield
         self.index = builder.index
@@ -308,12 +320,15 @@ class Directory:
         )
 
     def socialtjanst_for(self, kommun: str) -> Entry | None:
-        """Return the social services entry that serves ``kommun``, if the directory has one."""
-        self._settle()
-        for entry in self.index.entries:
-            if entry.kategori == "socialtjanst" and kommun in entry.kommuner:
-                return entry
-        return None
+        """Return the social services entry that serves ``kommun``, if the directory has one.
+
+        With several, the first in the directory's order (shipped first, then by name).
+        While the index is rebuilt after a change, the store answers (``socialtjanst_in_store``):
+        the rebuild is not finished at once for it.
+        """
+        if self._rebuild is not None:
+            return socialtjanst_in_store(self._db, self._shipped, kommun)
+        return self.index.first_of(SOCIALTJANST, kommun)
 
     def languages(self) -> list[str]:
         """Return every language some service speaks."""
@@ -344,9 +359,12 @@ class Directory:
         return self._db
 
     def validate(self, values: Mapping[str, str], entry_id: str = "") -> Entry | list[FieldError]:
-        """Check an edited entry as import would; return it with an id, or the problems."""
+        """Check an edited entry as import would; return it with an id, or the problems.
+
+        The problems are told in the form's words (``source="form"``): no spreadsheet.
+        """
         self._settle()
-        built = entry_from_fields({**values, "id": entry_id})
+        built = entry_from_fields({**values, "id": entry_id}, source="form")
         if isinstance(built, list):
             return built
         shipped_ids = {e.id for e in self._shipped}
@@ -608,6 +626,49 @@ class DirectoryLoader:
             pass
         return self._directory
 
+    def socialtjanst_for(self, kommun: str) -> Entry | None:
+        """Return what the loaded directory's ``socialtjanst_for`` returns, without waiting.
+
+        Before the load is done the store answers (``socialtjanst_in_store``), in a
+        few milliseconds even with 100 000 entries; once done, the index does.
+        """
+        if self._work is None:
+            return self._directory.socialtjanst_for(kommun)
+        directory = self._directory
+        return socialtjanst_in_store(directory._db, directory._shipped, kommun)
+
+
+#: A category's local entries whose kommuner may hold a code (JSON-quoted), in the
+#: order the load reads them. The inner select reads the index alone (it covers
+#: kategori and kommuner); only the rows it picks are read from the table.
+SOCIALTJANST_QUERY = (
+    f"SELECT * FROM {TABLE} WHERE rowid IN (SELECT rowid FROM {TABLE} "
+    "WHERE kategori = ? AND instr(kommuner, ?) > 0) ORDER BY id"
+)
+
+
+def socialtjanst_in_store(db: Db | None, shipped: Sequence[Entry], kommun: str) -> Entry | None:
+    """Return the entry ``Directory.socialtjanst_for`` returns, asking the store, not the index.
+
+    The shipped entries are a short list. Of the local ones, the database reads only
+    the social services whose kommuner hold the code (an index on kategori and
+    kommuner, migration ``index_directory_by_category``): a few rows, not the 100 000
+    the directory's load reads. The winner among them is chosen by the index's own
+    order (``index_order``), with the local rows in the order the load reads them.
+    """
+    found = [e for e in shipped if e.kategori == SOCIALTJANST and kommun in e.kommuner]
+    if db is not None:
+        # Each code is stored inside its list's JSON as json.dumps writes it alone: the
+        # test finds every row that holds the code (and, rarely, more: checked below).
+        cursor = db.execute(
+            SOCIALTJANST_QUERY, [SOCIALTJANST, json.dumps(kommun, ensure_ascii=False)]
+        )
+        names = [d[0] for d in cursor.description]
+        rows = (_row_from_db(dict(zip(names, r, strict=True))) for r in cursor)
+        found += [e for e in rows if e.kategori == SOCIALTJANST and kommun in e.kommuner]
+    ordered = index_order(found)
+    return ordered[0] if ordered else None
+
 
 def new_id() -> str:
     """Return a fresh id for a local entry."""
@@ -621,4 +682,5 @@ __all__ = [
     "FileProblem",
     "ImportPlan",
     "ImportProblem",
+    "socialtjanst_in_store",
 ]

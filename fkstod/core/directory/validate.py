@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from collections.abc import Collection, Mapping
 from datetime import date
+from typing import Literal
 
 from fkstod.core import kommuner
 from fkstod.core.directory.hours import VARIES, HoursError, parse_hours
@@ -36,6 +37,11 @@ _LANGUAGE = re.compile(r"^[a-zåäöéü][a-zåäöéü \-]*$")
 
 #: What is wrong with one field of one entry: the one field problem type.
 FieldError = FieldProblem
+
+#: Where an entry's text comes from: a file (import, lint, the shipped lines) or the
+#: editor's form. The checks are the same; only the wording of a few problems
+#: differs: a form has no spreadsheet column to save as text.
+Source = Literal["file", "form"]
 
 
 def split_list(text: str) -> tuple[str, ...]:
@@ -69,7 +75,7 @@ def display_web(url: str) -> str:
     return shown.rstrip("/")
 
 
-def check_phone(number: str) -> str | None:
+def check_phone(number: str, source: Source = "file") -> str | None:
     """Return why ``number`` is not a Swedish phone number, or None when it is."""
     if re.search(r"[^\d\s\-–()+/]", number):
         return _("telefonnumret får bara innehålla siffror, mellanslag, bindestreck och +46")
@@ -78,6 +84,8 @@ def check_phone(number: str) -> str | None:
         return _("telefonnumret är inte ett svenskt nummer")
     if _SHORT_NUMBERS.match(digits):
         return None
+    if lost_leading_zero(number) and source == "form":
+        return _("”{n}” saknar nollan i början (ska det vara 0{n}?)").format(n=number.strip())
     if lost_leading_zero(number):
         return _(
             "”{n}” har tappat sin inledande nolla (ska det vara 0{n}?); ett kalkylprogram "
@@ -128,7 +136,11 @@ def normalise_code(text: str, allowed: Mapping[str, str]) -> str:
 
 
 def entry_from_fields(
-    values: Mapping[str, str], *, levererad: bool = False, today: date | None = None
+    values: Mapping[str, str],
+    *,
+    levererad: bool = False,
+    today: date | None = None,
+    source: Source = "file",
 ) -> Entry | list[FieldError]:
     """Build an entry from text fields, or return every problem found.
 
@@ -136,6 +148,7 @@ def entry_from_fields(
         values: field name (``Entry`` attribute) → text; lists comma-separated.
         levererad: whether the entry is shipped (read-only).
         today: the date to compare ``senast_verifierad`` with.
+        source: ``"form"`` for the editor: its problems are told without a file's words.
     """
     errors: list[FieldError] = []
     text = {k: (v or "").strip() for k, v in values.items()}
@@ -163,7 +176,7 @@ def entry_from_fields(
         errors.append(FieldError("organisation", _("organisationens namn saknas")))
     if not text.get("telefon") and not text.get("webb"):
         errors.append(FieldError("telefon", _("ange telefonnummer eller webbplats")))
-    if text.get("telefon") and (problem := check_phone(text["telefon"])):
+    if text.get("telefon") and (problem := check_phone(text["telefon"], source)):
         errors.append(FieldError("telefon", problem))
     if text.get("webb") and (problem := check_url(text["webb"])):
         errors.append(FieldError("webb", problem))
@@ -200,13 +213,7 @@ def entry_from_fields(
         k = written.strip()
         if k.isdigit() and len(k) == 3 and "0" + k in known:
             errors.append(
-                FieldError(
-                    "kommuner",
-                    _(
-                        "kommunkoden ”{k}” har tappat sin inledande nolla (ska det vara 0{k}?); "
-                        "skriv koden med nollan och spara kolumnen som text"
-                    ).format(k=k),
-                )
+                FieldError("kommuner", _three_digit_kommun(k, known["0" + k].namn, source))
             )
             continue
         try:
@@ -261,6 +268,19 @@ def entry_from_fields(
         levererad=levererad,
         **lists,
     )
+
+
+def _three_digit_kommun(k: str, namn: str, source: Source) -> str:
+    # In a file a spreadsheet made 0380 the number 380; in the form it was typed so.
+    if source == "form":
+        return _(
+            "”{k}” är för kort: en kommunkod har fyra siffror (ska det vara 0{k}, {namn}?); "
+            "du kan också skriva kommunens namn"
+        ).format(k=k, namn=namn)
+    return _(
+        "kommunkoden ”{k}” har tappat sin inledande nolla (ska det vara 0{k}?); "
+        "skriv koden med nollan och spara kolumnen som text"
+    ).format(k=k)
 
 
 #: The end of a column that holds the Swedish names of a coded column (CSV export).

@@ -254,3 +254,72 @@ def test_an_unmarked_damaged_database_is_quarantined_as_it_was(data_folder):
     assert (opened.quarantined / "fkstod.sqlite3").read_bytes() == original
     opened.db.close()
     assert app_id(db_file(data_folder)) == APPLICATION_ID
+
+
+# -- a clean close lets the next start skip reading every value --------------------
+
+
+@pytest.fixture
+def checks(monkeypatch):
+    """The ``values`` flag of every ``damage`` check ``open_store`` makes."""
+    from fkstod.core import store
+
+    seen: list[bool] = []
+    real = store.damage
+
+    def spy(db, migration_sets, *, values=True):
+        seen.append(values)
+        return real(db, migration_sets, values=values)
+
+    monkeypatch.setattr(store, "damage", spy)
+    return seen
+
+
+def closed_mark(folder: Path) -> Path:
+    return folder / "fkstod.sqlite3-closed"
+
+
+def test_after_a_clean_close_the_next_start_checks_tables_not_every_value(data_folder, checks):
+    a_stored_count(data_folder)  # a new database: every value read
+    assert closed_mark(data_folder).is_file()
+    opened = open_store(db_file(data_folder), MIGRATION_SETS)
+    assert not closed_mark(data_folder).exists()  # good for one start only
+    assert UsageRecorder(opened.db).counts()  # the data is there
+    opened.db.close()
+    assert checks == [True, False]
+
+
+def test_after_a_crash_the_next_start_reads_every_value(data_folder, checks):
+    a_stored_count(data_folder)
+    opened = open_store(db_file(data_folder), MIGRATION_SETS)
+    UsageRecorder(opened.db).record("referral_shown", category="akut")
+    opened.db.conn.close()  # the process dies: no clean close, no mark
+    opened.db.closed_mark = None
+    assert not closed_mark(data_folder).exists()
+    open_store(db_file(data_folder), MIGRATION_SETS).db.close()
+    assert checks == [True, False, True]
+
+
+@pytest.mark.parametrize("change", ["touched", "wal left", "mark a folder", "mark garbage"])
+def test_a_file_not_as_the_clean_close_left_it_gets_every_value_read(data_folder, checks, change):
+    a_stored_count(data_folder)
+    if change == "touched":  # changed by something else, say: its time is not the mark's
+        os.utime(db_file(data_folder), ns=(0, 10**18))
+    elif change == "wal left":
+        (data_folder / "fkstod.sqlite3-wal").write_bytes(b"")
+    elif change == "mark a folder":
+        closed_mark(data_folder).unlink()
+        closed_mark(data_folder).mkdir()
+    else:
+        closed_mark(data_folder).write_bytes(b"\xff" * 50)
+    opened = open_store(db_file(data_folder), MIGRATION_SETS)
+    assert opened.notice is None
+    opened.db.close()
+    assert checks == [True, True]
+
+
+def test_a_bad_value_written_by_another_program_after_a_clean_close_is_found(data_folder):
+    original = damage(data_folder, "UPDATE usage_counts SET labels = '{not json'")
+    opened = open_store(db_file(data_folder), MIGRATION_SETS)
+    assert opened.notice and (opened.quarantined / "fkstod.sqlite3").read_bytes() == original
+    opened.db.close()

@@ -50,6 +50,26 @@ def run_fkstod(*args: str, env: dict | None = None, cwd: Path | None = None, tim
     )
 
 
+def run_window_probe(code: str, data_folder: Path, timeout: float = 120):
+    """Run ``code`` (a script that starts the window its own way) in a fresh process.
+
+    ``sys.argv[1]`` is ``data_folder``; Qt draws offscreen. Fails the test when the
+    process does; returns the CompletedProcess (its stdout holds what the script printed).
+    """
+    import subprocess
+
+    env = {"QT_QPA_PLATFORM": "offscreen", "PYTHONPATH": str(REPO), "PATH": "/usr/bin:/bin"}
+    done = subprocess.run(
+        [sys.executable, "-c", code, str(data_folder)],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=timeout,
+    )
+    assert done.returncode == 0, done.stderr
+    return done
+
+
 class CliResult:
     """What an in-process run of the command line gave: like a CompletedProcess."""
 

@@ -167,22 +167,11 @@ sys.exit(code)
 
 
 def test_the_window_start_gives_the_focus_frame_right_after_its_first_frame(data_folder):
-    import subprocess
-    import sys
-
-    from tests.conftest import REPO
+    from tests.conftest import run_window_probe
 
     # The start leaves the frame out of its first frame (its style classes cost
     # milliseconds there) and gives it on the next turn of the event loop, before
     # anything else the window does.
-    env = {"QT_QPA_PLATFORM": "offscreen", "PYTHONPATH": str(REPO), "PATH": "/usr/bin:/bin"}
-    done = subprocess.run(
-        [sys.executable, "-c", START_PROBE, str(data_folder)],
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=120,
-    )
-    assert done.returncode == 0, done.stderr
+    done = run_window_probe(START_PROBE, data_folder)
     # At the first frame not yet; when the window had been shown and answered keys, there.
     assert "SEEN [False, True]" in done.stdout, done.stdout

@@ -7,10 +7,7 @@ start in a fresh process and lists what is imported after PySide6.
 
 from __future__ import annotations
 
-import subprocess
-import sys
-
-from tests.conftest import REPO
+from tests.conftest import run_window_probe
 
 PROBE = r"""
 import importlib.abc, sys
@@ -29,16 +26,8 @@ sys.exit(code)
 
 
 def test_no_core_module_is_imported_after_pyside6_on_the_start_path(data_folder):
-    env = {"QT_QPA_PLATFORM": "offscreen", "PYTHONPATH": str(REPO), "PATH": "/usr/bin:/bin"}
     for _start in range(2):  # the first start creates the database; the second is the usual one
-        done = subprocess.run(
-            [sys.executable, "-c", PROBE, str(data_folder)],
-            env=env,
-            capture_output=True,
-            text=True,
-            timeout=120,
-        )
-        assert done.returncode == 0, done.stderr
+        done = run_window_probe(PROBE, data_folder)
     line = next(x for x in done.stdout.splitlines() if x.startswith("AFTER"))
     after = line.split()[1:]
     assert "PySide6.QtCore" in after  # the watch saw PySide6 come in

@@ -5,7 +5,6 @@ from __future__ import annotations
 import os
 import pickle
 import shutil
-import subprocess
 import sys
 from pathlib import Path
 
@@ -14,7 +13,7 @@ import pytest
 from fkstod.core.flows import load_library
 from fkstod.core.flows.cache import MAGIC, FlowCache, library_key
 from fkstod.core.flows.library import flows_folder
-from tests.conftest import REPO
+from tests.conftest import run_window_probe
 from tests.core.test_store import read_only
 
 
@@ -170,7 +169,6 @@ def test_a_cache_path_that_cannot_be_a_file_is_no_fault(tmp_path, folder):
 
 
 def test_the_window_keeps_the_cache_in_the_data_folder_and_reads_it_next_time(data_folder):
-    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "PYTHONPATH": str(REPO)}
     probe = (
         "import sys\n"
         "from fkstod import cli\n"
@@ -188,14 +186,6 @@ def test_the_window_keeps_the_cache_in_the_data_folder_and_reads_it_next_time(da
     )
     seen = []
     for _start in range(2):
-        done = subprocess.run(
-            [sys.executable, "-c", probe, str(data_folder)],
-            env=env,
-            capture_output=True,
-            text=True,
-            timeout=120,
-        )
-        assert done.returncode == 0, done.stderr
-        seen += done.stdout.split()
+        seen += run_window_probe(probe, data_folder).stdout.split()
     assert seen == ["PARSED", "CACHED"]
     assert (data_folder / "flows.cache").read_bytes().startswith(MAGIC)

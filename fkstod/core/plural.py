@@ -15,4 +15,15 @@ def plural(n: int, one: str, many: str) -> str:
         one: the phrase for one, e.g. ``_("{n} träff")``.
         many: the phrase for any other count, e.g. ``_("{n} träffar")``.
     """
-    return (one if n == 1 else many).replace("{n}", str(n))
+    return (one if n == 1 else many).replace("{n}", count_text(n))
+
+
+def count_text(n: int) -> str:
+    """Return ``n`` as Swedish writes a count: 1200, 12 000, 100 000.
+
+    Numbers of five digits and more are grouped in threes with a space (one that
+    never breaks the line); four digits stay together (Språkrådet's rule).
+    """
+    if abs(n) < 10_000:
+        return str(n)
+    return f"{n:,}".replace(",", "\u00a0")

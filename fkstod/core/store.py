@@ -87,8 +87,10 @@ class Db:
     what a caller uses is spelled out, and a type checker can follow it.
     """
 
-    def __init__(self, conn: sqlite3.Connection) -> None:
+    def __init__(self, conn: sqlite3.Connection, path: Path | None = None) -> None:
         self.conn = conn
+        #: The database file (None in memory): ``sibling`` connects to it again.
+        self.path = path
         #: The database file to mark as closed cleanly at ``close`` (set by ``open_store``).
         self.closed_mark: Path | None = None
         self._utils: Database | None = None
@@ -106,6 +108,28 @@ class Db:
 
             self._utils = Database(self.conn)
         return self._utils
+
+    def sibling(self) -> Db | None:
+        """Return a new connection to the same file, for another thread (None: no file).
+
+        A SQLite connection belongs to the thread that made it: call this in the
+        worker that uses it, and close it there. In WAL mode it writes while this
+        connection is idle; the folder's lock is already this process's.
+
+        Raises:
+            StoreError: when the file cannot be opened for writing.
+        """
+        if self.path is None:
+            return None
+        conn = None
+        try:
+            conn = sqlite3.connect(str(self.path), isolation_level=None)
+            _configure(conn)
+        except sqlite3.Error as exc:
+            if conn is not None:
+                conn.close()
+            raise write_error(exc) from exc
+        return Db(conn, self.path)
 
     def execute(self, sql: str, parameters: Sequence[Any] = ()) -> sqlite3.Cursor:
         """Run one statement on the connection."""
@@ -391,7 +415,7 @@ def _open_and_migrate(
     try:
         conn = sqlite3.connect(str(path), isolation_level=None)
         _configure(conn, busy_timeout_ms)
-        db = Db(conn)
+        db = Db(conn, path)
         _migrate(db, migration_sets)
     except sqlite3.Error as exc:
         if conn is not None:

@@ -24,13 +24,13 @@ import time
 from array import array
 from bisect import bisect_left
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import TYPE_CHECKING
 
 from fkstod.core import kommuner
 from fkstod.core.collate import swedish_key
+from fkstod.core.collector import no_collection
 from fkstod.core.directory.hours import Hours, HoursError, parse_hours
 from fkstod.core.directory.model import CATEGORIES, TARGET_GROUPS, VIOLENCE_FORMS, Entry
 
@@ -246,17 +246,8 @@ class _Postings:
 _SLICE_WORK = 4000
 
 
-@contextmanager
-def _no_collection() -> Iterator[None]:
-    # The build makes many long-lived objects; a collection in the middle of it would
-    # walk them all (see IndexBuilder._done). Nothing it makes is cyclic garbage.
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_enabled:
-            gc.enable()
+#: Kept under its old name for this package's own use.
+_no_collection = no_collection
 
 
 def _sorted_in_slices(

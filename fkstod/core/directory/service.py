@@ -43,7 +43,9 @@ from fkstod.core.directory.validate import (
 )
 from fkstod.core.files import NOTHING_PROTECTED, Protected
 from fkstod.core.i18n import _
+from fkstod.core.plural import plural
 from fkstod.core.problems import Problem
+from fkstod.core.progress import Cancelled, Progress, no_progress
 
 if TYPE_CHECKING:
     from fkstod.core.store import Db
@@ -89,17 +91,13 @@ class ImportPlan:
     def summary(self) -> str:
         """Return the preview sentence: "3 nya, 5 ändrade, 1 borttagen"."""
         parts = [
-            _("{n} nya").format(n=len(self.added)) if len(self.added) != 1 else _("1 ny"),
-            _("{n} ändrade").format(n=len(self.changed))
-            if len(self.changed) != 1
-            else _("1 ändrad"),
-            _("{n} borttagna").format(n=len(self.removed))
-            if len(self.removed) != 1
-            else _("1 borttagen"),
+            plural(len(self.added), _("1 ny"), _("{n} nya")),
+            plural(len(self.changed), _("1 ändrad"), _("{n} ändrade")),
+            plural(len(self.removed), _("1 borttagen"), _("{n} borttagna")),
         ]
         text = ", ".join(parts)
         if self.unchanged:
-            text += _(" ({n} oförändrade)").format(n=self.unchanged)
+            text += " " + plural(self.unchanged, _("(1 oförändrad)"), _("({n} oförändrade)"))
         return text
 
 
@@ -414,29 +412,49 @@ class Directory:
         return Changes(removed=(entry_id,))
 
     # -- import and export ---------------------------------------------------
-    def plan_import(self, path: Path) -> ImportPlan:
+    def plan_import(self, path: Path, progress: Progress = no_progress) -> ImportPlan:
         """Read and check a CSV file, an Excel workbook (.xlsx) or an HSDS package; change nothing.
+
+        ``progress(rows checked, rows)`` is called every ``PROGRESS_ROWS`` rows; the
+        window runs this off its thread (``fkstod.qt.background``), so it reads the
+        directory's entries but never changes them.
 
         Raises:
             FileProblem: when the file as a whole cannot be read.
+            Cancelled: when ``progress`` returned False.
         """
-        if path.is_dir() or path.name == hsds.DESCRIPTOR:
-            rows = hsds.read_package(path)
-        elif path.suffix.lower() == ".xlsx":
-            rows = xlsxfile.read_rows(path)
-        else:
-            rows = csvfile.read_rows(path)
-        return self._plan(str(path), rows)
+        # Many long-lived objects and no cyclic garbage: a collection midway would walk
+        # them all, and hold up the window's thread too (see fkstod.core.collector).
+        try:
+            with _no_collection():
+                if path.is_dir() or path.name == hsds.DESCRIPTOR:
+                    rows = hsds.read_package(path)
+                elif path.suffix.lower() == ".xlsx":
+                    rows = xlsxfile.read_rows(path)
+                else:
+                    rows = csvfile.read_rows(path)
+                return self._plan(str(path), rows, progress)
+        finally:
+            # The plan's entries are to be the directory's (as the loader's, for good);
+            # what is garbage (the file's rows) goes by reference counting.
+            gc.freeze()
 
-    def _plan(self, path: str, rows: Sequence[Row]) -> ImportPlan:
-        self._settle()
+    def _plan(self, path: str, rows: Sequence[Row], progress: Progress = no_progress) -> ImportPlan:
+        # Reads the shipped and local entries only, never the index: a rebuild going on
+        # on the window's thread is left to it.
         plan = ImportPlan(path=path, base_version=self._version)
         shipped_ids = {e.id for e in self._shipped}
         shipped_keys = {_duplicate_key(e): e for e in self._shipped}
-        by_key = {_duplicate_key(e): e.id for e in self._local.values()}
+        # A copy (one step, whichever thread runs this): an edit made meanwhile on the
+        # window's thread cannot change what is being compared, and the plan it makes
+        # stale is refused by store_import (base_version).
+        local = dict(self._local)
+        by_key = {_duplicate_key(e): e.id for e in local.values()}
         seen_ids: dict[str, int] = {}
         seen_keys: dict[tuple[str, str, str], int] = {}
-        for row in rows:
+        for number, row in enumerate(rows):
+            if number % PROGRESS_ROWS == 0 and not progress(number, len(rows)):
+                raise Cancelled
             if row.problem is not None:
                 plan.problems.append(Problem.in_column(path, row.line, *row.problem))
                 continue
@@ -507,7 +525,7 @@ class Directory:
                 continue
             seen_ids[built.id] = row.line
             plan.entries.append(built)
-            old = self._local.get(built.id)
+            old = local.get(built.id)
             if old is None:
                 plan.added.append(built.id)
             elif old.content() != built.content():
@@ -517,23 +535,38 @@ class Directory:
         if plan.problems:
             plan.entries = []
             return plan
-        plan.removed = [i for i in self._local if i not in seen_ids]
+        plan.removed = [i for i in local if i not in seen_ids]
+        plan.entries.sort(key=lambda e: e.id)  # as the directory reads them back
         return plan
 
-    def apply_import(self, plan: ImportPlan) -> Changes:
+    def apply_import(self, plan: ImportPlan, *, index_now: bool = True) -> Changes:
         """Replace the local entries by the plan's, in one transaction.
+
+        ``index_now=False``: the index is rebuilt later, by ``reindex_step``.
 
         Raises:
             DirectoryError: when the plan has problems or the directory changed since.
         """
-        db = self._require_db()
+        self.store_import(plan)
+        return self.took_import(plan, index_now=index_now)
+
+    def store_import(self, plan: ImportPlan, db: Db | None = None) -> None:
+        """Write the plan's entries in one transaction, through ``db`` (else the directory's).
+
+        The window calls this from a worker thread with a connection of that thread's
+        own (``Db.sibling``), then ``took_import`` on its own thread.
+
+        Raises:
+            DirectoryError: when the plan has problems or the directory changed since.
+        """
+        db = db or self._require_db()
         if not plan.ok:
             raise DirectoryError(_("importen har fel och har inte genomförts"))
         if plan.base_version != self._version:
             raise DirectoryError(
                 _("katalogen har ändrats sedan förhandsvisningen; läs in filen igen")
             )
-        with db.transaction() as conn:
+        with _no_collection(), db.transaction() as conn:
             conn.execute(f"DELETE FROM {TABLE}")
             if plan.entries:
                 # Plain executemany: sqlite-utils' insert_all spends more time per row
@@ -544,8 +577,31 @@ class Directory:
                     f"VALUES ({', '.join('?' * len(columns))})",
                     ([row[c] for c in columns] for row in map(_row_to_db, plan.entries)),
                 )
+
+    @property
+    def file(self) -> Path | None:
+        """The database file the directory is kept in (None: in memory, or none)."""
+        return self._db.path if self._db is not None else None
+
+    def store_import_in_this_thread(self, plan: ImportPlan) -> None:
+        """``store_import`` through a new connection of the calling thread (a worker's).
+
+        Raises:
+            DirectoryError: as ``store_import``, or when the directory has no file.
+            StoreError: when the database cannot be written.
+        """
+        own = self._require_db().sibling()
+        if own is None:
+            raise DirectoryError(_("katalogen har ingen databasfil att skriva i"))
+        try:
+            self.store_import(plan, own)
+        finally:
+            own.close()
+
+    def took_import(self, plan: ImportPlan, *, index_now: bool = True) -> Changes:
+        """Take the plan ``store_import`` wrote as the directory's local entries."""
         # What was stored is what the plan holds: no need to read 100 000 rows back.
-        self._reload(sorted(plan.entries, key=lambda e: e.id))
+        self._reload(plan.entries, index_now=index_now)
         return Changes(tuple(plan.added), tuple(plan.changed), tuple(plan.removed))
 
     def export(self, path: Path, fmt: str = "csv", include_shipped: bool = True) -> int:
@@ -556,15 +612,33 @@ class Directory:
         Raises:
             FileProblem: when it may not or cannot be written; nothing changed then.
         """
-        self._settle()
         entries = self.entries() if include_shipped else self.local_entries()
-        if fmt == "hsds":
-            return hsds.write_package(entries, path, self._protected)
-        if fmt == "xlsx":
-            return xlsxfile.write_xlsx(entries, path, self._protected)
-        return csvfile.write_csv(entries, path, self._protected)
+        return write_export(entries, path, fmt, self._protected)
+
+    @property
+    def protected(self) -> Protected:
+        """What an export must never write over (the data folder)."""
+        return self._protected
 
 
+def write_export(entries: Sequence[Entry], path: Path, fmt: str, protected: Protected) -> int:
+    """Write ``entries`` as ``fmt`` (``csv``, ``xlsx`` or ``hsds``) at ``path``; return the count.
+
+    Reads nothing but ``entries``: the window calls it from a worker thread with
+    the list ``Directory.entries`` gave it.
+
+    Raises:
+        FileProblem: when it may not or cannot be written; nothing changed then.
+    """
+    if fmt == "hsds":
+        return hsds.write_package(entries, path, protected)
+    if fmt == "xlsx":
+        return xlsxfile.write_xlsx(entries, path, protected)
+    return csvfile.write_csv(entries, path, protected)
+
+
+#: An import's progress is told every this many rows.
+PROGRESS_ROWS = 500
 #: Local rows read per query while loading.
 _PAGE = 250
 
@@ -683,4 +757,5 @@ __all__ = [
     "ImportPlan",
     "ImportProblem",
     "socialtjanst_in_store",
+    "write_export",
 ]

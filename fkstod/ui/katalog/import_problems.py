@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from fkstod.core.plural import count_text
 from fkstod.ui.widgets.plain_label import PlainLabel
 
 
@@ -74,7 +75,7 @@ class DirectoryImportProblems(QFrame):
         self.heading.setText(
             self.tr(
                 "{n} fel i filen – ingenting har ändrats. Rätta raderna och importera igen."
-            ).replace("{n}", str(len(problems)))
+            ).replace("{n}", count_text(len(problems)))
         )
         self.view.setPlainText("\n".join(problems))
         self.show()

@@ -33,7 +33,7 @@ from fkstod.core.directory import TARGET_GROUPS, VIOLENCE_FORMS, Directory, Filt
 from fkstod.core.directory.open_state import OpenState, needs_kommun, open_state
 from fkstod.core.directory.validate import display_phone, display_web
 from fkstod.core.i18n import _
-from fkstod.core.plural import plural
+from fkstod.core.plural import count_text, plural
 from fkstod.core.vocabulary import REFERRAL_CATEGORIES
 from fkstod.qt.indicator_style import scale_indicators
 from fkstod.qt.private_clipboard import copy_private
@@ -289,8 +289,8 @@ class DirectoryPage(DirectoryEditing, DirectoryLoading, QWidget):
         elif result.total > shown:
             self.count.setText(
                 self.tr("Visar {n} av {m} träffar")
-                .replace("{n}", str(shown))
-                .replace("{m}", str(result.total))
+                .replace("{n}", count_text(shown))
+                .replace("{m}", count_text(result.total))
             )
         else:
             self.count.setText(plural(result.total, _("{n} träff"), _("{n} träffar")))

@@ -1,0 +1,111 @@
+"""The window during a directory import and export: how long its event loop waits at most.
+
+Through the real page (``DirectoryPage``), with the directory in a database
+file as the window has it: a CSV of N entries is imported (read and checked,
+written, the index rebuilt in slices) and the directory exported as an Excel
+workbook. A 5 ms timer on the window's thread sees every gap (budget: the
+event loop never blocked more than 50 ms after the first paint).
+"""
+
+from __future__ import annotations
+
+import tempfile
+import time
+from pathlib import Path
+
+from tests.benchmarks import Result
+from tests.benchmarks.data import fill_data_folder, generate
+
+SIZES = (20_000, 100_000)
+TICK_MS = 5
+
+
+class _Gaps:
+    """Records the longest time between ticks of a 5 ms timer."""
+
+    def __init__(self) -> None:
+        from PySide6.QtCore import QTimer
+
+        self.longest = 0.0
+        self._last = time.perf_counter()
+        self._timer = QTimer()
+        self._timer.setInterval(TICK_MS)
+        self._timer.timeout.connect(self._tick)
+
+    def _tick(self) -> None:
+        now = time.perf_counter()
+        self.longest = max(self.longest, (now - self._last) * 1000 - TICK_MS)
+        self._last = now
+
+    def __enter__(self) -> _Gaps:
+        self._last = time.perf_counter()
+        self._timer.start()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self._timer.stop()
+
+
+def main() -> list[Result]:
+    from PySide6.QtWidgets import QApplication
+
+    from fkstod import paths
+    from fkstod.core.directory import Directory, csvfile
+    from fkstod.core.files import NOTHING_PROTECTED
+    from fkstod.core.schema import MIGRATION_SETS
+    from fkstod.core.store import open_store
+    from fkstod.ui.katalog.page import DirectoryPage
+    from tests.ui.fakes import FakeDialogs
+
+    app = QApplication.instance() or QApplication([])
+    results = []
+    for n in SIZES:
+        with tempfile.TemporaryDirectory() as tmp:
+            here = Path(tmp)
+            source = here / "katalog.csv"
+            csvfile.write_csv(generate(n), source, NOTHING_PROTECTED)
+            db = open_store(
+                paths.database_path(fill_data_folder(here / "data", 0)), MIGRATION_SETS
+            ).db
+            dialogs = FakeDialogs()
+            dialogs.answer = True
+            page = DirectoryPage(Directory(db), dialogs)
+            page.show()
+            app.processEvents()
+            page.transfer.choose_import_path = lambda s=source: str(s)
+            page.transfer.choose_export_path = lambda fmt, h=here: str(h / "ut.xlsx")
+            start = time.perf_counter()
+            with _Gaps() as gaps:
+                page.transfer.import_file()
+                while page.loading:  # the index, rebuilt in slices
+                    app.processEvents()
+            seconds = time.perf_counter() - start
+            assert len(page.directory.local_entries()) == n, dialogs.shown
+            label = f"{n:,}".replace(",", " ")
+            results.append(
+                Result(
+                    f"fönstret under import av {label} poster, längsta väntan",
+                    gaps.longest,
+                    50,
+                    "ms",
+                    note=f"importen tog {seconds:.1f} s",
+                )
+            )
+            start = time.perf_counter()
+            with _Gaps() as gaps:
+                page.transfer.export_file("xlsx")
+            seconds = time.perf_counter() - start
+            results.append(
+                Result(
+                    f"fönstret under export (.xlsx) av {label} poster, längsta väntan",
+                    gaps.longest,
+                    50,
+                    "ms",
+                    note=f"exporten tog {seconds:.1f} s",
+                )
+            )
+            page.close()
+            page.deleteLater()
+            app.processEvents()
+            db.close()
+    return results

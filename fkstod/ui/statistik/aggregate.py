@@ -159,7 +159,7 @@ class AggregatePanel(QWidget):
         from fkstod.ui.statistik.chart_view import ChartView
 
         self.chart = ChartView()
-        self.save_button = QPushButton(self.tr("&Spara rapport…"))
+        self.save_button = QPushButton(self.tr("Spa&ra rapport…"))
         self.save_button.setAccessibleName(self.tr("Spara rapporten"))
         self.save_button.clicked.connect(self.save_report)
         self.save_button.setEnabled(False)

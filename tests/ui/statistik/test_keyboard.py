@@ -1,0 +1,36 @@
+"""The Statistik page by keyboard: one Alt key per control, none taken twice or by a menu."""
+
+import pytest
+from PySide6.QtGui import QKeySequence
+from PySide6.QtWidgets import QAbstractButton, QLabel, QTabWidget
+
+from tests.ui.statistik.test_statistik import make_exports
+
+pytestmark = pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")
+
+
+def letter(text: str) -> str:
+    return QKeySequence.mnemonic(text).toString().lower()
+
+
+def test_no_alt_key_is_taken_twice_on_either_tab(qtbot, window, dialogs, tmp_path):
+    dialogs.path = str(make_exports(tmp_path, 2))
+    page = window.page(window.index_of("statistik"))
+    panel = page.aggregate
+    panel.choose_folder()
+    qtbot.waitUntil(lambda: panel.result is not None, timeout=10_000)
+    menus = {letter(a.text()) for a in window.menuBar().actions()} - {""}
+    assert menus
+    tabs = page.findChild(QTabWidget)
+    tab_texts = [tabs.tabText(i) for i in range(tabs.count())]
+    for index in range(tabs.count()):
+        tab = tabs.widget(index)
+        texts = list(tab_texts)  # the tab bar's keys work from every tab
+        texts += [w.text() for w in tab.findChildren(QAbstractButton) if w.isVisibleTo(tab)]
+        texts += [w.text() for w in tab.findChildren(QLabel) if w.isVisibleTo(tab)]
+        keys: dict[str, list[str]] = {}
+        for text in texts:
+            if letter(text):
+                keys.setdefault(letter(text), []).append(text)
+        clashes = {k: v for k, v in keys.items() if len(v) > 1 or k in menus}
+        assert clashes == {}, tabs.tabText(index)

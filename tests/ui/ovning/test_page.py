@@ -239,3 +239,22 @@ def test_the_diagram_zooms_and_pans_by_keyboard_and_gives_full_labels_as_tips(qt
     node = diagram.nodes[0]
     centre = QPointF(node.x + node.w / 2, node.y + node.h / 2 + view.picture.legend_height)
     assert view.tip_at(centre * view.zoom + view.offset) == node.title
+
+
+def test_f5_puts_the_audience_window_on_the_whole_screen_and_back(qtbot, presenter):
+    # A presentation remote's "start the show" button sends F5.
+    audience = presenter.audience
+    assert not audience.windowState() & Qt.WindowState.WindowFullScreen
+    qtbot.keyClick(presenter.console, Qt.Key.Key_F5)
+    assert audience.windowState() & Qt.WindowState.WindowFullScreen
+    assert "F5" in presenter.console.keys.text()
+    qtbot.keyClick(audience, Qt.Key.Key_F5)
+    assert not audience.windowState() & Qt.WindowState.WindowFullScreen
+
+
+def test_the_buttons_name_their_keys_in_swedish(page):
+    from PySide6.QtWidgets import QPushButton
+
+    for button in page.findChildren(QPushButton):
+        words = f"{button.text()} {button.toolTip()}"
+        assert "Shift" not in words, words  # Swedish keyboards say Skift

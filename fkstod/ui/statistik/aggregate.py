@@ -341,7 +341,9 @@ class AggregatePanel(QWidget):
         for r, (period, indicator, benefit) in enumerate(rows):
             table = report.table(indicator.code, period)
             cells = [period, indicator.title, report.benefit_name(benefit)] + [
-                format_count(table.value(benefit, u)) for u in units
+                # A reason is published for all units together only: the rest stays empty.
+                format_count(table.value(benefit, u)) if table.has_column(u) else ""
+                for u in units
             ]
             for c, text in enumerate(cells):
                 item = QTableWidgetItem(text)

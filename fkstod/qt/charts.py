@@ -100,13 +100,19 @@ def _marker(painter: QPainter, kind: str, at: QPointF, r: float) -> None:
         painter.drawLine(QPointF(x, y - r), QPointF(x, y + r))
 
 
-def paint_chart(painter: QPainter, rect: QRectF, chart: Chart) -> None:
-    """Paint ``chart`` into ``rect`` of whatever device ``painter`` paints on."""
+def paint_chart(
+    painter: QPainter, rect: QRectF, chart: Chart, *, text_size: float | None = None
+) -> None:
+    """Paint ``chart`` into ``rect`` of whatever device ``painter`` paints on.
+
+    ``text_size``: the smallest size of its words, in points (on screen, the text
+    size the user chose); without it the words follow the chart's height.
+    """
     painter.save()
     painter.setRenderHint(QPainter.RenderHint.Antialiasing)
     painter.fillRect(rect, QColor("white"))
     font = QFont(painter.font())
-    base = max(7.0, min(rect.height() / 28, 12.0))
+    base = max(7.0, min(rect.height() / 28, 12.0), text_size or 0.0)
     font.setPointSizeF(base)
     painter.setFont(font)
     metrics = painter.fontMetrics()

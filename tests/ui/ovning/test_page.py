@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from PySide6.QtCore import QPointF, Qt
+from PySide6.QtCore import QPointF, QRectF, QSizeF, Qt
 
 from fkstod.core.flows import load_library
 from fkstod.core.training import CaseReplay, load_cases
@@ -258,3 +258,25 @@ def test_the_buttons_name_their_keys_in_swedish(page):
     for button in page.findChildren(QPushButton):
         words = f"{button.text()} {button.toolTip()}"
         assert "Shift" not in words, words  # Swedish keyboards say Skift
+
+
+def test_zooming_in_by_keys_keeps_the_diagram_in_view(qtbot, library):
+    # Fitted into a wide, low area (the Övning page), the diagram fills only its left part.
+    view = DiagramView(library.get("aktivitetsersattning-indikation"), library)
+    qtbot.addWidget(view)
+    view.resize(1200, 300)
+    view.show()
+    qtbot.waitExposed(view)
+
+    def shown():
+        drawn = QRectF(view.offset, QSizeF(view.picture.width, view.picture.height) * view.zoom)
+        return drawn.intersected(QRectF(view.rect()))
+
+    middle = view.to_diagram(shown().center())
+    for _ in range(4):
+        qtbot.keyClick(view, Qt.Key.Key_Plus)
+    visible = shown()
+    assert visible.width() > view.width() / 3 and visible.height() > view.height() / 2
+    # Zoomed around what was in view: its middle is still in view.
+    point = QPointF(middle.x(), middle.y() + view.picture.legend_height) * view.zoom + view.offset
+    assert QRectF(view.rect()).contains(point)

@@ -326,6 +326,14 @@ def _paint_table(
         font.setPointSizeF(base.pointSizeF() * (0.85 if r == 0 else 1.0))
         painter.setFont(font)
         row_h = h * 2.4 if r == 0 else h  # the header's names wrap onto two lines
+        if r:
+            # An indicator's name in full, on as many lines as it needs: never cut.
+            needed = painter.fontMetrics().boundingRect(
+                QRectF(0, 0, first - 8, 10_000).toRect(),
+                int(Qt.TextFlag.TextWordWrap),
+                row[0],
+            )
+            row_h = max(h, needed.height() + h - metrics.height())
         for c, text in enumerate(row):
             x = 0 if c == 0 else first + (c - 1) * other
             w = first if c == 0 else other
@@ -334,6 +342,12 @@ def _paint_table(
                 painter.drawText(
                     QRectF(x + 4, y, w - 8, row_h),
                     int(align | Qt.AlignmentFlag.AlignBottom) | int(Qt.TextFlag.TextWordWrap),
+                    text,
+                )
+            elif c == 0:
+                painter.drawText(
+                    QRectF(x, y, w - 8, row_h),
+                    int(align | Qt.AlignmentFlag.AlignVCenter) | int(Qt.TextFlag.TextWordWrap),
                     text,
                 )
             else:

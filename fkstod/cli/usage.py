@@ -143,6 +143,13 @@ def aggregate(args: argparse.Namespace) -> int:
             raise CliError(_("{path}: finns inte").format(path=given))
     units = shipped_units()
     result = merge_exports(args.inputs, content_ids={"flow": load_library().ids()}, units=units)
+    if not result.found():
+        # A wrong folder, most likely: an empty report would look like a month of nothing.
+        raise CliError(
+            _("{where}: inga exportfiler (.json); ingen rapport sparades").format(
+                where=", ".join(str(p) for p in args.inputs)
+            )
+        )
     report = build_report(result.cells, period=args.period, units=units, threshold=threshold)
     target = protected(args, *[p for p in args.inputs if p.is_file()])
     if fmt == "pdf":

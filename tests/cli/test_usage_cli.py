@@ -115,3 +115,15 @@ def test_aggregate_writes_a_pdf(tmp_path):
     )
     assert result.returncode == 0, result.stderr
     assert out.read_bytes().startswith(b"%PDF")
+
+
+def test_aggregate_of_a_folder_without_exports_says_so_and_writes_nothing(tmp_path):
+    folder = tmp_path / "tom"
+    folder.mkdir()
+    (folder / "läsmig.txt").write_text("inte en export", "utf-8")
+    out = tmp_path / "rapport.csv"
+    result = run_cli("usage", "aggregate", str(folder), "--out", str(out))
+    assert result.returncode == 1
+    assert f"{folder}: inga exportfiler (.json)" in result.stderr
+    assert "ingen rapport sparades" in result.stderr
+    assert not out.exists()

@@ -62,6 +62,10 @@ class MergeResult:
     skipped: list[Skipped] = field(default_factory=list)
     stopped: bool = False
 
+    def found(self) -> int:
+        """Return how many files were looked at: merged, copies and skipped."""
+        return self.merged + len(self.duplicates) + len(self.skipped)
+
     def months(self) -> list[str]:
         """Return the months that have counts, ascending."""
         return sorted({key[0] for key in self.cells})

@@ -108,6 +108,7 @@ class AggregatePanel(QWidget):
         self.library = library
         self.protected = protected
         self.result: MergeResult | None = None
+        self._paths: list[str] = []
         self.report: Report | None = None
         self._thread: QThread | None = None
         self.worker: MergeWorker | None = None
@@ -220,6 +221,7 @@ class AggregatePanel(QWidget):
         self.cancel_button.setEnabled(True)
         self.files_button.setEnabled(False)
         self.folder_button.setEnabled(False)
+        self._paths = list(paths)
         self.worker = MergeWorker(paths, self.library)
         thread = QThread(self)
         self.worker.moveToThread(thread)
@@ -287,6 +289,13 @@ class AggregatePanel(QWidget):
         if result.stopped:
             parts.append(self.tr("avbruten: bara filerna före avbrottet är med"))
         self.status.setText(", ".join(parts) + ".")
+        if not result.found() and not result.stopped:
+            # A wrong folder, most likely: no empty report that looks like a month of nothing.
+            self.status.setText(
+                self.tr("Inga exportfiler (.json) i {where}.").format(
+                    where=", ".join(str(p) for p in self._paths)
+                )
+            )
         self.skipped.setText(
             self.tr("Filer som inte räknades:")
             + "\n"
@@ -313,7 +322,8 @@ class AggregatePanel(QWidget):
         )
         self.show_report(self.report)
         for widget in self._report_parts:
-            widget.show()
+            # Nothing to show without a single count: no empty table, no empty chart.
+            widget.setVisible(bool(self.result.cells))
         from fkstod.qt.charts import share_chart
 
         self.chart.show_chart(share_chart(self.report))

@@ -102,6 +102,9 @@ def export(args: argparse.Namespace) -> int:
             document = build_export(opened.db, months, args.unit, **export_settings(load_library()))
         except ExportProblem as exc:
             raise CliError(str(exc)) from None
+        if not document["months"]:
+            # No month asked for and none with counts: a file of nothing (as the window says).
+            raise CliError(_("Det finns inga antal att exportera ännu. Ingenting har sparats."))
         if not document["counts"]:
             print(_("Obs: inga antal i de valda månaderna; filen säger bara det."), file=sys.stderr)
         again = [m for m in document["months"] if m in before]

@@ -127,3 +127,34 @@ def test_aggregate_of_a_folder_without_exports_says_so_and_writes_nothing(tmp_pa
     assert f"{folder}: inga exportfiler (.json)" in result.stderr
     assert "ingen rapport sparades" in result.stderr
     assert not out.exists()
+
+
+def next_month():
+    today = date.today()
+    year, month = (today.year + 1, 1) if today.month == 12 else (today.year, today.month + 1)
+    return f"{year:04d}-{month:02d}"
+
+
+def test_export_refuses_a_month_that_has_not_come_and_marks_nothing(tmp_path):
+    # The merge refuses such a file; marked exported, the month would later be
+    # announced as "exporterats förut" although nothing of it ever went out.
+    data = tmp_path / "d"
+    seed(data, last_month())
+    out = tmp_path / "u.json"
+    month = next_month()
+    result = run_cli(
+        "--data-dir", str(data), "usage", "export", "--out", str(out), "--months", month
+    )
+    assert result.returncode == 1
+    assert f"{month}: månaden har inte kommit ännu" in result.stderr
+    assert not out.exists()
+    shown = run_cli("--data-dir", str(data), "usage", "export", "--out", str(out))
+    assert month not in shown.stdout
+
+
+def test_export_without_any_counts_says_so_as_the_window_does_and_writes_nothing(tmp_path):
+    out = tmp_path / "u.json"
+    result = run_cli("--data-dir", str(tmp_path / "ny"), "usage", "export", "--out", str(out))
+    assert result.returncode == 1
+    assert "Det finns inga antal att exportera ännu" in result.stderr
+    assert not out.exists()

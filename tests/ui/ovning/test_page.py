@@ -280,3 +280,36 @@ def test_zooming_in_by_keys_keeps_the_diagram_in_view(qtbot, library):
     # Zoomed around what was in view: its middle is still in view.
     point = QPointF(middle.x(), middle.y() + view.picture.legend_height) * view.zoom + view.offset
     assert QRectF(view.rect()).contains(point)
+
+
+def test_ova_sjalvs_comparison_at_150_percent_fits_a_laptop_and_scrolls_by_keys(qtbot, page, cases):
+    from fkstod.qt.text_scale import apply_text_scale
+
+    apply_text_scale(1.5)
+    try:
+        page.select("sjukpenning-berattar-barn")  # a long comparison off the plan
+        window = page.practise()
+        qtbot.addWidget(window)
+        window.resize(820, 640)
+        for _ in range(60):
+            session = window.practice.session
+            if session.finished:
+                break
+            if session.step.kind == "question":
+                window.choose(len(session.step.options) - 1)
+            else:
+                window.go_on()
+        qtbot.keyClick(window, Qt.Key.Key_Return)
+        assert window.result is not None and not window.result.same
+        qtbot.wait(20)
+        assert window.height() <= 700  # not grown past a 768-pixel screen
+        bar = window.scroll.verticalScrollBar()
+        assert bar.maximum() > 0  # the comparison is longer than the window: it scrolls
+        qtbot.keyClick(window, Qt.Key.Key_PageDown)
+        assert bar.value() > 0
+        qtbot.keyClick(window, Qt.Key.Key_End)
+        assert bar.value() == bar.maximum()
+        qtbot.keyClick(window, Qt.Key.Key_Home)  # Home still starts over
+        assert window.result is None and bar.value() == 0
+    finally:
+        apply_text_scale(1.0)

@@ -383,7 +383,7 @@ def add_statistik_actions(window: MainWindow) -> None:
         getattr(section, name)()
 
     for text, keys, name in (
-        (_("&Exportera statistik…"), EXPORT_KEYS, "export"),
+        (_("Exportera s&tatistik…"), EXPORT_KEYS, "export"),
         (_("Sa&mmanställ exporter…"), AGGREGATE_KEYS, "aggregate"),
     ):
         action = QAction(text, window)

@@ -34,3 +34,13 @@ def test_no_alt_key_is_taken_twice_on_either_tab(qtbot, window, dialogs, tmp_pat
                 keys.setdefault(letter(text), []).append(text)
         clashes = {k: v for k, v in keys.items() if len(v) > 1 or k in menus}
         assert clashes == {}, tabs.tabText(index)
+
+
+def test_every_menu_gives_each_entry_its_own_alt_key(window):
+    for menu in (window.file_menu, window.call_menu, window.view_menu, window.help_menu):
+        keys: dict[str, list[str]] = {}
+        for action in menu.actions():
+            key = letter(action.text().split("\t")[0])
+            if key:
+                keys.setdefault(key, []).append(action.text())
+        assert {k: v for k, v in keys.items() if len(v) > 1} == {}, menu.title()

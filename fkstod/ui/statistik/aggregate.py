@@ -152,6 +152,8 @@ class AggregatePanel(QWidget):
         self.table = QTableWidget(0, 0)
         self.table.setAccessibleName(self.tr("Indikatorer"))
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        # Tab goes on to the next control; the arrows move between the cells.
+        self.table.setTabKeyNavigation(False)
         self.table.verticalHeader().setVisible(False)
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.explanation = PlainLabel()

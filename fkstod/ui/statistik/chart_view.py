@@ -58,6 +58,7 @@ class ChartView(QWidget):
         self.canvas = ChartCanvas()
         self.table = QTableWidget(0, 0)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setTabKeyNavigation(False)  # Tab leaves; the arrows move between cells
         self.table.verticalHeader().setVisible(False)
         self.table.setMinimumHeight(150)
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)

@@ -44,3 +44,23 @@ def test_every_menu_gives_each_entry_its_own_alt_key(window):
             if key:
                 keys.setdefault(key, []).append(action.text())
         assert {k: v for k, v in keys.items() if len(v) > 1} == {}, menu.title()
+
+
+def test_tab_leaves_the_report_table_and_the_charts_table(qtbot, window, dialogs, tmp_path):
+    # A table takes Tab for its next cell by default: a keyboard user could not get past it.
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QApplication
+
+    dialogs.path = str(make_exports(tmp_path, 2))
+    window.show_section_id("statistik")
+    page = window.page(window.index_of("statistik"))
+    page.show_aggregate()
+    panel = page.aggregate
+    panel.choose_folder()
+    qtbot.waitUntil(lambda: panel.result is not None, timeout=10_000)
+    for table in (panel.table, panel.chart.table):
+        assert table.isVisible()
+        table.setFocus()
+        assert QApplication.focusWidget() is table
+        qtbot.keyClick(table, Qt.Key.Key_Tab)
+        assert QApplication.focusWidget() is not table, table.accessibleName()

@@ -64,3 +64,38 @@ def test_tab_leaves_the_report_table_and_the_charts_table(qtbot, window, dialogs
         assert QApplication.focusWidget() is table
         qtbot.keyClick(table, Qt.Key.Key_Tab)
         assert QApplication.focusWidget() is not table, table.accessibleName()
+
+
+def test_a_group_of_counts_reached_by_tab_shows_the_focus_frame(qtbot):
+    # Mina antal: each group is a label reachable by Tab, for screen readers; the
+    # frame says where the keys are for everyone else.
+    from PySide6.QtCore import Qt
+    from PySide6.QtGui import QColor
+    from PySide6.QtWidgets import QPushButton, QVBoxLayout, QWidget
+
+    from fkstod import app as fkapp
+    from fkstod.qt.focus_style import focus_colour
+    from fkstod.ui.widgets.plain_label import PlainLabel
+
+    fkapp.make_application()
+    holder = QWidget()
+    qtbot.addWidget(holder)
+    layout = QVBoxLayout(holder)
+    label = PlainLabel("december 2026 · Underhållsstöd\n12 samtal med stöd av fkstod")
+    label.setFocusPolicy(Qt.FocusPolicy.TabFocus)
+    other = QPushButton("Annat")
+    layout.addWidget(label)
+    layout.addWidget(other)
+    holder.show()
+    qtbot.waitExposed(holder)
+    holder.activateWindow()
+    label.setFocus()
+    qtbot.waitUntil(label.hasFocus)
+    want = focus_colour(label.palette())
+    image = label.grab().toImage()
+    y = image.height() // 2
+    assert want in [QColor(image.pixel(x, y)) for x in range(2)]
+    other.setFocus()
+    qtbot.waitUntil(other.hasFocus)
+    image = label.grab().toImage()
+    assert want not in [QColor(image.pixel(x, y)) for x in range(2)]

@@ -153,6 +153,10 @@ def aggregate(args: argparse.Namespace) -> int:
                 where=", ".join(str(p) for p in args.inputs)
             )
         )
+    if not result.merged:
+        for skipped in result.skipped:
+            print(f"{skipped.path}: {skipped.reason}", file=sys.stderr)
+        raise CliError(_("ingen av filerna kunde räknas; ingen rapport sparades"))
     report = build_report(result.cells, period=args.period, units=units, threshold=threshold)
     target = protected(args, *[p for p in args.inputs if p.is_file()])
     if fmt == "pdf":

@@ -158,3 +158,16 @@ def test_export_without_any_counts_says_so_as_the_window_does_and_writes_nothing
     assert result.returncode == 1
     assert "Det finns inga antal att exportera ännu" in result.stderr
     assert not out.exists()
+
+
+def test_aggregate_when_no_file_can_be_counted_names_each_and_writes_no_report(tmp_path):
+    folder = tmp_path / "trasiga"
+    folder.mkdir()
+    (folder / "a.json").write_text("{", "utf-8")
+    (folder / "b.json").write_text('{"name": "ett annat program"}', "utf-8")
+    out = tmp_path / "rapport.csv"
+    result = run_cli("usage", "aggregate", str(folder), "--out", str(out))
+    assert result.returncode == 1
+    assert "a.json" in result.stderr and "b.json" in result.stderr
+    assert "ingen av filerna kunde räknas; ingen rapport sparades" in result.stderr
+    assert not out.exists()

@@ -169,6 +169,13 @@ def _validate(
     if document.get("format") != FORMAT:
         raise BadExport(_("filen är inte en statistikexport från fkstod"))
     version = document.get("format_version")
+    if _is_int(version) and version > FORMAT_VERSION:
+        raise BadExport(
+            _(
+                "filen kommer från en nyare fkstod (formatversion {v}; den här versionen "
+                "läser {ok}): uppdatera fkstod och sammanställ igen"
+            ).format(v=version, ok=FORMAT_VERSION)
+        )
     if not _is_int(version) or version != FORMAT_VERSION:
         raise BadExport(
             _("formatversion {v} kan inte läsas här (den här versionen läser {ok})").format(

@@ -169,7 +169,7 @@ def _validate(
     if document.get("format") != FORMAT:
         raise BadExport(_("filen är inte en statistikexport från fkstod"))
     version = document.get("format_version")
-    if _is_int(version) and version > FORMAT_VERSION:
+    if isinstance(version, int) and not isinstance(version, bool) and version > FORMAT_VERSION:
         raise BadExport(
             _(
                 "filen kommer från en nyare fkstod (formatversion {v}; den här versionen "

@@ -234,6 +234,7 @@ def build_window(services: Services, dialogs: Dialogs | None = None) -> MainWind
     add_statistik_actions(window)
     add_call_menu(window)
     add_directory_file_entries(window)
+    add_training_entries(window)
     restore_window_state(window, settings)
     apply_text_scale(window.text_scale)
     window.text_scale_changed.connect(apply_text_scale)
@@ -336,6 +337,33 @@ def add_directory_file_entries(window: MainWindow) -> None:
             )
 
 
+def add_training_entries(window: MainWindow) -> None:
+    """Visa → present and practise the case chosen; Arkiv → its diagram and handout.
+
+    The keys stay the Övning page's (Enter in its list, Ctrl+Shift+P, D, U); the
+    menus show them, and an entry works from any section.
+    """
+    for section in window.sections():
+        if isinstance(section, OvningSection):
+
+            def on_page(name: str, s: OvningSection = section) -> None:
+                window.show_section_id(s.id)
+                getattr(s.build(), name)()
+
+            for menu, text, name, keys in (
+                (window.view_menu, _("Visa övningsfallet för en &grupp"), "present", ""),
+                (window.view_menu, _("Öva s&jälv"), "practise", "Ctrl+Skift+P"),
+                (window.file_menu, _("Spara övningens &diagram…"), "save_diagram", "Ctrl+Skift+D"),
+                (
+                    window.file_menu,
+                    _("Spara övningens &utdelning som PDF…"),
+                    "save_handout",
+                    "Ctrl+Skift+U",
+                ),
+            ):
+                window.add_menu_entry(menu, text, lambda n=name: on_page(n), keys)
+
+
 def call_jumps(window: MainWindow) -> list[tuple[str, str, Callable[[], object]]]:
     """Return (key, title, what to call) for each of the call support's jump keys."""
     return [
@@ -359,7 +387,7 @@ def add_statistik_actions(window: MainWindow) -> None:
         getattr(section, name)()
 
     for text, keys, name in (
-        (_("&Exportera statistik…"), EXPORT_KEYS, "export"),
+        (_("Exportera s&tatistik…"), EXPORT_KEYS, "export"),
         (_("Sa&mmanställ exporter…"), AGGREGATE_KEYS, "aggregate"),
     ):
         action = QAction(text, window)

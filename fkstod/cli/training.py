@@ -63,10 +63,12 @@ def handout(args: argparse.Namespace) -> int:
                 id=args.case_id, ids=", ".join(ids)
             )
         )
+    keep = protected(args)
+    if args.out.is_dir():
+        check_target(args.out, keep)  # refused: not a file beside the folder named .pdf
     out = args.out if args.out.suffix else args.out.with_name(f"{args.out.name}.pdf")
     if out.suffix.lower() != ".pdf":
         raise CliError(_("{out}: utdelningen blir en PDF; ge filen ändelsen .pdf").format(out=out))
-    keep = protected(args)
     check_target(out, keep)
     from fkstod.qt.handout import handout_pdf
 

@@ -102,6 +102,9 @@ def export(args: argparse.Namespace) -> int:
             document = build_export(opened.db, months, args.unit, **export_settings(load_library()))
         except ExportProblem as exc:
             raise CliError(str(exc)) from None
+        if not document["months"]:
+            # No month asked for and none with counts: a file of nothing (as the window says).
+            raise CliError(_("Det finns inga antal att exportera ännu. Ingenting har sparats."))
         if not document["counts"]:
             print(_("Obs: inga antal i de valda månaderna; filen säger bara det."), file=sys.stderr)
         again = [m for m in document["months"] if m in before]
@@ -143,6 +146,17 @@ def aggregate(args: argparse.Namespace) -> int:
             raise CliError(_("{path}: finns inte").format(path=given))
     units = shipped_units()
     result = merge_exports(args.inputs, content_ids={"flow": load_library().ids()}, units=units)
+    if not result.found():
+        # A wrong folder, most likely: an empty report would look like a month of nothing.
+        raise CliError(
+            _("{where}: inga exportfiler (.json); ingen rapport sparades").format(
+                where=", ".join(str(p) for p in args.inputs)
+            )
+        )
+    if not result.merged:
+        for skipped in result.skipped:
+            print(f"{skipped.path}: {skipped.reason}", file=sys.stderr)
+        raise CliError(_("ingen av filerna kunde räknas; ingen rapport sparades"))
     report = build_report(result.cells, period=args.period, units=units, threshold=threshold)
     target = protected(args, *[p for p in args.inputs if p.is_file()])
     if fmt == "pdf":

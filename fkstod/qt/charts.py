@@ -100,13 +100,19 @@ def _marker(painter: QPainter, kind: str, at: QPointF, r: float) -> None:
         painter.drawLine(QPointF(x, y - r), QPointF(x, y + r))
 
 
-def paint_chart(painter: QPainter, rect: QRectF, chart: Chart) -> None:
-    """Paint ``chart`` into ``rect`` of whatever device ``painter`` paints on."""
+def paint_chart(
+    painter: QPainter, rect: QRectF, chart: Chart, *, text_size: float | None = None
+) -> None:
+    """Paint ``chart`` into ``rect`` of whatever device ``painter`` paints on.
+
+    ``text_size``: the smallest size of its words, in points (on screen, the text
+    size the user chose); without it the words follow the chart's height.
+    """
     painter.save()
     painter.setRenderHint(QPainter.RenderHint.Antialiasing)
     painter.fillRect(rect, QColor("white"))
     font = QFont(painter.font())
-    base = max(7.0, min(rect.height() / 28, 12.0))
+    base = max(7.0, min(rect.height() / 28, 12.0), text_size or 0.0)
     font.setPointSizeF(base)
     painter.setFont(font)
     metrics = painter.fontMetrics()
@@ -320,6 +326,14 @@ def _paint_table(
         font.setPointSizeF(base.pointSizeF() * (0.85 if r == 0 else 1.0))
         painter.setFont(font)
         row_h = h * 2.4 if r == 0 else h  # the header's names wrap onto two lines
+        if r:
+            # An indicator's name in full, on as many lines as it needs: never cut.
+            needed = painter.fontMetrics().boundingRect(
+                QRectF(0, 0, first - 8, 10_000).toRect(),
+                int(Qt.TextFlag.TextWordWrap),
+                row[0],
+            )
+            row_h = max(h, needed.height() + h - metrics.height())
         for c, text in enumerate(row):
             x = 0 if c == 0 else first + (c - 1) * other
             w = first if c == 0 else other
@@ -328,6 +342,12 @@ def _paint_table(
                 painter.drawText(
                     QRectF(x + 4, y, w - 8, row_h),
                     int(align | Qt.AlignmentFlag.AlignBottom) | int(Qt.TextFlag.TextWordWrap),
+                    text,
+                )
+            elif c == 0:
+                painter.drawText(
+                    QRectF(x, y, w - 8, row_h),
+                    int(align | Qt.AlignmentFlag.AlignVCenter) | int(Qt.TextFlag.TextWordWrap),
                     text,
                 )
             else:

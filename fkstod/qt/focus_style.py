@@ -4,8 +4,9 @@ Qt's styles mark the focus with a dotted line or a faint tint, easy to lose on a
 busy screen or at large text. ``FocusFrameStyle`` wraps the application's style
 and draws a solid frame around the control that has the keyboard focus: push
 buttons, check boxes and radio buttons, line edits and combo boxes, and the
-current item of a list (``PE_FrameFocusRect``), and text boxes and lists as a whole (whose
-frame is made 3 px wide, so that their text does not cover the focus frame). A style sheet would do it too,
+current item of a list (``PE_FrameFocusRect``), text boxes and lists as a whole (whose
+frame is made 3 px wide, so that their text does not cover the focus frame), and a label
+that takes Tab (read by screen readers: a group of counts, a status line). A style sheet would do it too,
 but style sheets stop widgets from following the application font (the text size).
 """
 
@@ -13,7 +14,14 @@ from __future__ import annotations
 
 from PySide6.QtCore import QRect, Qt
 from PySide6.QtGui import QColor, QPainter, QPalette, QPen
-from PySide6.QtWidgets import QAbstractScrollArea, QApplication, QProxyStyle, QStyle, QWidget
+from PySide6.QtWidgets import (
+    QAbstractScrollArea,
+    QApplication,
+    QLabel,
+    QProxyStyle,
+    QStyle,
+    QWidget,
+)
 
 #: Used when the palette's highlight is too faint against the window (contrast < 3:1).
 DARK_FRAME = QColor(0, 70, 170)
@@ -99,10 +107,12 @@ class FocusFrameStyle(QProxyStyle):
             draw_focus_frame(painter, option.rect, option.palette, focus_width(widget))
         elif (
             element == QStyle.ControlElement.CE_ShapedFrame
-            and _framed_for_focus(widget)
+            and (_framed_for_focus(widget) or isinstance(widget, QLabel))
+            and widget is not None
             and widget.hasFocus()
         ):
-            # A text box (the note) or a list: the frame around the whole field.
+            # A text box (the note) or a list: the frame around the whole field. A label
+            # that takes Tab (a group of counts, for screen readers): around its text.
             draw_focus_frame(painter, option.rect, option.palette, focus_width(widget))
 
     def drawPrimitive(self, element, option, painter, widget=None) -> None:

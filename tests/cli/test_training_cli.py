@@ -94,3 +94,12 @@ def test_flows_diagram_works_without_a_display(tmp_path):
     result = run_fkstod("flows", "diagram", "akut-fara", "--out", str(out), env=env)
     assert result.returncode == 0, result.stderr
     assert out.read_bytes().startswith(b"\x89PNG")
+
+
+def test_handout_into_a_folder_is_refused_not_written_beside_it(qapp, tmp_path):
+    folder = tmp_path / "utdelningar"
+    folder.mkdir()
+    result = run_cli("training", "handout", "man-utsatt", "--out", str(folder))
+    assert result.returncode == 1
+    assert f"{folder}: det finns en mapp med det namnet" in result.stderr
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["utdelningar"]

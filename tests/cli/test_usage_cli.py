@@ -115,3 +115,59 @@ def test_aggregate_writes_a_pdf(tmp_path):
     )
     assert result.returncode == 0, result.stderr
     assert out.read_bytes().startswith(b"%PDF")
+
+
+def test_aggregate_of_a_folder_without_exports_says_so_and_writes_nothing(tmp_path):
+    folder = tmp_path / "tom"
+    folder.mkdir()
+    (folder / "läsmig.txt").write_text("inte en export", "utf-8")
+    out = tmp_path / "rapport.csv"
+    result = run_cli("usage", "aggregate", str(folder), "--out", str(out))
+    assert result.returncode == 1
+    assert f"{folder}: inga exportfiler (.json)" in result.stderr
+    assert "ingen rapport sparades" in result.stderr
+    assert not out.exists()
+
+
+def next_month():
+    today = date.today()
+    year, month = (today.year + 1, 1) if today.month == 12 else (today.year, today.month + 1)
+    return f"{year:04d}-{month:02d}"
+
+
+def test_export_refuses_a_month_that_has_not_come_and_marks_nothing(tmp_path):
+    # The merge refuses such a file; marked exported, the month would later be
+    # announced as "exporterats förut" although nothing of it ever went out.
+    data = tmp_path / "d"
+    seed(data, last_month())
+    out = tmp_path / "u.json"
+    month = next_month()
+    result = run_cli(
+        "--data-dir", str(data), "usage", "export", "--out", str(out), "--months", month
+    )
+    assert result.returncode == 1
+    assert f"{month}: månaden har inte kommit ännu" in result.stderr
+    assert not out.exists()
+    shown = run_cli("--data-dir", str(data), "usage", "export", "--out", str(out))
+    assert month not in shown.stdout
+
+
+def test_export_without_any_counts_says_so_as_the_window_does_and_writes_nothing(tmp_path):
+    out = tmp_path / "u.json"
+    result = run_cli("--data-dir", str(tmp_path / "ny"), "usage", "export", "--out", str(out))
+    assert result.returncode == 1
+    assert "Det finns inga antal att exportera ännu" in result.stderr
+    assert not out.exists()
+
+
+def test_aggregate_when_no_file_can_be_counted_names_each_and_writes_no_report(tmp_path):
+    folder = tmp_path / "trasiga"
+    folder.mkdir()
+    (folder / "a.json").write_text("{", "utf-8")
+    (folder / "b.json").write_text('{"name": "ett annat program"}', "utf-8")
+    out = tmp_path / "rapport.csv"
+    result = run_cli("usage", "aggregate", str(folder), "--out", str(out))
+    assert result.returncode == 1
+    assert "a.json" in result.stderr and "b.json" in result.stderr
+    assert "ingen av filerna kunde räknas; ingen rapport sparades" in result.stderr
+    assert not out.exists()

@@ -72,7 +72,8 @@ class FlowSession:
         library: the loaded flows (the jump flows are looked up here).
         flow_id: the flow to run.
         benefit: the benefit it runs under (a code from ``BENEFITS``).
-        usage: where counts go; None counts nothing.
+        usage: where counts go; None counts nothing. The session counts through
+            ``usage.for_call()``: in training mode or not as at its start.
     """
 
     library: FlowLibrary = field(repr=False)
@@ -86,11 +87,14 @@ class FlowSession:
     #: The flow of every run started, by run number (see :attr:`Entry.run`).
     _runs: list[str] = field(default_factory=list, repr=False)
     _closed: bool = False
+    _given_usage: UsageRecorder | None = field(default=None, repr=False)
 
     def __post_init__(self) -> None:
         flow = self.library.get(self.flow_id)
         if self.benefit not in BENEFITS:
             self.benefit = flow.benefits[0] if flow.benefits else "ovriga"
+        self._given_usage = self.usage
+        self.usage = self.usage.for_call() if self.usage is not None else None
         self.trail = [Entry(flow.id, flow.start_id, run=self._start_run(flow.id))]
 
     # -- where we are --------------------------------------------------------
@@ -199,6 +203,7 @@ class FlowSession:
         """Close this run and start the same flow again from its first step."""
         self.close()
         self._closed = False
+        self.usage = self._given_usage.for_call() if self._given_usage is not None else None
         self._runs = []
         self.answers.clear()
         self.checked.clear()

@@ -31,7 +31,8 @@ import hashlib
 import json
 import re
 import uuid
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -130,6 +131,7 @@ def build_export(
     content_version: str,
     content_ids: Mapping[str, Iterable[str]],
     units: Sequence[Unit] | None = None,
+    today: Callable[[], date] = date.today,
 ) -> dict[str, Any]:
     """Return the export document of the counts in ``db`` (nothing is written).
 
@@ -143,7 +145,8 @@ def build_export(
             left out: only declared labels ever leave the computer.
 
     Raises:
-        ExportProblem: a month not ``YYYY-MM``, an unknown unit or a bad version.
+        ExportProblem: a month not ``YYYY-MM`` or after ``today``'s month (the merge
+            would refuse the file), an unknown unit or a bad version.
     """
     content = {kind: frozenset(ids) for kind, ids in content_ids.items()}
     if unit is not None and unit_by_code(shipped_units() if units is None else units, unit) is None:
@@ -160,6 +163,8 @@ def build_export(
                 raise ExportProblem(
                     _("{m}: en månad skrivs ÅÅÅÅ-MM, till exempel 2026-03").format(m=month)
                 )
+            if month > today().strftime("%Y-%m"):
+                raise ExportProblem(_("{m}: månaden har inte kommit ännu").format(m=month))
         wanted = set(months)
     cells: dict[tuple[str, str, str], int] = {}
     if db.table_exists(TABLE):

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from fkstod.core.i18n import _
 from fkstod.core.usage.merge import CellKey
 from fkstod.core.usage.registry import OTHER
-from fkstod.core.usage.suppress import Protected, protect
+from fkstod.core.usage.suppress import Edge, Protected, protect, protect_network
 from fkstod.core.usage.units import DEFAULT_THRESHOLD, Unit
 from fkstod.core.vocabulary import BENEFITS, NOT_ASKED_REASONS
 
@@ -33,7 +33,8 @@ def explanation(threshold: int) -> str:
     """Return the sentence that explains the mark for suppressed values."""
     return _(
         '".." betyder att värdet inte visas: antal från 1 till {small} visas aldrig, och '
-        "inte heller andra värden som de skulle kunna räknas fram ur. Värdet är inte 0."
+        "inte heller andra värden som de skulle kunna räknas fram ur. Värdet är inte 0. "
+        "Skälen till att frågan inte ställdes visas för alla enheter tillsammans."
     ).format(small=threshold - 1)
 
 
@@ -72,6 +73,11 @@ INDICATORS: tuple[Indicator, ...] = (
     Indicator("orosanmalan_created", _("Orosanmälan skriven"), "orosanmalan_created"),
 )
 BY_CODE = {i.code: i for i in INDICATORS}
+#: The indicators that break "not asked" down by its reason. Every step that sets
+#: ``not_asked`` also sets one reason, so they sum to it, and they are protected
+#: together with it (:func:`_not_asked_tables`); they are published per benefit for
+#: all units together only: by unit as well it would be a three-way table.
+REASONS: tuple[str, ...] = tuple(f"not_asked_{code}" for code in NOT_ASKED_REASONS)
 
 
 def period_of(month: str, kind: str) -> str:
@@ -103,8 +109,17 @@ class IndicatorTable:
     protected: Protected
 
     def value(self, row: str, column: str) -> int | None:
-        """Return the published count, or None when it is suppressed."""
+        """Return the published count, or None when it is suppressed.
+
+        Raises:
+            ValueError: the table has no such column (a reason is published for
+                all units together only: see :meth:`has_column`).
+        """
         return self.protected.shown(self.rows.index(row), self.columns.index(column))
+
+    def has_column(self, column: str) -> bool:
+        """Return True when the table publishes ``column``."""
+        return column in self.columns
 
 
 @dataclass(frozen=True)
@@ -163,6 +178,8 @@ class Report:
                 table = self.tables[(indicator.code, period)]
                 for benefit in self.benefits:
                     for unit in self.units:
+                        if not table.has_column(unit):
+                            continue
                         yield ReportRow(
                             period, benefit, unit, indicator, table.value(benefit, unit)
                         )
@@ -263,6 +280,8 @@ def build_report(
     tables: dict[tuple[str, str], IndicatorTable] = {}
     for p in periods:
         for indicator in INDICATORS:
+            if indicator.code == "not_asked" or indicator.code in REASONS:
+                continue
             inner = [
                 [grouped.get((indicator.code, p, b, u), 0) for u in unit_cols] for b in benefit_rows
             ]
@@ -273,6 +292,7 @@ def build_report(
                 (*unit_cols, TOTAL),
                 protect(inner, threshold),
             )
+        tables.update(_not_asked_tables(grouped, p, benefit_rows, unit_cols, threshold))
     return Report(
         period_kind=period,
         periods=periods,
@@ -283,3 +303,113 @@ def build_report(
         threshold=threshold,
         tables=tables,
     )
+
+
+def _not_asked_tables(
+    grouped: Mapping[tuple[str, str, str, str], int],
+    p: str,
+    benefit_rows: Sequence[str],
+    unit_cols: Sequence[str],
+    threshold: int,
+) -> dict[tuple[str, str], IndicatorTable]:
+    """Return "not asked" (benefits by units) and its reasons (benefits, all units), protected.
+
+    The reasons sum to "not asked", so each table protected on its own would let a
+    reader subtract the shown reasons from a shown total and find a hidden one. The
+    two tables are one network of counts (:func:`~fkstod.core.usage.suppress.protect_network`)::
+
+        S_out -> reason -> benefit_in -> benefit_out -> unit -> S_in -> S_out
+        (reason totals)  (reason by    ("not asked"  (by     (unit    (grand
+                          benefit)      by benefit)   unit)   totals)  total)
+
+    where every node conserves. Each table gets its own protection first, then the
+    network's audit adds what the link needs. A "not asked" count without a reason
+    (an export not made by fkstod's flows) is a hidden edge of a reason never shown.
+    """
+    reasons = list(REASONS)
+    n_b, n_u = len(benefit_rows), len(unit_cols)
+    by_unit = [[grouped.get(("not_asked", p, b, u), 0) for u in unit_cols] for b in benefit_rows]
+    by_reason = [
+        [sum(grouped.get((r, p, b, u), 0) for u in unit_cols) for r in reasons]
+        for b in benefit_rows
+    ]
+    # Every not-asked count has its reason; where an export says otherwise, "not asked"
+    # is at least the sum of its reasons, and the rest is a reason never shown.
+    unexplained = []
+    for i in range(n_b):
+        for j in range(n_u):
+            with_reason = sum(
+                grouped.get((r, p, benefit_rows[i], unit_cols[j]), 0) for r in reasons
+            )
+            by_unit[i][j] = max(by_unit[i][j], with_reason)
+        unexplained.append(sum(by_unit[i]) - sum(by_reason[i]))
+    na = protect(by_unit, threshold)
+    rs = protect(by_reason, threshold)
+
+    edges: list[Edge] = []
+    values: list[int] = []
+    at: dict[tuple[str, int, int], int] = {}
+
+    def edge(key: tuple[str, int, int], tail: str, head: str, value: int) -> None:
+        at[key] = len(edges)
+        edges.append((tail, head))
+        values.append(value)
+
+    for i in range(n_b):
+        for j in range(n_u):
+            edge(("na", i, j), f"b_out:{i}", f"u:{j}", na.values[i][j])
+        edge(("na", i, n_u), f"b_in:{i}", f"b_out:{i}", na.values[i][n_u])
+        for k in range(len(reasons)):
+            edge(("rs", i, k), f"r:{k}", f"b_in:{i}", rs.values[i][k])
+    for j in range(n_u):
+        edge(("na", n_b, j), f"u:{j}", "S_in", na.values[n_b][j])
+    edge(("na", n_b, n_u), "S_in", "S_out", na.values[n_b][n_u])
+    for k in range(len(reasons)):
+        edge(("rs", n_b, k), "S_out", f"r:{k}", rs.values[n_b][k])
+    start = {at[("na", i, j)] for i, j in na.suppressed}
+    start |= {at[("rs", i, k)] for i, k in rs.suppressed if k < len(reasons)}
+    # The reasons' own row totals and grand total are "not asked"'s: the same edges.
+    start |= {at[("na", i, n_u)] for i, k in rs.suppressed if k == len(reasons)}
+    unpublished: set[int] = set()
+    if any(unexplained):
+        for i, rest in enumerate(unexplained):
+            if rest:
+                edge(("unexplained", i, 0), "r:unexplained", f"b_in:{i}", rest)
+                unpublished.add(len(edges) - 1)
+        edge(("unexplained", n_b, 0), "S_out", "r:unexplained", sum(unexplained))
+        unpublished.add(len(edges) - 1)
+    hidden = protect_network(edges, values, threshold, start, unpublished)
+    primary = {e for e, v in enumerate(values) if 0 < v < threshold}
+
+    def cells(kind: str, rows: int, cols: int) -> tuple[frozenset, frozenset]:
+        found = [(i, j) for i in range(rows) for j in range(cols) if (kind, i, j) in at]
+        return (
+            frozenset(c for c in found if at[(kind, *c)] in hidden),
+            frozenset(c for c in found if at[(kind, *c)] in primary),
+        )
+
+    supp, prim = cells("na", n_b + 1, n_u + 1)
+    out = {
+        ("not_asked", p): IndicatorTable(
+            BY_CODE["not_asked"],
+            p,
+            (*benefit_rows, TOTAL),
+            (*unit_cols, TOTAL),
+            Protected(na.values, supp, prim),
+        )
+    }
+    rs_supp, rs_prim = cells("rs", n_b + 1, len(reasons))
+    for k, code in enumerate(reasons):
+        column = tuple((rs.values[i][k],) for i in range(n_b + 1))
+        out[(code, p)] = IndicatorTable(
+            BY_CODE[code],
+            p,
+            (*benefit_rows, TOTAL),
+            (TOTAL,),
+            Protected(
+                column,
+                frozenset((i, 0) for i, kk in rs_supp if kk == k),
+                frozenset((i, 0) for i, kk in rs_prim if kk == k),
+            ),
+        )
+    return out

@@ -62,6 +62,10 @@ class MergeResult:
     skipped: list[Skipped] = field(default_factory=list)
     stopped: bool = False
 
+    def found(self) -> int:
+        """Return how many files were looked at: merged, copies and skipped."""
+        return self.merged + len(self.duplicates) + len(self.skipped)
+
     def months(self) -> list[str]:
         """Return the months that have counts, ascending."""
         return sorted({key[0] for key in self.cells})
@@ -165,6 +169,13 @@ def _validate(
     if document.get("format") != FORMAT:
         raise BadExport(_("filen är inte en statistikexport från fkstod"))
     version = document.get("format_version")
+    if isinstance(version, int) and not isinstance(version, bool) and version > FORMAT_VERSION:
+        raise BadExport(
+            _(
+                "filen kommer från en nyare fkstod (formatversion {v}; den här versionen "
+                "läser {ok}): uppdatera fkstod och sammanställ igen"
+            ).format(v=version, ok=FORMAT_VERSION)
+        )
     if not _is_int(version) or version != FORMAT_VERSION:
         raise BadExport(
             _("formatversion {v} kan inte läsas här (den här versionen läser {ok})").format(

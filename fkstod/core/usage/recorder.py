@@ -95,6 +95,17 @@ class UsageRecorder:
         self._clock = clock
         self._content: dict[str, frozenset[str]] = {}
 
+    def for_call(self) -> UsageRecorder:
+        """Return the recorder of one call: in training mode or not as it is now, for good.
+
+        A call is training or not as a whole, from its start: a demonstration whose
+        end comes after Övningsläge was switched off is not counted, and a real call
+        whose end comes after it was switched on is counted whole.
+        """
+        call = UsageRecorder(self._db, self._metrics, training=self.training, clock=self._clock)
+        call._content = self._content  # the same declared ids, also when they change
+        return call
+
     def set_content_ids(self, kind: str, ids: Iterable[str]) -> None:
         """Declare the ids of loaded content allowed as labels of ``kind``."""
         self._content[kind] = frozenset(ids)

@@ -304,3 +304,82 @@ def weak_cells(protected: Protected, threshold: int) -> list[Cell]:
     return sorted(
         cell for cell in protected.primary if found[cell][0] > 0 and found[cell][1] < threshold
     )
+
+
+# -- linked tables: tables that share totals, as one network ---------------------------------
+
+#: An edge of a network of counts: (tail node, head node). Every node conserves:
+#: what flows in equals what flows out, so every published sum is a node's balance.
+Edge = tuple[str, str]
+
+
+def network_bounds(
+    edges: Sequence[Edge], values: Sequence[int], hidden: set[int] | frozenset[int]
+) -> dict[int, tuple[float, float]]:
+    """Return the tightest interval of every hidden edge, as an attacker computes it.
+
+    The attacker knows every shown value, that every node conserves, and that counts
+    are never negative. A change of the hidden edges is a circulation on them: an
+    edge can grow by the most that can flow back from its head to its tail through
+    the other hidden edges (forwards without limit, backwards down to 0), and shrink
+    by the most that can flow on from its tail to its head. Exact, like linear
+    programming: the constraints are a network matrix.
+    """
+    nodes: dict[str, int] = {}
+    for tail, head in edges:
+        nodes.setdefault(tail, len(nodes))
+        nodes.setdefault(head, len(nodes))
+    out: dict[int, tuple[float, float]] = {}
+    for e in hidden:
+        caps: dict[int, dict[int, float]] = {}
+        for f in hidden:
+            if f == e:
+                continue
+            a, b = nodes[edges[f][0]], nodes[edges[f][1]]
+            caps.setdefault(a, {})[b] = caps.get(a, {}).get(b, 0) + INF
+            caps.setdefault(b, {})[a] = caps.get(b, {}).get(a, 0) + values[f]
+        p, q = nodes[edges[e][0]], nodes[edges[e][1]]
+        up = _max_flow(caps, q, p)
+        down = min(values[e], _max_flow(caps, p, q))
+        out[e] = (values[e] - down, values[e] + up)
+    return out
+
+
+def protect_network(
+    edges: Sequence[Edge],
+    values: Sequence[int],
+    threshold: int,
+    hidden: set[int] | frozenset[int] = frozenset(),
+    unpublished: set[int] | frozenset[int] = frozenset(),
+) -> frozenset[int]:
+    """Return the edges to hide so that no small count can be worked out or confined.
+
+    ``hidden`` is where to start (the tables' own protection); the small counts are
+    added, then, while the exact audit (:func:`network_bounds`) pins an edge down or
+    confines a small count to 1..threshold-1, the smallest non-zero shown edge at one
+    of its ends is hidden too. At worst every non-zero edge is hidden, which is safe:
+    the whole network can then be scaled from 0 upwards without changing what is shown.
+    ``unpublished`` edges are never shown and were hidden to protect nothing: one
+    may be worked out, unless it is a small count.
+    """
+    primary = {e for e, v in enumerate(values) if 0 < v < threshold}
+    supp = set(hidden) | set(unpublished) | primary
+    while True:
+        weak = [
+            e
+            for e, (low, high) in sorted(network_bounds(edges, values, supp).items())
+            if (low == high and e not in unpublished)
+            or (e in primary and low > 0 and high < threshold)
+        ]
+        if not weak:
+            return frozenset(supp)
+        ends = set(edges[weak[0]])
+        candidates = [
+            f
+            for f, (tail, head) in enumerate(edges)
+            if f not in supp and values[f] > 0 and (tail in ends or head in ends)
+        ]
+        if not candidates:
+            supp.update(f for f, v in enumerate(values) if v > 0)
+            return frozenset(supp)
+        supp.add(min(candidates, key=lambda f: (values[f], f)))

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from PySide6.QtCore import QEvent, QPointF, QRectF, Qt
+from PySide6.QtCore import QEvent, QPointF, QRectF, QSizeF, Qt
 from PySide6.QtGui import (
     QFontMetricsF,
     QHelpEvent,
@@ -120,10 +120,17 @@ class DiagramView(QWidget):
         self.update()
 
     def zoom_by(self, factor: float) -> None:
-        """Zoom in (factor > 1) or out around the widget's centre."""
+        """Zoom in (factor > 1) or out around the middle of the part of the diagram in view.
+
+        Not around the widget's middle: a fitted diagram fills only part of a wide
+        widget, and zooming around empty room would push the diagram out of view.
+        """
         self._fitted = False
         self._follow = ""
-        centre = QPointF(self.width() / 2, self.height() / 2)
+        drawn = QRectF(
+            self.offset, QSizeF(self.picture.width, self.picture.height) * self.zoom
+        ).intersected(QRectF(self.rect()))
+        centre = drawn.center() if not drawn.isEmpty() else QPointF(self.rect().center())
         before = (centre - self.offset) / self.zoom
         self.zoom = max(ZOOM_MIN, min(ZOOM_MAX, self.zoom * factor))
         self.offset = centre - before * self.zoom

@@ -2,7 +2,8 @@
 
 The window shows what the caller says at the step shown, the step's words and
 its choices. Keys as in a call: 1–9 choose, Enter goes on from an information
-step, Backspace goes back, F5–F8 take the global jumps. At the end: the path
+step, Backspace goes back, F5–F8 take the global jumps, PgDn/PgUp, ↓/↑ and End
+scroll. At the end: the path
 taken beside the planned path, and the case's discussion points. Nothing is
 counted (the session has no recorder) and nothing is stored.
 """
@@ -18,7 +19,15 @@ from fkstod.core.flows.model import GLOBAL_JUMP_KEYS
 from fkstod.core.i18n import _
 from fkstod.core.training import CONVERSATION_STEPS, Case, Comparison, Practice
 from fkstod.ui.ovning.presenter import plain_label
+from fkstod.ui.widgets.scroll_area import VerticalScrollArea
 
+SCROLL_KEYS = {
+    Qt.Key.Key_PageDown,
+    Qt.Key.Key_PageUp,
+    Qt.Key.Key_Down,
+    Qt.Key.Key_Up,
+    Qt.Key.Key_End,
+}
 JUMP_BY_KEY = {getattr(Qt.Key, f"Key_{key}"): flow_id for flow_id, key in GLOBAL_JUMP_KEYS.items()}
 
 
@@ -88,8 +97,16 @@ class PracticeWindow(QWidget):
         close_button.clicked.connect(self.close)
         close_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
 
+        # The step and the comparison scroll: at large text a long comparison is
+        # taller than a laptop's screen (PgDn/PgUp, ↓/↑ and End scroll it).
+        content = QWidget()
+        steps = QVBoxLayout(content)
+        steps.setContentsMargins(0, 0, 0, 0)
+        self.scroll = VerticalScrollArea(content)
+        self.scroll.setAccessibleName(_("Steget och jämförelsen"))
         layout = QVBoxLayout(self)
         layout.addWidget(intro)
+        layout.addWidget(self.scroll, 1)
         self._headings: list[QLabel] = []
         for title, widget in (
             (_("Personen säger:"), self.caller),
@@ -102,10 +119,10 @@ class PracticeWindow(QWidget):
             heading.setStyleSheet("font-weight: bold;")
             heading.setBuddy(widget)
             self._headings.append(heading)
-            layout.addWidget(heading)
-            layout.addWidget(widget)
-        layout.addWidget(self.result_text)
-        layout.addStretch(1)
+            steps.addWidget(heading)
+            steps.addWidget(widget)
+        steps.addWidget(self.result_text)
+        steps.addStretch(1)
         layout.addWidget(self.keys)
         buttons = QHBoxLayout()
         buttons.addStretch(1)
@@ -120,10 +137,18 @@ class PracticeWindow(QWidget):
     def keyPressEvent(self, event: QKeyEvent) -> None:
         key = event.key()
         session = self.practice.session
+        bar = self.scroll.verticalScrollBar()
         if key == Qt.Key.Key_Escape:
             self.close()
         elif key == Qt.Key.Key_Home:
             self.restart()
+        elif key in SCROLL_KEYS:
+            step = bar.pageStep() if key in (Qt.Key.Key_PageDown, Qt.Key.Key_PageUp) else 40
+            if key == Qt.Key.Key_End:
+                bar.setValue(bar.maximum())
+            else:
+                down = key in (Qt.Key.Key_PageDown, Qt.Key.Key_Down)
+                bar.setValue(bar.value() + (step if down else -step))
         elif self.result is not None:
             super().keyPressEvent(event)
         elif Qt.Key.Key_1 <= key <= Qt.Key.Key_9:
@@ -162,6 +187,7 @@ class PracticeWindow(QWidget):
         self.practice.restart()
         self.result = None
         self._show()
+        self.scroll.verticalScrollBar().setValue(0)
 
     def _finish(self) -> None:
         self.result = self.practice.finish()
@@ -185,7 +211,7 @@ class PracticeWindow(QWidget):
             widget.setVisible(not done)
         self.result_text.setVisible(done)
         if done:
-            self.keys.setText(_("Home börjar om · Esc stänger"))
+            self.keys.setText(_("PgDn/PgUp bläddrar · Home börjar om · Esc stänger"))
             return
         self.caller.setText(
             self.practice.caller_line() or _("(Planen kommer inte hit: personen säger inget mer.)")

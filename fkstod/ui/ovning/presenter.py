@@ -9,7 +9,8 @@ elapsed time and the flow as a diagram with the planned path and the path so far
 
 Keys, as presentation remotes send them, in both windows: PgDn, → and ↓ go on
 along the planned path; PgUp, ← and ↑ go back; B or . blanks the audience
-window (again: shows it); Home starts over (between demonstrations); Esc closes both.
+window (again: shows it); F5 puts the audience window on the whole screen (again:
+back); Home starts over (between demonstrations); Esc closes both.
 """
 
 from __future__ import annotations
@@ -36,6 +37,8 @@ from fkstod.ui.ovning.diagram_view import DiagramView
 FORWARD_KEYS = {Qt.Key.Key_PageDown, Qt.Key.Key_Right, Qt.Key.Key_Down, Qt.Key.Key_Space}
 BACK_KEYS = {Qt.Key.Key_PageUp, Qt.Key.Key_Left, Qt.Key.Key_Up, Qt.Key.Key_Backspace}
 BLANK_KEYS = {Qt.Key.Key_B, Qt.Key.Key_Period}
+#: A remote's "start the show" button: the audience window on the whole screen, and back.
+FULL_SCREEN_KEYS = {Qt.Key.Key_F5}
 
 
 def audience_text(step: Step) -> str:
@@ -138,6 +141,13 @@ class AudienceWindow(_KeyForwarding):
         font.setPixelSize(size)
         self.text.setFont(font)
 
+    def toggle_full_screen(self) -> None:
+        """Put the window on its whole screen (the projector's), or back to a window."""
+        if self.isFullScreen():
+            self.showNormal()
+        else:
+            self.showFullScreen()
+
     def font_pixel_size(self) -> int:
         """Return the text's size in pixels (it follows the window's size)."""
         return self.text.font().pixelSize()
@@ -183,10 +193,10 @@ class TrainerConsole(_KeyForwarding):
             name=_("Fallets berättelse"),
         )
         self.story.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
-        keys = plain_label(
+        self.keys = plain_label(
             _(
                 "PgDn/→ nästa · PgUp/← tillbaka · B eller . släcker publikfönstret · "
-                "Home börjar om · Esc avslutar"
+                "F5 publikfönstret på hela skärmen · Home börjar om · Esc avslutar"
             ),
             name=_("Tangenter"),
         )
@@ -217,7 +227,7 @@ class TrainerConsole(_KeyForwarding):
             grid.addWidget(widget, row, 1)
         grid.setColumnStretch(1, 1)
         left.addLayout(grid)
-        left.addWidget(keys)
+        left.addWidget(self.keys)
         story_box = QScrollArea()
         story_box.setWidgetResizable(True)
         story_box.setWidget(self.story)
@@ -313,6 +323,8 @@ class Presenter(QObject):
             self.back()
         elif key in BLANK_KEYS:
             self.toggle_blank()
+        elif key in FULL_SCREEN_KEYS:
+            self.audience.toggle_full_screen()
         elif key == Qt.Key.Key_Home:
             self.reset()
         elif key == Qt.Key.Key_Escape:

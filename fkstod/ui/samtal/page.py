@@ -261,9 +261,10 @@ class FlowPage(QWidget):
         """
         copy_private(text)
         s = self.session
-        if s is not None and self.usage is not None and self._note_counted_in is not s:
+        if s is not None and s.usage is not None and self._note_counted_in is not s:
             self._note_counted_in = s
-            self.usage.record("case_note_copied", flow=s.flow_id, benefit=s.benefit)
+            # The call's recorder: a demonstration's note is not counted after the mode is off.
+            s.usage.record("case_note_copied", flow=s.flow_id, benefit=s.benefit)
 
     def set_compact(self, compact: bool) -> None:
         """Lay the page out for a narrow window and tell the window to stay on top."""

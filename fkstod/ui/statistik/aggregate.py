@@ -108,6 +108,7 @@ class AggregatePanel(QWidget):
         self.library = library
         self.protected = protected
         self.result: MergeResult | None = None
+        self._paths: list[str] = []
         self.report: Report | None = None
         self._thread: QThread | None = None
         self.worker: MergeWorker | None = None
@@ -151,6 +152,8 @@ class AggregatePanel(QWidget):
         self.table = QTableWidget(0, 0)
         self.table.setAccessibleName(self.tr("Indikatorer"))
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        # Tab goes on to the next control; the arrows move between the cells.
+        self.table.setTabKeyNavigation(False)
         self.table.verticalHeader().setVisible(False)
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.explanation = PlainLabel()
@@ -159,7 +162,7 @@ class AggregatePanel(QWidget):
         from fkstod.ui.statistik.chart_view import ChartView
 
         self.chart = ChartView()
-        self.save_button = QPushButton(self.tr("&Spara rapport…"))
+        self.save_button = QPushButton(self.tr("Spa&ra rapport…"))
         self.save_button.setAccessibleName(self.tr("Spara rapporten"))
         self.save_button.clicked.connect(self.save_report)
         self.save_button.setEnabled(False)
@@ -220,6 +223,7 @@ class AggregatePanel(QWidget):
         self.cancel_button.setEnabled(True)
         self.files_button.setEnabled(False)
         self.folder_button.setEnabled(False)
+        self._paths = list(paths)
         self.worker = MergeWorker(paths, self.library)
         thread = QThread(self)
         self.worker.moveToThread(thread)
@@ -287,6 +291,13 @@ class AggregatePanel(QWidget):
         if result.stopped:
             parts.append(self.tr("avbruten: bara filerna före avbrottet är med"))
         self.status.setText(", ".join(parts) + ".")
+        if not result.found() and not result.stopped:
+            # A wrong folder, most likely: no empty report that looks like a month of nothing.
+            self.status.setText(
+                self.tr("Inga exportfiler (.json) i {where}.").format(
+                    where=", ".join(str(p) for p in self._paths)
+                )
+            )
         self.skipped.setText(
             self.tr("Filer som inte räknades:")
             + "\n"
@@ -313,7 +324,8 @@ class AggregatePanel(QWidget):
         )
         self.show_report(self.report)
         for widget in self._report_parts:
-            widget.show()
+            # Nothing to show without a single count: no empty table, no empty chart.
+            widget.setVisible(bool(self.result.cells))
         from fkstod.qt.charts import share_chart
 
         self.chart.show_chart(share_chart(self.report))
@@ -341,7 +353,9 @@ class AggregatePanel(QWidget):
         for r, (period, indicator, benefit) in enumerate(rows):
             table = report.table(indicator.code, period)
             cells = [period, indicator.title, report.benefit_name(benefit)] + [
-                format_count(table.value(benefit, u)) for u in units
+                # A reason is published for all units together only: the rest stays empty.
+                format_count(table.value(benefit, u)) if table.has_column(u) else ""
+                for u in units
             ]
             for c, text in enumerate(cells):
                 item = QTableWidgetItem(text)

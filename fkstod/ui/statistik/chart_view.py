@@ -6,7 +6,7 @@ readers and for anyone who would rather read than look.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QRectF, QSize
+from PySide6.QtCore import QEvent, QRectF, QSize
 from PySide6.QtGui import QPainter
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -35,8 +35,19 @@ class ChartCanvas(QWidget):
         if self.chart is None:
             return
         painter = QPainter(self)
-        paint_chart(painter, QRectF(self.rect()), self.chart)
+        # The words as large as the rest of the window (Visa → Större text).
+        paint_chart(painter, QRectF(self.rect()), self.chart, text_size=self.font().pointSizeF())
         painter.end()
+
+    def fit_to_text(self) -> None:
+        """Leave room for the title, a legend row per series and a plot at this text size."""
+        series = len(self.chart.series) if self.chart is not None else 4
+        self.setMinimumHeight(max(220, int(self.fontMetrics().height() * (11 + 2.3 * series))))
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.FontChange:
+            self.fit_to_text()
 
 
 class ChartView(QWidget):
@@ -47,6 +58,7 @@ class ChartView(QWidget):
         self.canvas = ChartCanvas()
         self.table = QTableWidget(0, 0)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setTabKeyNavigation(False)  # Tab leaves; the arrows move between cells
         self.table.verticalHeader().setVisible(False)
         self.table.setMinimumHeight(150)
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
@@ -58,6 +70,7 @@ class ChartView(QWidget):
     def show_chart(self, chart: Chart) -> None:
         """Draw ``chart`` and put its numbers in the table."""
         self.canvas.chart = chart
+        self.canvas.fit_to_text()
         self.canvas.setAccessibleName(chart.title)
         self.table.setAccessibleName(self.tr("{title}, som tabell").format(title=chart.title))
         rows = chart_rows(chart)

@@ -98,6 +98,7 @@ class ExportDialog(QDialog):
         self.content.setAccessibleName(self.tr("Det som sparas"))
         self.content.setFocusPolicy(Qt.FocusPolicy.TabFocus)
         self.content.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByKeyboard)
+        self.content.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
         self.problem = PlainLabel()
         self.problem.setWordWrap(True)
         self.problem.setAccessibleName(self.tr("Fel"))

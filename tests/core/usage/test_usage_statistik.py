@@ -199,6 +199,7 @@ def resigned(doc, **changes):
     [
         (tampered, "kontrollsumman"),
         (lambda d: resigned(d, format_version=2), "formatversion"),
+        (lambda d: resigned(d, format_version=2), "nyare fkstod"),
         (lambda d: resigned(d, months=["2027-01"]), "har inte kommit"),
         (lambda d: resigned(d, months=["2026-1"]), "ÅÅÅÅ-MM"),
         (lambda d: resigned(d, unit="okand"), "enheten"),

@@ -153,3 +153,29 @@ def test_a_report_outside_training_mode_has_no_training_mark(qtbot, window, dial
     data = (tmp_path / "anmalan.pdf").read_bytes()
     text = " ".join(p.extract_text() for p in PdfReader(io.BytesIO(data)).pages)
     assert "ÖVNING" not in text
+
+
+def test_a_demonstration_ended_after_the_mode_is_off_counts_nothing(qtbot, window, services):
+    # The trainer shows a flow in Övningsläge, leaves the mode with the summary still
+    # shown, copies the note and starts a new call: the demonstration is not counted.
+    samtal = window.page(window.index_of("samtal"))
+    library = samtal.library
+    from fkstod.core.training import load_cases
+
+    case = load_cases(library).get("sjukpenning-berattar-barn")
+    training_key(qtbot, window)
+    samtal.start(case.flow, case.benefit)
+    for frame in CaseReplay(case, library).frames():
+        if frame.at_end:
+            break
+        if frame.planned.jump:
+            samtal.jump(frame.planned.jump)
+        elif frame.step.kind == "question":
+            samtal.choose(frame.planned.option_index(frame.step))
+        else:
+            samtal.advance()
+    training_key(qtbot, window)
+    assert not window.training_banner.isVisible()
+    samtal.copy_note("Samtalsanteckning")
+    samtal.start(case.flow, case.benefit)  # a new, real call
+    assert {row.metric for row in services.usage.counts()} == {"flow_started"}

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from PySide6.QtCore import QPointF, Qt
+from PySide6.QtCore import QPointF, QRectF, QSizeF, Qt
 
 from fkstod.core.flows import load_library
 from fkstod.core.training import CaseReplay, load_cases
@@ -239,3 +239,77 @@ def test_the_diagram_zooms_and_pans_by_keyboard_and_gives_full_labels_as_tips(qt
     node = diagram.nodes[0]
     centre = QPointF(node.x + node.w / 2, node.y + node.h / 2 + view.picture.legend_height)
     assert view.tip_at(centre * view.zoom + view.offset) == node.title
+
+
+def test_f5_puts_the_audience_window_on_the_whole_screen_and_back(qtbot, presenter):
+    # A presentation remote's "start the show" button sends F5.
+    audience = presenter.audience
+    assert not audience.windowState() & Qt.WindowState.WindowFullScreen
+    qtbot.keyClick(presenter.console, Qt.Key.Key_F5)
+    assert audience.windowState() & Qt.WindowState.WindowFullScreen
+    assert "F5" in presenter.console.keys.text()
+    qtbot.keyClick(audience, Qt.Key.Key_F5)
+    assert not audience.windowState() & Qt.WindowState.WindowFullScreen
+
+
+def test_the_buttons_name_their_keys_in_swedish(page):
+    from PySide6.QtWidgets import QPushButton
+
+    for button in page.findChildren(QPushButton):
+        words = f"{button.text()} {button.toolTip()}"
+        assert "Shift" not in words, words  # Swedish keyboards say Skift
+
+
+def test_zooming_in_by_keys_keeps_the_diagram_in_view(qtbot, library):
+    # Fitted into a wide, low area (the Övning page), the diagram fills only its left part.
+    view = DiagramView(library.get("aktivitetsersattning-indikation"), library)
+    qtbot.addWidget(view)
+    view.resize(1200, 300)
+    view.show()
+    qtbot.waitExposed(view)
+
+    def shown():
+        drawn = QRectF(view.offset, QSizeF(view.picture.width, view.picture.height) * view.zoom)
+        return drawn.intersected(QRectF(view.rect()))
+
+    middle = view.to_diagram(shown().center())
+    for _ in range(4):
+        qtbot.keyClick(view, Qt.Key.Key_Plus)
+    visible = shown()
+    assert visible.width() > view.width() / 3 and visible.height() > view.height() / 2
+    # Zoomed around what was in view: its middle is still in view.
+    point = QPointF(middle.x(), middle.y() + view.picture.legend_height) * view.zoom + view.offset
+    assert QRectF(view.rect()).contains(point)
+
+
+def test_ova_sjalvs_comparison_at_150_percent_fits_a_laptop_and_scrolls_by_keys(qtbot, page, cases):
+    from fkstod.qt.text_scale import apply_text_scale
+
+    apply_text_scale(1.5)
+    try:
+        page.select("sjukpenning-berattar-barn")  # a long comparison off the plan
+        window = page.practise()
+        qtbot.addWidget(window)
+        window.resize(820, 640)
+        for _ in range(60):
+            session = window.practice.session
+            if session.finished:
+                break
+            if session.step.kind == "question":
+                window.choose(len(session.step.options) - 1)
+            else:
+                window.go_on()
+        qtbot.keyClick(window, Qt.Key.Key_Return)
+        assert window.result is not None and not window.result.same
+        qtbot.wait(20)
+        assert window.height() <= 700  # not grown past a 768-pixel screen
+        bar = window.scroll.verticalScrollBar()
+        assert bar.maximum() > 0  # the comparison is longer than the window: it scrolls
+        qtbot.keyClick(window, Qt.Key.Key_PageDown)
+        assert bar.value() > 0
+        qtbot.keyClick(window, Qt.Key.Key_End)
+        assert bar.value() == bar.maximum()
+        qtbot.keyClick(window, Qt.Key.Key_Home)  # Home still starts over
+        assert window.result is None and bar.value() == 0
+    finally:
+        apply_text_scale(1.0)

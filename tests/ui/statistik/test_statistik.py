@@ -165,3 +165,17 @@ def test_the_period_picker_and_every_format_of_the_report(qtbot, window, dialogs
         qtbot.keyClick(panel.save_button, Qt.Key_Space)
         assert out.read_bytes().startswith(magic), fmt
     assert dialogs.errors == []
+
+
+def test_a_folder_without_exports_says_so_and_shows_no_empty_report(
+    qtbot, window, dialogs, tmp_path
+):
+    folder = tmp_path / "tom"
+    folder.mkdir()
+    dialogs.path = str(folder)
+    panel = window.page(window.index_of("statistik")).aggregate
+    panel.choose_folder()
+    qtbot.waitUntil(lambda: panel.result is not None, timeout=10_000)
+    assert f"Inga exportfiler (.json) i {folder}" in panel.status.text()
+    assert not panel.table.isVisibleTo(panel) and not panel.chart.isVisibleTo(panel)
+    assert not panel.save_button.isEnabled()

@@ -63,12 +63,24 @@ if TYPE_CHECKING:
 SIDE_FILES = ("-wal", "-shm", "-journal")
 
 
-def write_error(exc: sqlite3.Error) -> StoreError:
-    """Return a Swedish error for a write that failed (nothing of it was kept)."""
-    return StoreError(
-        _("Det gick inte att spara ({reason}). Ingenting av ändringen har sparats.").format(
-            reason=describe_db_error(exc)
+def write_error(exc: sqlite3.Error, path: str = "") -> StoreError:
+    """Return a Swedish error for a write that failed (nothing of it was kept).
+
+    ``path`` is the database file, named so that whoever makes room or lifts the
+    write protection knows where ('' for a database in memory).
+    """
+    reason = describe_db_error(exc)
+    if not path:
+        return StoreError(
+            _("Det gick inte att spara ({reason}). Ingenting av ändringen har sparats.").format(
+                reason=reason
+            )
         )
+    return StoreError(
+        _(
+            "Det gick inte att spara i databasen {path} ({reason}). Ingenting av ändringen "
+            "har sparats."
+        ).format(path=path, reason=reason)
     )
 
 
@@ -99,6 +111,13 @@ class Db:
             self._utils = Database(self.conn)
         return self._utils
 
+    def _write_error(self, exc: sqlite3.Error) -> StoreError:
+        try:
+            row = self.conn.execute("PRAGMA database_list").fetchone()
+        except sqlite3.Error:  # the error itself may keep the connection from answering
+            row = None
+        return write_error(exc, row[2] if row else "")
+
     def execute(self, sql: str, parameters: Sequence[Any] = ()) -> sqlite3.Cursor:
         """Run one statement on the connection."""
         return self.conn.execute(sql, parameters)
@@ -125,12 +144,12 @@ class Db:
         try:
             self.conn.execute("BEGIN IMMEDIATE")
         except sqlite3.Error as exc:
-            raise write_error(exc) from exc
+            raise self._write_error(exc) from exc
         try:
             yield self.conn
         except sqlite3.Error as exc:
             self._rollback()
-            raise write_error(exc) from exc
+            raise self._write_error(exc) from exc
         except BaseException:
             self._rollback()
             raise
@@ -138,7 +157,7 @@ class Db:
             self.conn.execute("COMMIT")
         except sqlite3.Error as exc:
             self._rollback()
-            raise write_error(exc) from exc
+            raise self._write_error(exc) from exc
 
     def _rollback(self) -> None:
         if self.conn.in_transaction:

@@ -608,6 +608,9 @@ def run_gui(data_dir: str | None = None, exit_when_ready: bool = False) -> int:
     window.ready.connect(lambda: QTimer.singleShot(50, window.build_pending_sections))
     if notice:
         QTimer.singleShot(0, lambda: dialogs.info(_("Databasen har återskapats"), notice))
+    protected_notice = store.write_protected_notice(paths.database_path(folder))
+    if protected_notice:
+        QTimer.singleShot(0, lambda: dialogs.info(_("Databasen är skrivskyddad"), protected_notice))
     if exit_when_ready:
         window.ready.connect(lambda: QTimer.singleShot(0, app.quit))
     window.show()

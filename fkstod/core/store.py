@@ -268,6 +268,21 @@ def _mark(db: Db, path: Path) -> None:
         ) from exc
 
 
+def write_protected_notice(path: Path) -> str | None:
+    """Return what to tell the user when the database at ``path`` cannot be written, or None.
+
+    SQLite opens such a file for reading without a word, and every write fails
+    later. Counts fail quietly (they must not interrupt a call), so the window
+    says it once, at the start.
+    """
+    if not path.is_file() or os.access(path, os.W_OK):
+        return None
+    return _(
+        "Databasen {path} är skrivskyddad. fkstod fungerar, men antal, inställningar och "
+        "ändringar i stödkatalogen sparas inte förrän skrivskyddet tas bort."
+    ).format(path=path)
+
+
 def open_store_read_only(path: Path, migration_sets: Sequence[MigrationSet]) -> OpenedStore:
     """Open the database only to read it, while another fkstod process holds the folder.
 

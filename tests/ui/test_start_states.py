@@ -4,8 +4,24 @@ from __future__ import annotations
 
 import sqlite3
 
+import pytest
+from PySide6.QtCore import QCoreApplication, QEvent
+from PySide6.QtWidgets import QApplication
+
 from fkstod import app
 from tests.ui.fakes import FakeDialogs
+
+
+@pytest.fixture
+def started(qapp):
+    """Delete the windows ``run_gui`` leaves behind: their database is closed."""
+    from fkstod.ui.main_window import MainWindow
+
+    yield
+    for widget in QApplication.topLevelWidgets():
+        if isinstance(widget, MainWindow):
+            widget.deleteLater()
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
 
 
 def test_another_programs_database_stops_the_start_and_is_left_untouched(
@@ -35,3 +51,40 @@ def test_a_database_path_that_is_a_folder_stops_the_start_with_a_message(
     assert app.run_gui(data_dir=str(data_folder)) == 1
     ((_title, text),) = dialogs.errors
     assert "är en mapp" in text
+
+
+def test_a_write_protected_database_starts_and_says_what_will_not_be_kept(
+    data_folder, started, monkeypatch
+):
+    # Counts fail without a word during a call (they must not interrupt it): the
+    # caseworker is told once, at the start, that nothing will be kept.
+    import os
+
+    from fkstod.core import store
+
+    app.build_services(data_folder)[0].db.close()
+    path = data_folder / "fkstod.sqlite3"
+    path.chmod(0o444)
+    if os.geteuid() == 0:  # root writes a 0o444 file all the same: be told it cannot
+        real = os.access
+        monkeypatch.setattr(
+            store.os, "access", lambda p, mode: real(p, mode) and os.fspath(p) != str(path)
+        )
+    dialogs = FakeDialogs()
+    monkeypatch.setattr(app, "QtDialogs", lambda: dialogs)
+    try:
+        assert app.run_gui(data_dir=str(data_folder), exit_when_ready=True) == 0
+    finally:
+        path.chmod(0o644)
+    assert dialogs.errors == []
+    ((title, text),) = dialogs.infos
+    assert title == "Databasen är skrivskyddad"
+    assert str(path) in text and "sparas inte" in text
+
+
+def test_a_writable_database_starts_without_a_word(data_folder, started, monkeypatch):
+    app.build_services(data_folder)[0].db.close()
+    dialogs = FakeDialogs()
+    monkeypatch.setattr(app, "QtDialogs", lambda: dialogs)
+    assert app.run_gui(data_dir=str(data_folder), exit_when_ready=True) == 0
+    assert dialogs.shown == []

@@ -127,6 +127,7 @@ def aggregate(args: argparse.Namespace) -> int:
     """Merge exports and write the protected report; exit 1 when a file was skipped."""
     from fkstod.cli.base import CliError
     from fkstod.cli.data import protected
+    from fkstod.core import files
     from fkstod.core.flows import load_library
     from fkstod.core.usage.indicators import build_report
     from fkstod.core.usage.merge import merge_exports
@@ -139,14 +140,13 @@ def aggregate(args: argparse.Namespace) -> int:
     if threshold < 2:
         raise CliError(_("--threshold: ska vara minst 2"))
     for given in args.inputs:
-        if not given.exists():
+        if not files.exists(given):
             raise CliError(_("{path}: finns inte").format(path=given))
     units = shipped_units()
     result = merge_exports(args.inputs, content_ids={"flow": load_library().ids()}, units=units)
     report = build_report(result.cells, period=args.period, units=units, threshold=threshold)
-    target = protected(args, *[p for p in args.inputs if p.is_file()])
+    target = protected(args, *[p for p in args.inputs if not files.is_folder(p)])
     if fmt == "pdf":
-        from fkstod.core import files
         from fkstod.qt.charts import report_pdf
 
         files.write_file(args.out, report_pdf(report), target)

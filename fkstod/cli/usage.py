@@ -109,11 +109,14 @@ def export(args: argparse.Namespace) -> int:
         after = exported_months(opened.db)
     finally:
         opened.db.close()
-    print(
-        _("{path}: {n} antal från {months}").format(
-            path=args.out, n=len(document["counts"]), months=", ".join(document["months"])
+    if document["months"]:
+        print(
+            _("{path}: {n} antal från {months}").format(
+                path=args.out, n=len(document["counts"]), months=", ".join(document["months"])
+            )
         )
-    )
+    else:  # a new database: nothing counted yet
+        print(_("{path}: 0 antal, inga månader").format(path=args.out))
     if again:
         print(
             _("Obs: {months} hade exporterats förut.").format(months=", ".join(again)),

@@ -115,3 +115,11 @@ def test_aggregate_writes_a_pdf(tmp_path):
     )
     assert result.returncode == 0, result.stderr
     assert out.read_bytes().startswith(b"%PDF")
+
+
+def test_an_export_with_no_months_says_so_in_whole_words(tmp_path):
+    out = tmp_path / "ut.json"
+    result = run_cli("--data-dir", str(tmp_path / "data"), "usage", "export", "--out", str(out))
+    assert result.returncode == 0, result.stderr
+    first = result.stdout.splitlines()[0]
+    assert first == f"{out}: 0 antal, inga månader"  # not "0 antal från " and nothing

@@ -233,7 +233,9 @@ def build_window(services: Services, dialogs: Dialogs | None = None) -> MainWind
     restore_window_state(window, settings)
     apply_text_scale(window.text_scale)
     window.text_scale_changed.connect(apply_text_scale)
-    window.text_scale_changed.connect(lambda s: settings.set(TEXT_SCALE_KEY, s))
+    window.text_scale_changed.connect(
+        lambda s: remember(settings, TEXT_SCALE_KEY, s, _("textstorleken"))
+    )
     window.closing.connect(lambda: save_window_state(window, settings))
     # Shown, the title bar's real height is known: fit once more.
     window.ready.connect(lambda: fit_to_screen(window))
@@ -430,11 +432,27 @@ def fit_to_screen(window: MainWindow) -> None:
         window.move(x, y)
 
 
+def remember(settings: Settings, key: str, value: object, what: str) -> None:
+    """Store a preference of the window's; if the database refuses, say so on stderr only.
+
+    A size or a section not kept is no reason to interrupt a call, or a close, with a
+    dialog; the next start uses the old value.
+    """
+    try:
+        settings.set(key, value)
+    except store.StoreError as exc:
+        print(
+            "fkstod: " + _("{what} kunde inte sparas: {why}").format(what=what, why=exc),
+            file=sys.stderr,
+        )
+
+
 def save_window_state(window: MainWindow, settings: Settings) -> None:
     """Remember the window's normal size and place and the section shown (by id)."""
     geometry = window.normal_geometry()  # never the narrow compact size
-    settings.set(GEOMETRY_KEY, bytes(geometry.toBase64().data()).decode("ascii"))
-    settings.set(SECTION_KEY, window.current_section_id())
+    where = _("fönstrets storlek och läge")
+    remember(settings, GEOMETRY_KEY, bytes(geometry.toBase64().data()).decode("ascii"), where)
+    remember(settings, SECTION_KEY, window.current_section_id(), where)
 
 
 def show_about(data_folder: Path, parent: MainWindow) -> None:

@@ -207,6 +207,30 @@ def test_closing_in_compact_mode_remembers_the_normal_size(qtbot, services):
     assert not second.navigation.isHidden()
 
 
+def test_a_size_and_place_that_cannot_be_kept_do_not_stop_the_close(
+    qtbot, services, monkeypatch, capsys
+):
+    # A full disk at closing time: the window's size is no reason for a dialog that
+    # says "nothing of the change was saved" while the caseworker quits.
+    from fkstod.core.store import StoreError
+
+    dialogs = FakeDialogs()
+    window = fkapp.build_window(services, dialogs)
+    qtbot.addWidget(window)
+    window.show()
+
+    def full(key, value):
+        raise StoreError("Det gick inte att spara i databasen x (disken är full).")
+
+    monkeypatch.setattr(services.settings, "set", full)
+    qtbot.keyClick(window, Qt.Key_Plus, Qt.ControlModifier)
+    window.close()
+    assert dialogs.shown == []
+    err = capsys.readouterr().err
+    assert "textstorleken kunde inte sparas" in err and "disken är full" in err
+    assert "fönstrets storlek och läge kunde inte sparas" in err
+
+
 def test_the_section_names_fit_the_list_at_every_text_size(qtbot, window):
     nav = window.navigation
     for _ in range(12):

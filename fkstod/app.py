@@ -6,6 +6,7 @@ and connects widget signals to core calls.
 
 from __future__ import annotations
 
+import errno
 import sqlite3
 import sys
 import time
@@ -556,6 +557,20 @@ def _wait_for_command(app: QApplication, instance: SingleInstance) -> bool:
         box.deleteLater()
 
 
+def _lock_problem(folder: Path, instance: SingleInstance) -> str:
+    """Return why the window could not take the folder's lock: the folder, or the lock file."""
+    error = instance.claim_error
+    if error is None or error.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
+        return _(
+            "Datamappen {folder} går inte att skriva till. Välj en annan mapp med --data-dir."
+        ).format(folder=folder)
+    # A folder, a pipe or a link where the lock file belongs: the rights are fine.
+    return _(
+        "Datamappen {folder} kan inte låsas ({lock}: {reason}). Flytta bort {lock} eller välj "
+        "en annan mapp med --data-dir; ingenting har ändrats."
+    ).format(folder=folder, lock=instance.lock_path.name, reason=describe_os_error(error))
+
+
 def run_gui(data_dir: str | None = None, exit_when_ready: bool = False) -> int:
     """Start the GUI and return its exit code."""
     # The focus frame is a style around Qt's, drawn in Python for every control:
@@ -579,12 +594,7 @@ def run_gui(data_dir: str | None = None, exit_when_ready: bool = False) -> int:
     instance = SingleInstance(folder)
     if not instance.claim():
         if not instance.folder_is_writable():
-            dialogs.error(
-                _("fkstod kan inte starta"),
-                _(
-                    "Datamappen {folder} går inte att skriva till. Välj en annan mapp med --data-dir."
-                ).format(folder=folder),
-            )
+            dialogs.error(_("fkstod kan inte starta"), _lock_problem(folder, instance))
             return 1
         holder = instance.holder()
         role = holder.role if holder is not None else ""

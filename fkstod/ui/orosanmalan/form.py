@@ -382,6 +382,10 @@ class OrosanmalanForm(QWidget):
         self._acute_changed(False)
         self._concern_changed()
         self._kommun_changed()
+        # QLineEdit.clear() keeps the undo history: Ctrl+Z in the next report would bring
+        # back the last family's names, address and phone. setText drops it.
+        for edit in self.findChildren(QLineEdit):
+            edit.setText(edit.text())
 
     # --- children -------------------------------------------------------------------------
 

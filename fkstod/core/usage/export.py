@@ -200,6 +200,10 @@ def build_export(
     return document
 
 
+class ExportNotMarked(StoreError):
+    """The export file was written, but its months could not be marked as exported."""
+
+
 def write_export(
     path: Path, document: Mapping[str, Any], db: Db, protected: files.Protected
 ) -> Path:
@@ -211,8 +215,8 @@ def write_export(
     Raises:
         FileProblem: the file could not be written; no month is marked exported.
         StoreError: the months could not be marked: before the file was written (a
-            write-protected database: no file), or at the commit after it (the
-            message names the file written).
+            write-protected database: no file), or at the commit after it
+            (``ExportNotMarked``, whose message names the file written).
     """
     data = serialise_export(document)
     written: Path | None = None
@@ -226,7 +230,7 @@ def write_export(
     except StoreError as exc:
         if written is None:
             raise
-        raise StoreError(
+        raise ExportNotMarked(
             _(
                 "Exporten sparades i {path}, men att månaderna har exporterats kunde inte "
                 "antecknas: {why}"

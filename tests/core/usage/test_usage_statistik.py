@@ -11,6 +11,7 @@ import pytest
 from fkstod.core.files import NOTHING_PROTECTED, UTF8_BOM
 from fkstod.core.usage import METRICS, UsageRecorder
 from fkstod.core.usage.export import (
+    ExportNotMarked,
     ExportProblem,
     build_export,
     canonical_bytes,
@@ -185,7 +186,7 @@ def test_an_export_written_but_not_marked_says_where_the_file_is(memory_db, tmp_
         raise StoreError("Det gick inte att spara (disken är full).")
 
     monkeypatch.setattr(memory_db, "transaction", refused_at_commit)
-    with pytest.raises(StoreError) as caught:
+    with pytest.raises(ExportNotMarked) as caught:
         write_export(tmp_path / "ut.json", doc, memory_db, NOTHING_PROTECTED)
     assert (tmp_path / "ut.json").exists()
     assert str(tmp_path / "ut.json") in str(caught.value)

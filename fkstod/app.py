@@ -6,6 +6,7 @@ and connects widget signals to core calls.
 
 from __future__ import annotations
 
+import errno
 import sqlite3
 import sys
 import time
@@ -238,7 +239,9 @@ def build_window(services: Services, dialogs: Dialogs | None = None) -> MainWind
     restore_window_state(window, settings)
     apply_text_scale(window.text_scale)
     window.text_scale_changed.connect(apply_text_scale)
-    window.text_scale_changed.connect(lambda s: settings.set(TEXT_SCALE_KEY, s))
+    window.text_scale_changed.connect(
+        lambda s: remember(settings, TEXT_SCALE_KEY, s, _("textstorleken"))
+    )
     window.closing.connect(lambda: save_window_state(window, settings))
     # Shown, the title bar's real height is known: fit once more.
     window.ready.connect(lambda: fit_to_screen(window))
@@ -462,11 +465,27 @@ def fit_to_screen(window: MainWindow) -> None:
         window.move(x, y)
 
 
+def remember(settings: Settings, key: str, value: object, what: str) -> None:
+    """Store a preference of the window's; if the database refuses, say so on stderr only.
+
+    A size or a section not kept is no reason to interrupt a call, or a close, with a
+    dialog; the next start uses the old value.
+    """
+    try:
+        settings.set(key, value)
+    except store.StoreError as exc:
+        print(
+            "fkstod: " + _("{what} kunde inte sparas: {why}").format(what=what, why=exc),
+            file=sys.stderr,
+        )
+
+
 def save_window_state(window: MainWindow, settings: Settings) -> None:
     """Remember the window's normal size and place and the section shown (by id)."""
     geometry = window.normal_geometry()  # never the narrow compact size
-    settings.set(GEOMETRY_KEY, bytes(geometry.toBase64().data()).decode("ascii"))
-    settings.set(SECTION_KEY, window.current_section_id())
+    where = _("fönstrets storlek och läge")
+    remember(settings, GEOMETRY_KEY, bytes(geometry.toBase64().data()).decode("ascii"), where)
+    remember(settings, SECTION_KEY, window.current_section_id(), where)
 
 
 def show_about(data_folder: Path, parent: MainWindow) -> None:
@@ -570,6 +589,20 @@ def _wait_for_command(app: QApplication, instance: SingleInstance) -> bool:
         box.deleteLater()
 
 
+def _lock_problem(folder: Path, instance: SingleInstance) -> str:
+    """Return why the window could not take the folder's lock: the folder, or the lock file."""
+    error = instance.claim_error
+    if error is None or error.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
+        return _(
+            "Datamappen {folder} går inte att skriva till. Välj en annan mapp med --data-dir."
+        ).format(folder=folder)
+    # A folder, a pipe or a link where the lock file belongs: the rights are fine.
+    return _(
+        "Datamappen {folder} kan inte låsas ({lock}: {reason}). Flytta bort {lock} eller välj "
+        "en annan mapp med --data-dir; ingenting har ändrats."
+    ).format(folder=folder, lock=instance.lock_path.name, reason=describe_os_error(error))
+
+
 def run_gui(data_dir: str | None = None, exit_when_ready: bool = False) -> int:
     """Start the GUI and return its exit code."""
     # The focus frame is a style around Qt's, drawn in Python for every control:
@@ -593,12 +626,7 @@ def run_gui(data_dir: str | None = None, exit_when_ready: bool = False) -> int:
     instance = SingleInstance(folder)
     if not instance.claim():
         if not instance.folder_is_writable():
-            dialogs.error(
-                _("fkstod kan inte starta"),
-                _(
-                    "Datamappen {folder} går inte att skriva till. Välj en annan mapp med --data-dir."
-                ).format(folder=folder),
-            )
+            dialogs.error(_("fkstod kan inte starta"), _lock_problem(folder, instance))
             return 1
         holder = instance.holder()
         role = holder.role if holder is not None else ""
@@ -640,6 +668,9 @@ def run_gui(data_dir: str | None = None, exit_when_ready: bool = False) -> int:
     window.ready.connect(lambda: QTimer.singleShot(50, window.build_pending_sections))
     if notice:
         QTimer.singleShot(0, lambda: dialogs.info(_("Databasen har återskapats"), notice))
+    protected_notice = store.write_protected_notice(paths.database_path(folder))
+    if protected_notice:
+        QTimer.singleShot(0, lambda: dialogs.info(_("Databasen är skrivskyddad"), protected_notice))
     if exit_when_ready:
         window.ready.connect(lambda: QTimer.singleShot(0, app.quit))
     window.show()

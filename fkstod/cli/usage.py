@@ -112,11 +112,14 @@ def export(args: argparse.Namespace) -> int:
         after = exported_months(opened.db)
     finally:
         opened.db.close()
-    print(
-        _("{path}: {n} antal från {months}").format(
-            path=args.out, n=len(document["counts"]), months=", ".join(document["months"])
+    if document["months"]:
+        print(
+            _("{path}: {n} antal från {months}").format(
+                path=args.out, n=len(document["counts"]), months=", ".join(document["months"])
+            )
         )
-    )
+    else:  # a new database: nothing counted yet
+        print(_("{path}: 0 antal, inga månader").format(path=args.out))
     if again:
         print(
             _("Obs: {months} hade exporterats förut.").format(months=", ".join(again)),
@@ -130,6 +133,7 @@ def aggregate(args: argparse.Namespace) -> int:
     """Merge exports and write the protected report; exit 1 when a file was skipped."""
     from fkstod.cli.base import CliError
     from fkstod.cli.data import protected
+    from fkstod.core import files
     from fkstod.core.flows import load_library
     from fkstod.core.usage.indicators import build_report
     from fkstod.core.usage.merge import merge_exports
@@ -142,7 +146,7 @@ def aggregate(args: argparse.Namespace) -> int:
     if threshold < 2:
         raise CliError(_("--threshold: ska vara minst 2"))
     for given in args.inputs:
-        if not given.exists():
+        if not files.exists(given):
             raise CliError(_("{path}: finns inte").format(path=given))
     units = shipped_units()
     result = merge_exports(args.inputs, content_ids={"flow": load_library().ids()}, units=units)
@@ -158,9 +162,8 @@ def aggregate(args: argparse.Namespace) -> int:
             print(f"{skipped.path}: {skipped.reason}", file=sys.stderr)
         raise CliError(_("ingen av filerna kunde räknas; ingen rapport sparades"))
     report = build_report(result.cells, period=args.period, units=units, threshold=threshold)
-    target = protected(args, *[p for p in args.inputs if p.is_file()])
+    target = protected(args, *[p for p in args.inputs if not files.is_folder(p)])
     if fmt == "pdf":
-        from fkstod.core import files
         from fkstod.qt.charts import report_pdf
 
         files.write_file(args.out, report_pdf(report), target)

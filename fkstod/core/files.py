@@ -139,11 +139,23 @@ def check_target(path: Path, protected: Protected, *, folder: bool = False) -> P
                     "ska sparas. Ingenting har ändrats"
                 ),
             )
-    if not folder and target.is_dir():
+    # One stat for the three questions below: Path.is_dir() and exists() raise for some
+    # faults (a name too long for the file system) instead of answering False.
+    try:
+        mode: int | None = os.stat(target).st_mode
+    except (FileNotFoundError, NotADirectoryError):
+        mode = None
+    except OSError as exc:
+        raise FileProblem(
+            path,
+            0,
+            _("kunde inte sparas: {r}. Ingenting har ändrats").format(r=describe_os_error(exc)),
+        ) from None
+    if not folder and mode is not None and stat.S_ISDIR(mode):
         raise FileProblem(
             path, 0, _("det finns en mapp med det namnet; välj ett filnamn. Ingenting har ändrats")
         )
-    if not folder and target.exists() and not target.is_file():
+    if not folder and mode is not None and not stat.S_ISREG(mode):
         # os.replace would put a file where a device or a pipe was (/dev/null, say).
         raise FileProblem(
             path,
@@ -153,7 +165,7 @@ def check_target(path: Path, protected: Protected, *, folder: bool = False) -> P
                 "liknande); fkstod sparar bara i vanliga filer. Ingenting har ändrats"
             ),
         )
-    if folder and target.exists() and not target.is_dir():
+    if folder and mode is not None and not stat.S_ISDIR(mode):
         raise FileProblem(
             path,
             0,
@@ -395,6 +407,38 @@ def _not_regular(path: Path, mode: int) -> FileProblem:
     )
 
 
+def _mode(path: Path) -> int | None:
+    # Path.is_dir() and exists() answer False only for a few faults and raise for
+    # the rest (a name too long for the file system, a folder one may not look in).
+    try:
+        return os.stat(path).st_mode
+    except (FileNotFoundError, NotADirectoryError):
+        return None
+    except OSError as exc:
+        raise FileProblem(
+            path, 0, _("filen kan inte läsas: {r}").format(r=describe_os_error(exc))
+        ) from None
+
+
+def is_folder(path: Path) -> bool:
+    """Return True when ``path`` is a folder (a link to one included), False otherwise.
+
+    Raises:
+        FileProblem: when the question cannot be answered (a name too long, no access).
+    """
+    mode = _mode(path)
+    return mode is not None and stat.S_ISDIR(mode)
+
+
+def exists(path: Path) -> bool:
+    """Return True when something is at ``path`` (a link followed).
+
+    Raises:
+        FileProblem: when the question cannot be answered (a name too long, no access).
+    """
+    return _mode(path) is not None
+
+
 def check_readable(path: Path) -> os.stat_result:
     """Return ``path``'s status if it is a regular file, without opening it.
 
@@ -494,6 +538,8 @@ __all__ = [
     "check_readable",
     "check_target",
     "decode_text",
+    "exists",
+    "is_folder",
     "read_bytes",
     "read_text",
     "write_file",

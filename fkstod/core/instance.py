@@ -83,12 +83,19 @@ class FolderLock:
         if self._fd is not None:
             return True
         # O_NONBLOCK: a pipe put where the lock file belongs must not hang the open.
+        # O_NOFOLLOW: a link put there must not have the holder's text written into
+        # the file it points to (someone's document).
         flags = os.O_RDWR | os.O_CREAT | getattr(os, "O_BINARY", 0) | getattr(os, "O_NONBLOCK", 0)
+        flags |= getattr(os, "O_NOFOLLOW", 0)
         try:
             fd = os.open(self.path, flags, 0o600)
         except PermissionError:
             if sys.platform == "win32" and self.path.exists():
                 return False  # an older fkstod window's Qt lock file, open without sharing
+            raise
+        except OSError as exc:
+            if exc.errno == errno.ELOOP:  # O_NOFOLLOW met a link: not a regular file
+                raise OSError(errno.ENODEV, os.strerror(errno.ENODEV), str(self.path)) from None
             raise
         if not stat.S_ISREG(os.fstat(fd).st_mode):
             os.close(fd)

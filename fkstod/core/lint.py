@@ -166,7 +166,7 @@ def lint(targets: Sequence[Path] = ()) -> list[Problem]:
 def _expand(targets: Iterable[Path]) -> list[Path]:
     out: list[Path] = []
     for target in targets:
-        if target.is_dir():
+        if files.is_folder(target):
             out.extend(p for p in sorted(target.rglob("*")) if p.is_file())
         else:
             out.append(target)

@@ -69,12 +69,24 @@ SIDE_FILES = ("-wal", "-shm", "-journal")
 CLOSED_MARK = "-closed"
 
 
-def write_error(exc: sqlite3.Error) -> StoreError:
-    """Return a Swedish error for a write that failed (nothing of it was kept)."""
-    return StoreError(
-        _("Det gick inte att spara ({reason}). Ingenting av ändringen har sparats.").format(
-            reason=describe_db_error(exc)
+def write_error(exc: sqlite3.Error, path: str = "") -> StoreError:
+    """Return a Swedish error for a write that failed (nothing of it was kept).
+
+    ``path`` is the database file, named so that whoever makes room or lifts the
+    write protection knows where ('' for a database in memory).
+    """
+    reason = describe_db_error(exc)
+    if not path:
+        return StoreError(
+            _("Det gick inte att spara ({reason}). Ingenting av ändringen har sparats.").format(
+                reason=reason
+            )
         )
+    return StoreError(
+        _(
+            "Det gick inte att spara i databasen {path} ({reason}). Ingenting av ändringen "
+            "har sparats."
+        ).format(path=path, reason=reason)
     )
 
 
@@ -131,6 +143,13 @@ class Db:
             raise write_error(exc) from exc
         return Db(conn, self.path)
 
+    def _write_error(self, exc: sqlite3.Error) -> StoreError:
+        try:
+            row = self.conn.execute("PRAGMA database_list").fetchone()
+        except sqlite3.Error:  # the error itself may keep the connection from answering
+            row = None
+        return write_error(exc, row[2] if row else "")
+
     def execute(self, sql: str, parameters: Sequence[Any] = ()) -> sqlite3.Cursor:
         """Run one statement on the connection."""
         return self.conn.execute(sql, parameters)
@@ -157,12 +176,12 @@ class Db:
         try:
             self.conn.execute("BEGIN IMMEDIATE")
         except sqlite3.Error as exc:
-            raise write_error(exc) from exc
+            raise self._write_error(exc) from exc
         try:
             yield self.conn
         except sqlite3.Error as exc:
             self._rollback()
-            raise write_error(exc) from exc
+            raise self._write_error(exc) from exc
         except BaseException:
             self._rollback()
             raise
@@ -170,7 +189,7 @@ class Db:
             self.conn.execute("COMMIT")
         except sqlite3.Error as exc:
             self._rollback()
-            raise write_error(exc) from exc
+            raise self._write_error(exc) from exc
 
     def _rollback(self) -> None:
         if self.conn.in_transaction:
@@ -325,6 +344,21 @@ def _mark(db: Db, path: Path) -> None:
                 path=path, reason=describe_db_error(exc)
             )
         ) from exc
+
+
+def write_protected_notice(path: Path) -> str | None:
+    """Return what to tell the user when the database at ``path`` cannot be written, or None.
+
+    SQLite opens such a file for reading without a word, and every write fails
+    later. Counts fail quietly (they must not interrupt a call), so the window
+    says it once, at the start.
+    """
+    if not path.is_file() or os.access(path, os.W_OK):
+        return None
+    return _(
+        "Databasen {path} är skrivskyddad. fkstod fungerar, men antal, inställningar och "
+        "ändringar i stödkatalogen sparas inte förrän skrivskyddet tas bort."
+    ).format(path=path)
 
 
 def open_store_read_only(path: Path, migration_sets: Sequence[MigrationSet]) -> OpenedStore:

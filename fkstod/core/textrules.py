@@ -21,7 +21,8 @@ _ALLOWED_CONTROLS = frozenset("\n\t")
 #: Every character ``bad_character`` may refuse (and \r, allowed only before \n):
 #: text without any of them is clean, found with one regular-expression search.
 _SUSPECT = re.compile(
-    "[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069\u2028\u2029]"
+    "[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069\u2028\u2029"
+    "\ud800-\udfff]"
 )
 
 _EMAIL = re.compile(r"^[^@\s<>\"'`,;:()\[\]\\]+@[^@\s<>\"'`,;:()\[\]\\]+\.[^\W\d_]{2,}$")
@@ -32,8 +33,9 @@ _URL_FORBIDDEN = re.compile(r"[\s<>\"'`\\^{}|]")
 def bad_character(text: str) -> str | None:
     """Return why ``text`` holds a character that must not be stored, or None.
 
-    Control characters (other than line breaks and tabs) and the invisible
-    marks that turn text around are refused; a Windows line break is fine.
+    Control characters (other than line breaks and tabs), the invisible marks
+    that turn text around, and half a surrogate pair (JSON's ``"\\ud800"``, which
+    no file can hold as UTF-8) are refused; a Windows line break is fine.
     """
     if _SUSPECT.search(text) is None:  # the usual case, and import checks every cell
         return None
@@ -44,6 +46,8 @@ def bad_character(text: str) -> str | None:
             ).format(c=ord(ch))
         if ch not in _ALLOWED_CONTROLS and unicodedata.category(ch) == "Cc":
             return _("innehåller ett kontrolltecken (U+{c:04X}); ta bort det").format(c=ord(ch))
+        if "\ud800" <= ch <= "\udfff":
+            return _("innehåller ett ogiltigt tecken (U+{c:04X}); ta bort det").format(c=ord(ch))
         if ch in "\u2028\u2029":
             return _("innehåller en osynlig radbrytning (U+{c:04X}); ta bort den").format(c=ord(ch))
     return None

@@ -46,15 +46,23 @@ class SingleInstance(QObject):
         self._name = server_name(folder)
         self._lock = FolderLock(folder, WINDOW)
         self._writable = True
+        #: Why the last claim could not even try (the lock file could not be opened), or None.
+        self.claim_error: OSError | None = None
         self._server: QLocalServer | None = None
 
     def claim(self, timeout_s: float = 0.2) -> bool:
         """Return True when this process now owns the folder (call ``listen`` next)."""
         try:
             return self._lock.acquire(timeout_s)
-        except OSError:
+        except OSError as exc:
             self._writable = False
+            self.claim_error = exc
             return False
+
+    @property
+    def lock_path(self) -> Path:
+        """Return the folder's lock file."""
+        return self._lock.path
 
     def holder(self) -> Holder | None:
         """Return who holds the folder, as its lock file says (after a failed claim)."""

@@ -8,6 +8,7 @@ Signals:
 
 from __future__ import annotations
 
+import math
 from collections.abc import Callable
 
 from PySide6.QtCore import QByteArray, QEvent, QObject, Qt, QTimer, Signal
@@ -33,6 +34,16 @@ from fkstod.ui.widgets.key_hint_delegate import KEY_ROLE, KeyHintDelegate
 TEXT_SCALE_MIN, TEXT_SCALE_MAX, TEXT_SCALE_STEP = 0.8, 2.5, 0.1
 
 
+def text_scale_within(scale: object) -> float:
+    """Return ``scale`` within the sizes the keys can reach; 1.0 for what is no size at all.
+
+    A stored size comes from the user's database, which may hold anything.
+    """
+    if isinstance(scale, bool) or not isinstance(scale, int | float) or not math.isfinite(scale):
+        return 1.0
+    return round(min(TEXT_SCALE_MAX, max(TEXT_SCALE_MIN, scale)), 2)
+
+
 class MainWindow(QMainWindow):
     """The window a caseworker keeps open all day."""
 
@@ -50,7 +61,7 @@ class MainWindow(QMainWindow):
         self._title = self.tr("fkstod – stöd vid frågor om våld i nära relationer")
         self.setWindowTitle(self._title)
         self.setAccessibleName(self.tr("fkstod huvudfönster"))
-        self.text_scale = text_scale
+        self.text_scale = text_scale_within(text_scale)
         self._painted = False
         self.compact = False
         self._normal_geometry: QByteArray | None = None
@@ -337,7 +348,7 @@ class MainWindow(QMainWindow):
 
     def set_text_scale(self, scale: float) -> None:
         """Change the text size (clamped) and tell whoever applies and stores it."""
-        scale = round(min(TEXT_SCALE_MAX, max(TEXT_SCALE_MIN, scale)), 2)
+        scale = text_scale_within(scale)
         if scale != self.text_scale:
             self.text_scale = scale
             self.text_scale_changed.emit(scale)

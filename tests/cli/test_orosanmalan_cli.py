@@ -83,6 +83,20 @@ def test_a_bad_personnummer_is_exit_1_naming_the_field(example_file, tmp_path):
     assert not list(tmp_path.glob("x*"))
 
 
+@pytest.mark.parametrize("fmt", ["txt", "html", "pdf"])
+def test_a_lone_surrogate_is_exit_1_naming_the_field_in_every_format(example_file, tmp_path, fmt):
+    text = example_file.read_text(encoding="utf-8")
+    example_file.write_text(
+        text.replace("Saga Exempelsson", "Saga \\ud800 Exempelsson"), encoding="utf-8"
+    )
+    out = tmp_path / f"x.{fmt}"
+    result = run_cli("orosanmalan", "render", str(example_file), "--format", fmt, "--out", str(out))
+    assert result.returncode == 1
+    assert "barn[0].namn" in result.stderr and "U+D800" in result.stderr
+    assert "Traceback" not in result.stderr
+    assert not list(tmp_path.glob("x*"))
+
+
 def test_broken_json_names_file_and_line(tmp_path):
     bad = tmp_path / "bad.json"
     bad.write_text('{\n "barn": \n', encoding="utf-8")

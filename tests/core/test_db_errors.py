@@ -67,6 +67,17 @@ def test_a_failed_write_says_why_in_swedish():
     assert "disken är full" in text and "Ingenting av ändringen har sparats" in text
 
 
+def test_a_failed_write_names_the_database_file(data_folder):
+    path = data_folder / "fkstod.sqlite3"
+    opened = open_store(path, MIGRATION_SETS)
+    try:
+        with pytest.raises(StoreError) as caught, opened.db.transaction():
+            raise sqlite3.OperationalError("attempt to write a readonly database")
+    finally:
+        opened.db.close()
+    assert str(path) in str(caught.value) and "skrivskyddad" in str(caught.value)
+
+
 def test_a_real_sqlite_error_is_translated(memory_db):
     with pytest.raises(sqlite3.Error) as caught:
         memory_db.execute("CREATE TABLE settings (x)")
@@ -107,6 +118,8 @@ def test_a_full_disk_on_import_prints_swedish_and_no_traceback(data_folder, tmp_
     assert "Traceback" not in result.stderr
     assert "disken är full" in result.stderr
     assert "database or disk is full" not in result.stderr
+    # Where: the file whose disk is full, for whoever has to make room.
+    assert str(data_folder / "fkstod.sqlite3") in result.stderr
 
 
 def test_store_errors_name_no_english(tmp_path):

@@ -180,6 +180,26 @@ def test_every_entry_point_refuses_special_files(tmp_path, entry):
         assert not (tmp_path / "ut.txt").exists()
 
 
+@pytest.mark.parametrize("entry", ["render", "import", "lint", "aggregate"])
+@pytest.mark.parametrize("suffix", ["", ".csv"])
+def test_every_entry_point_names_an_input_whose_name_is_too_long(tmp_path, entry, suffix):
+    # Path.is_dir() raises for such a name: it was reported as a fault of fkstod.
+    path = tmp_path / ("x" * 300 + suffix)
+    args = {
+        "render": ["orosanmalan", "render", str(path), "--out", str(tmp_path / "ut.txt")],
+        "import": ["directory", "import", str(path)],
+        "lint": ["lint", str(path)],
+        "aggregate": ["usage", "aggregate", str(path), "--out", str(tmp_path / "ut.csv")],
+    }[entry]
+    result = run_fkstod(*args, env={"FKSTOD_DATA_DIR": str(tmp_path / "data")}, timeout=30)
+    if entry == "lint":  # lint lists the file's problem and goes on
+        assert result.returncode == 1 and "Traceback" not in result.stderr
+        assert "namnet är för långt" in result.stdout + result.stderr
+    else:
+        assert_refused(result, str(path), "namnet är för långt")
+    assert "fel i fkstod" not in result.stderr and "Errno" not in result.stderr
+
+
 @posix_only
 def test_lint_of_a_pipe_in_a_flows_folder_does_not_wait(tmp_path):
     folder = tmp_path / "flows"

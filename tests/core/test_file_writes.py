@@ -22,6 +22,7 @@ from fkstod.core import files
 from fkstod.core.directory import Directory, FileProblem, csvfile, hsds
 from fkstod.core.files import NOTHING_PROTECTED, Protected
 from fkstod.core.orosanmalan import example_input
+from tests.conftest import run_cli
 
 
 def snapshot(folder: Path) -> dict[str, bytes | None]:
@@ -295,6 +296,29 @@ def test_a_missing_folder_is_named(tmp_path):
     with pytest.raises(FileProblem, match="finns inte"):
         files.write_file(tmp_path / "saknas" / "x.txt", "x", NOTHING_PROTECTED)
     assert list(tmp_path.iterdir()) == []
+
+
+@pytest.mark.parametrize("folder", [False, True])
+def test_a_name_too_long_for_the_file_system_is_a_message(tmp_path, folder):
+    # Path.is_dir() raises for ENAMETOOLONG instead of answering False.
+    target = tmp_path / ("x" * 300 + ("" if folder else ".txt"))
+    with pytest.raises(FileProblem, match="namnet är för långt"):
+        if folder:
+            files.write_folder(target, {"a.csv": "x"}, NOTHING_PROTECTED)
+        else:
+            files.write_file(target, "x", NOTHING_PROTECTED)
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_cli_render_to_a_name_too_long_is_exit_1_in_swedish(tmp_path):
+    example = run_cli("orosanmalan", "example")
+    source = tmp_path / "in.json"
+    source.write_text(example.stdout, encoding="utf-8")
+    out = tmp_path / ("x" * 300 + ".txt")
+    result = run_cli("orosanmalan", "render", str(source), "--out", str(out))
+    assert result.returncode == 1
+    assert "namnet är för långt" in result.stderr
+    assert "Errno" not in result.stderr and "fel i fkstod" not in result.stderr
 
 
 # -- a real full disk ----------------------------------------------------------

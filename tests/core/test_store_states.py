@@ -208,19 +208,24 @@ def test_a_database_path_that_is_a_pipe_is_refused_without_reading_it(data_folde
         open_store(db_file(data_folder), MIGRATION_SETS)
 
 
-@pytest.mark.parametrize("kind", ["folder", "pipe"])
-def test_a_lock_file_that_is_not_a_file_gets_a_clear_message(data_folder, kind):
+@pytest.mark.parametrize("kind", ["folder", "pipe", "symlink"])
+def test_a_lock_file_that_is_not_a_file_gets_a_clear_message(data_folder, tmp_path, kind):
     lock = data_folder / "fkstod.lock"
+    other = tmp_path / "brev.txt"  # a link's target: the lock's text must never land in it
+    other.write_text("Mitt brev, som ingen annan skriver i.", encoding="utf-8")
     if kind == "folder":
         lock.mkdir()
     elif sys.platform == "win32":
-        pytest.skip("named pipes in the file system")
-    else:
+        pytest.skip("named pipes and symlinks in the file system")
+    elif kind == "pipe":
         os.mkfifo(lock)
+    else:
+        lock.symlink_to(other)
     result = run_fkstod("usage", "show", env={"FKSTOD_DATA_DIR": str(data_folder)}, timeout=20)
     assert result.returncode == 1
     assert "kan inte låsas" in result.stderr and "Traceback" not in result.stderr
     assert ("det är en mapp" if kind == "folder" else "ingen vanlig fil") in result.stderr
+    assert other.read_text(encoding="utf-8") == "Mitt brev, som ingen annan skriver i."
 
 
 def test_a_data_folder_that_is_a_file_gets_a_clear_message(tmp_path):

@@ -11,7 +11,8 @@ from fkstod.core import textrules
 def _refused(ch: str) -> bool:
     # The rule as bad_character states it, character by character.
     return (
-        ch in textrules.BIDI_CONTROLS
+        unicodedata.category(ch) == "Cs"  # half of a pair, alone: not a character
+        or ch in textrules.BIDI_CONTROLS
         or ch in "\u2028\u2029"
         or (ch not in "\n\t" and unicodedata.category(ch) == "Cc")
     )
@@ -29,3 +30,12 @@ def test_clean_text_and_windows_line_breaks_pass() -> None:
     assert textrules.bad_character("Kvinnojour i Malmö\r\nÖppet\tdygnet runt") is None
     assert textrules.bad_character("ensam \r radbrytning") is not None
     assert textrules.bad_character("namn \u202e vänt") is not None
+
+
+def test_a_lone_surrogate_is_refused_by_its_code() -> None:
+    # Only JSON can carry one ("\\ud800"): it cannot be written as UTF-8, so a field
+    # holding one is named here, not the output file when the write fails.
+    for code in (0xD800, 0xDBFF, 0xDC00, 0xDFFF):
+        why = textrules.bad_character(f"Saga {chr(code)} Exempelsson")
+        assert why is not None and f"U+{code:04X}" in why
+    assert textrules.bad_character("Saga 😀 Exempelsson") is None  # a pair is a character

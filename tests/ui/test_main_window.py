@@ -29,6 +29,27 @@ def test_the_window_has_a_swedish_title_and_four_sections(window):
     assert menus == ["&Arkiv", "Sa&mtal", "&Visa", "&Hjälp"]
 
 
+@pytest.mark.parametrize(
+    "stored, shown",
+    [(1000, 2.5), (-5, 0.8), (0, 0.8), (1e308, 2.5), (float("nan"), 1.0), (float("inf"), 1.0)],
+)
+def test_a_stored_text_size_out_of_range_starts_within_range(qtbot, services, stored, shown):
+    # The database is the user's file: a text size no key could make (written by hand,
+    # or by a fault) must not start the window with text too large to find Ctrl+0.
+    from tests.ui.fakes import close_window
+
+    services.settings.set(fkapp.TEXT_SCALE_KEY, stored)
+    fkapp.make_application()
+    base = QApplication.font().pointSizeF()
+    window = fkapp.build_window(services, FakeDialogs())
+    try:
+        assert window.text_scale == pytest.approx(shown)
+        assert QApplication.font().pointSizeF() == pytest.approx(base * shown)
+    finally:
+        close_window(window)
+        fkapp.apply_text_scale(1.0)
+
+
 @pytest.mark.parametrize("key, index", [(Qt.Key_1, 0), (Qt.Key_2, 1), (Qt.Key_3, 2), (Qt.Key_4, 3)])
 def test_ctrl_number_shows_the_section(qtbot, window, key, index):
     window.show_section(3 - index)
@@ -184,6 +205,30 @@ def test_closing_in_compact_mode_remembers_the_normal_size(qtbot, services):
     qtbot.addWidget(second)
     assert (second.width(), second.height()) == (760, 600)
     assert not second.navigation.isHidden()
+
+
+def test_a_size_and_place_that_cannot_be_kept_do_not_stop_the_close(
+    qtbot, services, monkeypatch, capsys
+):
+    # A full disk at closing time: the window's size is no reason for a dialog that
+    # says "nothing of the change was saved" while the caseworker quits.
+    from fkstod.core.store import StoreError
+
+    dialogs = FakeDialogs()
+    window = fkapp.build_window(services, dialogs)
+    qtbot.addWidget(window)
+    window.show()
+
+    def full(key, value):
+        raise StoreError("Det gick inte att spara i databasen x (disken är full).")
+
+    monkeypatch.setattr(services.settings, "set", full)
+    qtbot.keyClick(window, Qt.Key_Plus, Qt.ControlModifier)
+    window.close()
+    assert dialogs.shown == []
+    err = capsys.readouterr().err
+    assert "textstorleken kunde inte sparas" in err and "disken är full" in err
+    assert "fönstrets storlek och läge kunde inte sparas" in err
 
 
 def test_the_section_names_fit_the_list_at_every_text_size(qtbot, window):

@@ -310,13 +310,33 @@ _READ: dict[str, tuple[str, ...]] = {
 }
 
 
+def _listed(descriptor: object) -> frozenset[str]:
+    """Return the file names of the resources ``datapackage.json`` lists."""
+    resources = descriptor.get("resources") if isinstance(descriptor, dict) else None
+    if not isinstance(resources, list):
+        return frozenset()
+    return frozenset(
+        r["path"] for r in resources if isinstance(r, dict) and isinstance(r.get("path"), str)
+    )
+
+
 def _table(
-    folder: Path, name: str, required: tuple[str, ...] = ()
+    folder: Path, name: str, required: tuple[str, ...] = (), listed: frozenset[str] = frozenset()
 ) -> list[tuple[int, dict[str, str]]]:
     path = folder / f"{name}.csv"
     if not path.exists():
         if name == "service":
             raise FileProblem(path, 0, _("tabellen service.csv saknas i paketet"))
+        if path.name in listed:
+            # Read as empty, a table copied away would drop what it holds from every entry.
+            raise FileProblem(
+                path,
+                0,
+                _(
+                    "tabellen {t} saknas i paketet, fast datapackage.json nämner den; "
+                    "kopiera hela paketet igen"
+                ).format(t=path.name),
+            )
         return []
     # csv.reader, not DictReader: the same rows (blank ones skipped, cells beyond the
     # header dropped, missing ones empty, a repeated column's last cell kept) at a
@@ -373,37 +393,39 @@ def read_package(path: Path) -> Sequence[Row]:
     if not (folder / DESCRIPTOR).exists():
         raise FileProblem(folder / DESCRIPTOR, 0, _("paketet saknar datapackage.json"))
     try:
-        parse_json(read_text(folder / DESCRIPTOR), str(folder / DESCRIPTOR))
+        descriptor = parse_json(read_text(folder / DESCRIPTOR), str(folder / DESCRIPTOR))
     except ParseError as exc:
         problem = exc.problem
         raise FileProblem(problem.path, problem.line, problem.message) from None
-    organizations = {r["id"]: r for _line, r in _table(folder, "organization", ("id",))}
+    listed = _listed(descriptor)
+
+    organizations = {r["id"]: r for _line, r in _table(folder, "organization", ("id",), listed)}
     per_service: dict[str, dict[str, list[str]]] = {}
 
     def add(sid: str, key: str, value: str) -> None:
         per_service.setdefault(sid, {}).setdefault(key, []).append(value)
 
     phone_lines: dict[str, list[int]] = {}
-    for line, r in _table(folder, "phone"):
+    for line, r in _table(folder, "phone", listed=listed):
         add(r.get("service_id", ""), "telefon", r.get("number", ""))
         phone_lines.setdefault(r.get("service_id", ""), []).append(line)
-    for _line, r in _table(folder, "schedule"):
+    for _line, r in _table(folder, "schedule", listed=listed):
         add(r.get("service_id", ""), "telefontider", r.get("description", ""))
-    for _line, r in _table(folder, "language"):
+    for _line, r in _table(folder, "language", listed=listed):
         add(r.get("service_id", ""), "sprak", r.get("name", ""))
-    for _line, r in _table(folder, "service_area"):
+    for _line, r in _table(folder, "service_area", listed=listed):
         add(r.get("service_id", ""), "kommuner", r.get("extent", ""))
-    locations = {r["id"]: r for _line, r in _table(folder, "location", ("id",))}
+    locations = {r["id"]: r for _line, r in _table(folder, "location", ("id",), listed)}
     access = {
         r.get("location_id", ""): r.get("description", "")
-        for _line, r in _table(folder, "accessibility")
+        for _line, r in _table(folder, "accessibility", listed=listed)
     }
-    for _line, r in _table(folder, "service_at_location"):
+    for _line, r in _table(folder, "service_at_location", listed=listed):
         loc = r.get("location_id", "")
         add(r.get("service_id", ""), "adress", locations.get(loc, {}).get("description", ""))
         if access.get(loc):
             add(r.get("service_id", ""), "tillganglighet", access[loc])
-    for _line, r in _table(folder, "attribute"):
+    for _line, r in _table(folder, "attribute", listed=listed):
         term, value, sid = r.get("taxonomy_term_id", ""), r.get("value", ""), r.get("link_id", "")
         tax, _sep, code = term.partition(":")
         if tax in TAXONOMIES:
@@ -412,7 +434,7 @@ def read_package(path: Path) -> Sequence[Row]:
             add(sid, _FREE[term], value)
 
     rows: list[Row] = []
-    services = _table(folder, "service", ("id",))
+    services = _table(folder, "service", ("id",), listed)
     # fkstod keeps one number per service: a second one, or one for a service that is
     # not in the package, is refused rather than left out without a word.
     service_ids = {s.get("id", "") for _line, s in services}

@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from fkstod import paths
+from fkstod.core import files
 from fkstod.core.directory import csvfile, hsds, xlsxfile
 from fkstod.core.directory.csvfile import FileProblem, Row
 from fkstod.core.directory.index import (
@@ -427,7 +428,7 @@ class Directory:
         # them all, and hold up the window's thread too (see fkstod.core.collector).
         try:
             with _no_collection():
-                if path.is_dir() or path.name == hsds.DESCRIPTOR:
+                if files.is_folder(path) or path.name == hsds.DESCRIPTOR:
                     rows = hsds.read_package(path)
                 elif path.suffix.lower() == ".xlsx":
                     rows = xlsxfile.read_rows(path)

@@ -229,6 +229,11 @@ def validate(form: Form, today: date | None = None) -> list[FieldProblem]:
             report_day = date.fromisoformat(form.datum.strip())
         except ValueError:
             add(FieldProblem("datum", _("skriv datumet som ÅÅÅÅ-MM-DD")))
+    if report_day > today:
+        # An arrow key in the date field moves the year. Said of the date, and the
+        # children's ages reckoned from today: not "18 år eller äldre" for the date's sake.
+        add(FieldProblem("datum", _("datumet ligger i framtiden; skriv dagens datum")))
+        report_day = today
     if not form.barn:
         add(FieldProblem("barn", _("fyll i minst ett barn")))
     for i, child in enumerate(form.barn):

@@ -38,11 +38,14 @@ from typing import TYPE_CHECKING, Any
 
 from fkstod.core import files
 from fkstod.core.i18n import _
+from fkstod.core.store_health import StoreError
 from fkstod.core.usage.recorder import EXPORTED_TABLE, TABLE
 from fkstod.core.usage.registry import METRICS, OTHER, Metric, is_allowed
 from fkstod.core.usage.units import Unit, shipped_units, unit_by_code
 
 if TYPE_CHECKING:
+    import sqlite3
+
     from fkstod.core.store import Db
 
 FORMAT = "fkstod-statistik"
@@ -202,6 +205,10 @@ def build_export(
     return document
 
 
+class ExportNotMarked(StoreError):
+    """The export file was written, but its months could not be marked as exported."""
+
+
 def write_export(
     path: Path, document: Mapping[str, Any], db: Db, protected: files.Protected
 ) -> Path:
@@ -212,21 +219,44 @@ def write_export(
 
     Raises:
         FileProblem: the file could not be written; no month is marked exported.
+        StoreError: the months could not be marked: before the file was written (a
+            write-protected database: no file), or at the commit after it
+            (``ExportNotMarked``, whose message names the file written).
     """
-    written = files.write_file(path, serialise_export(document), protected)
-    mark_exported(db, document["months"])
+    data = serialise_export(document)
+    written: Path | None = None
+    try:
+        # The months first, in a transaction the file's write lies inside: a database
+        # that refuses them refuses before any file exists, and a file that is not
+        # written leaves no month marked.
+        with db.transaction() as conn:
+            _mark(conn, document["months"])
+            written = files.write_file(path, data, protected)
+    except StoreError as exc:
+        if written is None:
+            raise
+        raise ExportNotMarked(
+            _(
+                "Exporten sparades i {path}, men att månaderna har exporterats kunde inte "
+                "antecknas: {why}"
+            ).format(path=written, why=exc)
+        ) from exc
     return written
+
+
+def _mark(conn: sqlite3.Connection, months: Iterable[str]) -> None:
+    for month in months:
+        conn.execute(
+            f"INSERT INTO {EXPORTED_TABLE} (month, times) VALUES (?, 1) "
+            "ON CONFLICT (month) DO UPDATE SET times = times + 1",
+            [month],
+        )
 
 
 def mark_exported(db: Db, months: Iterable[str]) -> None:
     """Remember that ``months`` went out in an export (once more)."""
     with db.transaction() as conn:
-        for month in months:
-            conn.execute(
-                f"INSERT INTO {EXPORTED_TABLE} (month, times) VALUES (?, 1) "
-                "ON CONFLICT (month) DO UPDATE SET times = times + 1",
-                [month],
-            )
+        _mark(conn, months)
 
 
 def exported_months(db: Db) -> dict[str, int]:

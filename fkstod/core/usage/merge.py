@@ -80,28 +80,35 @@ class BadExport(ValueError):
     """One reason a file is not a valid export (Swedish)."""
 
 
+def _json_names(path: Path) -> list[str] | None:
+    # A folder's *.json names, sorted; None for anything else, and for a folder that
+    # cannot be looked into (a name too long, no access): then it is read as a file,
+    # and the read names the fault, so it is skipped like any bad file.
+    try:
+        if not files.is_folder(path):
+            return None
+        with os.scandir(path) as entries:
+            return sorted(e.name for e in entries if e.name.lower().endswith(".json"))
+    except (files.FileProblem, OSError):
+        return None
+
+
 def expand(paths: Iterable[Path | str]) -> Iterator[Path]:
     """Yield the files to merge: a file as given, a folder as its ``*.json`` files (sorted)."""
     for given in paths:
         path = Path(given)
-        if path.is_dir():
-            with os.scandir(path) as entries:
-                names = sorted(e.name for e in entries if e.name.lower().endswith(".json"))
-            for name in names:
-                yield path / name
-        else:
+        names = _json_names(path)
+        if names is None:
             yield path
+        else:
+            yield from (path / name for name in names)
 
 
 def _count_files(paths: Sequence[Path | str]) -> int:
     total = 0
     for given in paths:
-        path = Path(given)
-        if path.is_dir():
-            with os.scandir(path) as entries:
-                total += sum(1 for e in entries if e.name.lower().endswith(".json"))
-        else:
-            total += 1
+        names = _json_names(Path(given))
+        total += 1 if names is None else len(names)
     return total
 
 

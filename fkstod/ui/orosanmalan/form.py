@@ -382,6 +382,10 @@ class OrosanmalanForm(QWidget):
         self._acute_changed(False)
         self._concern_changed()
         self._kommun_changed()
+        # QLineEdit.clear() keeps the undo history: Ctrl+Z in the next report would bring
+        # back the last family's names, address and phone. setText drops it.
+        for edit in self.findChildren(QLineEdit):
+            edit.setText(edit.text())
 
     # --- children -------------------------------------------------------------------------
 
@@ -428,7 +432,8 @@ class OrosanmalanForm(QWidget):
 
     def _retitle_children(self) -> None:
         for i in range(self.children.count()):
-            name = self.child_editor(i).namn.text().strip()
+            # Doubled, a "&" typed in a name is shown, not taken as the tab's Alt key.
+            name = self.child_editor(i).namn.text().strip().replace("&", "&&")
             title = self.tr("Barn %1").replace("%1", str(i + 1))
             mark = MARK if i in self._marks.children else ""
             self.children.setTabText(i, f"&{i + 1} {mark}{name or title}")

@@ -111,6 +111,8 @@ class StatistikSection(PageSection["StatisticsPage"]):
 
     def _save_export(self, document: Mapping[str, Any]) -> bool:
         from fkstod.core.files import FileProblem, Protected
+        from fkstod.core.store_health import StoreError
+        from fkstod.core.usage.export import ExportNotMarked
 
         assert self.dialogs is not None and self.exports is not None
         months = document["months"]
@@ -125,7 +127,11 @@ class StatistikSection(PageSection["StatisticsPage"]):
         protected = self.protected() if self.protected is not None else Protected()
         try:
             self.exports.write(Path(path), document, protected)
-        except FileProblem as exc:
+        except ExportNotMarked as exc:  # the file is there; the months' mark is not
+            self.dialogs.error(_("Månaderna antecknades inte"), str(exc))
+            self.refresh()
+            return True
+        except (FileProblem, StoreError) as exc:  # no file written, no month marked
             self.dialogs.error(_("Exporten sparades inte"), str(exc))
             return False
         self.dialogs.info(

@@ -231,6 +231,36 @@ def test_hsds_export_refuses_a_folder_with_other_files_and_writes_nothing(import
     assert imported.export(tmp_path / "paket", "hsds") == len(imported.entries())
 
 
+@pytest.mark.parametrize(
+    "table", ["schedule", "language", "service_area", "attribute", "phone", "organization"]
+)
+def test_a_table_the_package_lists_but_lacks_is_refused_and_nothing_changes(
+    imported, tmp_path, table
+):
+    # A package copied without one of its files would otherwise import as if that table
+    # were empty: every entry's hours, languages or kommuner dropped without a word.
+    imported.export(tmp_path / "paket", "hsds")
+    (tmp_path / "paket" / f"{table}.csv").unlink()
+    before = imported.local_entries()
+    with pytest.raises(FileProblem, match=f"{table}.csv saknas") as raised:
+        imported.plan_import(tmp_path / "paket")
+    assert str(raised.value).startswith(str(tmp_path / "paket" / f"{table}.csv"))
+    assert "datapackage.json" in str(raised.value)
+    assert imported.local_entries() == before
+
+
+def test_a_table_the_package_does_not_list_may_be_left_out(imported, tmp_path):
+    import json
+
+    imported.export(tmp_path / "paket", "hsds")
+    descriptor_path = tmp_path / "paket" / "datapackage.json"
+    descriptor = json.loads(descriptor_path.read_text(encoding="utf-8"))
+    descriptor["resources"] = [r for r in descriptor["resources"] if r["name"] != "accessibility"]
+    descriptor_path.write_text(json.dumps(descriptor), encoding="utf-8")
+    (tmp_path / "paket" / "accessibility.csv").unlink()
+    assert imported.plan_import(tmp_path / "paket").ok
+
+
 def test_cli_export_into_a_folder_with_other_files_is_one_line(tmp_path):
     (tmp_path / "ut").mkdir()
     (tmp_path / "ut" / "brev.txt").write_text("mitt", encoding="utf-8")

@@ -110,6 +110,20 @@ def test_a_wrong_control_digit_names_the_child_and_the_field_and_keeps_the_form(
     assert form.barn[1].personnummer == "20190830-0004"  # nothing typed is lost
 
 
+@pytest.mark.parametrize("datum", ["2026-09-15", "2099-01-01"])
+def test_a_report_dated_in_the_future_is_named_as_the_date(datum):
+    # An arrow key in the date field moves the year: the fault is the date, and the
+    # children (born 2015 and 2019) must not be called adults or unborn for it.
+    problems = validate(example_form(datum=datum), today=TODAY)
+    assert [(p.field, p.blocking) for p in problems] == [("datum", True)]
+    assert "framtiden" in problems[0].message
+
+
+def test_a_report_dated_today_or_earlier_is_fine():
+    assert validate(example_form(datum="2025-09-15"), today=TODAY) == []
+    assert validate(example_form(datum="2025-09-01"), today=TODAY) == []
+
+
 def test_an_adult_is_not_a_child():
     form = example_form(barn=[{"namn": "Vuxen", "personnummer": "2000-01-01", "adress": "x"}])
     assert any("18 år" in p.message for p in validate(form, today=TODAY))

@@ -11,6 +11,7 @@ import pytest
 from fkstod.core.files import NOTHING_PROTECTED, UTF8_BOM
 from fkstod.core.usage import METRICS, UsageRecorder
 from fkstod.core.usage.export import (
+    ExportNotMarked,
     ExportProblem,
     build_export,
     canonical_bytes,
@@ -150,6 +151,46 @@ def test_exporting_chosen_months_and_remembering_them(memory_db, tmp_path):
     write_export(tmp_path / "ut2.json", doc, memory_db, NOTHING_PROTECTED)
     assert exported_months(memory_db) == {"2026-11": 2, "2026-12": 2}
     assert json.loads((tmp_path / "ut.json").read_bytes()) == doc
+
+
+def test_an_export_whose_months_cannot_be_marked_writes_no_file(memory_db, tmp_path):
+    # A write-protected database: the months cannot be marked as exported. A file
+    # written all the same, beside "nothing was saved", would be sent again later
+    # and its months counted twice by the coordinator.
+    from fkstod.core.store import StoreError
+
+    recorded(memory_db, "2026-11")
+    doc = export(memory_db, months=["2026-11"])
+    memory_db.execute("PRAGMA query_only = ON")
+    with pytest.raises(StoreError):
+        write_export(tmp_path / "ut.json", doc, memory_db, NOTHING_PROTECTED)
+    assert list(tmp_path.iterdir()) == []
+    memory_db.execute("PRAGMA query_only = OFF")
+    assert exported_months(memory_db) == {}
+
+
+def test_an_export_written_but_not_marked_says_where_the_file_is(memory_db, tmp_path, monkeypatch):
+    # The database refuses only at the commit (a full disk when the log grows).
+    from contextlib import contextmanager
+
+    from fkstod.core.store import StoreError
+
+    recorded(memory_db, "2026-11")
+    doc = export(memory_db, months=["2026-11"])
+    real = memory_db.transaction
+
+    @contextmanager
+    def refused_at_commit():
+        with real() as conn:
+            yield conn
+        raise StoreError("Det gick inte att spara (disken är full).")
+
+    monkeypatch.setattr(memory_db, "transaction", refused_at_commit)
+    with pytest.raises(ExportNotMarked) as caught:
+        write_export(tmp_path / "ut.json", doc, memory_db, NOTHING_PROTECTED)
+    assert (tmp_path / "ut.json").exists()
+    assert str(tmp_path / "ut.json") in str(caught.value)
+    assert "antecknas" in str(caught.value) and "disken är full" in str(caught.value)
 
 
 def test_month_range_spans_years():

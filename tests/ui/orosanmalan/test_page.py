@@ -94,6 +94,16 @@ def test_hostile_text_shows_literally(qtbot, page):
     assert hostile in QGuiApplication.clipboard().text()
 
 
+def test_an_ampersand_in_a_childs_name_shows_in_its_tab_and_takes_no_key(qtbot, page):
+    # "&" in a tab's text marks its Alt key: "Saga &Elis" would show "Saga Elis" and
+    # take Alt+E from the form.
+    fill_by_keyboard(qtbot, page, name="Saga &Elis & Co")
+    tabs = page.form.children
+    qtbot.waitUntil(lambda: "Elis" in tabs.tabText(0), timeout=2000)
+    assert tabs.tabText(0).endswith("Saga &&Elis && Co")
+    assert tabs.tabText(0).startswith("&1 ")  # the child's own number key stays
+
+
 def test_a_wrong_personnummer_is_named_keeps_the_text_and_takes_the_focus(qtbot, page, dialogs):
     fill_by_keyboard(qtbot, page, pnr="20150312-9808")
     with qtbot.assertNotEmitted(page.report_created):

@@ -114,3 +114,40 @@ def test_closing_with_a_report_in_progress_asks_first(qtbot, window):
     win.close()
     assert not win.isVisible()
     assert page.form.child_editor(0).namn.text() == ""  # cleared from memory
+
+
+def test_a_new_report_cannot_bring_back_the_last_one_with_undo(qtbot):
+    # Ctrl+Z in an emptied line edit brings its text back unless its history goes too:
+    # the last family's names, address and phone in the next caller's report.
+    from PySide6.QtWidgets import QLineEdit, QPlainTextEdit
+
+    from fkstod.ui.orosanmalan.page import OrosanmalanPage
+
+    page = OrosanmalanPage(FakeDialogs(answer=True), reporter={})
+    qtbot.addWidget(page)
+    page.show()
+    fill_by_keyboard(qtbot, page, name=CHILD)
+    form = page.form
+    form.akut.setChecked(True)
+    form.tolk.setChecked(True)
+    for edit, text in (
+        (form.akut_kontakt, "Socialjouren, Kim"),
+        (form.ovriga_syskon, "Halvbror Hemligsson"),
+        (form.tolk_sprak, "arabiska"),
+        (form.guardians[1].namn, "Jonas Hemligsson"),
+        (form.uppgifter_fran_andra, "Hemligt berättat"),
+    ):
+        type_into(qtbot, edit, text)
+    page.new_report()
+    reporter = set(form.reporter.values())
+    line_edits = [w for w in form.findChildren(QLineEdit) if w not in reporter]
+    text_boxes = form.findChildren(QPlainTextEdit)
+    assert len(line_edits) >= 10 and len(text_boxes) == 2
+    # Shown or hidden (the interpreter's language until Tolk is ticked again): no history.
+    kept = [w.accessibleName() for w in line_edits if w.isUndoAvailable()]
+    kept += [w.accessibleName() for w in text_boxes if w.document().isUndoAvailable()]
+    assert kept == []
+    guardian = form.guardians[0].namn
+    guardian.setFocus()
+    qtbot.keyClick(guardian, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert guardian.text() == ""

@@ -122,3 +122,15 @@ def test_at_large_text_on_a_laptop_the_list_leaves_the_preview_its_room(qtbot):
         <= widget.height() // 4 + widget.problems.fontMetrics().lineSpacing()
     )
     assert widget.preview.height() >= widget.problems.height()
+
+
+def test_the_year_moved_by_an_arrow_key_is_a_problem_of_the_date(qtbot, page):
+    fill_by_keyboard(qtbot, page)
+    date_edit = page.form.datum
+    date_edit.setFocus()
+    date_edit.setCurrentSection(date_edit.Section.YearSection)
+    qtbot.keyClick(date_edit, Qt.Key.Key_Up)  # one year on: easily done, easily missed
+    row = problem_row(qtbot, page, "framtiden")
+    assert page.problems.item(row).text().startswith("⚠ Datum")
+    texts = [page.problems.item(i).text() for i in range(page.problems.count())]
+    assert not any("18 år" in t for t in texts)

@@ -72,6 +72,26 @@ def test_the_export_dialog_saves_exactly_what_it_shows(qtbot, window, services, 
     again.reject()
 
 
+def test_an_export_the_database_cannot_mark_says_so_and_leaves_no_file(
+    qtbot, window, services, dialogs, tmp_path
+):
+    record_calls(services, 12, 3)
+    out = tmp_path / "min-export.json"
+    dialogs.path = str(out)
+    qtbot.keyClick(window, Qt.Key_T, Qt.ControlModifier | Qt.ShiftModifier)
+    dialog = window.sections()[window.index_of("statistik")].dialog
+    services.db.execute("PRAGMA query_only = ON")  # as a write-protected database
+    try:
+        qtbot.keyClick(dialog.save_button, Qt.Key_Space)
+    finally:
+        services.db.execute("PRAGMA query_only = OFF")
+    ((title, text),) = dialogs.errors
+    assert title == "Exporten sparades inte" and "Det gick inte att spara" in text
+    assert not out.exists()
+    assert dialog.isVisible()  # the caseworker may try again once the cause is gone
+    dialog.reject()
+
+
 def make_exports(tmp_path, n):
     folder = tmp_path / "exporter"
     folder.mkdir()

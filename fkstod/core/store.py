@@ -105,6 +105,9 @@ class Db:
         self.path = path
         #: The database file to mark as closed cleanly at ``close`` (set by ``open_store``).
         self.closed_mark: Path | None = None
+        #: The (device, inode) of that file when opened: a file put in its place while
+        #: fkstod ran (a backup restored) is not the one this connection wrote.
+        self.opened_as: tuple[int, int] | None = None
         self._utils: Database | None = None
         self._held: list[Any] = []
 
@@ -210,7 +213,7 @@ class Db:
         try:
             self.conn.close()
             if self.closed_mark is not None:
-                _leave_closed_mark(self.closed_mark)
+                _leave_closed_mark(self.closed_mark, self.opened_as)
                 self.closed_mark = None
         finally:
             while self._held:
@@ -291,6 +294,11 @@ def open_store(
         db = _open_and_migrate(path, migration_sets, busy_timeout_ms)
     _mark(db, path)
     db.closed_mark = path
+    try:
+        status = path.stat()
+        db.opened_as = (status.st_dev, status.st_ino)
+    except OSError:
+        db.closed_mark = None  # not to be told apart from another file: never marked
     return OpenedStore(db=db, notice=notice, quarantined=quarantined)
 
 
@@ -319,13 +327,16 @@ def _closed_cleanly(path: Path) -> bool:
         return False
 
 
-def _leave_closed_mark(path: Path) -> None:
+def _leave_closed_mark(path: Path, opened_as: tuple[int, int] | None = None) -> None:
     """Write ``CLOSED_MARK`` for the database at ``path``, just closed; a failure is no fault."""
     from fkstod.core import files
 
     try:
         if path.with_name(path.name + "-wal").exists():
             return  # another connection still has it open: the next start reads it all
+        status = path.stat()
+        if opened_as is not None and (status.st_dev, status.st_ino) != opened_as:
+            return  # another file was put in its place meanwhile: not one fkstod closed
         identity = _file_identity(path)
         files.write_file(path.with_name(path.name + CLOSED_MARK), identity, files.NOTHING_PROTECTED)
     except (OSError, files.FileProblem):

@@ -328,3 +328,17 @@ def test_a_bad_value_written_by_another_program_after_a_clean_close_is_found(dat
     opened = open_store(db_file(data_folder), MIGRATION_SETS)
     assert opened.notice and (opened.quarantined / "fkstod.sqlite3").read_bytes() == original
     opened.db.close()
+
+
+def test_a_file_put_in_the_databases_place_while_open_is_not_marked_as_closed_cleanly(
+    data_folder, tmp_path, checks
+):
+    a_stored_count(data_folder)  # a database of fkstod's own, to put in the place
+    other = tmp_path / "kopia.sqlite3"
+    other.write_bytes(db_file(data_folder).read_bytes())
+    opened = open_store(db_file(data_folder), MIGRATION_SETS)
+    os.replace(other, db_file(data_folder))  # a backup restored while fkstod runs
+    opened.db.close()
+    assert not closed_mark(data_folder).exists()
+    open_store(db_file(data_folder), MIGRATION_SETS).db.close()
+    assert checks == [True, False, True]  # every value of the restored file is read

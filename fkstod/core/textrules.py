@@ -30,6 +30,26 @@ _HOST = re.compile(r"^(?:[^\W_](?:[\w-]*[^\W_])?\.)+[^\W\d_]{2,}\.?$")
 _URL_FORBIDDEN = re.compile(r"[\s<>\"'`\\^{}|]")
 
 
+#: The two that show text reversed (U+202D, U+202E): refused even when typed, since
+#: taking them out would store something other than what the screen showed.
+BIDI_OVERRIDES = frozenset("\u202d\u202e")
+_BIDI_TABLE = {ord(c): None for c in BIDI_CONTROLS - BIDI_OVERRIDES}
+
+
+def without_invisible_marks(text: str) -> str:
+    """Return ``text`` without the invisible direction marks (``BIDI_CONTROLS``).
+
+    For text typed or pasted into a form: mail and chat programs put such marks
+    (U+200E, U+202A … U+202C, U+2066 … U+2069) around phone numbers and names,
+    where the caseworker cannot see them to take them out; taken out, the text
+    reads as it did. The overrides that show text reversed stay, and are refused
+    (``bad_character``), as is every mark in a file (an import, a report's INPUT.json).
+    """
+    if _SUSPECT.search(text) is None:
+        return text
+    return text.translate(_BIDI_TABLE)
+
+
 def bad_character(text: str) -> str | None:
     """Return why ``text`` holds a character that must not be stored, or None.
 

@@ -26,7 +26,12 @@ from fkstod.core.directory.model import (
 )
 from fkstod.core.i18n import _
 from fkstod.core.problems import FieldProblem
-from fkstod.core.textrules import bad_character, check_email, check_url
+from fkstod.core.textrules import (
+    bad_character,
+    check_email,
+    check_url,
+    without_invisible_marks,
+)
 
 MAX_TEXT = 2000
 #: Every shipped entry's id starts so; a row with such an id claims to be shipped.
@@ -152,6 +157,8 @@ def entry_from_fields(
     """
     errors: list[FieldError] = []
     text = {k: (v or "").strip() for k, v in values.items()}
+    if source == "form":  # typed or pasted: marks the caseworker cannot see are taken out
+        text = {k: without_invisible_marks(v) for k, v in text.items()}
     # An export's "Kategori (namn)" and the like: read only where the codes are empty.
     named = {k: text.pop(k) for k in list(text) if k.endswith(NAMES_SUFFIX)}
     read_from: dict[str, str] = {}  # field → the name column its text came from

@@ -12,6 +12,7 @@ from dataclasses import asdict, dataclass, field, fields, replace
 from datetime import date
 
 from fkstod.core.i18n import _
+from fkstod.core.textrules import without_invisible_marks
 
 #: What the concern is about. Codes never change once shipped.
 ORO_TYPER: dict[str, str] = {
@@ -162,6 +163,29 @@ class Form:
             vardnadshavare=tuple(
                 replace(g, **groups["vardnadshavare"]) for g in self.vardnadshavare
             ),
+        )
+
+    def as_typed(self) -> Form:
+        """Return the form with the invisible marks that turn text around taken out.
+
+        The window's form is typed and pasted (``textrules.without_invisible_marks``):
+        a caseworker cannot see those marks to remove them. A file's form keeps them,
+        and validation refuses it.
+        """
+
+        def clean(record):  # a Form, Child, Guardian or Reporter
+            changes = {
+                f.name: without_invisible_marks(value)
+                for f in fields(record)
+                if isinstance(value := getattr(record, f.name), str)
+            }
+            return replace(record, **changes)
+
+        return replace(
+            clean(self),
+            barn=tuple(clean(c) for c in self.barn),
+            vardnadshavare=tuple(clean(g) for g in self.vardnadshavare),
+            anmalare=clean(self.anmalare),
         )
 
     def is_empty(self) -> bool:

@@ -322,7 +322,7 @@ class OrosanmalanForm(QWidget):
     # --- reading and clearing ---------------------------------------------------------
 
     def form(self) -> Form:
-        """Return everything filled in, as the core form."""
+        """Return everything filled in, as the core form (``Form.as_typed``)."""
         return Form(
             kommun=self.kommun.code(),
             skyddade_personuppgifter=self.skyddade.isChecked(),
@@ -340,7 +340,7 @@ class OrosanmalanForm(QWidget):
             vardnadshavare_kanner_till=self.vardnadshavare_kanner_till.currentData() or "vet_ej",
             anmalare=Reporter(**self.reporter_data()),
             datum=self.datum.date().toString("yyyy-MM-dd"),
-        )
+        ).as_typed()
 
     def reporter_data(self) -> dict[str, str]:
         """Return the caseworker's own details as typed."""

@@ -134,3 +134,16 @@ def test_the_year_moved_by_an_arrow_key_is_a_problem_of_the_date(qtbot, page):
     assert page.problems.item(row).text().startswith("⚠ Datum")
     texts = [page.problems.item(i).text() for i in range(page.problems.count())]
     assert not any("18 år" in t for t in texts)
+
+
+def test_a_number_pasted_with_invisible_direction_marks_reads_as_seen(qtbot, page):
+    # Mail programs wrap numbers and names in marks the caseworker cannot see; the
+    # report takes them out rather than asking to "skriv om texten".
+    child = page.form.child_editor(0)
+    child.namn.setText("\u202aLo Andersson\u202c")
+    page.form.akut_kontakt.setText("Ring \u200e070-123 45 67")
+    form = page.form.form()
+    assert form.barn[0].namn == "Lo Andersson"
+    assert form.akut_kontakt == "Ring 070-123 45 67"
+    page._refresh_preview()
+    assert "osynligt" not in page.problems.text()

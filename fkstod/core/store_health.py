@@ -2,7 +2,8 @@
 
 Before: read-only, so that a refused file keeps every byte (``health_problem``:
 the header's ``application_id``, a hot rollback journal, ``quick_check``,
-whose file it is, a newer schema). After migrating: ``damage``, the declared
+whose file it is, a newer schema). Before migrating a file from an earlier
+version: ``unlike_its_steps``. After migrating: ``damage``, the declared
 tables, columns and JSON columns. The errors a caller sees are defined here
 and re-exported by ``store``.
 """
@@ -252,6 +253,44 @@ def damage(
                     )
     except sqlite3.DatabaseError as exc:
         return describe_db_error(exc)
+    return None
+
+
+def unlike_its_steps(
+    conn: sqlite3.Connection, migration_sets: Sequence[MigrationSet]
+) -> str | None:
+    """Return how a file with steps still to apply lacks what its applied steps made, or None.
+
+    ``damage`` checks a file at this version's schema; a file from an earlier version
+    is checked here, before its pending steps run: a step that meets a table or column
+    gone would otherwise fail (the start refused) or change the damaged file before it
+    is moved to quarantine. The applied steps are run on an empty database in memory,
+    and the file must have every table and column they make there. Nothing is pending
+    at almost every start: then this is three small queries.
+    """
+    applied = {m.name: set(applied_steps(conn, m.name)) for m in migration_sets}
+    steps = [(m, step) for m in migration_sets for step in m.steps]
+    if all(step.__name__ in applied[m.name] for m, step in steps):
+        return None
+    reference = sqlite3.connect(":memory:", isolation_level=None)
+    try:
+        for migration_set, step in steps:
+            if step.__name__ in applied[migration_set.name]:
+                step(reference)
+        made = reference.execute(
+            "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'"
+        ).fetchall()
+        for (table,) in made:
+            present = {r[1] for r in conn.execute(f'PRAGMA table_info("{table}")')}
+            if not present:
+                return _("tabellen {table} saknas").format(table=table)
+            for row in reference.execute(f'PRAGMA table_info("{table}")'):
+                if row[1] not in present:
+                    return _("kolumnen {column} saknas i tabellen {table}").format(
+                        column=row[1], table=table
+                    )
+    finally:
+        reference.close()
     return None
 
 

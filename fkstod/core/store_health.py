@@ -259,14 +259,16 @@ def damage(
 def unlike_its_steps(
     conn: sqlite3.Connection, migration_sets: Sequence[MigrationSet]
 ) -> str | None:
-    """Return how a file with steps still to apply lacks what its applied steps made, or None.
+    """Return which table a file with steps still to apply lacks of its applied steps', or None.
 
-    ``damage`` checks a file at this version's schema; a file from an earlier version
-    is checked here, before its pending steps run: a step that meets a table or column
-    gone would otherwise fail (the start refused) or change the damaged file before it
-    is moved to quarantine. The applied steps are run on an empty database in memory,
-    and the file must have every table and column they make there. Nothing is pending
-    at almost every start: then this is three small queries.
+    ``damage`` checks a file at this version's schema, after the pending steps ran;
+    a pending step that meets a table gone fails first (the directory's index on its
+    table), and the start would be refused instead of the file quarantined. So a file
+    from an earlier version must hold every table its applied steps make, run here on
+    an empty database in memory. Tables only: a step's columns may follow the model
+    (``create_directory_entries``) and so name more than that version wrote; a column
+    gone is found by ``damage``. Nothing is pending at almost every start: then this
+    is three small queries.
     """
     applied = {m.name: set(applied_steps(conn, m.name)) for m in migration_sets}
     steps = [(m, step) for m in migration_sets for step in m.steps]
@@ -277,18 +279,11 @@ def unlike_its_steps(
         for migration_set, step in steps:
             if step.__name__ in applied[migration_set.name]:
                 step(reference)
-        made = reference.execute(
-            "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'"
-        ).fetchall()
-        for (table,) in made:
-            present = {r[1] for r in conn.execute(f'PRAGMA table_info("{table}")')}
-            if not present:
+        tables = "SELECT name FROM sqlite_master WHERE type = 'table'"
+        present = {r[0] for r in conn.execute(tables)}
+        for (table,) in reference.execute(tables):
+            if table not in present:
                 return _("tabellen {table} saknas").format(table=table)
-            for row in reference.execute(f'PRAGMA table_info("{table}")'):
-                if row[1] not in present:
-                    return _("kolumnen {column} saknas i tabellen {table}").format(
-                        column=row[1], table=table
-                    )
     finally:
         reference.close()
     return None

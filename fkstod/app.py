@@ -675,6 +675,10 @@ def run_gui(data_dir: str | None = None, exit_when_ready: bool = False) -> int:
         window.ready.connect(lambda: QTimer.singleShot(0, app.quit))
     window.show()
     code = app.exec()
-    instance.release()
-    services.db.close()
+    # Closing writes (the last checkpoint, the clean close's mark): done while the
+    # window still holds the folder, as a command's Db.close does before its release.
+    try:
+        services.db.close()
+    finally:
+        instance.release()
     return code

@@ -53,6 +53,7 @@ from fkstod.core.store_health import (
     foreign,
     health_problem,
     is_ours,
+    unlike_its_steps,
     unusable,
 )
 
@@ -285,13 +286,14 @@ def open_store(
         problem = health_problem(path, migration_sets, busy_timeout_ms)
         if problem is not None:
             quarantined, notice = _quarantine_with_notice(path, problem)
-    db = _open_and_migrate(path, migration_sets, busy_timeout_ms)
-    problem = damage(db, migration_sets, values=not (left_clean and quarantined is None))
+    db, problem = _open_and_migrate(path, migration_sets, busy_timeout_ms)
+    if problem is None:
+        problem = damage(db, migration_sets, values=not (left_clean and quarantined is None))
     if problem is not None:
         db.close()
         quarantined, again = _quarantine_with_notice(path, problem)
         notice = again if notice is None else notice
-        db = _open_and_migrate(path, migration_sets, busy_timeout_ms)
+        db, _unlike = _open_and_migrate(path, migration_sets, busy_timeout_ms)  # a new file
     _mark(db, path)
     db.closed_mark = path
     try:
@@ -455,13 +457,20 @@ def _check_folder(folder: Path) -> None:
 
 def _open_and_migrate(
     path: Path, migration_sets: Sequence[MigrationSet], busy_timeout_ms: int = BUSY_TIMEOUT_MS
-) -> Db:
+) -> tuple[Db, str | None]:
+    """Open the file and apply its pending steps; return the database and None.
+
+    A file from an earlier version that lacks what its own steps made is left as it
+    is, not migrated, and the second item says what it lacks (``unlike_its_steps``).
+    """
     conn = None
     try:
         conn = sqlite3.connect(str(path), isolation_level=None)
         _configure(conn, busy_timeout_ms)
         db = Db(conn, path)
-        _migrate(db, migration_sets)
+        problem = unlike_its_steps(conn, migration_sets)
+        if problem is None:
+            _migrate(db, migration_sets)
     except sqlite3.Error as exc:
         if conn is not None:
             conn.close()  # on Windows an open handle would keep the file locked
@@ -470,7 +479,7 @@ def _open_and_migrate(
                 path=path, reason=describe_db_error(exc)
             )
         ) from exc
-    return db
+    return db, problem
 
 
 def _quarantine_with_notice(path: Path, problem: str) -> tuple[Path, str]:

@@ -2,7 +2,8 @@
 
 Before: read-only, so that a refused file keeps every byte (``health_problem``:
 the header's ``application_id``, a hot rollback journal, ``quick_check``,
-whose file it is, a newer schema). After migrating: ``damage``, the declared
+whose file it is, a newer schema). Before migrating a file from an earlier
+version: ``unlike_its_steps``. After migrating: ``damage``, the declared
 tables, columns and JSON columns. The errors a caller sees are defined here
 and re-exported by ``store``.
 """
@@ -252,6 +253,39 @@ def damage(
                     )
     except sqlite3.DatabaseError as exc:
         return describe_db_error(exc)
+    return None
+
+
+def unlike_its_steps(
+    conn: sqlite3.Connection, migration_sets: Sequence[MigrationSet]
+) -> str | None:
+    """Return which table a file with steps still to apply lacks of its applied steps', or None.
+
+    ``damage`` checks a file at this version's schema, after the pending steps ran;
+    a pending step that meets a table gone fails first (the directory's index on its
+    table), and the start would be refused instead of the file quarantined. So a file
+    from an earlier version must hold every table its applied steps make, run here on
+    an empty database in memory. Tables only: a step's columns may follow the model
+    (``create_directory_entries``) and so name more than that version wrote; a column
+    gone is found by ``damage``. Nothing is pending at almost every start: then this
+    is three small queries.
+    """
+    applied = {m.name: set(applied_steps(conn, m.name)) for m in migration_sets}
+    steps = [(m, step) for m in migration_sets for step in m.steps]
+    if all(step.__name__ in applied[m.name] for m, step in steps):
+        return None
+    reference = sqlite3.connect(":memory:", isolation_level=None)
+    try:
+        for migration_set, step in steps:
+            if step.__name__ in applied[migration_set.name]:
+                step(reference)
+        tables = "SELECT name FROM sqlite_master WHERE type = 'table'"
+        present = {r[0] for r in conn.execute(tables)}
+        for (table,) in reference.execute(tables):
+            if table not in present:
+                return _("tabellen {table} saknas").format(table=table)
+    finally:
+        reference.close()
     return None
 
 

@@ -100,9 +100,21 @@ def focus_kept(parent: QWidget | None) -> Iterator[None]:
                 target.setFocus(Qt.FocusReason.PopupFocusReason)
 
 
+def _give_focus_frame() -> None:
+    # The window's start gives the focus frame after its first frame (app.run_gui); a
+    # dialog may come before it (the start refused, the database recreated), and its
+    # buttons are reached by Tab like any other. Given once; a no-op after that.
+    from fkstod.qt.focus_style import install_focus_style
+
+    app = QApplication.instance()
+    if isinstance(app, QApplication):
+        install_focus_style(app)
+
+
 def _keeps_focus(method: Callable[P, R]) -> Callable[P, R]:
     @wraps(method)
     def wrapper(*args: P.args, **kwargs: P.kwargs) -> R:
+        _give_focus_frame()
         with focus_kept(args[0].parent):  # type: ignore[attr-defined]
             return method(*args, **kwargs)
 
@@ -112,7 +124,8 @@ def _keeps_focus(method: Callable[P, R]) -> Callable[P, R]:
 class QtDialogs:
     """The real dialogs: modal message boxes, Qt's file dialogs, the print dialog.
 
-    Each one gives the focus back where it was when it closes (``focus_kept``).
+    Each one gives the focus back where it was when it closes (``focus_kept``), and
+    has the focus frame even before the window's first frame (``_give_focus_frame``).
     """
 
     def __init__(self, parent: QWidget | None = None) -> None:

@@ -175,3 +175,45 @@ def test_the_window_start_gives_the_focus_frame_right_after_its_first_frame(data
     done = run_window_probe(START_PROBE, data_folder)
     # At the first frame not yet; when the window had been shown and answered keys, there.
     assert "SEEN [False, True]" in done.stdout, done.stdout
+
+
+EARLY_BOX_PROBE = r"""
+import sys
+from pathlib import Path
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication, QMessageBox
+from fkstod import cli
+from fkstod.qt.focus_style import FocusFrameStyle
+
+folder = Path(sys.argv[1])
+state = STATE
+if state == "start refused":  # the database is a folder: "fkstod kan inte starta"
+    (folder / "fkstod.sqlite3").mkdir()
+else:  # not a database: moved away, "Databasen har återskapats"
+    (folder / "fkstod.sqlite3").write_bytes(b"SQLite format 3\x00" + b"\x00" * 84 + b"x" * 4096)
+seen = []
+real_exec = QMessageBox.exec
+
+def exec_(box):
+    seen.append((box.windowTitle(), isinstance(box.style(), FocusFrameStyle)))
+    QTimer.singleShot(0, box.reject)
+    if state != "start refused":
+        QTimer.singleShot(100, QApplication.quit)
+    return real_exec(box)
+
+QMessageBox.exec = exec_
+cli.main(["--data-dir", str(folder)])
+print("SEEN", seen)
+"""
+
+
+@pytest.mark.parametrize("state", ["start refused", "database recreated"])
+def test_a_message_shown_before_the_first_frame_has_the_focus_frame(data_folder, state):
+    from tests.conftest import run_window_probe
+
+    # The window gives the frame after its first frame; a message box can come before
+    # it (the start refused, the notice that the database was recreated), and its
+    # buttons are reached by Tab like any other.
+    done = run_window_probe(EARLY_BOX_PROBE.replace("STATE", repr(state)), data_folder)
+    title = "fkstod kan inte starta" if state == "start refused" else "Databasen har återskapats"
+    assert f"SEEN [('{title}', True)]" in done.stdout, done.stdout

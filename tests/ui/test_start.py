@@ -44,3 +44,35 @@ def test_a_second_start_hands_over_to_the_first_and_exits(data_folder):
     finally:
         first.terminate()
         first.wait(10)
+
+
+CLOSE_PROBE = r"""
+import sys
+from pathlib import Path
+from fkstod import cli
+from fkstod.qt.single_instance import SingleInstance
+
+folder = Path(sys.argv[1])
+seen = []
+real_release = SingleInstance.release
+
+def release(self):
+    # What is on disk when the window lets go of the folder.
+    seen.append(sorted(p.name for p in folder.iterdir() if p.name.startswith("fkstod.sqlite3")))
+    real_release(self)
+
+SingleInstance.release = release
+code = cli.main(["--data-dir", str(folder), "--exit-when-ready"])
+print("SEEN", seen)
+sys.exit(code)
+"""
+
+
+def test_the_window_closes_its_database_before_it_lets_go_of_the_folder(data_folder):
+    from tests.conftest import run_window_probe
+
+    # Closing writes: the last checkpoint into the file and the clean close's mark. A
+    # command that takes the folder the moment the window lets go of it must find
+    # them done, not written beside its own writes (one writer per folder).
+    done = run_window_probe(CLOSE_PROBE, data_folder)
+    assert "SEEN [['fkstod.sqlite3', 'fkstod.sqlite3-closed']]" in done.stdout, done.stdout

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import sys
+from datetime import date
 from pathlib import Path
 
 from fkstod.core.i18n import _
@@ -23,7 +24,10 @@ def register(sub: argparse._SubParsersAction) -> None:
     e.add_argument(
         "--months",
         metavar="FRÅN..TILL",
-        help=_("månaderna, till exempel 2026-01..2026-03 (utan: alla månader med antal)"),
+        help=_(
+            "månaderna, till exempel 2026-01..2026-03 (utan: de hela månader med antal som "
+            "inte har exporterats; den pågående månaden bara om den anges)"
+        ),
     )
     e.add_argument(
         "--unit", metavar="KOD", help=_("enhetens kod ur config.toml [statistik] enheter")
@@ -82,8 +86,17 @@ def export(args: argparse.Namespace) -> int:
     from fkstod.cli.base import CliError
     from fkstod.cli.data import open_data_store, protected
     from fkstod.core.flows import load_library
-    from fkstod.core.usage.export import ExportProblem, build_export, month_range, write_export
-    from fkstod.core.usage.summary import exported_text
+    from fkstod.core.usage import UsageRecorder
+    from fkstod.core.usage.export import (
+        ExportProblem,
+        build_export,
+        default_months,
+        exported_months,
+        month_of,
+        month_range,
+        write_export,
+    )
+    from fkstod.core.usage.summary import exported_text, months_of
     from fkstod.core.usage.versions import export_settings
 
     months = None
@@ -93,11 +106,15 @@ def export(args: argparse.Namespace) -> int:
             months = month_range(first, last if sep else first)
         except ExportProblem as exc:
             raise CliError(f"--months: {exc}") from None
+    current = month_of(date.today())
     opened = open_data_store(args, write=True)
     try:
-        from fkstod.core.usage.export import exported_months
-
         before = exported_months(opened.db)
+        if months is None:
+            counted = months_of(UsageRecorder(opened.db).counts())
+            months = default_months(counted, before, current)
+            if counted and not months:
+                raise CliError(_nothing_complete(counted, before, current))
         try:
             document = build_export(opened.db, months, args.unit, **export_settings(load_library()))
         except ExportProblem as exc:
@@ -108,6 +125,7 @@ def export(args: argparse.Namespace) -> int:
         if not document["counts"]:
             print(_("Obs: inga antal i de valda månaderna; filen säger bara det."), file=sys.stderr)
         again = [m for m in document["months"] if m in before]
+        running = [m for m in document["months"] if m >= current]
         write_export(args.out, document, opened.db, protected(args))
         after = exported_months(opened.db)
     finally:
@@ -125,8 +143,41 @@ def export(args: argparse.Namespace) -> int:
             _("Obs: {months} hade exporterats förut.").format(months=", ".join(again)),
             file=sys.stderr,
         )
+    if running:
+        print(
+            _("Obs: {month} är inte slut än, så antalen för den är inte kompletta.").format(
+                month=running[0]
+            ),
+            file=sys.stderr,
+        )
     print(exported_text(after))
     return 0
+
+
+def _nothing_complete(counted: list[str], exported: dict[str, int], current: str) -> str:
+    # Counts exist, but every complete month has gone out: say why nothing was chosen.
+    complete = [m for m in counted if m < current]
+    parts = [
+        _("Inga hela månader att exportera: {months} har exporterats förut.").format(
+            months=", ".join(complete)
+        )
+        if complete
+        else _("Det finns inga hela månader med antal ännu.")
+    ]
+    if current in counted:
+        parts.append(
+            _("{month} är inte slut än; vill du ändå skicka den, ange --months {month}.").format(
+                month=current
+            )
+        )
+    if complete:
+        parts.append(
+            _("Vill du skicka en månad igen, ange den med --months, till exempel {month}.").format(
+                month=complete[-1]
+            )
+        )
+    parts.append(_("Ingenting har sparats."))
+    return " ".join(parts)
 
 
 def aggregate(args: argparse.Namespace) -> int:

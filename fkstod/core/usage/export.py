@@ -114,6 +114,21 @@ def month_range(first: str, last: str) -> list[str]:
     return out
 
 
+def month_of(day: date) -> str:
+    """Return the calendar month of ``day`` as ``YYYY-MM``."""
+    return day.strftime("%Y-%m")
+
+
+def default_months(counted: Iterable[str], exported: Mapping[str, int], current: str) -> list[str]:
+    """Return the months an export offers unless others are chosen, ascending.
+
+    Only complete months: those with counts before ``current`` (the month still
+    running, whose counts will grow) that have not gone out in an export. A month
+    sent while it runs would be sent again, with more counts, once it is over.
+    """
+    return sorted({m for m in counted if m < current and m not in exported})
+
+
 def _clean_labels(
     spec: Metric, labels: object, content: Mapping[str, frozenset[str]]
 ) -> dict[str, str] | None:
@@ -175,7 +190,11 @@ def build_export(
             f"SELECT month, metric, labels, count FROM {TABLE}"
         ):
             spec = METRICS.get(metric)
-            if spec is None or not MONTH.match(str(month)) or (wanted and month not in wanted):
+            if (
+                spec is None
+                or not MONTH.match(str(month))
+                or (wanted is not None and month not in wanted)
+            ):
                 continue
             if isinstance(count, bool) or not isinstance(count, int) or count < 1:
                 continue

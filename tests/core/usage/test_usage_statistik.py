@@ -16,6 +16,7 @@ from fkstod.core.usage.export import (
     build_export,
     canonical_bytes,
     checksum,
+    default_months,
     exported_months,
     month_range,
     serialise_export,
@@ -151,6 +152,16 @@ def test_exporting_chosen_months_and_remembering_them(memory_db, tmp_path):
     write_export(tmp_path / "ut2.json", doc, memory_db, NOTHING_PROTECTED)
     assert exported_months(memory_db) == {"2026-11": 2, "2026-12": 2}
     assert json.loads((tmp_path / "ut.json").read_bytes()) == doc
+
+
+def test_the_default_months_are_the_complete_ones_not_exported(memory_db):
+    counted = ["2026-09", "2026-10", "2026-11", "2026-12"]
+    assert default_months(counted, {"2026-09": 1}, "2026-12") == ["2026-10", "2026-11"]
+    assert default_months(["2026-12"], {}, "2026-12") == []
+    # No month chosen is an export of no month, not of every month.
+    recorded(memory_db, "2026-11")
+    doc = export(memory_db, months=[])
+    assert doc["months"] == [] and doc["counts"] == []
 
 
 def test_an_export_whose_months_cannot_be_marked_writes_no_file(memory_db, tmp_path):

@@ -424,7 +424,11 @@ def test_xlsx_has_text_as_text_numbers_as_numbers_and_a_chart(tmp_path):
     book = openpyxl.load_workbook(path)
     data = book["Data"]
     values = [row for row in data.iter_rows(min_row=2, values_only=True) if row[3]]
-    assert all(isinstance(r[0], str) for r in values)  # "2026-01" stays text, not a date
+    assert all(isinstance(r[0], str) for r in values)  # a period stays text, not a date
+    # The same form as the CSV's, so that the two spreadsheets can be put together.
+    assert {r[0] for r in values} == {"2026M01", "2026M02", "2026M03"}
+    diagram = [r[0] for r in book["Diagram"].iter_rows(min_row=2, max_row=4, values_only=True)]
+    assert diagram == ["2026M01", "2026M02", "2026M03"]
     counts = [r[4] for r in values]
     assert MARK in counts
     assert all(isinstance(v, int | float) or v == MARK for v in counts)
@@ -437,3 +441,67 @@ def test_xlsx_has_text_as_text_numbers_as_numbers_and_a_chart(tmp_path):
     import zipfile
 
     assert any(n.startswith("xl/charts/chart") for n in zipfile.ZipFile(raw).namelist())
+
+
+def excel_sv_cells(data: bytes) -> list[list[tuple[str, str]]]:
+    """Read a CSV as Swedish Excel's import would and say what each cell becomes.
+
+    Excel (Swedish locale) opens a .csv as: UTF-8 when it starts with a BOM, fields
+    separated by the list separator ``;``, ``"`` quoting; then each field is typed:
+    a whole number or one with a decimal comma becomes a number, anything that looks
+    like a date (``2026-09``, ``2026-09-01``, ``1/4``, ``1-4``, ``sep-26``) becomes a
+    date, the rest stays text. Returns (kind, text) per cell: "number", "date", "text".
+    """
+    import csv
+    import re
+
+    assert data.startswith(UTF8_BOM), "without a BOM Excel reads the file as ANSI"
+    rows = csv.reader(io.StringIO(data.decode("utf-8-sig"), newline=""), delimiter=";")
+    months = "jan|feb|mar|apr|maj|jun|jul|aug|sep|okt|nov|dec"
+    date_like = re.compile(
+        rf"^(\d{{1,4}}[-/.]\d{{1,2}}([-/.]\d{{1,4}})?|\d{{1,2}}[- ]?({months})\w*([- ]?\d{{2,4}})?"
+        rf"|({months})\w*[- ]\d{{2,4}})$",
+        re.IGNORECASE,
+    )
+    number = re.compile(r"^-?\d+(,\d+)?$")
+
+    def kind(text: str) -> str:
+        if number.match(text):
+            return "number"
+        if date_like.match(text):
+            return "date"
+        return "text"
+
+    return [[(kind(cell), cell) for cell in row] for row in rows]
+
+
+@pytest.mark.parametrize(
+    ("period", "forms"),
+    [("month", {"2026M01", "2026M02", "2026M03"}), ("quarter", {"2026K1"}), ("year", {"2026"})],
+)
+def test_csv_periods_open_in_swedish_excel_as_they_are_written(period, forms):
+    # "2026-09" became the date sep-26 in Swedish Excel: one column of dates and text.
+    report = build_report(big_cells(), period=period, units=UNITS)
+    header, *rows, note = excel_sv_cells(to_csv(report))
+    assert [text for _kind, text in header] == ["Period", "Förmån", "Enhet", "Indikator", "Värde"]
+    assert {text for _kind, text in (r[0] for r in rows)} == forms
+    # Month and quarter as text, a year as a number: one kind in the column, never a date.
+    assert {k for k, _text in (r[0] for r in rows)} == {"number" if period == "year" else "text"}
+    assert all(r[1][0] == r[2][0] == r[3][0] == "text" for r in rows)
+    values = {(k, text) for k, text in (r[4] for r in rows)}
+    assert {k for k, text in values if text != MARK} == {"number"}
+    assert ("number", "75,0") in values  # a share, decimal comma
+    assert [k for k, _text in note] == ["text"] and len(note) == 1
+
+
+def test_a_month_report_with_a_rolled_up_quarter_keeps_its_periods_text():
+    counts = cells_of(
+        {
+            ("2026-01", "syd", "flow_started", "sjukpenning", None): 3,
+            ("2026-02", "syd", "flow_started", "sjukpenning", None): 30,
+            ("2026-04", "syd", "flow_started", "sjukpenning", None): 30,
+        }
+    )
+    _header, *rows, _note = excel_sv_cells(to_csv(build_report(counts, units=UNITS)))
+    assert [text for _k, text in dict.fromkeys(r[0] for r in rows)] == ["2026K1", "2026M04"]
+    assert {k for k, _text in (r[0] for r in rows)} == {"text"}

@@ -92,6 +92,7 @@ def export(args: argparse.Namespace) -> int:
         build_export,
         default_months,
         exported_months,
+        month_ids,
         month_of,
         month_range,
         write_export,
@@ -110,6 +111,7 @@ def export(args: argparse.Namespace) -> int:
     opened = open_data_store(args, write=True)
     try:
         before = exported_months(opened.db)
+        with_id = month_ids(opened.db)
         if months is None:
             counted = months_of(UsageRecorder(opened.db).counts())
             months = default_months(counted, before, current)
@@ -138,16 +140,30 @@ def export(args: argparse.Namespace) -> int:
         )
     else:  # a new database: nothing counted yet
         print(_("{path}: 0 antal, inga månader").format(path=args.out))
-    if again:
+    once = [m for m in again if m in with_id]
+    twice = [m for m in again if m not in with_id]
+    if once:
         print(
-            _("Obs: {months} hade exporterats förut.").format(months=", ".join(again)),
+            _(
+                "Obs: {months} hade exporterats förut; samordnaren räknar varje månad en gång, "
+                "från den export som har flest antal."
+            ).format(months=", ".join(once)),
+            file=sys.stderr,
+        )
+    if twice:
+        print(
+            _(
+                "Obs: {months} hade exporterats förut med en tidigare version av fkstod; "
+                "skickas båda filerna räknas samtalen två gånger."
+            ).format(months=", ".join(twice)),
             file=sys.stderr,
         )
     if running:
         print(
-            _("Obs: {month} är inte slut än, så antalen för den är inte kompletta.").format(
-                month=running[0]
-            ),
+            _(
+                "Obs: {month} är inte slut än, så antalen för den är inte kompletta. Exportera "
+                "den igen när den är slut: då räknas den nya exporten i stället."
+            ).format(month=running[0]),
             file=sys.stderr,
         )
     print(exported_text(after))
@@ -235,5 +251,14 @@ def aggregate(args: argparse.Namespace) -> int:
         ),
         plural(len(result.skipped), _("{n} fil räknades inte"), _("{n} filer räknades inte")),
     ]
+    if result.replaced:
+        parts.insert(
+            2,
+            plural(
+                result.replaced,
+                _("{n} månad som skickats igen räknad en gång"),
+                _("{n} månader som skickats igen räknade en gång"),
+            ),
+        )
     print(f"{args.out}: " + ", ".join(parts))
     return 1 if result.skipped else 0

@@ -217,3 +217,28 @@ def test_export_of_only_the_running_month_says_it_is_not_over(tmp_path):
     assert "inga hela månader med antal" in result.stderr
     assert f"--months {this_month()}" in result.stderr
     assert not out.exists()
+
+
+def test_a_month_sent_again_with_more_counts_is_counted_once_in_its_latest_form(tmp_path):
+    data = tmp_path / "d"
+    month = last_month()
+    seed(data, month, 30)
+    folder = tmp_path / "exporter"
+    folder.mkdir()
+    args = ("--data-dir", str(data), "usage", "export", "--months", month, "--out")
+    assert run_cli(*args, str(folder / "a.json")).returncode == 0
+    seed(data, month, 10)  # more calls counted in the month before it was sent again
+    again = run_cli(*args, str(folder / "b.json"))
+    assert "samordnaren räknar varje månad en gång" in again.stderr
+    out = tmp_path / "rapport.jsonl"
+    result = run_cli("usage", "aggregate", str(folder), "--out", str(out), "--period", "year")
+    assert result.returncode == 0, result.stderr
+    assert "2 exporter räknade" in result.stdout
+    assert "1 månad som skickats igen räknad en gång" in result.stdout
+    rows = [json.loads(line) for line in out.read_text("utf-8").splitlines()]
+    [started] = [
+        r
+        for r in rows
+        if r["indicator"] == "flows_started" and r["benefit"] == "total" and r["unit"] == "total"
+    ]
+    assert started["count"] == 40  # not 70

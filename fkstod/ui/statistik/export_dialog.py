@@ -8,7 +8,7 @@ saved, so the two cannot differ.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Collection, Mapping, Sequence
 from typing import Any
 
 from PySide6.QtCore import Qt
@@ -48,6 +48,7 @@ class ExportDialog(QDialog):
         parent: QWidget | None = None,
         *,
         current: str,
+        sent_with_id: Collection[str] = frozenset(),
     ) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Exportera statistik"))
@@ -57,6 +58,8 @@ class ExportDialog(QDialog):
         self._exported = exported
         self.document: Mapping[str, Any] = {}
         self._current = current
+        # Months that went out with their id: sent again, the merge counts them once.
+        self._sent_with_id = frozenset(sent_with_id)
         self.first = QComboBox()
         self.last = QComboBox()
         for combo, name in ((self.first, _("Från månad")), (self.last, _("Till månad"))):
@@ -159,19 +162,32 @@ class ExportDialog(QDialog):
             )
         if running:
             text += "\n" + self.tr(
-                "Obs: {m} är inte slut än, så antalen för den är inte kompletta."
+                "Obs: {m} är inte slut än, så antalen för den är inte kompletta. Exportera "
+                "den igen när den är slut: då räknas den nya exporten i stället."
             ).format(m=running[0])
         self.months_line.setText(text)
         self.save_button.setEnabled(bool(covered))
         before = [m for m in covered if m in self._exported]
-        self.again.setText(
-            self.tr(
-                "Obs: {months} har exporterats förut. Exportera igen bara om den förra filen "
-                "inte kom fram, annars räknas samtalen två gånger."
-            ).format(months=", ".join(before))
-            if before
-            else ""
-        )
+        once = [m for m in before if m in self._sent_with_id]
+        twice = [m for m in before if m not in self._sent_with_id]
+        notes = []
+        if once:
+            notes.append(
+                self.tr(
+                    "Obs: {months} har exporterats förut. Det gör inget: samordnaren räknar "
+                    "varje månad en gång, från den export som har flest antal."
+                ).format(months=", ".join(once))
+            )
+        if twice:
+            # Sent by an earlier version of fkstod, without the month's id.
+            notes.append(
+                self.tr(
+                    "Obs: {months} har exporterats förut med en tidigare version av fkstod. "
+                    "Exportera igen bara om den förra filen inte kom fram, annars räknas "
+                    "samtalen två gånger."
+                ).format(months=", ".join(twice))
+            )
+        self.again.setText("\n".join(notes))
         self.again.setVisible(bool(before))
         self.content.setText(self.preview_text())
 

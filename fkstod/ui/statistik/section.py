@@ -101,6 +101,7 @@ class StatistikSection(PageSection["StatisticsPage"]):
             self._save_export,
             self.dialogs.parent if hasattr(self.dialogs, "parent") else None,
             current=current_month(),
+            sent_with_id=self.exports.month_ids(),
         )
         # Window-modal and shown: the call returns at once (QDialog.exec would wait).
         self.dialog.setWindowModality(Qt.WindowModality.WindowModal)

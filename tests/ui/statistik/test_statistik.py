@@ -74,6 +74,7 @@ def test_the_export_dialog_saves_exactly_what_it_shows(qtbot, window, services, 
     again.first.setCurrentIndex(0)
     again.last.setCurrentIndex(0)
     assert again.again.isVisibleTo(again) and "exporterats förut" in again.again.text()
+    assert "samordnaren räknar varje månad en gång" in again.again.text()
     again.reject()
 
 
@@ -142,9 +143,10 @@ def make_exports(tmp_path, n):
     from tests.cli.test_usage_cli import seed
 
     month = last_month()
-    data = tmp_path / "data"
-    seed(data, month, 6)
     for i in range(n):
+        # One caseworker each: one database's month sent twice would count once.
+        data = tmp_path / f"data{i:02d}"
+        seed(data, month, 6)
         out = str(folder / f"e{i:02d}.json")
         run_cli("--data-dir", str(data), "usage", "export", "--out", out, "--months", month)
     (folder / "zz-trasig.json").write_text('{"format": "fkstod-statistik"}', "utf-8")

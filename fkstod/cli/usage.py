@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import sys
+from datetime import date
 from pathlib import Path
 
 from fkstod.core.i18n import _
@@ -23,7 +24,10 @@ def register(sub: argparse._SubParsersAction) -> None:
     e.add_argument(
         "--months",
         metavar="FRÅN..TILL",
-        help=_("månaderna, till exempel 2026-01..2026-03 (utan: alla månader med antal)"),
+        help=_(
+            "månaderna, till exempel 2026-01..2026-03 (utan: de hela månader med antal som "
+            "inte har exporterats; den pågående månaden bara om den anges)"
+        ),
     )
     e.add_argument(
         "--unit", metavar="KOD", help=_("enhetens kod ur config.toml [statistik] enheter")
@@ -82,8 +86,18 @@ def export(args: argparse.Namespace) -> int:
     from fkstod.cli.base import CliError
     from fkstod.cli.data import open_data_store, protected
     from fkstod.core.flows import load_library
-    from fkstod.core.usage.export import ExportProblem, build_export, month_range, write_export
-    from fkstod.core.usage.summary import exported_text
+    from fkstod.core.usage import UsageRecorder
+    from fkstod.core.usage.export import (
+        ExportProblem,
+        build_export,
+        default_months,
+        exported_months,
+        month_ids,
+        month_of,
+        month_range,
+        write_export,
+    )
+    from fkstod.core.usage.summary import exported_text, months_of
     from fkstod.core.usage.versions import export_settings
 
     months = None
@@ -93,11 +107,16 @@ def export(args: argparse.Namespace) -> int:
             months = month_range(first, last if sep else first)
         except ExportProblem as exc:
             raise CliError(f"--months: {exc}") from None
+    current = month_of(date.today())
     opened = open_data_store(args, write=True)
     try:
-        from fkstod.core.usage.export import exported_months
-
         before = exported_months(opened.db)
+        with_id = month_ids(opened.db)
+        if months is None:
+            counted = months_of(UsageRecorder(opened.db).counts())
+            months = default_months(counted, before, current)
+            if counted and not months:
+                raise CliError(_nothing_complete(counted, before, current))
         try:
             document = build_export(opened.db, months, args.unit, **export_settings(load_library()))
         except ExportProblem as exc:
@@ -108,6 +127,7 @@ def export(args: argparse.Namespace) -> int:
         if not document["counts"]:
             print(_("Obs: inga antal i de valda månaderna; filen säger bara det."), file=sys.stderr)
         again = [m for m in document["months"] if m in before]
+        running = [m for m in document["months"] if m >= current]
         write_export(args.out, document, opened.db, protected(args))
         after = exported_months(opened.db)
     finally:
@@ -120,13 +140,60 @@ def export(args: argparse.Namespace) -> int:
         )
     else:  # a new database: nothing counted yet
         print(_("{path}: 0 antal, inga månader").format(path=args.out))
-    if again:
+    once = [m for m in again if m in with_id]
+    twice = [m for m in again if m not in with_id]
+    if once:
         print(
-            _("Obs: {months} hade exporterats förut.").format(months=", ".join(again)),
+            _(
+                "Obs: {months} hade exporterats förut; samordnaren räknar varje månad en gång, "
+                "från den export som har flest antal."
+            ).format(months=", ".join(once)),
+            file=sys.stderr,
+        )
+    if twice:
+        print(
+            _(
+                "Obs: {months} hade exporterats förut med en tidigare version av fkstod; "
+                "skickas båda filerna räknas samtalen två gånger."
+            ).format(months=", ".join(twice)),
+            file=sys.stderr,
+        )
+    if running:
+        print(
+            _(
+                "Obs: {month} är inte slut än, så antalen för den är inte kompletta. Exportera "
+                "den igen när den är slut: då räknas den nya exporten i stället."
+            ).format(month=running[0]),
             file=sys.stderr,
         )
     print(exported_text(after))
     return 0
+
+
+def _nothing_complete(counted: list[str], exported: dict[str, int], current: str) -> str:
+    # Counts exist, but every complete month has gone out: say why nothing was chosen.
+    complete = [m for m in counted if m < current]
+    parts = [
+        _("Inga hela månader att exportera: {months} har exporterats förut.").format(
+            months=", ".join(complete)
+        )
+        if complete
+        else _("Det finns inga hela månader med antal ännu.")
+    ]
+    if current in counted:
+        parts.append(
+            _("{month} är inte slut än; vill du ändå skicka den, ange --months {month}.").format(
+                month=current
+            )
+        )
+    if complete:
+        parts.append(
+            _("Vill du skicka en månad igen, ange den med --months, till exempel {month}.").format(
+                month=complete[-1]
+            )
+        )
+    parts.append(_("Ingenting har sparats."))
+    return " ".join(parts)
 
 
 def aggregate(args: argparse.Namespace) -> int:
@@ -184,5 +251,14 @@ def aggregate(args: argparse.Namespace) -> int:
         ),
         plural(len(result.skipped), _("{n} fil räknades inte"), _("{n} filer räknades inte")),
     ]
+    if result.replaced:
+        parts.insert(
+            2,
+            plural(
+                result.replaced,
+                _("{n} månad som skickats igen räknad en gång"),
+                _("{n} månader som skickats igen räknade en gång"),
+            ),
+        )
     print(f"{args.out}: " + ", ".join(parts))
     return 1 if result.skipped else 0

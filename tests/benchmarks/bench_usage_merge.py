@@ -9,7 +9,8 @@ Memory: resident set size (``VmRSS`` in ``/proc/self/status``, Linux) sampled by
 the progress callback after the first tenth of the files and at the end; the
 growth in between divided by the files read is what each file leaves behind.
 Each export file is ~5 kB; what may stay is its id in the set of ids seen (for
-de-duplication), about 0.1 kB, so the budget is 0.5 kB a file for any n.
+de-duplication) and its month's id with that month's total (so that a month
+sent again counts once), about 0.3 kB, so the budget is 0.5 kB a file for any n.
 """
 
 from __future__ import annotations
@@ -61,6 +62,7 @@ def generate(folder: Path, n: int) -> None:
             "format_version": FORMAT_VERSION,
             "export_id": str(uuid.uuid4()),
             "months": [month],
+            "month_ids": {month: str(uuid.uuid4())},
             "unit": UNITS[i % 2].code,
             "app_version": "0.1.0",
             "content_version": "2026.11",

@@ -39,7 +39,10 @@ def test_export_writes_the_months_and_marks_them_exported(tmp_path):
     assert document["months"] == [month]
     assert {c["count"] for c in document["counts"]} == {30}
     assert f"Redan exporterade månader: {month}." in result.stdout
-    again = run_cli("--data-dir", str(data), "usage", "export", "--out", str(out))
+    # Sent again on purpose: the month is named.
+    again = run_cli(
+        "--data-dir", str(data), "usage", "export", "--out", str(out), "--months", month
+    )
     assert again.returncode == 0
     assert "hade exporterats förut" in again.stderr
     assert f"{month} (2 gånger)" in again.stdout
@@ -171,3 +174,71 @@ def test_aggregate_when_no_file_can_be_counted_names_each_and_writes_no_report(t
     assert "a.json" in result.stderr and "b.json" in result.stderr
     assert "ingen av filerna kunde räknas; ingen rapport sparades" in result.stderr
     assert not out.exists()
+
+
+def this_month():
+    return date.today().strftime("%Y-%m")
+
+
+def test_export_without_months_sends_only_complete_months_not_sent_before(tmp_path):
+    # The month still running is left out: sent now, it would be sent again, with
+    # more counts, once it is over, and the coordinator would count it twice.
+    data = tmp_path / "d"
+    seed(data, last_month())
+    seed(data, this_month(), 3)
+    out = tmp_path / "u.json"
+    first = run_cli("--data-dir", str(data), "usage", "export", "--out", str(out))
+    assert first.returncode == 0, first.stderr
+    assert json.loads(out.read_text("utf-8"))["months"] == [last_month()]
+    assert "inte slut" not in first.stderr
+    # Next time nothing complete is left: nothing is sent, and the message says how
+    # to send the running month or a month again on purpose.
+    out2 = tmp_path / "u2.json"
+    second = run_cli("--data-dir", str(data), "usage", "export", "--out", str(out2))
+    assert second.returncode == 1
+    assert f"{last_month()} har exporterats förut" in second.stderr
+    assert f"--months {this_month()}" in second.stderr
+    assert not out2.exists()
+    # Named on purpose, the running month goes out, marked as not complete.
+    third = run_cli(
+        "--data-dir", str(data), "usage", "export", "--out", str(out2), "--months", this_month()
+    )
+    assert third.returncode == 0, third.stderr
+    assert f"{this_month()} är inte slut än" in third.stderr
+    assert json.loads(out2.read_text("utf-8"))["months"] == [this_month()]
+
+
+def test_export_of_only_the_running_month_says_it_is_not_over(tmp_path):
+    data = tmp_path / "d"
+    seed(data, this_month(), 3)
+    out = tmp_path / "u.json"
+    result = run_cli("--data-dir", str(data), "usage", "export", "--out", str(out))
+    assert result.returncode == 1
+    assert "inga hela månader med antal" in result.stderr
+    assert f"--months {this_month()}" in result.stderr
+    assert not out.exists()
+
+
+def test_a_month_sent_again_with_more_counts_is_counted_once_in_its_latest_form(tmp_path):
+    data = tmp_path / "d"
+    month = last_month()
+    seed(data, month, 30)
+    folder = tmp_path / "exporter"
+    folder.mkdir()
+    args = ("--data-dir", str(data), "usage", "export", "--months", month, "--out")
+    assert run_cli(*args, str(folder / "a.json")).returncode == 0
+    seed(data, month, 10)  # more calls counted in the month before it was sent again
+    again = run_cli(*args, str(folder / "b.json"))
+    assert "samordnaren räknar varje månad en gång" in again.stderr
+    out = tmp_path / "rapport.jsonl"
+    result = run_cli("usage", "aggregate", str(folder), "--out", str(out), "--period", "year")
+    assert result.returncode == 0, result.stderr
+    assert "2 exporter räknade" in result.stdout
+    assert "1 månad som skickats igen räknad en gång" in result.stdout
+    rows = [json.loads(line) for line in out.read_text("utf-8").splitlines()]
+    [started] = [
+        r
+        for r in rows
+        if r["indicator"] == "flows_started" and r["benefit"] == "total" and r["unit"] == "total"
+    ]
+    assert started["count"] == 40  # not 70

@@ -44,6 +44,12 @@ def sqlite_utils_schema() -> dict[str, str]:
 
 #: What the steps added since create, beside what sqlite-utils created.
 LATER_STEPS = {
+    "usage_month_ids": (
+        'CREATE TABLE "usage_month_ids" (\n'
+        '   "month" TEXT PRIMARY KEY NOT NULL,\n'
+        '   "id" TEXT NOT NULL\n'
+        ")"
+    ),
     "directory_entries_kategori": (
         'CREATE INDEX "directory_entries_kategori" ON "directory_entries" ("kategori", "kommuner")'
     ),

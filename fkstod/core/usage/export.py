@@ -3,9 +3,13 @@
 The document (a ``dict``; :func:`build_export`) holds exactly these members::
 
     format           "fkstod-statistik"
-    format_version   1
+    format_version   2
     export_id        a random UUID (version 4), only so that a merge counts it once
     months           the months covered, "YYYY-MM", ascending, no repeats
+    month_ids        {month: a random UUID (version 4)} for exactly those months:
+                     drawn the first time this database exports the month and
+                     sent again with it, so that a merge counts each month of
+                     each database once (the version with the most counts)
     unit             the code of an organisational unit from config.toml, or null
     app_version      fkstod's version
     content_version  the version of the loaded flows
@@ -22,7 +26,12 @@ itself is the same document indented for a person to read; a reader parses it
 and recomputes the canonical form, so the layout of the file does not matter.
 
 No member names a person or a computer: no user name, host name, install id or
-timestamp. Label values are the registry's own or ids of loaded content.
+timestamp. Label values are the registry's own or ids of loaded content. A month
+id links only the exports that carry that same month (one caseworker's, which
+the coordinator would count twice otherwise), not one month to the next.
+
+Version 1 was the same without ``month_ids``; a merge still reads it, counting a
+repeated export id once but not a month sent again in another export.
 """
 
 from __future__ import annotations
@@ -39,7 +48,7 @@ from typing import TYPE_CHECKING, Any
 from fkstod.core import files
 from fkstod.core.i18n import _
 from fkstod.core.store_health import StoreError
-from fkstod.core.usage.recorder import EXPORTED_TABLE, TABLE
+from fkstod.core.usage.recorder import EXPORTED_TABLE, MONTH_IDS_TABLE, TABLE
 from fkstod.core.usage.registry import METRICS, OTHER, Metric, is_allowed
 from fkstod.core.usage.units import Unit, shipped_units, unit_by_code
 
@@ -49,11 +58,11 @@ if TYPE_CHECKING:
     from fkstod.core.store import Db
 
 FORMAT = "fkstod-statistik"
-FORMAT_VERSION = 1
+FORMAT_VERSION = 2
 MONTH = re.compile(r"^(\d{4})-(0[1-9]|1[0-2])$")
 #: An app or content version: what a version number is made of, nothing else.
 VERSION = re.compile(r"^[0-9A-Za-z][0-9A-Za-z.+-]{0,39}$")
-MEMBERS = frozenset(
+MEMBERS_V1 = frozenset(
     {
         "format",
         "format_version",
@@ -66,6 +75,7 @@ MEMBERS = frozenset(
         "sha256",
     }
 )
+MEMBERS = MEMBERS_V1 | {"month_ids"}
 
 
 class ExportProblem(ValueError):
@@ -112,6 +122,21 @@ def month_range(first: str, last: str) -> list[str]:
         out.append(f"{year:04d}-{mon:02d}")
         year, mon = (year + 1, 1) if mon == 12 else (year, mon + 1)
     return out
+
+
+def month_of(day: date) -> str:
+    """Return the calendar month of ``day`` as ``YYYY-MM``."""
+    return day.strftime("%Y-%m")
+
+
+def default_months(counted: Iterable[str], exported: Mapping[str, int], current: str) -> list[str]:
+    """Return the months an export offers unless others are chosen, ascending.
+
+    Only complete months: those with counts before ``current`` (the month still
+    running, whose counts will grow) that have not gone out in an export. A month
+    sent while it runs would be sent again, with more counts, once it is over.
+    """
+    return sorted({m for m in counted if m < current and m not in exported})
 
 
 def _clean_labels(
@@ -175,7 +200,11 @@ def build_export(
             f"SELECT month, metric, labels, count FROM {TABLE}"
         ):
             spec = METRICS.get(metric)
-            if spec is None or not MONTH.match(str(month)) or (wanted and month not in wanted):
+            if (
+                spec is None
+                or not MONTH.match(str(month))
+                or (wanted is not None and month not in wanted)
+            ):
                 continue
             if isinstance(count, bool) or not isinstance(count, int) or count < 1:
                 continue
@@ -188,11 +217,13 @@ def build_export(
             key = (month, metric, json.dumps(labels, sort_keys=True, separators=(",", ":")))
             cells[key] = cells.get(key, 0) + count
     covered = sorted(wanted if wanted is not None else {k[0] for k in cells})
+    known = month_ids(db)
     document: dict[str, Any] = {
         "format": FORMAT,
         "format_version": FORMAT_VERSION,
         "export_id": str(uuid.uuid4()),
         "months": covered,
+        "month_ids": {m: known.get(m) or str(uuid.uuid4()) for m in covered},
         "unit": unit,
         "app_version": app_version,
         "content_version": content_version,
@@ -203,6 +234,10 @@ def build_export(
     }
     document["sha256"] = checksum(document)
     return document
+
+
+class StaleExport(StoreError):
+    """The document was built before another export of its months was saved."""
 
 
 class ExportNotMarked(StoreError):
@@ -231,6 +266,7 @@ def write_export(
         # written leaves no month marked.
         with db.transaction() as conn:
             _mark(conn, document["months"])
+            _keep_ids(conn, document.get("month_ids", {}))
             written = files.write_file(path, data, protected)
     except StoreError as exc:
         if written is None:
@@ -251,6 +287,35 @@ def _mark(conn: sqlite3.Connection, months: Iterable[str]) -> None:
             "ON CONFLICT (month) DO UPDATE SET times = times + 1",
             [month],
         )
+
+
+def _keep_ids(conn: sqlite3.Connection, ids: Mapping[str, str]) -> None:
+    # The first id a month went out with stays its id. A document built before
+    # another export of its month was saved carries a fresh one, and sent, the
+    # merge would take it for another caseworker's month: it is refused instead.
+    for month, month_id in ids.items():
+        conn.execute(
+            f"INSERT INTO {MONTH_IDS_TABLE} (month, id) VALUES (?, ?) "
+            "ON CONFLICT (month) DO NOTHING",
+            [month, month_id],
+        )
+        (kept,) = conn.execute(
+            f"SELECT id FROM {MONTH_IDS_TABLE} WHERE month = ?", [month]
+        ).fetchone()
+        if kept != month_id:
+            raise StaleExport(
+                _(
+                    "{m} exporterades medan den här exporten visades. Öppna exporten "
+                    "på nytt och spara den igen."
+                ).format(m=month)
+            )
+
+
+def month_ids(db: Db) -> dict[str, str]:
+    """Return the id each month already exported went out with."""
+    if not db.table_exists(MONTH_IDS_TABLE):
+        return {}
+    return {month: mid for month, mid in db.execute(f"SELECT month, id FROM {MONTH_IDS_TABLE}")}
 
 
 def mark_exported(db: Db, months: Iterable[str]) -> None:

@@ -42,3 +42,9 @@ class LocalExports:
         from fkstod.core.usage import export
 
         return export.exported_months(self._db)
+
+    def month_ids(self) -> dict[str, str]:
+        """Return the id each exported month went out with (exports of format version 2 on)."""
+        from fkstod.core.usage import export
+
+        return export.month_ids(self._db)

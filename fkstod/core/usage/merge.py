@@ -2,7 +2,16 @@
 
 Streaming: one file is read, checked and added into a dict of cells at a time,
 then dropped; what grows with the number of files is only the set of export ids
-seen (16 bytes of UUID each, for de-duplication) and the list of skipped files.
+seen (16 bytes of UUID each, for de-duplication), one small entry per month id
+and the list of skipped files.
+
+Counted once: a file whose export id was seen (a copy), and each month of each
+caseworker's database. An export carries its months' ids (format version 2),
+the same each time the database exports that month; of the files that carry
+one month id, the merge counts the month from the one with the most counts (a
+month's counts only grow, so that is the latest; equal totals are the same
+counts). A month already added from a file that turns out older is taken out
+again at the end by reading that file once more, so memory stays flat.
 """
 
 from __future__ import annotations
@@ -19,7 +28,15 @@ from typing import Any
 from fkstod.core import files
 from fkstod.core.i18n import _
 from fkstod.core.parse import ParseError, parse_json
-from fkstod.core.usage.export import FORMAT, FORMAT_VERSION, MEMBERS, MONTH, VERSION, checksum
+from fkstod.core.usage.export import (
+    FORMAT,
+    FORMAT_VERSION,
+    MEMBERS,
+    MEMBERS_V1,
+    MONTH,
+    VERSION,
+    checksum,
+)
 from fkstod.core.usage.registry import METRICS, Metric, is_allowed
 from fkstod.core.usage.units import Unit
 
@@ -54,6 +71,8 @@ class MergeResult:
         duplicates: files whose export id was already added (counted once).
         skipped: files left out, each with its reason.
         stopped: True when the progress callback stopped the merge early.
+        replaced: months of a file not counted because another file holds the
+            same month of the same database (one with at least as many counts).
     """
 
     cells: dict[CellKey, int] = field(default_factory=dict)
@@ -61,6 +80,7 @@ class MergeResult:
     duplicates: list[str] = field(default_factory=list)
     skipped: list[Skipped] = field(default_factory=list)
     stopped: bool = False
+    replaced: int = 0
 
     def found(self) -> int:
         """Return how many files were looked at: merged, copies and skipped."""
@@ -78,6 +98,17 @@ class MergeResult:
 
 class BadExport(ValueError):
     """One reason a file is not a valid export (Swedish)."""
+
+
+@dataclass(frozen=True)
+class _Valid:
+    """A file that passed: its id, checksum, cells, and per month its id and total."""
+
+    export_id: int
+    sha: str
+    cells: list[tuple[CellKey, int]]
+    #: month -> (month id as an int, or None in version 1; the month's total count)
+    months: dict[str, tuple[int | None, int]]
 
 
 def _json_names(path: Path) -> list[str] | None:
@@ -138,39 +169,147 @@ def merge_exports(
     total = _count_files(paths)
     result = MergeResult()
     seen: set[int] = set()
+    # month id -> the month's total, the number of the file it was added from and the
+    # first 64 bits of that file's checksum, packed into one int (see _pack): one
+    # small entry per month id, so that memory stays flat in the number of files.
+    counted: dict[int, int] = {}
+    # file number -> (its checksum as an int, months added from it that a later file replaced).
+    take_out: dict[int, tuple[int, list[str]]] = {}
     for done, path in enumerate(expand(paths), start=1):
-        try:
-            data = files.read_bytes(path, max_bytes)
-            document = parse_json(data, str(path))
-            export_id, cells = _validate(document, content, unit_codes, now)
-        except files.FileProblem as exc:
-            result.skipped.append(Skipped(str(path), exc.message))
-        except ParseError as exc:
-            where = _("rad {n}: ").format(n=exc.problem.line) if exc.problem.line else ""
-            result.skipped.append(Skipped(str(path), where + exc.problem.message))
-        except BadExport as exc:
-            result.skipped.append(Skipped(str(path), str(exc)))
-        else:
-            if export_id in seen:
+        valid = _read(path, content, unit_codes, now, max_bytes, result)
+        if valid is not None:
+            if valid.export_id in seen:
                 result.duplicates.append(str(path))
             else:
-                seen.add(export_id)
-                for key, n in cells:
-                    result.cells[key] = result.cells.get(key, 0) + n
+                seen.add(valid.export_id)
+                wanted = _months_to_add(valid, done, counted, take_out, result)
+                for key, n in valid.cells:
+                    if key[0] in wanted:
+                        result.cells[key] = result.cells.get(key, 0) + n
                 result.merged += 1
         if progress is not None and progress(done, total) is False:
             result.stopped = True
             break
+    if take_out:
+        _take_out(paths, take_out, content, unit_codes, now, max_bytes, result)
     return result
+
+
+def _read(
+    path: Path,
+    content: Mapping[str, frozenset[str]],
+    unit_codes: frozenset[str],
+    now: str,
+    max_bytes: int,
+    result: MergeResult,
+) -> _Valid | None:
+    # The file validated, or None with the reason added to ``result.skipped``.
+    try:
+        data = files.read_bytes(path, max_bytes)
+        document = parse_json(data, str(path))
+        return _validate(document, content, unit_codes, now)
+    except files.FileProblem as exc:
+        result.skipped.append(Skipped(str(path), exc.message))
+    except ParseError as exc:
+        where = _("rad {n}: ").format(n=exc.problem.line) if exc.problem.line else ""
+        result.skipped.append(Skipped(str(path), where + exc.problem.message))
+    except BadExport as exc:
+        result.skipped.append(Skipped(str(path), str(exc)))
+    return None
+
+
+def _months_to_add(
+    valid: _Valid,
+    number: int,
+    counted: dict[int, int],
+    take_out: dict[int, tuple[int, list[str]]],
+    result: MergeResult,
+) -> set[str]:
+    # The months of this file to add: each whose id is new, or whose total is higher
+    # than the version added before (which is then marked to be taken out again).
+    wanted = set()
+    sha = int(valid.sha[:16], 16)
+    for month, (month_id, month_total) in valid.months.items():
+        if month_id is None:  # version 1: no way to know the month was sent before
+            wanted.add(month)
+            continue
+        packed = counted.get(month_id)
+        if packed is not None:
+            before_total, before_number, before_sha = _unpack(packed)
+            result.replaced += 1
+            if before_total >= month_total:
+                continue
+            take_out.setdefault(before_number, (before_sha, []))[1].append(month)
+        counted[month_id] = _pack(month_total, number, sha)
+        wanted.add(month)
+    return wanted
+
+
+_BITS = 40  # a month's total (at most MAX_COUNT x cells) and a file's number fit
+
+
+def _pack(total: int, number: int, sha: int) -> int:
+    return total | number << _BITS | sha << 2 * _BITS
+
+
+def _unpack(packed: int) -> tuple[int, int, int]:
+    mask = (1 << _BITS) - 1
+    return packed & mask, packed >> _BITS & mask, packed >> 2 * _BITS
+
+
+def _take_out(
+    paths: Sequence[Path | str],
+    take_out: dict[int, tuple[int, list[str]]],
+    content: Mapping[str, frozenset[str]],
+    unit_codes: frozenset[str],
+    now: str,
+    max_bytes: int,
+    result: MergeResult,
+) -> None:
+    # Read the files whose months were replaced once more and subtract those months.
+    for number, path in enumerate(expand(paths), start=1):
+        if number not in take_out:
+            continue
+        sha, months = take_out[number]
+        again = _read(path, content, unit_codes, now, max_bytes, MergeResult())
+        if again is None or int(again.sha[:16], 16) != sha:
+            # Changed since it was read: what was added from it cannot be taken out.
+            result.skipped.append(
+                Skipped(
+                    str(path),
+                    _(
+                        "filen ändrades medan exporterna räknades, så en månad i den kan "
+                        "vara räknad två gånger: sammanställ igen"
+                    ),
+                )
+            )
+            continue
+        gone = set(months)
+        for key, n in again.cells:
+            if key[0] in gone:
+                left = result.cells[key] - n
+                if left:
+                    result.cells[key] = left
+                else:
+                    del result.cells[key]
 
 
 def _is_int(value: object) -> bool:
     return isinstance(value, int) and not isinstance(value, bool)
 
 
+def _uuid4(value: object) -> int | None:
+    # The UUID as an int when ``value`` is a version-4 UUID written canonically.
+    try:
+        parsed = uuid.UUID(value)  # type: ignore[arg-type]
+    except (TypeError, ValueError, AttributeError):
+        return None
+    return parsed.int if parsed.version == 4 and str(parsed) == value else None
+
+
 def _validate(
     document: Any, content: Mapping[str, frozenset[str]], unit_codes: frozenset[str], now: str
-) -> tuple[int, list[tuple[CellKey, int]]]:
+) -> _Valid:
     if not isinstance(document, dict):
         raise BadExport(_("filen är inte en statistikexport från fkstod"))
     if document.get("format") != FORMAT:
@@ -183,24 +322,21 @@ def _validate(
                 "läser {ok}): uppdatera fkstod och sammanställ igen"
             ).format(v=version, ok=FORMAT_VERSION)
         )
-    if not _is_int(version) or version != FORMAT_VERSION:
+    if not _is_int(version) or version not in (1, FORMAT_VERSION):
         raise BadExport(
-            _("formatversion {v} kan inte läsas här (den här versionen läser {ok})").format(
+            _("formatversion {v} kan inte läsas här (den här versionen läser 1 till {ok})").format(
                 v=version, ok=FORMAT_VERSION
             )
         )
-    if set(document) != MEMBERS:
+    if set(document) != (MEMBERS_V1 if version == 1 else MEMBERS):
         raise BadExport(_("filen har andra fält än en export har; den kan ha ändrats"))
     stated = document["sha256"]
     if not isinstance(stated, str) or not hmac.compare_digest(stated, checksum(document)):
         raise BadExport(
             _("kontrollsumman stämmer inte: filen har ändrats eller skadats efter exporten")
         )
-    try:
-        parsed_id = uuid.UUID(document["export_id"])
-    except (TypeError, ValueError, AttributeError):
-        raise BadExport(_("exportens id är inte ett giltigt id")) from None
-    if parsed_id.version != 4 or str(parsed_id) != document["export_id"]:
+    export_id = _uuid4(document["export_id"])
+    if export_id is None:
         raise BadExport(_("exportens id är inte ett giltigt id"))
     for name in ("app_version", "content_version"):
         if not isinstance(document[name], str) or not VERSION.match(document[name]):
@@ -232,7 +368,26 @@ def _validate(
             raise BadExport(_("antal {i}: samma cell står två gånger").format(i=i))
         keys.add(key)
         cells.append((key, n))
-    return parsed_id.int, cells
+    totals = dict.fromkeys(months, 0)
+    for key, n in cells:
+        totals[key[0]] += n
+    ids = _month_ids(document.get("month_ids"), months, export_id) if version > 1 else {}
+    return _Valid(
+        export_id,
+        stated,
+        cells,
+        {month: (ids.get(month), total) for month, total in totals.items()},
+    )
+
+
+def _month_ids(value: object, months: list[str], export_id: int) -> dict[str, int]:
+    bad = BadExport(_("månadernas id är inte ett giltigt id för varje månad"))
+    if not isinstance(value, dict) or sorted(value) != months:
+        raise bad
+    ids = {month: _uuid4(value[month]) for month in months}
+    if any(i is None for i in ids.values()) or len({*ids.values(), export_id}) != len(ids) + 1:
+        raise bad
+    return {month: i for month, i in ids.items() if i is not None}
 
 
 def _cell(

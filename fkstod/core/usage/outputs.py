@@ -20,6 +20,19 @@ FORMATS = ("csv", "xlsx", "jsonl")
 _SHARE = "share_asked"
 
 
+def sheet_period(period: str) -> str:
+    """Return a report period as a spreadsheet writes it: ``2026M09``, ``2026K1``, ``2026``.
+
+    Statistics Sweden's forms (Statistikdatabasen). Swedish Excel opens "2026-09"
+    from a CSV as the date sep-26, so a month report's column mixed dates with the
+    text "2026-K1" and sorted wrongly; "2026M09" and "2026K1" stay text. A year
+    stays "2026" (a number, alone in a year report's column).
+    """
+    if len(period) == 7 and period[4] == "-" and period[5:].isdigit():
+        return f"{period[:4]}M{period[5:]}"
+    return period.replace("-K", "K")
+
+
 def _header() -> list[str]:
     return [_("Period"), _("Förmån"), _("Enhet"), _("Indikator"), _("Värde")]
 
@@ -28,9 +41,10 @@ def _table(report: Report) -> list[tuple[str, str, str, str, int | float | None,
     """Return (period, benefit, unit, indicator, value, is_share) rows, shares after counts."""
     out: list[tuple[str, str, str, str, int | float | None, bool]] = []
     for row in report.rows():
+        period = sheet_period(row.period)
         out.append(
             (
-                row.period,
+                period,
                 report.benefit_name(row.benefit),
                 report.unit_name(row.unit),
                 row.indicator.title,
@@ -41,7 +55,7 @@ def _table(report: Report) -> list[tuple[str, str, str, str, int | float | None,
         if row.indicator.code == "not_asked":
             out.append(
                 (
-                    row.period,
+                    period,
                     report.benefit_name(row.benefit),
                     report.unit_name(row.unit),
                     _("Andel där frågan ställdes (%)"),
@@ -144,7 +158,7 @@ def to_xlsx(report: Report) -> bytes:
     helper = len(benefits) + 2
     sheet.write_string(0, helper - 1, _("Diagramdata (tomt: visas inte)"), bold)
     for r, period in enumerate(report.periods, start=1):
-        sheet.write_string(r, 0, period)
+        sheet.write_string(r, 0, sheet_period(period))
         for col, benefit in enumerate(benefits, start=1):
             share = report.share_asked(period, benefit, TOTAL)
             if share is None:

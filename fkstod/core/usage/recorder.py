@@ -24,6 +24,8 @@ from fkstod.core.usage.registry import (
 TABLE = "usage_counts"
 #: The months that went out in an export, and how many times (the export itself is not kept).
 EXPORTED_TABLE = "usage_exported_months"
+#: Each exported month's random id, sent again with the month so that a merge counts it once.
+MONTH_IDS_TABLE = "usage_month_ids"
 
 if TYPE_CHECKING:
     from fkstod.core.store import Db
@@ -52,6 +54,17 @@ def create_usage_exported_months(conn: sqlite3.Connection) -> None:
         f'CREATE TABLE "{EXPORTED_TABLE}" (\n'
         '   "month" TEXT PRIMARY KEY NOT NULL,\n'
         '   "times" INTEGER NOT NULL\n'
+        ")"
+    )
+
+
+@migrations()
+def create_usage_month_ids(conn: sqlite3.Connection) -> None:
+    """Create the table of the exported months' ids."""
+    conn.execute(
+        f'CREATE TABLE "{MONTH_IDS_TABLE}" (\n'
+        '   "month" TEXT PRIMARY KEY NOT NULL,\n'
+        '   "id" TEXT NOT NULL\n'
         ")"
     )
 

@@ -280,6 +280,14 @@ class AggregatePanel(QWidget):
                     self.tr("{n} kopior av exporter räknades en gång"),
                 )
             )
+        if result.replaced:
+            parts.append(
+                plural(
+                    result.replaced,
+                    self.tr("{n} månad som skickats igen räknades en gång"),
+                    self.tr("{n} månader som skickats igen räknades en gång"),
+                )
+            )
         if result.skipped:
             parts.append(
                 plural(

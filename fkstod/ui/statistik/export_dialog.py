@@ -8,7 +8,7 @@ saved, so the two cannot differ.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Collection, Mapping, Sequence
 from typing import Any
 
 from PySide6.QtCore import Qt
@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from fkstod.core.i18n import _
-from fkstod.core.usage.export import month_range
+from fkstod.core.usage.export import default_months, month_range
 from fkstod.core.usage.summary import counts_of_export, summarise
 from fkstod.core.usage.units import Unit
 from fkstod.ui.statistik.page import group_text
@@ -46,6 +46,9 @@ class ExportDialog(QDialog):
         build: Build,
         save: Callable[[Mapping[str, Any]], bool],
         parent: QWidget | None = None,
+        *,
+        current: str,
+        sent_with_id: Collection[str] = frozenset(),
     ) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Exportera statistik"))
@@ -54,12 +57,21 @@ class ExportDialog(QDialog):
         self._save = save
         self._exported = exported
         self.document: Mapping[str, Any] = {}
+        self._current = current
+        # Months that went out with their id: sent again, the merge counts them once.
+        self._sent_with_id = frozenset(sent_with_id)
         self.first = QComboBox()
         self.last = QComboBox()
         for combo, name in ((self.first, _("Från månad")), (self.last, _("Till månad"))):
-            combo.addItems(list(months))
+            for month in months:
+                # The month still running is offered, but says so where it is chosen.
+                text = self.tr("{m} (inte slut än)").format(m=month) if month >= current else month
+                combo.addItem(text, month)
             combo.setAccessibleName(name)
-        self.last.setCurrentIndex(len(months) - 1)
+        # Unless chosen otherwise: the complete months not exported before (none: nothing).
+        offered = default_months(months, exported, current)
+        self.first.setCurrentIndex(self.first.findData(offered[0]) if offered else -1)
+        self.last.setCurrentIndex(self.last.findData(offered[-1]) if offered else -1)
         self.unit = QComboBox()
         self.unit.setAccessibleName(self.tr("Enhet"))
         self.unit.addItem(self.tr("Ingen enhet angiven"), None)
@@ -128,7 +140,7 @@ class ExportDialog(QDialog):
 
     def months(self) -> list[str]:
         """Return the months chosen (every month from the first to the last)."""
-        first, last = self.first.currentText(), self.last.currentText()
+        first, last = self.first.currentData(), self.last.currentData()
         if not first or not last:
             return []
         if first > last:
@@ -140,20 +152,42 @@ class ExportDialog(QDialog):
         months = self.months()
         self.document = self._build(months, self.unit.currentData())
         covered = list(self.document.get("months", []))
-        self.months_line.setText(
-            self.tr("Månader som exporteras: {months}").format(months=", ".join(covered))
-            if covered
-            else self.tr("Inga månader valda.")
-        )
+        running = [m for m in covered if m >= self._current]
+        if covered:
+            text = self.tr("Månader som exporteras: {months}").format(months=", ".join(covered))
+        else:
+            text = self.tr(
+                "Inga månader valda. Alla hela månader har exporterats förut; välj en månad "
+                "ovan om du ändå vill skicka den."
+            )
+        if running:
+            text += "\n" + self.tr(
+                "Obs: {m} är inte slut än, så antalen för den är inte kompletta. Exportera "
+                "den igen när den är slut: då räknas den nya exporten i stället."
+            ).format(m=running[0])
+        self.months_line.setText(text)
+        self.save_button.setEnabled(bool(covered))
         before = [m for m in covered if m in self._exported]
-        self.again.setText(
-            self.tr(
-                "Obs: {months} har exporterats förut. Exportera igen bara om den förra filen "
-                "inte kom fram, annars räknas samtalen två gånger."
-            ).format(months=", ".join(before))
-            if before
-            else ""
-        )
+        once = [m for m in before if m in self._sent_with_id]
+        twice = [m for m in before if m not in self._sent_with_id]
+        notes = []
+        if once:
+            notes.append(
+                self.tr(
+                    "Obs: {months} har exporterats förut. Det gör inget: samordnaren räknar "
+                    "varje månad en gång, från den export som har flest antal."
+                ).format(months=", ".join(once))
+            )
+        if twice:
+            # Sent by an earlier version of fkstod, without the month's id.
+            notes.append(
+                self.tr(
+                    "Obs: {months} har exporterats förut med en tidigare version av fkstod. "
+                    "Exportera igen bara om den förra filen inte kom fram, annars räknas "
+                    "samtalen två gånger."
+                ).format(months=", ".join(twice))
+            )
+        self.again.setText("\n".join(notes))
         self.again.setVisible(bool(before))
         self.content.setText(self.preview_text())
 
@@ -166,5 +200,5 @@ class ExportDialog(QDialog):
 
     def accept_and_save(self) -> None:
         """Save the document shown; close when it was saved."""
-        if self._save(self.document):
+        if self.document.get("months") and self._save(self.document):
             self.accept()

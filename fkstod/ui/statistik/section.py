@@ -80,6 +80,7 @@ class StatistikSection(PageSection["StatisticsPage"]):
 
     def export(self) -> ExportDialog | None:
         """Open "Exportera statistik…" (not modal to the caller: it returns at once)."""
+        from fkstod.core.usage.recorder import current_month
         from fkstod.core.usage.summary import months_of
         from fkstod.core.usage.units import shipped_units
         from fkstod.ui.statistik.export_dialog import ExportDialog
@@ -99,6 +100,8 @@ class StatistikSection(PageSection["StatisticsPage"]):
             self._build_export,
             self._save_export,
             self.dialogs.parent if hasattr(self.dialogs, "parent") else None,
+            current=current_month(),
+            sent_with_id=self.exports.month_ids(),
         )
         # Window-modal and shown: the call returns at once (QDialog.exec would wait).
         self.dialog.setWindowModality(Qt.WindowModality.WindowModal)

@@ -45,6 +45,7 @@ EXPORT_KEYS = {
     "format_version",
     "export_id",
     "months",
+    "month_ids",
     "unit",
     "app_version",
     "content_version",

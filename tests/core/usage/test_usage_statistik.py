@@ -13,9 +13,11 @@ from fkstod.core.usage import METRICS, UsageRecorder
 from fkstod.core.usage.export import (
     ExportNotMarked,
     ExportProblem,
+    StaleExport,
     build_export,
     canonical_bytes,
     checksum,
+    default_months,
     exported_months,
     month_range,
     serialise_export,
@@ -124,13 +126,27 @@ def test_canonical_content_is_sorted_compact_utf8_without_the_checksum():
     assert canonical_bytes(doc) == '{"a":{"c":[1,2],"ö":"å"},"b":1}'.encode()
 
 
-def test_two_exports_differ_only_in_id_and_checksum(memory_db):
+def test_two_exports_differ_only_in_id_and_checksum(memory_db, tmp_path):
     recorded(memory_db)
-    a, b = export(memory_db), export(memory_db)
+    a = export(memory_db)
+    write_export(tmp_path / "a.json", a, memory_db, NOTHING_PROTECTED)
+    b = export(memory_db)
     assert a["export_id"] != b["export_id"]
+    # A month keeps the id it first went out with: the merge counts it once.
     assert {k: v for k, v in a.items() if k not in {"export_id", "sha256"}} == {
         k: v for k, v in b.items() if k not in {"export_id", "sha256"}
     }
+    assert len({a["export_id"], *a["month_ids"].values()}) == 2
+
+
+def test_an_export_built_before_another_of_its_month_was_saved_is_refused(memory_db, tmp_path):
+    recorded(memory_db)
+    shown, other = export(memory_db), export(memory_db)  # two fresh ids for 2026-11
+    write_export(tmp_path / "a.json", other, memory_db, NOTHING_PROTECTED)
+    with pytest.raises(StaleExport, match="Öppna exporten på nytt"):
+        write_export(tmp_path / "b.json", shown, memory_db, NOTHING_PROTECTED)
+    assert not (tmp_path / "b.json").exists()
+    assert exported_months(memory_db) == {"2026-11": 1}
 
 
 def test_export_refuses_a_unit_not_on_the_list_and_a_bad_month(memory_db):
@@ -151,6 +167,16 @@ def test_exporting_chosen_months_and_remembering_them(memory_db, tmp_path):
     write_export(tmp_path / "ut2.json", doc, memory_db, NOTHING_PROTECTED)
     assert exported_months(memory_db) == {"2026-11": 2, "2026-12": 2}
     assert json.loads((tmp_path / "ut.json").read_bytes()) == doc
+
+
+def test_the_default_months_are_the_complete_ones_not_exported(memory_db):
+    counted = ["2026-09", "2026-10", "2026-11", "2026-12"]
+    assert default_months(counted, {"2026-09": 1}, "2026-12") == ["2026-10", "2026-11"]
+    assert default_months(["2026-12"], {}, "2026-12") == []
+    # No month chosen is an export of no month, not of every month.
+    recorded(memory_db, "2026-11")
+    doc = export(memory_db, months=[])
+    assert doc["months"] == [] and doc["counts"] == []
 
 
 def test_an_export_whose_months_cannot_be_marked_writes_no_file(memory_db, tmp_path):
@@ -225,6 +251,89 @@ def test_merge_sums_good_files_and_counts_one_export_once(memory_db, tmp_path):
     assert sorted((k[1], n) for k, n in started.items()) == [("nord", 3), ("syd", 3)]
 
 
+def flows_started(result):
+    return sum(n for k, n in result.cells.items() if k[2] == "flow_started")
+
+
+@pytest.mark.parametrize("order", ["earlier first", "later first"])
+def test_a_month_exported_twice_by_one_caseworker_is_counted_once(memory_db, tmp_path, order):
+    # The running month sent on the 1st, then again once over, and the month
+    # before sent once more by mistake in a range: each month counts once, in its
+    # latest version (the one with the most counts: a month's counts only grow).
+    recorded(memory_db, "2026-10", times=4)
+    recorded(memory_db, "2026-11", times=2)
+    early = export(memory_db, months=["2026-10", "2026-11"])
+    write_export(tmp_path / "tidig.json", early, memory_db, NOTHING_PROTECTED)
+    recorded(memory_db, "2026-11", times=5)  # November goes on
+    late = export(memory_db, months=["2026-10", "2026-11"])
+    write_export(tmp_path / "sen.json", late, memory_db, NOTHING_PROTECTED)
+    assert early["export_id"] != late["export_id"]
+    assert early["month_ids"] == late["month_ids"]
+    files = [tmp_path / "tidig.json", tmp_path / "sen.json"]
+    if order == "later first":
+        files.reverse()
+    result = merge(files)
+    assert not result.skipped and result.merged == 2
+    by_month = {}
+    for key, n in result.cells.items():
+        if key[2] == "flow_started":
+            by_month[key[0]] = by_month.get(key[0], 0) + n
+    assert by_month == {"2026-10": 4, "2026-11": 7}
+    assert result.replaced == 2  # two months were in a file already counted
+    # A copy of a file given as well changes nothing.
+    assert flows_started(merge([*files, tmp_path / "sen.json"])) == 11
+
+
+def test_a_month_in_three_files_counts_once_and_a_file_changed_meanwhile_is_named(
+    memory_db, tmp_path
+):
+    paths = []
+    for i, times in enumerate((1, 2, 3)):
+        recorded(memory_db, "2026-11", times=times)
+        doc = export(memory_db)
+        paths.append(tmp_path / f"{i}.json")
+        write_export(paths[-1], doc, memory_db, NOTHING_PROTECTED)
+    result = merge(paths)
+    assert flows_started(result) == 6 and result.replaced == 2 and not result.skipped
+
+    # The first file changed after it was read: its month cannot be taken out again.
+    other = export(memory_db, months=["2026-10"])
+
+    def change_the_first(done, total):
+        if done == total:
+            paths[0].write_bytes(serialise_export(other))
+
+    result = merge(paths, progress=change_the_first)
+    assert [s.path for s in result.skipped] == [str(paths[0])]
+    assert "ändrades medan exporterna räknades" in result.skipped[0].reason
+
+
+def test_months_of_two_databases_are_both_counted(memory_db, tmp_path):
+    from fkstod.core.schema import MIGRATION_SETS
+    from fkstod.core.store import open_memory
+
+    second = open_memory(MIGRATION_SETS)
+    try:
+        for i, db in enumerate((memory_db, second)):
+            recorded(db, "2026-11", times=3)
+            write_export(tmp_path / f"{i}.json", export(db), db, NOTHING_PROTECTED)
+    finally:
+        second.close()
+    result = merge([tmp_path / "0.json", tmp_path / "1.json"])
+    assert flows_started(result) == 6 and result.replaced == 0
+
+
+def test_a_version_1_export_still_merges_by_its_export_id(memory_db, tmp_path):
+    recorded(memory_db, "2026-11", times=3)
+    doc = {k: v for k, v in export(memory_db).items() if k != "month_ids"}
+    old = resigned(doc, format_version=1)
+    a = write_doc(tmp_path / "a.json", old)
+    b = write_doc(tmp_path / "b.json", old)
+    result = merge([a, b])
+    assert result.merged == 1 and result.duplicates == [str(b)] and not result.skipped
+    assert flows_started(result) == 3
+
+
 def tampered(doc):
     return {**doc, "counts": [{**doc["counts"][0], "count": 99}]}
 
@@ -239,8 +348,15 @@ def resigned(doc, **changes):
     ("change", "reason"),
     [
         (tampered, "kontrollsumman"),
-        (lambda d: resigned(d, format_version=2), "formatversion"),
-        (lambda d: resigned(d, format_version=2), "nyare fkstod"),
+        (lambda d: resigned(d, format_version=3), "formatversion"),
+        (lambda d: resigned(d, format_version=3), "nyare fkstod"),
+        (lambda d: resigned(d, format_version=1), "andra fält"),
+        (lambda d: resigned(d, month_ids={}), "månadernas id"),
+        (lambda d: resigned(d, month_ids={m: "x" for m in d["months"]}), "månadernas id"),
+        (
+            lambda d: resigned(d, month_ids={m: d["export_id"] for m in d["months"]}),
+            "månadernas id",
+        ),
         (lambda d: resigned(d, months=["2027-01"]), "har inte kommit"),
         (lambda d: resigned(d, months=["2026-1"]), "ÅÅÅÅ-MM"),
         (lambda d: resigned(d, unit="okand"), "enheten"),
@@ -413,7 +529,11 @@ def test_xlsx_has_text_as_text_numbers_as_numbers_and_a_chart(tmp_path):
     book = openpyxl.load_workbook(path)
     data = book["Data"]
     values = [row for row in data.iter_rows(min_row=2, values_only=True) if row[3]]
-    assert all(isinstance(r[0], str) for r in values)  # "2026-01" stays text, not a date
+    assert all(isinstance(r[0], str) for r in values)  # a period stays text, not a date
+    # The same form as the CSV's, so that the two spreadsheets can be put together.
+    assert {r[0] for r in values} == {"2026M01", "2026M02", "2026M03"}
+    diagram = [r[0] for r in book["Diagram"].iter_rows(min_row=2, max_row=4, values_only=True)]
+    assert diagram == ["2026M01", "2026M02", "2026M03"]
     counts = [r[4] for r in values]
     assert MARK in counts
     assert all(isinstance(v, int | float) or v == MARK for v in counts)
@@ -426,3 +546,67 @@ def test_xlsx_has_text_as_text_numbers_as_numbers_and_a_chart(tmp_path):
     import zipfile
 
     assert any(n.startswith("xl/charts/chart") for n in zipfile.ZipFile(raw).namelist())
+
+
+def excel_sv_cells(data: bytes) -> list[list[tuple[str, str]]]:
+    """Read a CSV as Swedish Excel's import would and say what each cell becomes.
+
+    Excel (Swedish locale) opens a .csv as: UTF-8 when it starts with a BOM, fields
+    separated by the list separator ``;``, ``"`` quoting; then each field is typed:
+    a whole number or one with a decimal comma becomes a number, anything that looks
+    like a date (``2026-09``, ``2026-09-01``, ``1/4``, ``1-4``, ``sep-26``) becomes a
+    date, the rest stays text. Returns (kind, text) per cell: "number", "date", "text".
+    """
+    import csv
+    import re
+
+    assert data.startswith(UTF8_BOM), "without a BOM Excel reads the file as ANSI"
+    rows = csv.reader(io.StringIO(data.decode("utf-8-sig"), newline=""), delimiter=";")
+    months = "jan|feb|mar|apr|maj|jun|jul|aug|sep|okt|nov|dec"
+    date_like = re.compile(
+        rf"^(\d{{1,4}}[-/.]\d{{1,2}}([-/.]\d{{1,4}})?|\d{{1,2}}[- ]?({months})\w*([- ]?\d{{2,4}})?"
+        rf"|({months})\w*[- ]\d{{2,4}})$",
+        re.IGNORECASE,
+    )
+    number = re.compile(r"^-?\d+(,\d+)?$")
+
+    def kind(text: str) -> str:
+        if number.match(text):
+            return "number"
+        if date_like.match(text):
+            return "date"
+        return "text"
+
+    return [[(kind(cell), cell) for cell in row] for row in rows]
+
+
+@pytest.mark.parametrize(
+    ("period", "forms"),
+    [("month", {"2026M01", "2026M02", "2026M03"}), ("quarter", {"2026K1"}), ("year", {"2026"})],
+)
+def test_csv_periods_open_in_swedish_excel_as_they_are_written(period, forms):
+    # "2026-09" became the date sep-26 in Swedish Excel: one column of dates and text.
+    report = build_report(big_cells(), period=period, units=UNITS)
+    header, *rows, note = excel_sv_cells(to_csv(report))
+    assert [text for _kind, text in header] == ["Period", "Förmån", "Enhet", "Indikator", "Värde"]
+    assert {text for _kind, text in (r[0] for r in rows)} == forms
+    # Month and quarter as text, a year as a number: one kind in the column, never a date.
+    assert {k for k, _text in (r[0] for r in rows)} == {"number" if period == "year" else "text"}
+    assert all(r[1][0] == r[2][0] == r[3][0] == "text" for r in rows)
+    values = {(k, text) for k, text in (r[4] for r in rows)}
+    assert {k for k, text in values if text != MARK} == {"number"}
+    assert ("number", "75,0") in values  # a share, decimal comma
+    assert [k for k, _text in note] == ["text"] and len(note) == 1
+
+
+def test_a_month_report_with_a_rolled_up_quarter_keeps_its_periods_text():
+    counts = cells_of(
+        {
+            ("2026-01", "syd", "flow_started", "sjukpenning", None): 3,
+            ("2026-02", "syd", "flow_started", "sjukpenning", None): 30,
+            ("2026-04", "syd", "flow_started", "sjukpenning", None): 30,
+        }
+    )
+    _header, *rows, _note = excel_sv_cells(to_csv(build_report(counts, units=UNITS)))
+    assert [text for _k, text in dict.fromkeys(r[0] for r in rows)] == ["2026K1", "2026M04"]
+    assert {k for k, _text in (r[0] for r in rows)} == {"text"}

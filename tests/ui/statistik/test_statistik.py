@@ -5,6 +5,7 @@ import json
 import pytest
 from PySide6.QtCore import Qt
 
+from fkstod.core.usage.export import month_range
 from fkstod.qt.charts import Chart, Series, chart_png
 from fkstod.ui.statistik.chart_view import ChartView
 from tests.cli.test_usage_cli import last_month
@@ -53,9 +54,11 @@ def test_the_export_dialog_saves_exactly_what_it_shows(qtbot, window, services, 
     section = window.sections()[window.index_of("statistik")]
     dialog = section.dialog
     assert dialog is not None and dialog.isVisible()
+    # The month still running is chosen on purpose here (the default leaves it out).
+    dialog.last.setCurrentIndex(dialog.last.count() - 1)
     shown = dialog.content.text()
     assert "Frågan om våld ställdes i 12 av 15 samtal" in shown
-    assert dialog.months()[0] == "2026-01"  # every month with counts, the first to the last
+    assert dialog.months()[0] == "2026-01"  # every month from the first to the last
     document = dict(dialog.document)
     qtbot.keyClick(dialog.save_button, Qt.Key_Space)
     assert dialogs.errors == []
@@ -66,10 +69,50 @@ def test_the_export_dialog_saves_exactly_what_it_shows(qtbot, window, services, 
     assert dialog.preview_text() == shown
     page = window.page(window.index_of("statistik"))
     assert saved["months"][0] in page.counts.exported.text()
-    # A second export says the months went out before.
+    # A second export, of a month chosen again, says the months went out before.
     again = section.export()
+    again.first.setCurrentIndex(0)
+    again.last.setCurrentIndex(0)
     assert again.again.isVisibleTo(again) and "exporterats förut" in again.again.text()
+    assert "samordnaren räknar varje månad en gång" in again.again.text()
     again.reject()
+
+
+def test_the_export_dialog_offers_complete_months_not_yet_exported(
+    qtbot, window, services, dialogs, tmp_path
+):
+    from fkstod.core.usage import UsageRecorder
+    from fkstod.core.usage.export import mark_exported
+    from fkstod.core.usage.recorder import current_month
+
+    for month in ("2026-01", "2026-02", last_month()):
+        earlier = UsageRecorder(services.db, clock=lambda m=month: m)
+        earlier.set_content_ids("flow", [FLOW])
+        earlier.record("flow_started", flow=FLOW, benefit="underhallsstod")
+    mark_exported(services.db, ["2026-01"])
+    record_calls(services, 2, 1)  # the month still running
+    section = window.sections()[window.index_of("statistik")]
+    dialog = section.export()
+    now = current_month()
+    # By default: from the first complete month not exported to the last complete one.
+    assert dialog.months() == month_range("2026-02", last_month())
+    assert now not in dialog.document["months"]
+    assert "inte slut" not in dialog.months_line.text()
+    # The running month is there to choose, and says it is not over where it is chosen.
+    assert dialog.last.itemText(dialog.last.count() - 1) == f"{now} (inte slut än)"
+    dialog.last.setCurrentIndex(dialog.last.count() - 1)
+    assert now in dialog.document["months"]
+    assert f"Obs: {now} är inte slut än" in dialog.months_line.text()
+    dialog.reject()
+    # Every complete month exported: nothing is chosen and nothing can be saved by mistake.
+    mark_exported(services.db, month_range("2026-02", last_month()))
+    dialog = section.export()
+    assert dialog.months() == [] and dialog.document["months"] == []
+    assert "Alla hela månader har exporterats förut" in dialog.months_line.text()
+    assert not dialog.save_button.isEnabled()
+    qtbot.keyClick(dialog, Qt.Key_S, Qt.ControlModifier)
+    assert dialog.isVisible() and dialogs.errors == []
+    dialog.reject()
 
 
 def test_an_export_the_database_cannot_mark_says_so_and_leaves_no_file(
@@ -80,6 +123,8 @@ def test_an_export_the_database_cannot_mark_says_so_and_leaves_no_file(
     dialogs.path = str(out)
     qtbot.keyClick(window, Qt.Key_T, Qt.ControlModifier | Qt.ShiftModifier)
     dialog = window.sections()[window.index_of("statistik")].dialog
+    dialog.first.setCurrentIndex(0)  # the month still running, on purpose
+    dialog.last.setCurrentIndex(0)
     services.db.execute("PRAGMA query_only = ON")  # as a write-protected database
     try:
         qtbot.keyClick(dialog.save_button, Qt.Key_Space)
@@ -98,10 +143,12 @@ def make_exports(tmp_path, n):
     from tests.cli.test_usage_cli import seed
 
     month = last_month()
-    data = tmp_path / "data"
-    seed(data, month, 6)
     for i in range(n):
-        run_cli("--data-dir", str(data), "usage", "export", "--out", str(folder / f"e{i:02d}.json"))
+        # One caseworker each: one database's month sent twice would count once.
+        data = tmp_path / f"data{i:02d}"
+        seed(data, month, 6)
+        out = str(folder / f"e{i:02d}.json")
+        run_cli("--data-dir", str(data), "usage", "export", "--out", out, "--months", month)
     (folder / "zz-trasig.json").write_text('{"format": "fkstod-statistik"}', "utf-8")
     return folder
 

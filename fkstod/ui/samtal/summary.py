@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from fkstod.core.flows.note_rule import TRAINING_MARK, marked_for_training
 from fkstod.core.flows.session import PathLine
 from fkstod.core.flows.text import keep_numbers_together
 from fkstod.ui.widgets.plain_label import PlainLabel
@@ -72,6 +73,18 @@ class FlowSummary(QWidget):
         note_label.setBuddy(self.note)
         self.copied = PlainLabel()
         self.copied.setAccessibleName(self.tr("Status"))
+        # A call in Övningsläge: its note is a practice note, said above it and in its
+        # first line (which a copy always carries), also once the mode is switched off.
+        self._training = False
+        self.training_mark = PlainLabel(TRAINING_MARK)
+        self.training_mark.setObjectName("training_mark")
+        self.training_mark.setAccessibleName(self.tr("Övningsanteckning"))
+        self.training_mark.setWordWrap(True)
+        self.training_mark.setStyleSheet(
+            "QLabel#training_mark { background: #ffd400; color: #000000; font-weight: bold;"
+            " padding: 4px; border: 2px dashed #000000; }"
+        )
+        self.training_mark.hide()
 
         self.copy_button = QPushButton(self.tr("&Kopiera anteckning (Ctrl+Skift+C)"))
         self.copy_button.setAccessibleName(self.tr("Kopiera anteckning"))
@@ -120,6 +133,7 @@ class FlowSummary(QWidget):
         layout = QVBoxLayout(self)
         layout.addWidget(self.scroll, 1)
         layout.addWidget(self.report_button)
+        layout.addWidget(self.training_mark)
         layout.addWidget(note_label)
         layout.addWidget(self.note, 1)
         layout.addWidget(self.copied)
@@ -132,12 +146,16 @@ class FlowSummary(QWidget):
         outcomes: list[str],
         note: str,
         report_needed: bool = False,
+        training: bool = False,
     ) -> None:
         """Show the end: closing words to say, the path, the outcomes and the note.
 
-        ``report_needed`` shows "Skriv orosanmälan" (Alt+R).
+        ``report_needed`` shows "Skriv orosanmälan" (Alt+R). ``training``: the call was
+        in Övningsläge; the note is marked as a practice note, and so is every copy.
         """
         self.report_button.setVisible(report_needed)
+        self._training = training
+        self.training_mark.setVisible(training)
         self.closing.setText(
             f'<p style="font-size:x-large">{html.escape(keep_numbers_together(closing))}</p>'
             if closing
@@ -195,8 +213,15 @@ class FlowSummary(QWidget):
         self.closing.clear()
         self.path.clear()  # the answers given: nothing of the last call stays
         self.copied.clear()
+        self._training = False
+        self.training_mark.hide()
 
     def _copy(self) -> None:
+        if self._training:
+            text = self.note.toPlainText()
+            marked = marked_for_training(text)
+            if marked != text:  # the mark was edited away: a copy carries it all the same
+                self.note.setPlainText(marked)
         self._copied = self.note.toPlainText()
         self.copy_requested.emit(self._copied)
         self.copied.setText(self.tr("Anteckningen är kopierad. Klistra in den i ärendet."))

@@ -222,21 +222,25 @@ class OrosanmalanPage(QWidget):
 
     # --- the integrator's entry points --------------------------------------------------------
 
-    def start(self, benefit: str = "", kommun: str = "") -> None:
+    def start(self, benefit: str = "", kommun: str = "") -> bool:
         """Begin a report, from a flow's "Barn berörs" step or on its own.
 
         Args:
             benefit: the benefit code of the flow that handed over ("" on its own).
             kommun: the call's kommun code, a first guess at the child's ("" for none).
+
+        Returns:
+            False when the caseworker kept the report in progress instead.
         """
         if not self.form.form().is_empty() and not self._confirm_discard():
-            return
+            return False
         self._reset()
         self._benefit = benefit
         index = self.form.kommun.findData(kommun) if kommun else -1
         if index > 0:
             self.form.kommun.setCurrentIndex(index)
         self.form.kommun.setFocus(Qt.FocusReason.OtherFocusReason)
+        return True
 
     def confirm_discard(self) -> bool:
         """Ask before a report in progress is thrown away; clear it when allowed."""

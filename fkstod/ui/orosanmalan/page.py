@@ -7,6 +7,7 @@ text", which can be emptied again after a few minutes.
 Signals:
     report_created(str): a report for one child was copied, saved or printed;
         the benefit code it was started from ("" when started on its own).
+    report_begun(): a new report was begun (from a call, or Ny anmälan).
     reporter_changed(dict): the caseworker edited their own details.
     directory_requested(str, str): show a directory category for a kommun code.
 """
@@ -62,6 +63,7 @@ class OrosanmalanPage(QWidget):
     """Write one report per child, preview it, and copy, save or print it."""
 
     report_created = Signal(str)
+    report_begun = Signal()
     reporter_changed = Signal(dict)
     directory_requested = Signal(str, str)
 
@@ -240,6 +242,7 @@ class OrosanmalanPage(QWidget):
         if index > 0:
             self.form.kommun.setCurrentIndex(index)
         self.form.kommun.setFocus(Qt.FocusReason.OtherFocusReason)
+        self.report_begun.emit()
         return True
 
     def confirm_discard(self) -> bool:

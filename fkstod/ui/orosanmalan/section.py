@@ -85,12 +85,20 @@ class OrosanmalanSection(PageSection["OrosanmalanPage"]):
         )
         page.reporter_changed.connect(lambda data: self.settings.set(REPORTER_KEY, data))
         page.report_created.connect(self._report_created)
+        page.report_begun.connect(self._begun_here)
         page.directory_requested.connect(self.intents.show_directory)
         if self.training is not None:
             # Övningsläge: every report marked on every page and in its file name.
             self.training.changed.connect(lambda _on: self._mark())
         self._mark(page)
         return page
+
+    def _begun_here(self) -> None:
+        # A report begun in the section (Ny anmälan) is its own, not the last call's:
+        # counted and marked as the mode is. ``start`` sets a call's after this.
+        self._counts = self.usage
+        self._from_training_call = False
+        self._mark()
 
     def _report_created(self, benefit: str) -> None:
         if self._counts is not None:

@@ -227,3 +227,16 @@ def test_a_report_begun_on_its_own_counts_as_the_mode_is(qtbot, window, services
     report._created.clear()
     report.copy_text()
     assert metric_rows(services, "orosanmalan_created") == [({"benefit": "other"}, 1)]
+
+
+def test_a_new_report_after_a_demonstrations_report_is_a_real_one(qtbot, window, services):
+    # After the demonstration, Ny anmälan (Ctrl+Skift+N) in the section begins a report
+    # of its own: counted and marked as the mode is now, not as the demonstration was.
+    training_key(qtbot, window)
+    report = report_from_the_call(qtbot, window, lambda: training_key(qtbot, window))
+    qtbot.keyClick(report, Qt.Key.Key_N, CTRL_SHIFT)  # the fake dialogs let the last one go
+    assert report.form.form().is_empty()
+    fill_by_keyboard(qtbot, report)
+    report.copy_text()
+    assert "ÖVNING" not in QGuiApplication.clipboard().text()
+    assert [n for _labels, n in metric_rows(services, "orosanmalan_created")] == [1]

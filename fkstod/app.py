@@ -41,7 +41,7 @@ from fkstod.ui.main_window import MainWindow
 from fkstod.ui.orosanmalan.section import OrosanmalanSection
 from fkstod.ui.ovning.section import OvningSection
 from fkstod.ui.samtal.section import SamtalSection
-from fkstod.ui.section import Section
+from fkstod.ui.section import Call, Section
 from fkstod.ui.statistik.section import StatistikSection
 
 if TYPE_CHECKING:
@@ -160,11 +160,9 @@ class Wiring:
         entry = self.services.directory_loader.socialtjanst_for(kommun)
         return f"{entry.title}, {entry.telefon}" if entry else None
 
-    def show_directory(
-        self, category: str, kommun: str = "", call: tuple[str, str] | None = None
-    ) -> None:
+    def show_directory(self, category: str, kommun: str = "", call: Call | None = None) -> None:
         # A directory shortcut from a flow or a report: the section, pre-filtered.
-        # ``call`` is the open call's (flow, benefit) when a flow's step asked.
+        # ``call`` is the open call when a flow's step asked: counted as it is.
         came_from = self.window.current_section_id()
         section = self.window.show_section_id(KatalogSection.id)
         assert isinstance(section, KatalogSection)
@@ -177,10 +175,10 @@ class Wiring:
                 call_jumps(self.window),
             )
 
-    def start_orosanmalan(self, benefit: str, kommun: str = "") -> None:
+    def start_orosanmalan(self, benefit: str, kommun: str = "", call: Call | None = None) -> None:
         section = self.window.show_section_id(OrosanmalanSection.id)
         assert isinstance(section, OrosanmalanSection)
-        section.start(benefit, kommun)
+        section.start(benefit, kommun, call)
 
     def set_compact(self, compact: bool, section_id: str) -> None:
         self.window.set_compact(compact, self.window.index_of(section_id))
@@ -258,7 +256,9 @@ def wire_training(window: MainWindow, training: TrainingMode, usage: UsageRecord
 
     Every section counts through the one recorder ``usage``; while the mode is on it
     is a training recorder (``UsageRecorder.training``), so nothing any section does
-    is counted. Switching the mode off counts again from then on.
+    is counted. Switching the mode off counts again from then on, except for a call:
+    it counts through its own recorder (``UsageRecorder.for_call``), and so does what
+    it starts in another section (the ``Call`` in the Intents: a number copied, a report).
     """
 
     def changed(on: bool) -> None:

@@ -12,9 +12,12 @@ next start lands.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Generic, Protocol, TypeVar, runtime_checkable
 
 from PySide6.QtWidgets import QWidget
+
+from fkstod.core.usage import UsageRecorder
 
 
 @runtime_checkable
@@ -93,17 +96,40 @@ class PageSection(Generic[PageT]):
         return None
 
 
+@dataclass(frozen=True)
+class Call:
+    """The open call a request comes from, and how what it starts is counted.
+
+    Attributes:
+        flow: the call's flow id.
+        benefit: the benefit code it runs under.
+        usage: the call's own recorder (``UsageRecorder.for_call``): training or not
+            as the call was from its start, whatever the mode is when something it
+            started (a number copied, a report written) is counted. None counts nothing.
+    """
+
+    flow: str
+    benefit: str
+    usage: UsageRecorder | None
+
+
 class Intents(Protocol):
     """What a section may ask of the others, through ``app.py`` (sections never import each other)."""
 
-    def show_directory(
-        self, category: str, kommun: str = "", call: tuple[str, str] | None = None
-    ) -> None:
-        """Show the support directory filtered by a category and a kommun code."""
+    def show_directory(self, category: str, kommun: str = "", call: Call | None = None) -> None:
+        """Show the support directory filtered by a category and a kommun code.
+
+        ``call``: the open call when a flow's step asked; what is copied then is
+        counted as support offered in it, through its recorder.
+        """
         ...
 
-    def start_orosanmalan(self, benefit: str, kommun: str = "") -> None:
-        """Show the report section with a new report for a benefit and a kommun code."""
+    def start_orosanmalan(self, benefit: str, kommun: str = "", call: Call | None = None) -> None:
+        """Show the report section with a new report for a benefit and a kommun code.
+
+        ``call``: the call the report is written from; the report is counted through
+        its recorder, and marked as an exercise when the call was one.
+        """
         ...
 
     def set_compact(self, compact: bool, section_id: str) -> None:

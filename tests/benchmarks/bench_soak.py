@@ -104,7 +104,7 @@ def main() -> list[Result]:
                         press(Qt.Key.Key_Left, Qt.KeyboardModifier.AltModifier, "Alt+Vänster")
                         continue
                     if rng.random() < 0.5:
-                        page.summary.note.setFocus()
+                        press(Qt.Key.Key_T, Qt.KeyboardModifier.AltModifier, "Alt+T")
                         QTest.keyClicks(page.summary.note, f" samtal {number}")
                         press(Qt.Key.Key_C, ctrl_shift, "Ctrl+Skift+C")
                     press(Qt.Key.Key_N, ctrl, "Ctrl+N")

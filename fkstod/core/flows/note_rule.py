@@ -29,6 +29,11 @@ from fkstod.core.vocabulary import NOT_ASKED_REASONS, OUTCOME_CODES
 #: a topic or a benefit: the title "Hedersrelaterat våld" heading a note says it all.
 HEADING = _("Samtalsanteckning")
 
+#: The first line of a note from a call in Övningsläge (a demonstration or practice):
+#: a practice note pasted into a real case file says what it is. It says that and
+#: nothing else: nothing about the flow, a topic or anyone.
+TRAINING_MARK = _("ÖVNING – fiktivt fall, ska inte in i någon akt")
+
 #: The one sentence about support a note may hold. It names no kind of support.
 SUPPORT_SENTENCE = _("Information om stödkontakter lämnades.")
 
@@ -318,6 +323,13 @@ def note_lines(notes: Iterable[str], codes: Iterable[str], support: bool, reader
     return lines
 
 
+def marked_for_training(note: str) -> str:
+    """Return ``note`` with :data:`TRAINING_MARK` as its first line (added only if missing)."""
+    if note.split("\n", 1)[0].strip() == TRAINING_MARK:
+        return note
+    return f"{TRAINING_MARK}\n{note}"
+
+
 def note_faults(text: str, reader: str, today: str) -> list[str]:
     """Return every fault of a rendered draft note (heading and sentences).
 
@@ -327,6 +339,8 @@ def note_faults(text: str, reader: str, today: str) -> list[str]:
         today: the date the note was rendered for (ISO).
     """
     lines = text.splitlines()
+    if lines and lines[0] == TRAINING_MARK:
+        lines = lines[1:]  # a practice note: the same rule for the rest
     heading = f"{HEADING} {today}"
     faults = []
     if not lines or lines[0] != heading:

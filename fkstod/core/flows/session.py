@@ -20,7 +20,7 @@ from datetime import date
 from fkstod.core import templates
 from fkstod.core.flows.library import FlowLibrary
 from fkstod.core.flows.model import Flow, Option, Step
-from fkstod.core.flows.note_rule import HEADING, note_lines, party_reader
+from fkstod.core.flows.note_rule import HEADING, marked_for_training, note_lines, party_reader
 from fkstod.core.i18n import _
 from fkstod.core.usage import UsageRecorder
 from fkstod.core.vocabulary import BENEFITS, REFERRAL_CATEGORIES
@@ -302,14 +302,22 @@ class FlowSession:
         Only what :mod:`~fkstod.core.flows.note_rule` lets through is written: a
         neutral heading, and sentences that name no sensitive topic (where another
         party may read the file, only that information was given and whether the
-        question was asked).
+        question was asked). A call in Övningsläge (:attr:`training`) has
+        :data:`~fkstod.core.flows.note_rule.TRAINING_MARK` as its first line,
+        then the same note.
         """
-        return templates.render(
+        note = templates.render(
             NOTE_TEMPLATE,
             heading=HEADING,
             date=(today or date.today()).isoformat(),
             lines=note_lines(self.notes(), self.codes(), bool(self.support), self.reader),
         )
+        return marked_for_training(note) if self.training else note
+
+    @property
+    def training(self) -> bool:
+        """Return True for a call in Övningsläge: as the mode was when it started."""
+        return self.usage is not None and self.usage.training
 
     @property
     def reader(self) -> str:

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 from fkstod.core.i18n import _
 from fkstod.core.usage import UsageRecorder
 from fkstod.ui.dialogs import Dialogs
-from fkstod.ui.section import PageSection
+from fkstod.ui.section import Call, PageSection
 from fkstod.ui.widgets.call_bar import Jump
 
 if TYPE_CHECKING:
@@ -38,7 +38,7 @@ class KatalogSection(PageSection["DirectoryPage"]):
         self.directory = directory
         self.dialogs = dialogs
         self.usage = usage
-        self.call: tuple[str, str] | None = None
+        self.call: Call | None = None
         self.loading: Slices | None = None
 
     def prepare(self) -> bool:
@@ -58,7 +58,7 @@ class KatalogSection(PageSection["DirectoryPage"]):
             self.loading.failed.connect(page.load_failed)
             self.loading.start()
         page.referral_shown.connect(
-            lambda category: self.usage.record("referral_shown", category=category)
+            lambda category: self._record("referral_shown", category=category)
         )
         page.number_copied.connect(self._number_copied)
         return page
@@ -78,22 +78,29 @@ class KatalogSection(PageSection["DirectoryPage"]):
             self.page.call_bar.withdraw()
             self.page.forget_search()
 
+    def _record(self, metric: str, **labels: str) -> None:
+        # While the directory serves a call, through the call's recorder: a demonstration's
+        # numbers are not counted after Övningsläge is switched off (a real call's are).
+        usage = self.call.usage if self.call is not None else self.usage
+        if usage is not None:
+            usage.record(metric, **labels)
+
     def _number_copied(self, category: str) -> None:
         # Support offered in a call: only while the directory shows a call's shortcut.
         if self.call is not None:
-            flow, benefit = self.call
-            self.usage.record(
-                "support_offered_in_call", flow=flow, benefit=benefit, category=category
+            self._record(
+                "support_offered_in_call",
+                flow=self.call.flow,
+                benefit=self.call.benefit,
+                category=category,
             )
 
-    def show_filtered(
-        self, category: str, kommun: str = "", call: tuple[str, str] | None = None
-    ) -> None:
+    def show_filtered(self, category: str, kommun: str = "", call: Call | None = None) -> None:
         """Show the entries of a category, near a kommun (a shortcut from another section).
 
         Args:
-            call: the open call's (flow, benefit) when a flow's step asked; a number
-                copied then counts as support offered in that call.
+            call: the open call when a flow's step asked; a number copied then counts
+                as support offered in that call, through the call's own recorder.
         """
         self.call = call
         self.build().show_filtered(category, kommun)

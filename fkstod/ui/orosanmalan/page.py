@@ -7,6 +7,7 @@ text", which can be emptied again after a few minutes.
 Signals:
     report_created(str): a report for one child was copied, saved or printed;
         the benefit code it was started from ("" when started on its own).
+    report_begun(): a new report was begun (from a call, or Ny anmälan).
     reporter_changed(dict): the caseworker edited their own details.
     directory_requested(str, str): show a directory category for a kommun code.
 """
@@ -62,6 +63,7 @@ class OrosanmalanPage(QWidget):
     """Write one report per child, preview it, and copy, save or print it."""
 
     report_created = Signal(str)
+    report_begun = Signal()
     reporter_changed = Signal(dict)
     directory_requested = Signal(str, str)
 
@@ -222,21 +224,26 @@ class OrosanmalanPage(QWidget):
 
     # --- the integrator's entry points --------------------------------------------------------
 
-    def start(self, benefit: str = "", kommun: str = "") -> None:
+    def start(self, benefit: str = "", kommun: str = "") -> bool:
         """Begin a report, from a flow's "Barn berörs" step or on its own.
 
         Args:
             benefit: the benefit code of the flow that handed over ("" on its own).
             kommun: the call's kommun code, a first guess at the child's ("" for none).
+
+        Returns:
+            False when the caseworker kept the report in progress instead.
         """
         if not self.form.form().is_empty() and not self._confirm_discard():
-            return
+            return False
         self._reset()
         self._benefit = benefit
         index = self.form.kommun.findData(kommun) if kommun else -1
         if index > 0:
             self.form.kommun.setCurrentIndex(index)
         self.form.kommun.setFocus(Qt.FocusReason.OtherFocusReason)
+        self.report_begun.emit()
+        return True
 
     def confirm_discard(self) -> bool:
         """Ask before a report in progress is thrown away; clear it when allowed."""

@@ -11,7 +11,7 @@ from fkstod.core.settings import Settings
 from fkstod.core.usage import UsageRecorder
 from fkstod.qt.training_mode import TrainingMode
 from fkstod.ui.dialogs import Dialogs
-from fkstod.ui.section import Intents, PageSection
+from fkstod.ui.section import Call, Intents, PageSection
 
 if TYPE_CHECKING:
     from fkstod.ui.orosanmalan.page import OrosanmalanPage
@@ -61,6 +61,10 @@ class OrosanmalanSection(PageSection["OrosanmalanPage"]):
         self.protected = protected
         self.intents = intents
         self.training = training
+        #: What the report in the form is counted through: the call's recorder when it
+        #: was begun from a call, else the window's (which follows the mode).
+        self._counts: UsageRecorder | None = usage
+        self._from_training_call = False
         self._pieces = [_import_page, _template_environment, _template]
 
     def prepare(self) -> bool:
@@ -80,20 +84,45 @@ class OrosanmalanSection(PageSection["OrosanmalanPage"]):
             protected=self.protected(),
         )
         page.reporter_changed.connect(lambda data: self.settings.set(REPORTER_KEY, data))
-        page.report_created.connect(
-            lambda benefit: self.usage.record("orosanmalan_created", benefit=benefit)
-        )
+        page.report_created.connect(self._report_created)
+        page.report_begun.connect(self._begun_here)
         page.directory_requested.connect(self.intents.show_directory)
         if self.training is not None:
             # Övningsläge: every report marked on every page and in its file name.
-            page.set_training(self.training.on)
-            self.training.changed.connect(page.set_training)
+            self.training.changed.connect(lambda _on: self._mark())
+        self._mark(page)
         return page
+
+    def _begun_here(self) -> None:
+        # A report begun in the section (Ny anmälan) is its own, not the last call's:
+        # counted and marked as the mode is. ``start`` sets a call's after this.
+        self._counts = self.usage
+        self._from_training_call = False
+        self._mark()
+
+    def _report_created(self, benefit: str) -> None:
+        if self._counts is not None:
+            self._counts.record("orosanmalan_created", benefit=benefit)
+
+    def _mark(self, page: OrosanmalanPage | None = None) -> None:
+        # Marked while the mode is on, and a report begun in a demonstration for good.
+        page = page or self.page
+        if page is not None:
+            on = self.training is not None and self.training.on
+            page.set_training(on or self._from_training_call)
 
     def may_close(self) -> bool:
         # A report in progress is never thrown away without asking.
         return self.page is None or self.page.confirm_discard()
 
-    def start(self, benefit: str, kommun: str = "") -> None:
-        """Start a new report for a benefit code, in a kommun when one is known."""
-        self.build().start(benefit, kommun)
+    def start(self, benefit: str, kommun: str = "", call: Call | None = None) -> None:
+        """Start a new report for a benefit code, in a kommun when one is known.
+
+        ``call``: the call it is written from. The report is counted as the call
+        was (a demonstration's not, after Övningsläge is switched off; a real call's
+        also when it is switched on), and a demonstration's is marked as an exercise.
+        """
+        if self.build().start(benefit, kommun):
+            self._counts = call.usage if call is not None else self.usage
+            self._from_training_call = bool(call and call.usage and call.usage.training)
+            self._mark()

@@ -302,6 +302,7 @@ class FlowPage(QWidget):
                 [OUTCOME_CODES[c] for c in s.codes()],
                 s.note(),
                 report_needed=s.report_needed(),
+                training=s.training,
             )
             self._set_view(self.summary)
             return

@@ -11,7 +11,7 @@ from fkstod.core.usage import UsageRecorder
 from fkstod.ui.dialogs import Dialogs
 from fkstod.ui.samtal.jump_bar import JUMP_KEYS
 from fkstod.ui.samtal.page import FlowPage
-from fkstod.ui.section import Intents, PageSection
+from fkstod.ui.section import Call, Intents, PageSection
 
 
 class SamtalSection(PageSection[FlowPage]):
@@ -41,15 +41,20 @@ class SamtalSection(PageSection[FlowPage]):
         page.directory_requested.connect(
             lambda category, kommun: self.intents.show_directory(category, kommun, self._call(page))
         )
-        page.orosanmalan_requested.connect(self.intents.start_orosanmalan)
+        page.orosanmalan_requested.connect(
+            lambda benefit, kommun: self.intents.start_orosanmalan(
+                benefit, kommun, self._call(page)
+            )
+        )
         page.conversation_ended.connect(self.intents.forget_call)
         return page
 
     @staticmethod
-    def _call(page: FlowPage) -> tuple[str, str] | None:
-        # The open call's flow and benefit: what a number copied next is counted under.
+    def _call(page: FlowPage) -> Call | None:
+        # The open call: what a number copied or a report written next is counted under,
+        # and through its own recorder (a demonstration stays one after the mode is off).
         s = page.session
-        return (s.flow_id, s.benefit) if s is not None else None
+        return Call(s.flow_id, s.benefit, s.usage) if s is not None else None
 
     def may_close(self) -> bool:
         # An edited note is never thrown away without asking.

@@ -4,6 +4,7 @@ Signals:
     copy_requested(str): "Kopiera anteckning" with the note as edited.
     back_requested(): back to the last step (Alt+Left).
     new_requested(): start a new conversation (Ctrl+N).
+    (The summary's keys work wherever the focus is in the window while it is shown.)
     orosanmalan_requested(): "Skriv orosanmälan" (Alt+R), shown when the path says a
         report of concern is needed.
 
@@ -15,18 +16,19 @@ from __future__ import annotations
 
 import html
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QLabel,
-    QPlainTextEdit,
     QPushButton,
     QVBoxLayout,
     QWidget,
 )
 
+from fkstod.core.flows.note_rule import TRAINING_MARK, marked_for_training
 from fkstod.core.flows.session import PathLine
 from fkstod.core.flows.text import keep_numbers_together
+from fkstod.ui.samtal.note_edit import NoteEdit
 from fkstod.ui.widgets.plain_label import PlainLabel
 from fkstod.ui.widgets.scroll_area import VerticalScrollArea
 from fkstod.ui.widgets.wrap_layout import WrapLayout
@@ -60,18 +62,38 @@ class FlowSummary(QWidget):
         self.path.setWordWrap(True)
         self.path.setAccessibleName(self.tr("Vägen genom flödet"))
         self.path.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        # Alt+T: Alt+A belongs to the Arkiv menu.
-        note_label = QLabel(self.tr("Anteckning till ak&ten (ändra innan du kopierar):"))
+        # Alt+T: Alt+A belongs to the Arkiv menu. Alt+T also opens the locked note.
+        self.note_label = note_label = QLabel()
         note_label.setWordWrap(True)
         self._kept: str | None = None
         self._written = ""
         self._copied: str | None = None
-        self.note = QPlainTextEdit()
+        # Locked until the caseworker goes to it: an answer key too many stays out of it.
+        self.note = NoteEdit()
         self.note.setAccessibleName(self.tr("Anteckning till akten"))
         self.note.setTabChangesFocus(True)
+        self.note.locked_changed.connect(self._show_lock)
+        self.note.typed_while_locked.connect(self._tell_how_to_write)
+        self.note.back_requested.connect(self.back_requested)
         note_label.setBuddy(self.note)
+        # The label's Alt+T gives the note the focus; when it has it already, no focus
+        # event comes: the key itself opens the note.
+        note_label.installEventFilter(self)
+        self._show_lock(self.note.locked)
         self.copied = PlainLabel()
         self.copied.setAccessibleName(self.tr("Status"))
+        # A call in Övningsläge: its note is a practice note, said above it and in its
+        # first line (which a copy always carries), also once the mode is switched off.
+        self._training = False
+        self.training_mark = PlainLabel(TRAINING_MARK)
+        self.training_mark.setObjectName("training_mark")
+        self.training_mark.setAccessibleName(self.tr("Övningsanteckning"))
+        self.training_mark.setWordWrap(True)
+        self.training_mark.setStyleSheet(
+            "QLabel#training_mark { background: #ffd400; color: #000000; font-weight: bold;"
+            " padding: 4px; border: 2px dashed #000000; }"
+        )
+        self.training_mark.hide()
 
         self.copy_button = QPushButton(self.tr("&Kopiera anteckning (Ctrl+Skift+C)"))
         self.copy_button.setAccessibleName(self.tr("Kopiera anteckning"))
@@ -100,7 +122,9 @@ class FlowSummary(QWidget):
             ("Alt+R", self._report),
         ):
             shortcut = QShortcut(QKeySequence(keys), self)
-            shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            # Wherever the focus is (the kommun, a jump button, the note): the summary's
+            # keys are the window's while it is shown, and nothing while it is not.
+            shortcut.setContext(Qt.ShortcutContext.WindowShortcut)
             shortcut.activated.connect(slot)
 
         # The buttons wrap onto a second row in a narrow window or at large text.
@@ -120,6 +144,7 @@ class FlowSummary(QWidget):
         layout = QVBoxLayout(self)
         layout.addWidget(self.scroll, 1)
         layout.addWidget(self.report_button)
+        layout.addWidget(self.training_mark)
         layout.addWidget(note_label)
         layout.addWidget(self.note, 1)
         layout.addWidget(self.copied)
@@ -132,12 +157,16 @@ class FlowSummary(QWidget):
         outcomes: list[str],
         note: str,
         report_needed: bool = False,
+        training: bool = False,
     ) -> None:
         """Show the end: closing words to say, the path, the outcomes and the note.
 
-        ``report_needed`` shows "Skriv orosanmälan" (Alt+R).
+        ``report_needed`` shows "Skriv orosanmälan" (Alt+R). ``training``: the call was
+        in Övningsläge; the note is marked as a practice note, and so is every copy.
         """
         self.report_button.setVisible(report_needed)
+        self._training = training
+        self.training_mark.setVisible(training)
         self.closing.setText(
             f'<p style="font-size:x-large">{html.escape(keep_numbers_together(closing))}</p>'
             if closing
@@ -158,6 +187,10 @@ class FlowSummary(QWidget):
         # An edit kept across a detour (a jump or a step back from the end) wins over the
         # note written anew: the caseworker's words exist nowhere else.
         self.note.setPlainText(self._kept if self._kept is not None else note)
+        if self._kept is not None:
+            self.note.unlock()  # the caseworker was writing in it before the detour
+        else:
+            self.note.lock()
         self._kept = None
         self._copied: str | None = None
         self.copied.clear()
@@ -192,14 +225,39 @@ class FlowSummary(QWidget):
         self._written = ""
         self._copied = None
         self.note.clear()
+        self.note.lock()
         self.closing.clear()
         self.path.clear()  # the answers given: nothing of the last call stays
         self.copied.clear()
+        self._training = False
+        self.training_mark.hide()
 
     def _copy(self) -> None:
+        if self._training:
+            text = self.note.toPlainText()
+            marked = marked_for_training(text)
+            if marked != text:  # the mark was edited away: a copy carries it all the same
+                self.note.setPlainText(marked)
         self._copied = self.note.toPlainText()
         self.copy_requested.emit(self._copied)
         self.copied.setText(self.tr("Anteckningen är kopierad. Klistra in den i ärendet."))
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.note_label and event.type() == QEvent.Type.Shortcut:
+            self.note.unlock()
+        return super().eventFilter(watched, event)
+
+    def _show_lock(self, locked: bool) -> None:
+        self.note_label.setText(
+            self.tr("Anteckning till ak&ten (tryck Alt+T för att ändra):")
+            if locked
+            else self.tr("Anteckning till ak&ten (ändra innan du kopierar):")
+        )
+
+    def _tell_how_to_write(self) -> None:
+        self.copied.setText(
+            self.tr("Anteckningen ändras bara när du väljer det: tryck Alt+T eller klicka i den.")
+        )
 
     def _report(self) -> None:
         if self.report_button.isVisibleTo(self):

@@ -62,7 +62,7 @@ def test_after_a_new_call_no_widget_holds_the_last_calls_note_or_path(qtbot, win
     last_step = page.step_view.say.text()
     assert last_step
     summary = page.summary
-    summary.note.setFocus()
+    qtbot.keyClick(summary.note, Qt.Key.Key_T, Qt.KeyboardModifier.AltModifier)  # to write
     qtbot.keyClick(summary.note, Qt.Key.Key_End, Qt.KeyboardModifier.ControlModifier)
     qtbot.keyClick(summary.note, Qt.Key.Key_Return)
     qtbot.keyClicks(summary.note, MARK)

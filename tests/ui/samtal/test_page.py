@@ -249,7 +249,7 @@ def test_ctrl_shift_c_copies_the_note_as_typed_with_focus_in_the_note(qtbot, pag
     start(qtbot, page, "underhåll")
     qtbot.keyClick(page.step_view, Qt.Key.Key_2)  # not alone: ends at once
     note = page.summary.note
-    note.setFocus()
+    qtbot.keyClick(note, Qt.Key.Key_T, Qt.KeyboardModifier.AltModifier)  # open it for writing
     note.moveCursor(note.textCursor().MoveOperation.End)
     qtbot.keyClicks(note, " Tillagg.")
     qtbot.keyClick(note, *ctrl_shift(Qt.Key.Key_C))
@@ -261,7 +261,7 @@ def test_new_conversation_asks_before_discarding_an_edited_note(qtbot, page):
     start(qtbot, page, "underhåll")
     qtbot.keyClick(page.step_view, Qt.Key.Key_2)
     note = page.summary.note
-    note.setFocus()
+    qtbot.keyClick(note, Qt.Key.Key_T, Qt.KeyboardModifier.AltModifier)  # open it for writing
     qtbot.keyClicks(note, "Egen rad. ")
     page.dialogs.answer = False
     qtbot.keyClick(note, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
@@ -285,7 +285,7 @@ def test_new_conversation_does_not_ask_once_the_edited_note_is_copied(qtbot, pag
     start(qtbot, page, "underhåll")
     qtbot.keyClick(page.step_view, Qt.Key.Key_2)
     note = page.summary.note
-    note.setFocus()
+    qtbot.keyClick(note, Qt.Key.Key_T, Qt.KeyboardModifier.AltModifier)  # open it for writing
     qtbot.keyClicks(note, "Egen rad. ")
     qtbot.keyClick(note, *ctrl_shift(Qt.Key.Key_C))
     qtbot.keyClick(note, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
@@ -423,7 +423,7 @@ def test_an_edited_note_survives_a_jump_from_the_end_and_back(qtbot, page):
     start(qtbot, page, "underhåll")
     qtbot.keyClick(page.step_view, Qt.Key.Key_2)  # not alone: ends at once
     note = page.summary.note
-    note.setFocus()
+    qtbot.keyClick(note, Qt.Key.Key_T, Qt.KeyboardModifier.AltModifier)  # open it for writing
     note.moveCursor(note.textCursor().MoveOperation.End)
     qtbot.keyClicks(note, " Egen rad.")
     edited = note.toPlainText()

@@ -250,7 +250,7 @@ class FlowPage(QWidget):
         self.kommun.set_code("")
         self._tell("")
         self._set_view(self.picker)
-        self.picker.filter.selectAll()
+        self.picker.keep_for_next_call()
         self.focus_view()
         self.conversation_ended.emit()
 

@@ -7,7 +7,7 @@ Signals:
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QComboBox,
@@ -72,6 +72,10 @@ class FlowPicker(QWidget):
 
         self.benefit.currentIndexChanged.connect(self.refresh)
         self.filter.textChanged.connect(self.refresh)
+        #: The filter holds the last call's words (``keep_for_next_call``): whenever the
+        #: keys come back to it they are selected, so the next caller's words replace them.
+        self.carried_over = False
+        self.filter.textEdited.connect(self._typed)
         self.filter.returnPressed.connect(self.choose_current)
         self.list.itemActivated.connect(lambda _item: self.choose_current())
         self.filter.installEventFilter(self)
@@ -130,7 +134,24 @@ class FlowPicker(QWidget):
         flow = self.library.get(item.data(_FLOW_ID))
         self.flow_chosen.emit(flow.id, self.benefit_code() or flow.benefits[0])
 
+    def keep_for_next_call(self) -> None:
+        """Keep the filter's words for the next call, selected so that typing replaces them."""
+        self.carried_over = bool(self.filter.text())
+        self.filter.selectAll()
+
+    def _typed(self, _text: str) -> None:
+        self.carried_over = False
+
     def eventFilter(self, watched, event) -> bool:
+        if (
+            watched is self.filter
+            and event.type() == QEvent.Type.FocusIn
+            and self.carried_over
+            and event.reason() != Qt.FocusReason.MouseFocusReason  # a click places the cursor
+        ):
+            # Losing the focus took the selection away (QLineEdit deselects then); the
+            # field's own focus handling, after this, keeps a selection it finds.
+            self.filter.selectAll()
         # Up and Down in the filter field move in the list: type, arrow, Enter.
         if (
             watched is self.filter

@@ -114,3 +114,29 @@ def test_a_new_call_leaves_nothing_of_the_last_in_the_directory(qtbot, window):
     assert directory.kommun.code() == "" and directory.need.currentIndex() == 0
     assert directory.search_box.text() == "" and not directory.call_bar.isVisibleTo(directory)
     assert not any("Kallebo" in t for t in texts(window))
+
+
+def test_the_last_calls_filter_words_are_replaced_by_typing_even_after_another_section(
+    qtbot, window
+):
+    # The words stay, selected, so that the next caller's words replace them; going to
+    # another section and back must not leave them to be typed after.
+    page = window.page(0)
+    window.show_section(0)
+    window.activateWindow()
+    picker = page.picker
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is picker.filter)
+    qtbot.keyClicks(picker.filter, "sjukpenning")
+    qtbot.keyClick(picker.filter, Qt.Key.Key_Return)
+    page.new_conversation()
+    for keys in ("Ctrl+2", "Ctrl+1"):
+        window.show_section(window.index_of("katalog" if keys == "Ctrl+2" else "samtal"))
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is picker.filter)
+    qtbot.keyClicks(QApplication.focusWidget(), "underh")
+    assert picker.filter.text() == "underh"
+    assert picker.list.count() > 0
+    qtbot.keyClicks(picker.filter, "ll")  # once typed in, the words are the caseworker's
+    picker.filter.clearFocus()
+    picker.filter.setFocus(Qt.FocusReason.ActiveWindowFocusReason)
+    qtbot.keyClicks(picker.filter, "s")
+    assert picker.filter.text() == "underhlls"

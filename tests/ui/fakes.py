@@ -69,11 +69,13 @@ class FakeDialogs:
         return self.printer
 
 
-def real_window(qtbot, data_folder, dialogs=None, services=None):
+def real_window(qtbot, data_folder, dialogs=None, services=None, *, shutdown=False):
     """Yield the real main window on ``data_folder``, shown and active; close it afterwards.
 
     For a fixture: ``yield from real_window(qtbot, data_folder)``. With ``services``
     (a test that reads the database too) the window uses them, and the caller closes them.
+    ``shutdown``: every section built is shut down first (the presenter's windows, a
+    training session), as closing the app does.
     """
     from fkstod import app as fkapp
 
@@ -87,6 +89,9 @@ def real_window(qtbot, data_folder, dialogs=None, services=None):
     qtbot.waitExposed(window)
     window.activateWindow()
     yield window
+    if shutdown:
+        for section in window.built_sections():
+            section.shutdown()
     close_window(window)
     if own:
         services.db.close()

@@ -9,10 +9,7 @@ from tests.ui.fakes import real_window
 
 @pytest.fixture
 def window(qtbot, data_folder, services, dialogs):
-    for window in real_window(qtbot, data_folder, dialogs, services):
-        yield window
-        for section in window.built_sections():
-            section.shutdown()
+    yield from real_window(qtbot, data_folder, dialogs, services, shutdown=True)
 
 
 def entry(menu, words):

@@ -21,10 +21,7 @@ BANNER = "ÖVNINGSLÄGE – fiktiva fall, inget räknas"
 
 @pytest.fixture
 def window(qtbot, data_folder, services, dialogs):
-    for window in real_window(qtbot, data_folder, dialogs, services):
-        yield window
-        for section in window.built_sections():
-            section.shutdown()
+    yield from real_window(qtbot, data_folder, dialogs, services, shutdown=True)
 
 
 def training_key(qtbot, window) -> None:

@@ -21,10 +21,7 @@ CTRL_SHIFT = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModi
 
 @pytest.fixture
 def window(qtbot, data_folder, services, dialogs):
-    for window in real_window(qtbot, data_folder, dialogs, services):
-        yield window
-        for section in window.built_sections():
-            section.shutdown()
+    yield from real_window(qtbot, data_folder, dialogs, services, shutdown=True)
 
 
 def key(qtbot, k, mods=Qt.KeyboardModifier.NoModifier):

@@ -24,6 +24,19 @@ def window(qtbot, data_folder, services, dialogs):
     yield from real_window(qtbot, data_folder, dialogs, services, shutdown=True)
 
 
+def play_to_the_end(samtal, case, library) -> None:
+    """Take the call shown through the case's planned answers to its last step."""
+    for frame in CaseReplay(case, library).frames():
+        if frame.at_end:
+            return
+        if frame.planned.jump:
+            samtal.jump(frame.planned.jump)
+        elif frame.step.kind == "question":
+            samtal.choose(frame.planned.option_index(frame.step))
+        else:
+            samtal.advance()
+
+
 def training_key(qtbot, window) -> None:
     qtbot.keyClick(
         window,
@@ -71,15 +84,7 @@ def use_everything(qtbot, window, services) -> None:
 
     case = load_cases(library).get("sjukpenning-berattar-barn")
     samtal.start(case.flow, case.benefit)
-    for frame in CaseReplay(case, library).frames():
-        if frame.at_end:
-            break
-        if frame.planned.jump:
-            samtal.jump(frame.planned.jump)
-        elif frame.step.kind == "question":
-            samtal.choose(frame.planned.option_index(frame.step))
-        else:
-            samtal.advance()
+    play_to_the_end(samtal, case, library)
     samtal.start(case.flow, case.benefit)  # the first one done, a second one left open
     katalog = window.page(window.index_of("katalog"))
     entry = next(e for e in services.directory.entries() if e.telefon)
@@ -162,15 +167,7 @@ def test_a_demonstration_ended_after_the_mode_is_off_counts_nothing(qtbot, windo
     case = load_cases(library).get("sjukpenning-berattar-barn")
     training_key(qtbot, window)
     samtal.start(case.flow, case.benefit)
-    for frame in CaseReplay(case, library).frames():
-        if frame.at_end:
-            break
-        if frame.planned.jump:
-            samtal.jump(frame.planned.jump)
-        elif frame.step.kind == "question":
-            samtal.choose(frame.planned.option_index(frame.step))
-        else:
-            samtal.advance()
+    play_to_the_end(samtal, case, library)
     training_key(qtbot, window)
     assert not window.training_banner.isVisible()
     samtal.copy_note("Samtalsanteckning")

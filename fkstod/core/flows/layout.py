@@ -369,8 +369,9 @@ def layout_flow(
                 (sx + sw + reach, sy + sh / 2 + rise),
                 (sx + sw, sy + sh / 2 + rise),
             )
-            # Beside the loop, or as near above or below it as is free.
-            want = (sx + sw + reach + 3, sy + sh / 2 - rise - lh)
+            # Beside the outermost loop, or as near above or below it as is free.
+            loops = sum(1 for b in arrows if b.src == b.dst == a.src)
+            want = (sx + sw + LOOP * loops + 3, sy + sh / 2 - rise - lh)
             if texts[k]:
                 boxes[k] = _free_spot(want, (lw, lh), taken)
         elif a.back:

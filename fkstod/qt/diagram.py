@@ -32,15 +32,19 @@ from PySide6.QtGui import (
 )
 
 from fkstod.core.flows.layering import NEXT
-from fkstod.core.flows.layout import Diagram, Edge, Node, layout_flow
+from fkstod.core.flows.layout import (
+    Diagram,
+    Edge,
+    Node,
+    label_text,
+    layout_flow,
+)
 from fkstod.core.flows.model import Flow
 from fkstod.core.i18n import _
 
 #: The text size, in diagram units, the diagram is laid out and painted at. A pixel size,
 #: not points: the units are the painter's, whatever the device's resolution.
 PIXEL_SIZE = 13
-#: Longest label drawn beside an arrow, in characters; the full label is a tool tip.
-LABEL_CHARS = 26
 PAD_X, PAD_Y = 14.0, 9.0
 LEGEND_LINES = 4
 
@@ -79,24 +83,32 @@ def measure_with(font: QFont):
     return measure
 
 
+def label_font(font: QFont) -> QFont:
+    """Return the smaller font the arrows' labels are measured and painted with."""
+    small = QFont(font)
+    small.setPixelSize(max(8, round(font.pixelSize() * 0.9)))
+    return small
+
+
+def measure_label_with(font: QFont):
+    """Return a ``measure_label(text)`` for :func:`layout_flow`: the label's box in ``font``."""
+    metrics = QFontMetricsF(font)
+
+    def measure_label(text: str) -> tuple[float, float]:
+        return metrics.horizontalAdvance(text) + 6, metrics.height()
+
+    return measure_label
+
+
 def diagram_for(flow: Flow, font: QFont | None = None) -> Diagram:
-    """Return ``flow`` laid out with the painter's font metrics."""
-    return layout_flow(flow, measure_with(font or diagram_font()))
-
-
-def short_label(label: str, limit: int = LABEL_CHARS) -> str:
-    """Return ``label`` cut to ``limit`` characters with an ellipsis (the full one is a tool tip)."""
-    label = " ".join(label.split())
-    return label if len(label) <= limit else label[: limit - 1].rstrip() + "…"
+    """Return ``flow`` laid out with the painter's font metrics (boxes and labels)."""
+    font = font or diagram_font()
+    return layout_flow(flow, measure_with(font), measure_label_with(label_font(font)))
 
 
 def edge_text(edge: Edge) -> str:
     """Return the text drawn beside an arrow: its label, and the jump's key when it has one."""
-    text = short_label(edge.label) if edge.label else ""
-    if edge.jump:
-        key = edge.jump_key or _("hopp")
-        text = f"[{key}] {text}".strip()
-    return text
+    return label_text(edge.label, edge.jump, edge.jump_key)
 
 
 KIND_NAMES = {
@@ -246,37 +258,20 @@ def _arrow_head(painter: QPainter, a: QPointF, b: QPointF, size: float) -> None:
     painter.drawPolygon(QPolygonF([b, left, right]))
 
 
-def label_positions(diagram: Diagram, line: float) -> dict[int, tuple[float, float]]:
-    """Return where each arrow's label goes, by the arrow's index in ``diagram.edges``.
+def label_rects(diagram: Diagram) -> dict[int, QRectF]:
+    """Return the rectangle of each arrow's label, by the arrow's index in ``diagram.edges``.
 
-    The labels of the arrows that leave one box down are staggered in the gap below
-    it, each on its own arrow, from left to right: where the arrows have spread apart.
-    Arrows that go back keep the layout's place, beside their lane.
+    The layout's own boxes (measured with :func:`label_font`): what is painted and what
+    a tool tip answers to.
     """
-    out: dict[int, tuple[float, float]] = {}
-    leaving: dict[str, list[int]] = {}
-    for k, edge in enumerate(diagram.edges):
-        if edge.back or len(edge.points) < 2 or not edge_text(edge):
-            out[k] = edge.label_at
-        else:
-            leaving.setdefault(edge.src, []).append(k)
-    for ks in leaving.values():
-        ks.sort(key=lambda k: (diagram.edges[k].points[1][0], k))
-        for nth, k in enumerate(ks):
-            (ax, ay), (bx, by) = diagram.edges[k].points[:2]
-            slots = max(1, int((by - ay - 4) // line))
-            y = ay + 2 + (nth % slots + 0.5) * line
-            t = (y - ay) / (by - ay) if by != ay else 0.5
-            out[k] = (ax + (bx - ax) * t, y)
-    return out
+    return {k: QRectF(*edge.label_box) for k, edge in enumerate(diagram.edges) if edge.text}
 
 
 def _paint_edge(
     painter: QPainter,
     edge: Edge,
     marks: Marks,
-    metrics: QFontMetricsF,
-    label_at: tuple[float, float],
+    box: QRectF | None,
 ) -> None:
     key = (edge.src, edge.option)
     planned = key in marks.planned_arrows
@@ -297,15 +292,8 @@ def _paint_edge(
     painter.setBrush(QBrush(color))
     _arrow_head(painter, points[-2], points[-1], 7.0)
     text = edge_text(edge)
-    if not text:
+    if not text or box is None:
         return
-    lx, ly = label_at
-    w = metrics.horizontalAdvance(text) + 6
-    h = metrics.height()
-    box = QRectF(lx - w / 2, ly - h / 2, w, h)
-    if edge.back:
-        box.moveLeft(lx + 3)
-    box.moveLeft(max(2.0, box.left()))  # never cut off at the picture's left edge
     painter.setPen(Qt.PenStyle.NoPen)
     painter.setBrush(QBrush(QColor(255, 255, 255, 235)))
     painter.drawRect(box)
@@ -334,16 +322,14 @@ def paint_picture(painter: QPainter, picture: Picture) -> None:
     painter.setFont(font)
     painter.save()
     painter.translate(0, picture.legend_height)
-    small = QFont(font)
-    small.setPixelSize(max(8, round(font.pixelSize() * 0.9)))
-    small_metrics = QFontMetricsF(small, painter.device())
+    small = label_font(font)
     for node in picture.diagram.nodes:
         painter.setFont(font)
         _paint_node(painter, node, picture.marks, metrics)
     painter.setFont(small)
-    places = label_positions(picture.diagram, small_metrics.height())
+    boxes = label_rects(picture.diagram)
     for k, edge in enumerate(picture.diagram.edges):
-        _paint_edge(painter, edge, picture.marks, small_metrics, places[k])
+        _paint_edge(painter, edge, picture.marks, boxes.get(k))
     painter.restore()
 
 

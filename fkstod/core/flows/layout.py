@@ -20,9 +20,14 @@ from dataclasses import asdict, dataclass
 from fkstod.core.flows.layering import NEXT, arrows_of, layers, mark_back, order
 from fkstod.core.flows.model import GLOBAL_JUMP_KEYS, Flow
 from fkstod.core.flows.session import CONTINUED, Entry
+from fkstod.core.i18n import _
 
 #: ``measure(text, kind) -> (width, height)`` of a step's box with its title.
 Measure = Callable[[str, str], tuple[float, float]]
+#: ``measure_label(text) -> (width, height)`` of an arrow's label with its margin.
+LabelMeasure = Callable[[str], tuple[float, float]]
+#: ``(left, top, width, height)`` of a rectangle.
+Box = tuple[float, float, float, float]
 
 GAP_X = 32.0  # between boxes in a layer
 GAP_Y = 56.0  # between layers: room for an arrow's label
@@ -30,12 +35,96 @@ MARGIN = 16.0
 CHANNEL = 14.0  # between the lanes of the arrows that go back, right of the boxes
 DUMMY_W = 8.0
 LOOP = 10.0  # how far a step's arrow to itself reaches out; less than GAP_X
-LABEL_STEP = 14.0  # between the labels of answers that share a route
+LABEL_PAD = 2.0  # above the first row of labels in a gap and below the last
+LABEL_LEAD = 3.0  # between two rows of labels, so that two labels never read as one
+LABEL_SPACE = 8.0  # at least between two labels side by side
+#: Longest label drawn beside an arrow, in characters; the full label is a tool tip.
+LABEL_CHARS = 26
 
 
 def default_measure(text: str, kind: str) -> tuple[float, float]:
     """Return an estimated box size: about 7 units per character, one line high."""
     return max(120.0, 7.0 * len(text) + 24.0), 40.0
+
+
+def default_label_measure(text: str) -> tuple[float, float]:
+    """Return an estimated label size: about 6.5 units per character, one line high."""
+    return 6.5 * len(text) + 6.0, 16.0
+
+
+def short_label(label: str, limit: int = LABEL_CHARS) -> str:
+    """Return ``label`` cut to ``limit`` characters with an ellipsis (the full one is a tool tip)."""
+    label = " ".join(label.split())
+    return label if len(label) <= limit else label[: limit - 1].rstrip() + "…"
+
+
+def label_text(label: str, jump: str = "", jump_key: str = "") -> str:
+    """Return the text drawn beside an arrow: its label cut short, and the jump's key."""
+    text = short_label(label) if label else ""
+    if jump:
+        key = jump_key or _("hopp")
+        text = f"[{key}] {text}".strip()
+    return text
+
+
+def _overlaps(a: Box, b: Box, space: float = 0.0) -> bool:
+    """True when ``a`` and ``b`` share more than an edge, or lie closer than ``space`` across."""
+    return (
+        a[0] < b[0] + b[2] + space
+        and b[0] < a[0] + a[2] + space
+        and a[1] < b[1] + b[3]
+        and b[1] < a[1] + a[3]
+    )
+
+
+def _label_rows(
+    items: list[tuple[int, float, float, float]],
+    size: list[tuple[float, float]],
+    least: float,
+) -> tuple[dict[int, Box], float]:
+    """Place the labels of the arrows down through one gap; return them and the gap's height.
+
+    ``items`` are ``(arrow, x where it leaves, x where it reaches the gap's bottom, how far
+    its box ends above the gap)``. From left to right, each label goes on its own arrow
+    in the first row where it is clear of the labels already placed. When the rows do not
+    fit in the gap, the gap grows to hold them and the labels are placed again (the
+    arrows' slopes change with it). The rows needed never exceed the number of labels,
+    and the gap only grows, so this ends.
+    """
+    if not items:
+        return {}, least
+    line = max(size[k][1] for k, *_ in items) + LABEL_LEAD
+    ordered = sorted(items, key=lambda it: (min(it[1], it[2]), it[1], it[0]))
+    gap = least
+    while True:
+        placed: dict[int, Box] = {}
+        rows = 0
+        for k, out_x, to_x, drop in ordered:
+            w, h = size[k]
+            for row in itertools.count():
+                cy = LABEL_PAD + (row + 0.5) * line
+                cx = out_x + (to_x - out_x) * (cy + drop) / (gap + drop)
+                box = (max(2.0, cx - w / 2), cy - h / 2, w, h)
+                if not any(_overlaps(box, other, LABEL_SPACE) for other in placed.values()):
+                    break
+            placed[k] = box
+            rows = max(rows, row + 1)
+        need = 2 * LABEL_PAD + rows * line
+        if need <= gap:
+            return placed, gap
+        gap = need
+
+
+def _free_spot(want: tuple[float, float], size: tuple[float, float], taken: list[Box]) -> Box:
+    """Return the label's box at ``want`` (its top left), or the nearest free one above or below."""
+    (x, y), (w, h) = want, size
+    for step in range(200):
+        dy = (step + 1) // 2 * h / 2 * (1 if step % 2 else -1)
+        box = (x, max(2.0, y + dy), w, h)
+        if not any(_overlaps(box, other, LABEL_SPACE) for other in taken):
+            return box
+    bottom = max((b[1] + b[3] for b in taken), default=0.0)
+    return (x, bottom + LABEL_LEAD, w, h)  # below everything: never on top of anything
 
 
 @dataclass(frozen=True)
@@ -71,7 +160,9 @@ class Edge:
         jump: the jump flow this option runs first ("" for none).
         jump_key: the function key of that jump when it is a global one, e.g. "F7".
         back: True for an arrow that goes up or back to its own step.
-        label_at: where the label goes.
+        label_at: the centre of the label.
+        text: the text drawn as its label ("" for none): the label cut short, the jump's key.
+        label_box: ``(left, top, width, height)`` of the label; no two overlap, nor a box.
     """
 
     src: str
@@ -83,6 +174,8 @@ class Edge:
     jump_key: str = ""
     back: bool = False
     label_at: tuple[float, float] = (0.0, 0.0)
+    text: str = ""
+    label_box: Box = (0.0, 0.0, 0.0, 0.0)
 
 
 @dataclass(frozen=True)
@@ -157,14 +250,18 @@ def _ports(
     return {key: (a, b) for key, (a, b) in out.items()}
 
 
-def layout_flow(flow: Flow, measure: Measure | None = None) -> Diagram:
+def layout_flow(
+    flow: Flow, measure: Measure | None = None, measure_label: LabelMeasure | None = None
+) -> Diagram:
     """Lay ``flow`` out as a layered diagram, top to bottom from its first step.
 
     Args:
         flow: a flow that loaded (lint-clean flows give the best pictures).
         measure: ``(title, kind) -> (width, height)`` of a step's box.
+        measure_label: ``text -> (width, height)`` of an arrow's label, margin included.
     """
     measure = measure or default_measure
+    measure_label = measure_label or default_label_measure
     ids = [s.id for s in flow.steps if flow.by_id.get(s.id) is s]
     arrows = arrows_of(flow)
     preorder = mark_back(flow, ids, arrows)
@@ -194,19 +291,7 @@ def layout_flow(flow: Flow, measure: Measure | None = None) -> Diagram:
         links += list(itertools.pairwise(chain))
     rows = order(rows, links)
 
-    # Coordinates: layers top to bottom; each box pulled under the boxes above it.
-    row_h = [max((size[n][1] for n in row), default=0.0) for row in rows]
-    # Below a layer, room for the most labels that share one route down from it.
-    shared_labels: dict[tuple[str, str], int] = {}
-    for a in arrows:
-        if not a.back:
-            shared_labels[a.src, a.dst] = shared_labels.get((a.src, a.dst), 0) + 1
-    gap = [GAP_Y] * len(rows)
-    for (src, _dst), labels in shared_labels.items():
-        gap[layer[src]] = max(gap[layer[src]], LABEL_STEP * (labels + 1) + 8)
-    top = [MARGIN]
-    for depth, h in enumerate(row_h[:-1]):
-        top.append(top[-1] + h + gap[depth])
+    # Across: each box pulled under the boxes above it (the layers' heights come later).
     preds: dict[str, list[str]] = {}
     for upper, lower in links:
         preds.setdefault(lower, []).append(upper)
@@ -219,6 +304,33 @@ def layout_flow(flow: Flow, measure: Measure | None = None) -> Diagram:
             wanted = sum(above) / len(above) - w / 2 if above and depth else left
             x[n] = max(left, wanted)
             left = x[n] + w + GAP_X
+    ports = _ports(chains, x, size)
+
+    # Down: each gap between layers as high as its arrows' labels need, at least GAP_Y.
+    row_h = [max((size[n][1] for n in row), default=0.0) for row in rows]
+    texts = [label_text(a.label, a.jump, GLOBAL_JUMP_KEYS.get(a.jump, "")) for a in arrows]
+    label_size = [measure_label(t) if t else (0.0, 0.0) for t in texts]
+    boxes: dict[int, Box] = {}
+    down: list[list[tuple[int, float, float, float]]] = [[] for _ in rows]
+    for k, a in enumerate(arrows):
+        if texts[k] and not a.back:
+            chain = chains[a.src, a.dst]
+            after = chain[1]
+            out_x, in_x = ports[a.src, a.dst]
+            to_x = in_x if len(chain) == 2 else x[after] + DUMMY_W / 2
+            drop = (row_h[layer[a.src]] - size[a.src][1]) / 2  # from the box's edge to the gap
+            down[layer[a.src]].append((k, out_x, to_x, drop))
+    gap: list[float] = []
+    for depth in range(len(rows)):
+        placed, height = _label_rows(down[depth], label_size, GAP_Y)
+        gap.append(height)
+        boxes.update(placed)
+    top = [MARGIN]
+    for depth, h in enumerate(row_h[:-1]):
+        top.append(top[-1] + h + gap[depth])
+    for k, (bx, by, bw, bh) in list(boxes.items()):
+        below = top[layer[arrows[k].src]] + row_h[layer[arrows[k].src]]
+        boxes[k] = (bx, below + by, bw, bh)
     y = {n: top[layer[n]] + (row_h[layer[n]] - size[n][1]) / 2 for n in x}
 
     nodes = tuple(
@@ -237,14 +349,15 @@ def layout_flow(flow: Flow, measure: Measure | None = None) -> Diagram:
     )
     right = max((x[n] + size[n][0] for n in x), default=MARGIN)
     bottom = max((y[n] + size[n][1] for n in ids), default=MARGIN)
-    ports = _ports(chains, x, size)
+    taken = [*boxes.values(), *((n.x, n.y, n.w, n.h) for n in nodes)]
     edges: list[Edge] = []
     lane = 0
     shared: dict[tuple[str, str], int] = {}
     points: tuple[tuple[float, float], ...]  # four for a loop, more for a route down
-    for a in arrows:
+    for k, a in enumerate(arrows):
         sx, sy, sw, sh = x[a.src], y[a.src], *size[a.src]
         dx, dy, dw, dh = x[a.dst], y[a.dst], *size[a.dst]
+        lw, lh = label_size[k]
         if a.src == a.dst:
             # A small loop in the gap right of the box; a second one around the first.
             nth = shared.get((a.src, a.dst), 0)
@@ -256,7 +369,11 @@ def layout_flow(flow: Flow, measure: Measure | None = None) -> Diagram:
                 (sx + sw + reach, sy + sh / 2 + rise),
                 (sx + sw, sy + sh / 2 + rise),
             )
-            label_at = (sx + sw + reach, sy + sh / 2 - rise - LABEL_STEP * (nth + 1))
+            # Beside the outermost loop, or as near above or below it as is free.
+            loops = sum(1 for b in arrows if b.src == b.dst == a.src)
+            want = (sx + sw + LOOP * loops + 3, sy + sh / 2 - rise - lh)
+            if texts[k]:
+                boxes[k] = _free_spot(want, (lw, lh), taken)
         elif a.back:
             lane += 1
             cx = right + CHANNEL * lane
@@ -266,16 +383,18 @@ def layout_flow(flow: Flow, measure: Measure | None = None) -> Diagram:
                 (cx, dy + dh / 2 - 4),
                 (dx + dw, dy + dh / 2 - 4),
             )
-            label_at = (cx, (sy + dy + dh) / 2)
+            # Right of its own lane, at the lane's middle or as near it as is free.
+            want = (cx + 3, (sy + dy + dh) / 2 - lh / 2)
+            if texts[k]:
+                boxes[k] = _free_spot(want, (lw, lh), taken)
         else:
             chain = chains[a.src, a.dst]
             middle = [(x[d] + DUMMY_W / 2, top[layer[d]]) for d in chain[1:-1]]
             out_x, in_x = ports[a.src, a.dst]
             points = ((out_x, sy + sh), *middle, (in_x, dy))
-            (ax, ay), (bx, by) = points[0], points[1]
-            nth = shared.get((a.src, a.dst), 0)
-            shared[a.src, a.dst] = nth + 1
-            label_at = ((ax + bx) / 2, (ay + by) / 2 + nth * LABEL_STEP)
+        if k in boxes:
+            taken.append(boxes[k])
+        box = boxes.get(k, (points[0][0], points[0][1], 0.0, 0.0))
         edges.append(
             Edge(
                 a.src,
@@ -286,16 +405,20 @@ def layout_flow(flow: Flow, measure: Measure | None = None) -> Diagram:
                 a.jump,
                 GLOBAL_JUMP_KEYS.get(a.jump, ""),
                 a.back,
-                label_at,
+                (box[0] + box[2] / 2, box[1] + box[3] / 2),
+                texts[k],
+                box,
             )
         )
+    width = max([right + CHANNEL * lane, *(b[0] + b[2] for b in boxes.values())], default=right)
+    height = max([bottom, *(b[1] + b[3] for b in boxes.values())], default=bottom)
     return Diagram(
         flow_id=flow.id,
         title=flow.title,
         nodes=nodes,
         edges=tuple(edges),
-        width=right + CHANNEL * lane + MARGIN,
-        height=bottom + MARGIN,
+        width=width + MARGIN,
+        height=height + MARGIN,
         jumps=tuple(GlobalJump(key, flow_id) for flow_id, key in GLOBAL_JUMP_KEYS.items()),
         jump_key=GLOBAL_JUMP_KEYS.get(flow.id, ""),
     )

@@ -13,7 +13,6 @@ from collections.abc import Iterable
 
 from PySide6.QtCore import QEvent, QPointF, QRectF, QSizeF, Qt
 from PySide6.QtGui import (
-    QFontMetricsF,
     QHelpEvent,
     QKeyEvent,
     QMouseEvent,
@@ -31,9 +30,8 @@ from fkstod.qt.diagram import (
     Picture,
     describe,
     diagram_for,
-    edge_text,
     edge_tooltip,
-    label_positions,
+    label_rects,
     paint_picture,
 )
 
@@ -215,20 +213,9 @@ class DiagramView(QWidget):
         """Return the plain-text tip at a widget point: an arrow's full label, or a step's title."""
         p = self.to_diagram(point)
         diagram = self.picture.diagram
-        small = QFontMetricsF(self.picture.font)
-        places = label_positions(diagram, small.height())
-        for k, edge in enumerate(diagram.edges):
-            text = edge_text(edge)
-            if not text:
-                continue
-            x, y = places[k]
-            w = small.horizontalAdvance(text) + 6
-            box = QRectF(x - w / 2, y - small.height() / 2, w, small.height())
-            if edge.back:
-                box.moveLeft(x + 3)
-            box.moveLeft(max(2.0, box.left()))  # as painted
+        for k, box in label_rects(diagram).items():  # as painted
             if box.contains(p):
-                return edge_tooltip(edge)
+                return edge_tooltip(diagram.edges[k])
         for node in diagram.nodes:
             if QRectF(node.x, node.y, node.w, node.h).contains(p):
                 return node.title

@@ -134,3 +134,63 @@ def test_path_marks_map_a_replayed_case_onto_the_diagrams_arrows():
     assert jump_steps == {"byt", "igen", "klart"}
     assert jump_arrows == {("byt", NEXT), ("igen", 1)}
     assert all(layout_flow(LIBRARY.get("kan-inte-prata")).edge(*a) for a in jump_arrows)
+
+
+def _clear(a, b) -> bool:
+    """True when rectangles ``(left, top, width, height)`` share no more than an edge."""
+    return a[0] + a[2] <= b[0] or b[0] + b[2] <= a[0] or a[1] + a[3] <= b[1] or b[1] + b[3] <= a[1]
+
+
+@pytest.mark.parametrize("flow_id", LIBRARY.ids())
+def test_no_label_covers_another_label_or_a_box(flow_id):
+    diagram = layout_flow(LIBRARY.get(flow_id))
+    labelled = [e for e in diagram.edges if e.text]
+    for n, a in enumerate(labelled):
+        for b in labelled[n + 1 :]:
+            assert _clear(a.label_box, b.label_box), (a.text, b.text)
+        for node in diagram.nodes:
+            assert _clear(a.label_box, (node.x, node.y, node.w, node.h)), (a.text, node.id)
+        left, top, w, h = a.label_box
+        assert left >= 0 and left + w <= diagram.width, a.text
+        assert top >= 0 and top + h <= diagram.height, a.text
+
+
+def _fan(count: int, together: bool = False):
+    """A question with ``count`` answers, each to a step of its own (or all to ``s0``)."""
+    options = "".join(
+        f'[[steps.options]]\nlabel = "Svar nummer {i} med en lång text"\n'
+        f'next = "s{0 if together else i}"\n\n'
+        for i in range(count)
+    )
+    ends = "".join(
+        f'[[steps]]\nid = "s{i}"\nkind = "outcome"\ntitle = "Slut {i}"\n\n' for i in range(count)
+    )
+    text = (
+        'id = "solfjader"\ntitle = "Solfjäder"\nversion = "1.0"\nbenefits = ["ovriga"]\n'
+        'when = "Test."\n\n[[sources]]\nid = "test"\ntitle = "Test"\n\n'
+        '[[steps]]\nid = "fraga"\nkind = "question"\ntitle = "Fråga"\nsay = "Vad?"\n\n'
+        + options
+        + ends
+    )
+    flow, problems = parse_flow_text(text, "solfjader.toml")
+    assert flow is not None and not problems, problems
+    return flow
+
+
+@pytest.mark.parametrize("together", [False, True])
+def test_a_gap_grows_only_when_its_labels_need_more_rows(together):
+    from fkstod.core.flows.layout import GAP_Y, LABEL_LEAD, LABEL_PAD, default_label_measure
+
+    line = default_label_measure("x")[1] + LABEL_LEAD
+    for count in (1, 2, 3, 5, 7):
+        diagram = layout_flow(_fan(count, together))
+        fraga = diagram.node("fraga")
+        gap = diagram.node("s0").y - (fraga.y + fraga.h)
+        boxes = [e.label_box for e in diagram.edges]
+        assert all(_clear(a, b) for n, a in enumerate(boxes) for b in boxes[n + 1 :]), count
+        # Never more than a row per label, never less than the gap it always had.
+        assert gap == max(GAP_Y, 2 * LABEL_PAD + count * line) if together else gap >= GAP_Y
+        assert all(
+            fraga.y + fraga.h <= b[1] and b[1] + b[3] <= fraga.y + fraga.h + gap for b in boxes
+        )
+    assert gap > GAP_Y  # seven labels do not fit the three rows of the old gap

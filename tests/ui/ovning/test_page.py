@@ -239,6 +239,11 @@ def test_the_diagram_zooms_and_pans_by_keyboard_and_gives_full_labels_as_tips(qt
     node = diagram.nodes[0]
     centre = QPointF(node.x + node.w / 2, node.y + node.h / 2 + view.picture.legend_height)
     assert view.tip_at(centre * view.zoom + view.offset) == node.title
+    # A label's tip answers where the label is painted: the layout's own box.
+    for edge in long:
+        left, top, w, h = edge.label_box
+        at = QPointF(left + w / 2, top + h / 2 + view.picture.legend_height)
+        assert view.tip_at(at * view.zoom + view.offset) == edge_tooltip(edge)
 
 
 def test_f5_puts_the_audience_window_on_the_whole_screen_and_back(qtbot, presenter):

@@ -1,0 +1,54 @@
+"""The arrows' labels as painted: none covers another label or a box, in every shipped flow.
+
+Computed from the diagram's geometry (the rectangles the painter fills), not from pixels.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from fkstod.core.flows import load_library
+from fkstod.qt.diagram import diagram_for, edge_text, label_rects
+
+LIBRARY = load_library()
+
+
+def _overlap(a, b) -> bool:
+    """True when two rectangles (left, top, width, height) share more than an edge."""
+    return a[0] < b[0] + b[2] and b[0] < a[0] + a[2] and a[1] < b[1] + b[3] and b[1] < a[1] + a[3]
+
+
+def _rect(r) -> tuple[float, float, float, float]:
+    return (r.left(), r.top(), r.width(), r.height())
+
+
+@pytest.mark.parametrize("flow_id", LIBRARY.ids())
+def test_no_label_covers_another_label_or_a_box(qapp, flow_id):
+    diagram = diagram_for(LIBRARY.get(flow_id))
+    rects = {k: _rect(r) for k, r in label_rects(diagram).items()}
+    assert set(rects) == {k for k, e in enumerate(diagram.edges) if edge_text(e)}
+    keys = sorted(rects)
+    clashes = [
+        (edge_text(diagram.edges[i]), edge_text(diagram.edges[j]))
+        for n, i in enumerate(keys)
+        for j in keys[n + 1 :]
+        if _overlap(rects[i], rects[j])
+    ]
+    covered = [
+        (edge_text(diagram.edges[k]), node.id)
+        for k in keys
+        for node in diagram.nodes
+        if _overlap(rects[k], (node.x, node.y, node.w, node.h))
+    ]
+    assert not clashes, clashes
+    assert not covered, covered
+
+
+@pytest.mark.parametrize("flow_id", LIBRARY.ids())
+def test_every_label_lies_inside_the_picture(qapp, flow_id):
+    diagram = diagram_for(LIBRARY.get(flow_id))
+    for k, r in label_rects(diagram).items():
+        assert r.left() >= 0 and r.top() >= 0, edge_text(diagram.edges[k])
+        assert r.right() <= diagram.width and r.bottom() <= diagram.height, edge_text(
+            diagram.edges[k]
+        )

@@ -91,3 +91,17 @@ def test_a_file_added_to_the_folder_while_merging_changes_no_count(memory_db, tm
     result = merge([folder], progress=drop_a_file)
     assert not result.skipped
     assert started(result) == {"2026-11": 5}
+
+
+def test_a_month_sent_again_with_the_same_counts_under_another_unit_merges_the_same_in_any_order(
+    memory_db, tmp_path
+):
+    # Equal totals are the same counts, but the unit may have been corrected in between:
+    # which file is read first must not decide where the month is counted.
+    recorded(memory_db, "2026-11", times=3)
+    syd, nord = tmp_path / "syd.json", tmp_path / "nord.json"
+    write_export(syd, export(memory_db, unit="syd"), memory_db, NOTHING_PROTECTED)
+    write_export(nord, export(memory_db, unit="nord"), memory_db, NOTHING_PROTECTED)
+    one, other = merge([syd, nord]), merge([nord, syd])
+    assert one.cells == other.cells
+    assert started(one) == {"2026-11": 3} and one.replaced == other.replaced == 1

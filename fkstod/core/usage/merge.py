@@ -9,8 +9,9 @@ Counted once: a file whose export id was seen (a copy), and each month of each
 caseworker's database. An export carries its months' ids (format version 2),
 the same each time the database exports that month; of the files that carry
 one month id, the merge counts the month from the one with the most counts (a
-month's counts only grow, so that is the latest; equal totals are the same
-counts). A month already added from a file that turns out older is taken out
+month's counts only grow, so that is the latest; of equal totals, the same
+counts, the one with the greater checksum, so that the order of the files never
+matters). A month already added from a file that turns out older is taken out
 again at the end by reading that file once more, so memory stays flat.
 """
 
@@ -238,7 +239,10 @@ def _months_to_add(
         if before is not None:
             before_total, before_where, before_sha = before
             result.replaced += 1
-            if before_total >= month_total:
+            # Of two with the same total (the same counts, perhaps under another unit),
+            # the one with the greater checksum: the same files give the same report
+            # in whatever order they are read.
+            if (before_total, before_sha) >= (month_total, sha):
                 continue
             take_out.setdefault(before_where, (before_sha, set()))[1].add(month)
         counted[month_id] = (month_total, where, sha)

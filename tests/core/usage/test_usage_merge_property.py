@@ -18,7 +18,11 @@ MONTHS = ("2026-09", "2026-10", "2026-11")
 
 step = st.one_of(
     st.tuples(st.just("count"), st.sampled_from(MONTHS), st.integers(1, 3)),
-    st.tuples(st.just("export"), st.sets(st.sampled_from(MONTHS), min_size=1)),
+    st.tuples(
+        st.just("export"),
+        st.sets(st.sampled_from(MONTHS), min_size=1),
+        st.sampled_from([None, "syd", "nord"]),
+    ),
 )
 
 
@@ -51,7 +55,8 @@ def test_any_exports_in_any_order_count_each_months_latest_form_once(databases, 
                         counts[s[1]] += s[2]
                     else:
                         path = Path(folder) / f"{d}-{len(paths)}.json"
-                        write_export(path, export(db, months=sorted(s[1])), db, NOTHING_PROTECTED)
+                        document = export(db, months=sorted(s[1]), unit=s[2])
+                        write_export(path, document, db, NOTHING_PROTECTED)
                         paths.append(path)
                         sent.update({m: counts[m] for m in s[1]})
                 for m, n in sent.items():
@@ -63,8 +68,10 @@ def test_any_exports_in_any_order_count_each_months_latest_form_once(databases, 
             paths += [paths[i % len(paths)] for i in copies]
         order.shuffle(paths)
         result = merge(paths)
+        again = merge(paths[::-1])
     assert not result.skipped
     assert started(result) == expected
+    assert again.cells == result.cells  # the order of the files never matters
 
 
 def test_a_file_added_to_the_folder_while_merging_changes_no_count(memory_db, tmp_path):

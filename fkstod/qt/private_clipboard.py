@@ -49,8 +49,16 @@ def private_mime_data(text: str) -> QMimeData:
 
 def copy_private(text: str) -> None:
     """Put ``text`` on the clipboard, out of clipboard history, to be cleared at quit."""
-    global _last, _clears_at_quit
     QGuiApplication.clipboard().setMimeData(private_mime_data(text))
+    remember_private(text)
+
+
+def remember_private(text: str) -> None:
+    """Remember ``text``, just given to the clipboard as :func:`private_mime_data`, to clear at quit.
+
+    For a copy Qt makes itself (a text field's Ctrl+C) with the mime data made here.
+    """
+    global _last, _clears_at_quit
     _last = _digest(text)
     if not _clears_at_quit:
         app = QCoreApplication.instance()

@@ -9,8 +9,9 @@ Counted once: a file whose export id was seen (a copy), and each month of each
 caseworker's database. An export carries its months' ids (format version 2),
 the same each time the database exports that month; of the files that carry
 one month id, the merge counts the month from the one with the most counts (a
-month's counts only grow, so that is the latest; equal totals are the same
-counts). A month already added from a file that turns out older is taken out
+month's counts only grow, so that is the latest; of equal totals, the same
+counts, the one with the greater checksum, so that the order of the files never
+matters). A month already added from a file that turns out older is taken out
 again at the end by reading that file once more, so memory stays flat.
 """
 
@@ -169,12 +170,13 @@ def merge_exports(
     total = _count_files(paths)
     result = MergeResult()
     seen: set[int] = set()
-    # month id -> the month's total, the number of the file it was added from and the
-    # first 64 bits of that file's checksum, packed into one int (see _pack): one
-    # small entry per month id, so that memory stays flat in the number of files.
-    counted: dict[int, int] = {}
-    # file number -> (its checksum as an int, months added from it that a later file replaced).
-    take_out: dict[int, tuple[int, list[str]]] = {}
+    # month id -> the month's total, the file it was added from (its path, kept once
+    # per file) and the first 64 bits of that file's checksum: one small entry per month
+    # id, not per file, so that memory stays flat in the number of files.
+    counted: dict[int, tuple[int, str, int]] = {}
+    # path -> (its checksum as an int, months added from it that a later file replaced).
+    # By path, not by place in the folder: a file added to it meanwhile moves the places.
+    take_out: dict[str, tuple[int, set[str]]] = {}
     for done, path in enumerate(expand(paths), start=1):
         valid = _read(path, content, unit_codes, now, max_bytes, result)
         if valid is not None:
@@ -182,7 +184,7 @@ def merge_exports(
                 result.duplicates.append(str(path))
             else:
                 seen.add(valid.export_id)
-                wanted = _months_to_add(valid, done, counted, take_out, result)
+                wanted = _months_to_add(valid, str(path), counted, take_out, result)
                 for key, n in valid.cells:
                     if key[0] in wanted:
                         result.cells[key] = result.cells.get(key, 0) + n
@@ -191,7 +193,7 @@ def merge_exports(
             result.stopped = True
             break
     if take_out:
-        _take_out(paths, take_out, content, unit_codes, now, max_bytes, result)
+        _take_out(take_out, content, unit_codes, now, max_bytes, result)
     return result
 
 
@@ -220,9 +222,9 @@ def _read(
 
 def _months_to_add(
     valid: _Valid,
-    number: int,
-    counted: dict[int, int],
-    take_out: dict[int, tuple[int, list[str]]],
+    where: str,
+    counted: dict[int, tuple[int, str, int]],
+    take_out: dict[str, tuple[int, set[str]]],
     result: MergeResult,
 ) -> set[str]:
     # The months of this file to add: each whose id is new, or whose total is higher
@@ -233,33 +235,23 @@ def _months_to_add(
         if month_id is None:  # version 1: no way to know the month was sent before
             wanted.add(month)
             continue
-        packed = counted.get(month_id)
-        if packed is not None:
-            before_total, before_number, before_sha = _unpack(packed)
+        before = counted.get(month_id)
+        if before is not None:
+            before_total, before_where, before_sha = before
             result.replaced += 1
-            if before_total >= month_total:
+            # Of two with the same total (the same counts, perhaps under another unit),
+            # the one with the greater checksum: the same files give the same report
+            # in whatever order they are read.
+            if (before_total, before_sha) >= (month_total, sha):
                 continue
-            take_out.setdefault(before_number, (before_sha, []))[1].append(month)
-        counted[month_id] = _pack(month_total, number, sha)
+            take_out.setdefault(before_where, (before_sha, set()))[1].add(month)
+        counted[month_id] = (month_total, where, sha)
         wanted.add(month)
     return wanted
 
 
-_BITS = 40  # a month's total (at most MAX_COUNT x cells) and a file's number fit
-
-
-def _pack(total: int, number: int, sha: int) -> int:
-    return total | number << _BITS | sha << 2 * _BITS
-
-
-def _unpack(packed: int) -> tuple[int, int, int]:
-    mask = (1 << _BITS) - 1
-    return packed & mask, packed >> _BITS & mask, packed >> 2 * _BITS
-
-
 def _take_out(
-    paths: Sequence[Path | str],
-    take_out: dict[int, tuple[int, list[str]]],
+    take_out: dict[str, tuple[int, set[str]]],
     content: Mapping[str, frozenset[str]],
     unit_codes: frozenset[str],
     now: str,
@@ -267,16 +259,13 @@ def _take_out(
     result: MergeResult,
 ) -> None:
     # Read the files whose months were replaced once more and subtract those months.
-    for number, path in enumerate(expand(paths), start=1):
-        if number not in take_out:
-            continue
-        sha, months = take_out[number]
-        again = _read(path, content, unit_codes, now, max_bytes, MergeResult())
+    for where, (sha, gone) in take_out.items():
+        again = _read(Path(where), content, unit_codes, now, max_bytes, MergeResult())
         if again is None or int(again.sha[:16], 16) != sha:
             # Changed since it was read: what was added from it cannot be taken out.
             result.skipped.append(
                 Skipped(
-                    str(path),
+                    where,
                     _(
                         "filen ändrades medan exporterna räknades, så en månad i den kan "
                         "vara räknad två gånger: sammanställ igen"
@@ -284,7 +273,6 @@ def _take_out(
                 )
             )
             continue
-        gone = set(months)
         for key, n in again.cells:
             if key[0] in gone:
                 left = result.cells[key] - n

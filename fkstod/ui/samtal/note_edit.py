@@ -20,8 +20,12 @@ Signals:
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from collections.abc import Callable
+
+from PySide6.QtCore import QMimeData, Qt, Signal
 from PySide6.QtWidgets import QPlainTextEdit, QWidget
+
+from fkstod.qt.private_clipboard import private_mime_data, remember_private
 
 #: How the caseworker gives the note the focus on purpose (the app's own is OtherFocusReason).
 _CHOSEN = (
@@ -46,6 +50,10 @@ class NoteEdit(QPlainTextEdit):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        #: What a copy out of the note carries, from the text selected: the summary
+        #: sets it for a practice note (the mark first). Every way text leaves the
+        #: note (Ctrl+C, its menu, a drag) goes through it.
+        self.outgoing: Callable[[str], str] = str
         self.lock()
 
     @property
@@ -70,6 +78,13 @@ class NoteEdit(QPlainTextEdit):
             self.setReadOnly(False)  # and the editor's own interaction flags again
             self.setAccessibleDescription("")
             self.locked_changed.emit(False)
+
+    def createMimeDataFromSelection(self) -> QMimeData:
+        # The note's own copy: out of clipboard history and cleared at quit, as the
+        # copy button's is, and marked as a practice note where the note is one.
+        text = self.outgoing(self.textCursor().selection().toPlainText())
+        remember_private(text)
+        return private_mime_data(text)
 
     def focusInEvent(self, event) -> None:
         if event.reason() in _CHOSEN:

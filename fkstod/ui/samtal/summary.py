@@ -167,6 +167,7 @@ class FlowSummary(QWidget):
         self.report_button.setVisible(report_needed)
         self._training = training
         self.training_mark.setVisible(training)
+        self.note.outgoing = marked_for_training if training else str
         self.closing.setText(
             f'<p style="font-size:x-large">{html.escape(keep_numbers_together(closing))}</p>'
             if closing
@@ -231,6 +232,7 @@ class FlowSummary(QWidget):
         self.copied.clear()
         self._training = False
         self.training_mark.hide()
+        self.note.outgoing = str
 
     def _copy(self) -> None:
         if self._training:

@@ -106,6 +106,37 @@ def test_a_practice_note_copied_without_its_mark_gets_it_back(qtbot, window):
     assert note.toPlainText() == copied
 
 
+@pytest.mark.parametrize("what", ["all", "a line"])
+def test_a_practice_note_copied_with_ctrl_c_in_the_note_is_marked_too(qtbot, window, what):
+    # The note's own copy (Ctrl+C, its menu, a drag) is a way out of it as well: a
+    # trainee who deleted the mark and copied with Ctrl+C had a practice note unmarked.
+    training_key(qtbot, window)
+    page = sjukpenning_to_the_summary(qtbot, window)
+    note = page.summary.note
+    key(qtbot, Qt.Key.Key_T, Qt.KeyboardModifier.AltModifier)  # open it for writing
+    note.setPlainText(note.toPlainText().split("\n", 1)[1])
+    if what == "all":
+        key(qtbot, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
+    else:
+        key(qtbot, Qt.Key.Key_Home, Qt.KeyboardModifier.ControlModifier)
+        key(qtbot, Qt.Key.Key_End, Qt.KeyboardModifier.ShiftModifier)
+    QGuiApplication.clipboard().clear()
+    key(qtbot, Qt.Key.Key_C, Qt.KeyboardModifier.ControlModifier)
+    copied = QGuiApplication.clipboard().text()
+    assert copied.startswith(TRAINING_MARK + "\n" + HEADING)
+    # Kept out of clipboard history as the copy button's is.
+    formats = QGuiApplication.clipboard().mimeData().formats()
+    assert any("CanIncludeInClipboardHistory" in f for f in formats)
+
+
+def test_a_real_note_copied_with_ctrl_c_is_not_marked(qtbot, window):
+    page = sjukpenning_to_the_summary(qtbot, window)
+    key(qtbot, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
+    key(qtbot, Qt.Key.Key_C, Qt.KeyboardModifier.ControlModifier)
+    assert QGuiApplication.clipboard().text() == page.summary.note.toPlainText()
+    assert not QGuiApplication.clipboard().text().startswith(TRAINING_MARK)
+
+
 # -- what a call starts is counted as the call was -------------------------------------------
 
 ALT = Qt.KeyboardModifier.AltModifier

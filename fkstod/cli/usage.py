@@ -95,6 +95,7 @@ def export(args: argparse.Namespace) -> int:
         month_ids,
         month_of,
         month_range,
+        months_sent_running,
         write_export,
     )
     from fkstod.core.usage.summary import exported_text, months_of
@@ -114,7 +115,7 @@ def export(args: argparse.Namespace) -> int:
         with_id = month_ids(opened.db)
         if months is None:
             counted = months_of(UsageRecorder(opened.db).counts())
-            months = default_months(counted, before, current)
+            months = default_months(counted, before, current, months_sent_running(opened.db))
             if counted and not months:
                 raise CliError(_nothing_complete(counted, before, current))
         try:

@@ -21,6 +21,7 @@ recorder.migrations.declare_table(
     recorder.TABLE, ("month", "metric", "labels", "count"), labels="object"
 )
 recorder.migrations.declare_table(recorder.EXPORTED_TABLE, ("month", "times"))
+recorder.migrations.declare_table(recorder.RUNNING_TABLE, ("month",))
 recorder.migrations.declare_table(recorder.MONTH_IDS_TABLE, ("month", "id"))
 # Every field of an entry is a column, but ``levererad``: shipped entries are
 # never stored. (From the model, not validate.FIELD_NAMES: that module is not

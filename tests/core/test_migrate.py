@@ -50,6 +50,9 @@ LATER_STEPS = {
         '   "id" TEXT NOT NULL\n'
         ")"
     ),
+    "usage_months_sent_running": (
+        'CREATE TABLE "usage_months_sent_running" (\n   "month" TEXT PRIMARY KEY NOT NULL\n)'
+    ),
     "directory_entries_kategori": (
         'CREATE INDEX "directory_entries_kategori" ON "directory_entries" ("kategori", "kommuner")'
     ),

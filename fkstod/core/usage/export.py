@@ -40,7 +40,7 @@ import hashlib
 import json
 import re
 import uuid
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -48,7 +48,7 @@ from typing import TYPE_CHECKING, Any
 from fkstod.core import files
 from fkstod.core.i18n import _
 from fkstod.core.store_health import StoreError
-from fkstod.core.usage.recorder import EXPORTED_TABLE, MONTH_IDS_TABLE, TABLE
+from fkstod.core.usage.recorder import EXPORTED_TABLE, MONTH_IDS_TABLE, RUNNING_TABLE, TABLE
 from fkstod.core.usage.registry import METRICS, OTHER, Metric, is_allowed
 from fkstod.core.usage.units import Unit, shipped_units, unit_by_code
 
@@ -129,14 +129,20 @@ def month_of(day: date) -> str:
     return day.strftime("%Y-%m")
 
 
-def default_months(counted: Iterable[str], exported: Mapping[str, int], current: str) -> list[str]:
+def default_months(
+    counted: Iterable[str],
+    exported: Mapping[str, int],
+    current: str,
+    sent_running: Collection[str] = frozenset(),
+) -> list[str]:
     """Return the months an export offers unless others are chosen, ascending.
 
     Only complete months: those with counts before ``current`` (the month still
-    running, whose counts will grow) that have not gone out in an export. A month
-    sent while it runs would be sent again, with more counts, once it is over.
+    running, whose counts will grow) that have not gone out in an export, or
+    whose last export was made while they still ran (``sent_running``): the rest
+    of such a month goes out once it is over, and the merge counts it once.
     """
-    return sorted({m for m in counted if m < current and m not in exported})
+    return sorted({m for m in counted if m < current and (m not in exported or m in sent_running)})
 
 
 def _clean_labels(
@@ -245,7 +251,11 @@ class ExportNotMarked(StoreError):
 
 
 def write_export(
-    path: Path, document: Mapping[str, Any], db: Db, protected: files.Protected
+    path: Path,
+    document: Mapping[str, Any],
+    db: Db,
+    protected: files.Protected,
+    today: Callable[[], date] = date.today,
 ) -> Path:
     """Write ``document`` to ``path`` (all or nothing), then remember its months in ``db``.
 
@@ -265,7 +275,7 @@ def write_export(
         # that refuses them refuses before any file exists, and a file that is not
         # written leaves no month marked.
         with db.transaction() as conn:
-            _mark(conn, document["months"])
+            _mark(conn, document["months"], month_of(today()))
             _keep_ids(conn, document.get("month_ids", {}))
             written = files.write_file(path, data, protected)
     except StoreError as exc:
@@ -280,13 +290,19 @@ def write_export(
     return written
 
 
-def _mark(conn: sqlite3.Connection, months: Iterable[str]) -> None:
+def _mark(conn: sqlite3.Connection, months: Iterable[str], current: str = "") -> None:
+    # ``current``: the month running as the export is saved; a month not over yet is
+    # remembered as sent while running (``default_months`` offers it again later).
     for month in months:
         conn.execute(
             f"INSERT INTO {EXPORTED_TABLE} (month, times) VALUES (?, 1) "
             "ON CONFLICT (month) DO UPDATE SET times = times + 1",
             [month],
         )
+        if current and month >= current:
+            conn.execute(f"INSERT OR IGNORE INTO {RUNNING_TABLE} (month) VALUES (?)", [month])
+        else:
+            conn.execute(f"DELETE FROM {RUNNING_TABLE} WHERE month = ?", [month])
 
 
 def _keep_ids(conn: sqlite3.Connection, ids: Mapping[str, str]) -> None:
@@ -311,6 +327,13 @@ def _keep_ids(conn: sqlite3.Connection, ids: Mapping[str, str]) -> None:
             )
 
 
+def months_sent_running(db: Db) -> frozenset[str]:
+    """Return the months whose last export was made before they were over."""
+    if not db.table_exists(RUNNING_TABLE):
+        return frozenset()
+    return frozenset(month for (month,) in db.execute(f"SELECT month FROM {RUNNING_TABLE}"))
+
+
 def month_ids(db: Db) -> dict[str, str]:
     """Return the id each month already exported went out with."""
     if not db.table_exists(MONTH_IDS_TABLE):
@@ -318,10 +341,10 @@ def month_ids(db: Db) -> dict[str, str]:
     return {month: mid for month, mid in db.execute(f"SELECT month, id FROM {MONTH_IDS_TABLE}")}
 
 
-def mark_exported(db: Db, months: Iterable[str]) -> None:
+def mark_exported(db: Db, months: Iterable[str], today: Callable[[], date] = date.today) -> None:
     """Remember that ``months`` went out in an export (once more)."""
     with db.transaction() as conn:
-        _mark(conn, months)
+        _mark(conn, months, month_of(today()))
 
 
 def exported_months(db: Db) -> dict[str, int]:

@@ -43,6 +43,12 @@ class LocalExports:
 
         return export.exported_months(self._db)
 
+    def months_sent_running(self) -> frozenset[str]:
+        """Return the months whose last export was made before they were over."""
+        from fkstod.core.usage import export
+
+        return export.months_sent_running(self._db)
+
     def month_ids(self) -> dict[str, str]:
         """Return the id each exported month went out with (exports of format version 2 on)."""
         from fkstod.core.usage import export

@@ -24,6 +24,8 @@ from fkstod.core.usage.registry import (
 TABLE = "usage_counts"
 #: The months that went out in an export, and how many times (the export itself is not kept).
 EXPORTED_TABLE = "usage_exported_months"
+#: Months whose last export was made while they still ran: offered again once over.
+RUNNING_TABLE = "usage_months_sent_running"
 #: Each exported month's random id, sent again with the month so that a merge counts it once.
 MONTH_IDS_TABLE = "usage_month_ids"
 
@@ -67,6 +69,12 @@ def create_usage_month_ids(conn: sqlite3.Connection) -> None:
         '   "id" TEXT NOT NULL\n'
         ")"
     )
+
+
+@migrations()
+def create_usage_months_sent_running(conn: sqlite3.Connection) -> None:
+    """Create the table of months that last went out before they were over."""
+    conn.execute(f'CREATE TABLE "{RUNNING_TABLE}" (\n   "month" TEXT PRIMARY KEY NOT NULL\n)')
 
 
 @dataclass(frozen=True)

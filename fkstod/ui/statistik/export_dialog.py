@@ -49,6 +49,7 @@ class ExportDialog(QDialog):
         *,
         current: str,
         sent_with_id: Collection[str] = frozenset(),
+        sent_running: Collection[str] = frozenset(),
     ) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Exportera statistik"))
@@ -68,8 +69,9 @@ class ExportDialog(QDialog):
                 text = self.tr("{m} (inte slut än)").format(m=month) if month >= current else month
                 combo.addItem(text, month)
             combo.setAccessibleName(name)
-        # Unless chosen otherwise: the complete months not exported before (none: nothing).
-        offered = default_months(months, exported, current)
+        # Unless chosen otherwise: the complete months not exported before, or last sent
+        # while they still ran (none: nothing).
+        offered = default_months(months, exported, current, sent_running)
         self.first.setCurrentIndex(self.first.findData(offered[0]) if offered else -1)
         self.last.setCurrentIndex(self.last.findData(offered[-1]) if offered else -1)
         self.unit = QComboBox()

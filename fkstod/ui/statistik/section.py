@@ -102,6 +102,7 @@ class StatistikSection(PageSection["StatisticsPage"]):
             self.dialogs.parent if hasattr(self.dialogs, "parent") else None,
             current=current_month(),
             sent_with_id=self.exports.month_ids(),
+            sent_running=self.exports.months_sent_running(),
         )
         # Window-modal and shown: the call returns at once (QDialog.exec would wait).
         self.dialog.setWindowModality(Qt.WindowModality.WindowModal)

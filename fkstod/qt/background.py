@@ -18,6 +18,7 @@ The work must not touch widgets, and a database connection only of its own
 
 from __future__ import annotations
 
+import sys
 import threading
 from collections.abc import Callable
 from typing import TypeVar
@@ -29,6 +30,8 @@ from fkstod.core.progress import Progress
 
 #: Work that is done within this long shows no dialog at all.
 SHOW_AFTER_MS = 400
+#: The interpreter's turn between threads while a worker runs (Python's default: 5 ms).
+SWITCH_S = 0.0005
 
 T = TypeVar("T")
 
@@ -94,11 +97,20 @@ def run_in_background(
     relay.progressed.connect(moved, Qt.ConnectionType.QueuedConnection)
     relay.done.connect(loop.quit, Qt.ConnectionType.QueuedConnection)
     worker = threading.Thread(target=run, name="fkstod-arbete", daemon=True)
-    worker.start()
-    loop.exec()
-    if worker.is_alive():  # the loop ended early: the application is quitting
-        stop.set()
-    worker.join()
+    # Painting calls back into Python many times (the focus frame's style, the
+    # delegates), each waiting for the interpreter lock the worker holds: with the
+    # usual 5 ms turns a repaint waited tens of milliseconds. Shorter turns while
+    # the worker runs keep the window's share of the lock near its need.
+    turn = sys.getswitchinterval()
+    sys.setswitchinterval(SWITCH_S)
+    try:
+        worker.start()
+        loop.exec()
+        if worker.is_alive():  # the loop ended early: the application is quitting
+            stop.set()
+        worker.join()
+    finally:
+        sys.setswitchinterval(turn)
     dialog.close()
     dialog.deleteLater()
     relay.deleteLater()

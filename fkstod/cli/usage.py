@@ -133,40 +133,38 @@ def export(args: argparse.Namespace) -> int:
         after = exported_months(opened.db)
     finally:
         opened.db.close()
-    if document["months"]:
-        print(
-            _("{path}: {n} antal från {months}").format(
-                path=args.out, n=len(document["counts"]), months=", ".join(document["months"])
-            )
+    # The document has months: a document without any was refused above.
+    print(
+        _("{path}: {n} antal från {months}").format(
+            path=args.out, n=len(document["counts"]), months=", ".join(document["months"])
         )
-    else:  # a new database: nothing counted yet
-        print(_("{path}: 0 antal, inga månader").format(path=args.out))
-    once = [m for m in again if m in with_id]
-    twice = [m for m in again if m not in with_id]
-    if once:
-        print(
+    )
+    notes = (
+        (
+            [m for m in again if m in with_id],
             _(
                 "Obs: {months} hade exporterats förut; samordnaren räknar varje månad en gång, "
                 "från den export som har flest antal."
-            ).format(months=", ".join(once)),
-            file=sys.stderr,
-        )
-    if twice:
-        print(
+            ),
+        ),
+        (
+            [m for m in again if m not in with_id],
             _(
                 "Obs: {months} hade exporterats förut med en tidigare version av fkstod; "
                 "skickas båda filerna räknas samtalen två gånger."
-            ).format(months=", ".join(twice)),
-            file=sys.stderr,
-        )
-    if running:
-        print(
+            ),
+        ),
+        (
+            running[:1],
             _(
-                "Obs: {month} är inte slut än, så antalen för den är inte kompletta. Exportera "
+                "Obs: {months} är inte slut än, så antalen för den är inte kompletta. Exportera "
                 "den igen när den är slut: då räknas den nya exporten i stället."
-            ).format(month=running[0]),
-            file=sys.stderr,
-        )
+            ),
+        ),
+    )
+    for months, note in notes:
+        if months:
+            print(note.format(months=", ".join(months)), file=sys.stderr)
     print(exported_text(after))
     return 0
 

@@ -246,10 +246,6 @@ class _Postings:
 _SLICE_WORK = 4000
 
 
-#: Kept under its old name for this package's own use.
-_no_collection = no_collection
-
-
 def _sorted_in_slices(
     items: Iterable[SupportsRichComparisonT], out: list[SupportsRichComparisonT]
 ) -> Iterator[None]:
@@ -526,7 +522,7 @@ class IndexBuilder:
         if self._work is None:
             return True
         deadline = time.perf_counter() + budget_ms / 1000
-        with _no_collection():
+        with no_collection():
             for _ in self._work:
                 if time.perf_counter() >= deadline:
                     return False
@@ -536,7 +532,7 @@ class IndexBuilder:
     def finish(self) -> DirectoryIndex:
         """Build the rest at once and return the index."""
         if self._work is not None:
-            with _no_collection():
+            with no_collection():
                 for _ in self._work:
                     pass
             self._done()

@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING
 
 from fkstod import paths
 from fkstod.core import files
+from fkstod.core.collector import no_collection
 from fkstod.core.directory import csvfile, hsds, xlsxfile
 from fkstod.core.directory.csvfile import FileProblem, Row
 from fkstod.core.directory.index import (
@@ -29,7 +30,6 @@ from fkstod.core.directory.index import (
     Filters,
     IndexBuilder,
     SearchResult,
-    _no_collection,
     fold,
     index_order,
 )
@@ -482,7 +482,7 @@ class Directory:
         # Many long-lived objects and no cyclic garbage: a collection midway would walk
         # them all, and hold up the window's thread too (see fkstod.core.collector).
         try:
-            with _no_collection():
+            with no_collection():
                 if files.is_folder(path) or path.name == hsds.DESCRIPTOR:
                     rows = hsds.read_package(path)
                 elif path.suffix.lower() == ".xlsx":
@@ -622,7 +622,7 @@ class Directory:
             raise DirectoryError(
                 _("katalogen har ändrats sedan förhandsvisningen; läs in filen igen")
             )
-        with _no_collection(), db.transaction() as conn:
+        with no_collection(), db.transaction() as conn:
             conn.execute(f"DELETE FROM {TABLE}")
             if plan.entries:
                 # Plain executemany: sqlite-utils' insert_all spends more time per row
@@ -738,7 +738,7 @@ class DirectoryLoader:
             # entries, read to live as long as the app) is taken out of the collector's
             # sight after it, so no later collection walks them in the middle of a
             # slice (at 100 000 entries one such walk took 50 ms and more).
-            with _no_collection():
+            with no_collection():
                 for _piece in self._work:
                     if time.perf_counter() >= deadline:
                         return False

@@ -29,9 +29,10 @@ from PySide6.QtWidgets import (
 
 from fkstod.qt.close_guard import CloseGuard
 from fkstod.ui.section import Section
-from fkstod.ui.widgets.key_hint_delegate import KEY_ROLE, KeyHintDelegate
 
 TEXT_SCALE_MIN, TEXT_SCALE_MAX, TEXT_SCALE_STEP = 0.8, 2.5, 0.1
+#: Between a section's name and its key in the section list (Qt draws it as a new line).
+KEY_SEPARATOR = "\u2028"
 
 
 def text_scale_within(scale: object) -> float:
@@ -73,7 +74,6 @@ class MainWindow(QMainWindow):
         # As wide as the longest section name at the text size in use (fit_navigation).
         self.navigation.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.navigation.installEventFilter(self)
-        self.navigation.setItemDelegate(KeyHintDelegate(self.navigation))  # "Ctrl+1" under the name
         self.pages = QStackedWidget()
         # Sections are built when first shown (or when the app is idle after the
         # first paint), so that start-up builds one page.
@@ -222,11 +222,14 @@ class MainWindow(QMainWindow):
         index = self.pages.addWidget(holder)
         self._sections.append(section)
         self._factories[index] = section.build
-        item = QListWidgetItem(title)
+        # The key under the name ("Samtalsstöd" over "Ctrl+1"), not beside it: the
+        # list stays as narrow as its longest name. A line separator, as Qt itself
+        # turns "\n" into; the item's accessible name is the title alone.
+        key = f"Ctrl+{index + 1}" if index < 9 else ""
+        item = QListWidgetItem(f"{title}{KEY_SEPARATOR}{key}" if key else title)
         item.setData(Qt.ItemDataRole.AccessibleTextRole, title)
-        if index < 9:
-            item.setData(KEY_ROLE, f"Ctrl+{index + 1}")
-            item.setData(Qt.ItemDataRole.AccessibleDescriptionRole, f"Ctrl+{index + 1}")
+        if key:
+            item.setData(Qt.ItemDataRole.AccessibleDescriptionRole, key)
         self.navigation.addItem(item)
         self.fit_navigation()
         if index < 9:
@@ -270,7 +273,11 @@ class MainWindow(QMainWindow):
         nav = self.navigation
         metrics = nav.fontMetrics()
         widest = max(
-            (metrics.horizontalAdvance(nav.item(i).text()) for i in range(nav.count())),
+            (
+                metrics.horizontalAdvance(line)
+                for i in range(nav.count())
+                for line in nav.item(i).text().split(KEY_SEPARATOR)
+            ),
             default=0,
         )
         nav.setFixedWidth(widest + 2 * metrics.averageCharWidth() + 2 * nav.frameWidth())

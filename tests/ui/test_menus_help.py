@@ -6,8 +6,8 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QShortcut
 
+from fkstod.ui.main_window import KEY_SEPARATOR
 from fkstod.ui.shortcuts_dialog import ShortcutsDialog, key_text, window_keys
-from fkstod.ui.widgets.key_hint_delegate import KEY_ROLE
 from tests.ui.fakes import FakeDialogs, real_window
 
 
@@ -109,9 +109,14 @@ def test_the_section_list_shows_the_ctrl_number_keys(qtbot, built):
     window, _dialogs, _services = built
     nav = window.navigation
     assert nav.count() == len(window.sections())
-    assert [nav.item(i).data(KEY_ROLE) for i in range(nav.count())] == [
+    assert [nav.item(i).text().split(KEY_SEPARATOR)[1] for i in range(nav.count())] == [
         f"Ctrl+{n}" for n in range(1, nav.count() + 1)
     ]
+    # A screen reader reads the name, and the key as its description.
+    names = [s.title for s in window.sections()]
+    assert [
+        nav.item(i).data(Qt.ItemDataRole.AccessibleTextRole) for i in range(nav.count())
+    ] == names
     # Under the name, so the list is no wider than before; the row shows both lines.
     nav.doItemsLayout()
     rect = nav.visualItemRect(nav.item(0))

@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 
 from fkstod.qt.close_guard import CloseGuard
 from fkstod.ui.section import Section
+from fkstod.ui.widgets.accent_room import give_accent_room
 
 TEXT_SCALE_MIN, TEXT_SCALE_MAX, TEXT_SCALE_STEP = 0.8, 2.5, 0.1
 #: Between a section's name and its key in the section list (Qt draws it as a new line).
@@ -74,6 +75,7 @@ class MainWindow(QMainWindow):
         # As wide as the longest section name at the text size in use (fit_navigation).
         self.navigation.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.navigation.installEventFilter(self)
+        give_accent_room(self.navigation)  # "Övning", not "Ovning"
         self.pages = QStackedWidget()
         # Sections are built when first shown (or when the app is idle after the
         # first paint), so that start-up builds one page.

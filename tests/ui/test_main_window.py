@@ -8,6 +8,7 @@ from PySide6.QtWidgets import QApplication
 
 from fkstod import app as fkapp
 from fkstod.ui.main_window import KEY_SEPARATOR
+from fkstod.ui.widgets.accent_room import AccentRoom
 from tests.ui.fakes import FakeDialogs
 
 
@@ -290,3 +291,38 @@ def test_closing_with_an_edited_note_asks_first(qtbot, services):
     assert dialogs.confirm_titles() == ["Kasta anteckningen?"]
     dialogs.answer = True
     assert window.close()
+
+
+def _first_line_cut_off(view, row: int) -> bool:
+    # Qt centres a row's lines in it: do the marks over its first line's capitals
+    # (Ö's dots, Å's ring) start above the row's top?
+    index = view.model().index(row, 0)
+    rect = view.visualRect(index)
+    lines = (
+        index.data(Qt.ItemDataRole.DisplayRole).replace("\n", KEY_SEPARATOR).split(KEY_SEPARATOR)
+    )
+    metrics = view.fontMetrics()
+    first_baseline = rect.top() + (rect.height() - len(lines) * metrics.lineSpacing()) / 2
+    first_baseline += metrics.ascent()
+    return first_baseline + metrics.tightBoundingRect(lines[0]).top() < rect.top()
+
+
+def test_no_list_cuts_off_the_dots_over_a_capital_o(qtbot, window):
+    # "Övning" read "Ovning" in the section list, "Ämne: …" lost a pixel of its dots
+    # in the flow list: the marks reach above the font's ascent. Every list of
+    # every section, at three text sizes, with a row that starts with them.
+    from PySide6.QtWidgets import QListWidget
+
+    for i in range(window.pages.count()):
+        window.show_section(i)
+    lists = window.findChildren(QListWidget)
+    assert window.navigation in lists and len(lists) >= 4
+    assert all(isinstance(view.itemDelegate(), AccentRoom) for view in lists)
+    for _ in range(3):
+        for view in lists:
+            view.addItem(f"Övning{KEY_SEPARATOR}Ärende")
+            view.doItemsLayout()
+            assert not _first_line_cut_off(view, view.count() - 1), view.accessibleName()
+            view.takeItem(view.count() - 1)
+        assert not any(_first_line_cut_off(window.navigation, r) for r in range(5))
+        qtbot.keyClick(window, Qt.Key_Plus, Qt.ControlModifier)

@@ -14,6 +14,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QListWidget, QListWidgetItem, QWidget
 
 from fkstod.core.directory.validate import split_list
+from fkstod.ui.widgets.accent_room import give_accent_room
 
 CODE_ROLE = Qt.ItemDataRole.UserRole
 #: Rows in sight before a checklist scrolls.
@@ -25,6 +26,7 @@ class CodeChecklist(QListWidget):
 
     def __init__(self, names: Mapping[str, str], parent: QWidget | None = None):
         super().__init__(parent)
+        give_accent_room(self)
         for code, name in names.items():
             self._add(code, name)
         self._fit()

@@ -13,6 +13,7 @@ from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QListWidget, QListWidgetItem, QStyle, QWidget
 
+from fkstod.ui.widgets.accent_room import give_accent_room
 from fkstod.ui.widgets.plain_label import plain_tooltip
 
 ID_ROLE = Qt.ItemDataRole.UserRole
@@ -27,6 +28,7 @@ class DirectoryResultList(QListWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        give_accent_room(self)
         self.setWordWrap(False)
         self.setTextElideMode(Qt.TextElideMode.ElideRight)
         self.setAlternatingRowColors(True)

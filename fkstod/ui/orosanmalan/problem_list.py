@@ -14,6 +14,7 @@ from PySide6.QtCore import QEvent, QItemSelectionModel, Qt, Signal
 from PySide6.QtWidgets import QAbstractItemView, QListWidget, QListWidgetItem, QWidget
 
 from fkstod.core.orosanmalan import FieldProblem
+from fkstod.ui.widgets.accent_room import give_accent_room
 
 FIELD_ROLE = Qt.ItemDataRole.UserRole
 #: Lines of text the list is at least high; it grows to show every problem up to
@@ -30,6 +31,7 @@ class ProblemList(QListWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        give_accent_room(self)
         self.setWordWrap(True)
         self.setTextElideMode(Qt.TextElideMode.ElideNone)
         self.setResizeMode(QListWidget.ResizeMode.Adjust)

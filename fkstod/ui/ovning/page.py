@@ -31,6 +31,7 @@ from fkstod.ui.dialogs import Dialogs
 from fkstod.ui.ovning.diagram_view import DiagramView
 from fkstod.ui.ovning.practice import PracticeWindow
 from fkstod.ui.ovning.presenter import Presenter, plain_label
+from fkstod.ui.widgets.accent_room import give_accent_room
 from fkstod.ui.widgets.wrap_layout import WrapLayout
 
 
@@ -80,6 +81,7 @@ class OvningPage(QWidget):
         )
         self.list = QListWidget()
         self.list.setAccessibleName(_("Övningsfall"))
+        give_accent_room(self.list)
         self.list.setWordWrap(True)
         self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         for case in cases.listed():

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 
 from fkstod.core.flows import FlowLibrary
 from fkstod.core.vocabulary import BENEFITS
+from fkstod.ui.widgets.accent_room import give_accent_room
 
 _FLOW_ID = Qt.ItemDataRole.UserRole
 _BROKEN = Qt.ItemDataRole.UserRole + 1
@@ -56,6 +57,7 @@ class FlowPicker(QWidget):
         self.filter.setClearButtonEnabled(True)
         self.list = QListWidget()
         self.list.setAccessibleName(self.tr("Flöden"))
+        give_accent_room(self.list)
         self.list.setWordWrap(True)
         self.list.setAlternatingRowColors(True)
 

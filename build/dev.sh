@@ -65,6 +65,8 @@ setup() {
   # from source must not measure compiling. Cheap when nothing changed.
   "$VENV/bin/python" -m compileall -q fkstod
   echo "Byte-kod för fkstod kompilerad (python -m compileall fkstod)." >&2
+  # The flows parsed once, as a bundle ships them: a first start reads them.
+  "$VENV/bin/python" build/prepare_flows.py
 }
 
 cmd=${1:-run}; shift || true

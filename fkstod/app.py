@@ -22,7 +22,7 @@ from PySide6.QtWidgets import QApplication
 from fkstod import __version__, paths
 from fkstod.core import instance as folder_lock
 from fkstod.core import kommuner, store
-from fkstod.core.flows.cache import CACHE_NAME, FlowCache
+from fkstod.core.flows.cache import CACHE_NAME, PREPARED_NAME, FlowCache
 from fkstod.core.i18n import _
 from fkstod.core.oserrors import describe_db_error, describe_os_error
 from fkstod.core.schema import MIGRATION_SETS
@@ -144,8 +144,11 @@ class Wiring:
         self.services = services
         self.dialogs = dialogs
         self.window = window
-        #: The parsed flows, read from the data folder's cache when it is current.
-        self.flow_cache = FlowCache(services.data_folder / CACHE_NAME)
+        #: The parsed flows, read from the data folder's cache when it is current, else
+        #: from the one prepared at set-up or bundling (a first start), else parsed.
+        self.flow_cache = FlowCache(
+            services.data_folder / CACHE_NAME, prepared=paths.resource(PREPARED_NAME)
+        )
         self.library = self.flow_cache.load()
         self.kommuner = kommuner.kommuner()
         #: Övningsläge, app-wide: nothing counted, every report marked (``wire_training``).

@@ -132,3 +132,14 @@ def test_every_library_of_the_bundle_finds_what_it_needs(bundle):
         if lost:
             missing[lib.relative_to(bundle).as_posix()] = lost
     assert missing == {}
+
+
+def test_a_first_frozen_start_reads_the_prepared_flows(bundle, tmp_path):
+    # The bundle ships the flows parsed by its own code (resources/flows.cache) and
+    # the sources the cache's key is made from: a first start parses nothing, so
+    # it has nothing to keep in the data folder.
+    assert (bundle / "_internal" / "resources" / "flows.cache").is_file()
+    result = run(bundle, "fkstod", "--exit-when-ready", tmp_path=tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert (tmp_path / "fkstod.sqlite3").exists()
+    assert not (tmp_path / "flows.cache").exists()

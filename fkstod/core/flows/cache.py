@@ -32,6 +32,10 @@ from fkstod.core.problems import MAX_SOURCE_BYTES
 
 #: The cache's file name in the data folder.
 CACHE_NAME = "flows.cache"
+#: The resource made when fkstod is set up or bundled (``write_prepared``): the
+#: library parsed from the shipped flows by the shipped code, so that a first
+#: start, and the first after an update, need not parse either.
+PREPARED_NAME = "flows.cache"
 #: The file starts with this, then the 32-byte key, then the pickled library.
 MAGIC = b"fkstod-flows-cache 1\n"
 #: A cache bigger than this is not ours (today's is some 130 kB).
@@ -39,7 +43,7 @@ MAX_CACHE_BYTES = 32 * 1024 * 1024
 #: A module's source bigger than this is not ours.
 MAX_CODE_BYTES = 4 * 1024 * 1024
 #: The modules whose code decides what a parse gives.
-_CODE = (
+CODE_MODULES = (
     "fkstod.core.flows.check",
     "fkstod.core.flows.library",
     "fkstod.core.flows.loader",
@@ -69,7 +73,7 @@ class _Unpickler(pickle.Unpickler):
 def _code_identity() -> bytes:
     """Return what identifies the parsing code: its source, else the executable."""
     digest = sha256(f"{__version__}\n{sys.version}\n".encode())
-    for module in _CODE:
+    for module in CODE_MODULES:
         source = CODE_ROOT.joinpath(*module.split(".")).with_suffix(".py")
         try:
             digest.update(files.read_bytes(source, MAX_CODE_BYTES))
@@ -100,18 +104,27 @@ class FlowCache:
     parse (the app calls it after the first paint, so a first start does not wait).
     """
 
-    def __init__(self, path: Path, folder: Path | None = None) -> None:
+    def __init__(
+        self, path: Path, folder: Path | None = None, prepared: Path | None = None
+    ) -> None:
         self.path = path
         self.folder = folder or flows_folder()
+        #: The cache made when fkstod was set up or bundled, read when ``path`` is no help.
+        self.prepared = prepared
         self._stale: tuple[bytes, FlowLibrary] | None = None
 
     def load(self) -> FlowLibrary:
-        """Return the library: the cached one when its key matches, else parsed anew."""
+        """Return the library: a cached one whose key matches, else parsed anew.
+
+        The data folder's cache first, then the prepared one: both are checked
+        against the same key, so either is used only when it is current.
+        """
         key = library_key(self.folder)
-        cached = self._read(key)
-        if cached is not None:
-            self._stale = None
-            return cached
+        for path in (self.path, self.prepared):
+            cached = None if path is None else _read(path, key)
+            if cached is not None:
+                self._stale = None
+                return cached
         library = load_library(self.folder)
         # A library with a flow that could not be used is not kept: a release ships none,
         # and the cause may pass (a file locked while it was read, after the key read it).
@@ -133,25 +146,44 @@ class FlowCache:
         if self._stale is None:
             return False
         key, library = self._stale
-        data = MAGIC + key + pickle.dumps(library, protocol=pickle.HIGHEST_PROTOCOL)
         try:
             # The app chose this file itself, in its own data folder: nothing to protect.
-            files.write_file(self.path, data, files.NOTHING_PROTECTED)
+            files.write_file(self.path, _cache_bytes(key, library), files.NOTHING_PROTECTED)
         except files.FileProblem:
             return False
         self._stale = None
         return True
 
-    def _read(self, key: bytes) -> FlowLibrary | None:
-        try:
-            data = files.read_bytes(self.path, MAX_CACHE_BYTES)
-        except files.FileProblem:  # missing, not a regular file, too big, unreadable
-            return None
-        head = MAGIC + key
-        if not data.startswith(head):
-            return None
-        try:
-            library = _Unpickler(io.BytesIO(data[len(head) :])).load()
-        except Exception:  # cut short, or not what we wrote: a cache, parse instead
-            return None
-        return library if isinstance(library, FlowLibrary) else None
+
+def write_prepared(target: Path, folder: Path | None = None) -> int:
+    """Parse the shipped flows and write them as a cache to ``target``; return the flows kept.
+
+    Run when fkstod is set up and when it is bundled (``build/prepare_flows.py``).
+    Raises ``ValueError`` when a flow cannot be used: a build must not ship that.
+    """
+    folder = folder or flows_folder()
+    library = load_library(folder)
+    if library.unavailable:
+        names = ", ".join(Path(u.path).name for u in library.unavailable)
+        raise ValueError(f"flöden som inte kan användas: {names}")
+    files.write_file(target, _cache_bytes(library_key(folder), library), files.NOTHING_PROTECTED)
+    return len(library.ids())
+
+
+def _cache_bytes(key: bytes, library: FlowLibrary) -> bytes:
+    return MAGIC + key + pickle.dumps(library, protocol=pickle.HIGHEST_PROTOCOL)
+
+
+def _read(path: Path, key: bytes) -> FlowLibrary | None:
+    try:
+        data = files.read_bytes(path, MAX_CACHE_BYTES)
+    except files.FileProblem:  # missing, not a regular file, too big, unreadable
+        return None
+    head = MAGIC + key
+    if not data.startswith(head):
+        return None
+    try:
+        library = _Unpickler(io.BytesIO(data[len(head) :])).load()
+    except Exception:  # cut short, or not what we wrote: a cache, parse instead
+        return None
+    return library if isinstance(library, FlowLibrary) else None

@@ -97,7 +97,7 @@ def test_the_key_changes_with_the_bytes_and_names_of_the_files(folder):
 def test_the_key_is_made_from_the_parsing_code_and_changes_with_it(tmp_path, folder, monkeypatch):
     from fkstod.core.flows import cache as cache_module
 
-    for module in cache_module._CODE:  # every module the key names is there to read
+    for module in cache_module.CODE_MODULES:  # every module the key names is there to read
         assert (cache_module.CODE_ROOT.joinpath(*module.split(".")).with_suffix(".py")).is_file()
     copy = tmp_path / "code"
     shutil.copytree(cache_module.CODE_ROOT / "fkstod", copy / "fkstod")
@@ -168,12 +168,17 @@ def test_a_cache_path_that_cannot_be_a_file_is_no_fault(tmp_path, folder):
     assert cache.save() is False
 
 
-def test_the_window_keeps_the_cache_in_the_data_folder_and_reads_it_next_time(data_folder):
+def _window_starts(data_folder, prepared: bool) -> list[str]:
+    # Two starts of the real window; what each one's flow library came from.
     probe = (
         "import sys\n"
         "from fkstod import cli\n"
         "from fkstod.core.flows.cache import FlowCache\n"
         "seen = []\n"
+        "real_init = FlowCache.__init__\n"
+        "def init(self, path, folder=None, prepared=None):\n"
+        f"    real_init(self, path, folder, prepared if {prepared} else None)\n"
+        "FlowCache.__init__ = init\n"
         "real = FlowCache.load\n"
         "def load(self):\n"
         "    library = real(self)\n"
@@ -187,5 +192,65 @@ def test_the_window_keeps_the_cache_in_the_data_folder_and_reads_it_next_time(da
     seen = []
     for _start in range(2):
         seen += run_window_probe(probe, data_folder).stdout.split()
-    assert seen == ["PARSED", "CACHED"]
+    return seen
+
+
+def test_the_window_keeps_the_cache_in_the_data_folder_and_reads_it_next_time(data_folder):
+    # Without a current prepared library (a checkout not set up, a changed flow).
+    assert _window_starts(data_folder, prepared=False) == ["PARSED", "CACHED"]
     assert (data_folder / "flows.cache").read_bytes().startswith(MAGIC)
+
+
+def test_the_windows_first_start_reads_the_prepared_library(data_folder):
+    assert _window_starts(data_folder, prepared=True) == ["CACHED", "CACHED"]
+    assert not (data_folder / "flows.cache").exists()  # nothing parsed, nothing to keep
+
+
+def test_a_first_start_reads_the_prepared_library_without_parsing(tmp_path, folder, monkeypatch):
+    from fkstod.core.flows import cache as cache_module
+    from fkstod.core.flows.cache import write_prepared
+
+    prepared = tmp_path / "resources" / "flows.cache"
+    prepared.parent.mkdir()
+    assert write_prepared(prepared, folder) == len(load_library(folder).ids())
+    expected = load_library(folder)
+
+    def no_parse(_folder):
+        raise AssertionError("parsed although the prepared library is current")
+
+    monkeypatch.setattr(cache_module, "load_library", no_parse)
+    cache = FlowCache(tmp_path / "data" / "flows.cache", folder, prepared=prepared)
+    assert cache.load() == expected
+    assert not cache.stale  # nothing for the data folder to keep: the next start reads it too
+
+
+def test_a_prepared_library_that_is_not_current_is_parsed_again(tmp_path, folder):
+    from fkstod.core.flows.cache import write_prepared
+
+    prepared = tmp_path / "flows.cache"
+    write_prepared(prepared, folder)
+    target = folder / "akut-fara.toml"
+    title = load_library(folder).get("akut-fara").title
+    target.write_text(target.read_text(encoding="utf-8").replace(title, "Ny", 1), encoding="utf-8")
+    cache = FlowCache(tmp_path / "data.cache", folder, prepared=prepared)
+    assert cache.load().get("akut-fara").title == "Ny"
+    assert cache.stale  # parsed: kept in the data folder for the next start
+
+
+def test_a_build_refuses_to_prepare_flows_that_cannot_be_used(tmp_path, folder):
+    from fkstod.core.flows.cache import write_prepared
+
+    shutil.copy(folder / "akut-fara.toml", folder / "kopia.toml")  # its id twice
+    with pytest.raises(ValueError, match=r"kopia\.toml|akut-fara\.toml"):
+        write_prepared(tmp_path / "flows.cache", folder)
+    assert not (tmp_path / "flows.cache").exists()
+
+
+def test_the_set_up_checkout_has_a_current_prepared_library():
+    # build/dev.sh setup (the README's commands) prepares it, as a bundle ships it.
+    from fkstod import paths
+    from fkstod.core.flows.cache import PREPARED_NAME
+
+    cache = FlowCache(Path("/nonexistent/flows.cache"), prepared=paths.resource(PREPARED_NAME))
+    cache.load()
+    assert not cache.stale, "resources/flows.cache is missing or stale: run build/dev.sh setup"

@@ -46,6 +46,23 @@ def explanation(threshold: int) -> str:
     ).format(small=threshold - 1)
 
 
+def between_merges() -> str:
+    """Return what the coordinator must know before publishing reports of two merges.
+
+    The reports of one merge are safe together (a quarter or year is made of the
+    month report); two merges of different files are not, and nothing in one merge
+    can know what another one published.
+    """
+    return _(
+        "Rapporterna för månad, kvartal och år av samma sammanställning kan publiceras "
+        "tillsammans: ett kvartal eller ett år visas bara där månadsrapporten visar alla "
+        "dess delar. Rapporter av olika sammanställningar skyddas inte mot varandra. Har "
+        "fler exporter kommit in sedan en rapport publicerades, eller bygger en rapport "
+        "bara på en del av filerna, kan skillnaden mellan två rapporter visa ett litet "
+        "antal. Publicera därför bara rapporter som bygger på samma filer."
+    )
+
+
 @dataclass(frozen=True)
 class Indicator:
     """One indicator: the metric it sums and the labels it is restricted to."""

@@ -239,6 +239,9 @@ def aggregate(args: argparse.Namespace) -> int:
         write_report(args.out, report, fmt, target)
     for skipped in result.skipped:
         print(f"{skipped.path}: {skipped.reason}", file=sys.stderr)
+    from fkstod.core.usage.indicators import between_merges
+
+    print(_("Obs: {note}").format(note=between_merges()), file=sys.stderr)
     from fkstod.core.plural import plural
 
     parts = [

@@ -91,6 +91,8 @@ def test_aggregate_writes_the_report_and_names_every_skipped_file(tmp_path):
     assert "trasig.json" in result.stderr
     assert "andrad.json: kontrollsumman stämmer inte" in result.stderr
     assert "3 exporter räknade" in result.stdout
+    # Reports of two merges are not protected against each other: said before publishing.
+    assert "Rapporter av olika sammanställningar skyddas inte mot varandra" in result.stderr
     raw = out.read_bytes()
     assert raw.startswith(b"\xef\xbb\xbf")
     text = raw.decode("utf-8-sig")

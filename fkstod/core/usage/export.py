@@ -259,24 +259,31 @@ def write_export(
 ) -> Path:
     """Write ``document`` to ``path`` (all or nothing), then remember its months in ``db``.
 
+    The months' ids are kept first, in a transaction of their own that is committed
+    before the file is written: a file that goes out carries ids the database
+    already holds, so that the month sent again carries the same ones, also when
+    marking it as exported fails after the file was written. An id kept for a file
+    that was then not written does no harm: it is the month's id the next time.
+
     Returns:
         The file written.
 
     Raises:
         FileProblem: the file could not be written; no month is marked exported.
-        StoreError: the months could not be marked: before the file was written (a
-            write-protected database: no file), or at the commit after it
-            (``ExportNotMarked``, whose message names the file written).
+        StoreError: the ids or the months could not be stored: before the file was
+            written (a write-protected database: no file), or at the commit after
+            it (``ExportNotMarked``, whose message names the file written).
     """
     data = serialise_export(document)
+    with db.transaction() as conn:
+        _keep_ids(conn, document.get("month_ids", {}))
     written: Path | None = None
     try:
-        # The months first, in a transaction the file's write lies inside: a database
+        # The months next, in a transaction the file's write lies inside: a database
         # that refuses them refuses before any file exists, and a file that is not
         # written leaves no month marked.
         with db.transaction() as conn:
             _mark(conn, document["months"], month_of(today()))
-            _keep_ids(conn, document.get("month_ids", {}))
             written = files.write_file(path, data, protected)
     except StoreError as exc:
         if written is None:
@@ -284,8 +291,9 @@ def write_export(
         raise ExportNotMarked(
             _(
                 "Exporten sparades i {path}, men att månaderna har exporterats kunde inte "
-                "antecknas: {why}"
-            ).format(path=written, why=exc)
+                "antecknas: {why}. Skickar du månaderna igen i en ny export räknas de ändå "
+                "bara en gång."
+            ).format(path=written, why=str(exc).rstrip("."))
         ) from exc
     return written
 

@@ -6,6 +6,14 @@ totals, each table protected by :func:`fkstod.core.usage.suppress.protect`
 before anything leaves this module. Nothing here can hand out an unprotected
 count: a :class:`Report` holds only protected tables, and shares are computed
 from shown numbers only.
+
+One merge gives a month, a quarter and a year report, and a reader may hold all
+three: a quarter is the sum of its months, so a quarter shown beside two of its
+months would give the third. Protection is therefore made once, for the month
+report (months, and the quarters rolled up whole); a quarter or year report is
+made from it (:func:`_coarser`): a value is shown only where every part of it is
+shown in the month report, and is then their sum. The three reports together say
+no more than the month report alone.
 """
 
 from __future__ import annotations
@@ -36,6 +44,23 @@ def explanation(threshold: int) -> str:
         "inte heller andra värden som de skulle kunna räknas fram ur. Värdet är inte 0. "
         "Skälen till att frågan inte ställdes visas för alla enheter tillsammans."
     ).format(small=threshold - 1)
+
+
+def between_merges() -> str:
+    """Return what the coordinator must know before publishing reports of two merges.
+
+    The reports of one merge are safe together (a quarter or year is made of the
+    month report); two merges of different files are not, and nothing in one merge
+    can know what another one published.
+    """
+    return _(
+        "Rapporterna för månad, kvartal och år av samma sammanställning kan publiceras "
+        "tillsammans: ett kvartal eller ett år visas bara där månadsrapporten visar alla "
+        "dess delar. Rapporter av olika sammanställningar skyddas inte mot varandra. Har "
+        "fler exporter kommit in sedan en rapport publicerades, eller bygger en rapport "
+        "bara på en del av filerna, kan skillnaden mellan två rapporter visa ett litet "
+        "antal. Publicera därför bara rapporter som bygger på samma filer."
+    )
 
 
 @dataclass(frozen=True)
@@ -241,27 +266,37 @@ def build_report(
         period: "month", "quarter" or "year".
         units: the coordinator's list (names and order of the columns).
         threshold: counts 1..threshold-1 are suppressed (at least 2).
-        sparse_below: in a month report, a month with fewer flows started than
-            this (default ``4 * threshold``) is sparse, and its whole quarter is
-            reported as the quarter instead of its three months (all three, so
+        sparse_below: a month with fewer flows started than this (default
+            ``4 * threshold``) is sparse, and in a month report its whole quarter
+            is reported as the quarter instead of its three months (all three, so
             that no month can be found as the quarter less the others).
+
+    A quarter or year report is the month report of the same ``cells`` summed
+    (:func:`_coarser`), so that the reports of one merge can be read together.
     """
     if period not in PERIODS:
         raise ValueError(f"unknown period kind: {period}")
     if threshold < 2:
         raise ValueError("the threshold is at least 2")
+    months = _month_report(cells, units, threshold, sparse_below)
+    return months if period == "month" else _coarser(months, period)
+
+
+def _month_report(
+    cells: Mapping[CellKey, int],
+    units: Sequence[Unit],
+    threshold: int,
+    sparse_below: int | None,
+) -> Report:
+    """Return the month report: every month, or its quarter where a month is sparse."""
     sparse = 4 * threshold if sparse_below is None else sparse_below
     sums, benefit_set, unit_set, started = _sums(cells, "month")
-    rolled: set[str] = set()
-    if period == "month":
-        months = {key[1] for key in sums} | set(started)
-        rolled = {period_of(m, "quarter") for m in months if started.get(m, 0) < sparse}
+    months = {key[1] for key in sums} | set(started)
+    rolled = {period_of(m, "quarter") for m in months if started.get(m, 0) < sparse}
 
     def target(month: str) -> str:
-        if period == "month":
-            quarter = period_of(month, "quarter")
-            return quarter if quarter in rolled else month
-        return period_of(month, period)
+        quarter = period_of(month, "quarter")
+        return quarter if quarter in rolled else month
 
     grouped: dict[tuple[str, str, str, str], int] = {}
     for (code, month, benefit, unit), n in sums.items():
@@ -294,13 +329,63 @@ def build_report(
             )
         tables.update(_not_asked_tables(grouped, p, benefit_rows, unit_cols, threshold))
     return Report(
-        period_kind=period,
+        period_kind="month",
         periods=periods,
         rolled_up=tuple(sorted(rolled & set(periods))),
         benefits=(*benefit_rows, TOTAL),
         units=(*unit_cols, TOTAL),
         unit_names={u.code: u.name for u in units},
         threshold=threshold,
+        tables=tables,
+    )
+
+
+def _coarser(months: Report, kind: str) -> Report:
+    """Return the quarter or year report made of the protected month report ``months``.
+
+    Each value of a quarter or a year is the sum of the same value in its periods
+    of the month report (months, and quarters rolled up whole), and it is hidden
+    when any of them is hidden. Whatever it shows is thus already known from the
+    month report: a reader who holds both cannot subtract a hidden month out. A
+    small count is always hidden (a small sum has a small part, which is hidden),
+    and a hidden value can move as far as the hidden part it holds.
+    """
+    parts: dict[str, list[str]] = {}
+    for p in months.periods:
+        whole = p[:4] if kind == "year" else (p if "-K" in p else period_of(p, "quarter"))
+        parts.setdefault(whole, []).append(p)
+    tables: dict[tuple[str, str], IndicatorTable] = {}
+    for whole, inside in parts.items():
+        for indicator in INDICATORS:
+            kids = [months.tables[(indicator.code, p)] for p in inside]
+            first = kids[0]
+            n_rows, n_cols = len(first.protected.values), len(first.protected.values[0])
+            values = tuple(
+                tuple(sum(k.protected.values[i][j] for k in kids) for j in range(n_cols))
+                for i in range(n_rows)
+            )
+            primary = frozenset(
+                (i, j)
+                for i in range(n_rows)
+                for j in range(n_cols)
+                if 0 < values[i][j] < months.threshold
+            )
+            hidden = frozenset().union(*(k.protected.suppressed for k in kids))
+            tables[(indicator.code, whole)] = IndicatorTable(
+                indicator,
+                whole,
+                first.rows,
+                first.columns,
+                Protected(values, hidden | primary, primary),
+            )
+    return Report(
+        period_kind=kind,
+        periods=tuple(sorted(parts, key=_period_order)),
+        rolled_up=(),
+        benefits=months.benefits,
+        units=months.units,
+        unit_names=months.unit_names,
+        threshold=months.threshold,
         tables=tables,
     )
 

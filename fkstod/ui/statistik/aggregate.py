@@ -159,6 +159,12 @@ class AggregatePanel(QWidget):
         self.explanation = PlainLabel()
         self.explanation.setWordWrap(True)
         self.explanation.setAccessibleName(self.tr("Förklaring"))
+        from fkstod.core.usage.indicators import between_merges
+
+        self.between_merges = PlainLabel(between_merges())
+        self.between_merges.setWordWrap(True)
+        self.between_merges.setAccessibleName(self.tr("Innan du publicerar"))
+        self.between_merges.setFocusPolicy(Qt.FocusPolicy.TabFocus)
         from fkstod.ui.statistik.chart_view import ChartView
 
         self.chart = ChartView()
@@ -183,13 +189,21 @@ class AggregatePanel(QWidget):
         layout.addLayout(form)
         layout.addWidget(self.table)
         layout.addWidget(self.explanation)
+        layout.addWidget(self.between_merges)
         layout.addWidget(self.chart)
         layout.addStretch(1)
         self.table.setMinimumHeight(260)
         self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 8)
         self.chart.setMinimumHeight(420)
         # The report's parts appear with the first report.
-        self._report_parts = (period_label, self.period, self.table, self.explanation, self.chart)
+        self._report_parts = (
+            period_label,
+            self.period,
+            self.table,
+            self.explanation,
+            self.between_merges,
+            self.chart,
+        )
         for widget in self._report_parts:
             widget.hide()
         outer = QVBoxLayout(self)

@@ -195,28 +195,75 @@ def test_an_export_whose_months_cannot_be_marked_writes_no_file(memory_db, tmp_p
     assert exported_months(memory_db) == {}
 
 
-def test_an_export_written_but_not_marked_says_where_the_file_is(memory_db, tmp_path, monkeypatch):
-    # The database refuses only at the commit (a full disk when the log grows).
+def refuse_the_commit_after_the_file(db, monkeypatch, tmp_path, why):
+    """Make ``db`` refuse to commit any transaction that ends after a file was written there.
+
+    A full disk when the log grows, or a database locked by another program: the
+    file is there, and what the transaction wrote is rolled back.
+    """
     from contextlib import contextmanager
 
     from fkstod.core.store import StoreError
 
-    recorded(memory_db, "2026-11")
-    doc = export(memory_db, months=["2026-11"])
-    real = memory_db.transaction
+    real = db.transaction
 
     @contextmanager
     def refused_at_commit():
+        before = set(tmp_path.iterdir())
         with real() as conn:
+            savepoint = "refused"
+            conn.execute(f"SAVEPOINT {savepoint}")
             yield conn
-        raise StoreError("Det gick inte att spara (disken är full).")
+            if set(tmp_path.iterdir()) == before:
+                conn.execute(f"RELEASE {savepoint}")
+                return
+            conn.execute(f"ROLLBACK TO {savepoint}")
+            conn.execute(f"RELEASE {savepoint}")
+        raise StoreError(why)
 
-    monkeypatch.setattr(memory_db, "transaction", refused_at_commit)
+    monkeypatch.setattr(db, "transaction", refused_at_commit)
+
+
+def test_an_export_written_but_not_marked_says_where_the_file_is(memory_db, tmp_path, monkeypatch):
+    recorded(memory_db, "2026-11")
+    doc = export(memory_db, months=["2026-11"])
+    refuse_the_commit_after_the_file(
+        memory_db, monkeypatch, tmp_path, "Det gick inte att spara (disken är full)."
+    )
     with pytest.raises(ExportNotMarked) as caught:
         write_export(tmp_path / "ut.json", doc, memory_db, NOTHING_PROTECTED)
     assert (tmp_path / "ut.json").exists()
     assert str(tmp_path / "ut.json") in str(caught.value)
     assert "antecknas" in str(caught.value) and "disken är full" in str(caught.value)
+    assert exported_months(memory_db) == {}
+
+
+@pytest.mark.parametrize(
+    "why", ["Det gick inte att spara (disken är full).", "databasen är låst av ett annat program"]
+)
+def test_a_month_whose_marking_failed_keeps_its_id_and_is_counted_once(
+    memory_db, tmp_path, monkeypatch, why
+):
+    # The file went out but the months were not marked: the caseworker sends the
+    # month again. It must carry the same month id, or the merge counts it twice.
+    from fkstod.core.usage.export import month_ids
+
+    recorded(memory_db, "2026-11", times=5)
+    first = export(memory_db, months=["2026-11"])
+    with monkeypatch.context() as patch:
+        refuse_the_commit_after_the_file(memory_db, patch, tmp_path, why)
+        with pytest.raises(ExportNotMarked):
+            write_export(tmp_path / "forsta.json", first, memory_db, NOTHING_PROTECTED)
+    assert month_ids(memory_db) == first["month_ids"]
+    assert default_months(["2026-11"], exported_months(memory_db), "2026-12") == ["2026-11"]
+    recorded(memory_db, "2026-11", times=2)
+    again = export(memory_db, months=["2026-11"])
+    assert again["month_ids"] == first["month_ids"]
+    write_export(tmp_path / "igen.json", again, memory_db, NOTHING_PROTECTED)
+    result = merge_exports([tmp_path], content_ids=FLOWS, units=UNITS, today=TODAY)
+    assert result.merged == 2 and result.replaced == 1
+    started = [n for key, n in result.cells.items() if key[2] == "flow_started"]
+    assert started == [7]
 
 
 def test_month_range_spans_years():

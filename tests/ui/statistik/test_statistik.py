@@ -173,6 +173,8 @@ def test_aggregate_shows_progress_names_a_bad_file_and_marks_suppressed_cells(
     flat = [cell for row in table[1:] for cell in row]
     assert "72" in flat  # 12 x 6 flows started
     assert '".."' in panel.explanation.text()
+    assert not panel.between_merges.isHidden()
+    assert "skyddas inte mot varandra" in panel.between_merges.text()
     # Saved as CSV through the core, for Swedish Excel.
     out = tmp_path / "rapport.csv"
     dialogs.path = str(out)

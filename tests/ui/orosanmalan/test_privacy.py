@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import tempfile
 from pathlib import Path
 
@@ -31,6 +32,15 @@ def temp_folder(tmp_path, monkeypatch):
     return folder
 
 
+def _flows_parsed_at_start() -> bool:
+    from fkstod import paths
+    from fkstod.core.flows.cache import PREPARED_NAME, FlowCache
+
+    cache = FlowCache(Path(os.devnull), prepared=paths.resource(PREPARED_NAME))
+    cache.load()
+    return cache.stale
+
+
 @pytest.fixture
 def window(qtbot, data_folder, temp_folder):
     from fkstod.app import build_services, build_window
@@ -41,9 +51,11 @@ def window(qtbot, data_folder, temp_folder):
     qtbot.addWidget(win)
     win.show()
     qtbot.waitExposed(win)
-    # After its first paint the start keeps the parsed flows (shipped content only)
-    # in flows.cache: written before the snapshots, it is no part of drafting.
-    qtbot.waitUntil(lambda: (data_folder / "flows.cache").exists())
+    # A start that had to parse the flows keeps them (shipped content only) in
+    # flows.cache after its first paint: written before the snapshots, it is no
+    # part of drafting. With the prepared library current, nothing is written.
+    if _flows_parsed_at_start():
+        qtbot.waitUntil(lambda: (data_folder / "flows.cache").exists())
     yield win, services, dialogs
     # The field last typed in saves the reporter's details when it loses the focus:
     # let it, as the app does when the window closes, before the database closes.

@@ -10,6 +10,9 @@ out, and none is a traceback:
   caller gets one notice to show the user. Nothing is ever deleted.
 * a hot rollback journal left by a crash: SQLite rolls it back (a read-only
   check cannot, and would call it a permission problem for ever).
+* a migration history that lost rows (emptied, a row gone, a copy restored by
+  another tool): a pending step whose work the file already holds is recorded,
+  not run again (``migrate.StepWork``); nothing stored is touched.
 * written by a newer fkstod: refused and left untouched.
 * another program's SQLite file: refused and left untouched, byte for byte.
   Ours carry ``PRAGMA application_id`` = ``APPLICATION_ID``; a file without

@@ -20,8 +20,9 @@ out, and none is a traceback:
 * written by a newer fkstod: refused and left untouched.
 * another program's SQLite file: refused and left untouched, byte for byte.
   Ours carry ``PRAGMA application_id`` = ``APPLICATION_ID``; a file without
-  it is ours only when it holds our migration history (fkstod before the mark
-  did not set it; such a file is adopted and marked).
+  it is ours only when it holds our migration history or, that lost too (a copy
+  through another tool), every table of ours (fkstod before the mark did not set
+  it; such a file is adopted and marked).
 * a database path that is a folder, a folder that cannot be written to: a
   clear message, nothing changed.
 

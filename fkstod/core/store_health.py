@@ -174,7 +174,11 @@ def _roll_back_hot_journal(path: Path, busy_timeout_ms: int = BUSY_TIMEOUT_MS) -
 
 
 def is_ours(conn: sqlite3.Connection, migration_sets: Sequence[MigrationSet]) -> bool:
-    """Return True for our database, or an empty one; False for another program's."""
+    """Return True for our database, or an empty one; False for another program's.
+
+    Ours: marked with ``APPLICATION_ID``; or unmarked (fkstod before the mark) and
+    holding our migration history, or, that history lost too, all of our tables.
+    """
     if conn.execute("PRAGMA application_id").fetchone()[0] == APPLICATION_ID:
         return True
     tables = [
@@ -184,14 +188,24 @@ def is_ours(conn: sqlite3.Connection, migration_sets: Sequence[MigrationSet]) ->
     ]
     if not tables:
         return True
-    if MIGRATIONS_TABLE not in tables:
-        return False
-    names = [m.name for m in migration_sets]
-    marks = ", ".join("?" * len(names))
-    found = conn.execute(
-        f"SELECT 1 FROM {MIGRATIONS_TABLE} WHERE migration_set IN ({marks}) LIMIT 1", names
-    ).fetchone()
-    return found is not None
+    if MIGRATIONS_TABLE in tables:
+        names = [m.name for m in migration_sets]
+        marks = ", ".join("?" * len(names))
+        found = conn.execute(
+            f"SELECT 1 FROM {MIGRATIONS_TABLE} WHERE migration_set IN ({marks}) LIMIT 1", names
+        ).fetchone()
+        if found is not None:
+            return True
+    # The history lost with the mark (a copy through another tool): ours only when it
+    # holds every table of ours with every column the code reads; no other program's does.
+    for migration_set in migration_sets:
+        for table, declared in migration_set.tables.items():
+            if table not in tables:
+                return False
+            present = {r[1] for r in conn.execute(f'PRAGMA table_info("{table}")')}
+            if not set(declared) <= present:
+                return False
+    return any(m.tables for m in migration_sets)
 
 
 def foreign(path: Path) -> ForeignDatabaseError:

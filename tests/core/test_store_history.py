@@ -14,7 +14,7 @@ import pytest
 
 from fkstod.core.migrate import MIGRATIONS_TABLE, MigrationSet, applied_steps
 from fkstod.core.schema import MIGRATION_SETS
-from fkstod.core.store import open_store
+from fkstod.core.store import ForeignDatabaseError, open_store
 
 #: A value of each JSON type the declared JSON columns hold.
 _JSON = {"array": '["x"]', "object": '{"x": "y"}'}
@@ -158,3 +158,34 @@ def test_a_lost_step_that_changes_rows_only_is_run_again(data_folder):
     opened = open_store(db_file(data_folder), [*MIGRATION_SETS, notes])
     assert opened.db.execute("SELECT count(*) FROM notes").fetchone() == (2,)
     opened.db.close()
+
+
+@pytest.mark.parametrize("history", ["emptied", "gone"])
+def test_an_unmarked_file_that_lost_its_history_is_ours_by_its_tables(data_folder, history):
+    # A copy through another tool keeps neither fkstod's mark nor, say, the history.
+    rows = a_database_with_a_row_in_every_table(data_folder)
+    conn = sqlite3.connect(db_file(data_folder))
+    conn.execute("PRAGMA application_id = 0")
+    conn.execute(
+        f"DELETE FROM {MIGRATIONS_TABLE}"
+        if history == "emptied"
+        else f"DROP TABLE {MIGRATIONS_TABLE}"
+    )
+    conn.commit()
+    conn.close()
+    assert_opens_as_it_was(data_folder, rows)
+
+
+def test_an_unmarked_file_with_only_some_of_our_tables_is_still_another_programs(data_folder):
+    a_database_with_a_row_in_every_table(data_folder)
+    conn = sqlite3.connect(db_file(data_folder))
+    conn.execute("PRAGMA application_id = 0")
+    conn.execute(f"DROP TABLE {MIGRATIONS_TABLE}")
+    conn.execute("DROP TABLE usage_month_ids")
+    conn.commit()
+    conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    conn.close()
+    before = db_file(data_folder).read_bytes()
+    with pytest.raises(ForeignDatabaseError):
+        open_store(db_file(data_folder), MIGRATION_SETS)
+    assert db_file(data_folder).read_bytes() == before

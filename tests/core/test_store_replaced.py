@@ -71,9 +71,18 @@ def test_a_write_after_the_file_was_put_away_is_refused_and_says_so(data_folder,
         settings.set("textstorlek", 1.6)
     assert len(told) == 1
     opened.db.close()
+    assert not (data_folder / "fkstod.sqlite3-closed").exists()
     if how == "replaced":  # the file put in the place is as the other program left it
         assert settings_in(db_file(data_folder)) == {"ursprung": '"kopian"'}
-        assert not (data_folder / "fkstod.sqlite3-closed").exists()
+    elif how == "moved away":  # the file moved is whole, with what was written before
+        moved = settings_in(data_folder.parent / "flyttad.sqlite3")
+        assert moved == {"ursprung": '"kopian"', "textstorlek": "1.2"}
+    again = open_store(db_file(data_folder), MIGRATION_SETS)  # restarted, as the text says
+    assert again.notice is None
+    Settings(again.db).set("textstorlek", 1.5)
+    again.db.close()
+    expected = {"textstorlek": "1.5"} | ({"ursprung": '"kopian"'} if how == "replaced" else {})
+    assert settings_in(db_file(data_folder)) == expected
 
 
 def writers() -> list[tuple[str, Callable[[Db], object]]]:
@@ -173,3 +182,17 @@ def test_the_file_as_it_was_opened_is_written_as_before(data_folder):
         Settings(opened.db).set("n", value)
         opened.db.close()
     assert settings_in(db_file(data_folder)) == {"n": "2"}
+
+
+def test_closed_without_a_write_since_the_file_was_replaced_leaves_the_new_file_alone(
+    data_folder, tmp_path
+):
+    copy = another_file(data_folder, tmp_path)
+    opened = open_store(db_file(data_folder), MIGRATION_SETS)
+    Settings(opened.db).set("textstorlek", 1.2)  # in the -wal
+    os.replace(copy, db_file(data_folder))
+    opened.db.close()  # the window closed before anything else was saved
+    again = open_store(db_file(data_folder), MIGRATION_SETS)
+    assert again.notice is None
+    again.db.close()
+    assert settings_in(db_file(data_folder)) == {"ursprung": '"kopian"'}

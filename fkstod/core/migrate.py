@@ -111,7 +111,7 @@ def apply_pending(conn: sqlite3.Connection, migration_sets: Sequence[MigrationSe
             conn.execute(_CREATE_MIGRATIONS_TABLE)
             conn.execute(_CREATE_MIGRATIONS_INDEX)
         # A new file holds nothing a step could have made: nothing to look for.
-        works = step_works(migration_sets) if _objects(conn) else {}
+        works = known_works(migration_sets) if _objects(conn) else {}
         ran = 0
         for migration_set, steps in pending:
             for step in steps:
@@ -216,6 +216,17 @@ def step_works(migration_sets: Sequence[MigrationSet]) -> dict[tuple[str, str], 
             removed_columns=undone.removed_columns | work.removed_columns,
         )
     return works
+
+
+def known_works(migration_sets: Sequence[MigrationSet]) -> dict[tuple[str, str], StepWork]:
+    """Return ``step_works``, or nothing when a step cannot run on an empty database.
+
+    Then no step's work is known: every pending step runs, and no table is looked for.
+    """
+    try:
+        return step_works(migration_sets)
+    except sqlite3.Error:
+        return {}
 
 
 def _objects(conn: sqlite3.Connection) -> set[tuple[str, str]]:

@@ -118,7 +118,7 @@ def replaced_error(path: Path) -> DatabaseReplacedError:
             "program (till exempel ett program som synkroniserar eller återställer filer) "
             "medan fkstod var igång. Det som skulle sparas nu har inte sparats, och fkstod "
             "sparar ingenting mer, eftersom det skulle hamna i den gamla filen. Stäng fkstod "
-            "och starta det igen; då används den databasfil som finns på platsen då."
+            "och starta det igen, så öppnas den databasfil som då finns på platsen."
         ).format(path=path)
     )
 

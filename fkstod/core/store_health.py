@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Any, Protocol
 
 from fkstod.core.i18n import _
-from fkstod.core.migrate import MIGRATIONS_TABLE, MigrationSet, applied_steps, step_works
+from fkstod.core.migrate import MIGRATIONS_TABLE, MigrationSet, applied_steps, known_works
 from fkstod.core.oserrors import (
     SQLITE_BUSY,
     SQLITE_CORRUPT,
@@ -290,12 +290,13 @@ def unlike_its_steps(
         return None
     # Each step's work from one run of all of them, in order: an applied step may
     # need a step whose history row was lost (an index on the table it made).
-    works = step_works(migration_sets)
+    works = known_works(migration_sets)
     expected: dict[str, None] = {}  # in the order made
     for migration_set, step in steps:
-        if step.__name__ in applied[migration_set.name]:
-            created = works[(migration_set.name, step.__name__)].created
-            expected.update(dict.fromkeys(sorted(n for k, n in created if k == "table")))
+        work = works.get((migration_set.name, step.__name__))
+        if work is not None and step.__name__ in applied[migration_set.name]:
+            tables = sorted(name for kind, name in work.created if kind == "table")
+            expected.update(dict.fromkeys(tables))
     tables = "SELECT name FROM sqlite_master WHERE type = 'table'"
     present = {r[0] for r in conn.execute(tables)}
     for table in expected:

@@ -295,8 +295,8 @@ def unlike_its_steps(
     for migration_set, step in steps:
         work = works.get((migration_set.name, step.__name__))
         if work is not None and step.__name__ in applied[migration_set.name]:
-            tables = sorted(name for kind, name in work.created if kind == "table")
-            expected.update(dict.fromkeys(tables))
+            made = sorted(name for kind, name in work.created if kind == "table")
+            expected.update(dict.fromkeys(made))
     tables = "SELECT name FROM sqlite_master WHERE type = 'table'"
     present = {r[0] for r in conn.execute(tables)}
     for table in expected:

@@ -45,7 +45,7 @@ from contextlib import contextmanager, suppress
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NoReturn
 
 from fkstod.core.i18n import _
 from fkstod.core.migrate import MigrationSet, applied_steps, apply_pending
@@ -189,7 +189,7 @@ class Db:
             return None
         if self._replaced():
             # Connected, it would read this connection's -wal into the file now there.
-            self._check_is_the_file()
+            self._refuse_to_write()
         conn = None
         try:
             conn = sqlite3.connect(str(self.path), isolation_level=None)
@@ -202,17 +202,15 @@ class Db:
         db.opened_as = self.opened_as  # a file put in the place since is not this one's
         return db
 
-    def _check_is_the_file(self) -> None:
-        """Refuse to write when the file opened is no longer at its path (``is_the_file``).
+    def _refuse_to_write(self) -> NoReturn:
+        """Raise ``DatabaseReplacedError``: the file opened is no longer at its path.
 
-        Called outside a transaction. What this connection wrote is moved from the
-        ``-wal``, which keeps its name and which the file now in the place would read
-        as its own at the next open, into the file it belongs to (``_let_go``).
+        Called outside a transaction. The first time, what this connection wrote is
+        moved from the ``-wal``, which keeps its name and which the file now in the
+        place would read as its own at the next open, into the file it belongs to
+        (``_let_go``), and ``on_replaced`` is told.
         """
-        if not self._replaced():
-            return
-        assert self.path is not None
-        error = replaced_error(self.path)
+        error = replaced_error(self.path or Path())
         if not self._replaced_told:
             self._replaced_told = True
             self._let_go()
@@ -275,7 +273,8 @@ class Db:
                 raise
             self.conn.execute("RELEASE SAVEPOINT fkstod")
             return
-        self._check_is_the_file()
+        if self._replaced():
+            self._refuse_to_write()
         try:
             self.conn.execute("BEGIN IMMEDIATE")
         except sqlite3.Error as exc:
@@ -290,7 +289,7 @@ class Db:
             raise
         if self._replaced():  # while the block ran (a long import)
             self._rollback()
-            self._check_is_the_file()
+            self._refuse_to_write()
         try:
             self.conn.execute("COMMIT")
         except sqlite3.Error as exc:

@@ -244,6 +244,10 @@ def build_window(services: Services, dialogs: Dialogs | None = None) -> MainWind
         lambda s: remember(settings, TEXT_SCALE_KEY, s, _("textstorleken"))
     )
     window.closing.connect(lambda: save_window_state(window, settings))
+    # The database replaced while fkstod runs: told once, after whatever write found it.
+    services.db.on_replaced = lambda text: QTimer.singleShot(
+        0, lambda: dialogs.error(_("Databasfilen har bytts ut"), text)
+    )
     # Shown, the title bar's real height is known: fit once more.
     window.ready.connect(lambda: fit_to_screen(window))
     if wiring.flow_cache.stale:  # the flows were parsed: keep them for the next start
@@ -541,6 +545,8 @@ def install_excepthook(dialogs: Dialogs) -> None:
         import traceback
 
         traceback.print_exception(exc_type, exc, tb, file=sys.stderr)
+        if isinstance(exc, store.DatabaseReplacedError) and exc.told:
+            return  # the window says it, once (build_window, Db.on_replaced)
         if issubclass(exc_type, store.StoreError):
             # A save that failed (locked, read-only, disk full): its message is ours,
             # in Swedish, and never holds what the user typed.

@@ -7,6 +7,12 @@ records each step in sqlite-utils' own table (``_sqlite_migrations``, same
 columns, same unique index), so that a database stays readable by
 sqlite-utils' tools and by versions of fkstod that applied steps through it.
 
+A step whose work is already in the file is recorded, not run: a history that lost
+rows (emptied, a row gone, a copy restored by another tool) would otherwise run a
+step again at start, fail ("table already exists") and keep fkstod from starting.
+What a step does is seen by running every step on an empty database in memory
+(``step_works``); only when a file has steps pending and tables of its own.
+
 Not through sqlite-utils itself: importing it costs about 100 ms (it loads
 click, dateutil and its plugin manager), and a first start (a new data folder)
 runs every step before the first frame. A step that needs sqlite-utils' table
@@ -17,6 +23,7 @@ from __future__ import annotations
 
 import sqlite3
 from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 from datetime import UTC, datetime
 
 #: The table sqlite-utils records applied migrations in.
@@ -85,7 +92,9 @@ def apply_pending(conn: sqlite3.Connection, migration_sets: Sequence[MigrationSe
 
     All or nothing: a step that fails rolls back every step of this call, and
     the database is as it was (a first start leaves an empty file, an upgrade
-    the old schema). Returns how many steps ran.
+    the old schema). A pending step whose work the file already holds
+    (``StepWork.found_in``) is recorded without being run. Returns how many
+    steps ran or were recorded.
 
     Raises:
         sqlite3.Error: from SQLite, after the rollback.
@@ -101,10 +110,14 @@ def apply_pending(conn: sqlite3.Connection, migration_sets: Sequence[MigrationSe
         if not exists:
             conn.execute(_CREATE_MIGRATIONS_TABLE)
             conn.execute(_CREATE_MIGRATIONS_INDEX)
+        # A new file holds nothing a step could have made: nothing to look for.
+        works = known_works(migration_sets) if _objects(conn) else {}
         ran = 0
         for migration_set, steps in pending:
             for step in steps:
-                step(conn)
+                work = works.get((migration_set.name, step.__name__))
+                if work is None or not work.found_in(conn):
+                    step(conn)
                 conn.execute(
                     f"INSERT INTO {MIGRATIONS_TABLE} (migration_set, name, applied_at) "
                     "VALUES (?, ?, ?)",
@@ -117,6 +130,121 @@ def apply_pending(conn: sqlite3.Connection, migration_sets: Sequence[MigrationSe
             conn.execute("ROLLBACK")
         raise
     return ran
+
+
+@dataclass(frozen=True)
+class StepWork:
+    """What one step changes in the schema, as it did on an empty database in memory.
+
+    Objects are (type, name): tables, indexes, views, triggers. Columns are
+    (table, column) of a table that existed before the step: the columns of a table
+    the step creates may follow the model (``create_directory_entries``) and name
+    more than an older version's file got from it.
+    """
+
+    created: frozenset[tuple[str, str]]
+    dropped: frozenset[tuple[str, str]]
+    added_columns: frozenset[tuple[str, str]]
+    removed_columns: frozenset[tuple[str, str]]
+
+    def found_in(self, conn: sqlite3.Connection) -> bool:
+        """Return True when ``conn`` already holds all of this step's work.
+
+        A step that changes no schema (rows only, or nothing on a new file) cannot
+        be told from the schema: False, and it runs again. Write such a step so
+        that running it twice does no harm.
+        """
+        if not (self.created or self.dropped or self.added_columns or self.removed_columns):
+            return False
+        objects = _objects(conn)
+        if not self.created <= objects or self.dropped & objects:
+            return False
+        columns = _columns(conn, {t for t, _c in self.added_columns | self.removed_columns})
+        present = {(t, c) for t, names in columns.items() for c in names}
+        return self.added_columns <= present and not self.removed_columns & present
+
+
+def step_works(migration_sets: Sequence[MigrationSet]) -> dict[tuple[str, str], StepWork]:
+    """Return each step's work by (set, step), every step run in order in memory.
+
+    The work that lasts: what a later step undoes (a table it drops, a column it
+    removes, a table it makes again) is not part of the earlier step's, since a
+    file with the later step applied no longer holds it. A few milliseconds; only
+    at a start that has steps to apply (or to check).
+    """
+    made: list[tuple[tuple[str, str], StepWork]] = []
+    reference = sqlite3.connect(":memory:", isolation_level=None)
+    try:
+        objects = _objects(reference)
+        columns = _columns(reference, _tables(objects))
+        for migration_set in migration_sets:
+            for step in migration_set.steps:
+                step(reference)
+                after = _objects(reference)
+                after_columns = _columns(reference, _tables(after))
+                kept = _tables(objects) & _tables(after)
+                work = StepWork(
+                    created=frozenset(after - objects),
+                    dropped=frozenset(objects - after),
+                    added_columns=frozenset(
+                        (t, c) for t in kept for c in after_columns[t] - columns[t]
+                    ),
+                    removed_columns=frozenset(
+                        (t, c) for t in kept for c in columns[t] - after_columns[t]
+                    ),
+                )
+                made.append(((migration_set.name, step.__name__), work))
+                objects, columns = after, after_columns
+    finally:
+        reference.close()
+    works: dict[tuple[str, str], StepWork] = {}
+    undone = StepWork(frozenset(), frozenset(), frozenset(), frozenset())  # by later steps
+    for key, work in reversed(made):
+        gone = {name for kind, name in undone.dropped if kind == "table"}
+        works[key] = StepWork(
+            created=work.created - undone.dropped,
+            dropped=work.dropped - undone.created,
+            added_columns=frozenset(
+                (t, c) for t, c in work.added_columns - undone.removed_columns if t not in gone
+            ),
+            removed_columns=work.removed_columns - undone.added_columns,
+        )
+        undone = StepWork(
+            created=undone.created | work.created,
+            dropped=undone.dropped | work.dropped,
+            added_columns=undone.added_columns | work.added_columns,
+            removed_columns=undone.removed_columns | work.removed_columns,
+        )
+    return works
+
+
+def known_works(migration_sets: Sequence[MigrationSet]) -> dict[tuple[str, str], StepWork]:
+    """Return ``step_works``, or nothing when a step cannot run on an empty database.
+
+    Then no step's work is known: every pending step runs, and no table is looked for.
+    """
+    try:
+        return step_works(migration_sets)
+    except sqlite3.Error:
+        return {}
+
+
+def _objects(conn: sqlite3.Connection) -> set[tuple[str, str]]:
+    """Return the (type, name) of every table, index, view and trigger but the history's own."""
+    own = (MIGRATIONS_TABLE, f"idx_{MIGRATIONS_TABLE}_migration_set_name")
+    return {
+        (kind, name)
+        for kind, name in conn.execute("SELECT type, name FROM sqlite_master")
+        if name not in own and not name.startswith("sqlite_")
+    }
+
+
+def _tables(objects: set[tuple[str, str]]) -> set[str]:
+    return {name for kind, name in objects if kind == "table"}
+
+
+def _columns(conn: sqlite3.Connection, tables: set[str]) -> dict[str, set[str]]:
+    return {t: {r[1] for r in conn.execute(f'PRAGMA table_info("{t}")')} for t in tables}
 
 
 def applied_steps(conn: sqlite3.Connection, name: str) -> list[str]:

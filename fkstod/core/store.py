@@ -10,11 +10,19 @@ out, and none is a traceback:
   caller gets one notice to show the user. Nothing is ever deleted.
 * a hot rollback journal left by a crash: SQLite rolls it back (a read-only
   check cannot, and would call it a permission problem for ever).
+* a migration history that lost rows (emptied, a row gone, a copy restored by
+  another tool): a pending step whose work the file already holds is recorded,
+  not run again (``migrate.StepWork``); nothing stored is touched.
+* replaced, moved or removed by another program while open (a sync tool, a
+  restore): every write is refused, in Swedish, since it would go into the old
+  file (``Db.transaction``, ``DatabaseReplacedError``); the file now in the place
+  is not touched, not even by the old file's ``-wal``.
 * written by a newer fkstod: refused and left untouched.
 * another program's SQLite file: refused and left untouched, byte for byte.
   Ours carry ``PRAGMA application_id`` = ``APPLICATION_ID``; a file without
-  it is ours only when it holds our migration history (fkstod before the mark
-  did not set it; such a file is adopted and marked).
+  it is ours only when it holds our migration history or, that lost too (a copy
+  through another tool), every table of ours (fkstod before the mark did not set
+  it; such a file is adopted and marked).
 * a database path that is a folder, a folder that cannot be written to: a
   clear message, nothing changed.
 
@@ -32,12 +40,12 @@ import os
 import shutil
 import sqlite3
 import sys
-from collections.abc import Iterator, Sequence
-from contextlib import contextmanager
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager, suppress
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NoReturn
 
 from fkstod.core.i18n import _
 from fkstod.core.migrate import MigrationSet, applied_steps, apply_pending
@@ -91,6 +99,43 @@ def write_error(exc: sqlite3.Error, path: str = "") -> StoreError:
     )
 
 
+class DatabaseReplacedError(StoreError):
+    """The database file was replaced, moved or removed by another program while open.
+
+    The connection would write into the old file, which no start reads again: every
+    write is refused instead (``Db.transaction``), until fkstod is started again.
+    """
+
+    #: True when ``Db.on_replaced`` was given this message: the user has been told it.
+    told = False
+
+
+def replaced_error(path: Path) -> DatabaseReplacedError:
+    """Return the error for a write refused because ``path`` is no longer the file opened."""
+    return DatabaseReplacedError(
+        _(
+            "Databasfilen {path} har bytts ut, flyttats eller tagits bort av ett annat "
+            "program (till exempel ett program som synkroniserar eller återställer filer) "
+            "medan fkstod var igång. Det som skulle sparas nu har inte sparats, och fkstod "
+            "sparar ingenting mer, eftersom det skulle hamna i den gamla filen. Stäng fkstod "
+            "och starta det igen, så öppnas den databasfil som då finns på platsen."
+        ).format(path=path)
+    )
+
+
+def is_the_file(path: Path, opened_as: tuple[int, int]) -> bool:
+    """Return True when ``path`` is still the file that was opened as (device, inode).
+
+    One ``stat``, a few microseconds: checked before every write transaction and
+    before the clean close's mark, never on a read.
+    """
+    try:
+        status = os.stat(path)
+    except OSError:  # moved away or removed
+        return False
+    return (status.st_dev, status.st_ino) == opened_as
+
+
 class Db:
     """The open database.
 
@@ -109,6 +154,10 @@ class Db:
         #: The (device, inode) of that file when opened: a file put in its place while
         #: fkstod ran (a backup restored) is not the one this connection wrote.
         self.opened_as: tuple[int, int] | None = None
+        #: Called once, with the message, when a write finds the file replaced
+        #: (``DatabaseReplacedError``): the window tells the user then, whatever wrote.
+        self.on_replaced: Callable[[str], None] | None = None
+        self._replaced_told = False
         self._utils: Database | None = None
         self._held: list[Any] = []
 
@@ -133,10 +182,14 @@ class Db:
         connection is idle; the folder's lock is already this process's.
 
         Raises:
-            StoreError: when the file cannot be opened for writing.
+            StoreError: when the file cannot be opened for writing, or is not the one
+                opened any more (``DatabaseReplacedError``).
         """
         if self.path is None:
             return None
+        if self._replaced():
+            # Connected, it would read this connection's -wal into the file now there.
+            self._refuse_to_write()
         conn = None
         try:
             conn = sqlite3.connect(str(self.path), isolation_level=None)
@@ -145,7 +198,44 @@ class Db:
             if conn is not None:
                 conn.close()
             raise write_error(exc) from exc
-        return Db(conn, self.path)
+        db = Db(conn, self.path)
+        db.opened_as = self.opened_as  # a file put in the place since is not this one's
+        return db
+
+    def _refuse_to_write(self) -> NoReturn:
+        """Raise ``DatabaseReplacedError``: the file opened is no longer at its path.
+
+        Called outside a transaction. The first time, what this connection wrote is
+        moved from the ``-wal``, which keeps its name and which the file now in the
+        place would read as its own at the next open, into the file it belongs to
+        (``_let_go``), and ``on_replaced`` is told.
+        """
+        error = replaced_error(self.path or Path())
+        if not self._replaced_told:
+            self._replaced_told = True
+            self._let_go()
+            if self.on_replaced is not None:
+                self.on_replaced(str(error))
+                error.told = True
+        raise error
+
+    def _let_go(self) -> None:
+        """Write this connection's ``-wal`` into the file it opened and empty it.
+
+        A file put in the database's place is opened with the ``-wal`` beside it: the
+        old file's pages would be laid over the new one's. SQLite does not write a
+        ``-wal`` back into a file that was moved (it leaves it for the next open), so
+        it is done here, into the old file this connection still holds (gone, or
+        complete at the name it was moved to). A failure is no fault.
+        """
+        with suppress(sqlite3.Error):
+            self.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchall()
+
+    def _replaced(self) -> bool:
+        """Return True when the file opened is no longer at its path (one ``stat``)."""
+        if self.path is None or self.opened_as is None:
+            return False  # in memory, or never told apart (``open_store``)
+        return not is_the_file(self.path, self.opened_as)
 
     def _write_error(self, exc: sqlite3.Error) -> StoreError:
         try:
@@ -165,6 +255,12 @@ class Db:
         SQLite rolls a transaction back by itself on some errors (disk full, I/O
         error); a rollback is only issued while one is still open, so that the
         error the user sees is the one that happened.
+
+        Raises:
+            DatabaseReplacedError: the file opened is no longer at its path, before the
+                block or after it (then it is rolled back): nothing goes into a file
+                that no start reads again.
+            StoreError: the write failed; nothing of it was kept.
         """
         if self.conn.in_transaction:  # nested: a savepoint inside the caller's transaction
             self.conn.execute("SAVEPOINT fkstod")
@@ -177,6 +273,8 @@ class Db:
                 raise
             self.conn.execute("RELEASE SAVEPOINT fkstod")
             return
+        if self._replaced():
+            self._refuse_to_write()
         try:
             self.conn.execute("BEGIN IMMEDIATE")
         except sqlite3.Error as exc:
@@ -189,6 +287,9 @@ class Db:
         except BaseException:
             self._rollback()
             raise
+        if self._replaced():  # while the block ran (a long import)
+            self._rollback()
+            self._refuse_to_write()
         try:
             self.conn.execute("COMMIT")
         except sqlite3.Error as exc:
@@ -212,6 +313,8 @@ class Db:
         A database opened by ``open_store`` is marked as closed cleanly (``CLOSED_MARK``).
         """
         try:
+            if self._replaced():
+                self._let_go()
             self.conn.close()
             if self.closed_mark is not None:
                 _leave_closed_mark(self.closed_mark, self.opened_as)
@@ -336,8 +439,7 @@ def _leave_closed_mark(path: Path, opened_as: tuple[int, int] | None = None) -> 
     try:
         if path.with_name(path.name + "-wal").exists():
             return  # another connection still has it open: the next start reads it all
-        status = path.stat()
-        if opened_as is not None and (status.st_dev, status.st_ino) != opened_as:
+        if opened_as is not None and not is_the_file(path, opened_as):
             return  # another file was put in its place meanwhile: not one fkstod closed
         identity = _file_identity(path)
         files.write_file(path.with_name(path.name + CLOSED_MARK), identity, files.NOTHING_PROTECTED)

@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Any, Protocol
 
 from fkstod.core.i18n import _
-from fkstod.core.migrate import MIGRATIONS_TABLE, MigrationSet, applied_steps
+from fkstod.core.migrate import MIGRATIONS_TABLE, MigrationSet, applied_steps, known_works
 from fkstod.core.oserrors import (
     SQLITE_BUSY,
     SQLITE_CORRUPT,
@@ -174,7 +174,11 @@ def _roll_back_hot_journal(path: Path, busy_timeout_ms: int = BUSY_TIMEOUT_MS) -
 
 
 def is_ours(conn: sqlite3.Connection, migration_sets: Sequence[MigrationSet]) -> bool:
-    """Return True for our database, or an empty one; False for another program's."""
+    """Return True for our database, or an empty one; False for another program's.
+
+    Ours: marked with ``APPLICATION_ID``; or unmarked (fkstod before the mark) and
+    holding our migration history, or, that history lost too, all of our tables.
+    """
     if conn.execute("PRAGMA application_id").fetchone()[0] == APPLICATION_ID:
         return True
     tables = [
@@ -184,14 +188,24 @@ def is_ours(conn: sqlite3.Connection, migration_sets: Sequence[MigrationSet]) ->
     ]
     if not tables:
         return True
-    if MIGRATIONS_TABLE not in tables:
-        return False
-    names = [m.name for m in migration_sets]
-    marks = ", ".join("?" * len(names))
-    found = conn.execute(
-        f"SELECT 1 FROM {MIGRATIONS_TABLE} WHERE migration_set IN ({marks}) LIMIT 1", names
-    ).fetchone()
-    return found is not None
+    if MIGRATIONS_TABLE in tables:
+        names = [m.name for m in migration_sets]
+        marks = ", ".join("?" * len(names))
+        found = conn.execute(
+            f"SELECT 1 FROM {MIGRATIONS_TABLE} WHERE migration_set IN ({marks}) LIMIT 1", names
+        ).fetchone()
+        if found is not None:
+            return True
+    # The history lost with the mark (a copy through another tool): ours only when it
+    # holds every table of ours with every column the code reads; no other program's does.
+    for migration_set in migration_sets:
+        for table, declared in migration_set.tables.items():
+            if table not in tables:
+                return False
+            present = {r[1] for r in conn.execute(f'PRAGMA table_info("{table}")')}
+            if not set(declared) <= present:
+                return False
+    return any(m.tables for m in migration_sets)
 
 
 def foreign(path: Path) -> ForeignDatabaseError:
@@ -267,25 +281,27 @@ def unlike_its_steps(
     from an earlier version must hold every table its applied steps make, run here on
     an empty database in memory. Tables only: a step's columns may follow the model
     (``create_directory_entries``) and so name more than that version wrote; a column
-    gone is found by ``damage``. Nothing is pending at almost every start: then this
-    is three small queries.
+    gone is found by ``damage``; a table a later step drops is not looked for. Nothing
+    is pending at almost every start: then this is three small queries.
     """
     applied = {m.name: set(applied_steps(conn, m.name)) for m in migration_sets}
     steps = [(m, step) for m in migration_sets for step in m.steps]
     if all(step.__name__ in applied[m.name] for m, step in steps):
         return None
-    reference = sqlite3.connect(":memory:", isolation_level=None)
-    try:
-        for migration_set, step in steps:
-            if step.__name__ in applied[migration_set.name]:
-                step(reference)
-        tables = "SELECT name FROM sqlite_master WHERE type = 'table'"
-        present = {r[0] for r in conn.execute(tables)}
-        for (table,) in reference.execute(tables):
-            if table not in present:
-                return _("tabellen {table} saknas").format(table=table)
-    finally:
-        reference.close()
+    # Each step's work from one run of all of them, in order: an applied step may
+    # need a step whose history row was lost (an index on the table it made).
+    works = known_works(migration_sets)
+    expected: dict[str, None] = {}  # in the order made
+    for migration_set, step in steps:
+        work = works.get((migration_set.name, step.__name__))
+        if work is not None and step.__name__ in applied[migration_set.name]:
+            made = sorted(name for kind, name in work.created if kind == "table")
+            expected.update(dict.fromkeys(made))
+    tables = "SELECT name FROM sqlite_master WHERE type = 'table'"
+    present = {r[0] for r in conn.execute(tables)}
+    for table in expected:
+        if table not in present:
+            return _("tabellen {table} saknas").format(table=table)
     return None
 
 

@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING
 
 from fkstod import paths
 from fkstod.core import files
-from fkstod.core.collector import no_collection
+from fkstod.core.collector import no_collection, sorted_in_turns
 from fkstod.core.directory import csvfile, hsds, xlsxfile
 from fkstod.core.directory.csvfile import FileProblem, Row
 from fkstod.core.directory.index import (
@@ -592,7 +592,8 @@ class Directory:
             plan.entries = []
             return plan
         plan.removed = [i for i in local if i not in seen_ids]
-        plan.entries.sort(key=lambda e: e.id)  # as the directory reads them back
+        # As the directory reads them back; in turns: the window runs while this does.
+        plan.entries = sorted_in_turns(plan.entries, key=lambda e: e.id)
         return plan
 
     def apply_import(self, plan: ImportPlan, *, index_now: bool = True) -> Changes:

@@ -254,3 +254,61 @@ def test_the_set_up_checkout_has_a_current_prepared_library():
     cache = FlowCache(Path("/nonexistent/flows.cache"), prepared=paths.resource(PREPARED_NAME))
     cache.load()
     assert not cache.stale, "resources/flows.cache is missing or stale: run build/dev.sh setup"
+
+
+def _prepare_flows_script():
+    import importlib.util
+
+    script = Path(__file__).resolve().parents[3] / "build" / "prepare_flows.py"
+    spec = importlib.util.spec_from_file_location("prepare_flows_under_test", script)
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+@pytest.fixture
+def broken_flows(tmp_path, folder, monkeypatch):
+    """The shipped flows with one id twice, where prepare_flows.py looks; its target."""
+    from fkstod.core.flows import cache as cache_module
+
+    shutil.copy(folder / "akut-fara.toml", folder / "kopia.toml")
+    monkeypatch.setattr(cache_module, "flows_folder", lambda: folder)
+    target = tmp_path / "resources" / "flows.cache"
+    target.parent.mkdir()
+    script = _prepare_flows_script()
+    monkeypatch.setattr(script.paths, "resource", lambda _name: target)
+    return script, target
+
+
+def test_a_developers_set_up_goes_on_when_a_flow_cannot_be_used(broken_flows, capsys):
+    # build/dev.sh runs under `set -e`: a flow being written (or an id used twice) must
+    # not stop `setup`, `run`, `test` or `make lint`, which would show what is wrong.
+    script, target = broken_flows
+    assert script.main(["--if-possible"]) == 0
+    assert not target.exists()
+    err = capsys.readouterr().err
+    assert "kopia.toml" in err and "när fkstod startar" in err
+    dev = (Path(__file__).resolve().parents[3] / "build" / "dev.sh").read_text(encoding="utf-8")
+    assert "build/prepare_flows.py --if-possible" in dev
+
+
+def test_a_bundle_stops_when_a_flow_cannot_be_used(broken_flows, capsys):
+    script, target = broken_flows
+    assert script.main([]) == 1
+    assert not target.exists()
+    assert "kopia.toml" in capsys.readouterr().err
+    bundle = (Path(__file__).resolve().parents[3] / "build" / "bundle.sh").read_text("utf-8")
+    assert '"$PY" build/prepare_flows.py\n' in bundle  # strict: a release ships no broken flow
+
+
+def test_a_resource_folder_that_cannot_be_written_is_said_not_a_traceback(
+    tmp_path, monkeypatch, capsys
+):
+    script = _prepare_flows_script()
+    target = tmp_path / "resources"  # a folder where the file should be
+    (target / "flows.cache").mkdir(parents=True)
+    monkeypatch.setattr(script.paths, "resource", lambda _name: target / "flows.cache")
+    assert script.main([]) == 1
+    assert script.main(["--if-possible"]) == 0
+    assert "flows.cache" in capsys.readouterr().err

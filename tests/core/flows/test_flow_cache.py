@@ -312,3 +312,28 @@ def test_a_resource_folder_that_cannot_be_written_is_said_not_a_traceback(
     assert script.main([]) == 1
     assert script.main(["--if-possible"]) == 0
     assert "flows.cache" in capsys.readouterr().err
+
+
+def test_a_cache_names_no_folder_and_reads_back_in_the_folder_it_was_keyed_for(tmp_path, folder):
+    # The prepared library is made on the build machine and shipped: it must carry
+    # neither that machine's folders (a user name in a home folder) nor a path that
+    # does not exist where it is read. Each flow's path is then in the folder read.
+    from fkstod.core.flows.cache import write_prepared
+
+    prepared = tmp_path / "flows.cache"
+    write_prepared(prepared, folder)
+    data_cache = tmp_path / "data.cache"
+    saved(FlowCache(data_cache, folder))
+    for written in (prepared, data_cache):
+        data = written.read_bytes()
+        assert str(folder).encode() not in data and str(tmp_path).encode() not in data
+    installed = tmp_path / "installerad" / "resources" / "flows"
+    shutil.copytree(folder, installed)
+    for cache in (
+        FlowCache(tmp_path / "saknas.cache", installed, prepared=prepared),
+        FlowCache(data_cache, installed),
+    ):
+        library = cache.load()
+        assert not cache.stale  # read, not parsed
+        assert library == load_library(installed)
+        assert {Path(f.path).parent for f in library.flows.values()} == {installed}

@@ -104,10 +104,8 @@ class DatabaseReplacedError(StoreError):
 
     The connection would write into the old file, which no start reads again: every
     write is refused instead (``Db.transaction``), until fkstod is started again.
+    ``told`` is True once ``Db.on_replaced`` was given its message.
     """
-
-    #: True when ``Db.on_replaced`` was given this message: the user has been told it.
-    told = False
 
 
 def replaced_error(path: Path) -> DatabaseReplacedError:

@@ -137,6 +137,33 @@ def test_an_export_the_database_cannot_mark_says_so_and_leaves_no_file(
     dialog.reject()
 
 
+def test_an_export_refused_because_the_database_was_replaced_is_said_once(
+    qtbot, window, services, dialogs, tmp_path
+):
+    # The window tells of the replaced file (Db.on_replaced); the export dialog must
+    # not say the same long text again under its own title.
+    import os
+
+    record_calls(services, 12, 3)
+    out = tmp_path / "min-export.json"
+    dialogs.path = str(out)
+    qtbot.keyClick(window, Qt.Key_T, Qt.ControlModifier | Qt.ShiftModifier)
+    dialog = window.sections()[window.index_of("statistik")].dialog
+    dialog.first.setCurrentIndex(0)  # the month still running, on purpose
+    dialog.last.setCurrentIndex(0)
+    path = services.db.path
+    copy = tmp_path / "kopia.sqlite3"
+    copy.write_bytes(path.read_bytes())
+    os.replace(copy, path)  # a sync tool puts its copy in the place
+    qtbot.keyClick(dialog.save_button, Qt.Key_Space)
+    qtbot.wait(20)
+    ((title, text),) = dialogs.errors
+    assert title == "Databasfilen har bytts ut" and "har inte sparats" in text
+    assert not out.exists()
+    assert dialog.isVisible()
+    dialog.reject()
+
+
 def make_exports(tmp_path, n):
     folder = tmp_path / "exporter"
     folder.mkdir()

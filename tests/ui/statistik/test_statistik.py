@@ -115,9 +115,8 @@ def test_the_export_dialog_offers_complete_months_not_yet_exported(
     dialog.reject()
 
 
-def test_an_export_the_database_cannot_mark_says_so_and_leaves_no_file(
-    qtbot, window, services, dialogs, tmp_path
-):
+def export_of_the_running_month(qtbot, window, services, dialogs, tmp_path):
+    """Count some calls, open the export dialog on the month still running; (dialog, file)."""
     record_calls(services, 12, 3)
     out = tmp_path / "min-export.json"
     dialogs.path = str(out)
@@ -125,6 +124,13 @@ def test_an_export_the_database_cannot_mark_says_so_and_leaves_no_file(
     dialog = window.sections()[window.index_of("statistik")].dialog
     dialog.first.setCurrentIndex(0)  # the month still running, on purpose
     dialog.last.setCurrentIndex(0)
+    return dialog, out
+
+
+def test_an_export_the_database_cannot_mark_says_so_and_leaves_no_file(
+    qtbot, window, services, dialogs, tmp_path
+):
+    dialog, out = export_of_the_running_month(qtbot, window, services, dialogs, tmp_path)
     services.db.execute("PRAGMA query_only = ON")  # as a write-protected database
     try:
         qtbot.keyClick(dialog.save_button, Qt.Key_Space)
@@ -144,13 +150,7 @@ def test_an_export_refused_because_the_database_was_replaced_is_said_once(
     # not say the same long text again under its own title.
     import os
 
-    record_calls(services, 12, 3)
-    out = tmp_path / "min-export.json"
-    dialogs.path = str(out)
-    qtbot.keyClick(window, Qt.Key_T, Qt.ControlModifier | Qt.ShiftModifier)
-    dialog = window.sections()[window.index_of("statistik")].dialog
-    dialog.first.setCurrentIndex(0)  # the month still running, on purpose
-    dialog.last.setCurrentIndex(0)
+    dialog, out = export_of_the_running_month(qtbot, window, services, dialogs, tmp_path)
     path = services.db.path
     copy = tmp_path / "kopia.sqlite3"
     copy.write_bytes(path.read_bytes())

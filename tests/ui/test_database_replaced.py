@@ -10,9 +10,10 @@ import pytest
 from fkstod import app as fkapp
 from fkstod.core.directory import Directory
 from fkstod.core.store import StoreError
+from tests.conftest import REPLACES_OPEN_FILES
 from tests.ui.fakes import FakeDialogs
 
-pytestmark = pytest.mark.qt_log_ignore("propagateSizeHints")
+pytestmark = [pytest.mark.qt_log_ignore("propagateSizeHints"), REPLACES_OPEN_FILES]
 
 
 def save_as_the_window_does(editor) -> None:

@@ -9,7 +9,7 @@ from fkstod.core.usage.export import month_range
 from fkstod.qt.charts import Chart, Series, chart_png
 from fkstod.ui.statistik.chart_view import ChartView
 from tests.cli.test_usage_cli import last_month
-from tests.conftest import run_cli
+from tests.conftest import REPLACES_OPEN_FILES, run_cli
 
 pytestmark = pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")
 
@@ -143,6 +143,7 @@ def test_an_export_the_database_cannot_mark_says_so_and_leaves_no_file(
     dialog.reject()
 
 
+@REPLACES_OPEN_FILES
 def test_an_export_refused_because_the_database_was_replaced_is_said_once(
     qtbot, window, services, dialogs, tmp_path
 ):

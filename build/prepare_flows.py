@@ -1,11 +1,12 @@
-"""Write the parsed flow library as ``resources/flows.cache`` (set-up and bundle).
+"""Write the parsed flow library as ``resources/flows.cache`` (a checkout's set-up).
 
 The app reads it on a start whose data folder has no current cache of its own
 (a first start, the first after an update), instead of parsing every flow. It
 is checked against the same key as the data folder's cache (the flows' bytes,
-the parsing code, Python's version), so a stale one is never used.
+the parsing code, Python's version), so a stale one is never used. A bundle
+makes its own (``installer.spec``, with the Python that freezes it).
 
-    python build/prepare_flows.py                 bundling: a flow that cannot be used stops it
+    python build/prepare_flows.py                 a flow that cannot be used: exit code 1
     python build/prepare_flows.py --if-possible   set-up: it is said, and set-up goes on
 
 A developer's set-up (``build/dev.sh``, under ``set -e``) must go on when a flow

@@ -255,7 +255,10 @@ def test_the_set_up_checkout_has_a_current_prepared_library():
 
     cache = FlowCache(Path("/nonexistent/flows.cache"), prepared=paths.resource(PREPARED_NAME))
     cache.load()
-    assert not cache.stale, "resources/flows.cache is missing or stale: run build/dev.sh setup"
+    assert not cache.stale, (
+        "resources/flows.cache is missing or stale: run build/dev.sh setup "
+        "(it says so when a flow cannot be used; fkstod lint says why)"
+    )
 
 
 def _prepare_flows_script():

@@ -12,6 +12,11 @@ REPO = Path(__file__).resolve().parents[1]
 TESTS = REPO / "tests"
 #: Test data the core, CLI and widget tests share: directory files and flow fixtures.
 CORE_DATA = TESTS / "core"
+#: For a test that replaces, moves or removes the open database file as another program
+#: would: Windows refuses all three while SQLite holds the file (it shares no delete).
+REPLACES_OPEN_FILES = pytest.mark.skipif(
+    sys.platform == "win32", reason="Windows lets no program replace a file SQLite holds open"
+)
 SHARED = REPO.parent / "shared"
 
 

@@ -104,10 +104,8 @@ class DatabaseReplacedError(StoreError):
 
     The connection would write into the old file, which no start reads again: every
     write is refused instead (``Db.transaction``), until fkstod is started again.
+    ``told`` is True once ``Db.on_replaced`` was given its message.
     """
-
-    #: True when ``Db.on_replaced`` was given this message: the user has been told it.
-    told = False
 
 
 def replaced_error(path: Path) -> DatabaseReplacedError:
@@ -189,7 +187,10 @@ class Db:
             return None
         if self._replaced():
             # Connected, it would read this connection's -wal into the file now there.
-            self._refuse_to_write()
+            # Raised as it is: this runs in the worker, and this connection (its -wal
+            # to write back) and ``on_replaced`` (the window's) belong to the window's
+            # thread. The worker's error reaches the window untold, and is said there.
+            raise replaced_error(self.path)
         conn = None
         try:
             conn = sqlite3.connect(str(self.path), isolation_level=None)
@@ -205,10 +206,10 @@ class Db:
     def _refuse_to_write(self) -> NoReturn:
         """Raise ``DatabaseReplacedError``: the file opened is no longer at its path.
 
-        Called outside a transaction. The first time, what this connection wrote is
-        moved from the ``-wal``, which keeps its name and which the file now in the
-        place would read as its own at the next open, into the file it belongs to
-        (``_let_go``), and ``on_replaced`` is told.
+        Called outside a transaction, in this connection's thread. The first time,
+        what this connection wrote is moved from the ``-wal``, which keeps its name
+        and which the file now in the place would read as its own at the next open,
+        into the file it belongs to (``_let_go``), and ``on_replaced`` is told.
         """
         error = replaced_error(self.path or Path())
         if not self._replaced_told:

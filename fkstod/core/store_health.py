@@ -47,6 +47,10 @@ _APPLICATION_ID_OFFSET = 68  # in the 100-byte database header, big-endian
 class StoreError(Exception):
     """The database cannot be used; the message says why, in Swedish."""
 
+    #: True when the user has already been told this message (``DatabaseReplacedError``,
+    #: through ``Db.on_replaced``): a caller that would show it again need not.
+    told = False
+
 
 class NewerSchemaError(StoreError):
     """The database was written by a newer version of fkstod."""

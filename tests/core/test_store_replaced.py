@@ -18,6 +18,7 @@ from fkstod.core.schema import MIGRATION_SETS
 from fkstod.core.settings import Settings
 from fkstod.core.store import DatabaseReplacedError, Db, open_store
 from fkstod.core.usage import UsageRecorder
+from tests.conftest import REPLACES_OPEN_FILES
 
 
 def db_file(folder: Path) -> Path:
@@ -52,6 +53,7 @@ def settings_in(path: Path) -> dict[str, str]:
         conn.close()
 
 
+@REPLACES_OPEN_FILES
 @pytest.mark.parametrize("how", ["replaced", "moved away", "removed"])
 def test_a_write_after_the_file_was_put_away_is_refused_and_says_so(data_folder, tmp_path, how):
     copy = another_file(data_folder, tmp_path)
@@ -105,6 +107,7 @@ def writers() -> list[tuple[str, Callable[[Db], object]]]:
     ]
 
 
+@REPLACES_OPEN_FILES
 @pytest.mark.parametrize("write", [w for _n, w in writers()], ids=[n for n, _w in writers()])
 def test_every_write_is_refused_once_the_file_is_replaced(data_folder, tmp_path, write):
     copy = another_file(data_folder, tmp_path)
@@ -117,6 +120,7 @@ def test_every_write_is_refused_once_the_file_is_replaced(data_folder, tmp_path,
     assert db_file(data_folder).read_bytes() == before
 
 
+@REPLACES_OPEN_FILES
 def test_a_count_is_dropped_and_the_user_told_once(data_folder, tmp_path, capsys):
     copy = another_file(data_folder, tmp_path)
     opened = open_store(db_file(data_folder), MIGRATION_SETS)
@@ -130,6 +134,7 @@ def test_a_count_is_dropped_and_the_user_told_once(data_folder, tmp_path, capsys
     opened.db.close()
 
 
+@REPLACES_OPEN_FILES
 def test_a_file_replaced_during_a_transaction_gets_nothing_of_it(data_folder, tmp_path):
     copy = another_file(data_folder, tmp_path)
     opened = open_store(db_file(data_folder), MIGRATION_SETS)
@@ -142,6 +147,7 @@ def test_a_file_replaced_during_a_transaction_gets_nothing_of_it(data_folder, tm
     assert "halvvags" not in settings_in(old)  # rolled back, not committed into it
 
 
+@REPLACES_OPEN_FILES
 def test_a_worker_connection_is_refused_too(data_folder, tmp_path):
     copy = another_file(data_folder, tmp_path)
     opened = open_store(db_file(data_folder), MIGRATION_SETS)
@@ -157,6 +163,7 @@ def test_a_worker_connection_is_refused_too(data_folder, tmp_path):
     assert settings_in(db_file(data_folder)) == {"ursprung": '"kopian"'}
 
 
+@REPLACES_OPEN_FILES
 def test_the_file_put_in_the_place_never_gets_the_old_files_pages(data_folder, tmp_path):
     # The -wal keeps its name: opened beside the file now in the place, SQLite would lay
     # the old file's last writes over it. Once a write finds the file replaced, what the
@@ -184,6 +191,7 @@ def test_the_file_as_it_was_opened_is_written_as_before(data_folder):
     assert settings_in(db_file(data_folder)) == {"n": "2"}
 
 
+@REPLACES_OPEN_FILES
 def test_closed_without_a_write_since_the_file_was_replaced_leaves_the_new_file_alone(
     data_folder, tmp_path
 ):

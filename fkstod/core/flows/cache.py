@@ -9,7 +9,9 @@ the flows are parsed again. A library with a flow that could not be used is
 not kept (the next start parses again).
 
 What the file holds is derived from the shipped flows, never from anything a
-caseworker typed. It is a cache, so any fault in it (missing, cut short, from
+caseworker typed, and it names no folder: each flow's path is kept as its file
+name and read back in the folder the key was made from (the prepared cache is
+made on the build machine, whose folders are nobody else's business). It is a cache, so any fault in it (missing, cut short, from
 another version, not ours) reads as a miss and the flows are parsed instead;
 a file that cannot be written (a read-only data folder) is left as it is.
 Reading it back only makes the library's own classes: anything else in the
@@ -22,6 +24,7 @@ from __future__ import annotations
 import io
 import pickle
 import sys
+from dataclasses import replace
 from pathlib import Path
 
 from fkstod import __version__
@@ -42,8 +45,9 @@ MAGIC = b"fkstod-flows-cache 1\n"
 MAX_CACHE_BYTES = 32 * 1024 * 1024
 #: A module's source bigger than this is not ours.
 MAX_CODE_BYTES = 4 * 1024 * 1024
-#: The modules whose code decides what a parse gives.
+#: The modules whose code decides what a parse gives, and what a cache reads back as.
 CODE_MODULES = (
+    "fkstod.core.flows.cache",
     "fkstod.core.flows.check",
     "fkstod.core.flows.library",
     "fkstod.core.flows.loader",
@@ -121,7 +125,7 @@ class FlowCache:
         """
         key = library_key(self.folder)
         for path in (self.path, self.prepared):
-            cached = None if path is None else _read(path, key)
+            cached = None if path is None else _read(path, key, self.folder)
             if cached is not None:
                 self._stale = None
                 return cached
@@ -171,10 +175,28 @@ def write_prepared(target: Path, folder: Path | None = None) -> int:
 
 
 def _cache_bytes(key: bytes, library: FlowLibrary) -> bytes:
-    return MAGIC + key + pickle.dumps(library, protocol=pickle.HIGHEST_PROTOCOL)
+    # Each flow's path as its file name only: the key is made of the files' names and
+    # bytes, not of their folder, so a cache holds none (the build machine's, with a
+    # user name in it, would ship in every bundle). ``_read`` puts the folder back.
+    named = FlowLibrary(
+        {i: replace(f, path=Path(f.path).name) for i, f in library.flows.items()},
+        list(library.unavailable),
+    )
+    return MAGIC + key + pickle.dumps(named, protocol=pickle.HIGHEST_PROTOCOL)
 
 
-def _read(path: Path, key: bytes) -> FlowLibrary | None:
+def _in_folder(library: FlowLibrary, folder: Path) -> FlowLibrary:
+    """Put each flow's path in ``folder``, the folder it was keyed for; return ``library``.
+
+    In place: the flows were just made by the unpickler and nothing else holds them
+    (``dataclasses.replace`` would take a millisecond of the start it saves).
+    """
+    for flow in library.flows.values():
+        object.__setattr__(flow, "path", str(folder / Path(flow.path).name))
+    return library
+
+
+def _read(path: Path, key: bytes, folder: Path) -> FlowLibrary | None:
     try:
         data = files.read_bytes(path, MAX_CACHE_BYTES)
     except files.FileProblem:  # missing, not a regular file, too big, unreadable
@@ -186,4 +208,4 @@ def _read(path: Path, key: bytes) -> FlowLibrary | None:
         library = _Unpickler(io.BytesIO(data[len(head) :])).load()
     except Exception:  # cut short, or not what we wrote: a cache, parse instead
         return None
-    return library if isinstance(library, FlowLibrary) else None
+    return _in_folder(library, folder) if isinstance(library, FlowLibrary) else None

@@ -136,7 +136,9 @@ class StatistikSection(PageSection["StatisticsPage"]):
             self.refresh()
             return True
         except (FileProblem, StoreError) as exc:  # no file written, no month marked
-            self.dialogs.error(_("Exporten sparades inte"), str(exc))
+            if not (isinstance(exc, StoreError) and exc.told):
+                # (A replaced database file the window says itself, once: Db.on_replaced.)
+                self.dialogs.error(_("Exporten sparades inte"), str(exc))
             return False
         self.dialogs.info(
             _("Exportera statistik"),

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import json
 import os
 import pickle
 import shutil
+import subprocess
 import sys
 from pathlib import Path
 
@@ -253,4 +255,157 @@ def test_the_set_up_checkout_has_a_current_prepared_library():
 
     cache = FlowCache(Path("/nonexistent/flows.cache"), prepared=paths.resource(PREPARED_NAME))
     cache.load()
-    assert not cache.stale, "resources/flows.cache is missing or stale: run build/dev.sh setup"
+    assert not cache.stale, (
+        "resources/flows.cache is missing or stale: run build/dev.sh setup "
+        "(it says so when a flow cannot be used; fkstod lint says why)"
+    )
+
+
+def _prepare_flows_script():
+    import importlib.util
+
+    script = Path(__file__).resolve().parents[3] / "build" / "prepare_flows.py"
+    spec = importlib.util.spec_from_file_location("prepare_flows_under_test", script)
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+@pytest.fixture
+def broken_flows(tmp_path, folder, monkeypatch):
+    """The shipped flows with one id twice, where prepare_flows.py looks; its target."""
+    from fkstod.core.flows import cache as cache_module
+
+    shutil.copy(folder / "akut-fara.toml", folder / "kopia.toml")
+    monkeypatch.setattr(cache_module, "flows_folder", lambda: folder)
+    target = tmp_path / "resources" / "flows.cache"
+    target.parent.mkdir()
+    script = _prepare_flows_script()
+    monkeypatch.setattr(script.paths, "resource", lambda _name: target)
+    return script, target
+
+
+def test_a_developers_set_up_goes_on_when_a_flow_cannot_be_used(broken_flows, capsys):
+    # build/dev.sh runs under `set -e`: a flow being written (or an id used twice) must
+    # not stop `setup`, `run`, `test` or `make lint`, which would show what is wrong.
+    script, target = broken_flows
+    assert script.main(["--if-possible"]) == 0
+    assert not target.exists()
+    err = capsys.readouterr().err
+    assert "kopia.toml" in err and "när fkstod startar" in err
+    dev = (Path(__file__).resolve().parents[3] / "build" / "dev.sh").read_text(encoding="utf-8")
+    assert "build/prepare_flows.py --if-possible" in dev
+
+
+def test_prepare_flows_run_by_hand_says_a_flow_cannot_be_used_with_exit_code_1(
+    broken_flows, capsys
+):
+    script, target = broken_flows
+    assert script.main([]) == 1
+    assert not target.exists()
+    assert "kopia.toml" in capsys.readouterr().err
+
+
+def test_a_resource_folder_that_cannot_be_written_is_said_not_a_traceback(
+    tmp_path, monkeypatch, capsys
+):
+    script = _prepare_flows_script()
+    target = tmp_path / "resources"  # a folder where the file should be
+    (target / "flows.cache").mkdir(parents=True)
+    monkeypatch.setattr(script.paths, "resource", lambda _name: target / "flows.cache")
+    assert script.main([]) == 1
+    assert script.main(["--if-possible"]) == 0
+    assert "flows.cache" in capsys.readouterr().err
+
+
+def test_a_cache_names_no_folder_and_reads_back_in_the_folder_it_was_keyed_for(tmp_path, folder):
+    # The prepared library is made on the build machine and shipped: it must carry
+    # neither that machine's folders (a user name in a home folder) nor a path that
+    # does not exist where it is read. Each flow's path is then in the folder read.
+    from fkstod.core.flows.cache import write_prepared
+
+    prepared = tmp_path / "flows.cache"
+    write_prepared(prepared, folder)
+    data_cache = tmp_path / "data.cache"
+    saved(FlowCache(data_cache, folder))
+    for written in (prepared, data_cache):
+        data = written.read_bytes()
+        assert str(folder).encode() not in data and str(tmp_path).encode() not in data
+    installed = tmp_path / "installerad" / "resources" / "flows"
+    shutil.copytree(folder, installed)
+    for cache in (
+        FlowCache(tmp_path / "saknas.cache", installed, prepared=prepared),
+        FlowCache(data_cache, installed),
+    ):
+        library = cache.load()
+        assert not cache.stale  # read, not parsed
+        assert library == load_library(installed)
+        assert {Path(f.path).parent for f in library.flows.values()} == {installed}
+
+
+def run_the_spec(tmp_path, broken: bool = False):
+    """Run installer.spec on a copy of the checkout, PyInstaller's classes stubbed.
+
+    Returns (the copy, PyInstaller's exit as a process, what the spec gave Analysis).
+    """
+    repo = Path(__file__).resolve().parents[3]
+    copy = tmp_path / "repo"
+    shutil.copytree(repo / "fkstod", copy / "fkstod", ignore=shutil.ignore_patterns("__pycache__"))
+    shutil.copytree(
+        repo / "resources", copy / "resources", ignore=shutil.ignore_patterns("flows.cache")
+    )
+    shutil.copy(repo / "installer.spec", copy / "installer.spec")
+    if broken:  # an id used twice
+        flows = copy / "resources" / "flows"
+        shutil.copy(flows / "akut-fara.toml", flows / "kopia.toml")
+    (copy / "dist" / "fkstod").mkdir(parents=True)
+    probe = (
+        "import json, sys, types\n"
+        "seen = {}\n"
+        "def Analysis(scripts, **kw):\n"
+        "    seen['datas'] = kw['datas']\n"
+        "    return types.SimpleNamespace(datas=[], binaries=[], pure=[], scripts=[])\n"
+        "stub = lambda *a, **kw: object()\n"
+        "spec = sys.argv[1] + '/installer.spec'\n"
+        "names = dict(SPECPATH=sys.argv[1], DISTPATH=sys.argv[2], Analysis=Analysis,\n"
+        "             PYZ=stub, EXE=stub, COLLECT=stub, __name__='__main__')\n"
+        "exec(compile(open(spec, encoding='utf-8').read(), spec, 'exec'), names)\n"
+        "from pathlib import Path\n"
+        "from fkstod.core.flows import cache\n"
+        "assert Path(cache.__file__).is_relative_to(sys.argv[1]), cache.__file__\n"
+        "prepared = Path(sys.argv[1]) / 'resources' / cache.PREPARED_NAME\n"
+        "probe = cache.FlowCache(Path(sys.argv[2]) / 'none', prepared=prepared)\n"
+        "probe.load()\n"
+        "print(json.dumps({'datas': seen['datas'], 'stale': probe.stale,\n"
+        "                  'modules': cache.CODE_MODULES}))\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", probe, str(copy), str(copy / "dist")],
+        capture_output=True,
+        text=True,
+        cwd=tmp_path,
+        timeout=120,
+    )
+    return copy, result, json.loads(result.stdout) if result.returncode == 0 else None
+
+
+def test_the_spec_itself_prepares_the_flows_and_ships_the_keys_sources(tmp_path):
+    # A Windows bundle is built by running PyInstaller on installer.spec (build/README.md),
+    # not through bundle.sh: the spec must make resources/flows.cache itself, with the
+    # Python that freezes the bundle, and ship the sources its key is made from.
+    copy, result, seen = run_the_spec(tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert (copy / "resources" / "flows.cache").is_file()
+    assert seen["stale"] is False  # current for this code, these flows, this Python
+    shipped = {Path(dest, Path(src).name).as_posix() for src, dest in seen["datas"][1:]}
+    expected = {m.replace(".", "/") + ".py" for m in seen["modules"]}
+    assert shipped == expected
+
+
+def test_the_spec_stops_on_a_flow_that_cannot_be_used(tmp_path):
+    copy, result, _seen = run_the_spec(tmp_path, broken=True)
+    assert result.returncode == 1
+    assert "installer.spec: " in result.stderr and "kopia.toml" in result.stderr
+    assert "Traceback" not in result.stderr
+    assert not (copy / "resources" / "flows.cache").exists()

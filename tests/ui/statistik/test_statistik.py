@@ -9,7 +9,7 @@ from fkstod.core.usage.export import month_range
 from fkstod.qt.charts import Chart, Series, chart_png
 from fkstod.ui.statistik.chart_view import ChartView
 from tests.cli.test_usage_cli import last_month
-from tests.conftest import run_cli
+from tests.conftest import REPLACES_OPEN_FILES, run_cli
 
 pytestmark = pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")
 
@@ -115,9 +115,8 @@ def test_the_export_dialog_offers_complete_months_not_yet_exported(
     dialog.reject()
 
 
-def test_an_export_the_database_cannot_mark_says_so_and_leaves_no_file(
-    qtbot, window, services, dialogs, tmp_path
-):
+def export_of_the_running_month(qtbot, window, services, dialogs, tmp_path):
+    """Count some calls, open the export dialog on the month still running; (dialog, file)."""
     record_calls(services, 12, 3)
     out = tmp_path / "min-export.json"
     dialogs.path = str(out)
@@ -125,6 +124,13 @@ def test_an_export_the_database_cannot_mark_says_so_and_leaves_no_file(
     dialog = window.sections()[window.index_of("statistik")].dialog
     dialog.first.setCurrentIndex(0)  # the month still running, on purpose
     dialog.last.setCurrentIndex(0)
+    return dialog, out
+
+
+def test_an_export_the_database_cannot_mark_says_so_and_leaves_no_file(
+    qtbot, window, services, dialogs, tmp_path
+):
+    dialog, out = export_of_the_running_month(qtbot, window, services, dialogs, tmp_path)
     services.db.execute("PRAGMA query_only = ON")  # as a write-protected database
     try:
         qtbot.keyClick(dialog.save_button, Qt.Key_Space)
@@ -134,6 +140,28 @@ def test_an_export_the_database_cannot_mark_says_so_and_leaves_no_file(
     assert title == "Exporten sparades inte" and "Det gick inte att spara" in text
     assert not out.exists()
     assert dialog.isVisible()  # the caseworker may try again once the cause is gone
+    dialog.reject()
+
+
+@REPLACES_OPEN_FILES
+def test_an_export_refused_because_the_database_was_replaced_is_said_once(
+    qtbot, window, services, dialogs, tmp_path
+):
+    # The window tells of the replaced file (Db.on_replaced); the export dialog must
+    # not say the same long text again under its own title.
+    import os
+
+    dialog, out = export_of_the_running_month(qtbot, window, services, dialogs, tmp_path)
+    path = services.db.path
+    copy = tmp_path / "kopia.sqlite3"
+    copy.write_bytes(path.read_bytes())
+    os.replace(copy, path)  # a sync tool puts its copy in the place
+    qtbot.keyClick(dialog.save_button, Qt.Key_Space)
+    qtbot.wait(20)
+    ((title, text),) = dialogs.errors
+    assert title == "Databasfilen har bytts ut" and "har inte sparats" in text
+    assert not out.exists()
+    assert dialog.isVisible()
     dialog.reject()
 
 

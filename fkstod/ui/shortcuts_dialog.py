@@ -113,15 +113,22 @@ def window_keys(window: QMainWindow, sections: list[tuple[str, QWidget]]) -> lis
                     return title
         return everywhere
 
+    def elsewhere(owner: object) -> bool:
+        # A dialog the window once opened stays its child when closed; its keys work
+        # only while it is open, and its own buttons name them ("Spara… (Ctrl+S)").
+        return isinstance(owner, QWidget) and owner.window() is not window
+
     for action in window.findChildren(QAction):
+        owner = action.parent()
+        if elsewhere(owner):
+            continue
         for sequence in action.shortcuts():
             if sequence.isEmpty():
                 continue
-            owner = action.parent()
             key = Key(where(owner), key_text(sequence), _clean(action.text()))
             found.setdefault((key.where, key.keys), key)
     for shortcut in window.findChildren(QShortcut):
-        if shortcut.key().isEmpty() or not shortcut.isEnabled():
+        if shortcut.key().isEmpty() or not shortcut.isEnabled() or elsewhere(shortcut.parent()):
             continue
         key = Key(where(shortcut.parent()), key_text(shortcut.key()), describe_shortcut(shortcut))
         found.setdefault((key.where, key.keys), key)

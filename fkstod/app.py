@@ -176,16 +176,24 @@ class Wiring:
             )
 
     def start_orosanmalan(self, benefit: str, kommun: str = "", call: Call | None = None) -> None:
+        came_from = self.window.current_section_id()
         section = self.window.show_section_id(OrosanmalanSection.id)
         assert isinstance(section, OrosanmalanSection)
         section.start(benefit, kommun, call)
+        if came_from == SamtalSection.id:
+            # From a call, as the directory: the way back and the jump keys in sight.
+            section.offer_way_back(
+                _("Tillbaka till samtalet"),
+                lambda: self.window.show_section_id(came_from),
+                call_jumps(self.window),
+            )
 
     def set_compact(self, compact: bool, section_id: str) -> None:
         self.window.set_compact(compact, self.window.index_of(section_id))
 
     def forget_call(self) -> None:
         for section in self.window.built_sections():
-            if isinstance(section, KatalogSection):
+            if isinstance(section, KatalogSection | OrosanmalanSection):
                 section.forget_call()
 
 

@@ -48,8 +48,8 @@ def key_text(sequence: QKeySequence) -> str:
         ("Höger", _("Högerpil")),
         ("Del", _("Delete")),
         ("Esc", _("Esc")),
-        ("Return", _("Retur")),
-        ("Enter", _("Retur")),
+        ("Return", _("Enter")),  # as the buttons and hints say: "Fortsätt (Enter)"
+        ("Enter", _("Enter")),  # the keypad's
     ):
         text = re.sub(rf"\b{english}\b", swedish, text)
     return text
@@ -154,7 +154,7 @@ def keys_as_text(keys: list[Key]) -> str:
         "-" * len(_("Dessutom")),
         _("Alt + understruken bokstav väljer knappen eller fältet med den bokstaven."),
         _("I ett steg i Samtalsstöd: 1–9 väljer svaret (eller bockar för en punkt),"),
-        _("Retur går vidare, Backsteg går tillbaka ett steg, Page Down och Page Up bläddrar."),
+        _("Enter går vidare, Backsteg går tillbaka ett steg, Page Down och Page Up bläddrar."),
         _("Alt+1, Alt+2 … öppnar stödkatalogen från knapparna i steget."),
         _("Tabb och Skift+Tabb går mellan fälten; Mellanslag trycker på en knapp."),
     ]

@@ -51,3 +51,16 @@ def test_no_key_of_any_dialog_of_the_window_is_listed(qtbot, window):
     action.setShortcut(QKeySequence("Ctrl+Shift+L"))
     dialog.addAction(action)
     assert listed(window) == before
+
+
+def test_each_export_opened_again_replaces_the_last_one(qtbot, window, services):
+    # Every Exportera statistik… made a new dialog and kept the old one as the window's
+    # child for as long as the window lived (with its Ctrl+S and its counts).
+    from fkstod.ui.statistik.export_dialog import ExportDialog
+
+    services.usage.record("flow_started", flow="underhallsstod-fraga", benefit="underhallsstod")
+    section = window.sections()[window.index_of("statistik")]
+    for _ in range(3):
+        qtbot.keyClick(window, Qt.Key_T, Qt.ControlModifier | Qt.ShiftModifier)
+        section.dialog.reject()
+    qtbot.waitUntil(lambda: len(window.findChildren(ExportDialog)) == 1, timeout=2000)

@@ -179,16 +179,24 @@ class Wiring:
             )
 
     def start_orosanmalan(self, benefit: str, kommun: str = "", call: Call | None = None) -> None:
+        came_from = self.window.current_section_id()
         section = self.window.show_section_id(OrosanmalanSection.id)
         assert isinstance(section, OrosanmalanSection)
         section.start(benefit, kommun, call)
+        if came_from == SamtalSection.id:
+            # From a call, as the directory: the way back and the jump keys in sight.
+            section.offer_way_back(
+                _("Tillbaka till samtalet"),
+                lambda: self.window.show_section_id(came_from),
+                call_jumps(self.window),
+            )
 
     def set_compact(self, compact: bool, section_id: str) -> None:
         self.window.set_compact(compact, self.window.index_of(section_id))
 
     def forget_call(self) -> None:
         for section in self.window.built_sections():
-            if isinstance(section, KatalogSection):
+            if isinstance(section, KatalogSection | OrosanmalanSection):
                 section.forget_call()
 
 
@@ -240,6 +248,9 @@ def build_window(services: Services, dialogs: Dialogs | None = None) -> MainWind
     restore_window_state(window, settings)
     apply_text_scale(window.text_scale)
     window.text_scale_changed.connect(apply_text_scale)
+    # A larger text can make the window grow past the screen's edge; a smaller one
+    # lets it back in (once the layouts have taken the new size).
+    window.text_scale_changed.connect(lambda _s: QTimer.singleShot(0, lambda: refit(window)))
     window.text_scale_changed.connect(
         lambda s: remember(settings, TEXT_SCALE_KEY, s, _("textstorleken"))
     )
@@ -441,6 +452,23 @@ def restore_window_state(window: MainWindow, settings: Settings) -> None:
     fit_to_screen(window)
     # The keyboard starts in the section, not in the list.
     window.show_section(remembered_section(window, settings.get(SECTION_KEY, 0)))
+
+
+def refit(window: MainWindow) -> None:
+    """Fit the window to the screen again, its least size taken anew (a new text size)."""
+    from PySide6.QtCore import QCoreApplication
+
+    # A new font reaches the layouts a level a turn (each asks its parent to lay out
+    # again): let every level take it, so that the least size is the new text's.
+    for _turn in range(32):
+        before = window.minimumSize()
+        QCoreApplication.sendPostedEvents()
+        layout = window.layout()
+        if layout is not None:
+            layout.activate()
+        if window.minimumSize() == before:
+            break
+    fit_to_screen(window)
 
 
 def fit_to_screen(window: MainWindow) -> None:

@@ -73,6 +73,28 @@ def bad_character(text: str) -> str | None:
     return None
 
 
+def line_break(text: str) -> str | None:
+    """Return why ``text`` cannot stand in a one-line field (a name, a number), or None.
+
+    A line break there splits the line it is printed on: "Namn: Saga" and a line
+    "Exempelsson" under it, a phone number read out in two halves.
+    """
+    if "\n" in text or "\r" in text:
+        return _("innehåller en radbrytning; skriv allt på en rad")
+    return None
+
+
+def on_one_line(text: str) -> str:
+    """Return ``text`` with each line break, and the spaces around it, as one space.
+
+    For a one-line field typed or pasted in the window: a line edit keeps a pasted
+    line break but shows it as a space, so the text is stored as the screen showed it.
+    """
+    if "\n" not in text and "\r" not in text:
+        return text
+    return re.sub(r"[ \t]*(?:\r\n|\r|\n)[ \t]*", " ", text)
+
+
 def check_email(address: str) -> str | None:
     """Return why ``address`` is not a plain e-mail address, or None when it is.
 

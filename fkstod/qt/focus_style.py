@@ -3,7 +3,7 @@
 Qt's styles mark the focus with a dotted line or a faint tint, easy to lose on a
 busy screen or at large text. ``FocusFrameStyle`` wraps the application's style
 and draws a solid frame around the control that has the keyboard focus: push
-buttons, check boxes and radio buttons, line edits and combo boxes, and the
+buttons, check boxes and radio buttons, tabs, line edits and combo boxes, and the
 current item of a list (``PE_FrameFocusRect``), text boxes and lists as a whole (whose
 frame is made 3 px wide, so that their text does not cover the focus frame), and a label
 that takes Tab (read by screen readers: a group of counts, a status line). A style sheet would do it too,
@@ -31,6 +31,7 @@ _CONTROLS = (
     QStyle.ControlElement.CE_PushButton,
     QStyle.ControlElement.CE_CheckBox,
     QStyle.ControlElement.CE_RadioButton,
+    QStyle.ControlElement.CE_TabBarTab,  # the current tab of a tab bar with the focus
 )
 _PRIMITIVES = (QStyle.PrimitiveElement.PE_FrameLineEdit,)
 

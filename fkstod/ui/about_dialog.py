@@ -11,6 +11,17 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QVBoxLayout, QWidget
 
 from fkstod import __version__
+from fkstod.core.i18n import _
+
+
+def _installation(resource_mode: str) -> str:
+    # paths.resource_mode()'s code word, as support staff would say it.
+    words = {
+        "frozen": _("installerat program"),
+        "wheel": _("installerat Python-paket"),
+        "checkout": _("källkod (utvecklarversion)"),
+    }
+    return words.get(resource_mode, resource_mode)
 
 
 class AboutDialog(QDialog):
@@ -39,7 +50,7 @@ class AboutDialog(QDialog):
         ).format(
             version=__version__,
             folder=html.escape(str(data_folder)),
-            mode=resource_mode,
+            mode=html.escape(_installation(resource_mode)),
             python=platform.python_version(),
             pyside=pyside_version,
         )

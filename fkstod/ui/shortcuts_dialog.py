@@ -48,8 +48,8 @@ def key_text(sequence: QKeySequence) -> str:
         ("Höger", _("Högerpil")),
         ("Del", _("Delete")),
         ("Esc", _("Esc")),
-        ("Return", _("Retur")),
-        ("Enter", _("Retur")),
+        ("Return", _("Enter")),  # as the buttons and hints say: "Fortsätt (Enter)"
+        ("Enter", _("Enter")),  # the keypad's
     ):
         text = re.sub(rf"\b{english}\b", swedish, text)
     return text
@@ -113,15 +113,22 @@ def window_keys(window: QMainWindow, sections: list[tuple[str, QWidget]]) -> lis
                     return title
         return everywhere
 
+    def elsewhere(owner: object) -> bool:
+        # A dialog the window once opened stays its child when closed; its keys work
+        # only while it is open, and its own buttons name them ("Spara… (Ctrl+S)").
+        return isinstance(owner, QWidget) and owner.window() is not window
+
     for action in window.findChildren(QAction):
+        owner = action.parent()
+        if elsewhere(owner):
+            continue
         for sequence in action.shortcuts():
             if sequence.isEmpty():
                 continue
-            owner = action.parent()
             key = Key(where(owner), key_text(sequence), _clean(action.text()))
             found.setdefault((key.where, key.keys), key)
     for shortcut in window.findChildren(QShortcut):
-        if shortcut.key().isEmpty() or not shortcut.isEnabled():
+        if shortcut.key().isEmpty() or not shortcut.isEnabled() or elsewhere(shortcut.parent()):
             continue
         key = Key(where(shortcut.parent()), key_text(shortcut.key()), describe_shortcut(shortcut))
         found.setdefault((key.where, key.keys), key)
@@ -147,7 +154,7 @@ def keys_as_text(keys: list[Key]) -> str:
         "-" * len(_("Dessutom")),
         _("Alt + understruken bokstav väljer knappen eller fältet med den bokstaven."),
         _("I ett steg i Samtalsstöd: 1–9 väljer svaret (eller bockar för en punkt),"),
-        _("Retur går vidare, Backsteg går tillbaka ett steg, Page Down och Page Up bläddrar."),
+        _("Enter går vidare, Backsteg går tillbaka ett steg, Page Down och Page Up bläddrar."),
         _("Alt+1, Alt+2 … öppnar stödkatalogen från knapparna i steget."),
         _("Tabb och Skift+Tabb går mellan fälten; Mellanslag trycker på en knapp."),
     ]

@@ -202,5 +202,5 @@ def test_the_list_says_how_to_answer_a_step(qtbot, built):
     window, _dialogs, _services = built
     sections = [(s.title, window.page(i)) for i, s in enumerate(window.sections())]
     text = keys_as_text(window_keys(window, sections))
-    for words in ("1–9", "Retur", "Backsteg", "Alt+1"):
+    for words in ("1–9", "Enter", "Backsteg", "Alt+1"):
         assert words in text, words

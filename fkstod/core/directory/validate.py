@@ -30,10 +30,34 @@ from fkstod.core.textrules import (
     bad_character,
     check_email,
     check_url,
+    line_break,
+    on_one_line,
     without_invisible_marks,
 )
 
 MAX_TEXT = 2000
+#: Written in a box of many lines in the editor (every other field is a line edit).
+MULTI_LINE_FIELDS = frozenset({"beskrivning"})
+#: Fields a file may not break across lines: names, numbers, hours and codes, which
+#: are read out, copied or matched. An address or a source may run over lines.
+ONE_LINE_FIELDS = frozenset(
+    {
+        "id",
+        "organisation",
+        "tjanst",
+        "kategori",
+        "telefon",
+        "telefontider",
+        "sprak",
+        "kommuner",
+        "malgrupper",
+        "valdsformer",
+        "webb",
+        "epost",
+        "taggar",
+        "senast_verifierad",
+    }
+)
 #: Every shipped entry's id starts so; a row with such an id claims to be shipped.
 SHIPPED_ID_PREFIX = "nat-"
 _SHORT_NUMBERS = re.compile(r"^(112|11414|1177|116\d{3}|90\d{3}|11313)$")
@@ -159,6 +183,8 @@ def entry_from_fields(
     text = {k: (v or "").strip() for k, v in values.items()}
     if source == "form":  # typed or pasted: marks the caseworker cannot see are taken out
         text = {k: without_invisible_marks(v) for k, v in text.items()}
+        # and a line break pasted into a line edit, shown there as a space, is one
+        text = {k: v if k in MULTI_LINE_FIELDS else on_one_line(v) for k, v in text.items()}
     # An export's "Kategori (namn)" and the like: read only where the codes are empty.
     named = {k: text.pop(k) for k in list(text) if k.endswith(NAMES_SUFFIX)}
     read_from: dict[str, str] = {}  # field → the name column its text came from
@@ -176,7 +202,8 @@ def entry_from_fields(
             errors.append(
                 FieldError(name, _("för lång text (högst {n} tecken)").format(n=MAX_TEXT))
             )
-        if problem := bad_character(value):
+        one_line = line_break(value) if name in ONE_LINE_FIELDS else None
+        if problem := bad_character(value) or one_line:
             errors.append(FieldError(name, problem))
 
     if not text.get("organisation"):

@@ -12,7 +12,7 @@ from dataclasses import asdict, dataclass, field, fields, replace
 from datetime import date
 
 from fkstod.core.i18n import _
-from fkstod.core.textrules import without_invisible_marks
+from fkstod.core.textrules import on_one_line, without_invisible_marks
 
 #: What the concern is about. Codes never change once shipped.
 ORO_TYPER: dict[str, str] = {
@@ -32,6 +32,10 @@ ORO_TYPER: dict[str, str] = {
 ORO_INTE_INFORMERA: frozenset[str] = frozenset(
     {"vald_i_familjen", "sexuella_overgrepp", "hedersrelaterat", "exploatering"}
 )
+
+
+#: The fields written in a box of many lines; every other text field is one line.
+MULTI_LINE_FIELDS = frozenset({"egna_iakttagelser", "uppgifter_fran_andra"})
 
 
 def guardians_not_told(oro: Iterable[str]) -> bool:
@@ -166,16 +170,19 @@ class Form:
         )
 
     def as_typed(self) -> Form:
-        """Return the form with the invisible marks that turn text around taken out.
+        """Return the form as the window showed it: no invisible marks, one-line fields on one line.
 
         The window's form is typed and pasted (``textrules.without_invisible_marks``):
-        a caseworker cannot see those marks to remove them. A file's form keeps them,
-        and validation refuses it.
+        a caseworker cannot see those marks to remove them. A line break pasted into a
+        one-line field is shown as a space, and becomes one (``textrules.on_one_line``).
+        A file's form keeps both, and validation refuses it.
         """
 
         def clean(record):  # a Form, Child, Guardian or Reporter
             changes = {
-                f.name: without_invisible_marks(value)
+                f.name: without_invisible_marks(
+                    value if f.name in MULTI_LINE_FIELDS else on_one_line(value)
+                )
                 for f in fields(record)
                 if isinstance(value := getattr(record, f.name), str)
             }

@@ -155,7 +155,9 @@ def context(form: Form, index: int = 0, *, training: bool = False) -> dict[str, 
         "vardnadshavare_kanner_till": KANNEDOM.get(
             form.vardnadshavare_kanner_till, KANNEDOM["vet_ej"]
         ),
-        "inte_informera": form.guardians_must_not_know(),
+        # "I have not told them" only where it can be true: not under "they know: yes".
+        "inte_informera": form.guardians_must_not_know()
+        and form.vardnadshavare_kanner_till != "ja",
         "anmalare": {
             "namn": form.anmalare.namn.strip(),
             "titel": form.anmalare.titel.strip(),

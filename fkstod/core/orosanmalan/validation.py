@@ -15,6 +15,7 @@ from fkstod.core.i18n import _
 from fkstod.core.orosanmalan.fields import child_field
 from fkstod.core.orosanmalan.model import (
     KANNEDOM,
+    MULTI_LINE_FIELDS,
     ORO_TYPER,
     Child,
     Form,
@@ -24,7 +25,7 @@ from fkstod.core.orosanmalan.model import (
 )
 from fkstod.core.orosanmalan.personnummer import PersonnummerError, age_on, check_personnummer
 from fkstod.core.problems import FieldProblem as BaseFieldProblem
-from fkstod.core.textrules import bad_character, check_email
+from fkstod.core.textrules import bad_character, check_email, line_break
 
 #: The Swedish name of every field, as the form shows it.
 LABELS: dict[str, str] = {
@@ -202,7 +203,8 @@ def _text_problems(form: Form) -> list[FieldProblem]:
             fields += [(f"{group}[{i}].{k}", v) for k, v in vars(record).items()]
     out = []
     for path, value in fields:
-        if isinstance(value, str) and (problem := bad_character(value)):
+        one_line = None if path in MULTI_LINE_FIELDS else line_break(str(value).strip())
+        if isinstance(value, str) and (problem := bad_character(value) or one_line):
             out.append(FieldProblem(path, problem))
         cap = LONG_TEXT if path in LONG_FIELDS else SHORT_TEXT
         if isinstance(value, str) and len(value) > cap:

@@ -54,6 +54,12 @@ class DirectoryEditing:
             entry,
             self,  # type: ignore[arg-type]
             self.directory.languages(),
+            confirm_discard=lambda: self.dialogs.confirm(
+                self.tr("Kasta posten?"),  # type: ignore[attr-defined]
+                self.tr(  # type: ignore[attr-defined]
+                    "Det du har skrivit i posten sparas inte. Vill du kasta det?"
+                ),
+            ),
         )
         if dialog.exec() and dialog.saved is not None:
             self._after_change(dialog.saved.id)

@@ -52,6 +52,8 @@ class DirectoryEntryDialog(QDialog):
 
     Args:
         languages: the languages to offer besides the common ones (the directory's).
+        confirm_discard: asked before Esc, Avbryt or closing throws away what was
+            typed; True throws it away. Not asked when nothing was changed.
     """
 
     def __init__(
@@ -60,9 +62,12 @@ class DirectoryEntryDialog(QDialog):
         entry: Entry | None = None,
         parent: QWidget | None = None,
         languages: Iterable[str] = (),
+        *,
+        confirm_discard: Callable[[], bool] | None = None,
     ):
         super().__init__(parent)
         self._save = save
+        self._confirm_discard = confirm_discard
         self._entry_id = entry.id if entry else ""
         self.saved: Entry | None = None
         self.setWindowTitle(self.tr("Ändra post") if entry else self.tr("Ny post"))
@@ -80,6 +85,7 @@ class DirectoryEntryDialog(QDialog):
             label.setBuddy(widget)
             form.addRow(label, widget)
             self.fields[name] = widget
+        self._as_opened = self.values()
         self.errors = ErrorList()
         self.errors.setAccessibleName(self.tr("Fel i posten"))
         self.errors.setToolTip(self.tr("Enter går till fältet."))
@@ -140,6 +146,13 @@ class DirectoryEntryDialog(QDialog):
             else:
                 out[name] = w.text()
         return out
+
+    def reject(self) -> None:
+        """Close without saving: Esc, Avbryt and the close button; asks first if anything was typed."""
+        changed = self.saved is None and self.values() != self._as_opened
+        if changed and self._confirm_discard is not None and not self._confirm_discard():
+            return
+        super().reject()
 
     def try_save(self) -> None:
         """Save when valid; otherwise list every problem and move to the first bad field."""

@@ -42,6 +42,7 @@ from fkstod.core.orosanmalan import (
 )
 from fkstod.core.orosanmalan.fields import parse_field
 from fkstod.core.orosanmalan.model import guardians_not_told, suggested_guardians_answer
+from fkstod.core.textrules import on_one_line
 from fkstod.ui.orosanmalan.child_editor import ChildEditor
 from fkstod.ui.orosanmalan.date_edit import ReportDateEdit
 from fkstod.ui.orosanmalan.field_marks import MARK, FieldMarks
@@ -433,7 +434,8 @@ class OrosanmalanForm(QWidget):
     def _retitle_children(self) -> None:
         for i in range(self.children.count()):
             # Doubled, a "&" typed in a name is shown, not taken as the tab's Alt key.
-            name = self.child_editor(i).namn.text().strip().replace("&", "&&")
+            # A pasted line break is shown as a space in the field, and in the tab.
+            name = on_one_line(self.child_editor(i).namn.text()).strip().replace("&", "&&")
             title = self.tr("Barn %1").replace("%1", str(i + 1))
             mark = MARK if i in self._marks.children else ""
             self.children.setTabText(i, f"&{i + 1} {mark}{name or title}")

@@ -50,6 +50,7 @@ from fkstod.qt.render_pdf import PageDecor, paint_report, pdf_bytes
 from fkstod.ui.dialogs import Dialogs
 from fkstod.ui.orosanmalan.form import OrosanmalanForm
 from fkstod.ui.orosanmalan.problem_list import ProblemList
+from fkstod.ui.widgets.call_bar import CallBar
 from fkstod.ui.widgets.wrap_layout import WrapLayout
 
 CLIPBOARD_CLEAR_MS = 3 * 60 * 1000
@@ -173,8 +174,12 @@ class OrosanmalanPage(QWidget):
         splitter.setSizes([560, 440])
         scale_indicators(splitter)  # before measuring the form: the boxes widen it
         self._fit_form()
+        # Opened from a call: "Tillbaka till samtalet" (Alt+Left) and the jump keys.
+        self.call_bar = CallBar()
+        self.call_bar.install_shortcut(self)
         layout = QVBoxLayout(self)
         layout.addWidget(QLabel(self.tr("<h2>Orosanmälan till socialtjänsten</h2>")))
+        layout.addWidget(self.call_bar)
         layout.addWidget(splitter, 1)
 
         self._preview_timer = QTimer(self)

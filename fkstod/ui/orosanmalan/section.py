@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
 
 from fkstod.core.files import Protected
@@ -15,6 +15,7 @@ from fkstod.ui.section import Call, Intents, PageSection
 
 if TYPE_CHECKING:
     from fkstod.ui.orosanmalan.page import OrosanmalanPage
+    from fkstod.ui.widgets.call_bar import Jump
 
 REPORTER_KEY = "orosanmalan/reporter"
 
@@ -114,6 +115,21 @@ class OrosanmalanSection(PageSection["OrosanmalanPage"]):
     def may_close(self) -> bool:
         # A report in progress is never thrown away without asking.
         return self.page is None or self.page.confirm_discard()
+
+    def shown(self) -> None:
+        # Shown by its own key or the list, the report is not a call's: no way back.
+        # A call's "Skriv orosanmälan" offers it again right after (offer_way_back).
+        if self.page is not None:
+            self.page.call_bar.withdraw()
+
+    def forget_call(self) -> None:
+        """A new conversation: the way back to the last call goes."""
+        if self.page is not None:
+            self.page.call_bar.withdraw()
+
+    def offer_way_back(self, label: str, back: Callable[[], object], jumps: Sequence[Jump]) -> None:
+        """Show "Tillbaka till samtalet" (Alt+Left) and the call's jump keys above the form."""
+        self.build().call_bar.offer(label, back, jumps)
 
     def start(self, benefit: str, kommun: str = "", call: Call | None = None) -> None:
         """Start a new report for a benefit code, in a kommun when one is known.

@@ -103,9 +103,11 @@ class OvningPage(QWidget):
 
         self.present_button = self._button(_("Visa för grupp (Enter)"), self.present)
         self.practice_button = self._button(_("Öva själv (Ctrl+Skift+P)"), self.practise)
-        self.diagram_button = self._button(_("Spara diagrammet…"), self.save_diagram)
+        self.diagram_button = self._button(_("Spara diagrammet… (Ctrl+Skift+D)"), self.save_diagram)
         self.diagram_button.setToolTip(_("Spara flödets diagram som bild eller PDF (Ctrl+Skift+D)"))
-        self.handout_button = self._button(_("Spara utdelning som PDF…"), self.save_handout)
+        self.handout_button = self._button(
+            _("Spara utdelning som PDF… (Ctrl+Skift+U)"), self.save_handout
+        )
         self.handout_button.setToolTip(_("Spara fallets utdelning som PDF (Ctrl+Skift+U)"))
         for keys, slot in (
             (("Ctrl+Shift+P",), self.practise),

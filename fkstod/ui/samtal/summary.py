@@ -98,7 +98,7 @@ class FlowSummary(QWidget):
         self.copy_button = QPushButton(self.tr("&Kopiera anteckning (Ctrl+Skift+C)"))
         self.copy_button.setAccessibleName(self.tr("Kopiera anteckning"))
         self.copy_button.clicked.connect(self._copy)
-        self.back_button = QPushButton(self.tr("← Tillbaka (Alt+Vänster)"))
+        self.back_button = QPushButton(self.tr("← Tillbaka (Alt+Vänsterpil)"))
         self.back_button.setAccessibleName(self.tr("Tillbaka till sista steget"))
         self.back_button.clicked.connect(self.back_requested)
         self.new_button = QPushButton(self.tr("&Nytt samtal (Ctrl+N)"))

@@ -151,6 +151,12 @@ class ExportDialog(QDialog):
 
     def refresh(self) -> None:
         """Build the document anew from the choices and show it."""
+        # One end chosen (nothing was offered, so both started empty): that one month.
+        for empty, chosen in ((self.first, self.last), (self.last, self.first)):
+            if empty.currentIndex() < 0 <= chosen.currentIndex():
+                empty.blockSignals(True)
+                empty.setCurrentIndex(chosen.currentIndex())
+                empty.blockSignals(False)
         months = self.months()
         self.document = self._build(months, self.unit.currentData())
         covered = list(self.document.get("months", []))
@@ -158,10 +164,7 @@ class ExportDialog(QDialog):
         if covered:
             text = self.tr("Månader som exporteras: {months}").format(months=", ".join(covered))
         else:
-            text = self.tr(
-                "Inga månader valda. Alla hela månader har exporterats förut; välj en månad "
-                "ovan om du ändå vill skicka den."
-            )
+            text = self._nothing_chosen()
         if running:
             text += "\n" + self.tr(
                 "Obs: {m} är inte slut än, så antalen för den är inte kompletta. Exportera "
@@ -192,6 +195,21 @@ class ExportDialog(QDialog):
         self.again.setText("\n".join(notes))
         self.again.setVisible(bool(before))
         self.content.setText(self.preview_text())
+
+    def _nothing_chosen(self) -> str:
+        # Why nothing was offered: every complete month went out, or there is none yet.
+        counted = [self.first.itemData(i) for i in range(self.first.count())]
+        if any(m < self._current for m in counted):
+            text = self.tr("Inga månader valda. Alla hela månader har exporterats förut.")
+        else:
+            text = self.tr("Inga månader valda. Det finns inga hela månader med antal ännu.")
+        if self._current in counted:
+            text += " " + self.tr(
+                "{m} är inte slut än; välj den ovan om du ändå vill skicka den."
+            ).format(m=self._current)
+        else:
+            text += " " + self.tr("Välj en månad ovan om du ändå vill skicka den.")
+        return text
 
     def preview_text(self) -> str:
         """Return the content shown: the document's own counts, in words."""

@@ -93,6 +93,10 @@ class StatistikSection(PageSection["StatisticsPage"]):
                 _("Exportera statistik"), _("Det finns inga antal att exportera ännu.")
             )
             return None
+        if self.dialog is not None:
+            # The last one, closed: a child of the window until deleted.
+            self.dialog.close()
+            self.dialog.deleteLater()
         self.dialog = ExportDialog(
             months,
             shipped_units(),

@@ -31,7 +31,8 @@ class CallBar(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setAccessibleName(_("Samtalet pågår"))
-        self.back_button = QPushButton()
+        # Named with its key from the start (``offer`` names where it leads).
+        self.back_button = QPushButton(f"← {_('Tillbaka')} (Alt+Vänsterpil)")
         self.back_button.setAccessibleName(_("Tillbaka"))
         self.back_button.clicked.connect(self.go_back)
         self.jump_buttons: list[QPushButton] = []
@@ -52,7 +53,7 @@ class CallBar(QWidget):
     def offer(self, label: str, back: Callable[[], object], jumps: Sequence[Jump] = ()) -> None:
         """Show the way back (``label``, e.g. "Tillbaka till samtalet") and the jumps."""
         self._back = back
-        self.back_button.setText(f"← {label} (Alt+←)")
+        self.back_button.setText(f"← {label} (Alt+Vänsterpil)")
         self.back_button.setAccessibleName(label)
         self.back_button.setToolTip(f"{label} (Alt+Vänsterpil)")
         for button in self.jump_buttons:

@@ -297,3 +297,17 @@ def test_the_shipped_report_templates_lint_clean():
     from fkstod.core.lint import lint
 
     assert lint([paths.resource("templates")]) == []
+
+
+@pytest.mark.parametrize("fmt", ["txt", "html"])
+def test_guardians_who_know_are_not_said_to_have_been_left_uninformed(fmt):
+    # "Vårdnadshavarna känner till anmälan: Ja" and then "Jag har inte informerat
+    # vårdnadshavarna" read as a contradiction in the reporter's own name.
+    knows = render_orosanmalan(
+        example_form(oro=["vald_i_familjen"], vardnadshavare_kanner_till="ja"), fmt
+    )
+    assert "inte informerat vårdnadshavarna" not in knows
+    unknown = render_orosanmalan(
+        example_form(oro=["vald_i_familjen"], vardnadshavare_kanner_till="vet_ej"), fmt
+    )
+    assert "Jag har inte informerat vårdnadshavarna om anmälan" in unknown

@@ -1,4 +1,4 @@
-"""The arrows' labels as painted: none covers another label or a box, in every shipped flow.
+"""The arrows' labels as painted: none covers another label, a box or another arrow's line.
 
 Computed from the diagram's geometry (the rectangles the painter fills), not from pixels.
 """
@@ -52,3 +52,17 @@ def test_every_label_lies_inside_the_picture(qapp, flow_id):
         assert r.right() <= diagram.width and r.bottom() <= diagram.height, edge_text(
             diagram.edges[k]
         )
+
+
+@pytest.mark.parametrize("flow_id", LIBRARY.ids())
+def test_no_label_lies_over_another_arrows_line(qapp, flow_id):
+    from tests.core.flows.diagram_geometry import labels_over_lines
+
+    assert labels_over_lines(diagram_for(LIBRARY.get(flow_id))) == []
+
+
+@pytest.mark.parametrize("flow_id", LIBRARY.ids())
+def test_no_line_runs_through_a_box_it_does_not_join(qapp, flow_id):
+    from tests.core.flows.diagram_geometry import lines_through_boxes
+
+    assert lines_through_boxes(diagram_for(LIBRARY.get(flow_id))) == []

@@ -194,3 +194,31 @@ def test_a_gap_grows_only_when_its_labels_need_more_rows(together):
             fraga.y + fraga.h <= b[1] and b[1] + b[3] <= fraga.y + fraga.h + gap for b in boxes
         )
     assert gap > GAP_Y  # seven labels do not fit the three rows of the old gap
+
+
+def test_the_crossing_check_sees_a_line_through_a_rectangle_and_not_one_beside_it():
+    from tests.core.flows.diagram_geometry import crosses
+
+    rect = (10.0, 10.0, 20.0, 10.0)
+    assert crosses((0, 15), (40, 15), rect)  # straight across
+    assert crosses((0, 0), (40, 30), rect)  # slanting through
+    assert crosses((20, 12), (20, 14), rect)  # wholly inside
+    assert not crosses((0, 10), (40, 10), rect)  # along its top edge
+    assert not crosses((0, 0), (9, 40), rect)  # beside it
+    assert not crosses((0, 0), (12, 9), rect)  # ends short of it
+
+
+@pytest.mark.parametrize("flow_id", ["fixture", *LIBRARY.ids()])
+def test_no_label_lies_over_another_arrows_line(flow_id):
+    from tests.core.flows.diagram_geometry import labels_over_lines
+
+    flow = _fixture() if flow_id == "fixture" else LIBRARY.get(flow_id)
+    assert labels_over_lines(layout_flow(flow)) == []
+
+
+@pytest.mark.parametrize("flow_id", ["fixture", *LIBRARY.ids()])
+def test_no_line_runs_through_a_box_it_does_not_join(flow_id):
+    from tests.core.flows.diagram_geometry import lines_through_boxes
+
+    flow = _fixture() if flow_id == "fixture" else LIBRARY.get(flow_id)
+    assert lines_through_boxes(layout_flow(flow)) == []

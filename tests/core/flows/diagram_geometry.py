@@ -5,6 +5,8 @@ Shared by the core layout tests (estimated sizes) and the Qt ones (real font met
 
 from __future__ import annotations
 
+import itertools
+
 from fkstod.core.flows.layout import Diagram
 
 #: A line that only touches a rectangle's edge does not cross it.
@@ -49,7 +51,7 @@ def labels_over_lines(diagram: Diagram) -> list[tuple[str, str]]:
         for b in diagram.edges:
             if b is a or b.points == a.points:
                 continue
-            if any(crosses(p, q, a.label_box) for p, q in zip(b.points, b.points[1:])):
+            if any(crosses(p, q, a.label_box) for p, q in itertools.pairwise(b.points)):
                 found.append((a.text, f"{b.src} → {b.dst}"))
     return found
 
@@ -62,6 +64,6 @@ def lines_through_boxes(diagram: Diagram) -> list[tuple[str, str]]:
             if node.id in (edge.src, edge.dst):
                 continue
             rect = (node.x, node.y, node.w, node.h)
-            if any(crosses(p, q, rect) for p, q in zip(edge.points, edge.points[1:])):
+            if any(crosses(p, q, rect) for p, q in itertools.pairwise(edge.points)):
                 found.append((f"{edge.src} → {edge.dst}", node.id))
     return found

@@ -66,3 +66,32 @@ def test_no_line_runs_through_a_box_it_does_not_join(qapp, flow_id):
     from tests.core.flows.diagram_geometry import lines_through_boxes
 
     assert lines_through_boxes(diagram_for(LIBRARY.get(flow_id))) == []
+
+
+def test_a_label_on_a_shared_line_is_not_painted_over_by_the_next_answers_line(qapp):
+    from PySide6.QtGui import QImage
+
+    from fkstod.core.flows.loader import parse_flow_text
+    from fkstod.qt.diagram import Picture, png_bytes
+
+    text = (
+        'id = "delad"\ntitle = "Delad"\nversion = "1.0"\nbenefits = ["ovriga"]\n'
+        'when = "Test."\n\n[[sources]]\nid = "test"\ntitle = "Test"\n\n'
+        '[[steps]]\nid = "fraga"\nkind = "question"\ntitle = "Fråga"\nsay = "Vad?"\n\n'
+        '[[steps.options]]\nlabel = "Första svaret"\nnext = "slut"\n\n'
+        '[[steps.options]]\nlabel = "Andra svaret"\nnext = "slut"\n\n'
+        '[[steps]]\nid = "slut"\nkind = "outcome"\ntitle = "Slut"\n'
+    )
+    flow, problems = parse_flow_text(text, "delad.toml")
+    assert flow is not None and not problems, problems
+    picture = Picture(diagram_for(flow))
+    first, second = picture.diagram.edges
+    assert first.points == second.points  # one line for both answers
+    image = QImage.fromData(png_bytes(picture, scale=2.0))
+    _left, top, _w, h = first.label_box
+    # The line runs down the label's middle, where its text may lie: look just inside the
+    # label's top and bottom edge, above and below the text.
+    x = first.label_at[0]
+    for y in (top + 1, top + h - 1):
+        pixel = image.pixelColor(round(x * 2), round((y + picture.legend_height) * 2))
+        assert pixel.lightness() > 200, (x, y, pixel.name())

@@ -2,10 +2,15 @@
 
 Our own short Sugiyama-style layering, not a library: depth-first search marks
 the arrows that go back (loops and a step that leads to itself), longest-path
-layering puts every other arrow downwards, arrows that span layers get waypoints
-of their own, barycentre sweeps order each layer (the order with fewest
-crossings wins), and each box is pulled towards the boxes above it. Every step
-is deterministic: file order breaks every tie, no set or hash order is used.
+layering puts every other arrow downwards, and between two layers of steps a row
+of its own holds the labels of the arrows leaving the upper one. An arrow down
+passes a waypoint in every row between its ends and runs straight down through
+it; its labels are its waypoint's box in the labels' row. Barycentre sweeps order
+each row (the order with fewest crossings wins) and sweeps down and up pull each
+box towards the middle of its neighbours, never closer to the next than the room
+kept between them. So no arrow's line runs through a box or a label it does not
+belong to: arrows cross only between rows. Every step is deterministic: file
+order breaks every tie, no set or hash order is used.
 
 Sizes come from a ``measure`` callback, so that the Qt painter can pass real font
 metrics; the default is a plain estimate for tests and the command line.
@@ -120,7 +125,8 @@ class Edge:
         back: True for an arrow that goes up or back to its own step.
         label_at: the centre of the label.
         text: the text drawn as its label ("" for none): the label cut short, the jump's key.
-        label_box: ``(left, top, width, height)`` of the label; no two overlap, nor a box.
+        label_box: ``(left, top, width, height)`` of the label; it overlaps no other label,
+            no box and no other arrow's line.
     """
 
     src: str

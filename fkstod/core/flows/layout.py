@@ -333,11 +333,13 @@ def layout_flow(
     for depths, near in sweeps:
         for depth in depths:
             row = rows[depth]
-            want = []
+            wanted: list[float] = []
             for n in row:
                 around = [x[m] + size[m][0] / 2 for m in near.get(n, [])]
-                want.append(sum(around) / len(around) - size[n][0] / 2 if around else x[n])
-            for n, at in zip(row, _spread(want, [size[n][0] + room[n] for n in row]), strict=True):
+                wanted.append(sum(around) / len(around) - size[n][0] / 2 if around else x[n])
+            for n, at in zip(
+                row, _spread(wanted, [size[n][0] + room[n] for n in row]), strict=True
+            ):
                 x[n] = at
     shift = MARGIN - min(x.values(), default=MARGIN)
     x = {n: at + shift for n, at in x.items()}

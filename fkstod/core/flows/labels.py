@@ -4,8 +4,8 @@ A label is a white box with the answer on it, laid over its own arrow's line. It
 never lie over anything else: another label, a step's box, or another arrow's line (a
 line hidden under a label, or a label that seems to belong to the wrong arrow, is what
 a room misreads). The labels of arrows down are boxes in a row of their own, which keeps
-them clear by construction (:mod:`fkstod.core.flows.layout`); the labels beside loops
-and lanes take the first free place these functions find.
+them clear by construction (:mod:`fkstod.core.flows.layout`); the labels beside a step's
+loops take the first free place these functions find.
 """
 
 from __future__ import annotations

@@ -1,8 +1,9 @@
 """A flow as a layered diagram: boxes for steps, labelled arrows for choices.
 
 Our own short Sugiyama-style layering, not a library: depth-first search marks
-the arrows that go back (loops and a step that leads to itself), longest-path
-layering puts every other arrow downwards, and between two layers of steps a row
+the arrows that go back (loops and a step that leads to itself; those between two
+steps are routed down from the step they return to and drawn the other way),
+longest-path layering puts every other arrow downwards, and between two layers of steps a row
 of its own holds the labels of the arrows leaving the upper one. An arrow down
 passes a waypoint in every row between its ends and runs straight down through
 it; its labels are its waypoint's box in the labels' row. Barycentre sweeps order
@@ -38,7 +39,6 @@ GAP_Y = 56.0  # between layers without labels
 LABEL_GAP = 16.0  # above and below a row of labels
 SWEEPS_X = 3  # rounds of pulling boxes across towards their neighbours, up and down
 MARGIN = 16.0
-CHANNEL = 14.0  # between the lanes of the arrows that go back, right of the boxes
 DUMMY_W = 8.0
 LOOP = 10.0  # how far a step's arrow to itself reaches out; less than GAP_X
 #: Longest label drawn beside an arrow, in characters; the full label is a tool tip.
@@ -223,8 +223,8 @@ def _ports(
     entering: dict[str, list[tuple[float, tuple[str, str]]]] = {}
     for key, chain in chains.items():
         after, before = chain[1], chain[-2]
-        leaving.setdefault(key[0], []).append((x[after] + size[after][0] / 2, key))
-        entering.setdefault(key[1], []).append((x[before] + size[before][0] / 2, key))
+        leaving.setdefault(chain[0], []).append((x[after] + size[after][0] / 2, key))
+        entering.setdefault(chain[-1], []).append((x[before] + size[before][0] / 2, key))
     out: dict[tuple[str, str], list[float]] = {key: [0.0, 0.0] for key in chains}
     for end, groups in ((0, leaving), (1, entering)):
         for node, routes in groups.items():
@@ -259,15 +259,18 @@ def layout_flow(
     # its ends: its labels (one under the other) in the label row, a bare waypoint
     # elsewhere. A label is then a box in a row like any other: the ordering and spacing
     # keep every other arrow out of it, and arrows cross one another only between rows.
+    # An arrow that goes back up is routed the same way, from the step it returns to down
+    # to the one it leaves, and drawn the other way round; its labels lie in the row just
+    # above the step it leaves.
     on_route: dict[tuple[str, str], list[int]] = {}
     for k, a in enumerate(arrows):
-        if not a.back and texts[k]:
+        if a.src != a.dst and texts[k]:
             on_route.setdefault((a.src, a.dst), []).append(k)
-    labelled = {layer[src] for src, _dst in on_route}
+    gap_of = {(src, dst): layer[src] - (layer[src] > layer[dst]) for src, dst in on_route}
     base = [0]
     for depth in range(max(layer.values(), default=0)):
-        base.append(base[-1] + (2 if depth in labelled else 1))
-    label_row = {route: base[layer[route[0]]] + 1 for route in on_route}
+        base.append(base[-1] + (2 if depth in gap_of.values() else 1))
+    label_row = {route: base[depth] + 1 for route, depth in gap_of.items()}
     row_of = {n: base[layer[n]] for n in ids}
     first_seen = {n: k for k, n in enumerate(preorder)}
     rows: list[list[str]] = [[] for _ in range(base[-1] + 1)]
@@ -277,11 +280,12 @@ def layout_flow(
     chains: dict[tuple[str, str], list[str]] = {}
     labels_at: dict[str, list[int]] = {}  # a labels' waypoint: the arrows whose labels it holds
     for k, a in enumerate(arrows):
-        # Answers that lead the same way down share one route (and its waypoints).
-        if a.back or (a.src, a.dst) in chains:
+        # Answers that lead the same way share one route (and its waypoints).
+        if a.src == a.dst or (a.src, a.dst) in chains:
             continue
-        chain = [a.src]
-        for depth in range(row_of[a.src] + 1, row_of[a.dst]):
+        upper, lower = (a.dst, a.src) if a.back else (a.src, a.dst)
+        chain = [upper]
+        for depth in range(row_of[upper] + 1, row_of[lower]):
             waypoint = f"~{k}:{depth}"
             rows[depth].append(waypoint)
             row_of[waypoint] = depth
@@ -294,7 +298,7 @@ def layout_flow(
             else:
                 size[waypoint] = (DUMMY_W, 0.0)
             chain.append(waypoint)
-        chain.append(a.dst)
+        chain.append(lower)
         chains[a.src, a.dst] = chain
         links += list(itertools.pairwise(chain))
     rows = order(rows, links)
@@ -384,12 +388,10 @@ def layout_flow(
             boxes[k] = (cx - lw / 2, cy, lw, lh)
             cy += lh + LABEL_LEAD
 
-    lane = 0
     shared: dict[tuple[str, str], int] = {}
     routes: list[tuple[tuple[float, float], ...]] = []
     for a in arrows:
         sx, sy, sw, sh = x[a.src], y[a.src], *size[a.src]
-        dx, dy, dw, dh = x[a.dst], y[a.dst], *size[a.dst]
         if a.src == a.dst:
             # A small loop in the gap right of the box; a second one around the first.
             nth = shared.get((a.src, a.dst), 0)
@@ -403,46 +405,33 @@ def layout_flow(
                     (sx + sw, sy + sh / 2 + rise),
                 )
             )
-        elif a.back:
-            lane += 1
-            cx = right + CHANNEL * lane
-            routes.append(
-                (
-                    (sx + sw, sy + sh / 2 + 4),
-                    (cx, sy + sh / 2 + 4),
-                    (cx, dy + dh / 2 - 4),
-                    (dx + dw, dy + dh / 2 - 4),
-                )
-            )
         else:
             # Straight down through each row between its ends, in the room kept for it.
             chain = chains[a.src, a.dst]
+            uy, uh = y[chain[0]], size[chain[0]][1]
             middle = [
                 (x[d] + size[d][0] / 2, top[row_of[d]] + edge)
                 for d in chain[1:-1]
                 for edge in (0.0, row_h[row_of[d]])
             ]
             out_x, in_x = ports[a.src, a.dst]
-            routes.append(((out_x, sy + sh), *middle, (in_x, dy)))
+            route = ((out_x, uy + uh), *middle, (in_x, y[chain[-1]]))
+            routes.append(route[::-1] if a.back else route)
 
     # The labels of the loops, one under the other in the room kept beside the outermost
-    # loop; those of the arrows going back, beside their own lane. Each as near its wanted
-    # place as is clear of every other label, box and line.
+    # loop, each as near its place as is clear of every other label, box and line.
     taken = [*boxes.values(), *((n.x, n.y, n.w, n.h) for n in nodes)]
     stacked: dict[str, float] = {}
     for k, a in enumerate(arrows):
-        if not texts[k] or not a.back:
+        if not texts[k] or a.src != a.dst:
             continue
         points, (lw, lh) = routes[k], label_size[k]
-        if a.src == a.dst:
-            sx, sy, sw, sh = x[a.src], y[a.src], *size[a.src]
-            held = [j for j in loops_of[a.src] if texts[j]]
-            high = sum(label_size[j][1] + LABEL_LEAD for j in held) - LABEL_LEAD
-            below = stacked.get(a.src, sy + sh / 2 - high / 2)
-            stacked[a.src] = below + lh + LABEL_LEAD
-            want = (sx + sw + LOOP * len(loops_of[a.src]) + 3, below)
-        else:
-            want = (points[1][0] + 3, (points[1][1] + points[2][1]) / 2 - lh / 2)
+        sx, sy, sw, sh = x[a.src], y[a.src], *size[a.src]
+        held = [j for j in loops_of[a.src] if texts[j]]
+        high = sum(label_size[j][1] + LABEL_LEAD for j in held) - LABEL_LEAD
+        below = stacked.get(a.src, sy + sh / 2 - high / 2)
+        stacked[a.src] = below + lh + LABEL_LEAD
+        want = (sx + sw + LOOP * len(loops_of[a.src]) + 3, below)
         others = [
             seg
             for n, other in enumerate(routes)
@@ -471,7 +460,7 @@ def layout_flow(
                 box,
             )
         )
-    width = max([right + CHANNEL * lane, *(b[0] + b[2] for b in boxes.values())], default=right)
+    width = max([right, *(b[0] + b[2] for b in boxes.values())], default=right)
     height = max([bottom, *(b[1] + b[3] for b in boxes.values())], default=bottom)
     return Diagram(
         flow_id=flow.id,

@@ -216,15 +216,37 @@ def test_the_crossing_check_sees_a_line_through_a_rectangle_and_not_one_beside_i
     assert not crosses((0, 0), (12, 9), rect)  # ends short of it
 
 
+def _back_beside_a_box():
+    """An answer that goes back up from a step with another step beside it in its layer."""
+    text = (
+        'id = "tillbaka"\ntitle = "Tillbaka"\nversion = "1.0"\nbenefits = ["ovriga"]\n'
+        'when = "Test."\n\n[[sources]]\nid = "test"\ntitle = "Test"\n\n'
+        '[[steps]]\nid = "start"\nkind = "info"\ntitle = "Start"\nnext = "fraga"\n\n'
+        '[[steps]]\nid = "fraga"\nkind = "question"\ntitle = "Fråga"\nsay = "Vad?"\n\n'
+        '[[steps.options]]\nlabel = "Vänster"\nnext = "igen"\n\n'
+        '[[steps.options]]\nlabel = "Höger"\nnext = "annan"\n\n'
+        '[[steps]]\nid = "igen"\nkind = "question"\ntitle = "Igen?"\nsay = "Igen?"\n\n'
+        '[[steps.options]]\nlabel = "Ja, från början"\nnext = "start"\n\n'
+        '[[steps.options]]\nlabel = "Nej"\nnext = "slut"\n\n'
+        '[[steps]]\nid = "annan"\nkind = "info"\ntitle = "En annan väg"\nnext = "slut"\n\n'
+        '[[steps]]\nid = "slut"\nkind = "outcome"\ntitle = "Slut"\n'
+    )
+    flow, problems = parse_flow_text(text, "tillbaka.toml")
+    assert flow is not None and not problems, problems
+    return flow
+
+
 def _any_flow(flow_id: str):
     if flow_id == "fixture":
         return _fixture()
+    if flow_id == "back-beside-a-box":
+        return _back_beside_a_box()
     if flow_id.startswith("fan-"):
         return _fan(int(flow_id.split("-")[1]), together=flow_id.endswith("-together"))
     return LIBRARY.get(flow_id)
 
 
-DRAWN = ["fixture", "fan-7", "fan-7-together", *LIBRARY.ids()]
+DRAWN = ["fixture", "fan-7", "fan-7-together", "back-beside-a-box", *LIBRARY.ids()]
 
 
 @pytest.mark.parametrize("flow_id", DRAWN)

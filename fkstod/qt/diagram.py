@@ -326,8 +326,16 @@ def paint_picture(painter: QPainter, picture: Picture) -> None:
         painter.setFont(font)
         _paint_node(painter, node, picture.marks, metrics)
     painter.setFont(small)
-    for edge in picture.diagram.edges:
-        _paint_edge(painter, edge, picture.marks)
+    # The marked paths last, so that an unmarked answer on the same line does not hide them.
+    marks = picture.marks
+    for edge in sorted(
+        picture.diagram.edges,
+        key=lambda e: (
+            (e.src, e.option) in marks.planned_arrows,
+            (e.src, e.option) in marks.taken_arrows,
+        ),
+    ):
+        _paint_edge(painter, edge, marks)
     # Every label after every line: answers that share a line would else paint it over
     # the labels of the answers before them.
     for k, box in label_rects(picture.diagram).items():

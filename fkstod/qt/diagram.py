@@ -267,12 +267,7 @@ def label_rects(diagram: Diagram) -> dict[int, QRectF]:
     return {k: QRectF(*edge.label_box) for k, edge in enumerate(diagram.edges) if edge.text}
 
 
-def _paint_edge(
-    painter: QPainter,
-    edge: Edge,
-    marks: Marks,
-    box: QRectF | None,
-) -> None:
+def _paint_edge(painter: QPainter, edge: Edge, marks: Marks) -> None:
     key = (edge.src, edge.option)
     planned = key in marks.planned_arrows
     taken = key in marks.taken_arrows
@@ -291,9 +286,13 @@ def _paint_edge(
     painter.setPen(_pen(color, 1.0))
     painter.setBrush(QBrush(color))
     _arrow_head(painter, points[-2], points[-1], 7.0)
+
+
+def _paint_label(painter: QPainter, edge: Edge, marks: Marks, box: QRectF) -> None:
     text = edge_text(edge)
-    if not text or box is None:
+    if not text:
         return
+    color = PLANNED if (edge.src, edge.option) in marks.planned_arrows else INK
     painter.setPen(Qt.PenStyle.NoPen)
     painter.setBrush(QBrush(QColor(255, 255, 255, 235)))
     painter.drawRect(box)
@@ -327,9 +326,20 @@ def paint_picture(painter: QPainter, picture: Picture) -> None:
         painter.setFont(font)
         _paint_node(painter, node, picture.marks, metrics)
     painter.setFont(small)
-    boxes = label_rects(picture.diagram)
-    for k, edge in enumerate(picture.diagram.edges):
-        _paint_edge(painter, edge, picture.marks, boxes.get(k))
+    # The marked paths last, so that an unmarked answer on the same line does not hide them.
+    marks = picture.marks
+    for edge in sorted(
+        picture.diagram.edges,
+        key=lambda e: (
+            (e.src, e.option) in marks.planned_arrows,
+            (e.src, e.option) in marks.taken_arrows,
+        ),
+    ):
+        _paint_edge(painter, edge, marks)
+    # Every label after every line: answers that share a line would else paint it over
+    # the labels of the answers before them.
+    for k, box in label_rects(picture.diagram).items():
+        _paint_label(painter, picture.diagram.edges[k], picture.marks, box)
     painter.restore()
 
 

@@ -1,11 +1,17 @@
 """A flow as a layered diagram: boxes for steps, labelled arrows for choices.
 
 Our own short Sugiyama-style layering, not a library: depth-first search marks
-the arrows that go back (loops and a step that leads to itself), longest-path
-layering puts every other arrow downwards, arrows that span layers get waypoints
-of their own, barycentre sweeps order each layer (the order with fewest
-crossings wins), and each box is pulled towards the boxes above it. Every step
-is deterministic: file order breaks every tie, no set or hash order is used.
+the arrows that go back (loops and a step that leads to itself; those between two
+steps are routed down from the step they return to and drawn the other way),
+longest-path layering puts every other arrow downwards, and between two layers of steps a row
+of its own holds the labels of the arrows leaving the upper one. An arrow down
+passes a waypoint in every row between its ends and runs straight down through
+it; its labels are its waypoint's box in the labels' row. Barycentre sweeps order
+each row (the order with fewest crossings wins) and sweeps down and up pull each
+box towards the middle of its neighbours, never closer to the next than the room
+kept between them. So no arrow's line runs through a box or a label it does not
+belong to: arrows cross only between rows. Every step is deterministic: file
+order breaks every tie, no set or hash order is used.
 
 Sizes come from a ``measure`` callback, so that the Qt painter can pass real font
 metrics; the default is a plain estimate for tests and the command line.
@@ -17,6 +23,7 @@ import itertools
 from collections.abc import Callable, Sequence
 from dataclasses import asdict, dataclass
 
+from fkstod.core.flows.labels import LABEL_LEAD, LABEL_SPACE, Box, first_free, overlaps
 from fkstod.core.flows.layering import NEXT, arrows_of, layers, mark_back, order
 from fkstod.core.flows.model import GLOBAL_JUMP_KEYS, Flow
 from fkstod.core.flows.session import CONTINUED, Entry
@@ -26,18 +33,14 @@ from fkstod.core.i18n import _
 Measure = Callable[[str, str], tuple[float, float]]
 #: ``measure_label(text) -> (width, height)`` of an arrow's label with its margin.
 LabelMeasure = Callable[[str], tuple[float, float]]
-#: ``(left, top, width, height)`` of a rectangle.
-Box = tuple[float, float, float, float]
 
 GAP_X = 32.0  # between boxes in a layer
-GAP_Y = 56.0  # between layers: room for an arrow's label
+GAP_Y = 56.0  # between layers without labels
+LABEL_GAP = 16.0  # above and below a row of labels
+SWEEPS_X = 3  # rounds of pulling boxes across towards their neighbours, up and down
 MARGIN = 16.0
-CHANNEL = 14.0  # between the lanes of the arrows that go back, right of the boxes
 DUMMY_W = 8.0
 LOOP = 10.0  # how far a step's arrow to itself reaches out; less than GAP_X
-LABEL_PAD = 2.0  # above the first row of labels in a gap and below the last
-LABEL_LEAD = 3.0  # between two rows of labels, so that two labels never read as one
-LABEL_SPACE = 8.0  # at least between two labels side by side
 #: Longest label drawn beside an arrow, in characters; the full label is a tool tip.
 LABEL_CHARS = 26
 
@@ -67,64 +70,24 @@ def label_text(label: str, jump: str = "", jump_key: str = "") -> str:
     return text
 
 
-def _overlaps(a: Box, b: Box, space: float = 0.0) -> bool:
-    """True when ``a`` and ``b`` share more than an edge, or lie closer than ``space`` across."""
-    return (
-        a[0] < b[0] + b[2] + space
-        and b[0] < a[0] + a[2] + space
-        and a[1] < b[1] + b[3]
-        and b[1] < a[1] + a[3]
-    )
-
-
-def _label_rows(
-    items: list[tuple[int, float, float, float]],
-    size: list[tuple[float, float]],
-    least: float,
-) -> tuple[dict[int, Box], float]:
-    """Place the labels of the arrows down through one gap; return them and the gap's height.
-
-    ``items`` are ``(arrow, x where it leaves, x where it reaches the gap's bottom, how far
-    its box ends above the gap)``. From left to right, each label goes on its own arrow
-    in the first row where it is clear of the labels already placed. When the rows do not
-    fit in the gap, the gap grows to hold them and the labels are placed again (the
-    arrows' slopes change with it). The rows needed never exceed the number of labels,
-    and the gap only grows, so this ends.
-    """
-    if not items:
-        return {}, least
-    line = max(size[k][1] for k, *_ in items) + LABEL_LEAD
-    ordered = sorted(items, key=lambda it: (min(it[1], it[2]), it[1], it[0]))
-    gap = least
-    while True:
-        placed: dict[int, Box] = {}
-        rows = 0
-        for k, out_x, to_x, drop in ordered:
-            w, h = size[k]
-            for row in itertools.count():
-                cy = LABEL_PAD + (row + 0.5) * line
-                cx = out_x + (to_x - out_x) * (cy + drop) / (gap + drop)
-                box = (max(2.0, cx - w / 2), cy - h / 2, w, h)
-                if not any(_overlaps(box, other, LABEL_SPACE) for other in placed.values()):
-                    break
-            placed[k] = box
-            rows = max(rows, row + 1)
-        need = 2 * LABEL_PAD + rows * line
-        if need <= gap:
-            return placed, gap
-        gap = need
-
-
 def _free_spot(want: tuple[float, float], size: tuple[float, float], taken: list[Box]) -> Box:
     """Return the label's box at ``want`` (its top left), or the nearest free one above or below."""
     (x, y), (w, h) = want, size
     for step in range(200):
         dy = (step + 1) // 2 * h / 2 * (1 if step % 2 else -1)
         box = (x, max(2.0, y + dy), w, h)
-        if not any(_overlaps(box, other, LABEL_SPACE) for other in taken):
+        if not any(overlaps(box, other, LABEL_SPACE) for other in taken):
             return box
     bottom = max((b[1] + b[3] for b in taken), default=0.0)
     return (x, bottom + LABEL_LEAD, w, h)  # below everything: never on top of anything
+
+
+def _outwards(step: float, count: int = 40):
+    """Yield 0, then ``step``, ``-step``, ``2 * step``, … : from a place outwards both ways."""
+    yield 0.0
+    for n in range(1, count + 1):
+        yield n * step
+        yield -n * step
 
 
 @dataclass(frozen=True)
@@ -162,7 +125,8 @@ class Edge:
         back: True for an arrow that goes up or back to its own step.
         label_at: the centre of the label.
         text: the text drawn as its label ("" for none): the label cut short, the jump's key.
-        label_box: ``(left, top, width, height)`` of the label; no two overlap, nor a box.
+        label_box: ``(left, top, width, height)`` of the label; it overlaps no other label,
+            no box and no other arrow's line.
     """
 
     src: str
@@ -229,6 +193,26 @@ def _rounded(value):
     return value
 
 
+def _spread(want: list[float], step: list[float]) -> list[float]:
+    """Return positions nearest ``want`` (least squares) with ``step[i]`` from one to the next.
+
+    Pool adjacent violators on the positions less the room before each: blocks of boxes
+    that would overlap move together, to the mean of what they want.
+    """
+    before = list(itertools.accumulate([0.0, *step[:-1]]))
+    blocks: list[list[float]] = []  # [sum of targets, count]
+    for target in (w - b for w, b in zip(want, before, strict=True)):
+        blocks.append([target, 1.0])
+        while len(blocks) > 1 and blocks[-2][0] / blocks[-2][1] > blocks[-1][0] / blocks[-1][1]:
+            total, count = blocks.pop()
+            blocks[-1][0] += total
+            blocks[-1][1] += count
+    out: list[float] = []
+    for total, count in blocks:
+        out += [total / count] * int(count)
+    return [o + b for o, b in zip(out, before, strict=True)]
+
+
 def _ports(
     chains: dict[tuple[str, str], list[str]],
     x: dict[str, float],
@@ -239,8 +223,8 @@ def _ports(
     entering: dict[str, list[tuple[float, tuple[str, str]]]] = {}
     for key, chain in chains.items():
         after, before = chain[1], chain[-2]
-        leaving.setdefault(key[0], []).append((x[after] + size[after][0] / 2, key))
-        entering.setdefault(key[1], []).append((x[before] + size[before][0] / 2, key))
+        leaving.setdefault(chain[0], []).append((x[after] + size[after][0] / 2, key))
+        entering.setdefault(chain[-1], []).append((x[before] + size[before][0] / 2, key))
     out: dict[tuple[str, str], list[float]] = {key: [0.0, 0.0] for key in chains}
     for end, groups in ((0, leaving), (1, entering)):
         for node, routes in groups.items():
@@ -267,71 +251,116 @@ def layout_flow(
     preorder = mark_back(flow, ids, arrows)
     layer = layers(preorder, arrows)
     size = {i: measure(flow.step(i).title, flow.step(i).kind) for i in ids}
+    texts = [label_text(a.label, a.jump, GLOBAL_JUMP_KEYS.get(a.jump, "")) for a in arrows]
+    label_size = [measure_label(t) if t else (0.0, 0.0) for t in texts]
 
-    # Waypoints: an arrow down over several layers passes a dummy in each.
+    # Rows: between two layers of steps, a row holds the labels of the arrows leaving the
+    # upper one (when they have any). An arrow down passes a waypoint in every row between
+    # its ends: its labels (one under the other) in the label row, a bare waypoint
+    # elsewhere. A label is then a box in a row like any other: the ordering and spacing
+    # keep every other arrow out of it, and arrows cross one another only between rows.
+    # An arrow that goes back up is routed the same way, from the step it returns to down
+    # to the one it leaves, and drawn the other way round; its labels lie in the row just
+    # above the step it leaves.
+    on_route: dict[tuple[str, str], list[int]] = {}
+    for k, a in enumerate(arrows):
+        if a.src != a.dst and texts[k]:
+            on_route.setdefault((a.src, a.dst), []).append(k)
+    gap_of = {(src, dst): layer[src] - (layer[src] > layer[dst]) for src, dst in on_route}
+    base = [0]
+    for depth in range(max(layer.values(), default=0)):
+        base.append(base[-1] + (2 if depth in gap_of.values() else 1))
+    label_row = {route: base[depth] + 1 for route, depth in gap_of.items()}
+    row_of = {n: base[layer[n]] for n in ids}
     first_seen = {n: k for k, n in enumerate(preorder)}
-    rows: list[list[str]] = [[] for _ in range(max(layer.values(), default=0) + 1)]
+    rows: list[list[str]] = [[] for _ in range(base[-1] + 1)]
     for n in sorted(ids, key=lambda n: first_seen[n]):
-        rows[layer[n]].append(n)
+        rows[row_of[n]].append(n)
     links: list[tuple[str, str]] = []
     chains: dict[tuple[str, str], list[str]] = {}
+    labels_at: dict[str, list[int]] = {}  # a labels' waypoint: the arrows whose labels it holds
     for k, a in enumerate(arrows):
-        # Answers that lead the same way down share one route (and its waypoints).
-        if a.back or (a.src, a.dst) in chains:
+        # Answers that lead the same way share one route (and its waypoints).
+        if a.src == a.dst or (a.src, a.dst) in chains:
             continue
-        chain = [a.src]
-        for depth in range(layer[a.src] + 1, layer[a.dst]):
-            dummy = f"~{k}:{depth}"
-            rows[depth].append(dummy)
-            layer[dummy] = depth
-            size[dummy] = (DUMMY_W, 0.0)
-            chain.append(dummy)
-        chain.append(a.dst)
+        upper, lower = (a.dst, a.src) if a.back else (a.src, a.dst)
+        chain = [upper]
+        for depth in range(row_of[upper] + 1, row_of[lower]):
+            waypoint = f"~{k}:{depth}"
+            rows[depth].append(waypoint)
+            row_of[waypoint] = depth
+            if label_row.get((a.src, a.dst)) == depth:
+                held = labels_at[waypoint] = on_route[a.src, a.dst]
+                size[waypoint] = (
+                    max(label_size[j][0] for j in held),
+                    sum(label_size[j][1] for j in held) + LABEL_LEAD * (len(held) - 1),
+                )
+            else:
+                size[waypoint] = (DUMMY_W, 0.0)
+            chain.append(waypoint)
+        chain.append(lower)
         chains[a.src, a.dst] = chain
         links += list(itertools.pairwise(chain))
     rows = order(rows, links)
 
-    # Across: each box pulled under the boxes above it (the layers' heights come later).
+    # Room right of a step for the labels of its loops (beside them, one under the other).
+    loops_of: dict[str, list[int]] = {}
+    for k, a in enumerate(arrows):
+        if a.src == a.dst:
+            loops_of.setdefault(a.src, []).append(k)
+    beside = {
+        n: LOOP * len(ks) + 3 + max(label_size[k][0] for k in ks) + LABEL_SPACE
+        for n, ks in loops_of.items()
+        if any(texts[k] for k in ks)
+    }
+
+    # Across: each box as near the middle of its neighbours above (then below) as the
+    # order and the room between boxes allow; a few sweeps down and up, then down.
     preds: dict[str, list[str]] = {}
+    succs: dict[str, list[str]] = {}
     for upper, lower in links:
         preds.setdefault(lower, []).append(upper)
+        succs.setdefault(upper, []).append(lower)
+    room = {
+        n: max(GAP_X if depth in base else LABEL_SPACE, beside.get(n, 0.0))
+        for depth, row in enumerate(rows)
+        for n in row
+    }
     x: dict[str, float] = {}
-    for depth, row in enumerate(rows):
+    for row in rows:
         left = MARGIN
         for n in row:
-            w = size[n][0]
-            above = [x[p] + size[p][0] / 2 for p in preds.get(n, []) if p in x]
-            wanted = sum(above) / len(above) - w / 2 if above and depth else left
-            x[n] = max(left, wanted)
-            left = x[n] + w + GAP_X
+            x[n] = left
+            left += size[n][0] + room[n]
+    sweeps = [(range(1, len(rows)), preds)]
+    sweeps += [(range(len(rows) - 2, -1, -1), succs), (range(1, len(rows)), preds)] * SWEEPS_X
+    for depths, near in sweeps:
+        for depth in depths:
+            row = rows[depth]
+            wanted: list[float] = []
+            for n in row:
+                around = [x[m] + size[m][0] / 2 for m in near.get(n, [])]
+                wanted.append(sum(around) / len(around) - size[n][0] / 2 if around else x[n])
+            for n, at in zip(
+                row, _spread(wanted, [size[n][0] + room[n] for n in row]), strict=True
+            ):
+                x[n] = at
+    shift = MARGIN - min(x.values(), default=MARGIN)
+    x = {n: at + shift for n, at in x.items()}
     ports = _ports(chains, x, size)
 
-    # Down: each gap between layers as high as its arrows' labels need, at least GAP_Y.
+    # Down: a step's row as high as its boxes (and its loops' labels), a labels' row as
+    # high as its highest stack; GAP_Y between two rows of steps, LABEL_GAP around labels.
     row_h = [max((size[n][1] for n in row), default=0.0) for row in rows]
-    texts = [label_text(a.label, a.jump, GLOBAL_JUMP_KEYS.get(a.jump, "")) for a in arrows]
-    label_size = [measure_label(t) if t else (0.0, 0.0) for t in texts]
-    boxes: dict[int, Box] = {}
-    down: list[list[tuple[int, float, float, float]]] = [[] for _ in rows]
-    for k, a in enumerate(arrows):
-        if texts[k] and not a.back:
-            chain = chains[a.src, a.dst]
-            after = chain[1]
-            out_x, in_x = ports[a.src, a.dst]
-            to_x = in_x if len(chain) == 2 else x[after] + DUMMY_W / 2
-            drop = (row_h[layer[a.src]] - size[a.src][1]) / 2  # from the box's edge to the gap
-            down[layer[a.src]].append((k, out_x, to_x, drop))
-    gap: list[float] = []
-    for depth in range(len(rows)):
-        placed, height = _label_rows(down[depth], label_size, GAP_Y)
-        gap.append(height)
-        boxes.update(placed)
+    for n, ks in loops_of.items():
+        stack = sum(label_size[k][1] + LABEL_LEAD for k in ks if texts[k]) - LABEL_LEAD
+        row_h[row_of[n]] = max(row_h[row_of[n]], stack)
+    steps_at = set(row_of[n] for n in ids)
     top = [MARGIN]
     for depth, h in enumerate(row_h[:-1]):
-        top.append(top[-1] + h + gap[depth])
-    for k, (bx, by, bw, bh) in list(boxes.items()):
-        below = top[layer[arrows[k].src]] + row_h[layer[arrows[k].src]]
-        boxes[k] = (bx, below + by, bw, bh)
-    y = {n: top[layer[n]] + (row_h[layer[n]] - size[n][1]) / 2 for n in x}
+        between_steps = depth in steps_at and depth + 1 in steps_at
+        top.append(top[-1] + h + (GAP_Y if between_steps else LABEL_GAP))
+    y = {n: top[row_of[n]] + (row_h[row_of[n]] - size[n][1]) / 2 for n in x}
 
     nodes = tuple(
         Node(
@@ -349,58 +378,79 @@ def layout_flow(
     )
     right = max((x[n] + size[n][0] for n in x), default=MARGIN)
     bottom = max((y[n] + size[n][1] for n in ids), default=MARGIN)
-    taken = [*boxes.values(), *((n.x, n.y, n.w, n.h) for n in nodes)]
-    edges: list[Edge] = []
-    lane = 0
+
+    # The labels of the arrows down: on their own line, in their waypoint's box.
+    boxes: dict[int, Box] = {}
+    for waypoint, held in labels_at.items():
+        cx, cy = x[waypoint] + size[waypoint][0] / 2, y[waypoint]
+        for k in held:
+            lw, lh = label_size[k]
+            boxes[k] = (cx - lw / 2, cy, lw, lh)
+            cy += lh + LABEL_LEAD
+
     shared: dict[tuple[str, str], int] = {}
-    points: tuple[tuple[float, float], ...]  # four for a loop, more for a route down
-    for k, a in enumerate(arrows):
+    routes: list[tuple[tuple[float, float], ...]] = []
+    for a in arrows:
         sx, sy, sw, sh = x[a.src], y[a.src], *size[a.src]
-        dx, dy, dw, dh = x[a.dst], y[a.dst], *size[a.dst]
-        lw, lh = label_size[k]
         if a.src == a.dst:
             # A small loop in the gap right of the box; a second one around the first.
             nth = shared.get((a.src, a.dst), 0)
             shared[a.src, a.dst] = nth + 1
             reach, rise = LOOP * (nth + 1), 6 + 4 * nth
-            points = (
-                (sx + sw, sy + sh / 2 - rise),
-                (sx + sw + reach, sy + sh / 2 - rise),
-                (sx + sw + reach, sy + sh / 2 + rise),
-                (sx + sw, sy + sh / 2 + rise),
+            routes.append(
+                (
+                    (sx + sw, sy + sh / 2 - rise),
+                    (sx + sw + reach, sy + sh / 2 - rise),
+                    (sx + sw + reach, sy + sh / 2 + rise),
+                    (sx + sw, sy + sh / 2 + rise),
+                )
             )
-            # Beside the outermost loop, or as near above or below it as is free.
-            loops = sum(1 for b in arrows if b.src == b.dst == a.src)
-            want = (sx + sw + LOOP * loops + 3, sy + sh / 2 - rise - lh)
-            if texts[k]:
-                boxes[k] = _free_spot(want, (lw, lh), taken)
-        elif a.back:
-            lane += 1
-            cx = right + CHANNEL * lane
-            points = (
-                (sx + sw, sy + sh / 2 + 4),
-                (cx, sy + sh / 2 + 4),
-                (cx, dy + dh / 2 - 4),
-                (dx + dw, dy + dh / 2 - 4),
-            )
-            # Right of its own lane, at the lane's middle or as near it as is free.
-            want = (cx + 3, (sy + dy + dh) / 2 - lh / 2)
-            if texts[k]:
-                boxes[k] = _free_spot(want, (lw, lh), taken)
         else:
+            # Straight down through each row between its ends, in the room kept for it.
             chain = chains[a.src, a.dst]
-            middle = [(x[d] + DUMMY_W / 2, top[layer[d]]) for d in chain[1:-1]]
+            uy, uh = y[chain[0]], size[chain[0]][1]
+            middle = [
+                (x[d] + size[d][0] / 2, top[row_of[d]] + edge)
+                for d in chain[1:-1]
+                for edge in (0.0, row_h[row_of[d]])
+            ]
             out_x, in_x = ports[a.src, a.dst]
-            points = ((out_x, sy + sh), *middle, (in_x, dy))
-        if k in boxes:
-            taken.append(boxes[k])
-        box = boxes.get(k, (points[0][0], points[0][1], 0.0, 0.0))
+            route = ((out_x, uy + uh), *middle, (in_x, y[chain[-1]]))
+            routes.append(route[::-1] if a.back else route)
+
+    # The labels of the loops, one under the other in the room kept beside the outermost
+    # loop, each as near its place as is clear of every other label, box and line.
+    taken = [*boxes.values(), *((n.x, n.y, n.w, n.h) for n in nodes)]
+    stacked: dict[str, float] = {}
+    for k, a in enumerate(arrows):
+        if not texts[k] or a.src != a.dst:
+            continue
+        points, (lw, lh) = routes[k], label_size[k]
+        sx, sy, sw, sh = x[a.src], y[a.src], *size[a.src]
+        held = [j for j in loops_of[a.src] if texts[j]]
+        high = sum(label_size[j][1] + LABEL_LEAD for j in held) - LABEL_LEAD
+        below = stacked.get(a.src, sy + sh / 2 - high / 2)
+        stacked[a.src] = below + lh + LABEL_LEAD
+        want = (sx + sw + LOOP * len(loops_of[a.src]) + 3, below)
+        others = [
+            seg
+            for n, other in enumerate(routes)
+            if n != k and other != points
+            for seg in itertools.pairwise(other)
+        ]
+        places = [(want[0], max(2.0, want[1] + dy), lw, lh) for dy in _outwards(lh / 4)]
+        boxes[k] = first_free(places, taken, others) or _free_spot(want, (lw, lh), taken)
+        taken.append(boxes[k])
+
+    edges: list[Edge] = []
+    for k, a in enumerate(arrows):
+        box = boxes.get(k, (routes[k][0][0], routes[k][0][1], 0.0, 0.0))
         edges.append(
             Edge(
                 a.src,
                 a.dst,
                 a.label,
-                points,
+                routes[k],
                 a.option,
                 a.jump,
                 GLOBAL_JUMP_KEYS.get(a.jump, ""),
@@ -410,7 +460,7 @@ def layout_flow(
                 box,
             )
         )
-    width = max([right + CHANNEL * lane, *(b[0] + b[2] for b in boxes.values())], default=right)
+    width = max([right, *(b[0] + b[2] for b in boxes.values())], default=right)
     height = max([bottom, *(b[1] + b[3] for b in boxes.values())], default=bottom)
     return Diagram(
         flow_id=flow.id,

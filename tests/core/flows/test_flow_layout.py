@@ -47,8 +47,13 @@ def test_the_golden_layout_has_the_shapes_the_fixture_was_made_for():
     up = diagram.edge("igen", 0)
     assert up.back and diagram.node("igen").layer > diagram.node("fraga").layer
     long = diagram.edge("fraga", 1)
-    assert diagram.node("slut").layer - diagram.node("fraga").layer > 1
-    assert len(long.points) == 2 + diagram.node("slut").layer - 1  # a waypoint per layer passed
+    passed = diagram.node("slut").layer - diagram.node("fraga").layer - 1
+    assert passed > 0
+    # Straight down through each layer passed (and each row of labels): two points a row.
+    middle = long.points[1:-1]
+    assert len(middle) % 2 == 0 and len(middle) >= 2 * passed
+    for (x_in, y_in), (x_out, y_out) in zip(middle[::2], middle[1::2], strict=True):
+        assert x_in == x_out and y_in <= y_out
 
 
 def test_the_layout_is_the_same_every_time():
@@ -178,19 +183,81 @@ def _fan(count: int, together: bool = False):
 
 
 @pytest.mark.parametrize("together", [False, True])
-def test_a_gap_grows_only_when_its_labels_need_more_rows(together):
-    from fkstod.core.flows.layout import GAP_Y, LABEL_LEAD, LABEL_PAD, default_label_measure
+def test_labels_lie_in_a_row_of_their_own_that_is_as_high_as_they_need(together):
+    """Answers to one step stack one under the other; answers to different steps sit side by side."""
+    from fkstod.core.flows.labels import LABEL_LEAD
+    from fkstod.core.flows.layout import LABEL_GAP, default_label_measure
 
-    line = default_label_measure("x")[1] + LABEL_LEAD
+    line = default_label_measure("x")[1]
     for count in (1, 2, 3, 5, 7):
         diagram = layout_flow(_fan(count, together))
         fraga = diagram.node("fraga")
         gap = diagram.node("s0").y - (fraga.y + fraga.h)
         boxes = [e.label_box for e in diagram.edges]
         assert all(_clear(a, b) for n, a in enumerate(boxes) for b in boxes[n + 1 :]), count
-        # Never more than a row per label, never less than the gap it always had.
-        assert gap == max(GAP_Y, 2 * LABEL_PAD + count * line) if together else gap >= GAP_Y
+        stack = count * line + (count - 1) * LABEL_LEAD if together else line
+        assert gap == 2 * LABEL_GAP + stack, count
         assert all(
-            fraga.y + fraga.h <= b[1] and b[1] + b[3] <= fraga.y + fraga.h + gap for b in boxes
+            fraga.y + fraga.h + LABEL_GAP <= b[1]
+            and b[1] + b[3] <= fraga.y + fraga.h + gap - LABEL_GAP
+            for b in boxes
         )
-    assert gap > GAP_Y  # seven labels do not fit the three rows of the old gap
+
+
+def test_the_crossing_check_sees_a_line_through_a_rectangle_and_not_one_beside_it():
+    from tests.core.flows.diagram_geometry import crosses
+
+    rect = (10.0, 10.0, 20.0, 10.0)
+    assert crosses((0, 15), (40, 15), rect)  # straight across
+    assert crosses((0, 0), (40, 30), rect)  # slanting through
+    assert crosses((20, 12), (20, 14), rect)  # wholly inside
+    assert not crosses((0, 10), (40, 10), rect)  # along its top edge
+    assert not crosses((0, 0), (9, 40), rect)  # beside it
+    assert not crosses((0, 0), (12, 9), rect)  # ends short of it
+
+
+def _back_beside_a_box():
+    """An answer that goes back up from a step with another step beside it in its layer."""
+    text = (
+        'id = "tillbaka"\ntitle = "Tillbaka"\nversion = "1.0"\nbenefits = ["ovriga"]\n'
+        'when = "Test."\n\n[[sources]]\nid = "test"\ntitle = "Test"\n\n'
+        '[[steps]]\nid = "start"\nkind = "info"\ntitle = "Start"\nnext = "fraga"\n\n'
+        '[[steps]]\nid = "fraga"\nkind = "question"\ntitle = "Fråga"\nsay = "Vad?"\n\n'
+        '[[steps.options]]\nlabel = "Vänster"\nnext = "igen"\n\n'
+        '[[steps.options]]\nlabel = "Höger"\nnext = "annan"\n\n'
+        '[[steps]]\nid = "igen"\nkind = "question"\ntitle = "Igen?"\nsay = "Igen?"\n\n'
+        '[[steps.options]]\nlabel = "Ja, från början"\nnext = "start"\n\n'
+        '[[steps.options]]\nlabel = "Nej"\nnext = "slut"\n\n'
+        '[[steps]]\nid = "annan"\nkind = "info"\ntitle = "En annan väg"\nnext = "slut"\n\n'
+        '[[steps]]\nid = "slut"\nkind = "outcome"\ntitle = "Slut"\n'
+    )
+    flow, problems = parse_flow_text(text, "tillbaka.toml")
+    assert flow is not None and not problems, problems
+    return flow
+
+
+def _any_flow(flow_id: str):
+    if flow_id == "fixture":
+        return _fixture()
+    if flow_id == "back-beside-a-box":
+        return _back_beside_a_box()
+    if flow_id.startswith("fan-"):
+        return _fan(int(flow_id.split("-")[1]), together=flow_id.endswith("-together"))
+    return LIBRARY.get(flow_id)
+
+
+DRAWN = ["fixture", "fan-7", "fan-7-together", "back-beside-a-box", *LIBRARY.ids()]
+
+
+@pytest.mark.parametrize("flow_id", DRAWN)
+def test_no_label_lies_over_another_arrows_line(flow_id):
+    from tests.core.flows.diagram_geometry import labels_over_lines
+
+    assert labels_over_lines(layout_flow(_any_flow(flow_id))) == []
+
+
+@pytest.mark.parametrize("flow_id", DRAWN)
+def test_no_line_runs_through_a_box_it_does_not_join(flow_id):
+    from tests.core.flows.diagram_geometry import lines_through_boxes
+
+    assert lines_through_boxes(layout_flow(_any_flow(flow_id))) == []

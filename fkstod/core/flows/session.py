@@ -228,6 +228,8 @@ class FlowSession:
         for run, flow_id in enumerate(self._runs):
             self._count("flow_completed" if run in reached else "flow_abandoned", flow_id)
         self._count_codes()
+        if self.usage is not None:  # one call, however many flows it jumped into
+            self.usage.record("call_ended", benefit=self.benefit)
 
     def toggle_item(self, index: int) -> bool:
         """Tick or untick checklist item ``index`` (memory only); return its new state."""

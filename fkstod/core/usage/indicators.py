@@ -93,7 +93,7 @@ INDICATORS: tuple[Indicator, ...] = (
     Indicator(
         "support_offered_in_call", _("Stödkontakt erbjuden i samtal"), "support_offered_in_call"
     ),
-    Indicator("case_note_copied", _("Journalanteckning kopierad"), "case_note_copied"),
+    Indicator("case_note_copied", _("Anteckning till akten kopierad"), "case_note_copied"),
     _outcome("child_concern", _("Oro för barn")),
     Indicator("orosanmalan_created", _("Orosanmälan skriven"), "orosanmalan_created"),
 )

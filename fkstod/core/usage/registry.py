@@ -58,6 +58,15 @@ METRICS: dict[str, Metric] = {
     m.name: m
     for m in (
         Metric("flow_started", "A flow was started.", (FLOW, BENEFIT), _("Flöde startat")),
+        # A call is one however many flows it jumped into (each of them is a
+        # flow_started); counted when it ends, with its outcomes, so that a window
+        # closed by force mid-call leaves no call counted without them.
+        Metric(
+            "call_ended",
+            "A call with fkstod's support ended (once per call, with its outcomes).",
+            (BENEFIT,),
+            _("Samtal"),
+        ),
         Metric(
             "flow_completed",
             "A flow reached an outcome step.",
@@ -96,7 +105,7 @@ METRICS: dict[str, Metric] = {
             "case_note_copied",
             "The draft case-file note of a flow was copied.",
             (FLOW, BENEFIT),
-            _("Journalanteckning kopierad"),
+            _("Anteckning till akten kopierad"),
         ),
         Metric(
             "orosanmalan_created",

@@ -20,7 +20,7 @@ from fkstod.core.vocabulary import BENEFITS, NOT_ASKED_REASONS
 #: The benefit shown for counts whose benefit was not known.
 UNKNOWN_BENEFIT = OTHER
 _COUNTED = frozenset(
-    {"flow_started", "support_offered_in_call", "case_note_copied", "orosanmalan_created"}
+    {"call_ended", "support_offered_in_call", "case_note_copied", "orosanmalan_created"}
 )
 
 
@@ -57,7 +57,7 @@ def _tally(counts: Iterable[Recorded]) -> dict[tuple[str, str], dict[str, int]]:
 
 def sentences(n: Mapping[str, int]) -> list[str]:
     """Return the plain Swedish lines for one group's tallies, always in the same order."""
-    calls = n.get("flow_started", 0)
+    calls = n.get("call_ended", 0)  # a call, not each flow it jumped into
     asked = n.get("outcome:asked", 0)
     lines = [
         plural(calls, _("{n} samtal med stöd av fkstod"), _("{n} samtal med stöd av fkstod")),
@@ -108,7 +108,7 @@ def sentences(n: Mapping[str, int]) -> list[str]:
     )
     notes = n.get("case_note_copied", 0)
     lines.append(
-        _("Journalanteckningen kopierades i {count}").format(
+        _("Anteckningen till akten kopierades i {count}").format(
             count=plural(notes, _("{n} samtal"), _("{n} samtal"))
         )
     )
@@ -178,7 +178,7 @@ def what_is_counted() -> str:
     return _(
         "Det här räknas på den här datorn, per månad och förmån: hur många samtal du hade "
         "stöd av fkstod i, om frågan om våld ställdes och varför inte, om personen berättade "
-        "om våld, om stöd erbjöds, om journalanteckningen kopierades och om en orosanmälan "
+        "om våld, om stöd erbjöds, om anteckningen till akten kopierades och om en orosanmälan "
         "skrevs. Bara antal. Det som aldrig räknas eller sparas: namn, personnummer, "
         "telefonnummer, vad du eller personen sa eller skrev, när på dagen samtalet var, och "
         "vem du är. Övningsläget räknar ingenting."

@@ -93,6 +93,7 @@ def test_counts_started_completed_and_outcomes_per_flow_and_benefit(usage):
         ("flow_completed", "underhallsstod", "underhallsstod-fraga"): 1,
         ("flow_outcome", "asked", "underhallsstod", "underhallsstod-fraga"): 1,
         ("flow_outcome", "no_disclosure", "underhallsstod", "underhallsstod-fraga"): 1,
+        ("call_ended", "underhallsstod"): 1,
     }
 
 

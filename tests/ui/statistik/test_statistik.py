@@ -18,8 +18,9 @@ FLOW = "underhallsstod-fraga"
 
 def record_calls(services, asked, not_asked):
     usage = services.usage
-    for _ in range(asked + not_asked):
+    for _ in range(asked + not_asked):  # one flow per call, as a session counts them
         usage.record("flow_started", flow=FLOW, benefit="underhallsstod")
+        usage.record("call_ended", benefit="underhallsstod")
     for _ in range(asked):
         usage.record("flow_outcome", flow=FLOW, benefit="underhallsstod", outcome="asked")
     for _ in range(not_asked):

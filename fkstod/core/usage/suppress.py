@@ -35,10 +35,13 @@ above it. When rule 2 finds no non-zero cell to join the sides, every non-zero
 cell of the table is suppressed; that is always safe (the non-zero entries of a
 table whose lines sum to zero carry a circulation, so none of them is a bridge).
 
-Step 4 ends at the latest when every non-zero cell is suppressed; then the whole
-table can be scaled from 0 upwards without changing anything shown, so every
-interval reaches 0. What is published therefore never confines a small count:
-each interval either reaches 0 or reaches ``threshold``.
+The attacker knows that ".." is never 0 (the explanation under every report says
+so), so the audit gives every suppressed count the floor 1 (:func:`floor`): two
+hidden counts beside a shown total of 5 are each known to be 1 to 4 even though
+neither is pinned. Step 4 ends at the latest when every non-zero cell is
+suppressed; then the whole table can be scaled upwards without limit without
+changing anything shown (every shown cell is 0). What is published therefore
+never confines a small count: each interval reaches ``threshold``.
 
 Every unsuppressed non-zero cell is at least ``threshold``, so the complements
 chosen are never small counts themselves.
@@ -229,13 +232,23 @@ def _join(ext: list[list[int]], supp: set[Cell], bridge: Cell, n_rows: int, n_co
 INF = float("inf")
 
 
+def floor(value: int) -> int:
+    """Return the least value an attacker knows a hidden count ``value`` has.
+
+    A suppressed value is never 0 (zeros are shown, and the explanation under every
+    report says ".." is not 0), so the attacker knows a hidden count is at least 1.
+    """
+    return 1 if value > 0 else 0
+
+
 def _arcs(values: Sequence[Sequence[int]], supp: frozenset[Cell] | set[Cell]):
     """Yield (cell, low, high): how far each suppressed cell's y-value may move, alone."""
     last_row, last_col = len(values) - 1, len(values[0]) - 1
     for i, j in supp:
         v = values[i][j]
+        room = v - floor(v)
         flipped = (i == last_row) != (j == last_col)
-        yield (i, j), (-INF, v) if flipped else (-v, INF)
+        yield (i, j), (-INF, room) if flipped else (-room, INF)
 
 
 def _max_flow(caps: dict[int, dict[int, float]], source: int, sink: int) -> float:
@@ -271,11 +284,12 @@ def bounds(
 ) -> dict[Cell, tuple[float, float]]:
     """Return the tightest interval of every suppressed cell, as an attacker computes it.
 
-    The attacker knows every shown cell, that the lines add up, and that counts are
-    never negative. In the sign-flipped table a change of the suppressed cells is a
+    The attacker knows every shown cell, that the lines add up, that counts are
+    never negative and that a suppressed count is never 0 (:func:`floor`). In the
+    sign-flipped table a change of the suppressed cells is a
     circulation (see the module text); the most one cell can move up is the maximum
     flow back from its column to its row through the other suppressed cells, each
-    within what keeps its count non-negative. Exact, like linear programming, for
+    within what keeps its count at its floor. Exact, like linear programming, for
     two-way tables (the constraint matrix is a network matrix).
     """
     n_rows = len(values)
@@ -318,10 +332,11 @@ def network_bounds(
 ) -> dict[int, tuple[float, float]]:
     """Return the tightest interval of every hidden edge, as an attacker computes it.
 
-    The attacker knows every shown value, that every node conserves, and that counts
-    are never negative. A change of the hidden edges is a circulation on them: an
-    edge can grow by the most that can flow back from its head to its tail through
-    the other hidden edges (forwards without limit, backwards down to 0), and shrink
+    The attacker knows every shown value, that every node conserves, that counts are
+    never negative and that a hidden count is never 0 (:func:`floor`). A change of
+    the hidden edges is a circulation on them: an edge can grow by the most that can
+    flow back from its head to its tail through the other hidden edges (forwards
+    without limit, backwards down to their floor), and shrink
     by the most that can flow on from its tail to its head. Exact, like linear
     programming: the constraints are a network matrix.
     """
@@ -337,10 +352,10 @@ def network_bounds(
                 continue
             a, b = nodes[edges[f][0]], nodes[edges[f][1]]
             caps.setdefault(a, {})[b] = caps.get(a, {}).get(b, 0) + INF
-            caps.setdefault(b, {})[a] = caps.get(b, {}).get(a, 0) + values[f]
+            caps.setdefault(b, {})[a] = caps.get(b, {}).get(a, 0) + values[f] - floor(values[f])
         p, q = nodes[edges[e][0]], nodes[edges[e][1]]
         up = _max_flow(caps, q, p)
-        down = min(values[e], _max_flow(caps, p, q))
+        down = min(values[e] - floor(values[e]), _max_flow(caps, p, q))
         out[e] = (values[e] - down, values[e] + up)
     return out
 

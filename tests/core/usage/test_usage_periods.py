@@ -49,7 +49,8 @@ def attack(counts, reports, indicator):
     """Return {(kind, period, benefit, unit): (low, high, true)} for every hidden value.
 
     Unknowns: the true count of every month, benefit and unit of ``indicator``.
-    Every value shown in any of ``reports`` is one equation over them.
+    Every value shown in any of ``reports`` is one equation over them, and every
+    ".." says that its sum is at least 1 (".." is never 0).
     """
     unknown = [(m, b, u.code) for m in MONTHS for b in BENEFITS for u in UNITS]
     index = {key: k for k, key in enumerate(unknown)}
@@ -73,12 +74,16 @@ def attack(counts, reports, indicator):
                         assert shown == true
                         a_eq.append(row)
                         b_eq.append(float(shown))
+    a_ub = [[-v for v in row] for _key, row, _true in hidden]
+    b_ub = [-1.0] * len(a_ub)
     found = {}
     for key, c, true in hidden:
         ends = []
         for sign in (1.0, -1.0):
             res = linprog(
                 [sign * v for v in c],
+                A_ub=a_ub or None,
+                b_ub=b_ub or None,
                 A_eq=a_eq or None,
                 b_eq=b_eq or None,
                 bounds=[(0, None)] * len(unknown),

@@ -98,6 +98,14 @@ INDICATORS: tuple[Indicator, ...] = (
     Indicator("orosanmalan_created", _("Orosanmälan skriven"), "orosanmalan_created"),
 )
 BY_CODE = {i.code: i for i in INDICATORS}
+#: Counts that are at least the sum of other indicators' counts in every cell: a
+#: call records "asked" or "not asked", never both, and starts at least one flow.
+#: A reader who holds "started 17, asked 15, not asked .." knows the hidden count
+#: is 1 or 2. So a count is hidden wherever one of its parts is hidden (then any
+#: change of a part that keeps its own table can be made in the count too, and the
+#: part's own audit is the reader's), and the count's audit knows it is at least
+#: the sum of its parts (what that sum truly is: more than a reader can know).
+PARTS: dict[str, tuple[str, ...]] = {"flows_started": ("asked", "not_asked")}
 #: The indicators that break "not asked" down by its reason. Every step that sets
 #: ``not_asked`` also sets one reason, so they sum to it, and they are protected
 #: together with it (:func:`_not_asked_tables`); they are published per benefit for
@@ -313,21 +321,29 @@ def _month_report(
     if not benefit_rows:
         benefit_rows, unit_cols = [OTHER], [NO_UNIT]
     tables: dict[tuple[str, str], IndicatorTable] = {}
+    # The parts of a count come first: their hidden cells are hidden in it too.
+    order = sorted(INDICATORS, key=lambda i: i.code in PARTS)
     for p in periods:
-        for indicator in INDICATORS:
+        tables.update(_not_asked_tables(grouped, p, benefit_rows, unit_cols, threshold))
+        for indicator in order:
             if indicator.code == "not_asked" or indicator.code in REASONS:
                 continue
             inner = [
                 [grouped.get((indicator.code, p, b, u), 0) for u in unit_cols] for b in benefit_rows
             ]
+            parts = [tables[(code, p)].protected for code in PARTS.get(indicator.code, ())]
             tables[(indicator.code, p)] = IndicatorTable(
                 indicator,
                 p,
                 (*benefit_rows, TOTAL),
                 (*unit_cols, TOTAL),
-                protect(inner, threshold),
+                protect(
+                    inner,
+                    threshold,
+                    hide=frozenset().union(*(part.suppressed for part in parts)),
+                    least=_sum_of(parts) if parts else None,
+                ),
             )
-        tables.update(_not_asked_tables(grouped, p, benefit_rows, unit_cols, threshold))
     return Report(
         period_kind="month",
         periods=periods,
@@ -338,6 +354,15 @@ def _month_report(
         threshold=threshold,
         tables=tables,
     )
+
+
+def _sum_of(parts: Sequence[Protected]) -> list[list[int]]:
+    """Return the cell-by-cell sum of the extended tables ``parts``."""
+    first = parts[0].values
+    return [
+        [sum(part.values[i][j] for part in parts) for j in range(len(first[0]))]
+        for i in range(len(first))
+    ]
 
 
 def _coarser(months: Report, kind: str) -> Report:

@@ -84,8 +84,22 @@ def extend(inner: Sequence[Sequence[int]]) -> list[list[int]]:
     return [*rows, totals]
 
 
-def protect(inner: Sequence[Sequence[int]], threshold: int) -> Protected:
+def protect(
+    inner: Sequence[Sequence[int]],
+    threshold: int,
+    *,
+    hide: frozenset[Cell] | set[Cell] = frozenset(),
+    least: Sequence[Sequence[int]] | None = None,
+) -> Protected:
     """Return the table ``inner`` (R rows of C non-negative counts) with its totals, protected.
+
+    Args:
+        hide: cells of the extended table to hide because a part of their count
+            is hidden in another table (a 0 stays shown). A reader can move such
+            a cell as far as that part moves in its own table, so the part's own
+            audit covers it, and this table's audit leaves it out.
+        least: per cell of the extended table, what the count is at least from
+            other tables (the sum of its parts), as the floor of the audit.
 
     Raises:
         ValueError: a negative count or a ragged table.
@@ -97,15 +111,17 @@ def protect(inner: Sequence[Sequence[int]], threshold: int) -> Protected:
     ext = extend(inner)
     n_rows, n_cols = len(ext), len(ext[0])
     primary = {(i, j) for i in range(n_rows) for j in range(n_cols) if 0 < ext[i][j] < threshold}
-    supp = set(primary)
+    covered = {(i, j) for i, j in hide if ext[i][j] > 0}
+    supp = set(primary) | covered
     while True:
         _close_cycles(ext, supp)
         # The rules above already leave no cell pinned; the audit checks it as well,
         # so that a fault in them cannot publish a value that can be worked out.
         weak = [
             cell
-            for cell, (low, high) in bounds(ext, supp).items()
-            if low == high or (cell in primary and low > 0 and high < threshold)
+            for cell, (low, high) in bounds(ext, supp, least).items()
+            if cell not in covered
+            and (low == high or (cell in primary and low > 0 and high < threshold))
         ]
         if not weak:
             break
@@ -241,12 +257,16 @@ def floor(value: int) -> int:
     return 1 if value > 0 else 0
 
 
-def _arcs(values: Sequence[Sequence[int]], supp: frozenset[Cell] | set[Cell]):
+def _arcs(
+    values: Sequence[Sequence[int]],
+    supp: frozenset[Cell] | set[Cell],
+    least: Sequence[Sequence[int]] | None = None,
+):
     """Yield (cell, low, high): how far each suppressed cell's y-value may move, alone."""
     last_row, last_col = len(values) - 1, len(values[0]) - 1
     for i, j in supp:
         v = values[i][j]
-        room = v - floor(v)
+        room = v - max(floor(v), min(v, least[i][j]) if least is not None else 0)
         flipped = (i == last_row) != (j == last_col)
         yield (i, j), (-INF, room) if flipped else (-room, INF)
 
@@ -280,7 +300,9 @@ def _max_flow(caps: dict[int, dict[int, float]], source: int, sink: int) -> floa
 
 
 def bounds(
-    values: Sequence[Sequence[int]], supp: frozenset[Cell] | set[Cell]
+    values: Sequence[Sequence[int]],
+    supp: frozenset[Cell] | set[Cell],
+    least: Sequence[Sequence[int]] | None = None,
 ) -> dict[Cell, tuple[float, float]]:
     """Return the tightest interval of every suppressed cell, as an attacker computes it.
 
@@ -290,10 +312,11 @@ def bounds(
     circulation (see the module text); the most one cell can move up is the maximum
     flow back from its column to its row through the other suppressed cells, each
     within what keeps its count at its floor. Exact, like linear programming, for
-    two-way tables (the constraint matrix is a network matrix).
+    two-way tables (the constraint matrix is a network matrix). ``least`` raises
+    the floor of a cell to what other tables say it is at least.
     """
     n_rows = len(values)
-    arcs = dict(_arcs(values, supp))
+    arcs = dict(_arcs(values, supp, least))
     out: dict[Cell, tuple[float, float]] = {}
     for cell, (low, high) in arcs.items():
         caps: dict[int, dict[int, float]] = {}

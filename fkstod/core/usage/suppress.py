@@ -151,8 +151,19 @@ def _widen(ext: list[list[int]], supp: set[Cell], weak: Cell) -> bool:
     Returns False when none was left and every non-zero cell is now suppressed.
     """
     i, j = weak
-    line = [(i, c) for c in range(len(ext[0]))] + [(r, j) for r in range(len(ext))]
+    n_rows, n_cols = len(ext), len(ext[0])
+    line = [(i, c) for c in range(n_cols)] + [(r, j) for r in range(n_rows)]
     candidates = [cell for cell in line if cell not in supp and ext[cell[0]][cell[1]] > 0]
+    if not candidates:
+        # Its lines are all hidden: a cell on another line of the hidden cells joined
+        # to it gives them room, before the whole table is hidden.
+        nodes = _component(_neighbours(supp, n_rows), i, (-1, -1))
+        candidates = [
+            (r, c)
+            for r in range(n_rows)
+            for c in range(n_cols)
+            if (r in nodes or n_rows + c in nodes) and (r, c) not in supp and ext[r][c] > 0
+        ]
     if not candidates:
         _all_nonzero(ext, supp)
         return False

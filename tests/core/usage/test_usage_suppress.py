@@ -133,6 +133,21 @@ def test_two_hidden_counts_that_are_not_0_are_not_confined_by_their_total():
             assert high > 4.5, (cell, low, high, published)
 
 
+def test_a_confined_count_whose_lines_are_all_hidden_does_not_hide_the_whole_table():
+    # The 1 at (0, 2) is confined while its row and column are hidden already; a cell
+    # on another line of the hidden cells gives it room. It used to hide all 17.
+    inner = [[6, 6, 1, 0, 1], [1, 9, 1, 2, 6]]
+    result = protect(inner, 5)
+    nonzero = {(i, j) for i, row in enumerate(result.values) for j, v in enumerate(row) if v}
+    assert result.suppressed < nonzero
+    n_rows, n_cols = len(result.values), len(result.values[0])
+    published = [[result.shown(i, j) for j in range(n_cols)] for i in range(n_rows)]
+    for cell, (low, high) in attacker_bounds(published, n_rows, n_cols).items():
+        assert high - low > 0.5, cell
+        if cell in result.primary:
+            assert high > 4.5, (cell, low, high, published)
+
+
 def test_small_counts_and_small_totals_are_suppressed_zeros_shown():
     result = protect([[3, 10, 0], [12, 20, 0]], 5)
     assert result.shown(0, 0) is None

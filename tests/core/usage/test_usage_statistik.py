@@ -595,6 +595,28 @@ def test_xlsx_has_text_as_text_numbers_as_numbers_and_a_chart(tmp_path):
     assert any(n.startswith("xl/charts/chart") for n in zipfile.ZipFile(raw).namelist())
 
 
+def test_xlsx_keeps_its_headings_in_view_and_its_texts_readable(tmp_path):
+    # A month report of a few units is thousands of rows: scrolled down, the coordinator
+    # must still see which column is which, and read each indicator's whole name.
+    openpyxl = pytest.importorskip("openpyxl")
+    report = build_report(big_cells(), units=UNITS)
+    book = openpyxl.load_workbook(io.BytesIO(to_xlsx(report)))
+    data, diagram = book["Data"], book["Diagram"]
+    assert data.freeze_panes == "A2"
+    assert diagram.freeze_panes == "B2"
+    assert data.auto_filter.ref and data.auto_filter.ref.startswith("A1:E")
+    rows = list(data.iter_rows(min_row=1, values_only=True))
+    table = [r for r in rows if r[3]]
+    for col, letter in enumerate("ABCDE"):
+        longest = max(len(str(r[col])) for r in table)
+        assert data.column_dimensions[letter].width >= min(longest, 60), letter
+    heads = next(diagram.iter_rows(min_row=1, max_row=1, values_only=True))
+    for col, text in enumerate(heads):
+        if text:
+            letter = openpyxl.utils.get_column_letter(col + 1)
+            assert diagram.column_dimensions[letter].width >= min(len(text), 40), letter
+
+
 def excel_sv_cells(data: bytes) -> list[list[tuple[str, str]]]:
     """Read a CSV as Swedish Excel's import would and say what each cell becomes.
 

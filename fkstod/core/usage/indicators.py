@@ -290,6 +290,25 @@ def build_report(
     return months if period == "month" else _coarser(months, period)
 
 
+def build_reports(
+    cells: Mapping[CellKey, int],
+    *,
+    units: Sequence[Unit] = (),
+    threshold: int = DEFAULT_THRESHOLD,
+    sparse_below: int | None = None,
+) -> dict[str, Report]:
+    """Return the month, quarter and year reports of ``cells``, protected once.
+
+    The same as :func:`build_report` for each period, but the month report (all the
+    protection's work) is made once: the window makes the three off its own thread
+    after a merge and changes between them at once.
+    """
+    if threshold < 2:
+        raise ValueError("the threshold is at least 2")
+    months = _month_report(cells, units, threshold, sparse_below)
+    return {kind: months if kind == "month" else _coarser(months, kind) for kind in PERIODS}
+
+
 def _month_report(
     cells: Mapping[CellKey, int],
     units: Sequence[Unit],

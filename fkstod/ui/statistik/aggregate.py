@@ -53,10 +53,17 @@ FILTERS = {
 
 
 class MergeWorker(QObject):
-    """Runs ``merge_exports`` off the window's thread; progress and result as signals."""
+    """Runs ``merge_exports`` and the protection off the window's thread.
+
+    ``finished`` carries the merge result and its month, quarter and year reports
+    (``build_reports``): protecting many units' small counts takes seconds, and the
+    window stays free meanwhile and changes Period at once afterwards.
+    """
 
     progressed = Signal(int, int)
-    finished = Signal(object)
+    #: The files are read; the report is being protected now.
+    protecting = Signal()
+    finished = Signal(object, object)
 
     def __init__(self, paths: Sequence[str], library: FlowLibrary) -> None:
         super().__init__()
@@ -65,20 +72,24 @@ class MergeWorker(QObject):
         self.cancelled = threading.Event()
 
     def run(self) -> None:
+        from fkstod.core.usage.indicators import build_reports
         from fkstod.core.usage.merge import merge_exports
-        from fkstod.core.usage.units import shipped_units
+        from fkstod.core.usage.units import shipped_threshold, shipped_units
 
         def progress(done: int, total: int) -> bool:
             self.progressed.emit(done, total)
             return not self.cancelled.is_set()
 
+        units = shipped_units()
         result = merge_exports(
             self.paths,
             content_ids={"flow": self.library.ids()},
-            units=shipped_units(),
+            units=units,
             progress=progress,
         )
-        self.finished.emit(result)
+        self.protecting.emit()
+        reports = build_reports(result.cells, units=units, threshold=shipped_threshold())
+        self.finished.emit(result, reports)
 
 
 def format_count(value: int | None) -> str:
@@ -110,6 +121,8 @@ class AggregatePanel(QWidget):
         self.result: MergeResult | None = None
         self._paths: list[str] = []
         self.report: Report | None = None
+        #: The merge's reports by period kind, made by the worker.
+        self._reports: dict[str, Report] = {}
         self._thread: QThread | None = None
         self.worker: MergeWorker | None = None
         intro = PlainLabel(
@@ -243,6 +256,7 @@ class AggregatePanel(QWidget):
         self.worker.moveToThread(thread)
         thread.started.connect(self.worker.run)
         self.worker.progressed.connect(self._progressed)
+        self.worker.protecting.connect(self._protecting)
         self.worker.finished.connect(self._finished)
         self.worker.finished.connect(thread.quit)
         thread.finished.connect(self._thread_done)
@@ -269,6 +283,11 @@ class AggregatePanel(QWidget):
         self.progress.setRange(0, total)
         self.progress.setValue(done)
 
+    def _protecting(self) -> None:
+        self.progress.setRange(0, 0)  # busy: no count of steps to show
+        self.cancel_button.setEnabled(False)
+        self.status.setText(self.tr("Skyddar de små antalen i rapporten…"))
+
     def _thread_done(self) -> None:
         if self._thread is not None:
             self._thread.deleteLater()
@@ -277,8 +296,9 @@ class AggregatePanel(QWidget):
             self.worker.deleteLater()
         self.worker = None
 
-    def _finished(self, result: MergeResult) -> None:
+    def _finished(self, result: MergeResult, reports: dict[str, Report]) -> None:
         self.result = result
+        self._reports = reports
         self.cancel_button.setEnabled(False)
         self.files_button.setEnabled(True)
         self.folder_button.setEnabled(True)
@@ -332,18 +352,12 @@ class AggregatePanel(QWidget):
     # -- the report ---------------------------------------------------------------------
 
     def rebuild(self) -> None:
-        """Build the protected report for the period chosen and show it."""
-        from fkstod.core.usage.indicators import build_report, explanation
-        from fkstod.core.usage.units import shipped_threshold, shipped_units
+        """Show the protected report of the period chosen (made by the worker)."""
+        from fkstod.core.usage.indicators import explanation
 
-        if self.result is None:
+        if self.result is None or not self._reports:
             return
-        self.report = build_report(
-            self.result.cells,
-            period=self.period.currentData(),
-            units=shipped_units(),
-            threshold=shipped_threshold(),
-        )
+        self.report = self._reports[self.period.currentData()]
         self.show_report(self.report)
         for widget in self._report_parts:
             # Nothing to show without a single count: no empty table, no empty chart.

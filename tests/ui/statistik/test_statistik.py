@@ -248,3 +248,31 @@ def test_a_folder_without_exports_says_so_and_shows_no_empty_report(
     assert f"Inga exportfiler (.json) i {folder}" in panel.status.text()
     assert not panel.table.isVisibleTo(panel) and not panel.chart.isVisibleTo(panel)
     assert not panel.save_button.isEnabled()
+
+
+def test_the_report_is_protected_off_the_windows_thread_and_once_per_merge(
+    qtbot, window, dialogs, tmp_path, monkeypatch
+):
+    # Protecting a year of 20 units' small counts takes seconds: done on the window's
+    # thread it froze the window after the merge and again at every change of Period.
+    import threading
+
+    from fkstod.core.usage import indicators
+
+    threads = []
+    real = indicators._month_report
+
+    def month_report(*args, **kwargs):
+        threads.append(threading.current_thread() is threading.main_thread())
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(indicators, "_month_report", month_report)
+    folder = make_exports(tmp_path, 3)
+    dialogs.path = str(folder)
+    panel = window.page(window.index_of("statistik")).aggregate
+    panel.choose_folder()
+    qtbot.waitUntil(lambda: panel.report is not None, timeout=10_000)
+    for kind in ("quarter", "year", "month"):
+        panel.period.setCurrentIndex(panel.period.findData(kind))
+        assert panel.report.period_kind == kind
+    assert threads == [False]

@@ -441,6 +441,24 @@ def test_a_bad_file_is_named_with_its_reason_and_skipped(memory_db, tmp_path, ch
     assert reason in result.skipped[0].reason
 
 
+@pytest.mark.parametrize("value", ["NaN", "Infinity", "-Infinity", "1e400"])
+def test_a_file_with_a_number_no_export_has_is_skipped_and_the_rest_merged(
+    memory_db, tmp_path, value
+):
+    # JSON readers take NaN and 1e400 (infinity); the checksum's canonical form cannot
+    # hold them, and computing it stopped the whole merge with an internal error.
+    recorded(memory_db)
+    good = write_doc(tmp_path / "bra.json", export(memory_db))
+    doc = export(memory_db)
+    doc["counts"][0]["count"] = 424242
+    bad = tmp_path / "konstig.json"
+    bad.write_text(json.dumps(doc).replace("424242", value), encoding="utf-8")
+    result = merge([good, bad])
+    assert result.merged == 1
+    assert [s.path for s in result.skipped] == [str(bad)]
+    assert "heltal" in result.skipped[0].reason
+
+
 def test_truncated_empty_missing_and_binary_files_are_skipped(memory_db, tmp_path):
     recorded(memory_db)
     data = serialise_export(export(memory_db))

@@ -64,6 +64,8 @@ class MergeWorker(QObject):
     #: The files are read; the report is being protected now.
     protecting = Signal()
     finished = Signal(object, object)
+    #: A fault in fkstod stopped the work (what it was, for the message); no report.
+    failed = Signal(str)
 
     def __init__(self, paths: Sequence[str], library: FlowLibrary) -> None:
         super().__init__()
@@ -72,6 +74,13 @@ class MergeWorker(QObject):
         self.cancelled = threading.Event()
 
     def run(self) -> None:
+        """Merge and protect; a fault ends the run with ``failed``, never half-way."""
+        try:
+            self._run()
+        except Exception as exc:  # a fault in fkstod: the window must not wait for ever
+            self.failed.emit(f"{type(exc).__name__}: {exc}")
+
+    def _run(self) -> None:
         from fkstod.core.usage.indicators import build_reports
         from fkstod.core.usage.merge import merge_exports
         from fkstod.core.usage.units import shipped_threshold, shipped_units
@@ -259,6 +268,8 @@ class AggregatePanel(QWidget):
         self.worker.protecting.connect(self._protecting)
         self.worker.finished.connect(self._finished)
         self.worker.finished.connect(thread.quit)
+        self.worker.failed.connect(self._failed)
+        self.worker.failed.connect(thread.quit)
         thread.finished.connect(self._thread_done)
         self._thread = thread
         thread.start()
@@ -296,13 +307,35 @@ class AggregatePanel(QWidget):
             self.worker.deleteLater()
         self.worker = None
 
-    def _finished(self, result: MergeResult, reports: dict[str, Report]) -> None:
-        self.result = result
-        self._reports = reports
+    def _ready_again(self) -> None:
         self.cancel_button.setEnabled(False)
         self.files_button.setEnabled(True)
         self.folder_button.setEnabled(True)
         self.progress.hide()
+
+    def _failed(self, what: str) -> None:
+        self._ready_again()
+        # No report of an earlier merge beside the words "no report".
+        self._reports, self.report = {}, None
+        for widget in self._report_parts:
+            widget.hide()
+        self.save_button.setEnabled(False)
+        self.status.setText(
+            self.tr("Sammanställningen kunde inte göras, så ingen rapport visas. Försök igen.")
+        )
+        self.dialogs.error(
+            self.tr("Sammanställningen kunde inte göras"),
+            self.tr(
+                "Ett fel i fkstod, inte i exporterna ({what}). Ingen rapport har gjorts och "
+                "inga filer har ändrats. Kontakta den som har installerat fkstod om det "
+                "händer igen."
+            ).format(what=what),
+        )
+
+    def _finished(self, result: MergeResult, reports: dict[str, Report]) -> None:
+        self.result = result
+        self._reports = reports
+        self._ready_again()
         parts = [
             plural(result.merged, self.tr("{n} export räknad"), self.tr("{n} exporter räknade"))
         ]

@@ -276,3 +276,28 @@ def test_the_report_is_protected_off_the_windows_thread_and_once_per_merge(
         panel.period.setCurrentIndex(panel.period.findData(kind))
         assert panel.report.period_kind == kind
     assert threads == [False]
+
+
+def test_a_fault_in_the_merge_leaves_the_window_ready_to_try_again(
+    qtbot, window, dialogs, tmp_path, monkeypatch
+):
+    # An exception in the worker ended its run without "finished": the buttons stayed
+    # greyed out and the thread ran on, so no merge could be started again.
+    from fkstod.core.usage import merge
+
+    def broken(*args, **kwargs):
+        raise RuntimeError("trasig")
+
+    monkeypatch.setattr(merge, "merge_exports", broken)
+    folder = make_exports(tmp_path, 1)
+    dialogs.path = str(folder)
+    panel = window.page(window.index_of("statistik")).aggregate
+    panel.choose_folder()
+    qtbot.waitUntil(lambda: not panel.busy(), timeout=10_000)
+    assert panel.folder_button.isEnabled() and panel.files_button.isEnabled()
+    assert not panel.cancel_button.isEnabled() and panel.progress.isHidden()
+    assert "ingen rapport" in panel.status.text()
+    assert dialogs.errors
+    monkeypatch.undo()
+    panel.choose_folder()
+    qtbot.waitUntil(lambda: panel.report is not None, timeout=10_000)

@@ -15,7 +15,7 @@ class Recorder(QPainter):
         super().__init__(device)
         self.texts: list[tuple[QRectF, int, str]] = []
 
-    def drawText(self, *args) -> None:  # noqa: N802 (Qt's name)
+    def drawText(self, *args) -> None:  # Qt's name
         if len(args) == 3 and isinstance(args[0], QRectF):
             rect, flags, text = args
             self.texts.append((QRectF(rect), int(flags), text))

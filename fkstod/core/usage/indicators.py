@@ -18,7 +18,7 @@ no more than the month report alone.
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 
 from fkstod.core.i18n import _
@@ -290,22 +290,34 @@ def build_report(
     return months if period == "month" else _coarser(months, period)
 
 
+class ReportStopped(Exception):
+    """The ``progress`` callback of :func:`build_reports` asked to stop: no report."""
+
+
 def build_reports(
     cells: Mapping[CellKey, int],
     *,
     units: Sequence[Unit] = (),
     threshold: int = DEFAULT_THRESHOLD,
     sparse_below: int | None = None,
+    progress: Callable[[int, int], bool | None] | None = None,
 ) -> dict[str, Report]:
     """Return the month, quarter and year reports of ``cells``, protected once.
 
     The same as :func:`build_report` for each period, but the month report (all the
     protection's work) is made once: the window makes the three off its own thread
     after a merge and changes between them at once.
+
+    Args:
+        progress: called with (periods protected, periods in all), first with 0;
+            returning False stops the work.
+
+    Raises:
+        ReportStopped: ``progress`` returned False; nothing half-protected is returned.
     """
     if threshold < 2:
         raise ValueError("the threshold is at least 2")
-    months = _month_report(cells, units, threshold, sparse_below)
+    months = _month_report(cells, units, threshold, sparse_below, progress)
     return {kind: months if kind == "month" else _coarser(months, kind) for kind in PERIODS}
 
 
@@ -314,6 +326,7 @@ def _month_report(
     units: Sequence[Unit],
     threshold: int,
     sparse_below: int | None,
+    progress: Callable[[int, int], bool | None] | None = None,
 ) -> Report:
     """Return the month report: every month, or its quarter where a month is sparse."""
     sparse = 4 * threshold if sparse_below is None else sparse_below
@@ -342,7 +355,9 @@ def _month_report(
     tables: dict[tuple[str, str], IndicatorTable] = {}
     # The parts of a count come first: their hidden cells are hidden in it too.
     order = sorted(INDICATORS, key=lambda i: i.code in PARTS)
-    for p in periods:
+    for done, p in enumerate(periods):
+        if progress is not None and progress(done, len(periods)) is False:
+            raise ReportStopped
         tables.update(_not_asked_tables(grouped, p, benefit_rows, unit_cols, threshold))
         for indicator in order:
             if indicator.code == "not_asked" or indicator.code in REASONS:
@@ -363,6 +378,8 @@ def _month_report(
                     least=_sum_of(parts) if parts else None,
                 ),
             )
+    if progress is not None and progress(len(periods), len(periods)) is False:
+        raise ReportStopped
     return Report(
         period_kind="month",
         periods=periods,

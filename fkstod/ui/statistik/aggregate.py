@@ -61,8 +61,8 @@ class MergeWorker(QObject):
     """
 
     progressed = Signal(int, int)
-    #: The files are read; the report is being protected now.
-    protecting = Signal()
+    #: The files are read; the report is being protected: (periods done, in all).
+    protecting = Signal(int, int)
     finished = Signal(object, object)
     #: A fault in fkstod stopped the work (what it was, for the message); no report.
     failed = Signal(str)
@@ -81,7 +81,7 @@ class MergeWorker(QObject):
             self.failed.emit(f"{type(exc).__name__}: {exc}")
 
     def _run(self) -> None:
-        from fkstod.core.usage.indicators import build_reports
+        from fkstod.core.usage.indicators import ReportStopped, build_reports
         from fkstod.core.usage.merge import merge_exports
         from fkstod.core.usage.units import shipped_threshold, shipped_units
 
@@ -96,8 +96,21 @@ class MergeWorker(QObject):
             units=units,
             progress=progress,
         )
-        self.protecting.emit()
-        reports = build_reports(result.cells, units=units, threshold=shipped_threshold())
+
+        # Avbryt while reading stops the reading, and what was read is reported;
+        # pressed again while the report is protected, it stops that too.
+        self.cancelled.clear()
+
+        def protecting(done: int, total: int) -> bool:
+            self.protecting.emit(done, total)
+            return not self.cancelled.is_set()
+
+        try:
+            reports = build_reports(
+                result.cells, units=units, threshold=shipped_threshold(), progress=protecting
+            )
+        except ReportStopped:
+            result.stopped, reports = True, {}
         self.finished.emit(result, reports)
 
 
@@ -253,6 +266,7 @@ class AggregatePanel(QWidget):
         if self._thread is not None:
             return
         self.result = None
+        self.progress.setFormat(self.tr("%v av %m filer"))
         self.progress.setRange(0, 0)
         self.progress.show()
         self.status.setText(self.tr("Läser exporterna…"))
@@ -294,9 +308,10 @@ class AggregatePanel(QWidget):
         self.progress.setRange(0, total)
         self.progress.setValue(done)
 
-    def _protecting(self) -> None:
-        self.progress.setRange(0, 0)  # busy: no count of steps to show
-        self.cancel_button.setEnabled(False)
+    def _protecting(self, done: int, total: int) -> None:
+        self.progress.setFormat(self.tr("%v av %m perioder"))
+        self.progress.setRange(0, total)
+        self.progress.setValue(done)
         self.status.setText(self.tr("Skyddar de små antalen i rapporten…"))
 
     def _thread_done(self) -> None:
@@ -315,11 +330,7 @@ class AggregatePanel(QWidget):
 
     def _failed(self, what: str) -> None:
         self._ready_again()
-        # No report of an earlier merge beside the words "no report".
-        self._reports, self.report = {}, None
-        for widget in self._report_parts:
-            widget.hide()
-        self.save_button.setEnabled(False)
+        self._no_report()
         self.status.setText(
             self.tr("Sammanställningen kunde inte göras, så ingen rapport visas. Försök igen.")
         )
@@ -363,7 +374,9 @@ class AggregatePanel(QWidget):
                     self.tr("{n} filer räknades inte"),
                 )
             )
-        if result.stopped:
+        if result.stopped and not reports:
+            parts.append(self.tr("avbruten medan rapporten skyddades, så ingen rapport visas"))
+        elif result.stopped:
             parts.append(self.tr("avbruten: bara filerna före avbrottet är med"))
         self.status.setText(", ".join(parts) + ".")
         if not result.found() and not result.stopped:
@@ -379,8 +392,17 @@ class AggregatePanel(QWidget):
             + "\n".join(f"{s.path}: {s.reason}" for s in result.skipped)
         )
         self.skipped.setVisible(bool(result.skipped))
+        if not reports:
+            self._no_report()
         self.rebuild()
         self.merged.emit()
+
+    def _no_report(self) -> None:
+        # No report, and none of an earlier merge beside the words that say so.
+        self._reports, self.report = {}, None
+        for widget in self._report_parts:
+            widget.hide()
+        self.save_button.setEnabled(False)
 
     # -- the report ---------------------------------------------------------------------
 

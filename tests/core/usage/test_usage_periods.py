@@ -186,3 +186,19 @@ def test_a_quarter_or_year_shows_only_sums_of_what_the_month_report_shows(counts
                             assert shown is None, (kind, period, indicator.code, b, u)
                         else:
                             assert shown == sum(kids), (kind, period, indicator.code, b, u)
+
+
+def test_the_three_reports_are_made_once_counted_by_period_and_can_be_stopped():
+    from fkstod.core.usage.indicators import ReportStopped, build_reports
+
+    counts = {(m, u.code, "flows_started", b): 30 for m in MONTHS for u in UNITS for b in BENEFITS}
+    cells = cells_of(counts)
+    seen = []
+    reports = build_reports(cells, units=UNITS, progress=lambda d, t: seen.append((d, t)))
+    assert seen == [(d, len(MONTHS)) for d in range(len(MONTHS) + 1)]
+    for kind in PERIODS:
+        alone = build_report(cells, period=kind, units=UNITS)
+        assert reports[kind].periods == alone.periods
+        assert list(reports[kind].rows()) == list(alone.rows())
+    with pytest.raises(ReportStopped):
+        build_reports(cells, units=UNITS, progress=lambda d, t: d < 2)

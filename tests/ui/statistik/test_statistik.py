@@ -301,3 +301,49 @@ def test_a_fault_in_the_merge_leaves_the_window_ready_to_try_again(
     monkeypatch.undo()
     panel.choose_folder()
     qtbot.waitUntil(lambda: panel.report is not None, timeout=10_000)
+
+
+def test_avbryt_also_stops_the_protection_and_shows_no_half_report(
+    qtbot, window, dialogs, tmp_path, monkeypatch
+):
+    # Protecting the report takes seconds after the files are read; the bar counts the
+    # periods and Avbryt stays usable, and a stopped report is no report at all.
+    import threading
+
+    from fkstod.core.usage import indicators
+
+    release = threading.Event()
+    real = indicators._not_asked_tables
+
+    def slow(*args, **kwargs):
+        release.wait(10)
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(indicators, "_not_asked_tables", slow)
+    folder = make_exports(tmp_path, 2)
+    dialogs.path = str(folder)
+    panel = window.page(window.index_of("statistik")).aggregate
+    panel.choose_folder()
+    qtbot.waitUntil(lambda: "Skyddar" in panel.status.text(), timeout=10_000)
+    assert panel.cancel_button.isEnabled() and panel.progress.maximum() >= 1
+    qtbot.keyClick(panel.cancel_button, Qt.Key_Space)
+    release.set()
+    qtbot.waitUntil(lambda: not panel.busy(), timeout=10_000)
+    assert panel.report is None and not panel.save_button.isEnabled()
+    assert "avbruten" in panel.status.text() and "ingen rapport" in panel.status.text()
+    assert not panel.table.isVisibleTo(panel)
+
+
+def test_avbryt_while_reading_still_reports_the_files_read(qtbot, window, dialogs, tmp_path):
+    import shutil
+
+    folder = make_exports(tmp_path, 1)
+    for i in range(80):
+        shutil.copy(folder / "e00.json", folder / f"kopia{i:02d}.json")
+    dialogs.path = str(folder)
+    panel = window.page(window.index_of("statistik")).aggregate
+    panel.choose_folder()
+    qtbot.keyClick(panel.cancel_button, Qt.Key_Space)
+    qtbot.waitUntil(lambda: panel.result is not None, timeout=10_000)
+    assert panel.result.stopped and panel.report is not None
+    assert "bara filerna före avbrottet" in panel.status.text()

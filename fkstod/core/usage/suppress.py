@@ -117,15 +117,10 @@ def protect(
         _close_cycles(ext, supp)
         # The rules above already leave no cell pinned; the audit checks it as well,
         # so that a fault in them cannot publish a value that can be worked out.
-        weak = [
-            cell
-            for cell, (low, high) in bounds(ext, supp, least).items()
-            if cell not in covered
-            and (low == high or (cell in primary and low > 0 and high < threshold))
-        ]
-        if not weak:
+        weak = _first_weak(ext, supp, least, primary, threshold, covered)
+        if weak is None:
             break
-        if not _widen(ext, supp, weak[0]):
+        if not _widen(ext, supp, weak):
             break
     frozen = tuple(tuple(row) for row in ext)
     return Protected(frozen, frozenset(supp), frozenset(primary))
@@ -282,8 +277,13 @@ def _arcs(
         yield (i, j), (-INF, room) if flipped else (-room, INF)
 
 
-def _max_flow(caps: dict[int, dict[int, float]], source: int, sink: int) -> float:
-    """Edmonds-Karp on a small graph; INF when a path of unbounded capacity exists."""
+def _max_flow(
+    caps: dict[int, dict[int, float]], source: int, sink: int, enough: float = INF
+) -> float:
+    """Edmonds-Karp on a small graph; INF when a path of unbounded capacity exists.
+
+    Stops as soon as the flow reaches ``enough`` (then it is at least that much).
+    """
     flow = 0.0
     residual = {u: dict(vs) for u, vs in caps.items()}
     while True:
@@ -308,6 +308,63 @@ def _max_flow(caps: dict[int, dict[int, float]], source: int, sink: int) -> floa
             residual[u][v] -= push
             residual.setdefault(v, {})[u] = residual.get(v, {}).get(u, 0) + push
         flow += push
+        if flow >= enough:
+            return flow
+
+
+def _capacities(
+    arcs: dict[Cell, tuple[float, float]], cell: Cell, n_rows: int
+) -> dict[int, dict[int, float]]:
+    # The other suppressed cells as a graph of rows and columns, each within its room.
+    caps: dict[int, dict[int, float]] = {}
+    for (i, j), (lo, hi) in arcs.items():
+        if (i, j) == cell:
+            continue
+        r, c = i, n_rows + j
+        caps.setdefault(r, {})[c] = caps.get(r, {}).get(c, 0) + hi
+        caps.setdefault(c, {})[r] = caps.get(c, {}).get(r, 0) - lo
+    return caps
+
+
+def _first_weak(
+    values: Sequence[Sequence[int]],
+    supp: set[Cell],
+    least: Sequence[Sequence[int]] | None,
+    primary: set[Cell],
+    threshold: int,
+    skip: set[Cell],
+) -> Cell | None:
+    """Return the first cell the audit finds pinned down or a small count confined.
+
+    The same answer, in the same order, as reading :func:`bounds`, but each maximum
+    flow stops once it is enough to say: a small count is safe when it can grow to
+    ``threshold`` (it cannot shrink below its floor 1, so it is never shown to be 0),
+    another cell when it can move at all.
+    """
+    n_rows, last_col = len(values), len(values[0]) - 1
+    arcs = dict(_arcs(values, supp, least))
+    for cell, (low, high) in arcs.items():
+        if cell in skip:
+            continue
+        caps = _capacities(arcs, cell, n_rows)
+        r, c = cell[0], n_rows + cell[1]
+        flipped = (cell[0] == n_rows - 1) != (cell[1] == last_col)
+        # (source, sink, room) of the count growing and of it shrinking.
+        grow, shrink = ((c, r, high), (r, c, -low))
+        if flipped:
+            grow, shrink = shrink, grow
+        if cell in primary:
+            need = threshold - values[cell[0]][cell[1]]
+            if _moves(caps, grow, need) < need:
+                return cell
+        elif _moves(caps, grow, 1) <= 0 and _moves(caps, shrink, 1) <= 0:
+            return cell
+    return None
+
+
+def _moves(caps: dict[int, dict[int, float]], way: tuple[int, int, float], enough: float) -> float:
+    source, sink, room = way
+    return min(room, _max_flow(caps, source, sink, enough))
 
 
 def bounds(
@@ -330,13 +387,7 @@ def bounds(
     arcs = dict(_arcs(values, supp, least))
     out: dict[Cell, tuple[float, float]] = {}
     for cell, (low, high) in arcs.items():
-        caps: dict[int, dict[int, float]] = {}
-        for (i, j), (lo, hi) in arcs.items():
-            if (i, j) == cell:
-                continue
-            r, c = i, n_rows + j
-            caps.setdefault(r, {})[c] = caps.get(r, {}).get(c, 0) + hi
-            caps.setdefault(c, {})[r] = caps.get(c, {}).get(r, 0) - lo
+        caps = _capacities(arcs, cell, n_rows)
         r, c = cell[0], n_rows + cell[1]
         up = min(high, _max_flow(caps, c, r))
         down = max(low, -_max_flow(caps, r, c))

@@ -167,3 +167,24 @@ def test_a_table_without_small_counts_is_published_whole():
 def test_the_threshold_is_a_setting():
     assert protect([[7, 10], [12, 20]], 5).suppressed == frozenset()
     assert (0, 0) in protect([[7, 10], [12, 20]], 8).primary
+
+
+@settings(max_examples=500, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(tables(), st.sets(st.tuples(st.integers(0, 5), st.integers(0, 5))), st.sampled_from([3, 5]))
+def test_the_quick_audit_finds_the_same_first_weak_cell_as_the_exact_bounds(inner, hide, t):
+    # protect() stops each maximum flow once it says enough; it must pick what the
+    # exact intervals pick, in the same order.
+    from fkstod.core.usage.suppress import _first_weak
+
+    ext = extend(inner)
+    supp = {(i, j) for i, j in hide if i < len(ext) and j < len(ext[0]) and ext[i][j] > 0}
+    primary = {c for c in supp if ext[c[0]][c[1]] < t}
+    expected = next(
+        (
+            cell
+            for cell, (low, high) in bounds(ext, supp).items()
+            if low == high or (cell in primary and low > 0 and high < t)
+        ),
+        None,
+    )
+    assert _first_weak(ext, supp, None, primary, t, set()) == expected

@@ -354,12 +354,12 @@ def _month_report(
         benefit_rows, unit_cols = [OTHER], [NO_UNIT]
     tables: dict[tuple[str, str], IndicatorTable] = {}
     # The parts of a count come first: their hidden cells are hidden in it too.
-    order = sorted(INDICATORS, key=lambda i: i.code in PARTS)
+    by_parts = sorted(INDICATORS, key=lambda i: i.code in PARTS)
     for done, p in enumerate(periods):
         if progress is not None and progress(done, len(periods)) is False:
             raise ReportStopped
         tables.update(_not_asked_tables(grouped, p, benefit_rows, unit_cols, threshold))
-        for indicator in order:
+        for indicator in by_parts:
             if indicator.code == "not_asked" or indicator.code in REASONS:
                 continue
             inner = [

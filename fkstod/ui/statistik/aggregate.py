@@ -23,8 +23,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QProgressBar,
     QPushButton,
-    QTableWidget,
-    QTableWidgetItem,
+    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -33,6 +32,7 @@ from fkstod.core.flows import FlowLibrary
 from fkstod.core.i18n import _
 from fkstod.core.plural import plural
 from fkstod.ui.dialogs import Dialogs
+from fkstod.ui.statistik.report_model import format_count
 from fkstod.ui.widgets.plain_label import PlainLabel
 from fkstod.ui.widgets.scroll_area import VerticalScrollArea
 from fkstod.ui.widgets.wrap_layout import WrapLayout
@@ -114,15 +114,6 @@ class MergeWorker(QObject):
         self.finished.emit(result, reports)
 
 
-def format_count(value: int | None) -> str:
-    """Return a count in Swedish form (space between thousands), or ".." when suppressed."""
-    from fkstod.core.usage.indicators import MARK
-
-    if value is None:
-        return MARK
-    return f"{value:,}".replace(",", "\u00a0")
-
-
 class AggregatePanel(QWidget):
     """Pick exports, merge them with a progress bar, read and save the protected report."""
 
@@ -184,13 +175,18 @@ class AggregatePanel(QWidget):
         for code, name in PERIOD_NAMES.items():
             self.period.addItem(name, code)
         self.period.currentIndexChanged.connect(self.rebuild)
-        self.table = QTableWidget(0, 0)
+        from fkstod.ui.statistik.report_model import ReportModel
+
+        self.model = ReportModel()
+        self.table = QTableView()
+        self.table.setModel(self.model)
         self.table.setAccessibleName(self.tr("Indikatorer"))
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         # Tab goes on to the next control; the arrows move between the cells.
         self.table.setTabKeyNavigation(False)
         self.table.verticalHeader().setVisible(False)
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        # Widths from the texts a column can hold (show_report), not from reading every cell.
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         self.explanation = PlainLabel()
         self.explanation.setWordWrap(True)
         self.explanation.setAccessibleName(self.tr("Förklaring"))
@@ -424,48 +420,31 @@ class AggregatePanel(QWidget):
         self.save_button.setEnabled(bool(self.result.cells))
 
     def show_report(self, report: Report) -> None:
-        """Fill the table: a row per period, indicator and benefit, a column per unit."""
+        """Show the report: a row per period, indicator and benefit, a column per unit."""
         from fkstod.core.usage.indicators import INDICATORS
 
-        units = report.units
-        self.table.clear()
-        self.table.setColumnCount(3 + len(units))
-        self.table.setHorizontalHeaderLabels(
-            [self.tr("Period"), self.tr("Indikator"), self.tr("Förmån")]
-            + [report.unit_name(u) for u in units]
-        )
-        rows = [
-            (period, indicator, benefit)
-            for period in report.periods
-            for indicator in INDICATORS
-            for benefit in report.benefits
+        self.model.show(report)
+        metrics = self.table.fontMetrics()
+        header = self.table.horizontalHeader().fontMetrics()
+        pad = 4 * metrics.averageCharWidth()
+        columns = [
+            list(report.periods),
+            [i.title for i in INDICATORS],
+            [report.benefit_name(b) for b in report.benefits],
         ]
-        self.table.setRowCount(len(rows))
-        for r, (period, indicator, benefit) in enumerate(rows):
-            table = report.table(indicator.code, period)
-            cells = [period, indicator.title, report.benefit_name(benefit)] + [
-                # A reason is published for all units together only: the rest stays empty.
-                format_count(table.value(benefit, u)) if table.has_column(u) else ""
-                for u in units
-            ]
-            for c, text in enumerate(cells):
-                item = QTableWidgetItem(text)
-                if c >= 3:
-                    item.setTextAlignment(
-                        Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
-                    )
-                self.table.setItem(r, c, item)
+        widest = format_count(99_999)
+        for c, title in enumerate(self.model.header()):
+            texts = columns[c] if c < 3 else [widest]
+            width = max(
+                [header.horizontalAdvance(title), *(metrics.horizontalAdvance(t) for t in texts)]
+            )
+            self.table.setColumnWidth(c, width + pad)
 
     def cell_texts(self) -> list[list[str]]:
         """Return the table as text, header first (what a screen reader reads)."""
-        header = [
-            self.table.horizontalHeaderItem(c).text() for c in range(self.table.columnCount())
-        ]
-        body = [
-            [self.table.item(r, c).text() for c in range(self.table.columnCount())]
-            for r in range(self.table.rowCount())
-        ]
-        return [header, *body]
+        rows, columns = self.model.rowCount(), self.model.columnCount()
+        body = [[self.model.text(r, c) for c in range(columns)] for r in range(rows)]
+        return [self.model.header(), *body]
 
     def save_report(self) -> None:
         """Ask where, and save the report as CSV, xlsx, JSON Lines or PDF."""

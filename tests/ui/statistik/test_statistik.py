@@ -347,3 +347,35 @@ def test_avbryt_while_reading_still_reports_the_files_read(qtbot, window, dialog
     qtbot.waitUntil(lambda: panel.result is not None, timeout=10_000)
     assert panel.result.stopped and panel.report is not None
     assert "bara filerna före avbrottet" in panel.status.text()
+
+
+def test_the_report_table_asks_only_for_the_cells_it_shows(qtbot, window, dialogs, tmp_path):
+    # An item per cell (25 000 for 20 units and a year of months) held the window at
+    # every change of Period; a model gives the view the cells it paints.
+    from fkstod.ui.statistik.report_model import ReportModel
+
+    folder = make_exports(tmp_path, 3)
+    dialogs.path = str(folder)
+    window.show_section_id("statistik")
+    page = window.page(window.index_of("statistik"))
+    page.show_aggregate()
+    panel = page.aggregate
+    panel.choose_folder()
+    qtbot.waitUntil(lambda: panel.report is not None, timeout=10_000)
+    model = panel.table.model()
+    assert isinstance(model, ReportModel)
+    asked = set()
+    real = model.text
+
+    def text(row, column):
+        asked.add((row, column))
+        return real(row, column)
+
+    model.text = text
+    panel.period.setCurrentIndex(panel.period.findData("month"))
+    panel.show_report(panel.report)
+    panel.table.viewport().repaint()
+    assert asked and len(asked) < model.rowCount() * model.columnCount() / 2
+    texts = panel.cell_texts()
+    assert texts[0][:3] == ["Period", "Indikator", "Förmån"]
+    assert len(texts) == model.rowCount() + 1

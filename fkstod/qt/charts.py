@@ -62,16 +62,24 @@ def swedish_number(value: float | None, decimals: int = 0, percent: bool = False
     return f"{text}\u00a0%" if percent else text
 
 
-def _nice_max(top: float) -> float:
-    if top <= 0:
-        return 1.0
-    step = 1.0
-    while step * 10 < top:
-        step *= 10
-    for m in (1, 2, 5, 10):
-        if m * step >= top:
-            return m * step
-    return 10 * step
+#: Steps between grid lines, times a power of ten: whole numbers from 1 up.
+_STEPS = (1, 1.2, 1.5, 2, 2.5, 3, 4, 5, 6, 8)
+
+
+def _count_top(top: float) -> int:
+    """Return the top of a count axis: four whole steps, the last at or above ``top``.
+
+    Each of the five grid lines is labelled with its own value, so a step is a whole
+    number (a step of 2,5 was labelled 2 and 8 at 2,5 and 7,5).
+    """
+    need = max(top, 1.0) / 4
+    power = 1
+    while True:
+        for m in _STEPS:
+            step = m * power
+            if step == int(step) and step >= need:
+                return 4 * int(step)
+        power *= 10
 
 
 def _marker(painter: QPainter, kind: str, at: QPointF, r: float) -> None:
@@ -138,9 +146,16 @@ def paint_chart(
     # Under the period labels: a strip with a row per series for its suppressed values
     # (marker and ".."), kept off the value axis so that a mark never reads as a value.
     strip = legend_rows if any(v is None for s in chart.series for v in s.values) else 0
-    plot.setBottom(rect.bottom() - line_h * (3.8 + strip * 1.1 + legend_rows * 1.2))
+    # The note under it, wrapped to the chart's width: room for all of its lines.
+    note = _('".." = värdet visas inte: det är ett litet antal eller kan räknas fram ur ett.')
+    note_box = QRectF(rect.left() + 6, 0, rect.width() - 12, line_h * 10)
+    wrap = int(Qt.AlignmentFlag.AlignLeft | Qt.TextFlag.TextWordWrap)
+    note_h = metrics.boundingRect(note_box.toRect(), wrap, note).height() if strip else 0
+    plot.setBottom(
+        rect.bottom() - line_h * (2.7 + strip * 1.1 + legend_rows * 1.2) - max(note_h, line_h)
+    )
     values = [v for s in chart.series for v in s.values if v is not None]
-    top = 100.0 if chart.percent else _nice_max(max(values, default=0.0))
+    top = 100.0 if chart.percent else float(_count_top(max(values, default=0.0)))
     # Axes and grid lines with Swedish numbers.
     grid = QPen(QColor("#cccccc"))
     grid.setWidthF(max(1.0, rect.height() / 600))
@@ -229,13 +244,11 @@ def paint_chart(
             Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
             series.name,
         )
-    if any(v is None for series in chart.series for v in series.values):
+    if strip:
         painter.setPen(QColor("black"))
-        painter.drawText(
-            QRectF(plot.left(), rect.bottom() - line_h * 1.1, plot.width(), line_h),
-            Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
-            _('".." = värdet visas inte: det är ett litet antal eller kan räknas fram ur ett.'),
-        )
+        note_box.moveTop(rect.bottom() - note_h - line_h * 0.1)
+        note_box.setHeight(note_h + line_h * 0.1)
+        painter.drawText(note_box, wrap, note)
     painter.restore()
 
 

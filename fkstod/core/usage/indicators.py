@@ -18,7 +18,7 @@ no more than the month report alone.
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 
 from fkstod.core.i18n import _
@@ -98,6 +98,14 @@ INDICATORS: tuple[Indicator, ...] = (
     Indicator("orosanmalan_created", _("Orosanmälan skriven"), "orosanmalan_created"),
 )
 BY_CODE = {i.code: i for i in INDICATORS}
+#: Counts that are at least the sum of other indicators' counts in every cell: a
+#: call records "asked" or "not asked", never both, and starts at least one flow.
+#: A reader who holds "started 17, asked 15, not asked .." knows the hidden count
+#: is 1 or 2. So a count is hidden wherever one of its parts is hidden (then any
+#: change of a part that keeps its own table can be made in the count too, and the
+#: part's own audit is the reader's), and the count's audit knows it is at least
+#: the sum of its parts (what that sum truly is: more than a reader can know).
+PARTS: dict[str, tuple[str, ...]] = {"flows_started": ("asked", "not_asked")}
 #: The indicators that break "not asked" down by its reason. Every step that sets
 #: ``not_asked`` also sets one reason, so they sum to it, and they are protected
 #: together with it (:func:`_not_asked_tables`); they are published per benefit for
@@ -282,11 +290,43 @@ def build_report(
     return months if period == "month" else _coarser(months, period)
 
 
+class ReportStopped(Exception):
+    """The ``progress`` callback of :func:`build_reports` asked to stop: no report."""
+
+
+def build_reports(
+    cells: Mapping[CellKey, int],
+    *,
+    units: Sequence[Unit] = (),
+    threshold: int = DEFAULT_THRESHOLD,
+    sparse_below: int | None = None,
+    progress: Callable[[int, int], bool | None] | None = None,
+) -> dict[str, Report]:
+    """Return the month, quarter and year reports of ``cells``, protected once.
+
+    The same as :func:`build_report` for each period, but the month report (all the
+    protection's work) is made once: the window makes the three off its own thread
+    after a merge and changes between them at once.
+
+    Args:
+        progress: called with (periods protected, periods in all), first with 0;
+            returning False stops the work.
+
+    Raises:
+        ReportStopped: ``progress`` returned False; nothing half-protected is returned.
+    """
+    if threshold < 2:
+        raise ValueError("the threshold is at least 2")
+    months = _month_report(cells, units, threshold, sparse_below, progress)
+    return {kind: months if kind == "month" else _coarser(months, kind) for kind in PERIODS}
+
+
 def _month_report(
     cells: Mapping[CellKey, int],
     units: Sequence[Unit],
     threshold: int,
     sparse_below: int | None,
+    progress: Callable[[int, int], bool | None] | None = None,
 ) -> Report:
     """Return the month report: every month, or its quarter where a month is sparse."""
     sparse = 4 * threshold if sparse_below is None else sparse_below
@@ -313,21 +353,33 @@ def _month_report(
     if not benefit_rows:
         benefit_rows, unit_cols = [OTHER], [NO_UNIT]
     tables: dict[tuple[str, str], IndicatorTable] = {}
-    for p in periods:
-        for indicator in INDICATORS:
+    # The parts of a count come first: their hidden cells are hidden in it too.
+    by_parts = sorted(INDICATORS, key=lambda i: i.code in PARTS)
+    for done, p in enumerate(periods):
+        if progress is not None and progress(done, len(periods)) is False:
+            raise ReportStopped
+        tables.update(_not_asked_tables(grouped, p, benefit_rows, unit_cols, threshold))
+        for indicator in by_parts:
             if indicator.code == "not_asked" or indicator.code in REASONS:
                 continue
             inner = [
                 [grouped.get((indicator.code, p, b, u), 0) for u in unit_cols] for b in benefit_rows
             ]
+            parts = [tables[(code, p)].protected for code in PARTS.get(indicator.code, ())]
             tables[(indicator.code, p)] = IndicatorTable(
                 indicator,
                 p,
                 (*benefit_rows, TOTAL),
                 (*unit_cols, TOTAL),
-                protect(inner, threshold),
+                protect(
+                    inner,
+                    threshold,
+                    hide=frozenset().union(*(part.suppressed for part in parts)),
+                    least=_sum_of(parts) if parts else None,
+                ),
             )
-        tables.update(_not_asked_tables(grouped, p, benefit_rows, unit_cols, threshold))
+    if progress is not None and progress(len(periods), len(periods)) is False:
+        raise ReportStopped
     return Report(
         period_kind="month",
         periods=periods,
@@ -338,6 +390,15 @@ def _month_report(
         threshold=threshold,
         tables=tables,
     )
+
+
+def _sum_of(parts: Sequence[Protected]) -> list[list[int]]:
+    """Return the cell-by-cell sum of the extended tables ``parts``."""
+    first = parts[0].values
+    return [
+        [sum(part.values[i][j] for part in parts) for j in range(len(first[0]))]
+        for i in range(len(first))
+    ]
 
 
 def _coarser(months: Report, kind: str) -> Report:

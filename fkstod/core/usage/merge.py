@@ -18,6 +18,7 @@ again at the end by reading that file once more, so memory stays flat.
 from __future__ import annotations
 
 import hmac
+import math
 import os
 import uuid
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
@@ -282,6 +283,16 @@ def _take_out(
                     del result.cells[key]
 
 
+def _finite(value: object) -> bool:
+    # No NaN or infinity anywhere: the checksum's canonical form cannot be made of them
+    # (a finite number that is not an integer is refused where it stands, with its place).
+    if isinstance(value, dict):
+        return all(_finite(v) for v in value.values())
+    if isinstance(value, list):
+        return all(_finite(v) for v in value)
+    return not isinstance(value, float) or math.isfinite(value)
+
+
 def _is_int(value: object) -> bool:
     return isinstance(value, int) and not isinstance(value, bool)
 
@@ -318,6 +329,14 @@ def _validate(
         )
     if set(document) != (MEMBERS_V1 if version == 1 else MEMBERS):
         raise BadExport(_("filen har andra fält än en export har; den kan ha ändrats"))
+    if not _finite(document):
+        # A JSON reader takes NaN, Infinity and 1e400; the canonical form cannot hold them.
+        raise BadExport(
+            _(
+                "filen har ett tal som inte är ett vanligt tal (NaN eller oändligt); "
+                "en export har bara heltal"
+            )
+        )
     stated = document["sha256"]
     if not isinstance(stated, str) or not hmac.compare_digest(stated, checksum(document)):
         raise BadExport(

@@ -132,9 +132,10 @@ def to_xlsx(report: Report) -> bytes:
     bold = book.add_format({"bold": True})
     percent = book.add_format({"num_format": "0.0%"})
     data = book.add_worksheet(_("Data"))
+    rows = _table(report)
     for col, title in enumerate(_header()):
         data.write_string(0, col, title, bold)
-    for r, (period, benefit, unit, title, value, is_share) in enumerate(_table(report), start=1):
+    for r, (period, benefit, unit, title, value, is_share) in enumerate(rows, start=1):
         for col, text in enumerate((period, benefit, unit, title)):
             data.write_string(r, col, text)
         if value is None:
@@ -143,10 +144,14 @@ def to_xlsx(report: Report) -> bytes:
             data.write_number(r, 4, value, percent)
         else:
             data.write_number(r, 4, value)
-    note_row = len(_table(report)) + 2
+    note_row = len(rows) + 2
     data.write_string(note_row, 0, explanation(report.threshold))
-    data.set_column(0, 0, 10)
-    data.set_column(1, 3, 34)
+    # Thousands of rows: the headings stay in view, and a filter picks one indicator.
+    data.freeze_panes(1, 0)
+    data.autofilter(0, 0, max(len(rows), 1), len(_header()) - 1)
+    for col, title in enumerate(_header()):
+        texts = [title, *(str(row[col]) for row in rows if col < 4)]
+        data.set_column(col, col, _width(texts, 60))
 
     sheet = book.add_worksheet(_("Diagram"))
     sheet.write_string(0, 0, _("Period"), bold)
@@ -166,6 +171,13 @@ def to_xlsx(report: Report) -> bytes:
             else:
                 sheet.write_number(r, col, share, percent)
                 sheet.write_number(r, helper + col - 1, share, percent)
+    sheet.freeze_panes(1, 1)
+    sheet.set_column(0, 0, _width([_("Period"), *map(sheet_period, report.periods)], 40))
+    for col, benefit in enumerate(benefits, start=1):
+        width = _width([report.benefit_name(benefit)], 40)
+        sheet.set_column(col, col, width)
+        sheet.set_column(helper + col - 1, helper + col - 1, width)
+    sheet.set_column(helper - 1, helper - 1, _width([_("Diagramdata (tomt: visas inte)")], 40))
     last = len(report.periods)
     chart = book.add_chart({"type": "line"})
     for col in range(1, len(benefits) + 1):
@@ -184,6 +196,11 @@ def to_xlsx(report: Report) -> bytes:
     sheet.write_string(last + 2, 0, explanation(report.threshold))
     book.close()
     return buffer.getvalue()
+
+
+def _width(texts: list[str], most: int) -> int:
+    # A column as wide as its longest text (in characters, as Excel counts), within reason.
+    return min(max(8, *(len(t) for t in texts)) + 2, most)
 
 
 def render(report: Report, fmt: str) -> bytes:

@@ -35,10 +35,13 @@ above it. When rule 2 finds no non-zero cell to join the sides, every non-zero
 cell of the table is suppressed; that is always safe (the non-zero entries of a
 table whose lines sum to zero carry a circulation, so none of them is a bridge).
 
-Step 4 ends at the latest when every non-zero cell is suppressed; then the whole
-table can be scaled from 0 upwards without changing anything shown, so every
-interval reaches 0. What is published therefore never confines a small count:
-each interval either reaches 0 or reaches ``threshold``.
+The attacker knows that ".." is never 0 (the explanation under every report says
+so), so the audit gives every suppressed count the floor 1 (:func:`floor`): two
+hidden counts beside a shown total of 5 are each known to be 1 to 4 even though
+neither is pinned. Step 4 ends at the latest when every non-zero cell is
+suppressed; then the whole table can be scaled upwards without limit without
+changing anything shown (every shown cell is 0). What is published therefore
+never confines a small count: each interval reaches ``threshold``.
 
 Every unsuppressed non-zero cell is at least ``threshold``, so the complements
 chosen are never small counts themselves.
@@ -81,8 +84,22 @@ def extend(inner: Sequence[Sequence[int]]) -> list[list[int]]:
     return [*rows, totals]
 
 
-def protect(inner: Sequence[Sequence[int]], threshold: int) -> Protected:
+def protect(
+    inner: Sequence[Sequence[int]],
+    threshold: int,
+    *,
+    hide: frozenset[Cell] | set[Cell] = frozenset(),
+    least: Sequence[Sequence[int]] | None = None,
+) -> Protected:
     """Return the table ``inner`` (R rows of C non-negative counts) with its totals, protected.
+
+    Args:
+        hide: cells of the extended table to hide because a part of their count
+            is hidden in another table (a 0 stays shown). A reader can move such
+            a cell as far as that part moves in its own table, so the part's own
+            audit covers it, and this table's audit leaves it out.
+        least: per cell of the extended table, what the count is at least from
+            other tables (the sum of its parts), as the floor of the audit.
 
     Raises:
         ValueError: a negative count or a ragged table.
@@ -94,19 +111,16 @@ def protect(inner: Sequence[Sequence[int]], threshold: int) -> Protected:
     ext = extend(inner)
     n_rows, n_cols = len(ext), len(ext[0])
     primary = {(i, j) for i in range(n_rows) for j in range(n_cols) if 0 < ext[i][j] < threshold}
-    supp = set(primary)
+    covered = {(i, j) for i, j in hide if ext[i][j] > 0}
+    supp = set(primary) | covered
     while True:
         _close_cycles(ext, supp)
         # The rules above already leave no cell pinned; the audit checks it as well,
         # so that a fault in them cannot publish a value that can be worked out.
-        weak = [
-            cell
-            for cell, (low, high) in bounds(ext, supp).items()
-            if low == high or (cell in primary and low > 0 and high < threshold)
-        ]
-        if not weak:
+        weak = _first_weak(ext, supp, least, primary, threshold, covered)
+        if weak is None:
             break
-        if not _widen(ext, supp, weak[0]):
+        if not _widen(ext, supp, weak):
             break
     frozen = tuple(tuple(row) for row in ext)
     return Protected(frozen, frozenset(supp), frozenset(primary))
@@ -132,8 +146,19 @@ def _widen(ext: list[list[int]], supp: set[Cell], weak: Cell) -> bool:
     Returns False when none was left and every non-zero cell is now suppressed.
     """
     i, j = weak
-    line = [(i, c) for c in range(len(ext[0]))] + [(r, j) for r in range(len(ext))]
+    n_rows, n_cols = len(ext), len(ext[0])
+    line = [(i, c) for c in range(n_cols)] + [(r, j) for r in range(n_rows)]
     candidates = [cell for cell in line if cell not in supp and ext[cell[0]][cell[1]] > 0]
+    if not candidates:
+        # Its lines are all hidden: a cell on another line of the hidden cells joined
+        # to it gives them room, before the whole table is hidden.
+        nodes = _component(_neighbours(supp, n_rows), i, (-1, -1))
+        candidates = [
+            (r, c)
+            for r in range(n_rows)
+            for c in range(n_cols)
+            if (r in nodes or n_rows + c in nodes) and (r, c) not in supp and ext[r][c] > 0
+        ]
     if not candidates:
         _all_nonzero(ext, supp)
         return False
@@ -229,17 +254,36 @@ def _join(ext: list[list[int]], supp: set[Cell], bridge: Cell, n_rows: int, n_co
 INF = float("inf")
 
 
-def _arcs(values: Sequence[Sequence[int]], supp: frozenset[Cell] | set[Cell]):
+def floor(value: int) -> int:
+    """Return the least value an attacker knows a hidden count ``value`` has.
+
+    A suppressed value is never 0 (zeros are shown, and the explanation under every
+    report says ".." is not 0), so the attacker knows a hidden count is at least 1.
+    """
+    return 1 if value > 0 else 0
+
+
+def _arcs(
+    values: Sequence[Sequence[int]],
+    supp: frozenset[Cell] | set[Cell],
+    least: Sequence[Sequence[int]] | None = None,
+):
     """Yield (cell, low, high): how far each suppressed cell's y-value may move, alone."""
     last_row, last_col = len(values) - 1, len(values[0]) - 1
     for i, j in supp:
         v = values[i][j]
+        room = v - max(floor(v), min(v, least[i][j]) if least is not None else 0)
         flipped = (i == last_row) != (j == last_col)
-        yield (i, j), (-INF, v) if flipped else (-v, INF)
+        yield (i, j), (-INF, room) if flipped else (-room, INF)
 
 
-def _max_flow(caps: dict[int, dict[int, float]], source: int, sink: int) -> float:
-    """Edmonds-Karp on a small graph; INF when a path of unbounded capacity exists."""
+def _max_flow(
+    caps: dict[int, dict[int, float]], source: int, sink: int, enough: float = INF
+) -> float:
+    """Edmonds-Karp on a small graph; INF when a path of unbounded capacity exists.
+
+    Stops as soon as the flow reaches ``enough`` (then it is at least that much).
+    """
     flow = 0.0
     residual = {u: dict(vs) for u, vs in caps.items()}
     while True:
@@ -264,31 +308,86 @@ def _max_flow(caps: dict[int, dict[int, float]], source: int, sink: int) -> floa
             residual[u][v] -= push
             residual.setdefault(v, {})[u] = residual.get(v, {}).get(u, 0) + push
         flow += push
+        if flow >= enough:
+            return flow
+
+
+def _capacities(
+    arcs: dict[Cell, tuple[float, float]], cell: Cell, n_rows: int
+) -> dict[int, dict[int, float]]:
+    # The other suppressed cells as a graph of rows and columns, each within its room.
+    caps: dict[int, dict[int, float]] = {}
+    for (i, j), (lo, hi) in arcs.items():
+        if (i, j) == cell:
+            continue
+        r, c = i, n_rows + j
+        caps.setdefault(r, {})[c] = caps.get(r, {}).get(c, 0) + hi
+        caps.setdefault(c, {})[r] = caps.get(c, {}).get(r, 0) - lo
+    return caps
+
+
+def _first_weak(
+    values: Sequence[Sequence[int]],
+    supp: set[Cell],
+    least: Sequence[Sequence[int]] | None,
+    primary: set[Cell],
+    threshold: int,
+    skip: set[Cell],
+) -> Cell | None:
+    """Return the first cell the audit finds pinned down or a small count confined.
+
+    The same answer, in the same order, as reading :func:`bounds`, but each maximum
+    flow stops once it is enough to say: a small count is safe when it can grow to
+    ``threshold`` (it cannot shrink below its floor 1, so it is never shown to be 0),
+    another cell when it can move at all.
+    """
+    n_rows, last_col = len(values), len(values[0]) - 1
+    arcs = dict(_arcs(values, supp, least))
+    for cell, (low, high) in arcs.items():
+        if cell in skip:
+            continue
+        caps = _capacities(arcs, cell, n_rows)
+        r, c = cell[0], n_rows + cell[1]
+        flipped = (cell[0] == n_rows - 1) != (cell[1] == last_col)
+        # (source, sink, room) of the count growing and of it shrinking.
+        grow, shrink = ((c, r, high), (r, c, -low))
+        if flipped:
+            grow, shrink = shrink, grow
+        if cell in primary:
+            need = threshold - values[cell[0]][cell[1]]
+            if _moves(caps, grow, need) < need:
+                return cell
+        elif _moves(caps, grow, 1) <= 0 and _moves(caps, shrink, 1) <= 0:
+            return cell
+    return None
+
+
+def _moves(caps: dict[int, dict[int, float]], way: tuple[int, int, float], enough: float) -> float:
+    source, sink, room = way
+    return min(room, _max_flow(caps, source, sink, enough))
 
 
 def bounds(
-    values: Sequence[Sequence[int]], supp: frozenset[Cell] | set[Cell]
+    values: Sequence[Sequence[int]],
+    supp: frozenset[Cell] | set[Cell],
+    least: Sequence[Sequence[int]] | None = None,
 ) -> dict[Cell, tuple[float, float]]:
     """Return the tightest interval of every suppressed cell, as an attacker computes it.
 
-    The attacker knows every shown cell, that the lines add up, and that counts are
-    never negative. In the sign-flipped table a change of the suppressed cells is a
+    The attacker knows every shown cell, that the lines add up, that counts are
+    never negative and that a suppressed count is never 0 (:func:`floor`). In the
+    sign-flipped table a change of the suppressed cells is a
     circulation (see the module text); the most one cell can move up is the maximum
     flow back from its column to its row through the other suppressed cells, each
-    within what keeps its count non-negative. Exact, like linear programming, for
-    two-way tables (the constraint matrix is a network matrix).
+    within what keeps its count at its floor. Exact, like linear programming, for
+    two-way tables (the constraint matrix is a network matrix). ``least`` raises
+    the floor of a cell to what other tables say it is at least.
     """
     n_rows = len(values)
-    arcs = dict(_arcs(values, supp))
+    arcs = dict(_arcs(values, supp, least))
     out: dict[Cell, tuple[float, float]] = {}
     for cell, (low, high) in arcs.items():
-        caps: dict[int, dict[int, float]] = {}
-        for (i, j), (lo, hi) in arcs.items():
-            if (i, j) == cell:
-                continue
-            r, c = i, n_rows + j
-            caps.setdefault(r, {})[c] = caps.get(r, {}).get(c, 0) + hi
-            caps.setdefault(c, {})[r] = caps.get(c, {}).get(r, 0) - lo
+        caps = _capacities(arcs, cell, n_rows)
         r, c = cell[0], n_rows + cell[1]
         up = min(high, _max_flow(caps, c, r))
         down = max(low, -_max_flow(caps, r, c))
@@ -318,10 +417,11 @@ def network_bounds(
 ) -> dict[int, tuple[float, float]]:
     """Return the tightest interval of every hidden edge, as an attacker computes it.
 
-    The attacker knows every shown value, that every node conserves, and that counts
-    are never negative. A change of the hidden edges is a circulation on them: an
-    edge can grow by the most that can flow back from its head to its tail through
-    the other hidden edges (forwards without limit, backwards down to 0), and shrink
+    The attacker knows every shown value, that every node conserves, that counts are
+    never negative and that a hidden count is never 0 (:func:`floor`). A change of
+    the hidden edges is a circulation on them: an edge can grow by the most that can
+    flow back from its head to its tail through the other hidden edges (forwards
+    without limit, backwards down to their floor), and shrink
     by the most that can flow on from its tail to its head. Exact, like linear
     programming: the constraints are a network matrix.
     """
@@ -337,10 +437,10 @@ def network_bounds(
                 continue
             a, b = nodes[edges[f][0]], nodes[edges[f][1]]
             caps.setdefault(a, {})[b] = caps.get(a, {}).get(b, 0) + INF
-            caps.setdefault(b, {})[a] = caps.get(b, {}).get(a, 0) + values[f]
+            caps.setdefault(b, {})[a] = caps.get(b, {}).get(a, 0) + values[f] - floor(values[f])
         p, q = nodes[edges[e][0]], nodes[edges[e][1]]
         up = _max_flow(caps, q, p)
-        down = min(values[e], _max_flow(caps, p, q))
+        down = min(values[e] - floor(values[e]), _max_flow(caps, p, q))
         out[e] = (values[e] - down, values[e] + up)
     return out
 

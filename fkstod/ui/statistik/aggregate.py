@@ -23,8 +23,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QProgressBar,
     QPushButton,
-    QTableWidget,
-    QTableWidgetItem,
+    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -33,6 +32,7 @@ from fkstod.core.flows import FlowLibrary
 from fkstod.core.i18n import _
 from fkstod.core.plural import plural
 from fkstod.ui.dialogs import Dialogs
+from fkstod.ui.statistik.report_model import format_count
 from fkstod.ui.widgets.plain_label import PlainLabel
 from fkstod.ui.widgets.scroll_area import VerticalScrollArea
 from fkstod.ui.widgets.wrap_layout import WrapLayout
@@ -53,10 +53,19 @@ FILTERS = {
 
 
 class MergeWorker(QObject):
-    """Runs ``merge_exports`` off the window's thread; progress and result as signals."""
+    """Runs ``merge_exports`` and the protection off the window's thread.
+
+    ``finished`` carries the merge result and its month, quarter and year reports
+    (``build_reports``): protecting many units' small counts takes seconds, and the
+    window stays free meanwhile and changes Period at once afterwards.
+    """
 
     progressed = Signal(int, int)
-    finished = Signal(object)
+    #: The files are read; the report is being protected: (periods done, in all).
+    protecting = Signal(int, int)
+    finished = Signal(object, object)
+    #: A fault in fkstod stopped the work (what it was, for the message); no report.
+    failed = Signal(str)
 
     def __init__(self, paths: Sequence[str], library: FlowLibrary) -> None:
         super().__init__()
@@ -65,29 +74,44 @@ class MergeWorker(QObject):
         self.cancelled = threading.Event()
 
     def run(self) -> None:
+        """Merge and protect; a fault ends the run with ``failed``, never half-way."""
+        try:
+            self._run()
+        except Exception as exc:  # a fault in fkstod: the window must not wait for ever
+            self.failed.emit(f"{type(exc).__name__}: {exc}")
+
+    def _run(self) -> None:
+        from fkstod.core.usage.indicators import ReportStopped, build_reports
         from fkstod.core.usage.merge import merge_exports
-        from fkstod.core.usage.units import shipped_units
+        from fkstod.core.usage.units import shipped_threshold, shipped_units
 
         def progress(done: int, total: int) -> bool:
             self.progressed.emit(done, total)
             return not self.cancelled.is_set()
 
+        units = shipped_units()
         result = merge_exports(
             self.paths,
             content_ids={"flow": self.library.ids()},
-            units=shipped_units(),
+            units=units,
             progress=progress,
         )
-        self.finished.emit(result)
 
+        # Avbryt while reading stops the reading, and what was read is reported;
+        # pressed again while the report is protected, it stops that too.
+        self.cancelled.clear()
 
-def format_count(value: int | None) -> str:
-    """Return a count in Swedish form (space between thousands), or ".." when suppressed."""
-    from fkstod.core.usage.indicators import MARK
+        def protecting(done: int, total: int) -> bool:
+            self.protecting.emit(done, total)
+            return not self.cancelled.is_set()
 
-    if value is None:
-        return MARK
-    return f"{value:,}".replace(",", "\u00a0")
+        try:
+            reports = build_reports(
+                result.cells, units=units, threshold=shipped_threshold(), progress=protecting
+            )
+        except ReportStopped:
+            result.stopped, reports = True, {}
+        self.finished.emit(result, reports)
 
 
 class AggregatePanel(QWidget):
@@ -110,6 +134,8 @@ class AggregatePanel(QWidget):
         self.result: MergeResult | None = None
         self._paths: list[str] = []
         self.report: Report | None = None
+        #: The merge's reports by period kind, made by the worker.
+        self._reports: dict[str, Report] = {}
         self._thread: QThread | None = None
         self.worker: MergeWorker | None = None
         intro = PlainLabel(
@@ -149,13 +175,18 @@ class AggregatePanel(QWidget):
         for code, name in PERIOD_NAMES.items():
             self.period.addItem(name, code)
         self.period.currentIndexChanged.connect(self.rebuild)
-        self.table = QTableWidget(0, 0)
+        from fkstod.ui.statistik.report_model import ReportModel
+
+        self.model = ReportModel()
+        self.table = QTableView()
+        self.table.setModel(self.model)
         self.table.setAccessibleName(self.tr("Indikatorer"))
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         # Tab goes on to the next control; the arrows move between the cells.
         self.table.setTabKeyNavigation(False)
         self.table.verticalHeader().setVisible(False)
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        # Widths from the texts a column can hold (show_report), not from reading every cell.
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         self.explanation = PlainLabel()
         self.explanation.setWordWrap(True)
         self.explanation.setAccessibleName(self.tr("Förklaring"))
@@ -231,6 +262,7 @@ class AggregatePanel(QWidget):
         if self._thread is not None:
             return
         self.result = None
+        self.progress.setFormat(self.tr("%v av %m filer"))
         self.progress.setRange(0, 0)
         self.progress.show()
         self.status.setText(self.tr("Läser exporterna…"))
@@ -243,8 +275,11 @@ class AggregatePanel(QWidget):
         self.worker.moveToThread(thread)
         thread.started.connect(self.worker.run)
         self.worker.progressed.connect(self._progressed)
+        self.worker.protecting.connect(self._protecting)
         self.worker.finished.connect(self._finished)
         self.worker.finished.connect(thread.quit)
+        self.worker.failed.connect(self._failed)
+        self.worker.failed.connect(thread.quit)
         thread.finished.connect(self._thread_done)
         self._thread = thread
         thread.start()
@@ -269,6 +304,12 @@ class AggregatePanel(QWidget):
         self.progress.setRange(0, total)
         self.progress.setValue(done)
 
+    def _protecting(self, done: int, total: int) -> None:
+        self.progress.setFormat(self.tr("%v av %m perioder"))
+        self.progress.setRange(0, total)
+        self.progress.setValue(done)
+        self.status.setText(self.tr("Skyddar de små antalen i rapporten…"))
+
     def _thread_done(self) -> None:
         if self._thread is not None:
             self._thread.deleteLater()
@@ -277,12 +318,31 @@ class AggregatePanel(QWidget):
             self.worker.deleteLater()
         self.worker = None
 
-    def _finished(self, result: MergeResult) -> None:
-        self.result = result
+    def _ready_again(self) -> None:
         self.cancel_button.setEnabled(False)
         self.files_button.setEnabled(True)
         self.folder_button.setEnabled(True)
         self.progress.hide()
+
+    def _failed(self, what: str) -> None:
+        self._ready_again()
+        self._no_report()
+        self.status.setText(
+            self.tr("Sammanställningen kunde inte göras, så ingen rapport visas. Försök igen.")
+        )
+        self.dialogs.error(
+            self.tr("Sammanställningen kunde inte göras"),
+            self.tr(
+                "Ett fel i fkstod, inte i exporterna ({what}). Ingen rapport har gjorts och "
+                "inga filer har ändrats. Kontakta den som har installerat fkstod om det "
+                "händer igen."
+            ).format(what=what),
+        )
+
+    def _finished(self, result: MergeResult, reports: dict[str, Report]) -> None:
+        self.result = result
+        self._reports = reports
+        self._ready_again()
         parts = [
             plural(result.merged, self.tr("{n} export räknad"), self.tr("{n} exporter räknade"))
         ]
@@ -310,7 +370,9 @@ class AggregatePanel(QWidget):
                     self.tr("{n} filer räknades inte"),
                 )
             )
-        if result.stopped:
+        if result.stopped and not reports:
+            parts.append(self.tr("avbruten medan rapporten skyddades, så ingen rapport visas"))
+        elif result.stopped:
             parts.append(self.tr("avbruten: bara filerna före avbrottet är med"))
         self.status.setText(", ".join(parts) + ".")
         if not result.found() and not result.stopped:
@@ -326,24 +388,27 @@ class AggregatePanel(QWidget):
             + "\n".join(f"{s.path}: {s.reason}" for s in result.skipped)
         )
         self.skipped.setVisible(bool(result.skipped))
+        if not reports:
+            self._no_report()
         self.rebuild()
         self.merged.emit()
+
+    def _no_report(self) -> None:
+        # No report, and none of an earlier merge beside the words that say so.
+        self._reports, self.report = {}, None
+        for widget in self._report_parts:
+            widget.hide()
+        self.save_button.setEnabled(False)
 
     # -- the report ---------------------------------------------------------------------
 
     def rebuild(self) -> None:
-        """Build the protected report for the period chosen and show it."""
-        from fkstod.core.usage.indicators import build_report, explanation
-        from fkstod.core.usage.units import shipped_threshold, shipped_units
+        """Show the protected report of the period chosen (made by the worker)."""
+        from fkstod.core.usage.indicators import explanation
 
-        if self.result is None:
+        if self.result is None or not self._reports:
             return
-        self.report = build_report(
-            self.result.cells,
-            period=self.period.currentData(),
-            units=shipped_units(),
-            threshold=shipped_threshold(),
-        )
+        self.report = self._reports[self.period.currentData()]
         self.show_report(self.report)
         for widget in self._report_parts:
             # Nothing to show without a single count: no empty table, no empty chart.
@@ -355,48 +420,31 @@ class AggregatePanel(QWidget):
         self.save_button.setEnabled(bool(self.result.cells))
 
     def show_report(self, report: Report) -> None:
-        """Fill the table: a row per period, indicator and benefit, a column per unit."""
+        """Show the report: a row per period, indicator and benefit, a column per unit."""
         from fkstod.core.usage.indicators import INDICATORS
 
-        units = report.units
-        self.table.clear()
-        self.table.setColumnCount(3 + len(units))
-        self.table.setHorizontalHeaderLabels(
-            [self.tr("Period"), self.tr("Indikator"), self.tr("Förmån")]
-            + [report.unit_name(u) for u in units]
-        )
-        rows = [
-            (period, indicator, benefit)
-            for period in report.periods
-            for indicator in INDICATORS
-            for benefit in report.benefits
+        self.model.show(report)
+        metrics = self.table.fontMetrics()
+        header = self.table.horizontalHeader().fontMetrics()
+        pad = 4 * metrics.averageCharWidth()
+        columns = [
+            list(report.periods),
+            [i.title for i in INDICATORS],
+            [report.benefit_name(b) for b in report.benefits],
         ]
-        self.table.setRowCount(len(rows))
-        for r, (period, indicator, benefit) in enumerate(rows):
-            table = report.table(indicator.code, period)
-            cells = [period, indicator.title, report.benefit_name(benefit)] + [
-                # A reason is published for all units together only: the rest stays empty.
-                format_count(table.value(benefit, u)) if table.has_column(u) else ""
-                for u in units
-            ]
-            for c, text in enumerate(cells):
-                item = QTableWidgetItem(text)
-                if c >= 3:
-                    item.setTextAlignment(
-                        Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
-                    )
-                self.table.setItem(r, c, item)
+        widest = format_count(99_999)
+        for c, title in enumerate(self.model.header()):
+            texts = columns[c] if c < 3 else [widest]
+            width = max(
+                [header.horizontalAdvance(title), *(metrics.horizontalAdvance(t) for t in texts)]
+            )
+            self.table.setColumnWidth(c, width + pad)
 
     def cell_texts(self) -> list[list[str]]:
         """Return the table as text, header first (what a screen reader reads)."""
-        header = [
-            self.table.horizontalHeaderItem(c).text() for c in range(self.table.columnCount())
-        ]
-        body = [
-            [self.table.item(r, c).text() for c in range(self.table.columnCount())]
-            for r in range(self.table.rowCount())
-        ]
-        return [header, *body]
+        rows, columns = self.model.rowCount(), self.model.columnCount()
+        body = [[self.model.text(r, c) for c in range(columns)] for r in range(rows)]
+        return [self.model.header(), *body]
 
     def save_report(self) -> None:
         """Ask where, and save the report as CSV, xlsx, JSON Lines or PDF."""

@@ -4,7 +4,7 @@ Every flow step that records ``not_asked`` also records exactly one
 ``not_asked_<reason>``, so in every cell "Frågan om våld ställdes inte" is the sum
 of the "Inte frågat: …" cells. Protected one by one, a reader who subtracted the
 shown reasons from the shown total got the hidden one. The attacker here solves
-linear programmes over both tables at once.
+linear programmes over both tables at once, knowing that ".." is never 0.
 """
 
 from __future__ import annotations
@@ -81,8 +81,9 @@ def attacker(report, period):
         for sign in (1.0, -1.0):
             c = [0.0] * len(unknown)
             c[k] = sign
+            # Every unknown is a ".." and ".." is never 0.
             res = linprog(
-                c, A_eq=a_eq or None, b_eq=b_eq or None, bounds=[(0, None)] * len(unknown)
+                c, A_eq=a_eq or None, b_eq=b_eq or None, bounds=[(1, None)] * len(unknown)
             )
             ends.append(float("inf") if res.status == 3 else sign * res.fun)
         found[key] = (ends[0], ends[1])

@@ -49,7 +49,8 @@ def attack(counts, reports, indicator):
     """Return {(kind, period, benefit, unit): (low, high, true)} for every hidden value.
 
     Unknowns: the true count of every month, benefit and unit of ``indicator``.
-    Every value shown in any of ``reports`` is one equation over them.
+    Every value shown in any of ``reports`` is one equation over them, and every
+    ".." says that its sum is at least 1 (".." is never 0).
     """
     unknown = [(m, b, u.code) for m in MONTHS for b in BENEFITS for u in UNITS]
     index = {key: k for k, key in enumerate(unknown)}
@@ -73,12 +74,16 @@ def attack(counts, reports, indicator):
                         assert shown == true
                         a_eq.append(row)
                         b_eq.append(float(shown))
+    a_ub = [[-v for v in row] for _key, row, _true in hidden]
+    b_ub = [-1.0] * len(a_ub)
     found = {}
     for key, c, true in hidden:
         ends = []
         for sign in (1.0, -1.0):
             res = linprog(
                 [sign * v for v in c],
+                A_ub=a_ub or None,
+                b_ub=b_ub or None,
                 A_eq=a_eq or None,
                 b_eq=b_eq or None,
                 bounds=[(0, None)] * len(unknown),
@@ -181,3 +186,19 @@ def test_a_quarter_or_year_shows_only_sums_of_what_the_month_report_shows(counts
                             assert shown is None, (kind, period, indicator.code, b, u)
                         else:
                             assert shown == sum(kids), (kind, period, indicator.code, b, u)
+
+
+def test_the_three_reports_are_made_once_counted_by_period_and_can_be_stopped():
+    from fkstod.core.usage.indicators import ReportStopped, build_reports
+
+    counts = {(m, u.code, "flows_started", b): 30 for m in MONTHS for u in UNITS for b in BENEFITS}
+    cells = cells_of(counts)
+    seen = []
+    reports = build_reports(cells, units=UNITS, progress=lambda d, t: seen.append((d, t)))
+    assert seen == [(d, len(MONTHS)) for d in range(len(MONTHS) + 1)]
+    for kind in PERIODS:
+        alone = build_report(cells, period=kind, units=UNITS)
+        assert reports[kind].periods == alone.periods
+        assert list(reports[kind].rows()) == list(alone.rows())
+    with pytest.raises(ReportStopped):
+        build_reports(cells, units=UNITS, progress=lambda d, t: d < 2)

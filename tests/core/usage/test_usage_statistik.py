@@ -441,6 +441,24 @@ def test_a_bad_file_is_named_with_its_reason_and_skipped(memory_db, tmp_path, ch
     assert reason in result.skipped[0].reason
 
 
+@pytest.mark.parametrize("value", ["NaN", "Infinity", "-Infinity", "1e400"])
+def test_a_file_with_a_number_no_export_has_is_skipped_and_the_rest_merged(
+    memory_db, tmp_path, value
+):
+    # JSON readers take NaN and 1e400 (infinity); the checksum's canonical form cannot
+    # hold them, and computing it stopped the whole merge with an internal error.
+    recorded(memory_db)
+    good = write_doc(tmp_path / "bra.json", export(memory_db))
+    doc = export(memory_db)
+    doc["counts"][0]["count"] = 424242
+    bad = tmp_path / "konstig.json"
+    bad.write_text(json.dumps(doc).replace("424242", value), encoding="utf-8")
+    result = merge([good, bad])
+    assert result.merged == 1
+    assert [s.path for s in result.skipped] == [str(bad)]
+    assert "heltal" in result.skipped[0].reason
+
+
 def test_truncated_empty_missing_and_binary_files_are_skipped(memory_db, tmp_path):
     recorded(memory_db)
     data = serialise_export(export(memory_db))
@@ -593,6 +611,28 @@ def test_xlsx_has_text_as_text_numbers_as_numbers_and_a_chart(tmp_path):
     import zipfile
 
     assert any(n.startswith("xl/charts/chart") for n in zipfile.ZipFile(raw).namelist())
+
+
+def test_xlsx_keeps_its_headings_in_view_and_its_texts_readable(tmp_path):
+    # A month report of a few units is thousands of rows: scrolled down, the coordinator
+    # must still see which column is which, and read each indicator's whole name.
+    openpyxl = pytest.importorskip("openpyxl")
+    report = build_report(big_cells(), units=UNITS)
+    book = openpyxl.load_workbook(io.BytesIO(to_xlsx(report)))
+    data, diagram = book["Data"], book["Diagram"]
+    assert data.freeze_panes == "A2"
+    assert diagram.freeze_panes == "B2"
+    assert data.auto_filter.ref and data.auto_filter.ref.startswith("A1:E")
+    rows = list(data.iter_rows(min_row=1, values_only=True))
+    table = [r for r in rows if r[3]]
+    for col, letter in enumerate("ABCDE"):
+        longest = max(len(str(r[col])) for r in table)
+        assert data.column_dimensions[letter].width >= min(longest, 60), letter
+    heads = next(diagram.iter_rows(min_row=1, max_row=1, values_only=True))
+    for col, text in enumerate(heads):
+        if text:
+            letter = openpyxl.utils.get_column_letter(col + 1)
+            assert diagram.column_dimensions[letter].width >= min(len(text), 40), letter
 
 
 def excel_sv_cells(data: bytes) -> list[list[tuple[str, str]]]:

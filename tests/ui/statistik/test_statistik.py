@@ -277,3 +277,134 @@ def test_a_folder_without_exports_says_so_and_shows_no_empty_report(
     assert f"Inga exportfiler (.json) i {folder}" in panel.status.text()
     assert not panel.table.isVisibleTo(panel) and not panel.chart.isVisibleTo(panel)
     assert not panel.save_button.isEnabled()
+
+
+def test_the_report_is_protected_off_the_windows_thread_and_once_per_merge(
+    qtbot, window, dialogs, tmp_path, monkeypatch
+):
+    # Protecting a year of 20 units' small counts takes seconds: done on the window's
+    # thread it froze the window after the merge and again at every change of Period.
+    import threading
+
+    from fkstod.core.usage import indicators
+
+    threads = []
+    real = indicators._month_report
+
+    def month_report(*args, **kwargs):
+        threads.append(threading.current_thread() is threading.main_thread())
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(indicators, "_month_report", month_report)
+    folder = make_exports(tmp_path, 3)
+    dialogs.path = str(folder)
+    panel = window.page(window.index_of("statistik")).aggregate
+    panel.choose_folder()
+    qtbot.waitUntil(lambda: panel.report is not None, timeout=10_000)
+    for kind in ("quarter", "year", "month"):
+        panel.period.setCurrentIndex(panel.period.findData(kind))
+        assert panel.report.period_kind == kind
+    assert threads == [False]
+
+
+def test_a_fault_in_the_merge_leaves_the_window_ready_to_try_again(
+    qtbot, window, dialogs, tmp_path, monkeypatch
+):
+    # An exception in the worker ended its run without "finished": the buttons stayed
+    # greyed out and the thread ran on, so no merge could be started again.
+    from fkstod.core.usage import merge
+
+    def broken(*args, **kwargs):
+        raise RuntimeError("trasig")
+
+    monkeypatch.setattr(merge, "merge_exports", broken)
+    folder = make_exports(tmp_path, 1)
+    dialogs.path = str(folder)
+    panel = window.page(window.index_of("statistik")).aggregate
+    panel.choose_folder()
+    qtbot.waitUntil(lambda: not panel.busy(), timeout=10_000)
+    assert panel.folder_button.isEnabled() and panel.files_button.isEnabled()
+    assert not panel.cancel_button.isEnabled() and panel.progress.isHidden()
+    assert "ingen rapport" in panel.status.text()
+    assert dialogs.errors
+    monkeypatch.undo()
+    panel.choose_folder()
+    qtbot.waitUntil(lambda: panel.report is not None, timeout=10_000)
+
+
+def test_avbryt_also_stops_the_protection_and_shows_no_half_report(
+    qtbot, window, dialogs, tmp_path, monkeypatch
+):
+    # Protecting the report takes seconds after the files are read; the bar counts the
+    # periods and Avbryt stays usable, and a stopped report is no report at all.
+    import threading
+
+    from fkstod.core.usage import indicators
+
+    release = threading.Event()
+    real = indicators._not_asked_tables
+
+    def slow(*args, **kwargs):
+        release.wait(10)
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(indicators, "_not_asked_tables", slow)
+    folder = make_exports(tmp_path, 2)
+    dialogs.path = str(folder)
+    panel = window.page(window.index_of("statistik")).aggregate
+    panel.choose_folder()
+    qtbot.waitUntil(lambda: "Skyddar" in panel.status.text(), timeout=10_000)
+    assert panel.cancel_button.isEnabled() and panel.progress.maximum() >= 1
+    qtbot.keyClick(panel.cancel_button, Qt.Key_Space)
+    release.set()
+    qtbot.waitUntil(lambda: not panel.busy(), timeout=10_000)
+    assert panel.report is None and not panel.save_button.isEnabled()
+    assert "avbruten" in panel.status.text() and "ingen rapport" in panel.status.text()
+    assert not panel.table.isVisibleTo(panel)
+
+
+def test_avbryt_while_reading_still_reports_the_files_read(qtbot, window, dialogs, tmp_path):
+    import shutil
+
+    folder = make_exports(tmp_path, 1)
+    for i in range(80):
+        shutil.copy(folder / "e00.json", folder / f"kopia{i:02d}.json")
+    dialogs.path = str(folder)
+    panel = window.page(window.index_of("statistik")).aggregate
+    panel.choose_folder()
+    qtbot.keyClick(panel.cancel_button, Qt.Key_Space)
+    qtbot.waitUntil(lambda: panel.result is not None, timeout=10_000)
+    assert panel.result.stopped and panel.report is not None
+    assert "bara filerna före avbrottet" in panel.status.text()
+
+
+def test_the_report_table_asks_only_for_the_cells_it_shows(qtbot, window, dialogs, tmp_path):
+    # An item per cell (25 000 for 20 units and a year of months) held the window at
+    # every change of Period; a model gives the view the cells it paints.
+    from fkstod.ui.statistik.report_model import ReportModel
+
+    folder = make_exports(tmp_path, 3)
+    dialogs.path = str(folder)
+    window.show_section_id("statistik")
+    page = window.page(window.index_of("statistik"))
+    page.show_aggregate()
+    panel = page.aggregate
+    panel.choose_folder()
+    qtbot.waitUntil(lambda: panel.report is not None, timeout=10_000)
+    model = panel.table.model()
+    assert isinstance(model, ReportModel)
+    asked = set()
+    real = model.text
+
+    def text(row, column):
+        asked.add((row, column))
+        return real(row, column)
+
+    model.text = text
+    panel.period.setCurrentIndex(panel.period.findData("month"))
+    panel.show_report(panel.report)
+    panel.table.viewport().repaint()
+    assert asked and len(asked) < model.rowCount() * model.columnCount() / 2
+    texts = panel.cell_texts()
+    assert texts[0][:3] == ["Period", "Indikator", "Förmån"]
+    assert len(texts) == model.rowCount() + 1

@@ -1,0 +1,156 @@
+"""A count and its parts in one report: "started" less "asked" is not "not asked".
+
+A call records "asked" or "not asked", never both, and starts at least one flow
+(a jump starts another), so in every cell of a report flows started >= asked +
+not asked. A reader of "Flöden startade 17, Frågan om våld ställdes 15, Frågan om
+våld ställdes inte .." knows the hidden count is 1 or 2 (".." is never 0). The
+attacker here solves linear programmes over the three tables at once.
+"""
+
+from __future__ import annotations
+
+import random
+
+import pytest
+
+from fkstod.core.usage.indicators import TOTAL, build_report
+from fkstod.core.usage.units import Unit
+
+linprog = pytest.importorskip("scipy.optimize").linprog
+
+BENEFITS = ("sjukpenning", "underhallsstod", "aktivitetsersattning")
+FLOWS = {
+    "sjukpenning": "sjukpenning-fraga",
+    "underhallsstod": "underhallsstod-fraga",
+    "aktivitetsersattning": "aktivitetsersattning-indikation",
+}
+UNITS = (Unit("a", "A"), Unit("b", "B"), Unit("c", "C"))
+TABLES = ("flows_started", "asked", "not_asked")
+
+
+def cells_of(calls) -> dict:
+    """Cells of merged exports from ``[(benefit, unit, outcome or None, runs), ...]``."""
+    cells: dict = {}
+
+    def add(unit, metric, n=1, **labels):
+        key = ("2026-01", unit, metric, tuple(sorted(labels.items())))
+        cells[key] = cells.get(key, 0) + n
+
+    for benefit, unit, outcome, runs in calls:
+        flow = {"flow": FLOWS[benefit], "benefit": benefit}
+        add(unit, "flow_started", runs, **flow)
+        if outcome == "asked":
+            add(unit, "flow_outcome", outcome="asked", **flow)
+        elif outcome == "not_asked":
+            add(unit, "flow_outcome", outcome="not_asked", **flow)
+            add(unit, "flow_outcome", outcome="not_asked_ombud", **flow)
+    return cells
+
+
+def attacker(report, period):
+    """Return {(table, benefit, unit): (low, high)} for every hidden value of the three."""
+    rows = [b for b in report.benefits if b != TOTAL]
+    cols = [u for u in report.units if u != TOTAL]
+    shown = {
+        (t, b, u): report.table(t, period).value(b, u)
+        for t in TABLES
+        for b in report.benefits
+        for u in report.units
+    }
+    unknown = [k for k, v in shown.items() if v is None]
+    index = {k: n for n, k in enumerate(unknown)}
+
+    def line(terms):
+        # terms: [(key, sign)]: the row of coefficients and the constant moved right.
+        row, rhs = [0.0] * len(unknown), 0.0
+        for key, sign in terms:
+            if key in index:
+                row[index[key]] += sign
+            else:
+                rhs -= sign * shown[key]
+        return row, rhs
+
+    a_eq, b_eq, a_ub, b_ub = [], [], [], []
+    for t in TABLES:
+        for b in report.benefits:
+            row, rhs = line([*(((t, b, u), 1.0) for u in cols), ((t, b, TOTAL), -1.0)])
+            if any(row):
+                a_eq.append(row)
+                b_eq.append(rhs)
+        for u in report.units:
+            row, rhs = line([*(((t, b, u), 1.0) for b in rows), ((t, TOTAL, u), -1.0)])
+            if any(row):
+                a_eq.append(row)
+                b_eq.append(rhs)
+    for b in report.benefits:  # asked + not asked <= started, as -started + ... <= 0
+        for u in report.units:
+            row, rhs = line(
+                [
+                    (("asked", b, u), 1.0),
+                    (("not_asked", b, u), 1.0),
+                    (("flows_started", b, u), -1.0),
+                ]
+            )
+            if any(row):
+                a_ub.append(row)
+                b_ub.append(rhs)
+    found = {}
+    for key, k in index.items():
+        ends = []
+        for sign in (1.0, -1.0):
+            c = [0.0] * len(unknown)
+            c[k] = sign
+            res = linprog(  # every unknown is a "..", and ".." is never 0
+                c,
+                A_ub=a_ub or None,
+                b_ub=b_ub or None,
+                A_eq=a_eq or None,
+                b_eq=b_eq or None,
+                bounds=[(1, None)] * len(unknown),
+                method="highs",
+            )
+            if res.status == 3:
+                ends.append(float("inf"))
+            else:
+                assert res.status == 0, res.message
+                ends.append(sign * res.fun)
+        found[key] = (ends[0], ends[1])
+    return found
+
+
+def assert_safe(report) -> None:
+    for period in report.periods:
+        for (t, b, u), (low, high) in attacker(report, period).items():
+            table = report.table(t, period)
+            true = table.protected.values[table.rows.index(b)][table.columns.index(u)]
+            assert high - low > 0.5, (t, b, u, true, low, high)
+            if 0 < true < report.threshold:
+                assert high > report.threshold - 0.5, (t, b, u, true, low, high)
+
+
+def test_started_less_asked_does_not_give_the_hidden_not_asked() -> None:
+    # Seen in a simulated year of 20 units: started 17, asked 15, not asked 2.
+    calls = [("sjukpenning", "a", "asked", 1)] * 15 + [("sjukpenning", "a", "not_asked", 1)] * 2
+    calls += [(b, u.code, "asked", 1) for b in BENEFITS for u in UNITS[1:] for _ in range(12)]
+    calls += [(b, u.code, "not_asked", 1) for b in BENEFITS for u in UNITS[1:] for _ in range(6)]
+    report = build_report(cells_of(calls), period="month", units=UNITS, sparse_below=0)
+    (period,) = report.periods
+    started = report.table("flows_started", period).value("sjukpenning", "a")
+    asked = report.table("asked", period).value("sjukpenning", "a")
+    assert report.table("not_asked", period).value("sjukpenning", "a") is None
+    assert started is None or asked is None or started - asked >= report.threshold
+    assert_safe(report)
+
+
+@pytest.mark.parametrize("seed", range(60))
+def test_no_hidden_count_is_pinned_or_confined_by_started_asked_and_not_asked(seed: int) -> None:
+    rng = random.Random(seed)
+    calls = []
+    for benefit in BENEFITS:
+        for unit in UNITS:
+            for _ in range(rng.choice((0, 1, 2, 3, 5, 8, 14, 25))):
+                outcome = rng.choice(("asked", "asked", "asked", "not_asked", None))
+                calls.append((benefit, unit.code, outcome, rng.choice((1, 1, 1, 1, 2))))
+    if not calls:
+        return
+    assert_safe(build_report(cells_of(calls), period="month", units=UNITS, sparse_below=0))

@@ -12,9 +12,10 @@ def rec(month, metric, n, **labels):
 
 def test_groups_are_newest_month_first_benefits_in_order_and_the_total_last():
     counts = [
-        rec("2026-02", "flow_started", 3, benefit="underhallsstod"),
-        rec("2026-02", "flow_started", 2, benefit="sjukpenning"),
-        rec("2026-03", "flow_started", 1, benefit="underhallsstod"),
+        rec("2026-02", "call_ended", 3, benefit="underhallsstod"),
+        rec("2026-02", "call_ended", 2, benefit="sjukpenning"),
+        rec("2026-03", "call_ended", 1, benefit="underhallsstod"),
+        rec("2026-02", "flow_started", 7, benefit="sjukpenning"),  # jumps: no more calls
         rec("2026-02", "flow_outcome", 2, benefit="sjukpenning", outcome="asked"),
     ]
     groups = summarise(counts)

@@ -7,7 +7,6 @@ one at a time in the editor or all at once by import, which is all or nothing.
 
 from __future__ import annotations
 
-import gc
 import json
 import time
 import uuid
@@ -481,19 +480,17 @@ class Directory:
         """
         # Many long-lived objects and no cyclic garbage: a collection midway would walk
         # them all, and hold up the window's thread too (see fkstod.core.collector).
-        try:
-            with no_collection():
-                if files.is_folder(path) or path.name == hsds.DESCRIPTOR:
-                    rows = hsds.read_package(path)
-                elif path.suffix.lower() == ".xlsx":
-                    rows = xlsxfile.read_rows(path)
-                else:
-                    rows = csvfile.read_rows(path)
-                return self._plan(str(path), rows, progress)
-        finally:
-            # The plan's entries are to be the directory's (as the loader's, for good);
-            # what is garbage (the file's rows) goes by reference counting.
-            gc.freeze()
+        # The plan's entries are to be the directory's (as the loader's, for good):
+        # kept out of the collector's sight; what is garbage (the file's rows) goes by
+        # reference counting.
+        with no_collection(keep=True):
+            if files.is_folder(path) or path.name == hsds.DESCRIPTOR:
+                rows = hsds.read_package(path)
+            elif path.suffix.lower() == ".xlsx":
+                rows = xlsxfile.read_rows(path)
+            else:
+                rows = csvfile.read_rows(path)
+            return self._plan(str(path), rows, progress)
 
     def _plan(self, path: str, rows: Sequence[Row], progress: Progress = no_progress) -> ImportPlan:
         # Reads the shipped and local entries only, never the index: a rebuild going on
@@ -739,15 +736,13 @@ class DirectoryLoader:
             # entries, read to live as long as the app) is taken out of the collector's
             # sight after it, so no later collection walks them in the middle of a
             # slice (at 100 000 entries one such walk took 50 ms and more).
-            with no_collection():
+            with no_collection(keep=True):
                 for _piece in self._work:
                     if time.perf_counter() >= deadline:
                         return False
         except Exception as exc:
             self._fault = exc
             raise
-        finally:
-            gc.freeze()
         self._work = None
         return True
 

@@ -20,6 +20,7 @@ import zipfile
 from collections.abc import Iterable, Iterator
 from datetime import date, datetime, time
 from pathlib import Path
+from typing import Any
 
 from fkstod.core import files
 from fkstod.core.collector import free_in_turns, no_collection
@@ -65,7 +66,16 @@ def write_xlsx(entries: Iterable[Entry], path: Path, protected: files.Protected)
         "strings_to_formulas": False,
         "strings_to_urls": False,
     }
-    with no_collection(), xlsxwriter.Workbook(buffer, options) as book:
+    with no_collection():
+        count = _fill(xlsxwriter.Workbook(buffer, options), entries)
+    files.write_file(path, buffer.getvalue(), protected)
+    return count
+
+
+def _fill(book: Any, entries: Iterable[Entry]) -> int:
+    # Writes the sheet and closes the book, then empties it (inside no_collection:
+    # see fkstod.core.collector).
+    with book:
         text = book.add_format({"num_format": "@", "valign": "top"})
         header = book.add_format({"num_format": "@", "bold": True})
         sheet = book.add_worksheet(SHEET)
@@ -85,7 +95,6 @@ def write_xlsx(entries: Iterable[Entry], path: Path, protected: files.Protected)
     for written in book.worksheets():
         free_in_turns(vars(written))
     free_in_turns(vars(book))
-    files.write_file(path, buffer.getvalue(), protected)
     return count
 
 

@@ -38,26 +38,6 @@ from fkstod.core.textrules import (
 MAX_TEXT = 2000
 #: Written in a box of many lines in the editor (every other field is a line edit).
 MULTI_LINE_FIELDS = frozenset({"beskrivning"})
-#: Fields a file may not break across lines: names, numbers, hours and codes, which
-#: are read out, copied or matched. An address or a source may run over lines.
-ONE_LINE_FIELDS = frozenset(
-    {
-        "id",
-        "organisation",
-        "tjanst",
-        "kategori",
-        "telefon",
-        "telefontider",
-        "sprak",
-        "kommuner",
-        "malgrupper",
-        "valdsformer",
-        "webb",
-        "epost",
-        "taggar",
-        "senast_verifierad",
-    }
-)
 #: Every shipped entry's id starts so; a row with such an id claims to be shipped.
 SHIPPED_ID_PREFIX = "nat-"
 _SHORT_NUMBERS = re.compile(r"^(112|11414|1177|116\d{3}|90\d{3}|11313)$")
@@ -464,6 +444,11 @@ FIELD_NAMES = (
     "senast_verifierad",
     "kalla",
 )
+#: Fields that may run over lines in a file: an address, a source, a description.
+RUNNING_FIELDS = frozenset({"beskrivning", "adress", "tillganglighet", "kalla"})
+#: Fields a file may not break across lines: names, numbers, hours and codes, which
+#: are read out, copied or matched.
+ONE_LINE_FIELDS = frozenset(FIELD_NAMES) - RUNNING_FIELDS
 
 #: The Swedish label of each field: CSV column headers and editor labels.
 FIELD_LABELS: dict[str, str] = {

@@ -218,8 +218,10 @@ class Directory:
         shipped = self._shipped
         self._version = 0
         self._rebuild: IndexBuilder | None = None
-        #: The entries by their number's digits (``_duplicate_of``), made at the first edit.
+        #: The entries by their number's digits (``_duplicate_of``): made a slice at a
+        #: time while the editor is open (``duplicates_step``), else at the first save.
         self._duplicates: dict[str, list[Entry]] | None = None
+        self._duplicates_work: Iterator[None] | None = None
         yield
         local: list[Entry] = []
         if self._db is not None:
@@ -254,7 +256,7 @@ class Directory:
         if local is None:
             local = self._read_local()
         self._local = {e.id: e for e in local}
-        self._duplicates = None
+        self._duplicates = self._duplicates_work = None
         self._reindex(index_now=index_now)
 
     def _reindex(self, *, index_now: bool) -> None:
@@ -281,23 +283,47 @@ class Directory:
             if old is not None:
                 self._duplicates[re_digits(old.telefon)].remove(old)
             self._duplicates.setdefault(re_digits(entry.telefon), []).append(entry)
+        self._duplicates_work = None  # a table half made missed this: made again
 
     def _drop_local(self, entry_id: str) -> None:
         old = self._local.pop(entry_id)
         if self._duplicates is not None:
             self._duplicates[re_digits(old.telefon)].remove(old)
+        self._duplicates_work = None
+
+    def duplicates_step(self, budget_ms: float = 10.0) -> bool:
+        """Make the table of entries by number for about ``budget_ms``; True once made.
+
+        At 100 000 entries the table takes some 130 ms: the window makes it in
+        slices while the editor is open, so that saving does not wait for it.
+        """
+        if self._duplicates is not None:
+            return True
+        if self._duplicates_work is None:
+            self._duplicates_work = self._make_duplicates()
+        deadline = time.perf_counter() + budget_ms / 1000
+        for _piece in self._duplicates_work:
+            if time.perf_counter() >= deadline:
+                return False
+        return self._duplicates is not None
+
+    def _make_duplicates(self) -> Iterator[None]:
+        table: dict[str, list[Entry]] = {}
+        for n, other in enumerate([*self._shipped, *self._local.values()]):
+            table.setdefault(re_digits(other.telefon), []).append(other)
+            if n % DUPLICATES_PIECE == DUPLICATES_PIECE - 1:
+                yield
+        self._duplicates, self._duplicates_work = table, None
 
     def _duplicate_of(self, entry: Entry, entry_id: str) -> Entry | None:
         """Return another entry with the same organisation, service and number, if any.
 
-        The entries are kept by their number's digits (made at the first edit, some
-        milliseconds at 20 000 entries, and kept up to date by each change): only those
-        with the same number are compared, never all 100 000.
+        The entries are kept by their number's digits (``duplicates_step``, then kept
+        up to date by each change): only those with the same number are compared,
+        never all 100 000.
         """
-        if self._duplicates is None:
-            self._duplicates = {}
-            for other in [*self._shipped, *self._local.values()]:
-                self._duplicates.setdefault(re_digits(other.telefon), []).append(other)
+        self.duplicates_step(float("inf"))  # what the window's slices have not made yet
+        assert self._duplicates is not None
         key = _duplicate_key(entry)
         for other in self._duplicates.get(re_digits(entry.telefon), ()):
             if other.id != entry_id and _duplicate_key(other) == key:
@@ -695,6 +721,8 @@ def write_export(entries: Sequence[Entry], path: Path, fmt: str, protected: Prot
 PROGRESS_ROWS = 500
 #: Local rows read per query while loading.
 _PAGE = 250
+#: Entries a slice of ``duplicates_step`` takes into the table before it looks at the clock.
+DUPLICATES_PIECE = 512
 
 
 class DirectoryLoader:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
+from fkstod.qt.slices import Slices
 from fkstod.ui.katalog.entry_dialog import DirectoryEntryDialog
 
 if TYPE_CHECKING:
@@ -61,6 +62,10 @@ class DirectoryEditing:
                 ),
             ),
         )
+        # While the caseworker types, the table a save checks for duplicates in is made
+        # a slice at a time (at 100 000 entries the first save waited 130 ms for it).
+        preparing = Slices(self.directory.duplicates_step, parent=dialog)
+        preparing.start()
         if dialog.exec() and dialog.saved is not None:
             self._after_change(dialog.saved.id)
         dialog.deleteLater()  # a child of the page: it would stay for as long as the page

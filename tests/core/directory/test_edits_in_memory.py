@@ -7,10 +7,11 @@ sequence of edits, with a directory read afresh from the database.
 
 from __future__ import annotations
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from fkstod.core.directory import Directory
+from fkstod.core.directory import Directory, service
 from fkstod.core.directory.validate import entry_to_fields
 from fkstod.core.schema import MIGRATION_SETS
 from fkstod.core.store import open_memory
@@ -22,9 +23,11 @@ BASE = {
     "kommuner": "1286",
 }
 
-#: (what, which): add a new entry named which, change the which-th, remove the which-th.
+#: (what, which): add a new entry named which, change the which-th, remove the which-th,
+#: or take which slices of the table of numbers the editor makes while it is open.
 EDITS = st.lists(
-    st.tuples(st.sampled_from(["add", "change", "remove"]), st.integers(0, 30)), max_size=25
+    st.tuples(st.sampled_from(["add", "change", "remove", "prepare"]), st.integers(0, 30)),
+    max_size=25,
 )
 
 
@@ -36,6 +39,12 @@ def _values(name: int, phone: int) -> dict[str, str]:
 @given(EDITS)
 def test_after_any_edits_the_directory_is_what_a_fresh_read_gives(edits):
     db = open_memory(MIGRATION_SETS)
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(service, "DUPLICATES_PIECE", 2)  # tables half made between edits
+        _edit_and_compare(db, edits)
+
+
+def _edit_and_compare(db, edits):
     try:
         directory = Directory(db)
         for what, which in edits:
@@ -49,6 +58,9 @@ def test_after_any_edits_the_directory_is_what_a_fresh_read_gives(edits):
                 directory.save(values, entry.id, index_now=which % 2 == 0)
             elif what == "remove" and local:
                 directory.remove(local[which % len(local)].id, index_now=False)
+            elif what == "prepare":
+                for _ in range(which % 4):
+                    directory.duplicates_step(0)
         fresh = Directory(db)
         assert directory.local_entries() == fresh.local_entries()  # same entries, same order
         for query in ("", "jouren", "0411"):
@@ -79,3 +91,28 @@ def test_a_save_reads_nothing_back_and_an_edit_leaves_the_rebuild_to_its_slices(
     assert directory.reindexing  # nothing above finished the rebuild at once
     directory.remove(first.id, index_now=False)
     assert [e.id for e in directory.local_entries()] == [second.id]
+
+
+def test_an_entry_saved_while_the_table_of_numbers_is_half_made_is_found_in_it(memory_db):
+    directory = Directory(memory_db)
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(service, "DUPLICATES_PIECE", 2)
+        assert not directory.duplicates_step(0)  # the editor's first slice: half made
+        saved = directory.save(_values(7, 7), index_now=False)
+        assert not isinstance(saved, list)
+        while not directory.duplicates_step(0):
+            pass
+        assert isinstance(directory.validate(_values(7, 7)), list)  # its duplicate is refused
+
+
+def test_an_entry_removed_while_the_table_of_numbers_is_half_made_is_not_in_it(memory_db):
+    directory = Directory(memory_db)
+    first = directory.save(_values(7, 7), index_now=False)
+    directory._reload(index_now=False)  # as after a restart: no table made yet
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(service, "DUPLICATES_PIECE", 2)
+        assert not directory.duplicates_step(0)  # the editor's first slice: half made
+        directory.remove(first.id, index_now=False)
+        while not directory.duplicates_step(0):
+            pass
+        assert not isinstance(directory.validate(_values(7, 7)), list)  # gone: no duplicate

@@ -67,9 +67,41 @@ def write_xlsx(entries: Iterable[Entry], path: Path, protected: files.Protected)
         "strings_to_urls": False,
     }
     with no_collection():
-        count = _fill(xlsxwriter.Workbook(buffer, options), entries)
+        book = xlsxwriter.Workbook(buffer, options)
+        strings_in_order(book)
+        count = _fill(book, entries)
+        del book
     files.write_file(path, buffer.getvalue(), protected)
     return count
+
+
+def strings_in_order(book: Any) -> bool:
+    """Let ``book`` list its shared strings in the order it took them, without a sort.
+
+    xlsxwriter numbers each new string in turn and, when the book is closed, sorts
+    the strings by that number in one call into C: some 70 ms for the 700 000
+    strings of 100 000 entries, with the window waiting (a worker lets it in only
+    between calls). A dict keeps the order its keys came in, which is that order.
+    Returns False, changing nothing, if xlsxwriter's table is not the one this
+    knows (a test says so when an update changes it).
+    """
+    from xlsxwriter.sharedstrings import SharedStringTable
+
+    if type(getattr(book, "str_table", None)) is not SharedStringTable or book.worksheets():
+        return False
+    book.str_table = _in_order_table()
+    return True
+
+
+def _in_order_table() -> Any:
+    from xlsxwriter.sharedstrings import SharedStringTable
+
+    class InOrder(SharedStringTable):
+        def _sort_string_data(self) -> None:
+            self.string_array = list(self.string_table)  # numbered 0, 1, 2… as they came
+            self.string_table = {}
+
+    return InOrder()
 
 
 def _fill(book: Any, entries: Iterable[Entry]) -> int:

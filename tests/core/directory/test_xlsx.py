@@ -279,3 +279,30 @@ def test_the_command_line_exports_and_imports_a_workbook(tmp_path, data_folder):
     again = run_fkstod("--data-dir", str(data_folder), "directory", "import", str(out), "--dry-run")
     assert again.returncode == 0, again.stdout + again.stderr
     assert "Provkörning" in again.stdout
+
+
+def test_shared_strings_are_listed_in_the_order_taken_without_a_sort(tmp_path):
+    # xlsxwriter sorted its shared strings in one long call (the window waited ~70 ms
+    # at 100 000 entries); the book lists them in the order they came instead. If an
+    # update of xlsxwriter changes its table, this says so (strings_in_order False).
+    import xlsxwriter
+
+    buffer = io.BytesIO()
+    book = xlsxwriter.Workbook(buffer, {"in_memory": True})
+    assert xlsxfile.strings_in_order(book), "xlsxwriter's shared string table has changed"
+    sheet = book.add_worksheet()
+    words = ["ö", "a", "Ä", "a", "b", "ö", "0114", "a"]  # out of order, and again
+    for row, word in enumerate(words):
+        sheet.write_string(row, 0, word)
+    book.close()
+    read = openpyxl.load_workbook(io.BytesIO(buffer.getvalue()))
+    assert [c.value for c in read.active["A"]] == words
+
+
+def test_a_book_with_a_sheet_already_keeps_its_own_table():
+    import xlsxwriter
+
+    book = xlsxwriter.Workbook(io.BytesIO(), {"in_memory": True})
+    book.add_worksheet()  # its sheet holds the table it was given
+    assert not xlsxfile.strings_in_order(book)
+    book.close()

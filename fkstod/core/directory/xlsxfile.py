@@ -87,21 +87,17 @@ def strings_in_order(book: Any) -> bool:
     """
     from xlsxwriter.sharedstrings import SharedStringTable
 
-    if type(getattr(book, "str_table", None)) is not SharedStringTable or book.worksheets():
+    table: Any = getattr(book, "str_table", None)
+    if type(table) is not SharedStringTable or book.worksheets():
         return False
-    book.str_table = _in_order_table()
+
+    def in_order() -> None:  # numbered 0, 1, 2… as they came: the dict's own order
+        table.string_array = list(table.string_table)
+        table.string_table = {}
+        del table._sort_string_data  # no cycle through this function: freed by count
+
+    table._sort_string_data = in_order
     return True
-
-
-def _in_order_table() -> Any:
-    from xlsxwriter.sharedstrings import SharedStringTable
-
-    class InOrder(SharedStringTable):
-        def _sort_string_data(self) -> None:
-            self.string_array = list(self.string_table)  # numbered 0, 1, 2… as they came
-            self.string_table = {}
-
-    return InOrder()
 
 
 def _fill(book: Any, entries: Iterable[Entry]) -> int:

@@ -11,13 +11,13 @@ large Addons wheel).
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from itertools import pairwise
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QPointF, QRectF, Qt
-from PySide6.QtGui import QColor, QFont, QImage, QPainter, QPainterPath, QPen
+from PySide6.QtGui import QColor, QFont, QFontMetricsF, QImage, QPainter, QPainterPath, QPen
 
 from fkstod.core.i18n import _
 
@@ -323,6 +323,27 @@ def chart_png(chart: Chart, width: int = 1000, height: int = 600) -> bytes:
     return bytes(data.data())
 
 
+def heading_font(
+    painter: QPainter, font: QFont, size: float, cells: Iterable[tuple[str, float]]
+) -> QFont:
+    """Return ``font`` at ``size``, or smaller until every word of every heading
+    fits its column's width: a long word ("Aktivitetsersättning") cannot wrap,
+    and broken in the middle it loses its start."""
+    cells = list(cells)
+    out = QFont(font)
+    for _step in range(12):
+        out.setPointSizeF(size)
+        metrics = QFontMetricsF(out, painter.device())
+        if all(
+            metrics.horizontalAdvance(word) <= width
+            for text, width in cells
+            for word in text.split()
+        ):
+            break
+        size *= 0.92
+    return out
+
+
 def _paint_table(
     painter: QPainter, top: float, width: float, rows: Sequence[Sequence[str]]
 ) -> float:
@@ -336,9 +357,22 @@ def _paint_table(
     for r, row in enumerate(rows):
         font = QFont(base)
         font.setBold(r == 0)
-        font.setPointSizeF(base.pointSizeF() * (0.85 if r == 0 else 1.0))
+        if r == 0:
+            widths = [first - 8, *[other - 8] * (len(row) - 1)]
+            font = heading_font(
+                painter, font, base.pointSizeF() * 0.85, zip(row, widths, strict=True)
+            )
         painter.setFont(font)
         row_h = h * 2.4 if r == 0 else h  # the header's names wrap onto two lines
+        if r == 0:
+            # Every heading in full, on as many lines as it needs.
+            needed = max(
+                painter.fontMetrics()
+                .boundingRect(QRectF(0, 0, w, 10_000).toRect(), int(Qt.TextFlag.TextWordWrap), t)
+                .height()
+                for t, w in zip(row, widths, strict=True)
+            )
+            row_h = max(row_h, needed + h - metrics.height())
         if r:
             # An indicator's name in full, on as many lines as it needs: never cut.
             needed = painter.fontMetrics().boundingRect(

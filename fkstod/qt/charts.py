@@ -419,7 +419,7 @@ def report_pdf(report: Report) -> bytes:
     """
     from PySide6.QtGui import QPdfWriter
 
-    from fkstod.core.usage.indicators import INDICATORS, TOTAL, explanation
+    from fkstod.core.usage.indicators import INDICATORS, TOTAL, report_explanation
     from fkstod.qt.render_pdf import a4_layout, ensure_gui_application
 
     ensure_gui_application()
@@ -448,16 +448,21 @@ def report_pdf(report: Report) -> bytes:
     ).format(
         first=report.periods[0] if report.periods else "",
         last=report.periods[-1] if report.periods else "",
-        explanation=explanation(report.threshold),
+        explanation=report_explanation(report),
     )
-    painter.drawText(QRectF(0, 80, width, 120), Qt.TextFlag.TextWordWrap, intro)
+    # As high as the intro needs (it says which quarters stand in for their months).
+    intro_h = painter.boundingRect(
+        QRectF(0, 80, width, 10_000), int(Qt.TextFlag.TextWordWrap), intro
+    ).height()
+    painter.drawText(QRectF(0, 80, width, intro_h), Qt.TextFlag.TextWordWrap, intro)
+    first_top = max(220.0, 80 + intro_h + 20)
     charts = report_charts(report)
-    chart_h = (height - 220) / 2
+    chart_h = (height - first_top) / 2
     for i, chart in enumerate(charts):
         if i and i % 2 == 0:
             writer.newPage()
         slot = i % 2
-        top = (220 if i < 2 else 0) + slot * chart_h if i < 2 else slot * (height / 2)
+        top = first_top + slot * chart_h if i < 2 else slot * (height / 2)
         h = chart_h if i < 2 else height / 2 - 20
         paint_chart(painter, QRectF(0, top, width, h - 20), chart)
     for period in report.periods:
@@ -478,7 +483,7 @@ def report_pdf(report: Report) -> bytes:
         painter.drawText(
             QRectF(0, bottom + 20, width, 200),
             Qt.TextFlag.TextWordWrap,
-            explanation(report.threshold),
+            report_explanation(report),
         )
     painter.end()
     del writer

@@ -404,7 +404,7 @@ class AggregatePanel(QWidget):
 
     def rebuild(self) -> None:
         """Show the protected report of the period chosen (made by the worker)."""
-        from fkstod.core.usage.indicators import explanation
+        from fkstod.core.usage.indicators import report_explanation
 
         if self.result is None or not self._reports:
             return
@@ -416,7 +416,7 @@ class AggregatePanel(QWidget):
         from fkstod.qt.charts import share_chart
 
         self.chart.show_chart(share_chart(self.report))
-        self.explanation.setText(explanation(self.report.threshold))
+        self.explanation.setText(report_explanation(self.report))
         self.save_button.setEnabled(bool(self.result.cells))
 
     def show_report(self, report: Report) -> None:

@@ -14,7 +14,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, Qt, QThread, Signal
+from PySide6.QtCore import QEvent, QObject, Qt, QThread, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -421,9 +421,18 @@ class AggregatePanel(QWidget):
 
     def show_report(self, report: Report) -> None:
         """Show the report: a row per period, indicator and benefit, a column per unit."""
+        self.model.show(report)
+        self._fit_columns(report)
+
+    def changeEvent(self, event: QEvent) -> None:
+        """At a new text size the columns are fitted again: no period cut to "2026…"."""
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.FontChange and self.report is not None:
+            self._fit_columns(self.report)
+
+    def _fit_columns(self, report: Report) -> None:
         from fkstod.core.usage.indicators import INDICATORS
 
-        self.model.show(report)
         metrics = self.table.fontMetrics()
         header = self.table.horizontalHeader().fontMetrics()
         pad = 4 * metrics.averageCharWidth()

@@ -11,13 +11,13 @@ large Addons wheel).
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from itertools import pairwise
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QPointF, QRectF, Qt
-from PySide6.QtGui import QColor, QFont, QImage, QPainter, QPainterPath, QPen
+from PySide6.QtGui import QColor, QFont, QFontMetricsF, QImage, QPainter, QPainterPath, QPen
 
 from fkstod.core.i18n import _
 
@@ -323,6 +323,27 @@ def chart_png(chart: Chart, width: int = 1000, height: int = 600) -> bytes:
     return bytes(data.data())
 
 
+def heading_font(
+    painter: QPainter, font: QFont, size: float, cells: Iterable[tuple[str, float]]
+) -> QFont:
+    """Return ``font`` at ``size``, or smaller until every word of every heading
+    fits its column's width: a long word ("Aktivitetsersättning") cannot wrap,
+    and broken in the middle it loses its start."""
+    cells = list(cells)
+    out = QFont(font)
+    for _step in range(12):
+        out.setPointSizeF(size)
+        metrics = QFontMetricsF(out, painter.device())
+        if all(
+            metrics.horizontalAdvance(word) <= width
+            for text, width in cells
+            for word in text.split()
+        ):
+            break
+        size *= 0.92
+    return out
+
+
 def _paint_table(
     painter: QPainter, top: float, width: float, rows: Sequence[Sequence[str]]
 ) -> float:
@@ -336,9 +357,22 @@ def _paint_table(
     for r, row in enumerate(rows):
         font = QFont(base)
         font.setBold(r == 0)
-        font.setPointSizeF(base.pointSizeF() * (0.85 if r == 0 else 1.0))
+        if r == 0:
+            widths = [first - 8, *[other - 8] * (len(row) - 1)]
+            font = heading_font(
+                painter, font, base.pointSizeF() * 0.85, zip(row, widths, strict=True)
+            )
         painter.setFont(font)
         row_h = h * 2.4 if r == 0 else h  # the header's names wrap onto two lines
+        if r == 0:
+            # Every heading in full, on as many lines as it needs.
+            needed = max(
+                painter.fontMetrics()
+                .boundingRect(QRectF(0, 0, w, 10_000).toRect(), int(Qt.TextFlag.TextWordWrap), t)
+                .height()
+                for t, w in zip(row, widths, strict=True)
+            )
+            row_h = max(row_h, needed + h - metrics.height())
         if r:
             # An indicator's name in full, on as many lines as it needs: never cut.
             needed = painter.fontMetrics().boundingRect(
@@ -385,7 +419,7 @@ def report_pdf(report: Report) -> bytes:
     """
     from PySide6.QtGui import QPdfWriter
 
-    from fkstod.core.usage.indicators import INDICATORS, TOTAL, explanation
+    from fkstod.core.usage.indicators import INDICATORS, TOTAL, report_explanation
     from fkstod.qt.render_pdf import a4_layout, ensure_gui_application
 
     ensure_gui_application()
@@ -414,16 +448,21 @@ def report_pdf(report: Report) -> bytes:
     ).format(
         first=report.periods[0] if report.periods else "",
         last=report.periods[-1] if report.periods else "",
-        explanation=explanation(report.threshold),
+        explanation=report_explanation(report),
     )
-    painter.drawText(QRectF(0, 80, width, 120), Qt.TextFlag.TextWordWrap, intro)
+    # As high as the intro needs (it says which quarters stand in for their months).
+    intro_h = painter.boundingRect(
+        QRectF(0, 80, width, 10_000), int(Qt.TextFlag.TextWordWrap), intro
+    ).height()
+    painter.drawText(QRectF(0, 80, width, intro_h), Qt.TextFlag.TextWordWrap, intro)
+    first_top = max(220.0, 80 + intro_h + 20)
     charts = report_charts(report)
-    chart_h = (height - 220) / 2
+    chart_h = (height - first_top) / 2
     for i, chart in enumerate(charts):
         if i and i % 2 == 0:
             writer.newPage()
         slot = i % 2
-        top = (220 if i < 2 else 0) + slot * chart_h if i < 2 else slot * (height / 2)
+        top = first_top + slot * chart_h if i < 2 else slot * (height / 2)
         h = chart_h if i < 2 else height / 2 - 20
         paint_chart(painter, QRectF(0, top, width, h - 20), chart)
     for period in report.periods:
@@ -444,7 +483,7 @@ def report_pdf(report: Report) -> bytes:
         painter.drawText(
             QRectF(0, bottom + 20, width, 200),
             Qt.TextFlag.TextWordWrap,
-            explanation(report.threshold),
+            report_explanation(report),
         )
     painter.end()
     del writer

@@ -24,3 +24,11 @@ def apply_text_scale(scale: float) -> None:
     font = QFont(app.font())
     font.setPointSizeF(_BASE_POINT_SIZE * scale)
     app.setFont(font)
+
+
+def text_scale() -> float:
+    """Return the scale the application font has now (1.0 before any was applied)."""
+    app = QApplication.instance()
+    if app is None or not _BASE_POINT_SIZE:
+        return 1.0
+    return QApplication.font().pointSizeF() / _BASE_POINT_SIZE

@@ -84,3 +84,24 @@ def test_the_directory_editor_folds_what_its_line_edits_showed():
     assert not isinstance(entry, list), entry
     assert entry.organisation == "Jour en" and entry.telefon == "020- 11 11 11"
     assert entry.beskrivning == "Stöd dygnet runt.\nRing när du vill."
+
+
+def test_a_field_refused_for_its_line_break_is_told_once_on_one_line():
+    # The number was told twice, the second time quoting it: "010-12" on the line
+    # "imp.csv:5: Telefon: ”010-12" and "3” är inte ett svenskt telefonnummer" on a
+    # line of its own, no longer "path:line: message".
+    refused = entry_from_fields(
+        {
+            "organisation": "Jouren",
+            "telefon": "010-12\n3",
+            "webb": "https://jouren.example/\nstod",
+            "telefontider": "mån-fre\n8-16",
+            "kategori": "kvinnor",
+            "senast_verifierad": "2026-11-30",
+        }
+    )
+    assert isinstance(refused, list)
+    told = {e.field: [m.message for m in refused if m.field == e.field] for e in refused}
+    for field in ("telefon", "webb", "telefontider"):
+        assert len(told[field]) == 1 and WHERE in told[field][0], (field, told[field])
+    assert all("\n" not in e.message for e in refused)

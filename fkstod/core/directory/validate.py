@@ -177,6 +177,10 @@ def entry_from_fields(
     # A name column only compared with its codes is checked as any column (its problems
     # told there); one read in place of its codes is checked as those codes, just above.
     compared = {k: v for k, v in named.items() if k.removesuffix(NAMES_SUFFIX) not in read_from}
+    # A field refused for a character or a line break is told that once: its other
+    # checks would quote the text, the line break and all, and a "path:line: message"
+    # would run over two lines.
+    broken: dict[str, FieldError] = {}
     for name, value in {**text, **compared}.items():
         if len(value) > MAX_TEXT:
             errors.append(
@@ -184,7 +188,8 @@ def entry_from_fields(
             )
         one_line = line_break(value) if name in ONE_LINE_FIELDS else None
         if problem := bad_character(value) or one_line:
-            errors.append(FieldError(name, problem))
+            broken[name] = FieldError(name, problem)
+            errors.append(broken[name])
 
     if not text.get("organisation"):
         errors.append(FieldError("organisation", _("organisationens namn saknas")))
@@ -259,6 +264,7 @@ def entry_from_fields(
 
     if not errors:
         errors.extend(_disagreeing_names(named, kategori, lists))
+    errors = [e for e in errors if e.field not in broken or e is broken[e.field]]
     if errors:
         # A problem of text read from a name column is told where that text is.
         return [

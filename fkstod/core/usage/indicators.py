@@ -46,6 +46,26 @@ def explanation(threshold: int) -> str:
     ).format(small=threshold - 1)
 
 
+def report_explanation(report: Report) -> str:
+    """Return what a report's reader must know of what it does not show, and why:
+    the mark for hidden values, and the quarters that stand in for their months."""
+    text = explanation(report.threshold)
+    if report.rolled_up:
+        quarters = ", ".join(report.rolled_up)
+        if len(report.rolled_up) == 1:
+            rolled = _(
+                "{quarters} visas som ett helt kvartal i stället för sina tre månader: "
+                "en av månaderna har för få antal för att visas för sig."
+            )
+        else:
+            rolled = _(
+                "{quarters} visas som hela kvartal i stället för sina tre månader: "
+                "i vart och ett har en av månaderna för få antal för att visas för sig."
+            )
+        text += " " + rolled.format(quarters=quarters)
+    return text
+
+
 def between_merges() -> str:
     """Return what the coordinator must know before publishing reports of two merges.
 

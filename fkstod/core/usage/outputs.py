@@ -14,7 +14,7 @@ from pathlib import Path
 
 from fkstod.core import files
 from fkstod.core.i18n import _
-from fkstod.core.usage.indicators import MARK, TOTAL, Report, explanation
+from fkstod.core.usage.indicators import MARK, TOTAL, Report, report_explanation
 
 FORMATS = ("csv", "xlsx", "jsonl")
 _SHARE = "share_asked"
@@ -86,7 +86,7 @@ def to_csv(report: Report) -> bytes:
         else:
             shown = str(value)
         lines.append(";".join(_csv_text(t) for t in (period, benefit, unit, title, shown)))
-    lines.append(_csv_text(explanation(report.threshold)))
+    lines.append(_csv_text(report_explanation(report)))
     return files.UTF8_BOM + ("\r\n".join(lines) + "\r\n").encode("utf-8")
 
 
@@ -145,7 +145,7 @@ def to_xlsx(report: Report) -> bytes:
         else:
             data.write_number(r, 4, value)
     note_row = len(rows) + 2
-    data.write_string(note_row, 0, explanation(report.threshold))
+    data.write_string(note_row, 0, report_explanation(report))
     # Thousands of rows: the headings stay in view, and a filter picks one indicator.
     data.freeze_panes(1, 0)
     data.autofilter(0, 0, max(len(rows), 1), len(_header()) - 1)
@@ -193,7 +193,7 @@ def to_xlsx(report: Report) -> bytes:
     chart.set_y_axis({"num_format": "0%", "min": 0, "max": 1})
     chart.show_blanks_as("gap")
     sheet.insert_chart(last + 3, 0, chart, {"x_scale": 1.6, "y_scale": 1.3})
-    sheet.write_string(last + 2, 0, explanation(report.threshold))
+    sheet.write_string(last + 2, 0, report_explanation(report))
     book.close()
     return buffer.getvalue()
 

@@ -20,7 +20,15 @@ from fkstod.core.vocabulary import BENEFITS, NOT_ASKED_REASONS
 #: The benefit shown for counts whose benefit was not known.
 UNKNOWN_BENEFIT = OTHER
 _COUNTED = frozenset(
-    {"call_ended", "support_offered_in_call", "case_note_copied", "orosanmalan_created"}
+    {
+        "call_ended",
+        "flow_started",
+        "flow_completed",
+        "flow_abandoned",
+        "support_offered_in_call",
+        "case_note_copied",
+        "orosanmalan_created",
+    }
 )
 
 
@@ -52,6 +60,18 @@ def _tally(counts: Iterable[Recorded]) -> dict[tuple[str, str], dict[str, int]]:
             cell = out.setdefault(group, {})
             for key in keys:
                 cell[key] = cell.get(key, 0) + c.count
+    # A month whose flows were closed but that has no call_ended at all was
+    # counted by a version from before it (a session closing records both), which
+    # counted a call by the flow it started in: its calls are those flows, not 0
+    # (with "ställdes i 2 av 0 samtal"). Decided per month, so that the benefits
+    # of a month add up to its total; a month whose only call is still open has
+    # no closed flow and no call yet.
+    closed = {"flow_completed", "flow_abandoned"}
+    counted = {month for (month, _b), cell in out.items() if "call_ended" in cell}
+    older = {month for (month, _b), cell in out.items() if closed & cell.keys()} - counted
+    for (month, _b), cell in out.items():
+        if month in older:
+            cell["call_ended"] = cell.get("flow_started", 0)
     return out
 
 

@@ -96,11 +96,16 @@ class DiagramView(QWidget):
         self.offset = QPointF(0, 0)
         self.update()
 
-    def follow(self, step_id: str, zoom: float = 1.0) -> None:
+    def follow(self, step_id: str, zoom: float | None = None) -> None:
         """Keep the box of ``step_id`` in the middle at a readable zoom (a long flow's step).
 
-        A flow that fits the widget at ``zoom`` or larger is fitted whole instead.
+        The zoom is the text size chosen (Visa → Större text) unless given: the
+        steps read as large as every other word. A flow that fits the widget at
+        ``zoom`` or larger is fitted whole instead.
         """
+        from fkstod.qt.text_scale import text_scale
+
+        zoom = text_scale() if zoom is None else zoom
         self._follow = step_id
         w, h = max(1, self.width()), max(1, self.height())
         whole = min(w / self.picture.width, h / self.picture.height)
@@ -186,6 +191,11 @@ class DiagramView(QWidget):
         self._drag = None
         self.unsetCursor()
         super().mouseReleaseEvent(event)
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.FontChange and self._follow:
+            self.follow(self._follow)  # a new text size: the step at the new size
 
     def resizeEvent(self, event) -> None:
         super().resizeEvent(event)

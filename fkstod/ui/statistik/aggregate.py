@@ -14,7 +14,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, Qt, QThread, Signal
+from PySide6.QtCore import QEvent, QObject, Qt, QThread, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -404,7 +404,7 @@ class AggregatePanel(QWidget):
 
     def rebuild(self) -> None:
         """Show the protected report of the period chosen (made by the worker)."""
-        from fkstod.core.usage.indicators import explanation
+        from fkstod.core.usage.indicators import report_explanation
 
         if self.result is None or not self._reports:
             return
@@ -416,14 +416,23 @@ class AggregatePanel(QWidget):
         from fkstod.qt.charts import share_chart
 
         self.chart.show_chart(share_chart(self.report))
-        self.explanation.setText(explanation(self.report.threshold))
+        self.explanation.setText(report_explanation(self.report))
         self.save_button.setEnabled(bool(self.result.cells))
 
     def show_report(self, report: Report) -> None:
         """Show the report: a row per period, indicator and benefit, a column per unit."""
+        self.model.show(report)
+        self._fit_columns(report)
+
+    def changeEvent(self, event: QEvent) -> None:
+        """At a new text size the columns are fitted again: no period cut to "2026…"."""
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.FontChange and self.report is not None:
+            self._fit_columns(self.report)
+
+    def _fit_columns(self, report: Report) -> None:
         from fkstod.core.usage.indicators import INDICATORS
 
-        self.model.show(report)
         metrics = self.table.fontMetrics()
         header = self.table.horizontalHeader().fontMetrics()
         pad = 4 * metrics.averageCharWidth()

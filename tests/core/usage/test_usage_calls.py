@@ -58,3 +58,31 @@ def test_a_call_not_ended_is_not_a_call_yet(memory_db):
     assert not [c for c in usage.counts() if c.metric == "call_ended"]
     groups = summarise(usage.counts())
     assert all(g.lines[0] == "0 samtal med stöd av fkstod" for g in groups)
+
+
+def test_a_month_counted_before_calls_were_counted_still_has_its_calls(memory_db):
+    # The version before call_ended counted a call by the flow it started in; a
+    # month it counted has no call_ended at all. Its calls are not 0 (with "ställdes
+    # i 2 av 0 samtal"): they are its flows started, as that version counted them.
+    usage = UsageRecorder(memory_db, clock=lambda: "2026-11")
+    flow = "sjukpenning-fraga"
+    usage.set_content_ids("flow", FLOWS.ids())
+    for _ in range(3):
+        usage.record("flow_started", flow=flow, benefit="sjukpenning")
+        usage.record("flow_completed", flow=flow, benefit="sjukpenning")
+    for outcome in ("asked", "asked", "not_asked"):
+        usage.record("flow_outcome", flow=flow, benefit="sjukpenning", outcome=outcome)
+    (november,) = summarise(usage.counts())
+    assert november.lines[:2] == (
+        "3 samtal med stöd av fkstod",
+        "Frågan om våld ställdes i 2 av 3 samtal",
+    )
+    # A month with calls counted as calls is counted by them, jumps and all.
+    new = UsageRecorder(memory_db, clock=lambda: "2026-12")
+    new.set_content_ids("flow", FLOWS.ids())
+    session = FlowSession(FLOWS, flow, "sjukpenning", new)
+    session.jump("akut-fara")
+    assert session.leave_jump()
+    session.close()
+    december = next(g for g in summarise(new.counts()) if g.month == "2026-12")
+    assert december.lines[0] == "1 samtal med stöd av fkstod"

@@ -697,3 +697,23 @@ def test_a_month_report_with_a_rolled_up_quarter_keeps_its_periods_text():
     _header, *rows, _note = excel_sv_cells(to_csv(build_report(counts, units=UNITS)))
     assert [text for _k, text in dict.fromkeys(r[0] for r in rows)] == ["2026K1", "2026M04"]
     assert {k for k, _text in (r[0] for r in rows)} == {"text"}
+
+
+def test_a_month_report_says_why_a_quarter_stands_in_for_its_months():
+    # January is sparse, so the month report shows 2026-K1 in place of its three
+    # months: the reader must be told why, or read the months as missing.
+    counts = cells_of(
+        {
+            ("2026-01", "syd", "flow_started", "sjukpenning", None): 3,
+            ("2026-02", "syd", "flow_started", "sjukpenning", None): 30,
+            ("2026-04", "syd", "flow_started", "sjukpenning", None): 30,
+        }
+    )
+    report = build_report(counts, units=UNITS)
+    assert report.rolled_up == ("2026-K1",)
+    said = (
+        "2026-K1 visas som ett helt kvartal i stället för sina tre månader: "
+        "en av månaderna har för få antal för att visas för sig."
+    )
+    assert said in to_csv(report).decode("utf-8-sig")
+    assert said not in to_csv(build_report(big_cells(), units=UNITS)).decode("utf-8-sig")

@@ -318,3 +318,29 @@ def test_ova_sjalvs_comparison_at_150_percent_fits_a_laptop_and_scrolls_by_keys(
         assert window.result is None and bar.value() == 0
     finally:
         apply_text_scale(1.0)
+
+
+def test_the_step_followed_in_the_diagram_is_as_large_as_the_chosen_text(qtbot, library):
+    # At 150 % text the diagram a trainer follows stayed at 100 %: the steps and the
+    # answers read smaller than every other word. The zoom it follows at is the
+    # text size chosen, and it follows a change of it.
+    from fkstod.qt.text_scale import apply_text_scale
+
+    view = DiagramView(library.get("fraga-vid-indikation"), library)
+    qtbot.addWidget(view)
+    view.resize(700, 500)  # too small for the whole flow at any readable zoom
+    view.show()
+    qtbot.waitExposed(view)
+    step = view.steps()[3]
+    view.follow(step)
+    assert view.zoom == pytest.approx(1.0)
+    try:
+        apply_text_scale(1.5)
+        qtbot.wait(20)
+        assert view.zoom == pytest.approx(1.5)
+        view.follow(step)
+        assert view.zoom == pytest.approx(1.5)
+    finally:
+        apply_text_scale(1.0)
+    qtbot.wait(20)
+    assert view.zoom == pytest.approx(1.0)

@@ -408,3 +408,29 @@ def test_the_report_table_asks_only_for_the_cells_it_shows(qtbot, window, dialog
     texts = panel.cell_texts()
     assert texts[0][:3] == ["Period", "Indikator", "Förmån"]
     assert len(texts) == model.rowCount() + 1
+
+
+def test_the_report_tables_columns_follow_a_larger_text(qtbot, window, dialogs, tmp_path):
+    # Widths were fitted once, to the text size at the merge: after Större text every
+    # period read "2026…". They are fitted again when the text size changes.
+    from fkstod.qt.text_scale import apply_text_scale
+
+    dialogs.path = str(make_exports(tmp_path, 2))
+    window.show_section_id("statistik")
+    page = window.page(window.index_of("statistik"))
+    page.show_aggregate()
+    panel = page.aggregate
+    panel.choose_folder()
+    qtbot.waitUntil(lambda: panel.report is not None, timeout=10_000)
+    try:
+        apply_text_scale(1.5)
+        qtbot.wait(50)
+        metrics = panel.table.fontMetrics()
+        for c, texts in enumerate(
+            (panel.report.periods, [panel.report.benefit_name(b) for b in panel.report.benefits])
+        ):
+            column = 0 if c == 0 else 2
+            widest = max(metrics.horizontalAdvance(t) for t in texts)
+            assert panel.table.columnWidth(column) > widest, (column, texts)
+    finally:
+        apply_text_scale(1.0)

@@ -170,21 +170,20 @@ class Wiring:
         section = self.window.show_section_id(KatalogSection.id)
         assert isinstance(section, KatalogSection)
         section.show_filtered(category, kommun, call)
-        if came_from == SamtalSection.id:
-            # From a call: the way back, and the call's jump keys in sight.
-            section.offer_way_back(
-                _("Tillbaka till samtalet"),
-                lambda: self.window.show_section_id(came_from),
-                call_jumps(self.window),
-            )
+        self._way_back_to_call(section, came_from)
 
     def start_orosanmalan(self, benefit: str, kommun: str = "", call: Call | None = None) -> None:
         came_from = self.window.current_section_id()
         section = self.window.show_section_id(OrosanmalanSection.id)
         assert isinstance(section, OrosanmalanSection)
         section.start(benefit, kommun, call)
+        self._way_back_to_call(section, came_from)
+
+    def _way_back_to_call(
+        self, section: KatalogSection | OrosanmalanSection, came_from: str
+    ) -> None:
+        # Opened from a call: the way back, and the call's jump keys in sight.
         if came_from == SamtalSection.id:
-            # From a call, as the directory: the way back and the jump keys in sight.
             section.offer_way_back(
                 _("Tillbaka till samtalet"),
                 lambda: self.window.show_section_id(came_from),

@@ -15,8 +15,7 @@ import pytest
 
 from fkstod.core.usage.indicators import TOTAL, build_report
 from fkstod.core.usage.units import Unit
-
-linprog = pytest.importorskip("scipy.optimize").linprog
+from tests.core.usage.attack import extremes, reading
 
 BENEFITS = ("sjukpenning", "underhallsstod", "aktivitetsersattning")
 FLOWS = {
@@ -94,28 +93,14 @@ def attacker(report, period):
             if any(row):
                 a_ub.append(row)
                 b_ub.append(rhs)
-    found = {}
-    for key, k in index.items():
-        ends = []
-        for sign in (1.0, -1.0):
-            c = [0.0] * len(unknown)
-            c[k] = sign
-            res = linprog(  # every unknown is a "..", and ".." is never 0
-                c,
-                A_ub=a_ub or None,
-                b_ub=b_ub or None,
-                A_eq=a_eq or None,
-                b_eq=b_eq or None,
-                bounds=[(1, None)] * len(unknown),
-                method="highs",
-            )
-            if res.status == 3:
-                ends.append(float("inf"))
-            else:
-                assert res.status == 0, res.message
-                ends.append(sign * res.fun)
-        found[key] = (ends[0], ends[1])
-    return found
+    # Every unknown is a "..", and ".." is never 0.
+    bounds = [(1, None)] * len(unknown)
+    return {
+        key: extremes(
+            reading(len(unknown), k), bounds=bounds, a_eq=a_eq, b_eq=b_eq, a_ub=a_ub, b_ub=b_ub
+        )
+        for key, k in index.items()
+    }
 
 
 def assert_safe(report) -> None:

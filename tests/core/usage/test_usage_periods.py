@@ -17,8 +17,7 @@ from hypothesis import strategies as st
 
 from fkstod.core.usage.indicators import INDICATORS, PERIODS, TOTAL, build_report, period_of
 from fkstod.core.usage.units import Unit
-
-linprog = pytest.importorskip("scipy.optimize").linprog
+from tests.core.usage.attack import extremes
 
 UNITS = (Unit("a", "A"), Unit("b", "B"), Unit("c", "C"))
 BENEFITS = ("sjukpenning", "underhallsstod")
@@ -76,26 +75,11 @@ def attack(counts, reports, indicator):
                         b_eq.append(float(shown))
     a_ub = [[-v for v in row] for _key, row, _true in hidden]
     b_ub = [-1.0] * len(a_ub)
-    found = {}
-    for key, c, true in hidden:
-        ends = []
-        for sign in (1.0, -1.0):
-            res = linprog(
-                [sign * v for v in c],
-                A_ub=a_ub or None,
-                b_ub=b_ub or None,
-                A_eq=a_eq or None,
-                b_eq=b_eq or None,
-                bounds=[(0, None)] * len(unknown),
-                method="highs",
-            )
-            if res.status == 3:  # unbounded above
-                ends.append(float("inf"))
-            else:
-                assert res.status == 0, res.message
-                ends.append(sign * res.fun)
-        found[key] = (ends[0], ends[1], true)
-    return found
+    bounds = [(0, None)] * len(unknown)
+    return {
+        key: (*extremes(c, bounds=bounds, a_eq=a_eq, b_eq=b_eq, a_ub=a_ub, b_ub=b_ub), true)
+        for key, c, true in hidden
+    }
 
 
 def all_reports(counts, threshold=5, sparse_below=None):

@@ -14,8 +14,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from fkstod.core.usage.suppress import bounds, extend, protect, weak_cells
-
-linprog = pytest.importorskip("scipy.optimize").linprog
+from tests.core.usage.attack import extremes, reading
 
 
 def attacker_bounds(published, n_rows, n_cols, floor=None):
@@ -45,26 +44,11 @@ def attacker_bounds(published, n_rows, n_cols, floor=None):
         line([(i, j) for j in range(n_cols - 1)], (i, n_cols - 1))
     for j in range(n_cols):
         line([(i, j) for i in range(n_rows - 1)], (n_rows - 1, j))
-    bounds = {}
-    for cell, k in index.items():
-        c = [0.0] * len(unknown)
-        out = []
-        for sign in (1.0, -1.0):
-            c[k] = sign
-            res = linprog(
-                c,
-                A_eq=a_eq or None,
-                b_eq=b_eq or None,
-                bounds=[(1 if floor is None else floor(u), None) for u in unknown],
-                method="highs",
-            )
-            if res.status == 3:  # unbounded above
-                out.append(float("inf"))
-            else:
-                assert res.status == 0, res.message
-                out.append(sign * res.fun)
-        bounds[cell] = (out[0], out[1])
-    return bounds
+    floors = [(1 if floor is None else floor(u), None) for u in unknown]
+    return {
+        cell: extremes(reading(len(unknown), k), bounds=floors, a_eq=a_eq, b_eq=b_eq)
+        for cell, k in index.items()
+    }
 
 
 def tables(max_rows=5, max_cols=5):

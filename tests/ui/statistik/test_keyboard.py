@@ -4,7 +4,7 @@ import pytest
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QAbstractButton, QLabel, QTabWidget
 
-from tests.ui.statistik.test_statistik import make_exports
+from tests.ui.statistik.test_statistik import make_exports, merged_panel
 
 pytestmark = pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")
 
@@ -51,13 +51,7 @@ def test_tab_leaves_the_report_table_and_the_charts_table(qtbot, window, dialogs
     from PySide6.QtCore import Qt
     from PySide6.QtWidgets import QApplication
 
-    dialogs.path = str(make_exports(tmp_path, 2))
-    window.show_section_id("statistik")
-    page = window.page(window.index_of("statistik"))
-    page.show_aggregate()
-    panel = page.aggregate
-    panel.choose_folder()
-    qtbot.waitUntil(lambda: panel.result is not None, timeout=10_000)
+    panel = merged_panel(qtbot, window, dialogs, make_exports(tmp_path, 2))
     for table in (panel.table, panel.chart.table):
         assert table.isVisible()
         table.setFocus()

@@ -182,6 +182,18 @@ def make_exports(tmp_path, n):
     return folder
 
 
+def merged_panel(qtbot, window, dialogs, folder):
+    """Open Statistik's Sammanställning, merge ``folder`` as a coordinator would; the panel."""
+    dialogs.path = str(folder)
+    window.show_section_id("statistik")
+    page = window.page(window.index_of("statistik"))
+    page.show_aggregate()
+    panel = page.aggregate
+    panel.choose_folder()
+    qtbot.waitUntil(lambda: panel.report is not None, timeout=10_000)
+    return panel
+
+
 def test_aggregate_shows_progress_names_a_bad_file_and_marks_suppressed_cells(
     qtbot, window, dialogs, tmp_path
 ):
@@ -383,14 +395,7 @@ def test_the_report_table_asks_only_for_the_cells_it_shows(qtbot, window, dialog
     # every change of Period; a model gives the view the cells it paints.
     from fkstod.ui.statistik.report_model import ReportModel
 
-    folder = make_exports(tmp_path, 3)
-    dialogs.path = str(folder)
-    window.show_section_id("statistik")
-    page = window.page(window.index_of("statistik"))
-    page.show_aggregate()
-    panel = page.aggregate
-    panel.choose_folder()
-    qtbot.waitUntil(lambda: panel.report is not None, timeout=10_000)
+    panel = merged_panel(qtbot, window, dialogs, make_exports(tmp_path, 3))
     model = panel.table.model()
     assert isinstance(model, ReportModel)
     asked = set()
@@ -415,13 +420,7 @@ def test_the_report_tables_columns_follow_a_larger_text(qtbot, window, dialogs, 
     # period read "2026…". They are fitted again when the text size changes.
     from fkstod.qt.text_scale import apply_text_scale
 
-    dialogs.path = str(make_exports(tmp_path, 2))
-    window.show_section_id("statistik")
-    page = window.page(window.index_of("statistik"))
-    page.show_aggregate()
-    panel = page.aggregate
-    panel.choose_folder()
-    qtbot.waitUntil(lambda: panel.report is not None, timeout=10_000)
+    panel = merged_panel(qtbot, window, dialogs, make_exports(tmp_path, 2))
     try:
         apply_text_scale(1.5)
         qtbot.wait(50)

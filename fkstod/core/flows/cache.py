@@ -11,8 +11,9 @@ not kept (the next start parses again).
 What the file holds is derived from the shipped flows, never from anything a
 caseworker typed, and it names no folder: each flow's path is kept as its file
 name and read back in the folder the key was made from (the prepared cache is
-made on the build machine, whose folders are nobody else's business). It is a cache, so any fault in it (missing, cut short, from
-another version, not ours) reads as a miss and the flows are parsed instead;
+made on the build machine, whose folders are nobody else's business). It is a
+cache, so any fault in it (missing, cut short, from another version, not ours)
+reads as a miss and the flows are parsed instead;
 a file that cannot be written (a read-only data folder) is left as it is.
 Reading it back only makes the library's own classes: anything else in the
 file is refused (``_Unpickler.find_class``), so a file put there by someone

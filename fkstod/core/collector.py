@@ -5,12 +5,13 @@ into C (a sort, freeing a million objects, a collection) holds the window for
 as long as it runs. ``sorted_in_turns`` and ``free_in_turns`` do a sort and the
 freeing in short calls.
 
-The cyclic garbage collector: a collection walks every object the collector tracks and holds every thread
-while it does, the window's too: with 100 000 directory entries a walk took
-over 150 ms. Work that makes many long-lived objects and no cyclic garbage
-(reading the directory, planning an import, writing an export) runs inside
-``no_collection``; what is to live as long as the app is then moved out of the
-collector's sight with ``gc.freeze`` (``IndexBuilder._done``, the loader).
+The cyclic garbage collector: a collection walks every object the collector
+tracks and holds every thread while it does, the window's too: with 100 000
+directory entries a walk took over 150 ms. Work that makes many long-lived
+objects and no cyclic garbage (reading the directory, building its index,
+planning an import, writing an export) runs inside ``no_collection``; what is to
+live as long as the app is moved out of the collector's sight as the block ends
+(``keep=True``: the loader, ``IndexBuilder.step``, ``plan_import``).
 """
 
 from __future__ import annotations

@@ -309,8 +309,9 @@ def add_call_menu(window: MainWindow) -> None:
         if isinstance(section, SamtalSection):
             menu = window.call_menu
             first = menu.actions()[0] if menu.actions() else None
+            # The key is the page's (it works in Samtalsstöd; Stödkatalog's Ctrl+N is Ny post).
             new = window.add_menu_entry(
-                menu, _("&Nytt samtal"), lambda s=section: new_call(window, s)
+                menu, _("&Nytt samtal"), lambda s=section: new_call(window, s), _("Ctrl+N")
             )
             if first is not None:
                 menu.insertAction(first, new)

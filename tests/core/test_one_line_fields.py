@@ -105,3 +105,26 @@ def test_a_field_refused_for_its_line_break_is_told_once_on_one_line():
     for field in ("telefon", "webb", "telefontider"):
         assert len(told[field]) == 1 and WHERE in told[field][0], (field, told[field])
     assert all("\n" not in e.message for e in refused)
+
+
+def test_a_fault_in_a_field_is_told_once_whatever_rule_sees_it():
+    # A line break in a personnummer broke two rules: the one-line rule and the
+    # personnummer's own form. Told twice, in two wordings, it read as two faults.
+    data = example_input()
+    data["barn"][0]["personnummer"] = "20150312\n-9809"
+    data["anmalare"]["epost"] = "namn@exempel.se\nx"
+    data["datum"] = "2024-05-02\nx"
+    data["kommun"] = "0" * 1001  # too long: that, not "okänd kommunkod" as well
+    problems = validate(parse_form(data))
+    fields = [p.field for p in problems]
+    for path in ("barn[0].personnummer", "anmalare.epost", "datum", "kommun"):
+        assert fields.count(path) == 1, [str(p) for p in problems if p.field == path]
+    told = next(str(p) for p in problems if p.field == "barn[0].personnummer")
+    assert told == "Barn 1, personnummer eller födelsedatum: " + line_break("a\nb")
+
+
+def test_a_field_without_a_refused_character_is_still_checked_by_its_own_rule():
+    data = example_input()
+    data["barn"][0]["personnummer"] = "20150312-9808"  # the control digit is wrong
+    problems = [p for p in validate(parse_form(data)) if p.field == "barn[0].personnummer"]
+    assert [p.message for p in problems] == ["kontrollsiffran stämmer inte, kontrollera numret"]

@@ -25,7 +25,7 @@ def entries(menu) -> list[str]:
 def test_the_samtal_menu_has_nytt_samtal_the_jumps_and_compact_mode(qtbot, built):
     window, _dialogs, _services = built
     texts = entries(window.call_menu)
-    assert texts[0] == "&Nytt samtal"
+    assert texts[0] == "&Nytt samtal\tCtrl+N"  # the key is the page's (Samtalsstöd)
     jumps = [a for a in window.call_menu.actions() if a.shortcut().toString().startswith("F")]
     assert [a.shortcut().toString() for a in jumps] == ["F5", "F6", "F7", "F8"]
     compact = next(a for a in window.call_menu.actions() if a.text().startswith("&Kompakt"))

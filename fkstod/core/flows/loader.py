@@ -53,6 +53,7 @@ STEP_KEYS = {
     "sources",
     "orosanmalan",
     "emphasis",
+    "ends_call",
 }
 STEP_TABLES = {"options", "directory"}
 OPTION_KEYS = {"label", "next", "codes", "note", "jump"}
@@ -264,6 +265,7 @@ def _step(r: _Reader, raw: dict, where: tuple, emphasis: str) -> Step:
         directory=directory,
         orosanmalan=r.flag(raw, "orosanmalan", where),
         emphasis=r.emphasis(raw, where, emphasis),
+        ends_call=r.flag(raw, "ends_call", where),
         line=r.index.line(*where),
         lines=r.lines(raw, where),
     )

@@ -120,6 +120,10 @@ class Step:
     directory: tuple[DirectoryShortcut, ...] = ()
     orosanmalan: bool = False
     emphasis: str = "none"
+    #: The step's note says the call ended before its questions (Kan inte prata nu).
+    #: In a jump made by key and come back from, the call went on: the note leaves
+    #: it out (``FlowSession.notes``).
+    ends_call: bool = False
     line: int = 0
     lines: dict[str, int] = field(default_factory=dict, compare=False, hash=False, repr=False)
 

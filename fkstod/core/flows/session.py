@@ -263,9 +263,18 @@ class FlowSession:
     # -- what it means ---------------------------------------------------------
 
     def codes(self) -> list[str]:
-        """Return the outcome codes of the path taken, in the order first set."""
+        """Return the outcome codes of the path taken, in the order first set.
+
+        These are counted, and shown at the end: every step reached, also in a jump
+        the call came back from (the note leaves some of those out, :meth:`notes`).
+        """
+        return self._codes(set())
+
+    def _codes(self, untold: set[int]) -> list[str]:
         out: list[str] = []
-        for entry, step in self._visited():
+        for index, (entry, step) in enumerate(self._visited()):
+            if index in untold:
+                continue
             new = list(step.codes)
             if entry.left_by is not None and entry.left_by >= 0:
                 new += step.options[entry.left_by].codes
@@ -289,9 +298,17 @@ class FlowSession:
         return lines
 
     def notes(self) -> list[str]:
-        """Return the neutral note sentences of the path taken, without repeats."""
+        """Return the neutral note sentences of the path taken, without repeats.
+
+        A step whose note says the call ended (:attr:`Step.ends_call`, Kan inte prata nu),
+        inside a jump the call came back from, says nothing: the call went on after all
+        (:meth:`_untold`).
+        """
+        untold = self._untold()
         out: list[str] = []
-        for entry, step in self._visited():
+        for index, (entry, step) in enumerate(self._visited()):
+            if index in untold:
+                continue
             sentences = [step.note]
             if entry.left_by is not None and entry.left_by >= 0:
                 sentences.append(step.options[entry.left_by].note)
@@ -312,7 +329,9 @@ class FlowSession:
             NOTE_TEMPLATE,
             heading=HEADING,
             date=(today or date.today()).isoformat(),
-            lines=note_lines(self.notes(), self.codes(), bool(self.support), self.reader),
+            lines=note_lines(
+                self.notes(), self._codes(self._untold()), bool(self.support), self.reader
+            ),
         )
         return marked_for_training(note) if self.training else note
 
@@ -347,6 +366,45 @@ class FlowSession:
         for flow_id, step_id in self.current.returns:
             left += 1 + _steps_to_end(self.library.get(flow_id), step_id)
         return len(self.trail) - 1, left
+
+    def _came_back_from(self) -> set[int]:
+        """Return the places in the trail of each jump made by key and come back from.
+
+        A jump made by its key (``JUMPED``) from a step, and left by Esc or by its end,
+        returns to that step: the call goes on from where it was. Its steps, and those
+        of any jump made inside it, lie between that step and the return, one level of
+        ``returns`` deeper; the return is the first entry back at the step's level.
+        """
+        out: set[int] = set()
+        for start, entry in enumerate(self.trail):
+            if entry.left_by != JUMPED:
+                continue
+            depth = len(entry.returns)
+            back = next(
+                (
+                    i
+                    for i in range(start + 1, len(self.trail))
+                    if len(self.trail[i].returns) <= depth
+                ),
+                None,
+            )
+            if back is not None:
+                out.update(range(start + 1, back))
+        return out
+
+    def _untold(self) -> set[int]:
+        """Return the places in the trail whose note and codes the note leaves out.
+
+        Each step that says the call ended (Kan inte prata nu's first) within a jump
+        the call came back from: "Samtalet avslutades innan alla frågor hade ställts."
+        is false when the call went on. What else a jump said stays, since it stays
+        true (the person told, support was given). The counts keep every code (:meth:`codes`).
+        """
+        return {
+            i
+            for i in self._came_back_from()
+            if self.library.get(self.trail[i].flow_id).step(self.trail[i].step_id).ends_call
+        }
 
     def _visited(self):
         for entry in self.trail:

@@ -219,7 +219,8 @@ def _text_problems(form: Form) -> list[FieldProblem]:
 def validate(form: Form, today: date | None = None) -> list[FieldProblem]:
     """Return every problem with ``form``: blocking ones first, then advice."""
     today = today or date.today()
-    problems: list[FieldProblem] = _text_problems(form)
+    refused = _text_problems(form)
+    problems: list[FieldProblem] = []
     add = problems.append
     if not form.kommun.strip():
         add(FieldProblem("kommun", _("välj barnets kommun")))
@@ -299,6 +300,11 @@ def validate(form: Form, today: date | None = None) -> list[FieldProblem]:
                 blocking=False,
             )
         )
+    # A field whose text is refused (a line break in a personnummer, a text too long)
+    # is told that once: its own rule would tell the same fault again in other words
+    # ("skriv som ÅÅÅÅMMDD-NNNN"), and the caseworker would look for a second fault.
+    told = {p.field for p in refused}
+    problems = refused + [p for p in problems if p.field not in told]
     return sorted(problems, key=lambda p: not p.blocking)
 
 

@@ -90,6 +90,15 @@ class FlowPage(QWidget):
         compact_key = QShortcut(QKeySequence("Ctrl+Shift+K"), self)
         compact_key.setContext(Qt.ShortcutContext.WindowShortcut)
         compact_key.activated.connect(self.compact_button.toggle)
+        # Nytt samtal (Ctrl+N) wherever the focus is while the page is shown: the list
+        # of flows, a step, a jump, the summary. The page's key, not the window's:
+        # Stödkatalog's Ctrl+N is "Ny post", and two shortcuts on one key active at
+        # once make Qt run neither. The summary's button and Samtal → Nytt samtal
+        # are the same action (new_call).
+        self.new_call_key = QShortcut(QKeySequence("Ctrl+N"), self)
+        self.new_call_key.setContext(Qt.ShortcutContext.WindowShortcut)
+        self.new_call_key.setWhatsThis(self.tr("Nytt samtal"))  # F1 lists it so
+        self.new_call_key.activated.connect(self.new_call)
         self.kommun = KommunCombo(
             kommuner, self.tr("Personens kommun (sparas inte)"), self.tr("Ej vald")
         )
@@ -179,7 +188,7 @@ class FlowPage(QWidget):
             summary.orosanmalan_requested.connect(self._orosanmalan)
             summary.copy_requested.connect(self.copy_note)
             summary.back_requested.connect(self.back)
-            summary.new_requested.connect(self._new_from_summary)
+            summary.new_requested.connect(self.new_call)
             self.stack.addWidget(summary)
             self._summary = summary
         return self._summary
@@ -237,6 +246,25 @@ class FlowPage(QWidget):
             self.tr("Lämna flödet?"),
             self.tr("Vill du lämna flödet? Det du har valt försvinner."),
         ):
+            self.new_conversation()
+
+    def new_call(self) -> None:
+        """Nytt samtal (Ctrl+N, the summary's button, the menu): end this call for the next.
+
+        Asked first while a flow is open (in a step or a jump): "Nej" keeps the call as
+        it was. At the end of a flow only an edited note is asked about.
+        """
+        s = self.session
+        if (
+            s is not None
+            and not s.finished
+            and not self.dialogs.confirm(
+                self.tr("Nytt samtal?"),
+                self.tr("Vill du avsluta samtalet? Det du har valt försvinner."),
+            )
+        ):
+            return
+        if self.may_discard_note():
             self.new_conversation()
 
     def new_conversation(self) -> None:
@@ -401,10 +429,6 @@ class FlowPage(QWidget):
                 "in i ärendet. Vill du kasta den?"
             ),
         )
-
-    def _new_from_summary(self) -> None:
-        if self.may_discard_note():
-            self.new_conversation()
 
     def _tell_unavailable(self, title: str, faults: str) -> None:
         self.dialogs.error(

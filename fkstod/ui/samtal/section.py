@@ -77,14 +77,8 @@ class SamtalSection(PageSection[FlowPage]):
         self.build().jump(flow_id)
 
     def new_call(self) -> None:
-        """Samtal → Nytt samtal: end the call shown (asking first if a flow is open)."""
-        page = self.build()
-        if page.session is not None and not self.dialogs.confirm(
-            _("Nytt samtal?"), _("Vill du avsluta samtalet? Det du har valt försvinner.")
-        ):
-            return
-        if page.may_discard_note():
-            page.new_conversation()
+        """Samtal → Nytt samtal: the page's Ctrl+N (asking first if a flow is open)."""
+        self.build().new_call()
 
     def toggle_compact(self) -> None:
         """Samtal → Kompakt läge: the same as the page's button (Ctrl+Shift+K)."""

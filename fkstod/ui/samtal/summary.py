@@ -3,7 +3,7 @@
 Signals:
     copy_requested(str): "Kopiera anteckning" with the note as edited.
     back_requested(): back to the last step (Alt+Left).
-    new_requested(): start a new conversation (Ctrl+N).
+    new_requested(): "Nytt samtal" (its key, Ctrl+N, is the page's: it works in every view).
     (The summary's keys work wherever the focus is in the window while it is shown.)
     orosanmalan_requested(): "Skriv orosanmälan" (Alt+R), shown when the path says a
         report of concern is needed.
@@ -118,7 +118,6 @@ class FlowSummary(QWidget):
         for keys, slot in (
             ("Ctrl+Shift+C", self._copy),
             ("Alt+Left", self.back_requested.emit),
-            ("Ctrl+N", self.new_requested.emit),
             ("Alt+R", self._report),
         ):
             shortcut = QShortcut(QKeySequence(keys), self)

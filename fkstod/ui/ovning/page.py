@@ -34,7 +34,6 @@ from fkstod.ui.ovning.presenter import Presenter, plain_label
 from fkstod.ui.widgets.accent_room import give_accent_room
 from fkstod.ui.widgets.wrap_layout import WrapLayout
 
-
 #: The list's data role for a broken file: its index in ``CaseLibrary.unavailable``.
 BROKEN_ROLE = Qt.ItemDataRole.UserRole + 1
 

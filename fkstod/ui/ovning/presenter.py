@@ -6,6 +6,8 @@ choices in very large text that follows the window's size, nothing else. The
 trainer console has the rest: the step, a cue for the next planned step, the
 trainer's notes and the discussion questions of this step, the case's story, the
 elapsed time and the flow as a diagram with the planned path and the path so far.
+With a second screen (a projector) the audience window opens there on the whole
+screen, and the console on the screen of fkstod's window, inside it.
 
 Keys, as presentation remotes send them, in both windows: PgDn, → and ↓ go on
 along the planned path; PgUp, ← and ↑ go back; B or . blanks the audience
@@ -16,7 +18,7 @@ back); Home starts over (between demonstrations); Esc closes both.
 from __future__ import annotations
 
 from PySide6.QtCore import QElapsedTimer, QObject, Qt, QTimer, Signal
-from PySide6.QtGui import QCloseEvent, QFont, QKeyEvent, QResizeEvent
+from PySide6.QtGui import QCloseEvent, QFont, QGuiApplication, QKeyEvent, QResizeEvent, QScreen
 from PySide6.QtWidgets import (
     QGridLayout,
     QHBoxLayout,
@@ -52,6 +54,39 @@ def audience_text(step: Step) -> str:
         lines.append("")
         lines += [f"•  {item}" for item in step.items]
     return "\n".join(lines)
+
+
+def audience_screen(home: QScreen | None, screens: list[QScreen]) -> QScreen | None:
+    """Return the screen for the audience window: the largest one other than ``home``.
+
+    None when there is no other screen (one screen: share the window, or F5).
+    """
+    others = [s for s in screens if s is not home]
+    if not others:
+        return None
+    return max(others, key=lambda s: s.geometry().width() * s.geometry().height())
+
+
+def place_inside(window: QWidget, screen: QScreen | None) -> None:
+    """Put ``window`` on ``screen``, no larger than its free area and inside it.
+
+    Room is left for the window manager's title bar and borders before the window
+    is first shown (their size is not known yet).
+    """
+    if screen is None:
+        return
+    window.setScreen(screen)
+    free = screen.availableGeometry()
+    frame = window.frameGeometry()
+    extra_w = max(0, frame.width() - window.width())
+    extra_h = max(0, frame.height() - window.height()) or (0 if window.isVisible() else 40)
+    width = min(window.width(), free.width() - extra_w)
+    height = min(window.height(), free.height() - extra_h)
+    window.resize(width, height)
+    window.move(
+        free.left() + max(0, (free.width() - width - extra_w) // 2),
+        free.top() + max(0, (free.height() - height - extra_h) // 2),
+    )
 
 
 def plain_label(text: str = "", *, name: str = "") -> QLabel:
@@ -268,12 +303,15 @@ class TrainerConsole(_KeyForwarding):
         self.show_blank(blank)
 
     def show_blank(self, blank: bool) -> None:
-        """Say whether the audience window is blanked."""
-        self.audience_state.setText(
+        """Say whether the audience window is blanked, and where it is."""
+        text = (
             _("Publikfönstret är släckt (B tänder det).")
             if blank
             else _("Publikfönstret visar steget (B släcker det).")
         )
+        if self.presenter.on_other_screen:
+            text = _("{state} Det är på den andra skärmen.").format(state=text)
+        self.audience_state.setText(text)
 
     def show_elapsed(self, seconds: int) -> None:
         """Show the time since the demonstration started (or started over)."""
@@ -297,6 +335,8 @@ class Presenter(QObject):
         self._planned = planned_trail(case, library)
         self.blank = False
         self._closing = False
+        #: The audience window opened on a screen of its own (``show_windows``).
+        self.on_other_screen = False
         self.audience = AudienceWindow(self)
         self.console = TrainerConsole(self, library)
         self.elapsed = QElapsedTimer()
@@ -309,8 +349,24 @@ class Presenter(QObject):
         self._tick()
 
     def show_windows(self) -> None:
-        """Show both windows; the console has the keyboard."""
-        self.audience.show()
+        """Show both windows; the console has the keyboard.
+
+        The console opens on the screen of fkstod's window, inside it. With a second
+        screen (a projector) the audience window opens there, on the whole screen: the
+        trainer has nothing to drag in front of the class (F5 makes it a window again).
+        """
+        owner = self.parent()
+        home = owner.window().screen() if isinstance(owner, QWidget) else None
+        home = home or QGuiApplication.primaryScreen()
+        other = audience_screen(home, QGuiApplication.screens())
+        place_inside(self.console, home)
+        self.on_other_screen = other is not None
+        if other is not None:
+            place_inside(self.audience, other)
+            self.audience.showFullScreen()
+        else:
+            self.audience.show()
+        self.console.show_blank(self.blank)
         self.console.show()
         self.console.activateWindow()
         self.console.setFocus(Qt.FocusReason.OtherFocusReason)

@@ -64,3 +64,112 @@ def test_a_broken_case_is_reached_by_keys_and_says_file_line_and_what(qtbot, lib
     assert page.practice is None
     assert len(dialogs.errors) == 2
     page.shutdown()
+
+
+TWO_SCREENS = """
+import json, sys
+from PySide6.QtWidgets import QApplication, QWidget, QVBoxLayout
+app = QApplication([])
+from fkstod.core.flows import load_library
+from fkstod.core.training import load_cases
+from fkstod.ui.ovning.page import OvningPage
+from tests.ui.fakes import FakeDialogs
+
+library = load_library()
+window = QWidget()
+QVBoxLayout(window)
+page = OvningPage(library, load_cases(library), FakeDialogs())
+window.layout().addWidget(page)
+window.resize(1000, 700)
+window.show()
+app.processEvents()
+page.select("man-utsatt")
+presenter = page.present()
+for _ in range(20):
+    app.processEvents()
+audience, console = presenter.audience, presenter.console
+free = console.screen().availableGeometry()
+out = {
+    "screens": [s.name() for s in app.screens()],
+    "window": window.screen().name(),
+    "audience": audience.screen().name(),
+    "audience_full": bool(audience.isFullScreen()),
+    "audience_geometry": audience.geometry().getRect(),
+    "console": console.screen().name(),
+    "console_inside": free.contains(console.frameGeometry()),
+    "console_has_keys": console.isActiveWindow(),
+    "state": console.audience_state.text(),
+}
+presenter.audience.toggle_full_screen()
+for _ in range(20):
+    app.processEvents()
+out["after_f5"] = [audience.screen().name(), bool(audience.isFullScreen())]
+print(json.dumps(out))
+"""
+
+
+def run_on_screens(tmp_path: Path, *screens: tuple[str, int, int, int, int]) -> dict:
+    """Run TWO_SCREENS with Qt's offscreen plugin given these screens (name, x, y, w, h)."""
+    import json
+    import os
+    import subprocess
+    import sys
+
+    from tests.conftest import REPO
+
+    config = tmp_path / "screens.json"
+    config.write_text(
+        json.dumps(
+            {
+                "screens": [
+                    {"name": n, "x": x, "y": y, "width": w, "height": h, "logicalDpi": 96}
+                    for n, x, y, w, h in screens
+                ]
+            }
+        ),
+        encoding="utf-8",
+    )
+    env = {
+        "QT_QPA_PLATFORM": f"offscreen:configfile={config}",
+        "PYTHONPATH": str(REPO),
+        "PATH": os.environ.get("PATH", "/usr/bin:/bin"),
+    }
+    done = subprocess.run(
+        [sys.executable, "-c", TWO_SCREENS],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        cwd=REPO,
+    )
+    assert done.returncode == 0, done.stderr
+    return json.loads(done.stdout.strip().splitlines()[-1])
+
+
+def test_with_a_projector_the_audience_window_is_on_it_and_the_console_on_the_laptop(tmp_path):
+    seen = run_on_screens(tmp_path, ("laptop", 0, 0, 1366, 768), ("projektor", 1366, 0, 1920, 1080))
+    assert seen["screens"] == ["laptop", "projektor"]
+    assert seen["window"] == seen["console"] == "laptop"
+    assert seen["console_inside"], "the console fits the laptop's screen"
+    assert seen["audience"] == "projektor"
+    assert seen["audience_full"], "nothing else to show on the projector: the whole screen"
+    assert seen["audience_geometry"] == [1366, 0, 1920, 1080]
+    assert "andra skärmen" in seen["state"]
+    # F5 gives a window again, still on the projector.
+    assert seen["after_f5"] == ["projektor", False]
+
+
+def test_the_projector_left_of_the_laptop_and_the_console_inside_a_small_screen(tmp_path):
+    seen = run_on_screens(tmp_path, ("projektor", 0, 0, 1280, 720), ("laptop", 1280, 0, 1280, 720))
+    # The window opened on the first screen: there the console, the audience on the other.
+    assert seen["window"] == seen["console"] == "projektor"
+    assert seen["console_inside"]
+    assert seen["audience"] == "laptop"
+
+
+def test_with_one_screen_the_audience_window_is_a_window_beside_the_console(tmp_path):
+    seen = run_on_screens(tmp_path, ("laptop", 0, 0, 1280, 720))
+    assert seen["audience"] == seen["console"] == "laptop"
+    assert not seen["audience_full"], "F5 puts it on the whole screen when the trainer wants"
+    assert seen["console_inside"]
+    assert "andra skärmen" not in seen["state"]

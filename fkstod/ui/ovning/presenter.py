@@ -34,6 +34,7 @@ from fkstod.core.flows.layout import path_marks
 from fkstod.core.flows.model import Step
 from fkstod.core.i18n import _
 from fkstod.core.training import Case, CaseReplay, ReplayFrame, planned_trail
+from fkstod.qt.relative_size import keep_relative_size
 from fkstod.ui.ovning.diagram_view import DiagramView
 
 FORWARD_KEYS = {Qt.Key.Key_PageDown, Qt.Key.Key_Right, Qt.Key.Key_Down, Qt.Key.Key_Space}
@@ -201,19 +202,14 @@ class TrainerConsole(_KeyForwarding):
         self.setWindowTitle(_("Övning – tränarvy: {title}").format(title=case.title))
         self.setAccessibleName(_("Tränarvy"))
         # Read at arm's length while presenting: a size larger than the window's.
-        base = QFont(self.font())
-        base.setPointSizeF(base.pointSizeF() * 1.2)
-        self.setFont(base)
-        big = QFont(self.font())
-        big.setPointSizeF(self.font().pointSizeF() * 1.4)
-        big.setBold(True)
+        keep_relative_size(self, 1.2)
 
         self.position = plain_label(name=_("Var i planen"))
         self.clock = plain_label(name=_("Tid sedan start"))
         self.clock.setAlignment(Qt.AlignmentFlag.AlignRight)
         self.audience_state = plain_label(name=_("Publikfönstret"))
         self.step = plain_label(name=_("Steget som visas"))
-        self.step.setFont(big)
+        keep_relative_size(self.step, 1.2 * 1.4, bold=True)
         self.say = plain_label(name=_("Stegets ord"))
         self.caller = plain_label(name=_("Personen säger"))
         self.cue = plain_label(name=_("Nästa i planen"))

@@ -173,3 +173,64 @@ def test_with_one_screen_the_audience_window_is_a_window_beside_the_console(tmp_
     assert not seen["audience_full"], "F5 puts it on the whole screen when the trainer wants"
     assert seen["console_inside"]
     assert "andra skärmen" not in seen["state"]
+
+
+@pytest.fixture
+def restore_text_size():
+    from fkstod.qt.text_scale import apply_text_scale
+
+    apply_text_scale(1.0)
+    yield
+    apply_text_scale(1.0)
+
+
+def test_larger_words_are_larger_and_follow_the_text_size(qtbot, library, restore_text_size):
+    """Qt's style sheets ignore font-size in em: the caller's line was as small as the rest.
+
+    What is meant to stand out (the caller's words in Öva själv, the step in the
+    console, the Övningsläge banner) is larger than the text around it, and stays so
+    when the trainer changes the text size with the window open.
+    """
+    from PySide6.QtWidgets import QApplication
+
+    from fkstod.qt.text_scale import apply_text_scale
+    from fkstod.ui.main_window import MainWindow
+    from fkstod.ui.ovning.practice import PracticeWindow
+    from fkstod.ui.ovning.presenter import Presenter
+
+    case = load_cases(library).get("man-utsatt")
+    practice = PracticeWindow(case, library)
+    presenter = Presenter(case, library)
+    window = MainWindow()
+    for widget in (practice, presenter.audience, presenter.console, window):
+        qtbot.addWidget(widget)
+    window.set_training(True)
+    window.show()
+    practice.show()
+    presenter.show_windows()
+
+    def sizes() -> dict[str, float]:
+        QApplication.processEvents()
+        base = QApplication.font().pointSizeF()
+        return {
+            "caller": practice.caller.font().pointSizeF() / base,
+            "practice step": practice.step.font().pointSizeF() / base,
+            "console": presenter.console.say.font().pointSizeF() / base,
+            "console step": presenter.console.step.font().pointSizeF() / base,
+            "banner": window.training_banner.font().pointSizeF() / base,
+        }
+
+    wanted = {
+        "caller": 1.2,
+        "practice step": 1.2,
+        "console": 1.2,
+        "console step": 1.2 * 1.4,
+        "banner": 1.3,
+    }
+    assert sizes() == pytest.approx(wanted, rel=0.02)
+    assert practice.step.font().bold() and presenter.console.step.font().bold()
+    assert window.training_banner.font().bold()
+    apply_text_scale(1.5)
+    assert sizes() == pytest.approx(wanted, rel=0.02), "as much larger at 150 %"
+    presenter.close()
+    practice.close()

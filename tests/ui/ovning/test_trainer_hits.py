@@ -234,3 +234,18 @@ def test_larger_words_are_larger_and_follow_the_text_size(qtbot, library, restor
     assert sizes() == pytest.approx(wanted, rel=0.02), "as much larger at 150 %"
     presenter.close()
     practice.close()
+
+
+def test_no_style_sheet_sizes_text_in_em():
+    """The class: a style sheet's font-size in em is ignored by Qt (keep_relative_size)."""
+    import re
+
+    from tests.conftest import REPO
+
+    found = [
+        f"{path.relative_to(REPO)}:{n}"
+        for path in sorted((REPO / "fkstod").rglob("*.py"))
+        for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1)
+        if re.search(r"font-size:\s*[\d.]+\s*em\b", line)
+    ]
+    assert found == []

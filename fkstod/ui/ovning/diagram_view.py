@@ -34,6 +34,7 @@ from fkstod.qt.diagram import (
     label_rects,
     paint_picture,
 )
+from fkstod.qt.focus_style import draw_focus_frame, focus_width
 
 ZOOM_STEP = 1.2
 ZOOM_MIN, ZOOM_MAX = 0.2, 5.0
@@ -212,6 +213,10 @@ class DiagramView(QWidget):
         painter.translate(self.offset)
         painter.scale(self.zoom, self.zoom)
         paint_picture(painter, self.picture)
+        if self.hasFocus():
+            # Painted by us, not the style: the frame the style gives other controls.
+            painter.resetTransform()
+            draw_focus_frame(painter, self.rect(), self.palette(), focus_width(self))
         painter.end()
 
     def to_diagram(self, point: QPointF) -> QPointF:

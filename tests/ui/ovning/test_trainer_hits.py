@@ -249,3 +249,36 @@ def test_no_style_sheet_sizes_text_in_em():
         if re.search(r"font-size:\s*[\d.]+\s*em\b", line)
     ]
     assert found == []
+
+
+def test_the_diagram_shows_when_it_has_the_keys(qtbot, library):
+    """Tab reaches the page's diagram (+, −, arrows): a focus frame says so, as elsewhere."""
+    from PySide6.QtWidgets import QLineEdit, QVBoxLayout, QWidget
+
+    from fkstod.qt.focus_style import focus_colour
+    from fkstod.ui.ovning.diagram_view import DiagramView
+
+    holder = QWidget()
+    other = QLineEdit()
+    view = DiagramView(library.get("sjukpenning-fraga"), library)
+    layout = QVBoxLayout(holder)
+    layout.addWidget(other)
+    layout.addWidget(view)
+    qtbot.addWidget(holder)
+    holder.resize(600, 400)
+    holder.show()
+    qtbot.waitExposed(holder)
+    frame = focus_colour(view.palette())
+
+    def edge_colours() -> set[str]:
+        image = view.grab().toImage()
+        h, w = image.height(), image.width()
+        points = [(0, h // 2), (w - 1, h // 2), (w // 2, 0), (w // 2, h - 1)]
+        return {image.pixelColor(x, y).name() for x, y in points}
+
+    other.setFocus()
+    qtbot.waitUntil(lambda: other.hasFocus())
+    assert frame.name() not in edge_colours()
+    view.setFocus()
+    qtbot.waitUntil(lambda: view.hasFocus())
+    assert edge_colours() == {frame.name()}

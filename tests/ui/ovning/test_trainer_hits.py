@@ -282,3 +282,40 @@ def test_the_diagram_shows_when_it_has_the_keys(qtbot, library):
     view.setFocus()
     qtbot.waitUntil(lambda: view.hasFocus())
     assert edge_colours() == {frame.name()}
+
+
+def test_the_step_shown_stands_out_in_the_diagram_and_the_legend_says_how(qapp, library):
+    """The console's diagram: the step shown had a hairline frame among thick and dashed ones."""
+    from PySide6.QtGui import QColor, QImage, QPainter
+
+    from fkstod.qt.diagram import INK, Marks, Picture, diagram_for, paint_picture
+
+    flow = library.get("sjukpenning-fraga")
+    node = flow_node = diagram_for(flow).nodes[1]
+    assert flow_node.id
+
+    def ring_pixels(current: str) -> tuple[int, list[str]]:
+        picture = Picture(diagram_for(flow))
+        picture.marks = Marks(current=current)
+        image = QImage(int(picture.width) + 1, int(picture.height) + 1, QImage.Format.Format_RGB32)
+        image.fill(QColor("white"))
+        painter = QPainter(image)
+        paint_picture(painter, picture)
+        painter.end()
+        top = picture.legend_height
+        dark = 0
+        # Left of the box, from 5 to 12 units out, along its middle third.
+        for y in range(int(top + node.y + node.h / 3), int(top + node.y + 2 * node.h / 3)):
+            for x in range(int(node.x - 12), int(node.x - 4)):
+                colour = image.pixelColor(x, y)
+                if abs(colour.red() - INK.red()) < 60 and colour.blue() < 120:
+                    dark += 1
+        rows = int(node.h / 3)
+        return dark // max(1, rows), picture.legend()
+
+    width, legend = ring_pixels(node.id)
+    plain_width, plain_legend = ring_pixels("")
+    assert plain_width == 0
+    assert width >= 3, "a frame at least 3 units wide around the step shown"
+    assert "steget som visas" in legend[-1]
+    assert "steget som visas" not in plain_legend[-1], "a file of the diagram shows no step"

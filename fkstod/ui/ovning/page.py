@@ -208,6 +208,8 @@ class OvningPage(QWidget):
         if case is None:
             broken = self.current_broken()
             self.details.setText(self._broken_text(broken) if broken is not None else "")
+            if self.diagram is not None:
+                self.diagram.hide()  # not the flow of the case chosen before
             return
         flow = self.library.get(case.flow)
         self.details.setText(
@@ -232,6 +234,7 @@ class OvningPage(QWidget):
             self.diagram_holder.addWidget(self.diagram)
         elif self.diagram.flow.id != flow.id:
             self.diagram.set_flow(flow)
+        self.diagram.show()
         from fkstod.core.flows.layout import path_marks
         from fkstod.core.training import planned_trail
 

@@ -51,6 +51,7 @@ def test_a_broken_case_is_reached_by_keys_and_says_file_line_and_what(qtbot, lib
     path = str(tmp_path / "cases" / "min-kopia.toml")
     assert f"{path}:1: id 'man-utsatt' ska vara samma som filnamnet" in details
     assert not page.present_button.isEnabled()
+    assert not page.diagram.isVisible(), "no diagram of the case chosen before"
     qtbot.keyClick(page.list, Qt.Key.Key_Down)
     assert f"{tmp_path / 'cases' / 'trasig.toml'}:2: TOML-fel" in page.details.text()
     # Enter on it, as on a good case: it says why it cannot be shown, in a message.
@@ -63,6 +64,8 @@ def test_a_broken_case_is_reached_by_keys_and_says_file_line_and_what(qtbot, lib
     page.practise()
     assert page.practice is None
     assert len(dialogs.errors) == 2
+    qtbot.keyClick(page.list, Qt.Key.Key_Home)
+    assert page.diagram.isVisible() and page.present_button.isEnabled()
     page.shutdown()
 
 

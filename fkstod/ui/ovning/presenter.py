@@ -12,7 +12,8 @@ screen, and the console on the screen of fkstod's window, inside it.
 Keys, as presentation remotes send them, in both windows: PgDn, → and ↓ go on
 along the planned path; PgUp, ← and ↑ go back; B or . blanks the audience
 window (again: shows it); F5 puts the audience window on the whole screen (again:
-back); Home starts over (between demonstrations); Esc closes both.
+back); Home starts over (between demonstrations); Esc brings the audience window
+back from the whole screen, and closes both when it is a window.
 """
 
 from __future__ import annotations
@@ -227,7 +228,8 @@ class TrainerConsole(_KeyForwarding):
         self.keys = plain_label(
             _(
                 "PgDn/→ nästa · PgUp/← tillbaka · B eller . släcker publikfönstret · "
-                "F5 publikfönstret på hela skärmen · Home börjar om · Esc avslutar"
+                "F5 publikfönstret på hela skärmen · Home börjar om · Esc lämnar hela "
+                "skärmen, Esc igen avslutar"
             ),
             name=_("Tangenter"),
         )
@@ -380,7 +382,12 @@ class Presenter(QObject):
         elif key == Qt.Key.Key_Home:
             self.reset()
         elif key == Qt.Key.Key_Escape:
-            self.close()
+            # A remote's start/stop button sends F5, then Esc: out of the whole screen
+            # first, never the demonstration with its step and clock. Esc again closes.
+            if self.audience.isFullScreen():
+                self.audience.toggle_full_screen()
+            else:
+                self.close()
         else:
             return False
         return True

@@ -322,3 +322,32 @@ def test_the_step_shown_stands_out_in_the_diagram_and_the_legend_says_how(qapp, 
     assert width >= 3, "a frame at least 3 units wide around the step shown"
     assert "steget som visas" in legend[-1]
     assert "steget som visas" not in plain_legend[-1], "a file of the diagram shows no step"
+
+
+def test_a_remotes_start_stop_button_f5_then_esc_leaves_the_whole_screen_not_the_case(
+    qtbot, library
+):
+    """A remote's start/stop button sends F5, then Esc: Esc must not end the demonstration.
+
+    It closed both windows: the step reached and the clock were lost in front of the
+    class. Esc now first brings the audience window back from the whole screen; Esc
+    with the audience window as a window closes both, as before.
+    """
+    page = OvningPage(library, load_cases(library), FakeDialogs())
+    qtbot.addWidget(page)
+    page.show()
+    page.select("man-utsatt")
+    presenter = page.present()
+    qtbot.addWidget(presenter.audience)
+    qtbot.addWidget(presenter.console)
+    qtbot.keyClick(presenter.console, Qt.Key.Key_PageDown)
+    qtbot.keyClick(presenter.console, Qt.Key.Key_F5)
+    assert presenter.audience.isFullScreen()
+    qtbot.keyClick(presenter.audience, Qt.Key.Key_Escape)
+    assert page.presenter is presenter and presenter.console.isVisible()
+    assert not presenter.audience.isFullScreen() and presenter.audience.isVisible()
+    assert presenter.frame().index == 1, "still at the step reached"
+    assert "Esc" in presenter.console.keys.text()
+    qtbot.keyClick(presenter.console, Qt.Key.Key_Escape)
+    assert page.presenter is None
+    assert not presenter.console.isVisible() and not presenter.audience.isVisible()

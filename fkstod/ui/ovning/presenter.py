@@ -18,6 +18,8 @@ back from the whole screen, and closes both when it is a window.
 
 from __future__ import annotations
 
+import html
+
 from PySide6.QtCore import QElapsedTimer, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QFont, QGuiApplication, QKeyEvent, QResizeEvent, QScreen
 from PySide6.QtWidgets import (
@@ -45,17 +47,45 @@ BLANK_KEYS = {Qt.Key.Key_B, Qt.Key.Key_Period}
 FULL_SCREEN_KEYS = {Qt.Key.Key_F5}
 
 
-def audience_text(step: Step) -> str:
-    """Return what the audience sees of a step: its words, then its choices, numbered."""
+def audience_rows(step: Step) -> tuple[str, list[tuple[str, str]]]:
+    """Return what the audience sees of a step: its words, and its numbered choices
+    (or a checklist's items after a bullet) as (mark, text) pairs."""
     words = step.say or step.title
-    lines = [words]
     if step.kind == "question":
+        return words, [(str(n), option.label) for n, option in enumerate(step.options, start=1)]
+    if step.kind == "checklist" and step.items:
+        return words, [("•", item) for item in step.items]
+    return words, []
+
+
+def audience_text(step: Step) -> str:
+    """Return what the audience sees of a step as plain text: its words, then its choices."""
+    words, rows = audience_rows(step)
+    lines = [words]
+    if rows:
         lines.append("")
-        lines += [f"{n}  {option.label}" for n, option in enumerate(step.options, start=1)]
-    elif step.kind == "checklist" and step.items:
-        lines.append("")
-        lines += [f"•  {item}" for item in step.items]
+        lines += [f"{mark}  {text}" for mark, text in rows]
     return "\n".join(lines)
+
+
+def audience_html(step: Step) -> str:
+    """Return the same as rich text, every character of the flow's text escaped.
+
+    The marks are a column of their own: a choice that wraps goes on under its own
+    words, not under its number (where it would read as a line of its own).
+    """
+    words, rows = audience_rows(step)
+    para = '<p style="margin-top:0; margin-bottom:0">{}</p>'
+    parts = [para.format(html.escape(line) or "&nbsp;") for line in words.split("\n")]
+    if rows:
+        parts.append(para.format("&nbsp;"))
+        cells = "".join(
+            f'<tr><td valign="top">{html.escape(mark)}&nbsp;&nbsp;</td>'
+            f'<td valign="top">{html.escape(text)}</td></tr>'
+            for mark, text in rows
+        )
+        parts.append(f'<table cellspacing="0" cellpadding="0">{cells}</table>')
+    return "".join(parts)
 
 
 def audience_screen(home: QScreen | None, screens: list[QScreen]) -> QScreen | None:
@@ -131,6 +161,8 @@ class AudienceWindow(_KeyForwarding):
         self.setAutoFillBackground(True)
         self.setStyleSheet("AudienceWindow { background: #ffffff; }")
         self.text = plain_label(name=_("Stegets ord och val"))
+        # Rich text for the column of numbers only: every text in it is escaped.
+        self.text.setTextFormat(Qt.TextFormat.RichText)
         self.text.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
         self.text.setStyleSheet("color: #000000;")
         self.text.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Ignored)
@@ -139,11 +171,14 @@ class AudienceWindow(_KeyForwarding):
         layout.addWidget(self.text)
         self.blank = False
         self._content = ""
+        self._html = ""
         self.resize(1024, 640)
 
-    def show_text(self, text: str) -> None:
-        """Show ``text`` (unless blanked), as large as the window allows."""
-        self._content = text
+    def show_step(self, step: Step) -> None:
+        """Show ``step``'s words and choices (unless blanked), as large as the window allows."""
+        self._content = audience_text(step)
+        self._html = audience_html(step)
+        self.text.setAccessibleDescription(self._content)
         self._apply()
 
     def set_blank(self, blank: bool) -> None:
@@ -155,11 +190,11 @@ class AudienceWindow(_KeyForwarding):
         self._apply()
 
     def shown_text(self) -> str:
-        """Return the text the audience sees now ("" while blank)."""
-        return self.text.text()
+        """Return the text the audience sees now, as plain text ("" while blank)."""
+        return "" if self.blank or not self.text.text() else self._content
 
     def _apply(self) -> None:
-        self.text.setText("" if self.blank else self._content)
+        self.text.setText("" if self.blank else self._html)
         self.fit_text()
 
     def fit_text(self) -> None:
@@ -437,7 +472,7 @@ class Presenter(QObject):
 
     def _show(self) -> None:
         frame = self.replay.frame()
-        self.audience.show_text(audience_text(frame.step))
+        self.audience.show_step(frame.step)
         self.console.show_frame(frame, self.library, self.blank)
         flow = frame.flow
         if self.console.diagram.flow.id != flow.id:

@@ -351,3 +351,65 @@ def test_a_remotes_start_stop_button_f5_then_esc_leaves_the_whole_screen_not_the
     qtbot.keyClick(presenter.console, Qt.Key.Key_Escape)
     assert page.presenter is None
     assert not presenter.console.isVisible() and not presenter.audience.isVisible()
+
+
+def test_a_long_choice_wraps_under_its_own_words_not_under_its_number(qtbot, library):
+    """On the projector "4  Personen har skyddade / personuppgifter – läs först" read as
+    two lines, the second one without a number. Each choice's words are now a column of
+    their own beside the number: a wrapped line starts under the words."""
+    from PySide6.QtGui import QTextDocument
+
+    from fkstod.ui.ovning.presenter import Presenter
+
+    presenter = Presenter(load_cases(library).get("man-utsatt"), library)
+    audience = presenter.audience
+    qtbot.addWidget(audience)
+    qtbot.addWidget(presenter.console)
+    audience.resize(1024, 640)
+    audience.show()
+    qtbot.waitExposed(audience)
+    audience.fit_text()
+    step = presenter.frame().step
+    assert step.kind == "question"
+    doc = QTextDocument()
+    doc.setDefaultFont(audience.text.font())
+    doc.setHtml(audience.text.text())
+    doc.setTextWidth(audience.text.width())
+    lefts: dict[str, float] = {}
+    block = doc.begin()
+    while block.isValid():
+        lefts[block.text().strip()] = doc.documentLayout().blockBoundingRect(block).left()
+        block = block.next()
+    for n, option in enumerate(step.options, start=1):
+        assert option.label in lefts, f"choice {n} is not a block of its own"
+        assert lefts[option.label] > lefts[str(n)] + audience.text.fontMetrics().horizontalAdvance(
+            "9"
+        )
+    # Markup in a flow's text stays text.
+    assert "<" not in "".join(lefts), "no markup shown as text"
+    presenter.close()
+
+
+def test_the_audience_window_shows_a_flows_markup_as_text(qtbot, library):
+    from PySide6.QtCore import Qt as QtCore_Qt
+
+    from fkstod.core.flows.model import Option, Step
+    from fkstod.ui.ovning.presenter import Presenter
+
+    presenter = Presenter(load_cases(library).get("man-utsatt"), library)
+    qtbot.addWidget(presenter.audience)
+    qtbot.addWidget(presenter.console)
+    hostile = "<h1>X</h1><img src=file:///x> & 1 < 2"
+    step = Step(
+        id="s",
+        kind="question",
+        title="t",
+        say=hostile,
+        options=(Option(label=hostile, next="x"),),
+    )
+    presenter.audience.show_step(step)
+    assert presenter.audience.shown_text() == f"{hostile}\n\n1  {hostile}"
+    assert presenter.audience.text.textFormat() == QtCore_Qt.TextFormat.RichText
+    assert "<h1>" not in presenter.audience.text.text()
+    assert "&lt;h1&gt;X&lt;/h1&gt;" in presenter.audience.text.text()
+    presenter.close()

@@ -54,6 +54,9 @@ def test_a_broken_case_is_reached_by_keys_and_says_file_line_and_what(qtbot, lib
     assert not page.diagram.isVisible(), "no diagram of the case chosen before"
     qtbot.keyClick(page.list, Qt.Key.Key_Down)
     assert f"{tmp_path / 'cases' / 'trasig.toml'}:2: TOML-fel" in page.details.text()
+    # A text not closed on its line (a story of many lines wants """): said so, not
+    # "an illegal character" (tomllib's: the line break).
+    assert "texten avslutas aldrig med citattecken på samma rad" in page.details.text()
     # Enter on it, as on a good case: it says why it cannot be shown, in a message.
     qtbot.keyClick(page.list, Qt.Key.Key_Return)
     assert page.presenter is None

@@ -39,6 +39,8 @@ from fkstod.qt.focus_style import draw_focus_frame, focus_width
 ZOOM_STEP = 1.2
 ZOOM_MIN, ZOOM_MAX = 0.2, 5.0
 PAN_STEP = 60.0
+#: Room right of a followed step before the view scrolls sideways, in diagram units.
+FOLLOW_MARGIN = 16.0
 
 
 class DiagramView(QWidget):
@@ -119,8 +121,10 @@ class DiagramView(QWidget):
         self.zoom = zoom
         cx, cy = node.centre
         cy += self.picture.legend_height
-        # Centred, but never with empty room above or left of the diagram.
-        self.offset = QPointF(min(0.0, w / 2 - cx * zoom), min(0.0, h / 2 - cy * zoom))
+        # Centred, but never with empty room above or left of the diagram; and sideways
+        # only when the step is not in view at the left edge (the legend stays whole).
+        x = 0.0 if (node.x + node.w + FOLLOW_MARGIN) * zoom <= w else w / 2 - cx * zoom
+        self.offset = QPointF(min(0.0, x), min(0.0, h / 2 - cy * zoom))
         self.update()
 
     def zoom_by(self, factor: float) -> None:

@@ -416,3 +416,27 @@ def test_the_audience_window_shows_a_flows_markup_as_text(qtbot, library):
     assert "<h1>" not in presenter.audience.text.text()
     assert "&lt;h1&gt;X&lt;/h1&gt;" in presenter.audience.text.text()
     presenter.close()
+
+
+def test_following_a_step_scrolls_sideways_only_as_far_as_needed(qtbot, library):
+    """The console's diagram centred every step: at the first one the legend's words
+    were cut at the left ("råga om våld", "lobala hopp"). A step in view without
+    scrolling sideways keeps the left edge; one further right is still brought in."""
+    from fkstod.ui.ovning.diagram_view import FOLLOW_MARGIN, DiagramView
+
+    view = DiagramView(library.get("sjukpenning-fraga"), library)
+    qtbot.addWidget(view)
+    view.resize(1078, 300)  # the console's diagram on a 1366×768 laptop
+    view.show()
+    qtbot.waitExposed(view)
+    diagram = view.picture.diagram
+    for node in diagram.nodes:
+        view.follow(node.id, zoom=1.5)
+        left = view.offset.x() + node.x * view.zoom
+        right = view.offset.x() + (node.x + node.w) * view.zoom
+        assert left >= 0 and right <= view.width(), f"{node.id} in view sideways"
+        if (node.x + node.w + FOLLOW_MARGIN) * view.zoom <= view.width():
+            assert view.offset.x() == 0, f"{node.id}: no need to scroll sideways"
+    first = diagram.nodes[0]
+    view.follow(first.id, zoom=1.5)
+    assert view.offset.x() == 0

@@ -48,6 +48,13 @@ _TOML_FAULTS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         (r"^Unclosed array", _("listan stängs aldrig med ]")),
         (r"^Unclosed inline table", _("tabellen stängs aldrig med }")),
         (r"^Unterminated string", _("texten avslutas aldrig med citattecken")),
+        (
+            r"^Illegal character '\\n'",  # a line break inside "…": the text is not closed
+            _(
+                "texten avslutas aldrig med citattecken på samma rad "
+                '(en text på flera rader skrivs inom """)'
+            ),
+        ),
         (r"^Cannot declare .* twice", _("samma rubrik står två gånger")),
         (r"^Duplicate inline table key", _("samma nyckel står två gånger")),
         (r"^Cannot overwrite a value", _("samma nyckel får ett värde två gånger")),

@@ -47,6 +47,8 @@ from fkstod.core.i18n import _
 PIXEL_SIZE = 13
 PAD_X, PAD_Y = 14.0, 9.0
 LEGEND_LINES = 4
+#: The frame around the step shown (the presenter's console), in diagram units.
+CURRENT_WIDTH = 3.0
 
 INK = QColor("#1a1a1a")
 PLANNED = QColor("#0b5cad")
@@ -170,6 +172,11 @@ class Picture:
             f"{j.key} {self.jump_titles.get(j.flow_id, j.flow_id)}" for j in self.diagram.jumps
         )
         own = _(" (hopp {key})").format(key=self.diagram.jump_key) if self.diagram.jump_key else ""
+        paths = _(
+            "Tjock linje = planerad väg · streckad = vägen som togs · [F5]–[F8] = globalt hopp"
+        )
+        if self.marks.current:
+            paths = _("{paths} · tjock svart ram = steget som visas").format(paths=paths)
         return [
             f"{self.diagram.title}{own}",
             _("Globala hopp, från varje steg: {jumps}").format(jumps=jumps),
@@ -177,7 +184,7 @@ class Picture:
                 "Rundade hörn med ? = fråga · rektangel = information · streck till vänster = "
                 "checklista · dubbel rund kant = slut"
             ),
-            _("Tjock linje = planerad väg · streckad = vägen som togs · [F5]–[F8] = globalt hopp"),
+            paths,
         ]
 
     def paint(self, painter: QPainter) -> None:
@@ -224,8 +231,9 @@ def _paint_node(painter: QPainter, node: Node, marks: Marks, metrics: QFontMetri
         painter.setPen(_pen(TAKEN, 2.0, dashed=True))
         painter.drawPath(_node_path(node, 4))
     if node.id == marks.current:
+        # Thick and dark, outside the dashes: found at a glance at arm's length.
         painter.setBrush(Qt.BrushStyle.NoBrush)
-        painter.setPen(_pen(INK, 1.0))
+        painter.setPen(_pen(INK, CURRENT_WIDTH))
         painter.drawPath(_node_path(node, 8))
     painter.setBrush(Qt.BrushStyle.NoBrush)
     painter.setPen(_pen(color, 1.0))

@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 )
 
 from fkstod.qt.close_guard import CloseGuard
+from fkstod.qt.relative_size import keep_relative_size
 from fkstod.ui.section import Section
 from fkstod.ui.widgets.accent_room import give_accent_room
 
@@ -95,8 +96,9 @@ class MainWindow(QMainWindow):
         self.training_banner.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.training_banner.setStyleSheet(
             "QLabel#training_banner { background: #ffd400; color: #000000; font-weight: bold;"
-            " font-size: 1.3em; padding: 6px; border-bottom: 3px dashed #000000; }"
+            " padding: 6px; border-bottom: 3px dashed #000000; }"
         )
+        keep_relative_size(self.training_banner, 1.3, bold=True)  # not "em": Qt ignores it
         self.training_banner.hide()
         outer.addWidget(self.training_banner)
         layout = QHBoxLayout()

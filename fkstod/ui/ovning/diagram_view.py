@@ -34,10 +34,13 @@ from fkstod.qt.diagram import (
     label_rects,
     paint_picture,
 )
+from fkstod.qt.focus_style import draw_focus_frame, focus_width
 
 ZOOM_STEP = 1.2
 ZOOM_MIN, ZOOM_MAX = 0.2, 5.0
 PAN_STEP = 60.0
+#: Room right of a followed step before the view scrolls sideways, in diagram units.
+FOLLOW_MARGIN = 16.0
 
 
 class DiagramView(QWidget):
@@ -118,8 +121,10 @@ class DiagramView(QWidget):
         self.zoom = zoom
         cx, cy = node.centre
         cy += self.picture.legend_height
-        # Centred, but never with empty room above or left of the diagram.
-        self.offset = QPointF(min(0.0, w / 2 - cx * zoom), min(0.0, h / 2 - cy * zoom))
+        # Centred, but never with empty room above or left of the diagram; and sideways
+        # only when the step is not in view at the left edge (the legend stays whole).
+        x = 0.0 if (node.x + node.w + FOLLOW_MARGIN) * zoom <= w else w / 2 - cx * zoom
+        self.offset = QPointF(min(0.0, x), min(0.0, h / 2 - cy * zoom))
         self.update()
 
     def zoom_by(self, factor: float) -> None:
@@ -212,6 +217,10 @@ class DiagramView(QWidget):
         painter.translate(self.offset)
         painter.scale(self.zoom, self.zoom)
         paint_picture(painter, self.picture)
+        if self.hasFocus():
+            # Painted by us, not the style: the frame the style gives other controls.
+            painter.resetTransform()
+            draw_focus_frame(painter, self.rect(), self.palette(), focus_width(self))
         painter.end()
 
     def to_diagram(self, point: QPointF) -> QPointF:

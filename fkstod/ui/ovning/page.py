@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 from fkstod.core.files import NOTHING_PROTECTED, FileProblem, Protected, write_file
 from fkstod.core.flows import FlowLibrary
 from fkstod.core.i18n import _
-from fkstod.core.training import FICTIONAL, Case, CaseLibrary
+from fkstod.core.training import FICTIONAL, Case, CaseLibrary, UnavailableCase
 from fkstod.core.vocabulary import BENEFITS
 from fkstod.ui.dialogs import Dialogs
 from fkstod.ui.ovning.diagram_view import DiagramView
@@ -33,6 +33,9 @@ from fkstod.ui.ovning.practice import PracticeWindow
 from fkstod.ui.ovning.presenter import Presenter, plain_label
 from fkstod.ui.widgets.accent_room import give_accent_room
 from fkstod.ui.widgets.wrap_layout import WrapLayout
+
+#: The list's data role for a broken file: its index in ``CaseLibrary.unavailable``.
+BROKEN_ROLE = Qt.ItemDataRole.UserRole + 1
 
 
 def case_line(case: Case) -> str:
@@ -89,13 +92,15 @@ class OvningPage(QWidget):
             item.setData(Qt.ItemDataRole.UserRole, case.id)
             item.setData(Qt.ItemDataRole.AccessibleTextRole, case_line(case))
             self.list.addItem(item)
-        for broken in cases.unavailable:
+        # A broken file stays in the list, reached by keys like the others: chosen, it
+        # says what is wrong and where (path:line: message), and nothing starts from it.
+        for n, broken in enumerate(cases.unavailable):
             item = QListWidgetItem(
-                _("Ej tillgängligt: {path} ({n} fel, se fkstod lint)").format(
+                _("Ej tillgängligt: {path} ({n} fel)").format(
                     path=Path(broken.path).name, n=len(broken.problems)
                 )
             )
-            item.setFlags(Qt.ItemFlag.NoItemFlags)
+            item.setData(BROKEN_ROLE, n)
             self.list.addItem(item)
         self.details = plain_label(name=_("Om fallet"))
         self.details.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
@@ -142,7 +147,7 @@ class OvningPage(QWidget):
         self.diagram_holder = QVBoxLayout()
         layout.addLayout(self.diagram_holder, 2)
         self.setFocusProxy(self.list)
-        if self.list.count() and cases.listed():
+        if self.list.count():
             self.list.setCurrentRow(0)
 
     def _button(self, text: str, slot: Callable[[], object]) -> QPushButton:
@@ -166,6 +171,31 @@ class OvningPage(QWidget):
                 return
         raise KeyError(case_id)
 
+    def current_broken(self) -> UnavailableCase | None:
+        """Return the case file chosen in the list that could not be used, or None."""
+        item = self.list.currentItem()
+        n = item.data(BROKEN_ROLE) if item else None
+        return self.cases.unavailable[n] if isinstance(n, int) else None
+
+    def _broken_text(self, broken: UnavailableCase) -> str:
+        return "\n".join(
+            [
+                _(
+                    "Övningsfallet i {path} har fel och kan inte visas. Rätta filen och starta om "
+                    "fkstod; de andra fallen går att använda som vanligt."
+                ).format(path=Path(broken.path).name),
+                "",
+                *(str(problem) for problem in broken.problems),
+            ]
+        )
+
+    def _case_or_tell(self) -> Case | None:
+        """Return the case chosen; for a broken file, say what is wrong and return None."""
+        broken = self.current_broken()
+        if broken is not None:
+            self.dialogs.error(_("Övningsfallet går inte att visa"), self._broken_text(broken))
+        return self.current_case()
+
     def _show_case(self) -> None:
         case = self.current_case()
         for button in (
@@ -176,7 +206,10 @@ class OvningPage(QWidget):
         ):
             button.setEnabled(case is not None)
         if case is None:
-            self.details.setText("")
+            broken = self.current_broken()
+            self.details.setText(self._broken_text(broken) if broken is not None else "")
+            if self.diagram is not None:
+                self.diagram.hide()  # not the flow of the case chosen before
             return
         flow = self.library.get(case.flow)
         self.details.setText(
@@ -201,6 +234,7 @@ class OvningPage(QWidget):
             self.diagram_holder.addWidget(self.diagram)
         elif self.diagram.flow.id != flow.id:
             self.diagram.set_flow(flow)
+        self.diagram.show()
         from fkstod.core.flows.layout import path_marks
         from fkstod.core.training import planned_trail
 
@@ -210,7 +244,7 @@ class OvningPage(QWidget):
 
     def present(self) -> Presenter | None:
         """Open the presenter view of the case chosen: the audience window and the console."""
-        case = self.current_case()
+        case = self._case_or_tell()
         if case is None:
             return None
         if self.presenter is not None:
@@ -227,7 +261,7 @@ class OvningPage(QWidget):
 
     def practise(self) -> PracticeWindow | None:
         """Open Öva själv for the case chosen."""
-        case = self.current_case()
+        case = self._case_or_tell()
         if case is None:
             return None
         if self.practice is not None:

@@ -18,6 +18,7 @@ from fkstod.core.flows import FlowLibrary
 from fkstod.core.flows.model import GLOBAL_JUMP_KEYS
 from fkstod.core.i18n import _
 from fkstod.core.training import CONVERSATION_STEPS, Case, Comparison, Practice
+from fkstod.qt.relative_size import keep_relative_size
 from fkstod.ui.ovning.presenter import plain_label
 from fkstod.ui.widgets.scroll_area import VerticalScrollArea
 
@@ -81,9 +82,10 @@ class PracticeWindow(QWidget):
             name=_("Om övningen"),
         )
         self.caller = plain_label(name=_("Personen säger"))
-        self.caller.setStyleSheet("font-size: 1.2em; border-left: 4px solid #555; padding: 6px;")
+        self.caller.setStyleSheet("border-left: 4px solid #555; padding: 6px;")
+        keep_relative_size(self.caller, 1.2)
         self.step = plain_label(name=_("Steget"))
-        self.step.setStyleSheet("font-weight: bold; font-size: 1.2em;")
+        keep_relative_size(self.step, 1.2, bold=True)
         self.say = plain_label(name=_("Säg"))
         self.guidance = plain_label(name=_("Tänk på"))
         self.choices = plain_label(name=_("Val"))

@@ -6,17 +6,22 @@ choices in very large text that follows the window's size, nothing else. The
 trainer console has the rest: the step, a cue for the next planned step, the
 trainer's notes and the discussion questions of this step, the case's story, the
 elapsed time and the flow as a diagram with the planned path and the path so far.
+With a second screen (a projector) the audience window opens there on the whole
+screen, and the console on the screen of fkstod's window, inside it.
 
 Keys, as presentation remotes send them, in both windows: PgDn, → and ↓ go on
 along the planned path; PgUp, ← and ↑ go back; B or . blanks the audience
 window (again: shows it); F5 puts the audience window on the whole screen (again:
-back); Home starts over (between demonstrations); Esc closes both.
+back); Home starts over (between demonstrations); Esc brings the audience window
+back from the whole screen, and closes both when it is a window.
 """
 
 from __future__ import annotations
 
+import html
+
 from PySide6.QtCore import QElapsedTimer, QObject, Qt, QTimer, Signal
-from PySide6.QtGui import QCloseEvent, QFont, QKeyEvent, QResizeEvent
+from PySide6.QtGui import QCloseEvent, QFont, QGuiApplication, QKeyEvent, QResizeEvent, QScreen
 from PySide6.QtWidgets import (
     QGridLayout,
     QHBoxLayout,
@@ -32,6 +37,7 @@ from fkstod.core.flows.layout import path_marks
 from fkstod.core.flows.model import Step
 from fkstod.core.i18n import _
 from fkstod.core.training import Case, CaseReplay, ReplayFrame, planned_trail
+from fkstod.qt.relative_size import keep_relative_size
 from fkstod.ui.ovning.diagram_view import DiagramView
 
 FORWARD_KEYS = {Qt.Key.Key_PageDown, Qt.Key.Key_Right, Qt.Key.Key_Down, Qt.Key.Key_Space}
@@ -41,17 +47,78 @@ BLANK_KEYS = {Qt.Key.Key_B, Qt.Key.Key_Period}
 FULL_SCREEN_KEYS = {Qt.Key.Key_F5}
 
 
-def audience_text(step: Step) -> str:
-    """Return what the audience sees of a step: its words, then its choices, numbered."""
+def audience_rows(step: Step) -> tuple[str, list[tuple[str, str]]]:
+    """Return what the audience sees of a step: its words, and its numbered choices
+    (or a checklist's items after a bullet) as (mark, text) pairs."""
     words = step.say or step.title
-    lines = [words]
     if step.kind == "question":
+        return words, [(str(n), option.label) for n, option in enumerate(step.options, start=1)]
+    if step.kind == "checklist" and step.items:
+        return words, [("•", item) for item in step.items]
+    return words, []
+
+
+def audience_text(step: Step) -> str:
+    """Return what the audience sees of a step as plain text: its words, then its choices."""
+    words, rows = audience_rows(step)
+    lines = [words]
+    if rows:
         lines.append("")
-        lines += [f"{n}  {option.label}" for n, option in enumerate(step.options, start=1)]
-    elif step.kind == "checklist" and step.items:
-        lines.append("")
-        lines += [f"•  {item}" for item in step.items]
+        lines += [f"{mark}  {text}" for mark, text in rows]
     return "\n".join(lines)
+
+
+def audience_html(step: Step) -> str:
+    """Return the same as rich text, every character of the flow's text escaped.
+
+    The marks are a column of their own: a choice that wraps goes on under its own
+    words, not under its number (where it would read as a line of its own).
+    """
+    words, rows = audience_rows(step)
+    para = '<p style="margin-top:0; margin-bottom:0">{}</p>'
+    parts = [para.format(html.escape(line) or "&nbsp;") for line in words.split("\n")]
+    if rows:
+        parts.append(para.format("&nbsp;"))
+        cells = "".join(
+            f'<tr><td valign="top">{html.escape(mark)}&nbsp;&nbsp;</td>'
+            f'<td valign="top">{html.escape(text)}</td></tr>'
+            for mark, text in rows
+        )
+        parts.append(f'<table cellspacing="0" cellpadding="0">{cells}</table>')
+    return "".join(parts)
+
+
+def audience_screen(home: QScreen | None, screens: list[QScreen]) -> QScreen | None:
+    """Return the screen for the audience window: the largest one other than ``home``.
+
+    None when there is no other screen (one screen: share the window, or F5).
+    """
+    others = [s for s in screens if s is not home]
+    if not others:
+        return None
+    return max(others, key=lambda s: s.geometry().width() * s.geometry().height())
+
+
+def place_inside(window: QWidget, screen: QScreen | None) -> None:
+    """Put ``window`` on ``screen``, no larger than its free area and inside it.
+
+    Room is left for the window manager's title bar and borders before the window
+    is first shown (their size is not known yet).
+    """
+    if screen is None:
+        return
+    window.setScreen(screen)
+    free = screen.availableGeometry()
+    frame = window.frameGeometry()
+    extra_w = max(0, frame.width() - window.width())
+    extra_h = max(0, frame.height() - window.height()) or (0 if window.isVisible() else 40)
+    width = min(window.width(), free.width() - extra_w)
+    height = min(window.height(), free.height() - extra_h)
+    window.resize(width, height)
+    window.move(
+        free.left() + max(0, (free.width() - width - extra_w) // 2),
+        free.top() + max(0, (free.height() - height - extra_h) // 2),
+    )
 
 
 def plain_label(text: str = "", *, name: str = "") -> QLabel:
@@ -94,6 +161,8 @@ class AudienceWindow(_KeyForwarding):
         self.setAutoFillBackground(True)
         self.setStyleSheet("AudienceWindow { background: #ffffff; }")
         self.text = plain_label(name=_("Stegets ord och val"))
+        # Rich text for the column of numbers only: every text in it is escaped.
+        self.text.setTextFormat(Qt.TextFormat.RichText)
         self.text.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
         self.text.setStyleSheet("color: #000000;")
         self.text.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Ignored)
@@ -102,11 +171,14 @@ class AudienceWindow(_KeyForwarding):
         layout.addWidget(self.text)
         self.blank = False
         self._content = ""
+        self._html = ""
         self.resize(1024, 640)
 
-    def show_text(self, text: str) -> None:
-        """Show ``text`` (unless blanked), as large as the window allows."""
-        self._content = text
+    def show_step(self, step: Step) -> None:
+        """Show ``step``'s words and choices (unless blanked), as large as the window allows."""
+        self._content = audience_text(step)
+        self._html = audience_html(step)
+        self.text.setAccessibleDescription(self._content)
         self._apply()
 
     def set_blank(self, blank: bool) -> None:
@@ -118,11 +190,11 @@ class AudienceWindow(_KeyForwarding):
         self._apply()
 
     def shown_text(self) -> str:
-        """Return the text the audience sees now ("" while blank)."""
-        return self.text.text()
+        """Return the text the audience sees now, as plain text ("" while blank)."""
+        return "" if self.blank or not self.text.text() else self._content
 
     def _apply(self) -> None:
-        self.text.setText("" if self.blank else self._content)
+        self.text.setText("" if self.blank else self._html)
         self.fit_text()
 
     def fit_text(self) -> None:
@@ -166,19 +238,14 @@ class TrainerConsole(_KeyForwarding):
         self.setWindowTitle(_("Övning – tränarvy: {title}").format(title=case.title))
         self.setAccessibleName(_("Tränarvy"))
         # Read at arm's length while presenting: a size larger than the window's.
-        base = QFont(self.font())
-        base.setPointSizeF(base.pointSizeF() * 1.2)
-        self.setFont(base)
-        big = QFont(self.font())
-        big.setPointSizeF(self.font().pointSizeF() * 1.4)
-        big.setBold(True)
+        keep_relative_size(self, 1.2)
 
         self.position = plain_label(name=_("Var i planen"))
         self.clock = plain_label(name=_("Tid sedan start"))
         self.clock.setAlignment(Qt.AlignmentFlag.AlignRight)
         self.audience_state = plain_label(name=_("Publikfönstret"))
         self.step = plain_label(name=_("Steget som visas"))
-        self.step.setFont(big)
+        keep_relative_size(self.step, 1.2 * 1.4, bold=True)
         self.say = plain_label(name=_("Stegets ord"))
         self.caller = plain_label(name=_("Personen säger"))
         self.cue = plain_label(name=_("Nästa i planen"))
@@ -196,7 +263,8 @@ class TrainerConsole(_KeyForwarding):
         self.keys = plain_label(
             _(
                 "PgDn/→ nästa · PgUp/← tillbaka · B eller . släcker publikfönstret · "
-                "F5 publikfönstret på hela skärmen · Home börjar om · Esc avslutar"
+                "F5 publikfönstret på hela skärmen · Home börjar om · Esc lämnar hela "
+                "skärmen, Esc igen avslutar"
             ),
             name=_("Tangenter"),
         )
@@ -268,12 +336,15 @@ class TrainerConsole(_KeyForwarding):
         self.show_blank(blank)
 
     def show_blank(self, blank: bool) -> None:
-        """Say whether the audience window is blanked."""
-        self.audience_state.setText(
+        """Say whether the audience window is blanked, and where it is."""
+        text = (
             _("Publikfönstret är släckt (B tänder det).")
             if blank
             else _("Publikfönstret visar steget (B släcker det).")
         )
+        if self.presenter.on_other_screen:
+            text = _("{state} Det är på den andra skärmen.").format(state=text)
+        self.audience_state.setText(text)
 
     def show_elapsed(self, seconds: int) -> None:
         """Show the time since the demonstration started (or started over)."""
@@ -297,6 +368,8 @@ class Presenter(QObject):
         self._planned = planned_trail(case, library)
         self.blank = False
         self._closing = False
+        #: The audience window opened on a screen of its own (``show_windows``).
+        self.on_other_screen = False
         self.audience = AudienceWindow(self)
         self.console = TrainerConsole(self, library)
         self.elapsed = QElapsedTimer()
@@ -309,8 +382,24 @@ class Presenter(QObject):
         self._tick()
 
     def show_windows(self) -> None:
-        """Show both windows; the console has the keyboard."""
-        self.audience.show()
+        """Show both windows; the console has the keyboard.
+
+        The console opens on the screen of fkstod's window, inside it. With a second
+        screen (a projector) the audience window opens there, on the whole screen: the
+        trainer has nothing to drag in front of the class (F5 makes it a window again).
+        """
+        owner = self.parent()
+        home = owner.window().screen() if isinstance(owner, QWidget) else None
+        home = home or QGuiApplication.primaryScreen()
+        other = audience_screen(home, QGuiApplication.screens())
+        place_inside(self.console, home)
+        self.on_other_screen = other is not None
+        if other is not None:
+            place_inside(self.audience, other)
+            self.audience.showFullScreen()
+        else:
+            self.audience.show()
+        self.console.show_blank(self.blank)
         self.console.show()
         self.console.activateWindow()
         self.console.setFocus(Qt.FocusReason.OtherFocusReason)
@@ -328,7 +417,12 @@ class Presenter(QObject):
         elif key == Qt.Key.Key_Home:
             self.reset()
         elif key == Qt.Key.Key_Escape:
-            self.close()
+            # A remote's start/stop button sends F5, then Esc: out of the whole screen
+            # first, never the demonstration with its step and clock. Esc again closes.
+            if self.audience.isFullScreen():
+                self.audience.toggle_full_screen()
+            else:
+                self.close()
         else:
             return False
         return True
@@ -378,7 +472,7 @@ class Presenter(QObject):
 
     def _show(self) -> None:
         frame = self.replay.frame()
-        self.audience.show_text(audience_text(frame.step))
+        self.audience.show_step(frame.step)
         self.console.show_frame(frame, self.library, self.blank)
         flow = frame.flow
         if self.console.diagram.flow.id != flow.id:

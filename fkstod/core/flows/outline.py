@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from fkstod.core import templates
@@ -22,6 +23,17 @@ STEP_KIND_LABELS: dict[str, str] = {
     "checklist": _("Checklista"),
     "outcome": _("Slut"),
 }
+
+
+#: The note in a source's title of which seed document a rule was read from, for
+#: whoever checks the flow: "(underlag: seeds/002_….txt)", or last in a parenthesis
+#: ("(beskrivet i A 2022/00842, underlag: seeds/….txt)"). Not for a reader.
+_WORKING_FILE = re.compile(r"\s*\(underlag:[^)]*\)|,\s*underlag:[^)]*")
+
+
+def cited(title: str) -> str:
+    """Return a source's title as a reader looks it up: without the seed file it came from."""
+    return _WORKING_FILE.sub("", title).strip()
 
 
 def outline(flow: Flow, fmt: str = "text", titles: dict[str, str] | None = None) -> str:
@@ -50,7 +62,7 @@ def outline_context(flow: Flow, titles: dict[str, str]) -> dict[str, Any]:
         "when": flow.when,
         "is_jump": flow.is_jump,
         "benefits": [BENEFITS.get(b, b) for b in flow.benefits],
-        "sources": [{"id": s.id, "title": s.title, "url": s.url} for s in flow.sources],
+        "sources": [{"id": s.id, "title": cited(s.title), "url": s.url} for s in flow.sources],
         "steps": [
             _step_context(flow, step, numbers[step.id], target, titles) for step in flow.steps
         ],
@@ -69,7 +81,7 @@ def _step_context(flow: Flow, step: Step, number: int, target, titles) -> dict[s
         "codes": [OUTCOME_CODES.get(c, c) for c in step.codes],
         "note": step.note,
         "next": target(step.next) if step.next else "",
-        "sources": [s.title for ref in step.sources if (s := flow.source(ref))],
+        "sources": [cited(s.title) for ref in step.sources if (s := flow.source(ref))],
         "orosanmalan": step.orosanmalan,
         "directory": [
             {

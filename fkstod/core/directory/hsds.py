@@ -21,6 +21,7 @@ from fkstod.core.directory.csvfile import (
     Row,
     excel_safe,
     read_text,
+    too_many_rows,
     unexcel,
 )
 from fkstod.core.directory.hours import parse_hours
@@ -372,7 +373,7 @@ def _table(
                 cells[k] = v if "\r" not in v and v[:1] != "'" else _cell(v)
             out.append((start, cells))
             if len(out) > cap:
-                raise FileProblem(path, start, _("för många rader (högst {n})").format(n=cap))
+                raise FileProblem(path, start, too_many_rows(cap))
             start = reader.line_num + 1
     except csv.Error as exc:
         raise FileProblem(

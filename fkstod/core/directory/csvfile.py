@@ -84,6 +84,8 @@ class Row:
     cells: dict[str, str]
     levererad: bool
     problem: tuple[str, str] | None = None
+    #: The file ``line`` is in when it is not the one imported (a table of an HSDS package).
+    path: str = ""
 
 
 def read_text(path: Path, max_bytes: int | None = None) -> str:

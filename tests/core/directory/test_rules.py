@@ -141,7 +141,7 @@ def test_hsds_refuses_a_second_number_and_a_number_for_no_service(memory_db, tmp
     problems = Directory(memory_db).plan_import(folder).problems
     text = "\n".join(str(p) for p in problems)
     assert "phone.csv rad 2, 3" in text and "2 telefonnummer" in text
-    assert "phone.csv rad 4" in text and "finns-inte" in text
+    assert f"{folder / 'phone.csv'}:4: numret hör till tjänsten ”finns-inte”" in text
 
 
 def test_hsds_has_the_row_cap_of_csv(memory_db, tmp_path, monkeypatch):

@@ -30,6 +30,7 @@ from fkstod.core import kommuner as kommun_data
 from fkstod.core.collate import swedish_key
 from fkstod.core.i18n import _
 from fkstod.core.kommuner import Kommun
+from fkstod.ui.widgets.accent_room import give_accent_room
 from fkstod.ui.widgets.plain_label import PlainLabel
 
 
@@ -80,6 +81,9 @@ class KommunCombo(QComboBox):
         completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
         completer.setMaxVisibleItems(8)
         self.setCompleter(completer)
+        # Both lists of names show the marks over Å, Ä and Ö ("Örebro", not "Orebro").
+        give_accent_room(completer.popup())
+        give_accent_room(self.view())
         completer.activated[str].connect(self._take_text)
         self.lineEdit().textEdited.connect(self._suggest)
         # Keys reach the combo, its line edit or the open list, depending on the platform.

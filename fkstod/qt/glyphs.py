@@ -11,6 +11,7 @@ their place in what is painted.
 
 from __future__ import annotations
 
+import re
 import unicodedata
 
 from PySide6.QtGui import QFont, QTextLayout
@@ -19,6 +20,7 @@ from PySide6.QtGui import QFont, QTextLayout
 REPLACEMENT = "\ufffd"
 _FALLBACK = "?"
 
+_BEYOND_LATIN = re.compile("[^\x00-\u024f]")
 _UNSEEN = frozenset({"Cc", "Cf", "Zs", "Zl", "Zp"})
 _known: dict[tuple[str, str], bool] = {}
 
@@ -41,16 +43,17 @@ def _checked(ch: str) -> bool:
     # the character before them (accents, emoji modifiers' joiners, variation
     # selectors) have no glyph of their own to lack, nor have controls and spaces.
     category = unicodedata.category(ch)
-    return ord(ch) > 0x24F and category[0] != "M" and category not in _UNSEEN
+    return category[0] != "M" and category not in _UNSEEN
 
 
 def undrawable(text: str, font: QFont) -> str:
     """Return the characters of ``text`` that no font can draw, each once, in order."""
-    seen: dict[str, None] = {}
-    for ch in text:
-        if ch not in seen and _checked(ch) and _missing(ch, font):
-            seen[ch] = None
-    return "".join(seen)
+    if text.isascii():
+        return ""
+    # The preview asks on every change: the scan is one regular-expression pass in C
+    # (a report of 100 000 letters took 9 ms a character at a time in Python).
+    beyond = dict.fromkeys(_BEYOND_LATIN.findall(text))
+    return "".join(ch for ch in beyond if _checked(ch) and _missing(ch, font))
 
 
 def drawable(text: str, font: QFont) -> str:

@@ -9,7 +9,7 @@ box by the widget's font.
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QCheckBox, QStyle, QStyleOption, QWidget
+from PySide6.QtWidgets import QAbstractItemView, QCheckBox, QStyle, QStyleOption, QWidget
 
 from fkstod.qt.focus_style import FocusFrameStyle
 
@@ -40,3 +40,13 @@ def scale_indicators(root: QWidget) -> None:
         style = ScaledIndicatorStyle()
         style.setParent(box)  # lives as long as the box it draws
         box.setStyle(style)
+
+
+def scale_item_indicators(view: QAbstractItemView) -> None:
+    """Give the check boxes of ``view``'s rows a box that follows the text size.
+
+    An item view asks its style for the same metrics as a check box does.
+    """
+    style = ScaledIndicatorStyle()
+    style.setParent(view)
+    view.setStyle(style)

@@ -26,6 +26,7 @@ from PySide6.QtGui import (
 )
 
 from fkstod.core.i18n import _
+from fkstod.qt.glyphs import drawable
 
 PDF_RESOLUTION = 300
 MARGINS_MM = QMarginsF(20, 18, 20, 18)
@@ -69,14 +70,20 @@ def a4_layout() -> QPageLayout:
     )
 
 
+def report_font() -> QFont:
+    """Return the font a report is painted in (its headings are the same family)."""
+    font = QFont()
+    font.setPointSizeF(BODY_POINT_SIZE)
+    return font
+
+
 def paint_report(device: QPagedPaintDevice, html: str, decor: PageDecor) -> int:
     """Lay out ``html`` on the pages of ``device`` (a PDF writer or printer).
 
     Returns:
         The number of pages painted.
     """
-    font = QFont()
-    font.setPointSizeF(BODY_POINT_SIZE)
+    font = report_font()
     small = QFont(font)
     small.setPointSizeF(BODY_POINT_SIZE * 0.85)
     bold = QFont(font)
@@ -92,7 +99,7 @@ def paint_report(device: QPagedPaintDevice, html: str, decor: PageDecor) -> int:
     doc.documentLayout().setPaintDevice(device)
     doc.setDocumentMargin(0)  # the page margins are the margins: text lines up with the footer
     doc.setDefaultFont(font)
-    doc.setHtml(html)
+    doc.setHtml(drawable(html, font))  # no empty boxes where no font has the character
     doc.setPageSize(body)
     pages = max(1, doc.pageCount())
 

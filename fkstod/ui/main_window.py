@@ -347,8 +347,15 @@ class MainWindow(QMainWindow):
     def show_section(self, index: int) -> None:
         """Show the section at ``index`` and move the keyboard focus into it.
 
-        A page says where its focus belongs with ``setFocusProxy``.
+        A page says where its focus belongs with ``setFocusProxy``; it arrives there as
+        a shortcut's, so a line edit's text is selected and typing replaces it.
         """
+        focus = QApplication.focusWidget()
+        if focus is not None and self.pages.isAncestorOf(focus):
+            # Out of the pages first: the stack would move the focus into the new page
+            # itself, without a reason, and the shortcut's focus below would find it there
+            # already: Ctrl+2 and the next caller's need added to the last search.
+            self.navigation.setFocus(Qt.FocusReason.ShortcutFocusReason)
         self.navigation.setCurrentRow(index)
         self.page(index)
         self.pages.widget(index).setFocus(Qt.FocusReason.ShortcutFocusReason)

@@ -29,6 +29,7 @@ from fkstod.core.directory.validate import (
 )
 from fkstod.core.files import FileProblem
 from fkstod.core.i18n import _
+from fkstod.core.plural import count_text
 
 #: The one cap on a directory file: entries per import, CSV or HSDS (the import
 #: budget, DESIGN.md, is 100 000 entries in 10 s). The byte cap follows from it.
@@ -83,6 +84,8 @@ class Row:
     cells: dict[str, str]
     levererad: bool
     problem: tuple[str, str] | None = None
+    #: The file ``line`` is in when it is not the one imported (a table of an HSDS package).
+    path: str = ""
 
 
 def read_text(path: Path, max_bytes: int | None = None) -> str:
@@ -223,7 +226,12 @@ def check_row_count(path: Path, line: int, rows: int) -> None:
         FileProblem: when ``rows`` is more than ``MAX_ROWS``.
     """
     if rows > MAX_ROWS:
-        raise FileProblem(path, line, _("för många rader (högst {n})").format(n=MAX_ROWS))
+        raise FileProblem(path, line, too_many_rows(MAX_ROWS))
+
+
+def too_many_rows(cap: int) -> str:
+    """Return the message for a file past the row cap: "för många rader (högst 100 000)"."""
+    return _("för många rader (högst {n})").format(n=count_text(cap))
 
 
 def _too_many(cells: int, columns: int) -> tuple[str, str]:

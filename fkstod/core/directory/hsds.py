@@ -21,6 +21,7 @@ from fkstod.core.directory.csvfile import (
     Row,
     excel_safe,
     read_text,
+    too_many_rows,
     unexcel,
 )
 from fkstod.core.directory.hours import parse_hours
@@ -310,6 +311,28 @@ _READ: dict[str, tuple[str, ...]] = {
 }
 
 
+#: The columns that tie a table's rows to a service or a location.
+_LINKS: dict[str, tuple[str, ...]] = {
+    "phone": ("service_id",),
+    "schedule": ("service_id",),
+    "language": ("service_id",),
+    "service_area": ("service_id",),
+    "accessibility": ("location_id",),
+    "service_at_location": ("service_id", "location_id"),
+    "attribute": ("link_id", "taxonomy_term_id"),
+}
+
+
+def _delimiter(text: str) -> str:
+    """Return what separates a table's columns: ";" as Swedish Excel saves it, else ",".
+
+    The header names HSDS columns, which hold neither character: a header with
+    semicolons and no comma is a table saved by Excel with Swedish settings.
+    """
+    header = text[: text.find("\n")] if "\n" in text else text
+    return ";" if ";" in header and "," not in header else ","
+
+
 def _listed(descriptor: object) -> frozenset[str]:
     """Return the file names of the resources ``datapackage.json`` lists."""
     resources = descriptor.get("resources") if isinstance(descriptor, dict) else None
@@ -341,14 +364,18 @@ def _table(
     # csv.reader, not DictReader: the same rows (blank ones skipped, cells beyond the
     # header dropped, missing ones empty, a repeated column's last cell kept) at a
     # fraction of the cost per row, which counts at 100 000 services.
-    reader = csv.reader(io.StringIO(read_text(path), newline=""))
+    text = read_text(path)
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=_delimiter(text))
     try:
         header = next(reader, None) or []
     except csv.Error as exc:
         raise FileProblem(
             path, reader.line_num, _("filen går inte att läsa som CSV: {e}").format(e=exc)
         ) from exc
-    missing = [column for column in required if column not in header]
+    # The column that ties a row to its service (or location): without it every row
+    # would be read as belonging to none, and the import would take what the table
+    # holds (kommuner, hours, languages) away from the entries without a word.
+    missing = [column for column in (*required, *_LINKS.get(name, ())) if column not in header]
     if missing:
         raise FileProblem(path, 1, _("kolumnen {c} saknas i {t}.csv").format(c=missing[0], t=name))
     wanted = _READ.get(name)
@@ -372,7 +399,7 @@ def _table(
                 cells[k] = v if "\r" not in v and v[:1] != "'" else _cell(v)
             out.append((start, cells))
             if len(out) > cap:
-                raise FileProblem(path, start, _("för många rader (högst {n})").format(n=cap))
+                raise FileProblem(path, start, too_many_rows(cap))
             start = reader.line_num + 1
     except csv.Error as exc:
         raise FileProblem(
@@ -384,7 +411,8 @@ def _table(
 def read_package(path: Path) -> Sequence[Row]:
     """Read an HSDS package (its folder or its ``datapackage.json``) as single-sheet rows.
 
-    Line numbers are those of ``service.csv``.
+    Line numbers are those of ``service.csv`` (of ``phone.csv`` for a number that
+    belongs to no service), and each row names its table (``Row.path``).
 
     Raises:
         FileProblem: when the package cannot be read.
@@ -438,20 +466,22 @@ def read_package(path: Path) -> Sequence[Row]:
     # fkstod keeps one number per service: a second one, or one for a service that is
     # not in the package, is refused rather than left out without a word.
     service_ids = {s.get("id", "") for _line, s in services}
+    # Each row says which table its line is in: problems read "…/phone.csv:4: …".
+    service_csv, phone_csv = str(folder / "service.csv"), str(folder / "phone.csv")
     for sid, lines in phone_lines.items():
-        where = _("phone.csv rad {n}")
         if sid not in service_ids:
             rows.extend(
                 Row(
-                    0,
+                    n,
                     {},
                     False,
                     (
-                        where.format(n=n),
+                        "",
                         _("numret hör till tjänsten ”{s}”, som inte finns i service.csv").format(
                             s=sid
                         ),
                     ),
+                    phone_csv,
                 )
                 for n in lines
             )
@@ -471,6 +501,7 @@ def read_package(path: Path) -> Sequence[Row]:
                             "lägg de andra som egna tjänster"
                         ).format(k=len(phone_lines[sid])),
                     ),
+                    service_csv,
                 )
             )
             continue
@@ -494,7 +525,7 @@ def read_package(path: Path) -> Sequence[Row]:
         }
         for name in ("sprak", "kommuner", "malgrupper", "valdsformer", "taggar"):
             cells[name] = ", ".join(extra.get(name, []))
-        rows.append(Row(line, cells, first.get("levererad", "") == "ja"))
+        rows.append(Row(line, cells, first.get("levererad", "") == "ja", path=service_csv))
     return rows
 
 

@@ -534,8 +534,9 @@ class Directory:
         for number, row in enumerate(rows):
             if number % PROGRESS_ROWS == 0 and not progress(number, len(rows)):
                 raise Cancelled
+            where = row.path or path  # an HSDS package's row: the table it is in
             if row.problem is not None:
-                plan.problems.append(Problem.in_column(path, row.line, *row.problem))
+                plan.problems.append(Problem.in_column(where, row.line, *row.problem))
                 continue
             # Rows marked shipped are checked like any other, then left alone.
             built = entry_from_fields(row.cells, levererad=row.levererad)
@@ -543,7 +544,7 @@ class Directory:
                 built = check_shipped_claim(built.id, row.levererad, shipped_ids) or built
             if isinstance(built, list):
                 plan.problems.extend(
-                    Problem.in_column(path, row.line, csvfile.column_of(e.field), e.message)
+                    Problem.in_column(where, row.line, csvfile.column_of(e.field), e.message)
                     for e in built
                 )
                 continue
@@ -553,7 +554,7 @@ class Directory:
             if built.id in shipped_ids:
                 plan.problems.append(
                     Problem.in_column(
-                        path,
+                        where,
                         row.line,
                         "id",
                         _(
@@ -566,7 +567,7 @@ class Directory:
             if key in shipped_keys:
                 plan.problems.append(
                     Problem.in_column(
-                        path,
+                        where,
                         row.line,
                         FIELD_LABELS["organisation"],
                         _("samma organisation, tjänst och telefon finns redan: {t}").format(
@@ -578,7 +579,7 @@ class Directory:
             if key in seen_keys:
                 plan.problems.append(
                     Problem.in_column(
-                        path,
+                        where,
                         row.line,
                         FIELD_LABELS["organisation"],
                         _("samma organisation, tjänst och telefon som rad {n}").format(
@@ -593,7 +594,7 @@ class Directory:
             if built.id in seen_ids:
                 plan.problems.append(
                     Problem.in_column(
-                        path,
+                        where,
                         row.line,
                         "id",
                         _("id ”{i}” finns redan på rad {n}").format(

@@ -195,6 +195,30 @@ class Form:
             anmalare=clean(self.anmalare),
         )
 
+    def texts(self) -> list[tuple[str, str]]:
+        """Return every text field that is filled in, as (field path, text).
+
+        The paths are the ones problems name (``barn[0].namn``, ``anmalare.epost``).
+        """
+
+        def of(record, prefix: str) -> list[tuple[str, str]]:
+            return [
+                (prefix + f.name, value)
+                for f in fields(record)
+                if isinstance(value := getattr(record, f.name), str) and value
+            ]
+
+        return [
+            *of(self, ""),
+            *(pair for i, c in enumerate(self.barn) for pair in of(c, f"barn[{i}].")),
+            *(
+                pair
+                for i, g in enumerate(self.vardnadshavare)
+                for pair in of(g, f"vardnadshavare[{i}].")
+            ),
+            *of(self.anmalare, "anmalare."),
+        ]
+
     def is_empty(self) -> bool:
         """Return True when nothing about a child or family has been filled in."""
         guardians = tuple(g for g in self.vardnadshavare if g != Guardian())

@@ -262,6 +262,7 @@ def validate(form: Form, today: date | None = None) -> list[FieldProblem]:
     reporter = form.anmalare
     for key, value in (
         ("namn", reporter.namn),
+        ("titel", reporter.titel),
         ("enhet", reporter.enhet),
         ("telefon", reporter.telefon),
     ):

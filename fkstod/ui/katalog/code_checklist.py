@@ -14,6 +14,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QListWidget, QListWidgetItem, QWidget
 
 from fkstod.core.directory.validate import split_list
+from fkstod.qt.indicator_style import scale_item_indicators
 from fkstod.ui.widgets.accent_room import give_accent_room
 
 CODE_ROLE = Qt.ItemDataRole.UserRole
@@ -27,6 +28,7 @@ class CodeChecklist(QListWidget):
     def __init__(self, names: Mapping[str, str], parent: QWidget | None = None):
         super().__init__(parent)
         give_accent_room(self)
+        scale_item_indicators(self)  # large text: a box as tall as the row's words
         for code, name in names.items():
             self._add(code, name)
         self._fit()

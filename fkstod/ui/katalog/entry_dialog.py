@@ -156,12 +156,15 @@ class DirectoryEntryDialog(QDialog):
 
     def try_save(self) -> None:
         """Save when valid; otherwise list every problem and move to the first bad field."""
+        # Only this attempt's problems: a save the disk refuses (it raises, and the
+        # window says why) must not leave the last attempt's list naming mended fields.
+        self.errors.clear()
+        self.errors.hide()
         result = self._save(self.values(), self._entry_id)
         if isinstance(result, Entry):
             self.saved = result
             self.accept()
             return
-        self.errors.clear()
         # In the form's order, top to bottom: the first problem is the first field to mend.
         order = {name: i for i, name in enumerate(self.fields)}
         result = sorted(result, key=lambda p: order.get(p.field, len(order)))

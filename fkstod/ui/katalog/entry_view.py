@@ -14,6 +14,8 @@ from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
+from fkstod.core import kommuner
+from fkstod.core.collate import swedish_key
 from fkstod.core.directory import TARGET_GROUPS, Directory, Entry
 from fkstod.core.directory.open_state import OpenState, open_state
 from fkstod.core.directory.validate import display_phone
@@ -150,6 +152,7 @@ class DirectoryEntryView(QWidget):
             (self.tr("Hjälper med"), entry.beskrivning),
             (self.tr("Språk"), ", ".join(entry.sprak)),
             (self.tr("För"), ", ".join(TARGET_GROUPS.get(g, g) for g in entry.malgrupper)),
+            (self.tr("Kommuner"), self._area(entry)),
             (self.tr("Kategori"), REFERRAL_CATEGORIES.get(entry.kategori, entry.kategori)),
             (self.tr("Webbplats"), entry.webb),
             (self.tr("E-post"), entry.epost),
@@ -193,6 +196,14 @@ class DirectoryEntryView(QWidget):
             self.stale.setText(
                 self.tr("Senast verifierad {d}").replace("{d}", entry.senast_verifierad)
             )
+
+    def _area(self, entry: Entry) -> str:
+        # Where it helps: a caller in another kommun is not helped by a local jour.
+        if not entry.kommuner:
+            return self.tr("Hela landet")
+        known = kommuner.by_code()
+        names = [known[k].namn if k in known else k for k in entry.kommuner]
+        return ", ".join(sorted(names, key=swedish_key))
 
     def _copy(self) -> None:
         if self.entry is not None and self.entry.telefon:

@@ -115,7 +115,7 @@ class OrosanmalanForm(QWidget):
         )
         self.kommun.setMinimumContentsLength(14)
         self.kommun.currentIndexChanged.connect(self._kommun_changed)
-        self.kommun.accepted.connect(lambda: self.kommun.nextInFocusChain().setFocus())
+        self.kommun.accepted.connect(self.kommun.focus_next)
         top_form.addRow(self.tr("Barnets &kommun:"), self.kommun)
         top_form.addRow(self.kommun.message)
         self.socialtjanst = PlainLabel()

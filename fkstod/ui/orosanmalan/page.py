@@ -36,6 +36,7 @@ from PySide6.QtWidgets import (
 
 from fkstod.core.files import NOTHING_PROTECTED, FileProblem, Protected, write_file
 from fkstod.core.orosanmalan import (
+    FieldProblem,
     Form,
     page_mark_for,
     render_orosanmalan,
@@ -44,9 +45,10 @@ from fkstod.core.orosanmalan import (
 )
 from fkstod.core.orosanmalan.saving import save_target
 from fkstod.core.oserrors import describe_os_error
+from fkstod.qt.glyphs import REPLACEMENT, undrawable
 from fkstod.qt.indicator_style import scale_indicators
 from fkstod.qt.private_clipboard import clear_private, copy_private
-from fkstod.qt.render_pdf import PageDecor, paint_report, pdf_bytes
+from fkstod.qt.render_pdf import PageDecor, paint_report, pdf_bytes, report_font
 from fkstod.ui.dialogs import Dialogs
 from fkstod.ui.orosanmalan.form import OrosanmalanForm
 from fkstod.ui.orosanmalan.problem_list import ProblemList
@@ -401,7 +403,7 @@ class OrosanmalanPage(QWidget):
         if not form.barn:  # only while the form is being cleared
             return
         self._sync_child_choice(form)
-        problems = validate(form)
+        problems = [*validate(form), *self._undrawable(form)]
         self.problems.set_problems(
             problems, self.tr("✓ Allt som behövs är ifyllt."), self.tr("Råd:")
         )
@@ -412,6 +414,24 @@ class OrosanmalanPage(QWidget):
             render_orosanmalan(form, "html", self._index(), training=self.training)
         )
         self.preview.verticalScrollBar().setValue(scroll)
+
+    def _undrawable(self, form: Form) -> list[FieldProblem]:
+        # Said before anything is saved: in the PDF and on paper these become marks.
+        font = report_font()
+        return [
+            FieldProblem(
+                path,
+                self.tr(
+                    "”%1” finns inte i något teckensnitt här och blir ”%2” i PDF och "
+                    "utskrift; skriv det med ord"
+                )
+                .replace("%1", chars)
+                .replace("%2", REPLACEMENT),
+                blocking=False,
+            )
+            for path, text in form.redacted().texts()
+            if (chars := undrawable(text, font))
+        ]
 
     def _follow_tab(self, index: int) -> None:
         # The preview shows the child whose tab is open in the form.

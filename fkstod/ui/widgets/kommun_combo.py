@@ -5,7 +5,8 @@ The one kommun picker of Samtalsstöd, Stödkatalog and Orosanmälan:
 - the suggestions are ranked by ``kommuner.search`` (code, start of the name,
   start of a word, anywhere; å, ä and ö need not be typed), and Enter or Tab
   takes the top one, or the one chosen with the arrow keys;
-- focusing the field selects its text, so typing replaces the old kommun;
+- focusing the field selects its text, so typing replaces the old kommun, whatever
+  brought the focus (Tab, Alt+K, a section's key, a page's own ``setFocus``);
 - text that matches no kommun is never left looking chosen: the field goes
   back to "none" and ``message`` says what was typed and matched nothing;
 - Esc takes back what was typed, showing the kommun chosen before;
@@ -14,7 +15,7 @@ The one kommun picker of Samtalsstöd, Stödkatalog and Orosanmälan:
 Signals (besides QComboBox's):
     unmatched(str): typed text matched no kommun and was not taken.
     accepted(): Enter took a kommun; the caller moves the focus on (typing more
-        would go into the field and undo the choice).
+        would go into the field and undo the choice), for instance by ``focus_next``.
 """
 
 from __future__ import annotations
@@ -22,12 +23,14 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from PySide6.QtCore import QEvent, QObject, QStringListModel, Qt, QTimer, Signal
+from PySide6.QtGui import QFocusEvent
 from PySide6.QtWidgets import QComboBox, QCompleter, QWidget
 
 from fkstod.core import kommuner as kommun_data
 from fkstod.core.collate import swedish_key
 from fkstod.core.i18n import _
 from fkstod.core.kommuner import Kommun
+from fkstod.ui.widgets.accent_room import give_accent_room
 from fkstod.ui.widgets.plain_label import PlainLabel
 
 
@@ -78,6 +81,9 @@ class KommunCombo(QComboBox):
         completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
         completer.setMaxVisibleItems(8)
         self.setCompleter(completer)
+        # Both lists of names show the marks over Å, Ä and Ö ("Örebro", not "Orebro").
+        give_accent_room(completer.popup())
+        give_accent_room(self.view())
         completer.activated[str].connect(self._take_text)
         self.lineEdit().textEdited.connect(self._suggest)
         # Keys reach the combo, its line edit or the open list, depending on the platform.
@@ -104,6 +110,26 @@ class KommunCombo(QComboBox):
         self.message.hide()
         self.setCurrentIndex(max(0, self.findData(code)))
         self.setEditText(self.itemText(self.currentIndex()))
+
+    def focus_next(self) -> None:
+        """Move the focus to the next stop after the picker in the Tab order.
+
+        Not ``nextInFocusChain()``: that is the picker's own line edit, whose focus
+        goes straight back to the picker.
+        """
+        self.focusNextPrevChild(True)
+
+    def focusInEvent(self, event: QFocusEvent) -> None:
+        # The combo has the focus, not its line edit (whose focus proxy it is), and
+        # hands the event to the line edit directly: no event filter sees it, and the
+        # line edit selects its text only for Tab and shortcuts. A page's own setFocus
+        # (a call's report, the section shown by Ctrl+3) would leave the cursor after
+        # "Välj barnets kommun…" and the typed name after it.
+        super().focusInEvent(event)
+        if event.reason() == Qt.FocusReason.MouseFocusReason:
+            QTimer.singleShot(0, self.lineEdit().selectAll)  # after the click places the cursor
+        elif event.reason() != Qt.FocusReason.PopupFocusReason:
+            self.lineEdit().selectAll()
 
     def suggestions(self) -> list[str]:
         """Return the suggestions for the text typed, the top one first."""

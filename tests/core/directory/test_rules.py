@@ -141,7 +141,7 @@ def test_hsds_refuses_a_second_number_and_a_number_for_no_service(memory_db, tmp
     problems = Directory(memory_db).plan_import(folder).problems
     text = "\n".join(str(p) for p in problems)
     assert "phone.csv rad 2, 3" in text and "2 telefonnummer" in text
-    assert "phone.csv rad 4" in text and "finns-inte" in text
+    assert f"{folder / 'phone.csv'}:4: numret hör till tjänsten ”finns-inte”" in text
 
 
 def test_hsds_has_the_row_cap_of_csv(memory_db, tmp_path, monkeypatch):
@@ -186,3 +186,11 @@ def test_lint_wants_shipped_ids_to_look_shipped(tmp_path):
     problems = check_shipped_directory_csv(_csv(shipped, folder / "nationella.csv"))
     assert [p.line for p in problems] == [2]
     assert "nat-" in problems[0].message
+
+
+def test_the_row_cap_is_written_as_a_swedish_count(tmp_path):
+    """'högst 100 000', as every count the app shows; not 'högst 100000'."""
+    with pytest.raises(csvfile.FileProblem) as raised:
+        csvfile.check_row_count(tmp_path / "lokala.csv", 100_002, csvfile.MAX_ROWS + 1)
+    assert "högst 100\u00a0000)" in str(raised.value)
+    assert str(raised.value).startswith(f"{tmp_path / 'lokala.csv'}:100002: ")

@@ -311,3 +311,11 @@ def test_guardians_who_know_are_not_said_to_have_been_left_uninformed(fmt):
         example_form(oro=["vald_i_familjen"], vardnadshavare_kanner_till="vet_ej"), fmt
     )
     assert "Jag har inte informerat vårdnadshavarna om anmälan" in unknown
+
+
+def test_the_reporters_role_is_required_as_name_unit_and_phone_are():
+    """DOMAIN.md: a report from an authority names the reporter's name, role, unit and phone."""
+    form = example_form()
+    no_role = replace(form, anmalare=replace(form.anmalare, titel="  "))
+    problems = [p for p in validate(no_role, today=TODAY) if p.blocking]
+    assert [p.label for p in problems] == ["Anmälare, din titel"]

@@ -186,7 +186,14 @@ def sizes_on_screen(tmp_path: Path, width: int, height: int) -> list:
         json.dumps(
             {
                 "screens": [
-                    {"name": "p", "x": 0, "y": 0, "width": width, "height": height, "logicalDpi": 96}
+                    {
+                        "name": "p",
+                        "x": 0,
+                        "y": 0,
+                        "width": width,
+                        "height": height,
+                        "logicalDpi": 96,
+                    }
                 ]
             }
         ),

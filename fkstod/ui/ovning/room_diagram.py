@@ -94,7 +94,15 @@ class RoomDiagram(DiagramView):
         # No empty room below the diagram, and none above it (below the band).
         y = max(y, self.height() - self.picture.height * self.zoom)
         y = min(y, band - legend)
-        self.offset = QPointF(self.offset.x(), y)
+        # Sideways in the middle too (the band keeps the legend whole), with no empty room
+        # left or right of the diagram.
+        wide = self.picture.diagram.width * self.zoom
+        if wide <= self.width():
+            x = (self.width() - wide) / 2  # a narrow flow: in the middle, whole
+        else:
+            x = self.width() / 2 - (node.x + node.w / 2) * self.zoom
+            x = min(max(x, self.width() - wide), 0.0)
+        self.offset = QPointF(x, y)
         self.update()
 
     def step_rect(self, step_id: str) -> QRectF:

@@ -269,3 +269,34 @@ def test_the_console_lists_the_same_keys(qtbot, library):
     for _keys, names, _what, _do in PRESENTER_KEYS:
         assert names in presenter.console.keys.text()
     presenter.close()
+
+
+def test_a_flow_that_reads_whole_is_shown_whole_in_the_middle(qtbot, library):
+    """Not followed at a fixed size when the whole flow is readable: whole, centred."""
+    from PySide6.QtWidgets import QVBoxLayout, QWidget
+
+    from fkstod.ui.ovning.room_diagram import RoomDiagram
+
+    window = QWidget()
+    qtbot.addWidget(window)
+    QVBoxLayout(window).setContentsMargins(0, 0, 0, 0)
+    view = RoomDiagram(library.get("kan-inte-prata"), library)
+    window.layout().addWidget(view)
+    window.resize(1800, 600)  # a wide window, low: readable is 20 px
+    window.show()
+    qtbot.waitExposed(window)
+    step = view.steps()[1]
+    view.follow(step)
+    assert view._fitted, "the whole flow, readable"
+    title, label = view.text_pixels()
+    assert label >= readable_pixels(600) and title > label
+    drawn_left = view.offset.x()
+    drawn_right = view.width() - (view.offset.x() + view.picture.width * view.zoom)
+    assert abs(drawn_left - drawn_right) <= 1, "in the middle"
+    assert view.band_height() == 0, "its own legend, with the rest"
+    # Made higher, the same flow no longer reads whole: it follows the step, readable.
+    window.resize(1000, 1000)
+    qtbot.waitUntil(lambda: not view._fitted)
+    assert view.text_pixels()[1] >= readable_pixels(1000) - 0.01
+    rect = view.step_rect(step)
+    assert rect.top() >= view.band_height() and rect.bottom() <= view.height()

@@ -177,7 +177,7 @@ class Picture:
         )
         if self.marks.current and not self.marks.planned_steps:
             # The audience's diagram: no plan drawn, so none in the legend either.
-            paths = _("Streckad kant = vägen som togs · [F5]–[F8] = globalt hopp")
+            paths = _("Streckad linje och kant = vägen som togs · [F5]–[F8] = globalt hopp")
         if self.marks.current:
             paths = _("{paths} · tjock svart ram = steget som visas").format(paths=paths)
         return [

@@ -262,7 +262,10 @@ class OvningPage(QWidget):
         not find their keys, so they are given from ``PRESENTER_KEYS``, the list they act by.
         """
         where = _("tränarvy och publikfönster")
-        return [(where, names, what) for _keys, names, what, _do in PRESENTER_KEYS]
+        # Capitalised as F1's other lines are; the console writes them after their keys.
+        return [
+            (where, names, what[:1].upper() + what[1:]) for _k, names, what, _do in PRESENTER_KEYS
+        ]
 
     def _presenter_finished(self) -> None:
         self.presenter = None

@@ -175,6 +175,9 @@ class Picture:
         paths = _(
             "Tjock linje = planerad väg · streckad = vägen som togs · [F5]–[F8] = globalt hopp"
         )
+        if self.marks.current and not self.marks.planned_steps:
+            # The audience's diagram: no plan drawn, so none in the legend either.
+            paths = _("Streckad linje och kant = vägen som togs · [F5]–[F8] = globalt hopp")
         if self.marks.current:
             paths = _("{paths} · tjock svart ram = steget som visas").format(paths=paths)
         return [

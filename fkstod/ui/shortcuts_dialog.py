@@ -132,7 +132,16 @@ def window_keys(window: QMainWindow, sections: list[tuple[str, QWidget]]) -> lis
             continue
         key = Key(where(shortcut.parent()), key_text(shortcut.key()), describe_shortcut(shortcut))
         found.setdefault((key.where, key.keys), key)
-    order = [everywhere] + [title for title, _page in sections]
+    # Keys of windows a page opens (the presenter's): the page gives them, as (where, keys, what).
+    others: list[str] = []
+    for title, page in sections:
+        given = getattr(page, "keys_of_other_windows", None)
+        for place, keys, what in given() if callable(given) else ():
+            key = Key(f"{title}: {place}", keys, what)
+            found.setdefault((key.where, key.keys), key)
+            if key.where not in others:
+                others.append(key.where)
+    order = [everywhere] + [title for title, _page in sections] + others
     return sorted(found.values(), key=lambda k: (order.index(k.where), k.keys))
 
 

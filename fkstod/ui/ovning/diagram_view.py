@@ -106,9 +106,7 @@ class DiagramView(QWidget):
         steps read as large as every other word. A flow that fits the widget at
         ``zoom`` or larger is fitted whole instead.
         """
-        from fkstod.qt.text_scale import text_scale
-
-        zoom = text_scale() if zoom is None else zoom
+        zoom = self.readable_zoom() if zoom is None else zoom
         self._follow = step_id
         w, h = max(1, self.width()), max(1, self.height())
         whole = min(w / self.picture.width, h / self.picture.height)
@@ -126,6 +124,12 @@ class DiagramView(QWidget):
         x = 0.0 if (node.x + node.w + FOLLOW_MARGIN) * zoom <= w else w / 2 - cx * zoom
         self.offset = QPointF(min(0.0, x), min(0.0, h / 2 - cy * zoom))
         self.update()
+
+    def readable_zoom(self) -> float:
+        """Return the zoom a followed step is shown at: the text size chosen."""
+        from fkstod.qt.text_scale import text_scale
+
+        return text_scale()
 
     def zoom_by(self, factor: float) -> None:
         """Zoom in (factor > 1) or out around the middle of the part of the diagram in view.

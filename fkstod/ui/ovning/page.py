@@ -30,7 +30,7 @@ from fkstod.core.vocabulary import BENEFITS
 from fkstod.ui.dialogs import Dialogs
 from fkstod.ui.ovning.diagram_view import DiagramView
 from fkstod.ui.ovning.practice import PracticeWindow
-from fkstod.ui.ovning.presenter import Presenter, plain_label
+from fkstod.ui.ovning.presenter import PRESENTER_KEYS, Presenter, plain_label
 from fkstod.ui.widgets.accent_room import give_accent_room
 from fkstod.ui.widgets.wrap_layout import WrapLayout
 
@@ -254,6 +254,18 @@ class OvningPage(QWidget):
         self.presenter.finished.connect(self._presenter_finished)
         self.presenter.show_windows()
         return self.presenter
+
+    def keys_of_other_windows(self) -> list[tuple[str, str, str]]:
+        """Return the keys of the windows this page opens, as (where, keys, what), for F1.
+
+        The presenter's windows are windows of their own: the main window's list would
+        not find their keys, so they are given from ``PRESENTER_KEYS``, the list they act by.
+        """
+        where = _("tränarvy och publikfönster")
+        # Capitalised as F1's other lines are; the console writes them after their keys.
+        return [
+            (where, names, what[:1].upper() + what[1:]) for _k, names, what, _do in PRESENTER_KEYS
+        ]
 
     def _presenter_finished(self) -> None:
         self.presenter = None

@@ -2,7 +2,9 @@
 
 The audience window is a top-level window of its own, so that it alone can be
 shared in a video meeting or put on the projector: the current step's words and
-choices in very large text that follows the window's size, nothing else. The
+choices in very large text that follows the window's size, nothing else; or,
+with D, the flow as a diagram with the step shown framed and the path so far,
+read from the back of the room (``room_diagram.py``). The
 trainer console has the rest: the step, a cue for the next planned step, the
 trainer's notes and the discussion questions of this step, the case's story, the
 elapsed time and the flow as a diagram with the planned path and the path so far.
@@ -11,9 +13,11 @@ screen, and the console on the screen of fkstod's window, inside it.
 
 Keys, as presentation remotes send them, in both windows: PgDn, → and ↓ go on
 along the planned path; PgUp, ← and ↑ go back; B or . blanks the audience
-window (again: shows it); F5 puts the audience window on the whole screen (again:
+window (again: shows it); D shows the flow as a diagram to the room (again: the
+words); F5 puts the audience window on the whole screen (again:
 back); Home starts over (between demonstrations); Esc brings the audience window
-back from the whole screen, and closes both when it is a window.
+back from the whole screen, and closes both when it is a window. ``PRESENTER_KEYS``
+is the one list of them: what the keys do, the console's line of keys and F1's.
 """
 
 from __future__ import annotations
@@ -26,6 +30,7 @@ from PySide6.QtWidgets import (
     QGridLayout,
     QHBoxLayout,
     QLabel,
+    QPushButton,
     QScrollArea,
     QSizePolicy,
     QVBoxLayout,
@@ -39,12 +44,47 @@ from fkstod.core.i18n import _
 from fkstod.core.training import Case, CaseReplay, ReplayFrame, planned_trail
 from fkstod.qt.relative_size import keep_relative_size
 from fkstod.ui.ovning.diagram_view import DiagramView
+from fkstod.ui.ovning.room_diagram import RoomDiagram
 
 FORWARD_KEYS = {Qt.Key.Key_PageDown, Qt.Key.Key_Right, Qt.Key.Key_Down, Qt.Key.Key_Space}
 BACK_KEYS = {Qt.Key.Key_PageUp, Qt.Key.Key_Left, Qt.Key.Key_Up, Qt.Key.Key_Backspace}
 BLANK_KEYS = {Qt.Key.Key_B, Qt.Key.Key_Period}
 #: A remote's "start the show" button: the audience window on the whole screen, and back.
 FULL_SCREEN_KEYS = {Qt.Key.Key_F5}
+#: The flow as a diagram for the room, and back to the words (no remote sends D).
+DIAGRAM_KEYS = {Qt.Key.Key_D}
+
+#: Every key of the presenter: (keys, the keys as written, what they do, the Presenter's
+#: method). ``Presenter.handle_key`` acts by it; the console and F1 list it.
+PRESENTER_KEYS: tuple[tuple[frozenset[int], str, str, str], ...] = (
+    (frozenset(FORWARD_KEYS), _("PgDn, →, ↓ eller Mellanslag"), _("nästa steg"), "forward"),
+    (frozenset(BACK_KEYS), _("PgUp, ←, ↑ eller Backsteg"), _("tillbaka ett steg"), "back"),
+    (
+        frozenset(BLANK_KEYS),
+        _("B eller ."),
+        _("släcker publikfönstret (igen: tänder det)"),
+        "toggle_blank",
+    ),
+    (
+        frozenset(DIAGRAM_KEYS),
+        _("D"),
+        _("flödet som diagram för publiken (igen: orden)"),
+        "toggle_diagram",
+    ),
+    (
+        frozenset(FULL_SCREEN_KEYS),
+        _("F5"),
+        _("publikfönstret på hela skärmen (igen: som fönster)"),
+        "toggle_full_screen",
+    ),
+    (frozenset({Qt.Key.Key_Home}), _("Home"), _("börjar om, med klockan"), "reset"),
+    (
+        frozenset({Qt.Key.Key_Escape}),
+        _("Esc"),
+        _("lämnar hela skärmen; annars avslutar visningen"),
+        "escape",
+    ),
+)
 
 
 def audience_rows(step: Step) -> tuple[str, list[tuple[str, str]]]:
@@ -166,10 +206,16 @@ class AudienceWindow(_KeyForwarding):
         self.text.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
         self.text.setStyleSheet("color: #000000;")
         self.text.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Ignored)
+        case = presenter.case
+        self.diagram = RoomDiagram(presenter.library.get(case.flow), presenter.library)
+        self.diagram.hide()
         layout = QVBoxLayout(self)
         layout.setContentsMargins(48, 32, 48, 32)
         layout.addWidget(self.text)
+        layout.addWidget(self.diagram)
         self.blank = False
+        #: The flow as a diagram instead of the words (D).
+        self.showing_diagram = False
         self._content = ""
         self._html = ""
         self.resize(1024, 640)
@@ -189,12 +235,28 @@ class AudienceWindow(_KeyForwarding):
         )
         self._apply()
 
+    def set_diagram(self, on: bool) -> None:
+        """Show the flow as a diagram (the step shown framed), or the step's words again."""
+        self.showing_diagram = on
+        self._apply()
+
+    def shown(self) -> str:
+        """Return what the audience sees now: "words", "diagram" or "blank"."""
+        if self.blank:
+            return "blank"
+        return "diagram" if self.showing_diagram else "words"
+
     def shown_text(self) -> str:
-        """Return the text the audience sees now, as plain text ("" while blank)."""
-        return "" if self.blank or not self.text.text() else self._content
+        """Return the words the audience sees now, as plain text ("" while blank or a diagram)."""
+        if self.shown() != "words" or not self.text.text():
+            return ""
+        return self._content
 
     def _apply(self) -> None:
-        self.text.setText("" if self.blank else self._html)
+        # Blanked, neither: the black of the window alone (the diagram paints white).
+        self.diagram.setVisible(self.showing_diagram and not self.blank)
+        self.text.setVisible(not self.diagram.isVisibleTo(self))
+        self.text.setText("" if self.blank or self.showing_diagram else self._html)
         self.fit_text()
 
     def fit_text(self) -> None:
@@ -261,13 +323,19 @@ class TrainerConsole(_KeyForwarding):
         )
         self.story.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
         self.keys = plain_label(
-            _(
-                "PgDn/→ nästa · PgUp/← tillbaka · B eller . släcker publikfönstret · "
-                "F5 publikfönstret på hela skärmen · Home börjar om · Esc lämnar hela "
-                "skärmen, Esc igen avslutar"
+            " · ".join(
+                _("{keys} {what}").format(keys=names, what=what)
+                for _keys, names, what, _do in PRESENTER_KEYS
             ),
             name=_("Tangenter"),
         )
+        self.diagram_button = QPushButton(_("Flödet som diagram för publiken (D)"))
+        self.diagram_button.setAccessibleName(_("Visa flödet som diagram i publikfönstret"))
+        self.diagram_button.setAccessibleDescription(_("Tangent: D. Igen: stegets ord."))
+        self.diagram_button.setCheckable(True)
+        # Never the keyboard's: Space and the arrows are the remote's, for the steps.
+        self.diagram_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.diagram_button.clicked.connect(lambda: presenter.toggle_diagram())
         self.diagram = DiagramView(library.get(case.flow), library)
         self.diagram.setMinimumHeight(200)
 
@@ -276,7 +344,10 @@ class TrainerConsole(_KeyForwarding):
         top.addWidget(self.position, 1)
         top.addWidget(self.clock)
         left.addLayout(top)
-        left.addWidget(self.audience_state)
+        state = QHBoxLayout()
+        state.addWidget(self.audience_state, 1)
+        state.addWidget(self.diagram_button)
+        left.addLayout(state)
         grid = QGridLayout()
         rows = [
             (_("Steg"), self.step),
@@ -336,12 +407,15 @@ class TrainerConsole(_KeyForwarding):
         self.show_blank(blank)
 
     def show_blank(self, blank: bool) -> None:
-        """Say whether the audience window is blanked, and where it is."""
-        text = (
-            _("Publikfönstret är släckt (B tänder det).")
-            if blank
-            else _("Publikfönstret visar steget (B släcker det).")
-        )
+        """Say whether the audience window is blanked, what it shows, and where it is."""
+        diagram = self.presenter.audience.showing_diagram
+        self.diagram_button.setChecked(diagram)
+        if blank:
+            text = _("Publikfönstret är släckt (B tänder det).")
+        elif diagram:
+            text = _("Publikfönstret visar flödet som diagram (D: orden, B släcker det).")
+        else:
+            text = _("Publikfönstret visar steget (B släcker det).")
         if self.presenter.on_other_screen:
             text = _("{state} Det är på den andra skärmen.").format(state=text)
         self.audience_state.setText(text)
@@ -406,26 +480,29 @@ class Presenter(QObject):
 
     def handle_key(self, key: int) -> bool:
         """Act on a presentation remote's key; return False for a key it does not use."""
-        if key in FORWARD_KEYS:
-            self.forward()
-        elif key in BACK_KEYS:
-            self.back()
-        elif key in BLANK_KEYS:
-            self.toggle_blank()
-        elif key in FULL_SCREEN_KEYS:
+        for keys, _names, _what, do in PRESENTER_KEYS:
+            if key in keys:
+                getattr(self, do)()
+                return True
+        return False
+
+    def escape(self) -> None:
+        """Leave the whole screen; with the audience window as a window, close both (Esc)."""
+        # A remote's start/stop button sends F5, then Esc: out of the whole screen
+        # first, never the demonstration with its step and clock. Esc again closes.
+        if self.audience.isFullScreen():
             self.audience.toggle_full_screen()
-        elif key == Qt.Key.Key_Home:
-            self.reset()
-        elif key == Qt.Key.Key_Escape:
-            # A remote's start/stop button sends F5, then Esc: out of the whole screen
-            # first, never the demonstration with its step and clock. Esc again closes.
-            if self.audience.isFullScreen():
-                self.audience.toggle_full_screen()
-            else:
-                self.close()
         else:
-            return False
-        return True
+            self.close()
+
+    def toggle_full_screen(self) -> None:
+        """Put the audience window on its whole screen, or back to a window (F5)."""
+        self.audience.toggle_full_screen()
+
+    def toggle_diagram(self) -> None:
+        """Show the room the flow as a diagram, or the step's words again (D)."""
+        self.audience.set_diagram(not self.audience.showing_diagram)
+        self.console.show_blank(self.blank)
 
     def forward(self) -> bool:
         """Take the planned step (PgDn)."""
@@ -483,6 +560,12 @@ class Presenter(QObject):
             frame.step.id,
         )
         self.console.diagram.follow(frame.step.id)
+        room = self.audience.diagram
+        if room.flow.id != flow.id:
+            room.set_flow(flow)
+        # The path so far and the step shown; the plan is the trainer's, as the cue is.
+        room.set_marks(None, path_marks(self.replay.session.trail, flow), frame.step.id)
+        room.follow(frame.step.id)
 
     def _tick(self) -> None:
         self.console.show_elapsed(int(self.elapsed.elapsed() // 1000))

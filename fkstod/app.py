@@ -253,7 +253,7 @@ def build_window(services: Services, dialogs: Dialogs | None = None) -> MainWind
     window.text_scale_changed.connect(
         lambda s: remember(settings, TEXT_SCALE_KEY, s, _("textstorleken"))
     )
-    window.closing.connect(lambda: save_window_state(window, settings))
+    keep_window_state(window, settings)
     # The database replaced while fkstod runs: told once, after whatever write found it.
     services.db.on_replaced = lambda text: QTimer.singleShot(
         0, lambda: dialogs.error(_("Databasfilen har bytts ut"), text)
@@ -513,6 +513,29 @@ def remember(settings: Settings, key: str, value: object, what: str) -> None:
             "fkstod: " + _("{what} kunde inte sparas: {why}").format(what=what, why=exc),
             file=sys.stderr,
         )
+
+
+def keep_window_state(window: MainWindow, settings: Settings) -> None:
+    """Save the window's size, place and section a moment after each change, and at close.
+
+    Not only at close: a window ended without it (kill -9, a logout, the power gone)
+    comes back as it was left. A value the database already holds is not written again.
+    """
+    from fkstod.qt.state_keeper import StateKeeper
+
+    kept: dict[str, object] = {}
+
+    def save() -> None:
+        geometry = bytes(window.normal_geometry().toBase64().data()).decode("ascii")
+        state = {GEOMETRY_KEY: geometry, SECTION_KEY: window.current_section_id()}
+        if state != kept:
+            save_window_state(window, settings)
+            kept.update(state)
+
+    keeper = StateKeeper(window, save)
+    window.navigation.currentRowChanged.connect(keeper.changed)
+    window.closing.connect(keeper.stop)
+    window.closing.connect(lambda: save_window_state(window, settings))
 
 
 def save_window_state(window: MainWindow, settings: Settings) -> None:

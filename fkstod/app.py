@@ -697,7 +697,9 @@ def run_gui(data_dir: str | None = None, exit_when_ready: bool = False) -> int:
             dialogs.error(
                 _("fkstod körs redan"),
                 _(
-                    "fkstod körs redan med datamappen {folder} men svarar inte. Stäng det andra fönstret och försök igen."
+                    "fkstod körs redan med datamappen {folder} men svarar inte. Vänta en "
+                    "stund och försök igen, eller avsluta det andra fkstod (går det inte att "
+                    "stänga: i Aktivitetshanteraren). Ingenting har ändrats."
                 ).format(folder=folder),
             )
             return 1

@@ -260,6 +260,7 @@ def build_window(services: Services, dialogs: Dialogs | None = None) -> MainWind
     )
     # Shown, the title bar's real height is known: fit once more.
     window.ready.connect(lambda: fit_to_screen(window))
+    keep_on_screen(window)
     if wiring.flow_cache.stale:  # the flows were parsed: keep them for the next start
         window.ready.connect(lambda: QTimer.singleShot(0, wiring.flow_cache.save))
     window.about_requested.connect(lambda: show_about(services.data_folder, window))
@@ -498,6 +499,17 @@ def fit_to_screen(window: MainWindow) -> None:
     y = min(max(window.y(), free.top()), free.bottom() - height - extra_h + 1)
     if (x, y) != (window.x(), window.y()):
         window.move(x, y)
+
+
+def keep_on_screen(window: MainWindow) -> None:
+    """Fit the window to its screen again whenever the screens change while it runs.
+
+    Undocked, a window as large as the office screen stays as large on the laptop's.
+    """
+    from fkstod.qt.screen_watch import ScreenWatch
+
+    watch = ScreenWatch(window)
+    watch.changed.connect(lambda: None if window.isMinimized() else fit_to_screen(window))
 
 
 def remember(settings: Settings, key: str, value: object, what: str) -> None:

@@ -29,11 +29,12 @@ class StateKeeper(QObject):
 
     def __init__(self, window: QWidget, save: Callable[[], None], settle_ms: int = SETTLE_MS):
         super().__init__(window)
+        self._window = window
         self._save = save
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.setInterval(settle_ms)
-        self._timer.timeout.connect(self._save)
+        self._timer.timeout.connect(self._settled)
         window.installEventFilter(self)
 
     @property
@@ -56,6 +57,12 @@ class StateKeeper(QObject):
             self._save()
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if event.type() in _WATCHED:
+        # A hidden window's changes are no one's: one closed (its database may be
+        # closed next) is laid out again by a text size set after, and not kept.
+        if event.type() in _WATCHED and self._window.isVisible():
             self._timer.start()
         return False
+
+    def _settled(self) -> None:
+        if self._window.isVisible():
+            self._save()

@@ -76,3 +76,26 @@ def test_a_call_under_way_is_not_kept_with_the_window(qtbot, window, services):
     qtbot.waitUntil(lambda: _remembered(services)[0] is not None, timeout=5000)
     keys = {row[0] for row in services.db.execute("SELECT key FROM settings")}
     assert keys <= {fkapp.GEOMETRY_KEY, fkapp.SECTION_KEY, fkapp.TEXT_SCALE_KEY}, keys
+
+
+def test_a_closed_window_laid_out_again_keeps_nothing(qtbot, data_folder, services):
+    # Closed, its database closed next: a text size set after the close lays the
+    # window out again, and nothing may be written for it (the database is gone).
+    from fkstod.qt.text_scale import apply_text_scale
+
+    window = fkapp.build_window(services, FakeDialogs())
+    window.show()
+    qtbot.waitExposed(window)
+    saved = []
+    window.closing.connect(lambda: saved.append("close"))
+    window.close()
+    services.settings.set(fkapp.SECTION_KEY, "kept at close")
+    try:
+        apply_text_scale(1.5)
+        window.resize(window.width() + 30, window.height())
+        qtbot.wait(1500)  # past the keeper's second
+        assert services.settings.get(fkapp.SECTION_KEY) == "kept at close"
+    finally:
+        apply_text_scale(1.0)
+        close_window(window)
+    assert saved == ["close"]

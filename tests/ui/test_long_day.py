@@ -78,4 +78,6 @@ def test_thirty_calls_leave_the_window_as_it_was(qtbot, window, services):
     assert widgets[0] == widgets[1], widgets  # flat: nothing left by a call or a switch
     calls = sum(c.count for c in services.usage.counts() if c.metric == "call_ended")
     assert calls == CALLS
+    flows = {c.labels["flow"] for c in services.usage.counts() if c.metric == "flow_started"}
+    assert len(flows) >= 5, flows  # the day's calls went through several flows and jumps
     assert window.text_scale == 1.0

@@ -272,3 +272,20 @@ def test_a_second_start_beside_a_hung_window_says_so_and_ends(data_folder, qapp,
     assert title == "fkstod körs redan" and "svarar inte" in text
     assert took < 10
     assert not (data_folder / "fkstod.sqlite3").exists()  # no second writer
+
+
+def test_after_a_window_killed_the_next_start_owns_the_folder_and_its_socket(qtbot, data_folder):
+    owner = a_window_owns(data_folder)
+    owner.kill()  # kill -9: its socket file stays behind, its lock goes with it
+    owner.wait()
+    owner.stdout.close()
+    second = SingleInstance(data_folder)
+    assert second.claim()
+    try:
+        second.listen()  # over the socket the killed one left
+        third = SingleInstance(data_folder)
+        assert not third.claim()
+        with qtbot.waitSignal(second.activation_requested, timeout=3000):
+            third.ask_owner_to_activate(timeout_ms=300)
+    finally:
+        second.release()

@@ -41,3 +41,40 @@ def test_a_call_that_ended_after_its_months_export_is_offered_again(window, serv
         assert "räknar varje månad en gång" in dialog.again.text()
     finally:
         dialog.reject()
+
+
+class MonthClock:
+    def __init__(self, month: str) -> None:
+        self.month = month
+
+    def __call__(self) -> str:
+        return self.month
+
+
+def _next(month: str) -> str:
+    year, mon = int(month[:4]), int(month[5:])
+    return f"{year + 1}-01" if mon == 12 else f"{year}-{mon + 1:02d}"
+
+
+def test_the_export_dialog_left_open_past_midnight_says_the_month_is_over(
+    window, services, monkeypatch
+):
+    from fkstod.core.usage import recorder
+
+    clock = MonthClock(recorder.current_month())
+    monkeypatch.setattr(recorder, "current_month", clock)
+    counted = UsageRecorder(services.db, clock=clock)
+    counted.record("referral_shown", category="akut")
+    dialog = window.sections()[window.index_of("statistik")].export()
+    try:
+        running = dialog.last.count() - 1
+        dialog.last.setCurrentIndex(running)
+        dialog.first.setCurrentIndex(running)
+        assert dialog.last.itemText(running).endswith("(inte slut än)")
+        assert "inte slut än" in dialog.months_line.text()
+        clock.month = _next(clock.month)  # midnight of the month's last day
+        dialog.month_timer.timeout.emit()
+        assert "inte slut" not in dialog.last.itemText(running)
+        assert "inte slut" not in dialog.months_line.text()
+    finally:
+        dialog.reject()

@@ -253,13 +253,14 @@ def build_window(services: Services, dialogs: Dialogs | None = None) -> MainWind
     window.text_scale_changed.connect(
         lambda s: remember(settings, TEXT_SCALE_KEY, s, _("textstorleken"))
     )
-    window.closing.connect(lambda: save_window_state(window, settings))
+    keep_window_state(window, settings)
     # The database replaced while fkstod runs: told once, after whatever write found it.
     services.db.on_replaced = lambda text: QTimer.singleShot(
         0, lambda: dialogs.error(_("Databasfilen har bytts ut"), text)
     )
     # Shown, the title bar's real height is known: fit once more.
     window.ready.connect(lambda: fit_to_screen(window))
+    keep_on_screen(window)
     if wiring.flow_cache.stale:  # the flows were parsed: keep them for the next start
         window.ready.connect(lambda: QTimer.singleShot(0, wiring.flow_cache.save))
     window.about_requested.connect(lambda: show_about(services.data_folder, window))
@@ -500,6 +501,17 @@ def fit_to_screen(window: MainWindow) -> None:
         window.move(x, y)
 
 
+def keep_on_screen(window: MainWindow) -> None:
+    """Fit the window to its screen again whenever the screens change while it runs.
+
+    Undocked, a window as large as the office screen stays as large on the laptop's.
+    """
+    from fkstod.qt.screen_watch import ScreenWatch
+
+    watch = ScreenWatch(window)
+    watch.changed.connect(lambda: None if window.isMinimized() else fit_to_screen(window))
+
+
 def remember(settings: Settings, key: str, value: object, what: str) -> None:
     """Store a preference of the window's; if the database refuses, say so on stderr only.
 
@@ -513,6 +525,29 @@ def remember(settings: Settings, key: str, value: object, what: str) -> None:
             "fkstod: " + _("{what} kunde inte sparas: {why}").format(what=what, why=exc),
             file=sys.stderr,
         )
+
+
+def keep_window_state(window: MainWindow, settings: Settings) -> None:
+    """Save the window's size, place and section a moment after each change, and at close.
+
+    Not only at close: a window ended without it (kill -9, a logout, the power gone)
+    comes back as it was left. A value the database already holds is not written again.
+    """
+    from fkstod.qt.state_keeper import StateKeeper
+
+    kept: dict[str, object] = {}
+
+    def save() -> None:
+        geometry = bytes(window.normal_geometry().toBase64().data()).decode("ascii")
+        state = {GEOMETRY_KEY: geometry, SECTION_KEY: window.current_section_id()}
+        if state != kept:
+            save_window_state(window, settings)
+            kept.update(state)
+
+    keeper = StateKeeper(window, save)
+    window.navigation.currentRowChanged.connect(keeper.changed)
+    window.closing.connect(keeper.stop)
+    window.closing.connect(lambda: save_window_state(window, settings))
 
 
 def save_window_state(window: MainWindow, settings: Settings) -> None:
@@ -674,7 +709,9 @@ def run_gui(data_dir: str | None = None, exit_when_ready: bool = False) -> int:
             dialogs.error(
                 _("fkstod körs redan"),
                 _(
-                    "fkstod körs redan med datamappen {folder} men svarar inte. Stäng det andra fönstret och försök igen."
+                    "fkstod körs redan med datamappen {folder} men svarar inte. Vänta en "
+                    "stund och försök igen, eller avsluta det andra fkstod (går det inte att "
+                    "stänga: i Aktivitetshanteraren). Ingenting har ändrats."
                 ).format(folder=folder),
             )
             return 1

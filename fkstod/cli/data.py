@@ -11,7 +11,9 @@ from fkstod.core.i18n import _
 from fkstod.core.store import OpenedStore
 
 
-def open_data_store(args: argparse.Namespace, write: bool = False) -> OpenedStore:
+def open_data_store(
+    args: argparse.Namespace, write: bool = False, in_window: str = ""
+) -> OpenedStore:
     """Open the database of the data folder; tell the user if it had to be recreated.
 
     The command takes the data folder's lock (``fkstod.core.instance``) and
@@ -20,7 +22,8 @@ def open_data_store(args: argparse.Namespace, write: bool = False) -> OpenedStor
     the folder, a command that only reads opens the database read-only beside
     it; a writing command refuses at once if that is the window (it holds the
     folder for as long as it runs), and waits up to ``WAIT_SECONDS`` for
-    another command.
+    another command. ``in_window`` names where the window does the same
+    ("Stödkatalog → Importera…"), for that refusal.
 
     Raises:
         CliError: when the database cannot be used (the message says why).
@@ -53,12 +56,18 @@ def open_data_store(args: argparse.Namespace, write: bool = False) -> OpenedStor
             except store.StoreError as exc:
                 raise CliError(str(exc)) from exc
         if holder is not None and holder.role == instance.WINDOW:
+            where = (
+                _("Gör det i programmet ({where}), eller stäng det och försök igen").format(
+                    where=in_window
+                )
+                if in_window
+                else _("Gör ändringen i programmet, eller stäng det och försök igen")
+            )
             raise CliError(
                 _(
                     "fkstod är öppet med den här datamappen, och bara ett program i taget får "
-                    "ändra i den. Gör ändringen i programmet, eller stäng det och försök igen; "
-                    "ingenting har ändrats."
-                )
+                    "ändra i den. {where}; ingenting har ändrats."
+                ).format(where=where)
             )
 
         def say_waiting(_holder: object) -> None:

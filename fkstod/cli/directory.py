@@ -62,12 +62,12 @@ def register(sub: argparse._SubParsersAction) -> None:
     e.set_defaults(func=export)
 
 
-def _open(args: argparse.Namespace, write: bool = False):
+def _open(args: argparse.Namespace, write: bool = False, in_window: str = ""):
     from fkstod.cli.base import CliError
     from fkstod.cli.data import open_data_store, protected
     from fkstod.core.directory import Directory, DirectoryError
 
-    opened = open_data_store(args, write=write)
+    opened = open_data_store(args, write=write, in_window=in_window)
     try:
         return opened.db, Directory(opened.db, protected=protected(args))
     except DirectoryError as exc:
@@ -127,7 +127,9 @@ def import_file(args: argparse.Namespace) -> int:
     from fkstod.core.directory import DirectoryError
 
     # A real import holds the data folder from before the plan to after the write.
-    db, directory = _open(args, write=not args.dry_run)
+    db, directory = _open(
+        args, write=not args.dry_run, in_window=_("Stödkatalog, Ctrl+2: Importera…")
+    )
     try:
         plan = directory.plan_import(args.file)
         if not plan.ok:

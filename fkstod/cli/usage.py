@@ -109,7 +109,9 @@ def export(args: argparse.Namespace) -> int:
         except ExportProblem as exc:
             raise CliError(f"--months: {exc}") from None
     current = month_of(date.today())
-    opened = open_data_store(args, write=True)
+    opened = open_data_store(
+        args, write=True, in_window=_("Statistik: Exportera statistik…, Ctrl+Skift+T")
+    )
     try:
         before = exported_months(opened.db)
         with_id = month_ids(opened.db)

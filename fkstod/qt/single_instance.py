@@ -28,6 +28,9 @@ if TYPE_CHECKING:
     from PySide6.QtNetwork import QLocalServer
 
 MESSAGE = b"activate\n"
+#: The owner's answer once it has read the request: a stopped or hung owner's kernel
+#: still accepts the connection and the bytes, so only an answer says it read them.
+ANSWER = b"ok\n"
 
 
 def server_name(folder: Path) -> str:
@@ -83,9 +86,13 @@ class SingleInstance(QObject):
         return self._writable
 
     def ask_owner_to_activate(self, timeout_ms: int = 3000) -> bool:
-        """Ask the owning instance to show its window; True when it was reached.
+        """Ask the owning instance to show its window; True when it read the request.
 
         The owner may still be starting and not yet listening: try until the timeout.
+        It answers ``ANSWER``; one of a version before the answer closes the
+        connection having read the request, which counts as read too. A hung or
+        stopped owner does neither: False once ``timeout_ms`` is over (at least a
+        second to answer), never a wait without end.
         """
         from PySide6.QtNetwork import QLocalSocket
 
@@ -99,9 +106,20 @@ class SingleInstance(QObject):
                 return False
             QThread.msleep(50)
         socket.write(MESSAGE)
-        ok = socket.waitForBytesWritten(timeout_ms)
-        socket.disconnectFromServer()
-        return ok
+        if not socket.waitForBytesWritten(max(1000, deadline.remainingTime())):
+            socket.abort()
+            return False
+        answer = b""
+        answer_deadline = QDeadlineTimer(max(1000, deadline.remainingTime()))
+        while not answer.endswith(b"\n") and not answer_deadline.hasExpired():
+            if socket.state() != QLocalSocket.LocalSocketState.ConnectedState:
+                break
+            if socket.waitForReadyRead(max(1, answer_deadline.remainingTime())):
+                answer += bytes(socket.readAll().data())
+        answer += bytes(socket.readAll().data())
+        closed = socket.state() != QLocalSocket.LocalSocketState.ConnectedState
+        socket.abort()
+        return answer.startswith(ANSWER.strip()) or (not answer and closed)
 
     def release(self) -> None:
         """Stop listening and drop the lock."""
@@ -116,6 +134,11 @@ class SingleInstance(QObject):
             # The sender writes one short line and disconnects; wait for it here
             # rather than keep per-socket state alive across events.
             arrived = socket.bytesAvailable() or socket.waitForReadyRead(1000)
-            if arrived and bytes(socket.readAll().data()).startswith(MESSAGE.strip()):
-                self.activation_requested.emit()
+            asked = arrived and bytes(socket.readAll().data()).startswith(MESSAGE.strip())
+            if asked:
+                socket.write(ANSWER)  # read: the asker may end
+                socket.waitForBytesWritten(1000)
             socket.abort()
+            socket.deleteLater()  # a child of the server: one a start, all day
+            if asked:
+                self.activation_requested.emit()

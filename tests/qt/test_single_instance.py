@@ -5,6 +5,7 @@ command that writes, and a command does not write beside the window.
 """
 
 import os
+import signal
 import subprocess
 import sys
 import time
@@ -59,8 +60,10 @@ def test_the_second_claim_fails_and_reaches_the_owner(qtbot, data_folder):
     try:
         assert not second.claim()
         assert second.folder_is_writable()
+        # In one thread the owner reads the request only after the asker has given up
+        # waiting for its answer (another process answers: the tests below).
         with qtbot.waitSignal(first.activation_requested, timeout=3000):
-            assert second.ask_owner_to_activate()
+            assert not second.ask_owner_to_activate(timeout_ms=300)
     finally:
         first.release()
 
@@ -168,3 +171,121 @@ def test_a_starting_window_refuses_while_a_command_keeps_writing(data_folder, qa
     assert title == "fkstod kan inte starta" and "fkstod-kommando" in text
     assert 0.5 <= took < 5  # waited, briefly, and did not ask a command to show a window
     assert not (data_folder / "fkstod.sqlite3").exists()  # nothing opened beside it
+
+
+OWNER = """
+import sys
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, QTimer
+from fkstod.qt.single_instance import SingleInstance
+
+app = QCoreApplication([])
+instance = SingleInstance(Path(sys.argv[1]))
+assert instance.claim()
+if sys.argv[2] == "older":  # a window of a version before the answer: reads, says nothing
+    from PySide6.QtNetwork import QLocalServer
+
+    server = QLocalServer()
+    server.setSocketOptions(QLocalServer.SocketOption.UserAccessOption)
+    QLocalServer.removeServer(instance._name)
+    server.listen(instance._name)
+
+    def read():
+        while (socket := server.nextPendingConnection()) is not None:
+            socket.waitForReadyRead(1000)
+            print("asked", bytes(socket.readAll().data()).strip().decode(), flush=True)
+            socket.abort()
+
+    server.newConnection.connect(read)
+else:
+    instance.listen()
+    instance.activation_requested.connect(lambda: print("asked activate", flush=True))
+print("listening", flush=True)
+app.exec()
+"""
+
+
+def a_window_owns(folder: Path, kind: str = "current") -> subprocess.Popen:
+    child = subprocess.Popen(
+        [sys.executable, "-c", OWNER, str(folder), kind],
+        stdout=subprocess.PIPE,
+        text=True,
+        env={**os.environ, "PYTHONPATH": str(REPO), "QT_QPA_PLATFORM": "offscreen"},
+    )
+    assert child.stdout.readline().strip() == "listening"
+    return child
+
+
+def test_a_window_in_another_process_answers_and_comes_forward(data_folder):
+    owner = a_window_owns(data_folder)
+    try:
+        second = SingleInstance(data_folder)
+        assert not second.claim()
+        assert second.ask_owner_to_activate(timeout_ms=5000)
+        assert owner.stdout.readline().strip() == "asked activate"
+    finally:
+        stop(owner)
+
+
+def test_a_hung_window_is_not_taken_for_one_that_came_forward(data_folder):
+    # The kernel accepts the connection and the bytes of a stopped process: only
+    # its answer tells that it read them.
+    owner = a_window_owns(data_folder)
+    os.kill(owner.pid, signal.SIGSTOP)
+    try:
+        second = SingleInstance(data_folder)
+        assert not second.claim()
+        started = time.monotonic()
+        assert not second.ask_owner_to_activate(timeout_ms=1500)
+        assert time.monotonic() - started < 5
+    finally:
+        os.kill(owner.pid, signal.SIGCONT)
+        stop(owner)
+
+
+def test_a_window_of_an_older_version_that_reads_and_closes_came_forward(data_folder):
+    owner = a_window_owns(data_folder, "older")
+    try:
+        second = SingleInstance(data_folder)
+        assert not second.claim()
+        assert second.ask_owner_to_activate(timeout_ms=5000)
+        assert owner.stdout.readline().strip() == "asked activate"
+    finally:
+        stop(owner)
+
+
+def test_a_second_start_beside_a_hung_window_says_so_and_ends(data_folder, qapp, monkeypatch):
+    dialogs = FakeDialogs()
+    monkeypatch.setattr(app, "QtDialogs", lambda: dialogs)
+    owner = a_window_owns(data_folder)
+    os.kill(owner.pid, signal.SIGSTOP)
+    try:
+        started = time.monotonic()
+        code = app.run_gui(data_dir=str(data_folder))
+        took = time.monotonic() - started
+    finally:
+        os.kill(owner.pid, signal.SIGCONT)
+        stop(owner)
+    assert code == 1
+    ((title, text),) = dialogs.errors
+    assert title == "fkstod körs redan" and "svarar inte" in text
+    assert took < 10
+    assert not (data_folder / "fkstod.sqlite3").exists()  # no second writer
+
+
+def test_after_a_window_killed_the_next_start_owns_the_folder_and_its_socket(qtbot, data_folder):
+    owner = a_window_owns(data_folder)
+    owner.kill()  # kill -9: its socket file stays behind, its lock goes with it
+    owner.wait()
+    owner.stdout.close()
+    second = SingleInstance(data_folder)
+    assert second.claim()
+    try:
+        second.listen()  # over the socket the killed one left
+        third = SingleInstance(data_folder)
+        assert not third.claim()
+        with qtbot.waitSignal(second.activation_requested, timeout=3000):
+            third.ask_owner_to_activate(timeout_ms=300)
+    finally:
+        second.release()

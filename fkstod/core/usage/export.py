@@ -139,8 +139,9 @@ def default_months(
 
     Only complete months: those with counts before ``current`` (the month still
     running, whose counts will grow) that have not gone out in an export, or
-    whose last export was made while they still ran (``sent_running``): the rest
-    of such a month goes out once it is over, and the merge counts it once.
+    whose last export does not hold all their counts (``sent_running``: it was
+    made while they still ran, or a count came after it): the rest of such a
+    month goes out once it is over, and the merge counts it once.
     """
     return sorted({m for m in counted if m < current and (m not in exported or m in sent_running)})
 
@@ -336,7 +337,10 @@ def _keep_ids(conn: sqlite3.Connection, ids: Mapping[str, str]) -> None:
 
 
 def months_sent_running(db: Db) -> frozenset[str]:
-    """Return the months whose last export was made before they were over."""
+    """Return the months whose last export does not hold all their counts.
+
+    It was made before they were over, or a count came after it (``UsageRecorder.record``).
+    """
     if not db.table_exists(RUNNING_TABLE):
         return frozenset()
     return frozenset(month for (month,) in db.execute(f"SELECT month FROM {RUNNING_TABLE}"))

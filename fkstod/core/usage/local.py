@@ -44,7 +44,7 @@ class LocalExports:
         return export.exported_months(self._db)
 
     def months_sent_running(self) -> frozenset[str]:
-        """Return the months whose last export was made before they were over."""
+        """Return the months whose last export does not hold all their counts."""
         from fkstod.core.usage import export
 
         return export.months_sent_running(self._db)

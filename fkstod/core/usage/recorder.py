@@ -24,7 +24,8 @@ from fkstod.core.usage.registry import (
 TABLE = "usage_counts"
 #: The months that went out in an export, and how many times (the export itself is not kept).
 EXPORTED_TABLE = "usage_exported_months"
-#: Months whose last export was made while they still ran: offered again once over.
+#: Months whose last export does not hold all their counts (it was made while they
+#: still ran, or a count came after it): offered again once over.
 RUNNING_TABLE = "usage_months_sent_running"
 #: Each exported month's random id, sent again with the month so that a merge counts it once.
 MONTH_IDS_TABLE = "usage_month_ids"
@@ -117,13 +118,18 @@ class UsageRecorder:
         self._content: dict[str, frozenset[str]] = {}
 
     def for_call(self) -> UsageRecorder:
-        """Return the recorder of one call: in training mode or not as it is now, for good.
+        """Return the recorder of one call: training or not, and its month, as now, for good.
 
         A call is training or not as a whole, from its start: a demonstration whose
         end comes after Övningsläge was switched off is not counted, and a real call
-        whose end comes after it was switched on is counted whole.
+        whose end comes after it was switched on is counted whole. So is its month:
+        a call begun at 23:58 on the last day of a month and ended after midnight is
+        that month's, flows, outcomes, copied note and all (no month has "stöd
+        erbjöds" for a call it does not have). Should that month have gone out in
+        an export meanwhile, ``record`` has it offered again.
         """
-        call = UsageRecorder(self._db, self._metrics, training=self.training, clock=self._clock)
+        month = self._clock()
+        call = UsageRecorder(self._db, self._metrics, training=self.training, clock=lambda: month)
         call._content = self._content  # the same declared ids, also when they change
         return call
 
@@ -164,6 +170,14 @@ class UsageRecorder:
                     "RETURNING count",
                     [month, metric, key],
                 ).fetchone()
+                # A count in a month already sent (a call that began before its end, a
+                # clock put back after an export): the month is offered again, and the
+                # merge counts it once, in its newest form. One look-up by key.
+                conn.execute(
+                    f"INSERT OR IGNORE INTO {RUNNING_TABLE} (month) "
+                    f"SELECT month FROM {EXPORTED_TABLE} WHERE month = ?",
+                    [month],
+                )
         except StoreError as exc:
             # Counting must never stop the work it counts: the count is dropped.
             print(f"fkstod: en räkning kunde inte sparas: {exc}", file=sys.stderr)

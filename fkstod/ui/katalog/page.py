@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
 )
 
 from fkstod.core import kommuner
-from fkstod.core.directory import TARGET_GROUPS, VIOLENCE_FORMS, Directory, Filters
+from fkstod.core.directory import TARGET_GROUPS, VIOLENCE_FORMS, Directory
 from fkstod.core.directory.open_state import OpenState, needs_kommun, open_state
 from fkstod.core.directory.validate import display_phone, display_web
 from fkstod.core.i18n import _
@@ -44,6 +44,7 @@ from fkstod.ui.katalog.filter_grid import DirectoryFilterGrid
 from fkstod.ui.katalog.import_problems import DirectoryImportProblems
 from fkstod.ui.katalog.loading import DirectoryLoading
 from fkstod.ui.katalog.notice import DirectoryNotice
+from fkstod.ui.katalog.open_renewal import DirectoryOpenRenewal
 from fkstod.ui.katalog.result_list import DirectoryResultList
 from fkstod.ui.katalog.transfer import DirectoryTransfer
 from fkstod.ui.widgets.arrow_rows import arrows_choose_rows
@@ -53,7 +54,7 @@ from fkstod.ui.widgets.pass_keys import let_shortcuts_through
 from fkstod.ui.widgets.plain_label import PlainLabel
 
 
-class DirectoryPage(DirectoryEditing, DirectoryLoading, QWidget):
+class DirectoryPage(DirectoryEditing, DirectoryLoading, DirectoryOpenRenewal, QWidget):
     """The directory section of the main window."""
 
     referral_shown = Signal(str)
@@ -187,6 +188,7 @@ class DirectoryPage(DirectoryEditing, DirectoryLoading, QWidget):
         self._shortcut("Ctrl+K", lambda: self.view.copy_button.click())
         self.setFocusProxy(self.search_box)
         scale_indicators(self)
+        self.start_open_state_renewal()
         self.start_loading(directory is None)
         self.run_search()
 
@@ -254,21 +256,10 @@ class DirectoryPage(DirectoryEditing, DirectoryLoading, QWidget):
             self._no_local_office(kommun)
             return
         self.notice.hide()
-        result = self.directory.search(
-            self.search_box.text(),
-            kommun=kommun,
-            needs=(need,) if need else (),
-            filters=Filters(
-                lan=self.lan.currentData() or "",
-                malgrupp=self.group.currentData() or "",
-                valdsform=self.form.currentData() or "",
-                sprak=self.language.currentData() or "",
-                open_now=self.open_now.isChecked(),
-                around_the_clock=self.around_the_clock.isChecked(),
-            ),
-            now=self.clock(),
-        )
+        now = self.clock()
+        result = self._search(now)
         self._open_ids = result.open_ids
+        self.remember_shown(now, result)
         rows = []
         for entry in result.entries:
             state = {
@@ -278,7 +269,7 @@ class DirectoryPage(DirectoryEditing, DirectoryLoading, QWidget):
                 OpenState.OPEN: self.tr("öppet nu"),
                 OpenState.CLOSED: self.tr("stängt nu"),
                 OpenState.UNCHECKED: self.tr("öppettider ej kontrollerade"),
-            }[open_state(entry, result.open_ids, self.clock().date())]
+            }[open_state(entry, result.open_ids, now.date())]
             # No number: the web address as read out, short enough for the row.
             reach = display_phone(entry.telefon) or display_web(entry.webb)
             rows.append((entry.id, entry.title, reach, state))
@@ -311,6 +302,7 @@ class DirectoryPage(DirectoryEditing, DirectoryLoading, QWidget):
     def notice_only(self) -> None:
         """Show the notice just set above no rows (no entry, no count)."""
         self._open_ids = frozenset()
+        self.remember_shown(self.clock(), None)  # no rows: nothing the clock can make untrue
         self.results.set_rows([])
         self.count.setText("")
         self._show_current(-1)

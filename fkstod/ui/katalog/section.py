@@ -70,6 +70,7 @@ class KatalogSection(PageSection["DirectoryPage"]):
         self.call = None
         if self.page is not None:
             self.page.call_bar.withdraw()
+            self.page.renew_open_state()  # back after lunch: "öppet nu" as of now
 
     def forget_call(self) -> None:
         """A new conversation: no filter, search or way back of the last call stays."""

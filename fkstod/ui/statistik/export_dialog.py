@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable, Collection, Mapping, Sequence
 from typing import Any
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
@@ -33,6 +33,8 @@ from fkstod.ui.widgets.scroll_area import VerticalScrollArea
 from fkstod.ui.widgets.wrap_layout import WrapLayout
 
 Build = Callable[[Sequence[str], "str | None"], Mapping[str, Any]]
+#: How often an open dialog checks whether the month has ended meanwhile.
+MONTH_CHECK_MS = 30_000
 
 
 class ExportDialog(QDialog):
@@ -50,6 +52,7 @@ class ExportDialog(QDialog):
         current: str,
         sent_with_id: Collection[str] = frozenset(),
         sent_running: Collection[str] = frozenset(),
+        clock: Callable[[], str] | None = None,
     ) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Exportera statistik"))
@@ -59,16 +62,23 @@ class ExportDialog(QDialog):
         self._exported = exported
         self.document: Mapping[str, Any] = {}
         self._current = current
+        # Left open past midnight of a month's last day, the month is over: it no
+        # longer says "inte slut än" (checked every MONTH_CHECK_MS, and at each choice).
+        self._clock = clock
+        self.month_timer = QTimer(self)
+        self.month_timer.setInterval(MONTH_CHECK_MS)
+        self.month_timer.timeout.connect(self._follow_month)
+        if clock is not None:
+            self.month_timer.start()
         # Months that went out with their id: sent again, the merge counts them once.
         self._sent_with_id = frozenset(sent_with_id)
         self.first = QComboBox()
         self.last = QComboBox()
         for combo, name in ((self.first, _("Från månad")), (self.last, _("Till månad"))):
             for month in months:
-                # The month still running is offered, but says so where it is chosen.
-                text = self.tr("{m} (inte slut än)").format(m=month) if month >= current else month
-                combo.addItem(text, month)
+                combo.addItem(month, month)
             combo.setAccessibleName(name)
+        self._label_running()
         # Unless chosen otherwise: the complete months not exported before, or last sent
         # while they still ran (none: nothing).
         offered = default_months(months, exported, current, sent_running)
@@ -149,8 +159,27 @@ class ExportDialog(QDialog):
             first, last = last, first
         return month_range(first, last)
 
+    def _label_running(self) -> None:
+        # The month still running is offered, but says so where it is chosen.
+        for combo in (self.first, self.last):
+            for i in range(combo.count()):
+                month = combo.itemData(i)
+                running = month >= self._current
+                combo.setItemText(
+                    i, self.tr("{m} (inte slut än)").format(m=month) if running else month
+                )
+
+    def _month_changed(self) -> bool:
+        """Take the month of now; True (and labelled anew) when it is not the one shown."""
+        if self._clock is None or self._clock() == self._current:
+            return False
+        self._current = self._clock()
+        self._label_running()
+        return True
+
     def refresh(self) -> None:
         """Build the document anew from the choices and show it."""
+        self._month_changed()
         # One end chosen (nothing was offered, so both started empty): that one month.
         for empty, chosen in ((self.first, self.last), (self.last, self.first)):
             if empty.currentIndex() < 0 <= chosen.currentIndex():
@@ -195,6 +224,10 @@ class ExportDialog(QDialog):
         self.again.setText("\n".join(notes))
         self.again.setVisible(bool(before))
         self.content.setText(self.preview_text())
+
+    def _follow_month(self) -> None:
+        if self._month_changed():
+            self.refresh()
 
     def _nothing_chosen(self) -> str:
         # Why nothing was offered: every complete month went out, or there is none yet.

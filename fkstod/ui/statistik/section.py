@@ -107,6 +107,7 @@ class StatistikSection(PageSection["StatisticsPage"]):
             current=current_month(),
             sent_with_id=self.exports.month_ids(),
             sent_running=self.exports.months_sent_running(),
+            clock=current_month,
         )
         # Window-modal and shown: the call returns at once (QDialog.exec would wait).
         self.dialog.setWindowModality(Qt.WindowModality.WindowModal)

@@ -29,7 +29,7 @@ from fkstod.core.training import FICTIONAL, Case, CaseLibrary, UnavailableCase
 from fkstod.core.vocabulary import BENEFITS
 from fkstod.ui.dialogs import Dialogs
 from fkstod.ui.ovning.diagram_view import DiagramView
-from fkstod.ui.ovning.practice import PracticeWindow
+from fkstod.ui.ovning.practice import PRACTICE_KEYS, PracticeWindow
 from fkstod.ui.ovning.presenter import PRESENTER_KEYS, Presenter, plain_label
 from fkstod.ui.widgets.accent_room import give_accent_room
 from fkstod.ui.widgets.wrap_layout import WrapLayout
@@ -261,11 +261,13 @@ class OvningPage(QWidget):
         The presenter's windows are windows of their own: the main window's list would
         not find their keys, so they are given from ``PRESENTER_KEYS``, the list they act by.
         """
-        where = _("tränarvy och publikfönster")
-        # Capitalised as F1's other lines are; the console writes them after their keys.
+        presenter = _("tränarvy och publikfönster")
+        practice = _("Öva själv")
+        # Capitalised as F1's other lines are; the windows write them after their keys.
         return [
-            (where, names, what[:1].upper() + what[1:]) for _k, names, what, _do in PRESENTER_KEYS
-        ]
+            (presenter, names, what[:1].upper() + what[1:])
+            for _k, names, what, _do in PRESENTER_KEYS
+        ] + [(practice, names, what[:1].upper() + what[1:]) for _k, names, what in PRACTICE_KEYS]
 
     def _presenter_finished(self) -> None:
         self.presenter = None

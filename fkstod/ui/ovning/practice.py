@@ -1,4 +1,4 @@
-"""Öva själv: a caseworker plays a case alone; fkstod plays the caller.
+"""Öva själv: a caseworker plays a case alone; fkstod plays the caller (keys: ``PRACTICE_KEYS``).
 
 The window shows what the caller says at the step shown, the step's words and
 its choices. Keys as in a call: 1–9 choose, Enter goes on from an information
@@ -30,6 +30,25 @@ SCROLL_KEYS = {
     Qt.Key.Key_End,
 }
 JUMP_BY_KEY = {getattr(Qt.Key, f"Key_{key}"): flow_id for flow_id, key in GLOBAL_JUMP_KEYS.items()}
+CHOICE_KEYS = frozenset(getattr(Qt.Key, f"Key_{n}") for n in range(1, 10))
+GO_ON_KEYS = frozenset({Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_Space})
+BACK_KEYS = frozenset({Qt.Key.Key_Backspace, Qt.Key.Key_Left})  # ← with Alt, as in a call
+
+#: The window's keys as (keys, as written, what they do), for F1 (``OvningPage``):
+#: ``keyPressEvent`` acts on these sets, and a test presses each key listed.
+PRACTICE_KEYS: tuple[tuple[frozenset[int], str, str], ...] = (
+    (CHOICE_KEYS, _("1–9"), _("väljer svaret")),
+    (GO_ON_KEYS, _("Enter eller Mellanslag"), _("fortsätter från ett steg utan val")),
+    (BACK_KEYS, _("Backsteg eller Alt+Vänsterpil"), _("tillbaka ett steg")),
+    (
+        frozenset(JUMP_BY_KEY),
+        _("F5–F8"),
+        _("akut fara, barn berörs, berättar om våld, kan inte prata nu (som i ett samtal)"),
+    ),
+    (frozenset(SCROLL_KEYS), _("PgDn, PgUp, ↓, ↑ eller End"), _("bläddrar")),
+    (frozenset({Qt.Key.Key_Home}), _("Home"), _("börjar om")),
+    (frozenset({Qt.Key.Key_Escape}), _("Esc"), _("stänger Öva själv")),
+)
 
 
 def comparison_text(result: Comparison) -> str:
@@ -153,11 +172,11 @@ class PracticeWindow(QWidget):
                 bar.setValue(bar.value() + (step if down else -step))
         elif self.result is not None:
             super().keyPressEvent(event)
-        elif Qt.Key.Key_1 <= key <= Qt.Key.Key_9:
+        elif key in CHOICE_KEYS:
             self.choose(int(key) - int(Qt.Key.Key_1))
-        elif key in (Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_Space):
+        elif key in GO_ON_KEYS:
             self.go_on()
-        elif key in (Qt.Key.Key_Backspace,) or (
+        elif key == Qt.Key.Key_Backspace or (
             key == Qt.Key.Key_Left and event.modifiers() & Qt.KeyboardModifier.AltModifier
         ):
             session.back()

@@ -130,6 +130,23 @@ def _clean(cell: str) -> str:
     return unexcel(cell.replace("\r\n", "\n"))
 
 
+#: What may separate a table's columns: ";" as Excel saves a CSV with Swedish
+#: settings, "," elsewhere, a tab in Excel's text formats.
+DELIMITERS = (";", ",", "\t")
+
+
+def delimiter(text: str) -> str:
+    """Return what separates the columns of the table ``text``: the one its header uses most.
+
+    No column name (ours or HSDS's) holds any of the three, so a header of one
+    column says nothing and reads as ",".
+    """
+    header = text.split("\n", 1)[0]
+    counts = {d: header.count(d) for d in DELIMITERS}
+    best = max(DELIMITERS, key=lambda d: counts[d])
+    return best if counts[best] else ","
+
+
 def read_rows(path: Path) -> list[Row]:
     """Read every data row of a single-sheet CSV.
 
@@ -137,9 +154,7 @@ def read_rows(path: Path) -> list[Row]:
         FileProblem: when the file or its header cannot be used.
     """
     text = read_text(path)
-    first = text.split("\n", 1)[0]
-    delimiter = "," if first.count(",") > first.count(";") else ";"
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter(text))
     try:
         header = next(reader, None)
         if header is None:

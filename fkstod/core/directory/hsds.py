@@ -19,6 +19,7 @@ from fkstod.core.directory.csvfile import (
     MAX_ROWS,
     FileProblem,
     Row,
+    delimiter,
     excel_safe,
     read_text,
     too_many_rows,
@@ -323,16 +324,6 @@ _LINKS: dict[str, tuple[str, ...]] = {
 }
 
 
-def _delimiter(text: str) -> str:
-    """Return what separates a table's columns: ";" as Swedish Excel saves it, else ",".
-
-    The header names HSDS columns, which hold neither character: a header with
-    semicolons and no comma is a table saved by Excel with Swedish settings.
-    """
-    header = text[: text.find("\n")] if "\n" in text else text
-    return ";" if ";" in header and "," not in header else ","
-
-
 def _listed(descriptor: object) -> frozenset[str]:
     """Return the file names of the resources ``datapackage.json`` lists."""
     resources = descriptor.get("resources") if isinstance(descriptor, dict) else None
@@ -365,7 +356,7 @@ def _table(
     # header dropped, missing ones empty, a repeated column's last cell kept) at a
     # fraction of the cost per row, which counts at 100 000 services.
     text = read_text(path)
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=_delimiter(text))
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter(text))
     try:
         header = next(reader, None) or []
     except csv.Error as exc:

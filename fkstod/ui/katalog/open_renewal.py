@@ -15,6 +15,7 @@ from datetime import date, datetime
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QTimer
+from PySide6.QtGui import QHideEvent, QShowEvent
 
 from fkstod.core.directory import Filters
 
@@ -46,11 +47,22 @@ class DirectoryOpenRenewal:
     loading: bool
 
     def start_open_state_renewal(self) -> None:
-        """Check the rows against the clock every ``OPEN_STATE_RENEW_MS`` (the page's timer)."""
+        """Check the rows against the clock every ``OPEN_STATE_RENEW_MS`` (the page's timer).
+
+        Only while the page is shown: hidden behind another section all day, it rests
+        (``hideEvent``), and shown again the section renews at once (``KatalogSection.shown``).
+        """
         self.open_state_timer = QTimer(self)  # type: ignore[arg-type]
         self.open_state_timer.setInterval(OPEN_STATE_RENEW_MS)
         self.open_state_timer.timeout.connect(self.renew_open_state)
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)  # type: ignore[misc]
         self.open_state_timer.start()
+
+    def hideEvent(self, event: QHideEvent) -> None:
+        self.open_state_timer.stop()
+        super().hideEvent(event)  # type: ignore[misc]
 
     def remember_shown(self, now: datetime, result) -> None:
         """Note what the rows shown say at ``now`` (None: no rows, nothing to renew)."""

@@ -88,3 +88,13 @@ def test_the_page_renews_by_itself_while_shown(qtbot, page, clock, monkeypatch):
     page.open_state_timer.timeout.emit()
     row = _row_of(page, "lokal-malmo-jour")
     assert "stängt nu" in page.results.item(row).text()
+
+
+def test_the_clock_is_watched_only_while_the_page_is_shown(qtbot, page):
+    # Built once and kept all day behind the other sections: hidden, its timer rests.
+    assert page.open_state_timer.isActive()
+    page.hide()
+    assert not page.open_state_timer.isActive()
+    page.show()
+    qtbot.waitExposed(page)
+    assert page.open_state_timer.isActive()

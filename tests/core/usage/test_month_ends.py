@@ -26,6 +26,7 @@ from fkstod.core.usage.export import (
 )
 from fkstod.core.usage.summary import summarise
 from fkstod.core.usage.versions import export_settings
+from tests.core.usage.test_usage_calls import answer_until_the_end
 
 FLOWS = load_library()
 
@@ -44,17 +45,6 @@ def recorder(db, clock: Clock) -> UsageRecorder:
     usage = UsageRecorder(db, clock=clock)
     usage.set_content_ids("flow", FLOWS.ids())
     return usage
-
-
-def answer_until_the_end(session: FlowSession) -> None:
-    for _ in range(60):
-        if session.finished:
-            return
-        if session.step.kind == "question":
-            session.choose(0)
-        else:
-            session.advance()
-    raise AssertionError("the flow did not end")
 
 
 def export_on(db, tmp_path, months, today: date) -> None:

@@ -4,7 +4,7 @@ A row's open state is true at the minute of its search. The caseworker keeps the
 page open for hours: at 15:58 the jour is "öppet nu", after a call past 16:00 it
 is not, and a list filtered on "Öppet nu" must lose it. The page searches again
 when the clock has changed what its rows say (checked every
-``OPEN_STATE_RENEW_MS`` while shown, and when the section is shown again), and
+``OPEN_STATE_RENEW_MS`` while shown, and when the page is shown again), and
 keeps the row being read as the current one.
 """
 
@@ -49,8 +49,9 @@ class DirectoryOpenRenewal:
     def start_open_state_renewal(self) -> None:
         """Check the rows against the clock every ``OPEN_STATE_RENEW_MS`` (the page's timer).
 
-        Only while the page is shown: hidden behind another section all day, it rests
-        (``hideEvent``), and shown again the section renews at once (``KatalogSection.shown``).
+        Only while the page is shown: hidden behind another section all day, or with
+        its window minimized over lunch, it rests (``hideEvent``); shown again, by its
+        section or its window restored, it renews at once (``showEvent``).
         """
         self.open_state_timer = QTimer(self)  # type: ignore[arg-type]
         self.open_state_timer.setInterval(OPEN_STATE_RENEW_MS)
@@ -59,6 +60,7 @@ class DirectoryOpenRenewal:
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)  # type: ignore[misc]
         self.open_state_timer.start()
+        self.renew_open_state()  # back after lunch: "öppet nu" as of now
 
     def hideEvent(self, event: QHideEvent) -> None:
         self.open_state_timer.stop()

@@ -98,3 +98,15 @@ def test_the_clock_is_watched_only_while_the_page_is_shown(qtbot, page):
     page.show()
     qtbot.waitExposed(page)
     assert page.open_state_timer.isActive()
+
+
+def test_a_window_restored_after_lunch_shows_the_open_state_of_now(qtbot, page, clock):
+    # Minimized over lunch, the page is hidden with its window; restored, it must not
+    # say "öppet nu" of a jour that closed meanwhile for another 30 seconds.
+    page.search_box.setText("Exempelstaden")
+    page.hide()
+    clock.now = datetime(2026, 11, 23, 16, 5)
+    page.show()
+    qtbot.waitExposed(page)
+    row = _row_of(page, "lokal-malmo-jour")
+    assert "stängt nu" in page.results.item(row).text()

@@ -476,9 +476,14 @@ def fit_to_screen(window: MainWindow) -> None:
     """Keep the window inside the screen's free area (without the taskbar).
 
     A size remembered on a bigger screen, or the default on a 1366×768 laptop,
-    would put "Kopiera" and "Nytt samtal" below the screen's edge.
+    would put "Kopiera" and "Nytt samtal" below the screen's edge. A maximized or
+    full-screen window is the system's to fit: a resize would make it a normal
+    window again on some systems (Windows).
     """
     from PySide6.QtGui import QGuiApplication
+
+    if window.isMaximized() or window.isFullScreen():
+        return
 
     screen = QGuiApplication.screenAt(window.geometry().center()) or window.screen()
     if screen is None:

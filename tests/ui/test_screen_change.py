@@ -44,3 +44,18 @@ def test_the_window_fits_its_screen_again_when_screens_change(qtbot, window, cha
     else:
         app.screenAdded.emit(screen)
     qtbot.waitUntil(lambda: _inside(window), timeout=3000)
+
+
+@pytest.mark.parametrize("state", ["maximized", "full screen"])
+def test_a_maximized_window_is_left_to_the_system(qtbot, window, monkeypatch, state):
+    # The system fits a maximized (or full-screen) window to its new screen itself; a
+    # resize of ours would make it a normal window again on some systems (Windows).
+    free = window.screen().availableGeometry()
+    window.resize(free.width() + 300, free.height() + 200)
+    qtbot.wait(50)
+    size = window.size()
+    name = "isMaximized" if state == "maximized" else "isFullScreen"
+    monkeypatch.setattr(window, name, lambda: True)
+    window.screen().availableGeometryChanged.emit(QRect(free))
+    qtbot.wait(600)  # past the watch's settling time
+    assert window.size() == size

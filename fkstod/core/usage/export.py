@@ -40,7 +40,7 @@ import hashlib
 import json
 import re
 import uuid
-from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
+from collections.abc import Callable, Collection, Iterable, Iterator, Mapping, Sequence
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -157,6 +157,55 @@ def _clean_labels(
     }
 
 
+def _readable(
+    rows: Iterable[tuple[Any, ...]],
+    wanted: Collection[str] | None,
+    content: Mapping[str, frozenset[str]],
+) -> Iterator[tuple[str, str, dict[str, str], int]]:
+    """Yield the stored counts an export holds, as (month, metric, labels, count).
+
+    A metric the registry does not know, a month not ``YYYY-MM``, a count that is
+    not a positive number or labels that are not the metric's are left out.
+    """
+    for month, metric, raw_labels, count in rows:
+        spec = METRICS.get(metric)
+        if (
+            spec is None
+            or not MONTH.match(str(month))
+            or (wanted is not None and month not in wanted)
+        ):
+            continue
+        if isinstance(count, bool) or not isinstance(count, int) or count < 1:
+            continue
+        try:
+            labels = _clean_labels(spec, json.loads(raw_labels), content)
+        except (TypeError, ValueError):
+            labels = None
+        if labels is not None:
+            yield month, metric, labels, count
+
+
+def _sent(document: Mapping[str, Any]) -> dict[str, int]:
+    """Return how many counts ``document`` holds, by month."""
+    sent: dict[str, int] = {}
+    for cell in document.get("counts", []):
+        sent[cell["month"]] = sent.get(cell["month"], 0) + cell["count"]
+    return sent
+
+
+def _month_totals(conn: sqlite3.Connection, months: Collection[str]) -> dict[str, int]:
+    """Return how many counts an export of ``months`` made now would hold, by month."""
+    totals = dict.fromkeys(months, 0)
+    rows = conn.execute(
+        f"SELECT month, metric, labels, count FROM {TABLE} WHERE month IN "
+        f"({', '.join('?' * len(totals))})",
+        list(totals),
+    )
+    for month, _metric, _labels, count in _readable(rows, totals, {}):
+        totals[month] += count
+    return totals
+
+
 def build_export(
     db: Db,
     months: Sequence[str] | None = None,
@@ -203,24 +252,8 @@ def build_export(
         wanted = set(months)
     cells: dict[tuple[str, str, str], int] = {}
     if db.table_exists(TABLE):
-        for month, metric, raw_labels, count in db.execute(
-            f"SELECT month, metric, labels, count FROM {TABLE}"
-        ):
-            spec = METRICS.get(metric)
-            if (
-                spec is None
-                or not MONTH.match(str(month))
-                or (wanted is not None and month not in wanted)
-            ):
-                continue
-            if isinstance(count, bool) or not isinstance(count, int) or count < 1:
-                continue
-            try:
-                labels = _clean_labels(spec, json.loads(raw_labels), content)
-            except (TypeError, ValueError):
-                labels = None
-            if labels is None:
-                continue
+        rows = db.execute(f"SELECT month, metric, labels, count FROM {TABLE}")
+        for month, metric, labels, count in _readable(rows, wanted, content):
             key = (month, metric, json.dumps(labels, sort_keys=True, separators=(",", ":")))
             cells[key] = cells.get(key, 0) + count
     covered = sorted(wanted if wanted is not None else {k[0] for k in cells})
@@ -284,7 +317,7 @@ def write_export(
         # that refuses them refuses before any file exists, and a file that is not
         # written leaves no month marked.
         with db.transaction() as conn:
-            _mark(conn, document["months"], month_of(today()))
+            _mark(conn, document["months"], month_of(today()), _sent(document))
             written = files.write_file(path, data, protected)
     except StoreError as exc:
         if written is None:
@@ -299,16 +332,27 @@ def write_export(
     return written
 
 
-def _mark(conn: sqlite3.Connection, months: Iterable[str], current: str = "") -> None:
+def _mark(
+    conn: sqlite3.Connection,
+    months: Iterable[str],
+    current: str = "",
+    sent: Mapping[str, int] | None = None,
+) -> None:
     # ``current``: the month running as the export is saved; a month not over yet is
-    # remembered as sent while running (``default_months`` offers it again later).
+    # remembered as sent while running (``default_months`` offers it again later). So
+    # is a month the database now holds more counts of than ``sent`` (the document's,
+    # by month): a count came between the document's build (the dialog's preview)
+    # and its save, and the file does not hold it.
+    months = list(months)
+    now = _month_totals(conn, months) if sent is not None and months else {}
     for month in months:
         conn.execute(
             f"INSERT INTO {EXPORTED_TABLE} (month, times) VALUES (?, 1) "
             "ON CONFLICT (month) DO UPDATE SET times = times + 1",
             [month],
         )
-        if current and month >= current:
+        behind = sent is not None and now.get(month, 0) > sent.get(month, 0)
+        if (current and month >= current) or behind:
             conn.execute(f"INSERT OR IGNORE INTO {RUNNING_TABLE} (month) VALUES (?)", [month])
         else:
             conn.execute(f"DELETE FROM {RUNNING_TABLE} WHERE month = ?", [month])
@@ -339,7 +383,8 @@ def _keep_ids(conn: sqlite3.Connection, ids: Mapping[str, str]) -> None:
 def months_sent_running(db: Db) -> frozenset[str]:
     """Return the months whose last export does not hold all their counts.
 
-    It was made before they were over, or a count came after it (``UsageRecorder.record``).
+    It was made before they were over, a count came after it (``UsageRecorder.record``),
+    or one came between the document's build and its save (``write_export``).
     """
     if not db.table_exists(RUNNING_TABLE):
         return frozenset()

@@ -4,7 +4,7 @@ A row's open state is true at the minute of its search. The caseworker keeps the
 page open for hours: at 15:58 the jour is "öppet nu", after a call past 16:00 it
 is not, and a list filtered on "Öppet nu" must lose it. The page searches again
 when the clock has changed what its rows say (checked every
-``OPEN_STATE_RENEW_MS`` while shown, and when the section is shown again), and
+``OPEN_STATE_RENEW_MS`` while shown, and when the page is shown again), and
 keeps the row being read as the current one.
 """
 
@@ -15,6 +15,7 @@ from datetime import date, datetime
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QTimer
+from PySide6.QtGui import QHideEvent, QShowEvent
 
 from fkstod.core.directory import Filters
 
@@ -46,11 +47,24 @@ class DirectoryOpenRenewal:
     loading: bool
 
     def start_open_state_renewal(self) -> None:
-        """Check the rows against the clock every ``OPEN_STATE_RENEW_MS`` (the page's timer)."""
+        """Check the rows against the clock every ``OPEN_STATE_RENEW_MS`` (the page's timer).
+
+        Only while the page is shown: hidden behind another section all day, or with
+        its window minimized over lunch, it rests (``hideEvent``); shown again, by its
+        section or its window restored, it renews at once (``showEvent``).
+        """
         self.open_state_timer = QTimer(self)  # type: ignore[arg-type]
         self.open_state_timer.setInterval(OPEN_STATE_RENEW_MS)
         self.open_state_timer.timeout.connect(self.renew_open_state)
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)  # type: ignore[misc]
         self.open_state_timer.start()
+        self.renew_open_state()  # back after lunch: "öppet nu" as of now
+
+    def hideEvent(self, event: QHideEvent) -> None:
+        self.open_state_timer.stop()
+        super().hideEvent(event)  # type: ignore[misc]
 
     def remember_shown(self, now: datetime, result) -> None:
         """Note what the rows shown say at ``now`` (None: no rows, nothing to renew)."""

@@ -69,8 +69,7 @@ class KatalogSection(PageSection["DirectoryPage"]):
         # offers the way back again (offer_way_back).
         self.call = None
         if self.page is not None:
-            self.page.call_bar.withdraw()
-            self.page.renew_open_state()  # back after lunch: "öppet nu" as of now
+            self.page.call_bar.withdraw()  # "öppet nu" is renewed by the page shown
 
     def forget_call(self) -> None:
         """A new conversation: no filter, search or way back of the last call stays."""

@@ -12,7 +12,7 @@ from collections.abc import Callable, Collection, Mapping, Sequence
 from typing import Any
 
 from PySide6.QtCore import Qt, QTimer
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtGui import QHideEvent, QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -63,13 +63,13 @@ class ExportDialog(QDialog):
         self.document: Mapping[str, Any] = {}
         self._current = current
         # Left open past midnight of a month's last day, the month is over: it no
-        # longer says "inte slut än" (checked every MONTH_CHECK_MS, and at each choice).
+        # longer says "inte slut än" (checked every MONTH_CHECK_MS while shown, when
+        # shown again, and at each choice). Closed, it stays a child of the window
+        # until the next one is opened: its clock stops (``hideEvent``).
         self._clock = clock
         self.month_timer = QTimer(self)
         self.month_timer.setInterval(MONTH_CHECK_MS)
         self.month_timer.timeout.connect(self._follow_month)
-        if clock is not None:
-            self.month_timer.start()
         # Months that went out with their id: sent again, the merge counts them once.
         self._sent_with_id = frozenset(sent_with_id)
         self.first = QComboBox()
@@ -228,6 +228,16 @@ class ExportDialog(QDialog):
     def _follow_month(self) -> None:
         if self._month_changed():
             self.refresh()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if self._clock is not None:
+            self._follow_month()
+            self.month_timer.start()
+
+    def hideEvent(self, event: QHideEvent) -> None:
+        self.month_timer.stop()
+        super().hideEvent(event)
 
     def _nothing_chosen(self) -> str:
         # Why nothing was offered: every complete month went out, or there is none yet.

@@ -26,6 +26,7 @@ from fkstod.core.usage.export import (
 )
 from fkstod.core.usage.summary import summarise
 from fkstod.core.usage.versions import export_settings
+from tests.core.usage.test_usage_calls import answer_until_the_end
 
 FLOWS = load_library()
 
@@ -44,17 +45,6 @@ def recorder(db, clock: Clock) -> UsageRecorder:
     usage = UsageRecorder(db, clock=clock)
     usage.set_content_ids("flow", FLOWS.ids())
     return usage
-
-
-def answer_until_the_end(session: FlowSession) -> None:
-    for _ in range(60):
-        if session.finished:
-            return
-        if session.step.kind == "question":
-            session.choose(0)
-        else:
-            session.advance()
-    raise AssertionError("the flow did not end")
 
 
 def export_on(db, tmp_path, months, today: date) -> None:
@@ -151,3 +141,38 @@ def test_a_count_in_a_month_not_exported_marks_nothing(memory_db):
     usage.record("referral_shown", category="akut")
     assert months_sent_running(memory_db) == frozenset()
     assert exported_months(memory_db) == {}
+
+
+def test_a_count_between_an_exports_preview_and_its_save_is_not_lost(memory_db, tmp_path):
+    # The dialog builds the document when it opens; the caseworker saves it a while
+    # later. A call of 23:58 that ends in between adds to November after the build:
+    # the file does not hold that count, so November must not be taken as sent whole.
+    clock = Clock("2026-11")
+    usage = recorder(memory_db, clock)
+    usage.record("referral_shown", category="akut")
+    late_call = FlowSession(FLOWS, "sjukpenning-fraga", "sjukpenning", usage)  # 30 Nov, 23:58
+    clock.month = "2026-12"
+    today = date(2026, 12, 1)
+    document = build_export(
+        memory_db, ["2026-11"], None, **export_settings(FLOWS), today=lambda: today
+    )
+    answer_until_the_end(late_call)  # 00:03, the dialog still open
+    late_call.close()
+    write_export(tmp_path / "nov.json", document, memory_db, NOTHING_PROTECTED, today=lambda: today)
+    offered = default_months(
+        ["2026-11"], exported_months(memory_db), "2026-12", months_sent_running(memory_db)
+    )
+    assert offered == ["2026-11"]  # the rest goes out with the next export
+    export_on(memory_db, tmp_path, ["2026-11"], today)
+    assert months_sent_running(memory_db) == frozenset()  # now it went out whole
+
+
+def test_an_export_that_holds_every_count_leaves_its_complete_month_sent(memory_db, tmp_path):
+    usage = recorder(memory_db, Clock("2026-11"))
+    usage.record("referral_shown", category="akut")
+    memory_db.execute(  # a row no export can read: it must not keep the month "unsent"
+        "INSERT INTO usage_counts (month, metric, labels, count) VALUES (?, ?, ?, ?)",
+        ["2026-11", "referral_shown", "not json", 3],
+    )
+    export_on(memory_db, tmp_path, ["2026-11"], date(2026, 12, 1))
+    assert months_sent_running(memory_db) == frozenset()

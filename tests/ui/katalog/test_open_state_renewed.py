@@ -88,3 +88,25 @@ def test_the_page_renews_by_itself_while_shown(qtbot, page, clock, monkeypatch):
     page.open_state_timer.timeout.emit()
     row = _row_of(page, "lokal-malmo-jour")
     assert "stängt nu" in page.results.item(row).text()
+
+
+def test_the_clock_is_watched_only_while_the_page_is_shown(qtbot, page):
+    # Built once and kept all day behind the other sections: hidden, its timer rests.
+    assert page.open_state_timer.isActive()
+    page.hide()
+    assert not page.open_state_timer.isActive()
+    page.show()
+    qtbot.waitExposed(page)
+    assert page.open_state_timer.isActive()
+
+
+def test_a_window_restored_after_lunch_shows_the_open_state_of_now(qtbot, page, clock):
+    # Minimized over lunch, the page is hidden with its window; restored, it must not
+    # say "öppet nu" of a jour that closed meanwhile for another 30 seconds.
+    page.search_box.setText("Exempelstaden")
+    page.hide()
+    clock.now = datetime(2026, 11, 23, 16, 5)
+    page.show()
+    qtbot.waitExposed(page)
+    row = _row_of(page, "lokal-malmo-jour")
+    assert "stängt nu" in page.results.item(row).text()

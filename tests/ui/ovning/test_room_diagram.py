@@ -9,7 +9,6 @@ following the step, and covered by blanking like the words.
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
 import pytest
@@ -24,6 +23,7 @@ from fkstod.ui.ovning.page import OvningPage
 from fkstod.ui.ovning.presenter import PRESENTER_KEYS, Presenter
 from fkstod.ui.ovning.room_diagram import readable_pixels
 from tests.ui.fakes import FakeDialogs
+from tests.ui.ovning.screens import run_on_screens
 
 
 @pytest.fixture(scope="module")
@@ -175,45 +175,9 @@ print(json.dumps(sizes))
 
 
 def sizes_on_screen(tmp_path: Path, width: int, height: int) -> list:
-    import os
-    import subprocess
-    import sys
-
-    from tests.conftest import REPO
-
-    config = tmp_path / "screen.json"
-    config.write_text(
-        json.dumps(
-            {
-                "screens": [
-                    {
-                        "name": "p",
-                        "x": 0,
-                        "y": 0,
-                        "width": width,
-                        "height": height,
-                        "logicalDpi": 96,
-                    }
-                ]
-            }
-        ),
-        encoding="utf-8",
-    )
-    env = {
-        "QT_QPA_PLATFORM": f"offscreen:configfile={config}",
-        "PYTHONPATH": str(REPO),
-        "PATH": os.environ.get("PATH", "/usr/bin:/bin"),
-    }
-    done = subprocess.run(
-        [sys.executable, "-c", ON_A_SCREEN],
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=300,
-        cwd=REPO,
-    )
-    assert done.returncode == 0, done.stderr
-    return json.loads(done.stdout.strip().splitlines()[-1])
+    sizes = run_on_screens(tmp_path, ON_A_SCREEN, [("p", 0, 0, width, height)], timeout=300)
+    assert isinstance(sizes, list)
+    return sizes
 
 
 @pytest.mark.parametrize(("width", "height", "smallest"), [(1920, 1080, 36), (1280, 720, 24)])

@@ -12,6 +12,7 @@ from fkstod.core.flows import load_library
 from fkstod.core.training import cases_folder, load_cases
 from fkstod.ui.ovning.page import OvningPage
 from tests.ui.fakes import FakeDialogs
+from tests.ui.ovning.screens import run_on_screens
 
 
 @pytest.fixture(scope="module")
@@ -114,46 +115,15 @@ print(json.dumps(out))
 """
 
 
-def run_on_screens(tmp_path: Path, *screens: tuple[str, int, int, int, int]) -> dict:
+def on_screens(tmp_path: Path, *screens: tuple[str, int, int, int, int]) -> dict:
     """Run TWO_SCREENS with Qt's offscreen plugin given these screens (name, x, y, w, h)."""
-    import json
-    import os
-    import subprocess
-    import sys
-
-    from tests.conftest import REPO
-
-    config = tmp_path / "screens.json"
-    config.write_text(
-        json.dumps(
-            {
-                "screens": [
-                    {"name": n, "x": x, "y": y, "width": w, "height": h, "logicalDpi": 96}
-                    for n, x, y, w, h in screens
-                ]
-            }
-        ),
-        encoding="utf-8",
-    )
-    env = {
-        "QT_QPA_PLATFORM": f"offscreen:configfile={config}",
-        "PYTHONPATH": str(REPO),
-        "PATH": os.environ.get("PATH", "/usr/bin:/bin"),
-    }
-    done = subprocess.run(
-        [sys.executable, "-c", TWO_SCREENS],
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=120,
-        cwd=REPO,
-    )
-    assert done.returncode == 0, done.stderr
-    return json.loads(done.stdout.strip().splitlines()[-1])
+    shown = run_on_screens(tmp_path, TWO_SCREENS, screens)
+    assert isinstance(shown, dict)
+    return shown
 
 
 def test_with_a_projector_the_audience_window_is_on_it_and_the_console_on_the_laptop(tmp_path):
-    seen = run_on_screens(tmp_path, ("laptop", 0, 0, 1366, 768), ("projektor", 1366, 0, 1920, 1080))
+    seen = on_screens(tmp_path, ("laptop", 0, 0, 1366, 768), ("projektor", 1366, 0, 1920, 1080))
     assert seen["screens"] == ["laptop", "projektor"]
     assert seen["window"] == seen["console"] == "laptop"
     assert seen["console_inside"], "the console fits the laptop's screen"
@@ -166,7 +136,7 @@ def test_with_a_projector_the_audience_window_is_on_it_and_the_console_on_the_la
 
 
 def test_the_projector_left_of_the_laptop_and_the_console_inside_a_small_screen(tmp_path):
-    seen = run_on_screens(tmp_path, ("projektor", 0, 0, 1280, 720), ("laptop", 1280, 0, 1280, 720))
+    seen = on_screens(tmp_path, ("projektor", 0, 0, 1280, 720), ("laptop", 1280, 0, 1280, 720))
     # The window opened on the first screen: there the console, the audience on the other.
     assert seen["window"] == seen["console"] == "projektor"
     assert seen["console_inside"]
@@ -174,7 +144,7 @@ def test_the_projector_left_of_the_laptop_and_the_console_inside_a_small_screen(
 
 
 def test_with_one_screen_the_audience_window_is_a_window_beside_the_console(tmp_path):
-    seen = run_on_screens(tmp_path, ("laptop", 0, 0, 1280, 720))
+    seen = on_screens(tmp_path, ("laptop", 0, 0, 1280, 720))
     assert seen["audience"] == seen["console"] == "laptop"
     assert not seen["audience_full"], "F5 puts it on the whole screen when the trainer wants"
     assert seen["console_inside"]

@@ -78,3 +78,19 @@ def test_the_export_dialog_left_open_past_midnight_says_the_month_is_over(
         assert "inte slut" not in dialog.months_line.text()
     finally:
         dialog.reject()
+
+
+def test_a_closed_export_dialog_stops_checking_the_month(window, services):
+    # Closed, the dialog stays a child of the window until the next one is opened:
+    # its clock must not go on ticking (and building exports) all day behind it.
+    UsageRecorder(services.db).record("referral_shown", category="akut")
+    dialog = window.sections()[window.index_of("statistik")].export()
+    assert dialog.month_timer.isActive()
+    dialog.reject()
+    assert not dialog.isVisible()
+    assert not dialog.month_timer.isActive()
+    dialog.show()  # shown again: it follows the month again
+    try:
+        assert dialog.month_timer.isActive()
+    finally:
+        dialog.reject()

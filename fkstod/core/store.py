@@ -600,17 +600,19 @@ def open_without_writing(path: Path, migration_sets: Sequence[MigrationSet]) -> 
         db = open_memory(migration_sets)
     db.execute("PRAGMA query_only = ON")
     db.read_only = read_only_error(folder)
-    notice = read_only_notice(folder, folder_exists=folder_exists, kept=exists and not unread)
-    if unread:
-        notice += "\n\n" + _(
-            "Databasen i mappen gick inte att läsa, så det som sparats där tidigare visas inte "
-            "nu. Filen har inte ändrats."
-        )
+    notice = read_only_notice(
+        folder, folder_exists=folder_exists, kept=exists and not unread, unread=unread
+    )
     return OpenedStore(db=db, notice=notice, read_only=True)
 
 
-def read_only_notice(folder: Path, *, folder_exists: bool = True, kept: bool = False) -> str:
-    """Return what the window says once when its data folder cannot be written to."""
+def read_only_notice(
+    folder: Path, *, folder_exists: bool = True, kept: bool = False, unread: bool = False
+) -> str:
+    """Return what the window says once when its data folder cannot be written to.
+
+    ``kept``: the folder's database was read; ``unread``: it was there but could not be.
+    """
     if folder_exists:
         why = _("fkstod får inte spara något i mappen {folder}.").format(folder=folder)
     else:
@@ -624,6 +626,11 @@ def read_only_notice(folder: Path, *, folder_exists: bool = True, kept: bool = F
     )
     if kept:
         works += " " + _("Det som redan fanns sparat i mappen visas som vanligt.")
+    if unread:
+        works += " " + _(
+            "Databasen i mappen gick inte att läsa, så det som sparats där tidigare visas inte "
+            "nu. Filen har inte ändrats."
+        )
     fix = _("IT-supporten kan ge dig rätt att skriva i mappen. Starta sedan om fkstod.")
     return f"{why} {works}\n\n{fix}"
 

@@ -131,4 +131,4 @@ def test_a_damaged_database_in_a_read_only_folder_is_left_as_it_is(tmp_path):
         assert Directory(opened.db).local_entries() == []
         opened.db.close()
         assert contents(folder) == before  # not quarantined: nothing can be moved
-    assert "kunde inte läsas" in (opened.notice or "")
+    assert "gick inte att läsa" in (opened.notice or "")

@@ -56,6 +56,7 @@ from fkstod.core.store_health import APPLICATION_ID as APPLICATION_ID
 from fkstod.core.store_health import BUSY_TIMEOUT_MS as BUSY_TIMEOUT_MS
 from fkstod.core.store_health import ForeignDatabaseError as ForeignDatabaseError
 from fkstod.core.store_health import NewerSchemaError as NewerSchemaError
+from fkstod.core.store_health import ReadOnlyError as ReadOnlyError
 from fkstod.core.store_health import (
     StoreError,
     check_not_newer,
@@ -122,21 +123,12 @@ class UnwritableFolderError(StoreError):
         self.folder = folder
 
 
-class ReadOnlyError(StoreError):
-    """A write refused: this session's data folder cannot be written to, so nothing is saved.
-
-    Nothing of the change was kept. Counts and the window's own preferences drop it
-    without a word (the start said so once); a save the caseworker asked for says it.
-    """
-
-
 def read_only_error(folder: Path) -> ReadOnlyError:
     """Return the refusal of a save in a session whose data folder cannot be written."""
     return ReadOnlyError(
         _(
-            "Det här kan inte sparas. fkstod får inte spara något i mappen {folder}, och "
-            "ingenting av ändringen har sparats. IT-supporten kan ge dig rätt att skriva i "
-            "mappen; starta sedan om fkstod."
+            "fkstod får inte spara något i mappen {folder}, så ingenting av ändringen har "
+            "sparats. IT-supporten kan ge dig rätt att skriva i mappen; starta sedan om fkstod."
         ).format(folder=folder)
     )
 

@@ -9,7 +9,6 @@ from pathlib import Path
 import pytest
 
 from fkstod import app
-from fkstod.core.directory import Directory
 from fkstod.core.settings import Settings
 from fkstod.core.store import ReadOnlyError
 from tests.ui.fakes import FakeDialogs
@@ -44,8 +43,9 @@ def assert_told_once(dialogs: FakeDialogs, folder: Path) -> None:
     assert "--data-dir" not in text
 
 
+@pytest.mark.usefixtures("started")
 def test_a_read_only_folder_with_a_database_starts_and_says_once_what_is_not_saved(
-    data_folder, started, monkeypatch  # noqa: F811
+    data_folder, monkeypatch
 ):
     filled(data_folder)
     before = contents(data_folder)
@@ -58,9 +58,8 @@ def test_a_read_only_folder_with_a_database_starts_and_says_once_what_is_not_sav
     assert "redan fanns sparat" in dialogs.infos[0][1]
 
 
-def test_a_data_folder_that_cannot_be_made_starts_the_window_in_memory(
-    tmp_path, started, monkeypatch  # noqa: F811
-):
+@pytest.mark.usefixtures("started")
+def test_a_data_folder_that_cannot_be_made_starts_the_window_in_memory(tmp_path, monkeypatch):
     # Root cannot make a folder inside a file either: this runs the path for real.
     blocker = tmp_path / "profil"
     blocker.write_text("en fil, inte en mapp", encoding="utf-8")
@@ -112,7 +111,7 @@ def test_every_save_says_plainly_that_it_cannot_save(data_folder, qtbot, monkeyp
             sys.excepthook(*sys.exc_info())
         ((title, text),) = dialogs.errors
         assert title == "Det gick inte att spara"
-        assert "kan inte sparas" in text and str(data_folder) in text
+        assert "ingenting av ändringen har sparats" in text and str(data_folder) in text
 
         # The reporter's own details (a setting): said the first time, not at every field.
         section = next(s for s in window.sections() if isinstance(s, OrosanmalanSection))

@@ -101,7 +101,7 @@ class OrosanmalanSection(PageSection["OrosanmalanPage"]):
         A data folder that cannot be written keeps nothing: said the first time, not at
         every field left (the details stay in the form; the report is made all the same).
         """
-        from fkstod.core.store import ReadOnlyError
+        from fkstod.core.store_health import ReadOnlyError
 
         try:
             self.settings.set(REPORTER_KEY, data)

@@ -134,3 +134,50 @@ def test_every_save_says_plainly_that_it_cannot_save(data_folder, qtbot, monkeyp
         window.close()  # the window's size and place
         assert "sparas" not in capsys.readouterr().err
         assert contents(data_folder) == {}
+
+
+LISTENER = """
+import sys
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication
+from fkstod.qt.single_instance import SingleInstance
+
+app = QCoreApplication([])
+instance = SingleInstance(Path(sys.argv[1]))  # no claim: a window on a read-only folder
+instance.listen()
+instance.activation_requested.connect(lambda: print("asked activate", flush=True))
+print("listening", flush=True)
+app.exec()
+"""
+
+
+def test_a_second_start_on_a_read_only_folder_brings_the_first_window_forward(
+    data_folder, qapp, monkeypatch
+):
+    # The first window holds no lock (it could not make the lock file, and writes
+    # nothing); its socket, outside the folder, is how a second start finds it.
+    import os
+    import subprocess
+
+    from tests.conftest import REPO
+
+    dialogs = FakeDialogs()
+    monkeypatch.setattr(app, "QtDialogs", lambda: dialogs)
+    with unwritable(data_folder):
+        first = subprocess.Popen(
+            [sys.executable, "-c", LISTENER, str(data_folder)],
+            stdout=subprocess.PIPE,
+            text=True,
+            env={**os.environ, "PYTHONPATH": str(REPO), "QT_QPA_PLATFORM": "offscreen"},
+        )
+        try:
+            assert first.stdout.readline().strip() == "listening"
+            assert app.run_gui(data_dir=str(data_folder)) == 0
+            assert first.stdout.readline().strip() == "asked activate"
+        finally:
+            first.kill()
+            first.wait()
+            first.stdout.close()
+        assert contents(data_folder) == {}
+    assert dialogs.shown == []  # the first window already said what is not saved

@@ -623,7 +623,13 @@ def read_only_notice(
             "Databasen i mappen gick inte att läsa, så det som sparats där tidigare visas inte "
             "nu. Filen har inte ändrats."
         )
-    fix = _("IT-supporten kan ge dig rätt att skriva i mappen. Starta sedan om fkstod.")
+    if folder_exists:
+        fix = _("IT-supporten kan ge dig rätt att skriva i mappen. Starta sedan om fkstod.")
+    else:
+        fix = _(
+            "IT-supporten kan skapa mappen åt dig eller ge dig rätt att skapa den. Starta sedan "
+            "om fkstod."
+        )
     return f"{why} {works}\n\n{fix}"
 
 

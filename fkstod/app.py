@@ -65,6 +65,11 @@ class Services:
     usage: UsageRecorder
 
     @property
+    def writable(self) -> bool:
+        """False when the data folder cannot be written to: nothing is saved (``build_services``)."""
+        return self.db.read_only is None
+
+    @property
     def protected(self) -> Protected:
         """What a file the user saves must never replace: the data folder."""
         from fkstod.core.files import Protected
@@ -121,9 +126,22 @@ def install_focus_style(app: QApplication) -> None:
     install(app)
 
 
-def build_services(data_folder: Path) -> tuple[Services, str | None]:
-    """Open the store and build the services; return them and a notice for the user."""
-    opened = store.open_store(paths.database_path(data_folder), MIGRATION_SETS)
+def build_services(data_folder: Path, *, writable: bool = True) -> tuple[Services, str | None]:
+    """Open the store and build the services; return them and a notice for the user.
+
+    A data folder that cannot be written to (or made), or ``writable=False`` (the
+    window could not take its lock for want of rights), gives services that write
+    nothing anywhere (``store.open_without_writing``): the notice then says what is
+    not saved, and ``Services.writable`` is False.
+    """
+    path = paths.database_path(data_folder)
+    if writable:
+        try:
+            opened = store.open_store(path, MIGRATION_SETS)
+        except store.UnwritableFolderError:
+            opened = store.open_without_writing(path, MIGRATION_SETS)
+    else:
+        opened = store.open_without_writing(path, MIGRATION_SETS)
     services = Services(
         data_folder=data_folder,
         db=opened.db,
@@ -261,7 +279,7 @@ def build_window(services: Services, dialogs: Dialogs | None = None) -> MainWind
     # Shown, the title bar's real height is known: fit once more.
     window.ready.connect(lambda: fit_to_screen(window))
     keep_on_screen(window)
-    if wiring.flow_cache.stale:  # the flows were parsed: keep them for the next start
+    if wiring.flow_cache.stale and services.writable:  # parsed: kept for the next start
         window.ready.connect(lambda: QTimer.singleShot(0, wiring.flow_cache.save))
     window.about_requested.connect(lambda: show_about(services.data_folder, window))
     window.shortcuts_requested.connect(lambda: show_shortcuts(window))
@@ -525,6 +543,8 @@ def remember(settings: Settings, key: str, value: object, what: str) -> None:
     """
     try:
         settings.set(key, value)
+    except store.ReadOnlyError:
+        pass  # a data folder that cannot be written: the start said so, once
     except store.StoreError as exc:
         print(
             "fkstod: " + _("{what} kunde inte sparas: {why}").format(what=what, why=exc),
@@ -612,7 +632,8 @@ def install_excepthook(dialogs: Dialogs) -> None:
     def hook(exc_type, exc, tb) -> None:
         import traceback
 
-        traceback.print_exception(exc_type, exc, tb, file=sys.stderr)
+        if not isinstance(exc, store.ReadOnlyError):  # a refusal, not a fault: no traceback
+            traceback.print_exception(exc_type, exc, tb, file=sys.stderr)
         if isinstance(exc, store.DatabaseReplacedError) and exc.told:
             return  # the window says it, once (build_window, Db.on_replaced)
         if issubclass(exc_type, store.StoreError):
@@ -666,14 +687,26 @@ def _wait_for_command(app: QApplication, instance: SingleInstance) -> bool:
         box.deleteLater()
 
 
+#: How long a start whose data folder cannot be written asks a window already running on
+#: it to come forward. Such a window holds no lock (it cannot make the lock file, and
+#: needs none: it writes nothing, so it is never a second writer beside another), so
+#: only its socket (``SingleInstance.listen``, outside the folder) tells it is there.
+READ_ONLY_ASK_MS = 300
+
+
+def _for_want_of_rights(error: OSError | None) -> bool:
+    """Return True when the lock file could not be made or opened for want of rights."""
+    return error is None or error.errno in (errno.EACCES, errno.EPERM, errno.EROFS)
+
+
 def _lock_problem(folder: Path, instance: SingleInstance) -> str:
-    """Return why the window could not take the folder's lock: the folder, or the lock file."""
+    """Return why the window could not take the folder's lock, the rights being fine.
+
+    A folder, a pipe or a link where the lock file belongs: the lock file is named. (A
+    folder the caseworker may not write to starts the window without writing instead.)
+    """
     error = instance.claim_error
-    if error is None or error.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
-        return _(
-            "Datamappen {folder} går inte att skriva till. Välj en annan mapp med --data-dir."
-        ).format(folder=folder)
-    # A folder, a pipe or a link where the lock file belongs: the rights are fine.
+    assert error is not None
     return _(
         "Datamappen {folder} kan inte låsas ({lock}: {reason}). Flytta bort {lock} eller välj "
         "en annan mapp med --data-dir; ingenting har ändrats."
@@ -689,50 +722,54 @@ def run_gui(data_dir: str | None = None, exit_when_ready: bool = False) -> int:
     app = make_application(focus_style=False)
     dialogs = QtDialogs()
     folder = paths.data_dir(data_dir)
+    writable = True
     try:
         folder.mkdir(parents=True, exist_ok=True)
-    except OSError as exc:
-        dialogs.error(
-            _("fkstod kan inte starta"),
-            _("Datamappen {folder} kan inte skapas: {reason}.").format(
-                folder=folder, reason=describe_os_error(exc)
-            ),
-        )
-        return 1
+    except OSError:
+        writable = False  # not even made: the window runs without it (build_services)
 
     instance = SingleInstance(folder)
-    if not instance.claim():
+    if writable and not instance.claim():
         if not instance.folder_is_writable():
-            dialogs.error(_("fkstod kan inte starta"), _lock_problem(folder, instance))
-            return 1
-        holder = instance.holder()
-        role = holder.role if holder is not None else ""
-        if role != folder_lock.COMMAND and instance.ask_owner_to_activate():
-            print(_("fkstod körs redan; det fönstret har tagits fram."), file=sys.stderr)
-            return 0
-        if role == folder_lock.WINDOW:
-            dialogs.error(
-                _("fkstod körs redan"),
-                _(
-                    "fkstod körs redan med datamappen {folder} men svarar inte. Vänta en "
-                    "stund och försök igen, eller avsluta det andra fkstod (går det inte att "
-                    "stänga: i Aktivitetshanteraren). Ingenting har ändrats."
-                ).format(folder=folder),
-            )
-            return 1
-        # A command is changing the data folder: the window waits for it, not beside it.
-        if not _wait_for_command(app, instance):
-            dialogs.error(
-                _("fkstod kan inte starta"),
-                _(
-                    "Ett fkstod-kommando ändrar i datamappen {folder} just nu. Vänta tills det "
-                    "är klart och starta fkstod igen; ingenting har ändrats."
-                ).format(folder=folder),
-            )
-            return 1
+            if not _for_want_of_rights(instance.claim_error):
+                dialogs.error(_("fkstod kan inte starta"), _lock_problem(folder, instance))
+                return 1
+            # Nothing can be written there: the window runs without writing, and so
+            # without the lock (see ``READ_ONLY_ASK_MS``).
+            writable = False
+        else:
+            holder = instance.holder()
+            role = holder.role if holder is not None else ""
+            if role != folder_lock.COMMAND and instance.ask_owner_to_activate():
+                print(_("fkstod körs redan; det fönstret har tagits fram."), file=sys.stderr)
+                return 0
+            if role == folder_lock.WINDOW:
+                dialogs.error(
+                    _("fkstod körs redan"),
+                    _(
+                        "fkstod körs redan med datamappen {folder} men svarar inte. Vänta en "
+                        "stund och försök igen, eller avsluta det andra fkstod (går det inte "
+                        "att stänga: i Aktivitetshanteraren). Ingenting har ändrats."
+                    ).format(folder=folder),
+                )
+                return 1
+            # A command is changing the data folder: the window waits for it, not beside it.
+            if not _wait_for_command(app, instance):
+                dialogs.error(
+                    _("fkstod kan inte starta"),
+                    _(
+                        "Ett fkstod-kommando ändrar i datamappen {folder} just nu. Vänta tills "
+                        "det är klart och starta fkstod igen; ingenting har ändrats."
+                    ).format(folder=folder),
+                )
+                return 1
+    if not writable and instance.ask_owner_to_activate(READ_ONLY_ASK_MS):
+        # A window already runs on this folder without writing: it comes forward.
+        print(_("fkstod körs redan; det fönstret har tagits fram."), file=sys.stderr)
+        return 0
 
     try:
-        services, notice = build_services(folder)
+        services, notice = build_services(folder, writable=writable)
     except store.StoreError as exc:
         dialogs.error(_("fkstod kan inte starta"), str(exc))
         instance.release()
@@ -745,9 +782,13 @@ def run_gui(data_dir: str | None = None, exit_when_ready: bool = False) -> int:
     window.ready.connect(instance.listen)
     # Once painted, build the other sections while the caseworker reads the first.
     window.ready.connect(lambda: QTimer.singleShot(50, window.build_pending_sections))
-    if notice:
+    if notice and not services.writable:  # said once: what is not saved, and why
+        QTimer.singleShot(0, lambda: dialogs.info(_("fkstod kan inte spara just nu"), notice))
+    elif notice:
         QTimer.singleShot(0, lambda: dialogs.info(_("Databasen har återskapats"), notice))
-    protected_notice = store.write_protected_notice(paths.database_path(folder))
+    protected_notice = services.writable and store.write_protected_notice(
+        paths.database_path(folder)
+    )
     if protected_notice:
         QTimer.singleShot(0, lambda: dialogs.info(_("Databasen är skrivskyddad"), protected_notice))
     if exit_when_ready:

@@ -24,7 +24,9 @@ out, and none is a traceback:
   through another tool), every table of ours (fkstod before the mark did not set
   it; such a file is adopted and marked).
 * a database path that is a folder, a folder that cannot be written to: a
-  clear message, nothing changed.
+  clear message, nothing changed. The window goes on without writing instead
+  (``open_without_writing``): the database read into memory, or a new one there,
+  and every write refused with ``ReadOnlyError``.
 
 The checks are in ``store_health``. Every SQLite error is put into Swedish by
 ``oserrors.describe_db_error``.
@@ -54,6 +56,7 @@ from fkstod.core.store_health import APPLICATION_ID as APPLICATION_ID
 from fkstod.core.store_health import BUSY_TIMEOUT_MS as BUSY_TIMEOUT_MS
 from fkstod.core.store_health import ForeignDatabaseError as ForeignDatabaseError
 from fkstod.core.store_health import NewerSchemaError as NewerSchemaError
+from fkstod.core.store_health import ReadOnlyError as ReadOnlyError
 from fkstod.core.store_health import (
     StoreError,
     check_not_newer,
@@ -108,6 +111,28 @@ class DatabaseReplacedError(StoreError):
     """
 
 
+class UnwritableFolderError(StoreError):
+    """The data folder cannot be written to, or cannot even be created (``folder``).
+
+    The command line stops with the message; the window runs without writing
+    (``open_without_writing``).
+    """
+
+    def __init__(self, message: str, folder: Path) -> None:
+        super().__init__(message)
+        self.folder = folder
+
+
+def read_only_error(folder: Path) -> ReadOnlyError:
+    """Return the refusal of a save in a session whose data folder cannot be written."""
+    return ReadOnlyError(
+        _(
+            "fkstod får inte spara något i mappen {folder}, så ingenting av ändringen har "
+            "sparats. IT-supporten kan ge dig rätt att skriva i mappen; starta sedan om fkstod."
+        ).format(folder=folder)
+    )
+
+
 def replaced_error(path: Path) -> DatabaseReplacedError:
     """Return the error for a write refused because ``path`` is no longer the file opened."""
     return DatabaseReplacedError(
@@ -156,6 +181,9 @@ class Db:
         #: (``DatabaseReplacedError``): the window tells the user then, whatever wrote.
         self.on_replaced: Callable[[str], None] | None = None
         self._replaced_told = False
+        #: Set when the data folder cannot be written (``open_without_writing``): every
+        #: write is refused with it, before SQLite is asked.
+        self.read_only: ReadOnlyError | None = None
         self._utils: Database | None = None
         self._held: list[Any] = []
 
@@ -183,6 +211,8 @@ class Db:
             StoreError: when the file cannot be opened for writing, or is not the one
                 opened any more (``DatabaseReplacedError``).
         """
+        if self.read_only is not None:
+            raise ReadOnlyError(str(self.read_only))
         if self.path is None:
             return None
         if self._replaced():
@@ -258,6 +288,8 @@ class Db:
         error the user sees is the one that happened.
 
         Raises:
+            ReadOnlyError: the data folder cannot be written to (``open_without_writing``);
+                the block is not run.
             DatabaseReplacedError: the file opened is no longer at its path, before the
                 block or after it (then it is rolled back): nothing goes into a file
                 that no start reads again.
@@ -274,6 +306,8 @@ class Db:
                 raise
             self.conn.execute("RELEASE SAVEPOINT fkstod")
             return
+        if self.read_only is not None:
+            raise ReadOnlyError(str(self.read_only))
         if self._replaced():
             self._refuse_to_write()
         try:
@@ -337,11 +371,14 @@ class OpenedStore:
         db: the open database.
         notice: a message to show the user once (a quarantined file), or None.
         quarantined: where the unusable file was moved, or None.
+        read_only: True when nothing is written (``open_without_writing``); the
+            notice then says what is not saved, and why.
     """
 
     db: Db
     notice: str | None = None
     quarantined: Path | None = None
+    read_only: bool = False
 
 
 def open_memory(migration_sets: Sequence[MigrationSet]) -> Db:
@@ -524,6 +561,118 @@ def open_store_read_only(path: Path, migration_sets: Sequence[MigrationSet]) -> 
     return OpenedStore(db=db)
 
 
+def open_without_writing(path: Path, migration_sets: Sequence[MigrationSet]) -> OpenedStore:
+    """Open the database of a data folder that cannot be written to, and write nothing anywhere.
+
+    The window's way on when the folder refuses it (``UnwritableFolderError``, or a lock
+    file that cannot be made): the flows, the shipped directory with its national lines,
+    and whatever the folder's database holds, read into memory once. The file is not
+    held open, migrated, marked or quarantined, and no ``-wal`` or ``-shm`` is made
+    beside it. A file that cannot be read so (damaged, another program's, from a newer
+    fkstod, a crash's journal left) is left as it is, and a new database in memory is
+    used. Every write is refused with ``ReadOnlyError`` (``Db.read_only``), before
+    SQLite is asked; any other SQLite refuses itself (``PRAGMA query_only``).
+
+    The notice says, once, what is not saved and that the folder's rights are IT's to mend.
+    """
+    folder = path.parent
+    try:
+        exists = path.is_file()
+        folder_exists = folder.is_dir()
+    except OSError:
+        exists = folder_exists = False
+    db = None
+    unread = False
+    if exists:
+        try:
+            db = _read_into_memory(path, migration_sets)
+        except (StoreError, OSError, sqlite3.Error):
+            unread = True
+    if db is None:
+        db = open_memory(migration_sets)
+    db.execute("PRAGMA query_only = ON")
+    db.read_only = read_only_error(folder)
+    notice = read_only_notice(
+        folder, folder_exists=folder_exists, kept=exists and not unread, unread=unread
+    )
+    return OpenedStore(db=db, notice=notice, read_only=True)
+
+
+def read_only_notice(
+    folder: Path, *, folder_exists: bool = True, kept: bool = False, unread: bool = False
+) -> str:
+    """Return what the window says once when its data folder cannot be written to.
+
+    ``kept``: the folder's database was read; ``unread``: it was there but could not be.
+    """
+    if folder_exists:
+        why = _("fkstod får inte spara något i mappen {folder}.").format(folder=folder)
+    else:
+        why = _("Mappen {folder}, där fkstod sparar, finns inte och går inte att skapa.").format(
+            folder=folder
+        )
+    works = _(
+        "Du kan använda fkstod som vanligt: flödena, stödkatalogen med de nationella "
+        "stödlinjerna och orosanmälan fungerar. Men det som annars sparas, sparas inte nu: "
+        "antal till statistiken, dina inställningar och ändringar i stödkatalogens egna poster."
+    )
+    if kept:
+        works += " " + _("Det som redan fanns sparat i mappen visas som vanligt.")
+    if unread:
+        works += " " + _(
+            "Databasen i mappen gick inte att läsa, så det som sparats där tidigare visas inte "
+            "nu. Filen har inte ändrats."
+        )
+    if folder_exists:
+        fix = _("IT-supporten kan ge dig rätt att skriva i mappen. Starta sedan om fkstod.")
+    else:
+        fix = _(
+            "IT-supporten kan skapa mappen åt dig eller ge dig rätt att skapa den. Starta sedan "
+            "om fkstod."
+        )
+    return f"{why} {works}\n\n{fix}"
+
+
+def _read_into_memory(path: Path, migration_sets: Sequence[MigrationSet]) -> Db:
+    """Copy our database at ``path`` into memory, read-only; bring the copy up to date.
+
+    Raises:
+        StoreError, OSError, sqlite3.Error: the file is not ours, damaged or unreadable.
+    """
+    with path.open("rb") as f:
+        header = f.read(100)
+    query = "mode=ro"
+    # A WAL file with no -wal beside it is fully written back; read-only, SQLite would
+    # need to make its -shm (it cannot here) unless told nothing changes it meanwhile.
+    if header[18:20] == b"\x02\x02" and not path.with_name(path.name + "-wal").exists():
+        query += "&immutable=1"
+    source = sqlite3.connect(f"{path.resolve().as_uri()}?{query}", uri=True, isolation_level=None)
+    try:
+        source.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+        if source.execute("PRAGMA quick_check").fetchall() != [("ok",)]:
+            raise StoreError(_("kontrollen hittade fel"))
+        if not is_ours(source, migration_sets):
+            raise foreign(path)
+        check_not_newer(source, migration_sets)
+        copy = sqlite3.connect(":memory:", isolation_level=None)
+        source.backup(copy)
+    finally:
+        source.close()
+    db = Db(copy)
+    try:
+        _configure(copy)
+        problem = unlike_its_steps(copy, migration_sets)
+        if problem is None:
+            _migrate(db, migration_sets)  # the copy only: the file stays as it was
+            problem = damage(db, migration_sets)
+        if problem is not None:
+            raise StoreError(problem)
+    except BaseException:
+        copy.close()
+        raise
+    return db
+
+
 def prepare_folder(folder: Path) -> None:
     """Create the data folder if needed; refuse one on a network share or not writable.
 
@@ -544,17 +693,19 @@ def _check_folder(folder: Path) -> None:
     try:
         folder.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
-        raise StoreError(
+        raise UnwritableFolderError(
             _("Datamappen {folder} kan inte skapas: {reason}.").format(
                 folder=folder, reason=describe_os_error(exc)
-            )
+            ),
+            folder,
         ) from exc
     if not os.access(folder, os.W_OK):
-        raise StoreError(
+        raise UnwritableFolderError(
             _(
                 "Datamappen {folder} går inte att skriva till ({reason}). Välj en annan "
                 "mapp med --data-dir; ingenting har ändrats."
-            ).format(folder=folder, reason=_("du saknar behörighet eller platsen är skrivskyddad"))
+            ).format(folder=folder, reason=_("du saknar behörighet eller platsen är skrivskyddad")),
+            folder,
         )
 
 

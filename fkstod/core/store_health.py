@@ -52,6 +52,15 @@ class StoreError(Exception):
     told = False
 
 
+class ReadOnlyError(StoreError):
+    """A write refused: this session's data folder cannot be written to, so nothing is saved.
+
+    Nothing of the change was kept. Counts and the window's own preferences drop it
+    without a word (the start said so once); a save the caseworker asked for says it.
+    (``store.open_without_writing``; defined here so that a widget may catch it.)
+    """
+
+
 class NewerSchemaError(StoreError):
     """The database was written by a newer version of fkstod."""
 

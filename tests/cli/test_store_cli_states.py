@@ -101,3 +101,20 @@ def test_a_symlink_to_a_device_is_refused(data_folder):
     (data_folder / "fkstod.sqlite3").symlink_to("/dev/zero")
     result = run_cli("usage", "show", env={"FKSTOD_DATA_DIR": str(data_folder)}, timeout=30)
     assert result.returncode == 1 and "inte en vanlig fil" in result.stderr
+
+
+def test_a_writing_command_in_a_read_only_folder_still_refuses_with_exit_1(data_folder):
+    # The window runs on such a folder without writing; the command line keeps its word:
+    # a Swedish message, exit code 1, nothing changed.
+    from tests.unwritable import contents, unwritable
+
+    ours(data_folder)
+    before = contents(data_folder)
+    with unwritable(data_folder):
+        result = run_cli(
+            "directory", "import", str(GOOD), env={"FKSTOD_DATA_DIR": str(data_folder)}
+        )
+        assert contents(data_folder) == before
+    assert result.returncode == 1, result.stderr
+    assert result.stderr.startswith("fkstod: ") and "Traceback" not in result.stderr
+    assert "skriva" in result.stderr

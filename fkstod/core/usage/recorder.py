@@ -11,7 +11,7 @@ from datetime import date
 from typing import TYPE_CHECKING
 
 from fkstod.core.migrate import MigrationSet
-from fkstod.core.store import StoreError
+from fkstod.core.store import ReadOnlyError, StoreError
 from fkstod.core.usage.registry import (
     METRICS,
     OTHER,
@@ -178,6 +178,8 @@ class UsageRecorder:
                     f"SELECT month FROM {EXPORTED_TABLE} WHERE month = ?",
                     [month],
                 )
+        except ReadOnlyError:
+            return None  # a data folder that cannot be written: the start said so, once
         except StoreError as exc:
             # Counting must never stop the work it counts: the count is dropped.
             print(f"fkstod: en räkning kunde inte sparas: {exc}", file=sys.stderr)

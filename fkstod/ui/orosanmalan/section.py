@@ -57,6 +57,7 @@ class OrosanmalanSection(PageSection["OrosanmalanPage"]):
         self.title = _("Orosanmälan")
         self.dialogs = dialogs
         self.settings = settings
+        self._told_not_kept = False  # the reporter's details not kept: said once (_keep_reporter)
         self.usage = usage
         self.lookup_socialtjanst = lookup_socialtjanst
         self.protected = protected
@@ -84,7 +85,7 @@ class OrosanmalanSection(PageSection["OrosanmalanPage"]):
             lookup_socialtjanst=self.lookup_socialtjanst,
             protected=self.protected(),
         )
-        page.reporter_changed.connect(lambda data: self.settings.set(REPORTER_KEY, data))
+        page.reporter_changed.connect(self._keep_reporter)
         page.report_created.connect(self._report_created)
         page.report_begun.connect(self._begun_here)
         page.directory_requested.connect(self.intents.show_directory)
@@ -93,6 +94,21 @@ class OrosanmalanSection(PageSection["OrosanmalanPage"]):
             self.training.changed.connect(lambda _on: self._mark())
         self._mark(page)
         return page
+
+    def _keep_reporter(self, data: dict) -> None:
+        """Store the caseworker's own details for the next report.
+
+        A data folder that cannot be written keeps nothing: said the first time, not at
+        every field left (the details stay in the form; the report is made all the same).
+        """
+        from fkstod.core.store_health import ReadOnlyError
+
+        try:
+            self.settings.set(REPORTER_KEY, data)
+        except ReadOnlyError as exc:
+            if not self._told_not_kept:
+                self._told_not_kept = True
+                self.dialogs.info(_("Dina uppgifter sparas inte"), str(exc))
 
     def _begun_here(self) -> None:
         # A report begun in the section (Ny anmälan) is its own, not the last call's:

@@ -100,8 +100,7 @@ class DirectoryEditing:
             return False
         name = resumed.values.get("organisation", "").strip()
         question = self.tr(  # type: ignore[attr-defined]
-            "En post som du skrev på sparades inte när fkstod stängdes. "
-            "Vill du fortsätta med den?"
+            "En post som du skrev på sparades inte när fkstod stängdes. Vill du fortsätta med den?"
         )
         if name:
             question = self.tr(  # type: ignore[attr-defined]
@@ -120,9 +119,7 @@ class DirectoryEditing:
         if choice != GO_ON:  # closed: asked again at the next show, or Ny post
             self._draft_asked = False
             return True
-        self._edit(
-            entry if resumed.entry_id else None, draft=resumed.values, notice=resumed.notice
-        )
+        self._edit(entry if resumed.entry_id else None, draft=resumed.values, notice=resumed.notice)
         return True
 
     def remove_entry(self) -> None:

@@ -119,9 +119,7 @@ def test_saving_the_entry_removes_its_draft(qtbot, memory_db, monkeypatch):
     assert Directory(memory_db).search("Kvinnojouren Åsa").entries
 
 
-def test_cancelling_on_purpose_removes_the_draft_and_a_no_keeps_both(
-    qtbot, memory_db, monkeypatch
-):
+def test_cancelling_on_purpose_removes_the_draft_and_a_no_keeps_both(qtbot, memory_db, monkeypatch):
     dialogs = FakeDialogs(answer=False)
     page = page_on(qtbot, memory_db, dialogs)
 
@@ -140,9 +138,7 @@ def test_cancelling_on_purpose_removes_the_draft_and_a_no_keeps_both(
     assert stored_draft(memory_db) is None
 
 
-def test_closing_the_question_keeps_the_draft_and_ny_post_asks_again(
-    qtbot, memory_db, monkeypatch
-):
+def test_closing_the_question_keeps_the_draft_and_ny_post_asks_again(qtbot, memory_db, monkeypatch):
     EntryDrafts(memory_db).keep(Draft("", EMPTY, {**EMPTY, "organisation": "Från förut"}))
     dialogs = FakeDialogs()
     dialogs.choice = -1  # Esc at the question: not now
@@ -169,6 +165,7 @@ def test_a_typed_draft_is_offered_at_the_next_start_and_goes_on(qtbot, memory_db
     page_on(qtbot, memory_db, dialogs)
     qtbot.waitUntil(lambda: bool(held))
     (title, text, choices) = dialogs.chosen[0]
+    assert title == "Osparad post"
     assert "sparades inte när fkstod stängdes" in text and "”Jouren”" in text
     assert choices == ("&Fortsätta", "&Kasta bort")
     assert held[0]["organisation"] == "Jouren" and held[0]["beskrivning"] == "Stöd\noch råd"

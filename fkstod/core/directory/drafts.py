@@ -33,6 +33,8 @@ if TYPE_CHECKING:
 EDITOR = "entry"
 #: The fields a draft holds: every field of the editor (the id is the row's own).
 DRAFT_FIELDS = tuple(name for name in FIELD_NAMES if name != "id")
+#: How much of a field's newer text the editor's notice shows (a long description).
+NOTICE_VALUE_CHARS = 120
 
 
 @dataclass(frozen=True)
@@ -239,7 +241,12 @@ def resume(draft: Draft, current: Mapping[str, str] | None) -> Resumed | None:
         "ändrade står kvar här, och resten är som posten är nu."
     )
     if review:
-        notice += " " + _("Ändrat både av dig och i posten, se över: {f}.").replace(
-            "{f}", ", ".join(FIELD_LABELS[n] for n in review)
+        notice += " " + _("Både du och ändringen av posten har ändrat det här:")
+    for name in review:  # both changed it: what the entry says now, to compare
+        now = " ".join(current.get(name, "").split()) or _("(tomt)")
+        if len(now) > NOTICE_VALUE_CHARS:
+            now = now[: NOTICE_VALUE_CHARS - 1] + "…"
+        notice += "\n" + _("{f} i posten nu: {v}").replace("{f}", FIELD_LABELS[name]).replace(
+            "{v}", now
         )
     return Resumed(draft.entry_id, merged, notice, tuple(review))

@@ -189,7 +189,12 @@ class DirectoryEditing:
             dialog.keep_draft_now()  # closed by the app's end: the last keys too
         if accepted and dialog.saved is not None:
             self._after_change(dialog.saved.id)
-        dialog.deleteLater()  # a child of the page: it would stay for as long as the page
+        dialog.deleteLater()
+        if self.isVisible():  # type: ignore[attr-defined]
+            # Opened right after the draft's question, the editor had that question as
+            # the window before it: a window manager that gives the keys back to the one
+            # before (openbox) gave them to none, and Ctrl+N did nothing.
+            self.window().activateWindow()  # type: ignore[attr-defined]  # a child of the page: it would stay for as long as the page
 
     def _after_change(self, select_id: str = "") -> None:
         if self.rebuild_later(select_id):  # type: ignore[attr-defined]

@@ -200,7 +200,7 @@ def test_an_entry_changed_since_keeps_both_changes_and_names_the_fields_both_cha
     assert done.values["webb"] == "b.se"  # the import's, not touched in the draft
     assert done.values["adress"] == "Gatan 2"  # both: the caseworker's, named
     assert done.review == ("adress",)
-    assert "ändrats sedan" in done.notice and "Adress" in done.notice
+    assert "ändrats sedan" in done.notice and "Adress i posten nu: Vägen 3" in done.notice
 
 
 def test_a_draft_the_entry_already_holds_is_nothing_to_go_on_with():

@@ -41,6 +41,9 @@ HINTS = {
     "telefontider": "mån-fre 8-16, lör 10-14 eller dygnet runt",
     "kommuner": "namn eller koder, till exempel Uppsala, 1280",
     "senast_verifierad": "ÅÅÅÅ-MM-DD",
+    # Where the facts come from is the one field where "a client told me" fits: the
+    # entry (and its draft) is kept on disk, and is about the organisation only.
+    "kalla": "till exempel verksamhetens webbplats – inget om klienter",
 }
 #: Languages offered in the editor besides those the directory already has.
 COMMON_LANGUAGES = ("svenska", "engelska", "arabiska", "persiska", "somaliska", "tigrinja")

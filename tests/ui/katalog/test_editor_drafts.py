@@ -355,3 +355,13 @@ def test_killed_while_typing_the_next_start_goes_on_with_what_was_typed(
     assert typed.startswith(kept) and len(kept) >= len(typed) - 20
     window.close()
     services.db.close()
+
+
+def test_the_source_field_says_it_is_not_for_anything_about_a_client(qtbot, memory_db):
+    # Källa ("where the facts come from") is the field that invites "a client told me in
+    # a call today": the entry, and its draft while typed, is kept in the data folder.
+    from fkstod.ui.katalog.entry_dialog import DirectoryEntryDialog
+
+    dialog = DirectoryEntryDialog(Directory(memory_db).save)
+    qtbot.addWidget(dialog)
+    assert "inget om klienter" in dialog.fields["kalla"].placeholderText()

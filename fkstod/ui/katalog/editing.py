@@ -59,7 +59,8 @@ class DirectoryEditing:
     def offer_draft_soon(self) -> None:
         """Offer a draft left from before once the page is on screen (its first show)."""
         if not self._draft_asked:
-            QTimer.singleShot(0, self._offer_draft_if_free)
+            # The page as the timer's context: a page deleted meanwhile is never called.
+            QTimer.singleShot(0, self, self._offer_draft_if_free)  # type: ignore[call-overload]
 
     def _offer_draft_if_free(self) -> None:
         # Not over another question (a notice at start), nor on a page not in sight:

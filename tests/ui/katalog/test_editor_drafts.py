@@ -365,3 +365,13 @@ def test_the_source_field_says_it_is_not_for_anything_about_a_client(qtbot, memo
     dialog = DirectoryEntryDialog(Directory(memory_db).save)
     qtbot.addWidget(dialog)
     assert "inget om klienter" in dialog.fields["kalla"].placeholderText()
+
+
+def test_a_page_deleted_before_its_draft_is_looked_for_is_not_called(qtbot, memory_db):
+    from PySide6.QtCore import QCoreApplication, QEvent
+
+    page = DirectoryPage(Directory(memory_db), FakeDialogs())
+    page.show()  # the look is on the next turn of the event loop
+    page.deleteLater()
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    qtbot.wait(20)  # the turn comes; a call into the deleted page would raise here

@@ -1,13 +1,13 @@
 """Every dialog the app shows, behind one small protocol, so logic can be tested with a fake.
 
 ``Dialogs`` is what pages and the app are given: messages (info, error,
-confirm), files (open, choose a folder, save) and the printer. ``QtDialogs``
+confirm, choose), files (open, choose a folder, save) and the printer. ``QtDialogs``
 shows the real ones; ``tests/ui/fakes.py:FakeDialogs`` records and answers.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from functools import wraps
 from typing import TYPE_CHECKING, ParamSpec, Protocol, TypeVar
@@ -38,6 +38,13 @@ class Dialogs(Protocol):
 
     def confirm(self, title: str, text: str) -> bool:
         """Ask a yes/no question; return True for yes. No is the default."""
+        ...
+
+    def choose(self, title: str, text: str, choices: Sequence[str]) -> int:
+        """Ask with one button per choice (``&`` marks its Alt key); the first is the default.
+
+        Returns the index of the choice, or -1 when the question was closed (Esc).
+        """
         ...
 
     def open_file(self, title: str, filters: str) -> str:
@@ -155,6 +162,23 @@ class QtDialogs:
         box.setStandardButtons(QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No)
         box.setDefaultButton(QMessageBox.StandardButton.No)
         return box.exec() == QMessageBox.StandardButton.Yes
+
+    @_keeps_focus
+    def choose(self, title: str, text: str, choices: Sequence[str]) -> int:
+        from PySide6.QtWidgets import QMessageBox
+
+        box = _box(self.parent, QMessageBox.Icon.Question, title, text)
+        buttons = [box.addButton(c, QMessageBox.ButtonRole.ActionRole) for c in choices]
+        # Esc closes the question without a choice: a box of action buttons only would
+        # ignore Esc and its close button. The button that does it is not shown.
+        closed = box.addButton(QMessageBox.StandardButton.Cancel)
+        closed.hide()
+        box.setEscapeButton(closed)
+        if buttons:
+            box.setDefaultButton(buttons[0])
+        box.exec()
+        clicked = box.clickedButton()
+        return buttons.index(clicked) if clicked in buttons else -1
 
     @_keeps_focus
     def open_file(self, title: str, filters: str) -> str:

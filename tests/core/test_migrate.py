@@ -56,6 +56,14 @@ LATER_STEPS = {
     "directory_entries_kategori": (
         'CREATE INDEX "directory_entries_kategori" ON "directory_entries" ("kategori", "kommuner")'
     ),
+    "directory_drafts": (
+        'CREATE TABLE "directory_drafts" (\n'
+        '   "editor" TEXT PRIMARY KEY NOT NULL,\n'
+        '   "entry_id" TEXT NOT NULL,\n'
+        '   "opened" TEXT NOT NULL,\n'
+        '   "fields" TEXT NOT NULL\n'
+        ")"
+    ),
 }
 
 

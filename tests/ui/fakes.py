@@ -25,6 +25,9 @@ class FakeDialogs:
         self.errors: list[tuple[str, str]] = []
         self.infos: list[tuple[str, str]] = []
         self.confirms: list[tuple[str, str]] = []
+        #: The answer to ``choose``, and each question ``choose`` asked (title, text, choices).
+        self.choice = 0
+        self.chosen: list[tuple[str, str, tuple[str, ...]]] = []
 
     def info(self, title: str, text: str) -> None:
         self.shown.append(("info", title, text))
@@ -38,6 +41,12 @@ class FakeDialogs:
         self.shown.append(("confirm", title, text))
         self.confirms.append((title, text))
         return self.answer
+
+    def choose(self, title: str, text: str, choices) -> int:
+        """Answer with ``choice`` (an index into ``choices``; -1 is Esc)."""
+        self.shown.append(("choose", title, text))
+        self.chosen.append((title, text, tuple(choices)))
+        return self.choice
 
     def confirm_titles(self) -> list[str]:
         """Return the titles of the questions asked."""

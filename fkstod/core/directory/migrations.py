@@ -37,3 +37,26 @@ def index_directory_by_category(conn: sqlite3.Connection) -> None:
     start, instead of waiting for all of it (``service.socialtjanst_in_store``).
     """
     conn.execute(f'CREATE INDEX "{TABLE}_kategori" ON "{TABLE}" ("kategori", "kommuner")')
+
+
+#: The entry editor's unsaved work (``drafts.py``): one row per editor.
+DRAFTS_TABLE = "directory_drafts"
+
+
+@migrations()
+def create_directory_drafts(conn: sqlite3.Connection) -> None:
+    """Create the table of the entry editor's drafts: what was typed and not yet saved.
+
+    ``fields`` and ``opened`` are JSON objects (field name to text), read back by
+    ``drafts.EntryDrafts``, which removes a row it cannot read: they are not declared
+    as JSON columns (``schema.py``), so that one bad draft never sends the whole
+    database to quarantine.
+    """
+    conn.execute(
+        f'CREATE TABLE "{DRAFTS_TABLE}" (\n'
+        '   "editor" TEXT PRIMARY KEY NOT NULL,\n'
+        '   "entry_id" TEXT NOT NULL,\n'
+        '   "opened" TEXT NOT NULL,\n'
+        '   "fields" TEXT NOT NULL\n'
+        ")"
+    )

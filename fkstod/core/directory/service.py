@@ -49,6 +49,7 @@ from fkstod.core.problems import Problem
 from fkstod.core.progress import Cancelled, Progress, no_progress
 
 if TYPE_CHECKING:
+    from fkstod.core.directory.drafts import EntryDrafts
     from fkstod.core.store import Db
 
 STALE_AFTER_DAYS = 365
@@ -700,6 +701,15 @@ class Directory:
     def protected(self) -> Protected:
         """What an export must never write over (the data folder)."""
         return self._protected
+
+    @property
+    def drafts(self) -> EntryDrafts | None:
+        """The entry editor's unsaved drafts (None without a database to keep them in)."""
+        if self._db is None:
+            return None
+        from fkstod.core.directory.drafts import EntryDrafts
+
+        return EntryDrafts(self._db)
 
 
 def write_export(entries: Sequence[Entry], path: Path, fmt: str, protected: Protected) -> int:

@@ -4,13 +4,17 @@ The coded fields are pickers with Swedish names (Kategori one, Målgrupper,
 Våldsformer and Språk several); the rest are text. The form scrolls, and the
 problems are a list of their own under it (Enter on one goes to its field), so
 a long list of problems never squeezes the form.
+
+What is typed is handed to ``keep_draft`` (the page keeps it in the database) when
+the typing pauses, and at the latest a moment after the first change, so that a
+crash loses at most that moment: never the whole entry.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Mapping
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -37,11 +41,18 @@ HINTS = {
     "telefontider": "mån-fre 8-16, lör 10-14 eller dygnet runt",
     "kommuner": "namn eller koder, till exempel Uppsala, 1280",
     "senast_verifierad": "ÅÅÅÅ-MM-DD",
+    # Where the facts come from is the one field where "a client told me" fits: the
+    # entry (and its draft) is kept on disk, and is about the organisation only.
+    "kalla": "till exempel verksamhetens webbplats – inget om klienter",
 }
 #: Languages offered in the editor besides those the directory already has.
 COMMON_LANGUAGES = ("svenska", "engelska", "arabiska", "persiska", "somaliska", "tigrinja")
 #: Lines of problems in sight before the list scrolls.
 ERROR_LINES = 4
+#: The draft is handed over when the typing pauses this long (ms)…
+DRAFT_PAUSE_MS = 400
+#: …and at the latest this long after the first change not handed over (ms).
+DRAFT_LATEST_MS = 2000
 
 Save = Callable[[Mapping[str, str], str], Entry | list[FieldError]]
 Field = QLineEdit | QPlainTextEdit | CodeCombo | CodeChecklist
@@ -54,6 +65,15 @@ class DirectoryEntryDialog(QDialog):
         languages: the languages to offer besides the common ones (the directory's).
         confirm_discard: asked before Esc, Avbryt or closing throws away what was
             typed; True throws it away. Not asked when nothing was changed.
+        keep_draft: given the fields (``values()``) when what is typed should be kept
+            as a draft; never while nothing is typed since the last time.
+        draft: fields to open with in place of the entry's (a draft gone on with).
+            The editor still counts as opened with ``entry``: Esc asks first.
+        notice: what to say above the form (how a draft was gone on with).
+
+    Attributes:
+        saved: the entry saved, or None.
+        discarded: True when the caseworker closed it without saving, on purpose.
     """
 
     def __init__(
@@ -64,12 +84,18 @@ class DirectoryEntryDialog(QDialog):
         languages: Iterable[str] = (),
         *,
         confirm_discard: Callable[[], bool] | None = None,
+        keep_draft: Callable[[dict[str, str]], None] | None = None,
+        draft: Mapping[str, str] | None = None,
+        notice: str = "",
     ):
         super().__init__(parent)
         self._save = save
         self._confirm_discard = confirm_discard
+        self._keep_draft = keep_draft
+        self._draft = dict(draft or {})
         self._entry_id = entry.id if entry else ""
         self.saved: Entry | None = None
+        self.discarded = False
         self.setWindowTitle(self.tr("Ändra post") if entry else self.tr("Ny post"))
         self.setAccessibleName(self.windowTitle())
         self.fields: dict[str, Field] = {}
@@ -86,6 +112,14 @@ class DirectoryEntryDialog(QDialog):
             form.addRow(label, widget)
             self.fields[name] = widget
         self._as_opened = self.values()
+        for name, value in self._draft.items():
+            if name in self.fields:
+                self._set(name, value)
+        self._draft_pause = self._draft_timer(DRAFT_PAUSE_MS)
+        self._draft_latest = self._draft_timer(DRAFT_LATEST_MS)
+        self._kept = self.values()  # what the last draft (or the opening) held
+        for widget in self.fields.values():
+            self._on_change(widget, self._typed)
         self.errors = ErrorList()
         self.errors.setAccessibleName(self.tr("Fel i posten"))
         self.errors.setToolTip(self.tr("Enter går till fältet."))
@@ -102,6 +136,11 @@ class DirectoryEntryDialog(QDialog):
         buttons.accepted.connect(self.try_save)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
+        if notice:
+            self.notice = PlainLabel(notice)
+            self.notice.setWordWrap(True)
+            self.notice.setAccessibleName(self.tr("Om posten"))
+            layout.addWidget(self.notice)
         layout.addWidget(VerticalScrollArea(form_widget), 1)
         layout.addWidget(self.errors)
         layout.addWidget(buttons)
@@ -123,7 +162,12 @@ class DirectoryEntryDialog(QDialog):
             widget = CodeChecklist(TARGET_GROUPS if name == "malgrupper" else VIOLENCE_FORMS)
             widget.set_value(value)
         elif name == "sprak":
-            known = {*COMMON_LANGUAGES, *languages, *split_list(value)}
+            known = {
+                *COMMON_LANGUAGES,
+                *languages,
+                *split_list(value),
+                *split_list(self._draft.get(name, "")),
+            }
             widget = CodeChecklist(language_names(known))
             widget.set_value(value)
         elif name == "beskrivning":
@@ -134,6 +178,59 @@ class DirectoryEntryDialog(QDialog):
             widget = QLineEdit(value)
             widget.setPlaceholderText(HINTS.get(name, ""))
         return widget
+
+    def _set(self, name: str, value: str) -> None:
+        widget = self.fields[name]
+        if isinstance(widget, CodeCombo | CodeChecklist):
+            widget.set_value(value)
+        elif isinstance(widget, QPlainTextEdit):
+            widget.setPlainText(value)
+        else:
+            widget.setText(value)
+
+    @staticmethod
+    def _on_change(widget: Field, slot: Callable[[], None]) -> None:
+        if isinstance(widget, CodeCombo):
+            widget.currentIndexChanged.connect(slot)
+        elif isinstance(widget, CodeChecklist):
+            widget.itemChanged.connect(slot)
+        else:
+            widget.textChanged.connect(slot)
+
+    def _draft_timer(self, ms: int) -> QTimer:
+        timer = QTimer(self)
+        timer.setSingleShot(True)
+        timer.setInterval(ms)
+        timer.timeout.connect(self.keep_draft_now)
+        return timer
+
+    def _typed(self) -> None:
+        if self._keep_draft is None:
+            return
+        self._draft_pause.start()  # again at every key: when the typing pauses
+        if not self._draft_latest.isActive():
+            self._draft_latest.start()  # but not later than this after the first
+
+    @property
+    def draft_pending(self) -> bool:
+        """Whether something typed has not been handed to ``keep_draft`` yet."""
+        return self._draft_latest.isActive()
+
+    def keep_draft_now(self) -> None:
+        """Hand what is typed to ``keep_draft`` now, if it changed since the last time."""
+        self._draft_pause.stop()
+        self._draft_latest.stop()
+        if self._keep_draft is None or self.saved is not None or self.discarded:
+            return
+        values = self.values()
+        if values != self._kept:
+            self._kept = values
+            self._keep_draft(values)
+
+    @property
+    def opened_values(self) -> dict[str, str]:
+        """The fields as the editor opened them (the entry's, or the empty form's)."""
+        return dict(self._as_opened)
 
     def values(self) -> dict[str, str]:
         """Return what is typed or chosen, field by field, as the import reads it."""
@@ -152,6 +249,9 @@ class DirectoryEntryDialog(QDialog):
         changed = self.saved is None and self.values() != self._as_opened
         if changed and self._confirm_discard is not None and not self._confirm_discard():
             return
+        self.discarded = self.saved is None
+        self._draft_pause.stop()
+        self._draft_latest.stop()
         super().reject()
 
     def try_save(self) -> None:
@@ -163,6 +263,8 @@ class DirectoryEntryDialog(QDialog):
         result = self._save(self.values(), self._entry_id)
         if isinstance(result, Entry):
             self.saved = result
+            self._draft_pause.stop()
+            self._draft_latest.stop()
             self.accept()
             return
         # In the form's order, top to bottom: the first problem is the first field to mend.

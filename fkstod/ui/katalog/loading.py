@@ -69,6 +69,7 @@ class DirectoryLoading:
         if self._select_after:
             self.select(self._select_after)
             self._select_after = ""
+        self.offer_draft_soon()  # type: ignore[attr-defined]  (DirectoryEditing)
 
     def rebuild_later(self, select_id: str) -> bool:
         """After a change stored with ``index_now=False``: rebuild in slices, then select.

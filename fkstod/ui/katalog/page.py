@@ -192,6 +192,10 @@ class DirectoryPage(DirectoryEditing, DirectoryLoading, DirectoryOpenRenewal, QW
         self.start_loading(directory is None)
         self.run_search()
 
+    def showEvent(self, event) -> None:
+        super().showEvent(event)
+        self.offer_draft_soon()  # a draft a crash left: asked once the page is in sight
+
     # -- building helpers ----------------------------------------------------
     def _combo(self, name: str, everything: str) -> QComboBox:
         combo = QComboBox()

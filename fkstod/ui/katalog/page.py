@@ -166,7 +166,9 @@ class DirectoryPage(DirectoryEditing, DirectoryLoading, DirectoryOpenRenewal, QW
         self.details_area = QScrollArea()
         self.details_area.setWidget(self.view)
         self.details_area.setWidgetResizable(True)
-        self.details_area.setFrameShape(QFrame.Shape.NoFrame)
+        # A frame, drawn by the focus style in the focus colour when Tab reaches the area:
+        # without one the contents cover all of it, and the keys arrive unseen.
+        self.details_area.setFrameShape(QFrame.Shape.StyledPanel)
         self.details_area.setAccessibleName(self.tr("Vald stödkontakt"))
         splitter.addWidget(self.details_area)
         # Even halves: at large text the details (number, hours, web address)

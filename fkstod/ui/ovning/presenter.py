@@ -43,6 +43,7 @@ from fkstod.core.flows.model import Step
 from fkstod.core.i18n import _
 from fkstod.core.training import Case, CaseReplay, ReplayFrame, planned_trail
 from fkstod.qt.relative_size import keep_relative_size
+from fkstod.qt.speech import QUIET, tell_shown
 from fkstod.ui.ovning.diagram_view import DiagramView
 from fkstod.ui.ovning.room_diagram import RoomDiagram
 
@@ -305,6 +306,7 @@ class TrainerConsole(_KeyForwarding):
         self.position = plain_label(name=_("Var i planen"))
         self.clock = plain_label(name=_("Tid sedan start"))
         self.clock.setAlignment(Qt.AlignmentFlag.AlignRight)
+        self.clock.setProperty(QUIET, True)  # a screen reader would hear it every second
         self.audience_state = plain_label(name=_("Publikfönstret"))
         self.step = plain_label(name=_("Steget som visas"))
         keep_relative_size(self.step, 1.2 * 1.4, bold=True)
@@ -419,6 +421,8 @@ class TrainerConsole(_KeyForwarding):
         if self.presenter.on_other_screen:
             text = _("{state} Det är på den andra skärmen.").format(state=text)
         self.audience_state.setText(text)
+        # The console keeps the keys (the remote's): a screen reader hears the labels so.
+        tell_shown(self)
 
     def show_elapsed(self, seconds: int) -> None:
         """Show the time since the demonstration started (or started over)."""

@@ -1,0 +1,119 @@
+"""What a screen reader hears where text changes and the keys do not move.
+
+A window that keeps the keys itself (Öva själv; the trainer's console, for the
+presenter's remote) is one Tab stop: NVDA says its name and, asked, its description,
+never its labels. Each such window has what it shows as its description, and a key
+that changes the step has the new text announced. A status line the user's action
+changes is announced as well.
+"""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QAccessible, QTextDocumentFragment
+from PySide6.QtWidgets import QApplication, QLabel
+
+from fkstod.core.flows import load_library
+from fkstod.core.training import load_cases
+from fkstod.qt.speech import QUIET
+from fkstod.ui.ovning.page import OvningPage
+from tests.ui.fakes import FakeDialogs
+
+pytestmark = pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")
+
+CASE = "man-utsatt"
+
+
+@pytest.fixture
+def said(monkeypatch) -> list[str]:
+    """What is announced to a screen reader, as it is sent."""
+    heard: list[str] = []
+    send = QAccessible.updateAccessibility
+
+    def record(event) -> None:
+        if event.type() == QAccessible.Event.Announcement:
+            heard.append(event.message())
+        send(event)
+
+    monkeypatch.setattr(QAccessible, "updateAccessibility", staticmethod(record))
+    return heard
+
+
+@pytest.fixture(scope="module")
+def library():
+    return load_library()
+
+
+@pytest.fixture
+def page(qtbot, library):
+    widget = OvningPage(library, load_cases(library), FakeDialogs())
+    qtbot.addWidget(widget)
+    widget.show()
+    qtbot.waitExposed(widget)
+    widget.select(CASE)
+    yield widget
+    widget.shutdown()
+
+
+def _plain(label: QLabel) -> str:
+    text = label.text()
+    if label.textFormat() != Qt.TextFormat.PlainText and "<" in text:
+        text = QTextDocumentFragment.fromHtml(text).toPlainText()
+    return text.replace("&", "").strip()
+
+
+def _unsaid(window) -> list[str]:
+    told = window.accessibleDescription()
+    return [
+        _plain(label)
+        for label in window.findChildren(QLabel)
+        if label.isVisibleTo(window)
+        and _plain(label)
+        and not label.property(QUIET)
+        and _plain(label) not in told
+    ]
+
+
+def _windows(page, qtbot):
+    practice = page.practise()
+    qtbot.addWidget(practice)
+    yield "Öva själv", practice, Qt.Key.Key_1
+    practice.close()
+    presenter = page.present()
+    qtbot.addWidget(presenter.audience)
+    qtbot.addWidget(presenter.console)
+    yield "tränarvy", presenter.console, Qt.Key.Key_PageDown
+    presenter.close()
+
+
+def test_a_window_that_keeps_the_keys_has_what_it_shows_as_its_description(qtbot, page, said):
+    faults = {}
+    for name, window, key in _windows(page, qtbot):
+        qtbot.waitExposed(window)
+        QApplication.processEvents()
+        assert QApplication.focusWidget() is window, name  # the one stop: the window
+        before = _unsaid(window)
+        del said[:]
+        qtbot.keyClick(window, key)
+        QApplication.processEvents()
+        after = _unsaid(window)
+        if before or after:
+            faults[name] = {"at the start": before, "after a key": after}
+        elif not said:
+            faults[name] = "the new step was not announced"
+        else:
+            step = window.step.text()
+            assert any(step in line for line in said), (name, said)
+    assert not faults, faults
+
+
+def test_the_consoles_clock_is_not_announced_every_second(qtbot, page, said):
+    presenter = page.present()
+    qtbot.addWidget(presenter.audience)
+    qtbot.addWidget(presenter.console)
+    del said[:]
+    presenter.console.show_elapsed(61)
+    assert presenter.console.clock.text() == "Tid: 1:01"
+    assert not said
+    presenter.close()

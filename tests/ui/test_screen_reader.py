@@ -117,3 +117,46 @@ def test_the_consoles_clock_is_not_announced_every_second(qtbot, page, said):
     assert presenter.console.clock.text() == "Tid: 1:01"
     assert not said
     presenter.close()
+
+
+@pytest.fixture
+def window(qtbot, data_folder):
+    from tests.ui.fakes import real_window
+
+    yield from real_window(qtbot, data_folder, shutdown=True)
+
+
+def _to_summary(window):
+    window.show_section(window.index_of("samtal"))
+    page = window.page(window.index_of("samtal"))
+    page.start("berattar-om-vald", "sjukpenning")
+    while page.stack.currentWidget() is not page.summary:
+        step = page.session.step
+        page.choose(0) if step.kind == "question" else page.advance()
+    QApplication.processEvents()
+    return page
+
+
+def _copy_the_note(qtbot, window):
+    page = _to_summary(window)
+    page.summary.copy_button.setFocus()
+    qtbot.keyClick(page.summary.copy_button, Qt.Key.Key_Space)
+    return "Anteckningen är kopierad"
+
+
+def _search_the_directory(qtbot, window):
+    window.show_section(window.index_of("katalog"))
+    page = window.page(window.index_of("katalog"))
+    qtbot.waitUntil(lambda: page.count.text() != "")
+    page.search_box.setFocus()
+    qtbot.keyClicks(page.search_box, "kvinno")
+    qtbot.waitUntil(lambda: page.count.text() not in ("", "13 träffar"))
+    return page.count.text()
+
+
+@pytest.mark.parametrize("act", [_copy_the_note, _search_the_directory], ids=["copy", "search"])
+def test_a_status_the_user_causes_is_announced(qtbot, window, said, act):
+    del said[:]
+    status = act(qtbot, window)
+    QApplication.processEvents()
+    assert any(status in line for line in said), (status, said)

@@ -35,6 +35,7 @@ from fkstod.ui.dialogs import Dialogs
 from fkstod.ui.statistik.report_model import format_count
 from fkstod.ui.widgets.plain_label import PlainLabel
 from fkstod.ui.widgets.scroll_area import VerticalScrollArea
+from fkstod.ui.widgets.status_label import StatusLabel
 from fkstod.ui.widgets.wrap_layout import WrapLayout
 
 if TYPE_CHECKING:
@@ -160,7 +161,7 @@ class AggregatePanel(QWidget):
         self.progress.setAccessibleName(self.tr("Förlopp"))
         self.progress.setFormat(self.tr("%v av %m filer"))
         self.progress.hide()
-        self.status = PlainLabel()
+        self.status = StatusLabel()
         self.status.setWordWrap(True)
         self.status.setAccessibleName(self.tr("Status"))
         self.status.setFocusPolicy(Qt.FocusPolicy.TabFocus)

@@ -15,7 +15,7 @@ Windows).
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAccessible, QAccessibleAnnouncementEvent, QTextDocumentFragment
@@ -63,10 +63,11 @@ def _in_layout_order(widget: QWidget) -> Iterator[QWidget]:
         yield from items(widget.layout())
 
 
-def shown_items(window: QWidget) -> list[str]:
+def shown_items(window: QWidget, leave_out: Sequence[QWidget] = ()) -> list[str]:
     """Return what ``window``'s labels show, in the order of its layouts.
 
-    A label that is another's heading (its buddy) comes with the text it names.
+    A label that is another's heading (its buddy) comes with the text it names. The
+    labels in ``leave_out`` and inside them are not told (said some other way).
     """
     labels = [
         widget
@@ -74,6 +75,7 @@ def shown_items(window: QWidget) -> list[str]:
         if isinstance(widget, QLabel)
         and widget.isVisibleTo(window)
         and not widget.property(QUIET)
+        and not any(out is widget or out.isAncestorOf(widget) for out in leave_out)
         and _label_text(widget)
     ]
     shown = {id(label) for label in labels}

@@ -160,3 +160,23 @@ def test_a_status_the_user_causes_is_announced(qtbot, window, said, act):
     status = act(qtbot, window)
     QApplication.processEvents()
     assert any(status in line for line in said), (status, said)
+
+
+def test_a_step_of_samtalsstod_is_said_with_its_words_also_after_a_key(qtbot, window, said):
+    window.show_section(window.index_of("samtal"))
+    page = window.page(window.index_of("samtal"))
+    page.start("berattar-om-vald", "sjukpenning")
+    QApplication.processEvents()
+    view = QApplication.focusWidget()
+    assert view.accessibleName() == "Steg i flödet"
+    step = page.session.step
+    described = view.accessibleDescription()
+    assert step.title in described and step.say[:30] in described, described
+    del said[:]
+    qtbot.keyClick(view, Qt.Key.Key_1)  # the keys stay on the step: no new focus to say it
+    QApplication.processEvents()
+    assert QApplication.focusWidget() is view
+    after = page.session.step
+    assert after.title != step.title
+    assert after.title in view.accessibleDescription()
+    assert any(after.title in line for line in said), said

@@ -180,3 +180,27 @@ def test_a_step_of_samtalsstod_is_said_with_its_words_also_after_a_key(qtbot, wi
     assert after.title != step.title
     assert after.title in view.accessibleDescription()
     assert any(after.title in line for line in said), said
+
+
+def test_the_field_a_failed_save_goes_to_says_what_is_wrong(qtbot):
+    from fkstod.core.problems import FieldProblem
+    from fkstod.ui.katalog.entry_dialog import DirectoryEntryDialog
+
+    problems = [
+        FieldProblem("telefon", "Telefonnumret har för få siffror."),
+        FieldProblem("organisation", "Organisation behöver fyllas i."),
+    ]
+    answers = [problems, [problems[0]]]
+    dialog = DirectoryEntryDialog(lambda values, entry_id: answers.pop(0), None, None, [])
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    dialog.activateWindow()
+    dialog.try_save()
+    first = dialog.focusWidget()
+    assert first is dialog.fields["organisation"]  # the first in the form's order
+    assert "Organisation behöver fyllas i." in first.accessibleDescription()
+    assert "för få siffror" in dialog.fields["telefon"].accessibleDescription()
+    dialog.try_save()  # the name mended: its field says nothing of it any more
+    assert "fyllas i" not in dialog.fields["organisation"].accessibleDescription()
+    assert "för få siffror" in dialog.fields["telefon"].accessibleDescription()

@@ -8,6 +8,7 @@ from pathlib import Path
 
 from PySide6 import __version__ as pyside_version
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QVBoxLayout, QWidget
 
 from fkstod import __version__
@@ -68,3 +69,12 @@ class AboutDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(self.label)
         layout.addWidget(buttons)
+
+    def showEvent(self, event: QShowEvent) -> None:
+        # A top-level window takes its height from the text's one-line hint, not from the
+        # lines it wraps to: at large text on a narrow screen the last lines were cut off.
+        super().showEvent(event)
+        needed = self.layout().totalHeightForWidth(self.width())
+        room = self.screen().availableGeometry().height() if self.screen() else needed
+        if needed > self.height():
+            self.resize(self.width(), min(needed, room))

@@ -98,6 +98,19 @@ def _takes_tab(widget: QWidget, top: QWidget) -> bool:
     )
 
 
+def cut_off(top: QWidget) -> list[str]:
+    """Return the labels whose wrapped text needs more height than they were given."""
+    faults = []
+    for label in top.findChildren(QLabel):
+        if not label.isVisible() or not label.wordWrap() or not label.text().strip():
+            continue
+        needed = label.heightForWidth(label.width())
+        if needed > label.height() + 2:
+            text = label.text().replace("\n", " ")[:40]
+            faults.append(f"label {text!r}: {label.height()} px high, its text needs {needed}")
+    return faults
+
+
 def walk(top: QWidget) -> tuple[list[QWidget], list[str]]:
     """Tab through ``top`` from where its keys are; return the stops and what is wrong."""
     faults: list[str] = []
@@ -227,6 +240,7 @@ def test_tab_walks_every_view_and_dialog_by_named_marked_visible_stops(window, s
         stops, found = walk(top)
         if len(stops) < 1:
             found.append("no stop at all")
+        found += cut_off(top)
         if found:
             faults[view] = found
     assert not faults, faults

@@ -100,3 +100,17 @@ def tell_shown(window: QWidget) -> None:
     window.setProperty(_TOLD, items)
     window.setAccessibleDescription("\n".join(items))
     announce(window, "\n".join(item for item in items if item not in told))
+
+
+def show_note(note: QLabel, on: bool, owner: QWidget) -> None:
+    """Show or hide ``note``, a warning that comes with a choice, and tell it as it comes.
+
+    ``owner`` is the control the warning is about: it carries the warning as its
+    description while the warning is shown (NVDA says it with the control).
+    """
+    appears = on and note.isHidden()
+    note.setVisible(on)
+    text = _label_text(note)
+    owner.setAccessibleDescription(text if on else "")
+    if appears:
+        announce(owner, text)

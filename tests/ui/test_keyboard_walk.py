@@ -31,7 +31,7 @@ from PySide6.QtWidgets import (
 
 from fkstod import paths
 from fkstod.qt.text_scale import apply_text_scale
-from tests.ui.fakes import FakeDialogs, real_window
+from tests.ui.fakes import real_window
 
 pytestmark = pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")
 
@@ -153,15 +153,14 @@ def walk(top: QWidget) -> tuple[list[QWidget], list[str]]:
 
 
 @pytest.fixture
-def window(qtbot, data_folder, services):
-    dialogs = FakeDialogs()
+def window(qtbot, data_folder, services, dialogs):
     for window in real_window(qtbot, data_folder, dialogs, services, shutdown=True):
         dialogs.parent = window
         yield window
     apply_text_scale(1.0)
 
 
-def _section_views(window) -> Iterator[tuple[str, QWidget]]:
+def _section_views(window, qtbot, dialogs, exports) -> Iterator[tuple[str, QWidget]]:
     for index, section in enumerate(window.sections()):
         window.show_section(index)
         page = window.page(index)
@@ -179,6 +178,18 @@ def _section_views(window) -> Iterator[tuple[str, QWidget]]:
             page.tabs.setCurrentIndex(1)
             page.tabs.tabBar().setFocus()
             yield "statistik: Sammanställning", window
+            from tests.ui.statistik.test_statistik import merged_panel
+
+            panel = merged_panel(qtbot, window, dialogs, exports)
+            print(
+                "SKIPPED",
+                _takes_tab(panel.skipped, window),
+                panel.skipped.focusPolicy(),
+                panel.skipped.focusProxy(),
+                panel.skipped.isEnabled(),
+            )
+            page.tabs.tabBar().setFocus()
+            yield "statistik: Sammanställning, sammanställd", window
             page.tabs.setCurrentIndex(0)
 
 
@@ -229,13 +240,25 @@ def _show(top: QWidget) -> None:
     settle()
 
 
+@pytest.fixture(scope="module")
+def exports(tmp_path_factory):
+    """Three caseworkers' exports of last month, and one file that is not an export."""
+    from tests.ui.statistik.test_statistik import make_exports
+
+    return make_exports(tmp_path_factory.mktemp("walk"), 3)
+
+
 @pytest.mark.parametrize("scale", [1.0, 1.5], ids=["100%", "150%"])
-def test_tab_walks_every_view_and_dialog_by_named_marked_visible_stops(window, services, scale):
+def test_tab_walks_every_view_and_dialog_by_named_marked_visible_stops(
+    window, services, qtbot, dialogs, exports, scale
+):
     apply_text_scale(scale)
     window.resize(*SCREEN)
     settle()
     faults: dict[str, list[str]] = {}
-    for view, top in chain(_section_views(window), _dialogs(window, services)):
+    for view, top in chain(
+        _section_views(window, qtbot, dialogs, exports), _dialogs(window, services)
+    ):
         _show(top)
         stops, found = walk(top)
         if len(stops) < 1:

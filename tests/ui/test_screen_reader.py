@@ -204,3 +204,28 @@ def test_the_field_a_failed_save_goes_to_says_what_is_wrong(qtbot):
     dialog.try_save()  # the name mended: its field says nothing of it any more
     assert "fyllas i" not in dialog.fields["organisation"].accessibleDescription()
     assert "för få siffror" in dialog.fields["telefon"].accessibleDescription()
+
+
+@pytest.mark.parametrize(
+    ("box", "warning", "owner"),
+    [
+        ("skyddade", "Viktigt", "skyddade"),
+        ("akut", "Ring först", "akut"),
+        ("vald_i_familjen", "Berätta inte för vårdnadshavarna", "vardnadshavare_kanner_till"),
+    ],
+)
+def test_a_warning_that_appears_with_a_choice_is_announced(
+    qtbot, window, said, box, warning, owner
+):
+    window.show_section(window.index_of("orosanmalan"))
+    form = window.page(window.index_of("orosanmalan")).form
+    check = form.oro[box] if box in form.oro else getattr(form, box)
+    check.setFocus()
+    del said[:]
+    qtbot.keyClick(check, Qt.Key.Key_Space)
+    QApplication.processEvents()
+    assert check.isChecked()
+    assert any(warning in line for line in said), said
+    assert warning in getattr(form, owner).accessibleDescription()
+    qtbot.keyClick(check, Qt.Key.Key_Space)  # taken back: the warning goes, and its word
+    assert warning not in getattr(form, owner).accessibleDescription()

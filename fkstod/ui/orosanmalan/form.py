@@ -43,6 +43,7 @@ from fkstod.core.orosanmalan import (
 from fkstod.core.orosanmalan.fields import parse_field
 from fkstod.core.orosanmalan.model import guardians_not_told, suggested_guardians_answer
 from fkstod.core.textrules import on_one_line
+from fkstod.qt.speech import show_note
 from fkstod.ui.orosanmalan.child_editor import ChildEditor
 from fkstod.ui.orosanmalan.date_edit import ReportDateEdit
 from fkstod.ui.orosanmalan.field_marks import MARK, FieldMarks
@@ -443,14 +444,14 @@ class OrosanmalanForm(QWidget):
     # --- reactions ------------------------------------------------------------------------
 
     def _protected_changed(self, on: bool) -> None:
-        self.skyddade_note.setVisible(on)
+        show_note(self.skyddade_note, on, self.skyddade)
         for i in range(self.children.count()):
             self.child_editor(i).set_protected(on)
         for guardian in self.guardians:
             guardian.set_protected(on)
 
     def _acute_changed(self, on: bool) -> None:
-        self.akut_note.setVisible(on)
+        show_note(self.akut_note, on, self.akut)
         self.akut_kontakt.setVisible(on)
 
     def _fara_clicked(self) -> None:
@@ -459,7 +460,7 @@ class OrosanmalanForm(QWidget):
     def _concern_changed(self) -> None:
         oro = [code for code, box in self.oro.items() if box.isChecked()]
         sensitive = guardians_not_told(oro)
-        self.inte_informera_note.setVisible(sensitive)
+        show_note(self.inte_informera_note, sensitive, self.vardnadshavare_kanner_till)
         if not self._fara_answered:
             # The default of the report: yes where the guardians are not told either.
             self.uppgiftslamnare_i_fara.setChecked(sensitive)

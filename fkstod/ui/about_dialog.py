@@ -8,11 +8,12 @@ from pathlib import Path
 
 from PySide6 import __version__ as pyside_version
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QShowEvent
+from PySide6.QtGui import QShowEvent, QTextDocumentFragment
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QVBoxLayout, QWidget
 
 from fkstod import __version__
 from fkstod.core.i18n import _
+from fkstod.ui.widgets.plain_label import selectable_by_keys
 
 
 def _installation(resource_mode: str) -> str:
@@ -57,11 +58,10 @@ class AboutDialog(QDialog):
         )
         self.label = QLabel(text)
         self.label.setTextFormat(Qt.TextFormat.RichText)
-        self.label.setTextInteractionFlags(
-            Qt.TextInteractionFlag.TextSelectableByMouse
-            | Qt.TextInteractionFlag.TextSelectableByKeyboard
-        )
+        selectable_by_keys(self.label, mouse=True)
         self.label.setAccessibleName(self.tr("Om fkstod"))
+        # A label says its name only: the text, for a screen reader, is its description.
+        self.label.setAccessibleDescription(QTextDocumentFragment.fromHtml(text).toPlainText())
         self.label.setWordWrap(True)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.reject)

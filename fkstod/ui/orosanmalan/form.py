@@ -49,7 +49,7 @@ from fkstod.ui.orosanmalan.date_edit import ReportDateEdit
 from fkstod.ui.orosanmalan.field_marks import MARK, FieldMarks
 from fkstod.ui.orosanmalan.guardian_editor import GuardianEditor
 from fkstod.ui.widgets.kommun_combo import KommunCombo
-from fkstod.ui.widgets.plain_label import PlainLabel
+from fkstod.ui.widgets.plain_label import PlainLabel, selectable_by_keys
 
 REPORTER_FIELDS = ("namn", "titel", "enhet", "telefon", "epost")
 
@@ -57,7 +57,7 @@ REPORTER_FIELDS = ("namn", "titel", "enhet", "telefon", "epost")
 def _note(text: str) -> QLabel:
     label = QLabel(text)
     label.setWordWrap(True)
-    label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByKeyboard)
+    selectable_by_keys(label)
     label.setFrameShape(QLabel.Shape.Box)
     label.setMargin(6)
     return label

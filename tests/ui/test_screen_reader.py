@@ -230,3 +230,23 @@ def test_a_warning_that_appears_with_a_choice_is_announced(
     assert warning in getattr(form, owner).accessibleDescription()
     qtbot.keyClick(check, Qt.Key.Key_Space)  # taken back: the warning goes, and its word
     assert warning not in getattr(form, owner).accessibleDescription()
+
+
+def test_the_kommuns_socialtjanst_is_said_where_enter_goes_from_the_kommun(qtbot):
+    from fkstod.ui.orosanmalan.page import OrosanmalanPage
+    from tests.ui.orosanmalan.helpers import type_keys
+    from tests.ui.test_kommun_routes import activate
+
+    page = OrosanmalanPage(FakeDialogs(), lookup_socialtjanst=lambda code: "Kiruna socialtjänst")
+    qtbot.addWidget(page)
+    activate(qtbot, page)
+    page.form.kommun.setFocus(Qt.FocusReason.ShortcutFocusReason)
+    type_keys(qtbot, QApplication.focusWidget(), "Kiruna")
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Return)
+    button = QApplication.focusWidget()
+    assert button is page.form.show_directory
+    assert "Kiruna socialtjänst" in button.accessibleDescription()
+    label = page.form.socialtjanst
+    # Not selectable by keys that never reach it (Qt gives such a label a click only).
+    keys = label.textInteractionFlags() & Qt.TextInteractionFlag.TextSelectableByKeyboard
+    assert not keys or label.focusPolicy() & Qt.FocusPolicy.TabFocus

@@ -121,7 +121,8 @@ class OrosanmalanForm(QWidget):
         top_form.addRow(self.kommun.message)
         self.socialtjanst = PlainLabel()
         self.socialtjanst.setWordWrap(True)
-        self.socialtjanst.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByKeyboard)
+        # Selectable by the mouse; the keys never reach it (its words are the button's).
+        self.socialtjanst.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.socialtjanst.setAccessibleName(self.tr("Socialtjänsten i kommunen"))
         self.show_directory = QPushButton(self.tr("Visa socialtjänsten i stö&dkatalogen"))
         self.show_directory.setAccessibleName(self.tr("Visa socialtjänsten i stödkatalogen"))
@@ -487,6 +488,8 @@ class OrosanmalanForm(QWidget):
         )
         self.socialtjanst.setVisible(bool(found))
         self.show_directory.setVisible(bool(found))
+        # Enter in the kommun goes on to the button, never to the line: NVDA says it there.
+        self.show_directory.setAccessibleDescription(self.socialtjanst.text())
         self.changed.emit()
 
     def field_input(self, field: str) -> tuple[int | None, QWidget | None]:

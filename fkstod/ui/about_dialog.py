@@ -8,10 +8,12 @@ from pathlib import Path
 
 from PySide6 import __version__ as pyside_version
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QShowEvent, QTextDocumentFragment
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QVBoxLayout, QWidget
 
 from fkstod import __version__
 from fkstod.core.i18n import _
+from fkstod.ui.widgets.plain_label import selectable_by_keys
 
 
 def _installation(resource_mode: str) -> str:
@@ -56,11 +58,10 @@ class AboutDialog(QDialog):
         )
         self.label = QLabel(text)
         self.label.setTextFormat(Qt.TextFormat.RichText)
-        self.label.setTextInteractionFlags(
-            Qt.TextInteractionFlag.TextSelectableByMouse
-            | Qt.TextInteractionFlag.TextSelectableByKeyboard
-        )
+        selectable_by_keys(self.label, mouse=True)
         self.label.setAccessibleName(self.tr("Om fkstod"))
+        # A label says its name only: the text, for a screen reader, is its description.
+        self.label.setAccessibleDescription(QTextDocumentFragment.fromHtml(text).toPlainText())
         self.label.setWordWrap(True)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.reject)
@@ -68,3 +69,12 @@ class AboutDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(self.label)
         layout.addWidget(buttons)
+
+    def showEvent(self, event: QShowEvent) -> None:
+        # A top-level window takes its height from the text's one-line hint, not from the
+        # lines it wraps to: at large text on a narrow screen the last lines were cut off.
+        super().showEvent(event)
+        needed = self.layout().totalHeightForWidth(self.width())
+        room = self.screen().availableGeometry().height() if self.screen() else needed
+        if needed > self.height():
+            self.resize(self.width(), min(needed, room))

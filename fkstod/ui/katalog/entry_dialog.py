@@ -278,6 +278,13 @@ class DirectoryEntryDialog(QDialog):
                 Qt.ItemDataRole.UserRole, problem.field
             )
         self.errors.setVisible(bool(result))
+        # Each field says its own problems when it takes the focus (NVDA reads the
+        # description), as the list above says them on screen.
+        said: dict[str, list[str]] = {}
+        for problem in result:
+            said.setdefault(problem.field, []).append(problem.message)
+        for name, field in self.fields.items():
+            field.setAccessibleDescription(" ".join(said.get(name, [])))
         first = self.fields.get(result[0].field) if result else None
         if first is not None:
             first.setFocus()

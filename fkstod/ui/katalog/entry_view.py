@@ -20,7 +20,7 @@ from fkstod.core.directory import TARGET_GROUPS, Directory, Entry
 from fkstod.core.directory.open_state import OpenState, open_state
 from fkstod.core.directory.validate import display_phone
 from fkstod.core.vocabulary import REFERRAL_CATEGORIES
-from fkstod.ui.widgets.plain_label import PlainLabel
+from fkstod.ui.widgets.plain_label import PlainLabel, selectable_by_keys
 
 #: How long "Kopierat ✓" stays on the button after a copy.
 COPIED_SHOWN_MS = 4000
@@ -49,10 +49,7 @@ class DirectoryEntryView(QWidget):
         self.title.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.title.setAccessibleName(self.tr("Namn"))
         self.number = PlainLabel()
-        self.number.setTextInteractionFlags(
-            Qt.TextInteractionFlag.TextSelectableByMouse
-            | Qt.TextInteractionFlag.TextSelectableByKeyboard
-        )
+        selectable_by_keys(self.number, mouse=True)
         self.number.setAccessibleName(self.tr("Telefonnummer"))
         self.number.setWordWrap(True)
         self.copy_button = QPushButton()

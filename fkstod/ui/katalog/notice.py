@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QFrame, QWidget
 
-from fkstod.ui.widgets.plain_label import PlainLabel
+from fkstod.ui.widgets.status_label import StatusLabel
 
 
-class DirectoryNotice(PlainLabel):
+class DirectoryNotice(StatusLabel):
     """A framed line of text, hidden until there is something to say."""
 
     def __init__(self, parent: QWidget | None = None) -> None:

@@ -51,7 +51,7 @@ from fkstod.ui.widgets.arrow_rows import arrows_choose_rows
 from fkstod.ui.widgets.call_bar import CallBar
 from fkstod.ui.widgets.kommun_combo import KommunCombo
 from fkstod.ui.widgets.pass_keys import let_shortcuts_through
-from fkstod.ui.widgets.plain_label import PlainLabel
+from fkstod.ui.widgets.status_label import StatusLabel
 
 
 class DirectoryPage(DirectoryEditing, DirectoryLoading, DirectoryOpenRenewal, QWidget):
@@ -112,7 +112,7 @@ class DirectoryPage(DirectoryEditing, DirectoryLoading, DirectoryOpenRenewal, QW
         self.around_the_clock.setAccessibleName(self.tr("Bara de som har öppet dygnet runt"))
         self.around_the_clock.toggled.connect(self.run_search)
 
-        self.count = PlainLabel()
+        self.count = StatusLabel()
         self.count.setAccessibleName(self.tr("Antal träffar"))
         self.notice = DirectoryNotice()
         self.results = DirectoryResultList()
@@ -166,7 +166,9 @@ class DirectoryPage(DirectoryEditing, DirectoryLoading, DirectoryOpenRenewal, QW
         self.details_area = QScrollArea()
         self.details_area.setWidget(self.view)
         self.details_area.setWidgetResizable(True)
-        self.details_area.setFrameShape(QFrame.Shape.NoFrame)
+        # A frame, drawn by the focus style in the focus colour when Tab reaches the area:
+        # without one the contents cover all of it, and the keys arrive unseen.
+        self.details_area.setFrameShape(QFrame.Shape.StyledPanel)
         self.details_area.setAccessibleName(self.tr("Vald stödkontakt"))
         splitter.addWidget(self.details_area)
         # Even halves: at large text the details (number, hours, web address)

@@ -43,12 +43,13 @@ from fkstod.core.orosanmalan import (
 from fkstod.core.orosanmalan.fields import parse_field
 from fkstod.core.orosanmalan.model import guardians_not_told, suggested_guardians_answer
 from fkstod.core.textrules import on_one_line
+from fkstod.qt.speech import show_note
 from fkstod.ui.orosanmalan.child_editor import ChildEditor
 from fkstod.ui.orosanmalan.date_edit import ReportDateEdit
 from fkstod.ui.orosanmalan.field_marks import MARK, FieldMarks
 from fkstod.ui.orosanmalan.guardian_editor import GuardianEditor
 from fkstod.ui.widgets.kommun_combo import KommunCombo
-from fkstod.ui.widgets.plain_label import PlainLabel
+from fkstod.ui.widgets.plain_label import PlainLabel, selectable_by_keys
 
 REPORTER_FIELDS = ("namn", "titel", "enhet", "telefon", "epost")
 
@@ -56,7 +57,7 @@ REPORTER_FIELDS = ("namn", "titel", "enhet", "telefon", "epost")
 def _note(text: str) -> QLabel:
     label = QLabel(text)
     label.setWordWrap(True)
-    label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByKeyboard)
+    selectable_by_keys(label)
     label.setFrameShape(QLabel.Shape.Box)
     label.setMargin(6)
     return label
@@ -120,7 +121,8 @@ class OrosanmalanForm(QWidget):
         top_form.addRow(self.kommun.message)
         self.socialtjanst = PlainLabel()
         self.socialtjanst.setWordWrap(True)
-        self.socialtjanst.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByKeyboard)
+        # Selectable by the mouse; the keys never reach it (its words are the button's).
+        self.socialtjanst.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.socialtjanst.setAccessibleName(self.tr("Socialtjänsten i kommunen"))
         self.show_directory = QPushButton(self.tr("Visa socialtjänsten i stö&dkatalogen"))
         self.show_directory.setAccessibleName(self.tr("Visa socialtjänsten i stödkatalogen"))
@@ -443,14 +445,14 @@ class OrosanmalanForm(QWidget):
     # --- reactions ------------------------------------------------------------------------
 
     def _protected_changed(self, on: bool) -> None:
-        self.skyddade_note.setVisible(on)
+        show_note(self.skyddade_note, on, self.skyddade)
         for i in range(self.children.count()):
             self.child_editor(i).set_protected(on)
         for guardian in self.guardians:
             guardian.set_protected(on)
 
     def _acute_changed(self, on: bool) -> None:
-        self.akut_note.setVisible(on)
+        show_note(self.akut_note, on, self.akut)
         self.akut_kontakt.setVisible(on)
 
     def _fara_clicked(self) -> None:
@@ -459,7 +461,7 @@ class OrosanmalanForm(QWidget):
     def _concern_changed(self) -> None:
         oro = [code for code, box in self.oro.items() if box.isChecked()]
         sensitive = guardians_not_told(oro)
-        self.inte_informera_note.setVisible(sensitive)
+        show_note(self.inte_informera_note, sensitive, self.vardnadshavare_kanner_till)
         if not self._fara_answered:
             # The default of the report: yes where the guardians are not told either.
             self.uppgiftslamnare_i_fara.setChecked(sensitive)
@@ -486,6 +488,8 @@ class OrosanmalanForm(QWidget):
         )
         self.socialtjanst.setVisible(bool(found))
         self.show_directory.setVisible(bool(found))
+        # Enter in the kommun goes on to the button, never to the line: NVDA says it there.
+        self.show_directory.setAccessibleDescription(self.socialtjanst.text())
         self.changed.emit()
 
     def field_input(self, field: str) -> tuple[int | None, QWidget | None]:

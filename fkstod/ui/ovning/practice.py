@@ -19,6 +19,7 @@ from fkstod.core.flows.model import GLOBAL_JUMP_KEYS
 from fkstod.core.i18n import _
 from fkstod.core.training import CONVERSATION_STEPS, Case, Comparison, Practice
 from fkstod.qt.relative_size import keep_relative_size
+from fkstod.qt.speech import tell_shown
 from fkstod.ui.ovning.presenter import plain_label
 from fkstod.ui.widgets.scroll_area import VerticalScrollArea
 
@@ -233,6 +234,7 @@ class PracticeWindow(QWidget):
         self.result_text.setVisible(done)
         if done:
             self.keys.setText(_("PgDn/PgUp bläddrar · Home börjar om · Esc stänger"))
+            tell_shown(self)
             return
         self.caller.setText(
             self.practice.caller_line() or _("(Planen kommer inte hit: personen säger inget mer.)")
@@ -262,6 +264,8 @@ class PracticeWindow(QWidget):
                 )
                 + _(" · Backsteg tillbaka · Home börjar om · Esc stänger")
             )
+        # The window keeps the keys (1–9, Enter): a screen reader hears the labels this way.
+        tell_shown(self)
 
     def closeEvent(self, event) -> None:
         self.finished.emit()

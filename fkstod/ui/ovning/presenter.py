@@ -43,8 +43,10 @@ from fkstod.core.flows.model import Step
 from fkstod.core.i18n import _
 from fkstod.core.training import Case, CaseReplay, ReplayFrame, planned_trail
 from fkstod.qt.relative_size import keep_relative_size
+from fkstod.qt.speech import QUIET, tell_shown
 from fkstod.ui.ovning.diagram_view import DiagramView
 from fkstod.ui.ovning.room_diagram import RoomDiagram
+from fkstod.ui.widgets.scroll_area import VerticalScrollArea
 
 FORWARD_KEYS = {Qt.Key.Key_PageDown, Qt.Key.Key_Right, Qt.Key.Key_Down, Qt.Key.Key_Space}
 BACK_KEYS = {Qt.Key.Key_PageUp, Qt.Key.Key_Left, Qt.Key.Key_Up, Qt.Key.Key_Backspace}
@@ -305,6 +307,7 @@ class TrainerConsole(_KeyForwarding):
         self.position = plain_label(name=_("Var i planen"))
         self.clock = plain_label(name=_("Tid sedan start"))
         self.clock.setAlignment(Qt.AlignmentFlag.AlignRight)
+        self.clock.setProperty(QUIET, True)  # a screen reader would hear it every second
         self.audience_state = plain_label(name=_("Publikfönstret"))
         self.step = plain_label(name=_("Steget som visas"))
         keep_relative_size(self.step, 1.2 * 1.4, bold=True)
@@ -377,14 +380,31 @@ class TrainerConsole(_KeyForwarding):
         heading.setStyleSheet("font-weight: bold;")
         right.addWidget(heading)
         right.addWidget(story_box, 1)
+        # The step's rows scroll rather than overlap: at large text they are taller than
+        # their share of the window (the labels wrap, and a squeezed row cuts them off).
+        left_content = QWidget()
+        left_content.setLayout(left)
+        left.setContentsMargins(0, 0, 0, 0)
+        self.rows_area = VerticalScrollArea(left_content)
+        self.rows_area.setAccessibleName(_("Steget"))
         upper = QHBoxLayout()
-        upper.addLayout(left, 3)
+        upper.addWidget(self.rows_area, 3)
         upper.addLayout(right, 2)
         layout = QVBoxLayout(self)
         layout.addLayout(upper, 2)
         layout.addWidget(self.diagram, 3)
         self.diagram.setFocusPolicy(Qt.FocusPolicy.ClickFocus)
         self.resize(1100, 720)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._fit_rows()
+
+    def _fit_rows(self) -> None:
+        """Give the step's rows the height they need, up to most of the window."""
+        content = self.rows_area.widget()
+        needed = content.heightForWidth(self.rows_area.viewport().width())
+        self.rows_area.setMinimumHeight(max(0, min(needed, int(self.height() * 0.65))))
 
     def show_frame(self, frame: ReplayFrame, library: FlowLibrary, blank: bool) -> None:
         """Show ``frame``: where the plan stands, and what the trainer needs at this step."""
@@ -419,6 +439,9 @@ class TrainerConsole(_KeyForwarding):
         if self.presenter.on_other_screen:
             text = _("{state} Det är på den andra skärmen.").format(state=text)
         self.audience_state.setText(text)
+        self._fit_rows()
+        # The console keeps the keys (the remote's): a screen reader hears the labels so.
+        tell_shown(self)
 
     def show_elapsed(self, seconds: int) -> None:
         """Show the time since the demonstration started (or started over)."""

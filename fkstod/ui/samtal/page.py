@@ -41,7 +41,7 @@ from fkstod.ui.dialogs import Dialogs
 from fkstod.ui.samtal.jump_bar import FlowJumpBar
 from fkstod.ui.samtal.picker import FlowPicker
 from fkstod.ui.widgets.kommun_combo import KommunCombo
-from fkstod.ui.widgets.plain_label import PlainLabel
+from fkstod.ui.widgets.status_label import StatusLabel
 
 if TYPE_CHECKING:
     # Made when a flow is first started (``step_view``, ``summary``): the first
@@ -106,7 +106,7 @@ class FlowPage(QWidget):
         kommun_label = QLabel(self.tr("K&ommun:"))
         kommun_label.setBuddy(self.kommun)
         # A short word where the kommun is chosen, when a shortcut needs one first.
-        self.notice = PlainLabel()
+        self.notice = StatusLabel()
         self.notice.setAccessibleName(self.tr("Meddelande"))
         self.notice.setWordWrap(True)
         self.notice.hide()

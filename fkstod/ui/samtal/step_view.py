@@ -44,6 +44,7 @@ from PySide6.QtWidgets import (
 
 from fkstod.core.flows.model import Step
 from fkstod.core.flows.text import keep_numbers_together
+from fkstod.qt.speech import announce, shown_items
 from fkstod.ui.samtal.acute_banner import FlowAcuteBanner
 from fkstod.ui.samtal.check_item import FlowCheckItem
 from fkstod.ui.widgets.plain_label import PlainLabel
@@ -241,6 +242,9 @@ class FlowStepView(QWidget):
             self.continue_button.setText(self.tr("Fortsätt (Enter) →"))
             self.continue_button.setAccessibleName(self.tr("Fortsätt till nästa steg"))
         self._update_hint()
+        if self.hasFocus():
+            # A key here (1–9, Enter) made the new step: no new focus for NVDA to say it by.
+            announce(self, self.accessibleDescription())
         self.scroll.verticalScrollBar().setValue(0)  # a new step is read from the top
         self.setFocus(Qt.FocusReason.OtherFocusReason)
 
@@ -288,7 +292,10 @@ class FlowStepView(QWidget):
         if self._step is not None and self._step.is_acute:
             said = self.acute_banner.accessibleDescription()
             text = f"{said}. {text}" if text else said
-        self.setAccessibleDescription(text)
+        # The step's words too (its title, what to say, what to think of): the view keeps
+        # the keys, so a screen reader says its description, never the labels inside it.
+        words = shown_items(self, leave_out=(self.key_hint, self.acute_banner))
+        self.setAccessibleDescription("\n".join([*words, text] if text else words))
 
     def focusInEvent(self, event: QFocusEvent) -> None:
         super().focusInEvent(event)

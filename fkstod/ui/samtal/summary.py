@@ -31,6 +31,7 @@ from fkstod.core.flows.text import keep_numbers_together
 from fkstod.ui.samtal.note_edit import NoteEdit
 from fkstod.ui.widgets.plain_label import PlainLabel
 from fkstod.ui.widgets.scroll_area import VerticalScrollArea
+from fkstod.ui.widgets.status_label import StatusLabel
 from fkstod.ui.widgets.wrap_layout import WrapLayout
 
 
@@ -80,7 +81,7 @@ class FlowSummary(QWidget):
         # event comes: the key itself opens the note.
         note_label.installEventFilter(self)
         self._show_lock(self.note.locked)
-        self.copied = PlainLabel()
+        self.copied = StatusLabel()
         self.copied.setAccessibleName(self.tr("Status"))
         # A call in Övningsläge: its note is a practice note, said above it and in its
         # first line (which a copy always carries), also once the mode is switched off.

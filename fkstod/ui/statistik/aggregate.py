@@ -33,8 +33,9 @@ from fkstod.core.i18n import _
 from fkstod.core.plural import plural
 from fkstod.ui.dialogs import Dialogs
 from fkstod.ui.statistik.report_model import format_count
-from fkstod.ui.widgets.plain_label import PlainLabel
+from fkstod.ui.widgets.plain_label import PlainLabel, selectable_by_keys
 from fkstod.ui.widgets.scroll_area import VerticalScrollArea
+from fkstod.ui.widgets.status_label import StatusLabel
 from fkstod.ui.widgets.wrap_layout import WrapLayout
 
 if TYPE_CHECKING:
@@ -160,15 +161,14 @@ class AggregatePanel(QWidget):
         self.progress.setAccessibleName(self.tr("Förlopp"))
         self.progress.setFormat(self.tr("%v av %m filer"))
         self.progress.hide()
-        self.status = PlainLabel()
+        self.status = StatusLabel()
         self.status.setWordWrap(True)
         self.status.setAccessibleName(self.tr("Status"))
         self.status.setFocusPolicy(Qt.FocusPolicy.TabFocus)
         self.skipped = PlainLabel()
         self.skipped.setWordWrap(True)
         self.skipped.setAccessibleName(self.tr("Filer som inte räknades"))
-        self.skipped.setFocusPolicy(Qt.FocusPolicy.TabFocus)
-        self.skipped.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByKeyboard)
+        selectable_by_keys(self.skipped)
         self.skipped.hide()
         self.period = QComboBox()
         self.period.setAccessibleName(self.tr("Period"))

@@ -28,7 +28,7 @@ from fkstod.core.usage.export import default_months, month_range
 from fkstod.core.usage.summary import counts_of_export, summarise
 from fkstod.core.usage.units import Unit
 from fkstod.ui.statistik.page import group_text
-from fkstod.ui.widgets.plain_label import PlainLabel
+from fkstod.ui.widgets.plain_label import PlainLabel, selectable_by_keys
 from fkstod.ui.widgets.scroll_area import VerticalScrollArea
 from fkstod.ui.widgets.wrap_layout import WrapLayout
 
@@ -120,8 +120,7 @@ class ExportDialog(QDialog):
         self.content = PlainLabel()
         self.content.setWordWrap(True)
         self.content.setAccessibleName(self.tr("Det som sparas"))
-        self.content.setFocusPolicy(Qt.FocusPolicy.TabFocus)
-        self.content.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByKeyboard)
+        selectable_by_keys(self.content)
         self.content.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
         self.problem = PlainLabel()
         self.problem.setWordWrap(True)

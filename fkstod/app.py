@@ -358,7 +358,10 @@ def add_directory_file_entries(window: MainWindow) -> None:
 
             menu = window.file_menu
             window.add_menu_entry(
-                menu, _("&Importera till stödkatalogen…"), lambda: shown(lambda s: s.import_file())
+                menu,
+                _("&Importera till stödkatalogen…"),
+                lambda: shown(lambda s: s.import_file()),
+                _("Ctrl+I"),
             )
             window.add_menu_entry(
                 menu,

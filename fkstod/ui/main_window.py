@@ -119,7 +119,11 @@ class MainWindow(QMainWindow):
         # What sections add to Arkiv (import, export) goes above this line, one entry each.
         self.file_separator = self.file_menu.addSeparator()
         self.quit_action = self._action(
-            self.file_menu, self.tr("&Avsluta"), QKeySequence.StandardKey.Quit, self.close
+            # Not StandardKey.Quit: it has no key on Windows, where fkstod is used.
+            self.file_menu,
+            self.tr("&Avsluta"),
+            QKeySequence("Ctrl+Q"),
+            self.close,
         )
         self._section_separator = self.view_menu.addSeparator()
         self._action(

@@ -41,6 +41,11 @@ class Settings:
         except ValueError:
             return default
 
+    @property
+    def writable(self) -> bool:
+        """False when nothing can be stored (a data folder fkstod cannot write to)."""
+        return self._db.read_only is None
+
     def set(self, key: str, value: object) -> None:
         """Store ``value`` (anything JSON can hold) under ``key``."""
         with self._db.transaction() as conn:

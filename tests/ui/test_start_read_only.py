@@ -181,3 +181,23 @@ def test_a_second_start_on_a_read_only_folder_brings_the_first_window_forward(
             first.stdout.close()
         assert contents(data_folder) == {}
     assert dialogs.shown == []  # the first window already said what is not saved
+
+
+def test_the_report_does_not_promise_to_keep_the_reporters_details(data_folder, qtbot):
+    # "Du som anmäler (sparas till nästa gång)" is untrue when nothing can be saved.
+    with unwritable(data_folder):
+        services, _notice = app.build_services(data_folder)
+        window = app.build_window(services, FakeDialogs())
+        qtbot.addWidget(window)
+        page = window.page(window.index_of("orosanmalan"))
+        assert page.form.reporter_box.title() == "Du som anmäler (sparas inte nu)"
+        window.close()
+
+
+def test_a_writable_folder_keeps_the_reporters_details_and_says_so(data_folder, qtbot):
+    services, _notice = app.build_services(data_folder)
+    window = app.build_window(services, FakeDialogs())
+    qtbot.addWidget(window)
+    page = window.page(window.index_of("orosanmalan"))
+    assert page.form.reporter_box.title() == "Du som anmäler (sparas till nästa gång)"
+    window.close()

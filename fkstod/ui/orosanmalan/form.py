@@ -273,7 +273,8 @@ class OrosanmalanForm(QWidget):
         knows_form.addRow(self.inte_informera_note)
         layout.addWidget(knows)
 
-        reporter = QGroupBox(self.tr("Du som anmäler (sparas till nästa gång)"))
+        reporter = self.reporter_box = QGroupBox()
+        self.set_reporter_kept(True)
         reporter_form = QFormLayout(reporter)
         reporter_form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
         self.reporter: dict[str, QLineEdit] = {}
@@ -321,6 +322,14 @@ class OrosanmalanForm(QWidget):
             },
         )
         self.clear()
+
+    def set_reporter_kept(self, kept: bool) -> None:
+        """Say beside the caseworker's own details whether the next report will have them."""
+        self.reporter_box.setTitle(
+            self.tr("Du som anmäler (sparas till nästa gång)")
+            if kept
+            else self.tr("Du som anmäler (sparas inte nu)")
+        )
 
     # --- reading and clearing ---------------------------------------------------------
 

@@ -85,6 +85,8 @@ class OrosanmalanSection(PageSection["OrosanmalanPage"]):
             lookup_socialtjanst=self.lookup_socialtjanst,
             protected=self.protected(),
         )
+        # A data folder fkstod cannot write to keeps nothing: the form does not promise it.
+        page.form.set_reporter_kept(self.settings.writable)
         page.reporter_changed.connect(self._keep_reporter)
         page.report_created.connect(self._report_created)
         page.report_begun.connect(self._begun_here)

@@ -8,7 +8,6 @@ import sqlite3
 import subprocess
 import sys
 import time
-from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -19,6 +18,7 @@ from fkstod.core.schema import MIGRATION_SETS
 from fkstod.core.store import NewerSchemaError, StoreError, open_store
 from fkstod.core.usage import UsageRecorder
 from tests.conftest import REPO
+from tests.unwritable import unwritable
 
 
 def db_file(folder: Path) -> Path:
@@ -100,25 +100,6 @@ def test_a_database_from_a_newer_version_is_refused_and_left_untouched(data_fold
     assert not (data_folder / "quarantine").exists()
 
 
-@contextmanager
-def read_only(folder: Path):
-    """Make ``folder`` read-only, also for root (immutable attribute), or skip."""
-    if os.geteuid() != 0:
-        folder.chmod(0o500)
-        try:
-            yield
-        finally:
-            folder.chmod(0o700)
-        return
-    # Root ignores permission bits; the immutable attribute stops root too.
-    if subprocess.run(["chattr", "+i", str(folder)], capture_output=True).returncode != 0:
-        pytest.skip("running as root on a file system without chattr +i")
-    try:
-        yield
-    finally:
-        subprocess.run(["chattr", "-i", str(folder)], check=True)
-
-
 @pytest.mark.skipif(sys.platform == "win32", reason="POSIX permissions")
 @pytest.mark.parametrize("with_database", [False, True])
 def test_a_read_only_folder_gives_a_clear_error_and_moves_nothing(tmp_path, with_database):
@@ -132,7 +113,7 @@ def test_a_read_only_folder_gives_a_clear_error_and_moves_nothing(tmp_path, with
         for side in folder.glob("fkstod.sqlite3-*"):
             side.unlink()
     before = sorted(p.name for p in folder.iterdir())
-    with read_only(folder), pytest.raises(StoreError, match="går inte att skriva till"):
+    with unwritable(folder), pytest.raises(StoreError, match="går inte att skriva till"):
         open_store(folder / "fkstod.sqlite3", MIGRATION_SETS)
     assert sorted(p.name for p in folder.iterdir()) == before
 

@@ -55,11 +55,12 @@ def run_fkstod(*args: str, env: dict | None = None, cwd: Path | None = None, tim
     )
 
 
-def run_window_probe(code: str, data_folder: Path, timeout: float = 120):
+def run_window_probe(code: str, data_folder: Path, timeout: float = 120, expect: int = 0):
     """Run ``code`` (a script that starts the window its own way) in a fresh process.
 
     ``sys.argv[1]`` is ``data_folder``; Qt draws offscreen. Fails the test when the
-    process does; returns the CompletedProcess (its stdout holds what the script printed).
+    process does not end with ``expect`` (-9: it killed itself); returns the
+    CompletedProcess (its stdout holds what the script printed).
     """
     import subprocess
 
@@ -71,7 +72,7 @@ def run_window_probe(code: str, data_folder: Path, timeout: float = 120):
         text=True,
         timeout=timeout,
     )
-    assert done.returncode == 0, done.stderr
+    assert done.returncode == expect, done.stderr
     return done
 
 

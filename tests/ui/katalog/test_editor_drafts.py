@@ -321,21 +321,10 @@ app.exec()
 def test_killed_while_typing_the_next_start_goes_on_with_what_was_typed(
     qtbot, data_folder, monkeypatch
 ):
-    import subprocess
-    import sys
-
     from fkstod import app as fkapp
-    from tests.conftest import REPO
+    from tests.conftest import run_window_probe
 
-    env = {"QT_QPA_PLATFORM": "offscreen", "PYTHONPATH": str(REPO), "PATH": "/usr/bin:/bin"}
-    killed = subprocess.run(
-        [sys.executable, "-c", KILLED_WHILE_TYPING, str(data_folder)],
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=120,
-    )
-    assert killed.returncode == -9, killed.stderr
+    killed = run_window_probe(KILLED_WHILE_TYPING, data_folder, expect=-9)
     typed = killed.stdout.strip()
     assert len(typed) == 28
 

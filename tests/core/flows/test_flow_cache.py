@@ -16,7 +16,7 @@ from fkstod.core.flows import load_library
 from fkstod.core.flows.cache import MAGIC, FlowCache, library_key
 from fkstod.core.flows.library import flows_folder
 from tests.conftest import run_window_probe
-from tests.core.test_store import read_only
+from tests.unwritable import unwritable
 
 
 @pytest.fixture
@@ -156,7 +156,7 @@ def test_a_cache_that_would_run_code_is_refused(tmp_path, folder, monkeypatch):
 def test_a_read_only_data_folder_is_left_as_it_is(tmp_path, folder):
     data = tmp_path / "data"
     data.mkdir()
-    with read_only(data):
+    with unwritable(data):
         cache = FlowCache(data / "flows.cache", folder)
         assert cache.load() == load_library(folder)
         assert cache.save() is False and cache.stale

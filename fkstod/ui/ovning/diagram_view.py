@@ -105,7 +105,7 @@ class DiagramView(QWidget):
         Never smaller than ``readable_zoom``: at 150 % text a whole flow fitted into
         the page read at less than 100 %. A flow too tall for that is shown from its
         top at the widget's width (scrolled down with the wheel or the arrows), and
-        one too wide even for that at the readable zoom.
+        one too wide even for that at the readable zoom, with its first step in view.
         """
         w, h = max(1, self.width()), max(1, self.height())
         readable = self.readable_zoom()
@@ -113,7 +113,14 @@ class DiagramView(QWidget):
         whole = min(largest, w / self.picture.width, h / self.picture.height)
         zoom = whole if whole >= readable else max(readable, min(largest, w / self.picture.width))
         self.zoom = max(ZOOM_MIN, min(ZOOM_MAX, zoom))
-        self.offset = QPointF(0, 0)
+        # From the top; sideways, where the flow is wider than the widget, so that its
+        # first step is in view (a wide flow starts in its middle, out of sight).
+        first = self.picture.diagram.nodes[0] if self.picture.diagram.nodes else None
+        x = 0.0
+        if first is not None and (first.x + first.w + FOLLOW_MARGIN) * self.zoom > w:
+            x = w / 2 - (first.x + first.w / 2) * self.zoom
+            x = min(0.0, max(x, w - self.picture.width * self.zoom))
+        self.offset = QPointF(x, 0)
         self.update()
 
     def follow(self, step_id: str, zoom: float | None = None) -> None:
@@ -240,9 +247,21 @@ class DiagramView(QWidget):
     def paintEvent(self, event: QPaintEvent) -> None:
         painter = QPainter(self)
         painter.fillRect(self.rect(), Qt.GlobalColor.white)
+        legend = self.offset.y() + self.picture.legend_height * self.zoom
+        if self.offset.x() < 0:
+            # Scrolled sideways (a wide flow at a readable size): the legend stays at the
+            # left edge, read from its start; the diagram below it moves.
+            painter.save()
+            painter.setClipRect(QRectF(0, self.offset.y(), self.width(), legend - self.offset.y()))
+            painter.translate(0, self.offset.y())
+            painter.scale(self.zoom, self.zoom)
+            paint_picture(painter, self.picture)
+            painter.restore()
+            painter.setClipRect(QRectF(0, legend, self.width(), max(0.0, self.height() - legend)))
         painter.translate(self.offset)
         painter.scale(self.zoom, self.zoom)
         paint_picture(painter, self.picture)
+        painter.setClipping(False)
         if self.hasFocus():
             # Painted by us, not the style: the frame the style gives other controls.
             painter.resetTransform()

@@ -57,6 +57,9 @@ def test_the_overview_diagram_reads_as_large_as_the_window_text(qtbot, library, 
             view = page.diagram
             assert view is not None and view.isVisible()
             assert _smallest_text_pixels(view) >= _ui_pixels(view) - 1e-6, (case.id, view.zoom)
+            first = view.picture.diagram.nodes[0]  # the first step in view, wide flow or not
+            left = view.offset.x() + first.x * view.zoom
+            assert left >= 0 and left + first.w * view.zoom <= view.width(), case.id
             wide = view.picture.width * view.zoom
             if view.picture.width * view.readable_zoom() <= view.width():
                 assert wide <= view.width() + 1e-6, case.id  # no sideways scrolling
@@ -84,3 +87,24 @@ def test_the_overview_follows_a_change_of_the_text_size(qtbot, library, cases):
     finally:
         apply_text_scale(1.0)
     page.shutdown()
+
+
+def test_scrolled_sideways_the_legend_still_reads_from_its_start(qtbot, library):
+    from PySide6.QtCore import QPointF, QRect
+
+    from fkstod.ui.ovning.diagram_view import DiagramView
+
+    apply_text_scale(1.5)
+    try:
+        view = DiagramView(library.get("aktivitetsersattning-indikation"), library)
+        qtbot.addWidget(view)
+        view.resize(900, 300)
+        view.show()
+        qtbot.waitExposed(view)
+        assert view.offset.x() < 0, "a wide flow starts at its first step"
+        band = QRect(0, 0, view.width(), int(view.picture.legend_height * view.zoom) - 2)
+        sideways = view.grab(band).toImage()
+        view.offset = QPointF(0, 0)
+        assert view.grab(band).toImage() == sideways
+    finally:
+        apply_text_scale(1.0)

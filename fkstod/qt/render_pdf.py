@@ -22,15 +22,20 @@ from PySide6.QtGui import (
     QPainter,
     QPdfWriter,
     QPen,
+    QTextCharFormat,
+    QTextCursor,
     QTextDocument,
 )
 
 from fkstod.core.i18n import _
-from fkstod.qt.glyphs import drawable
+from fkstod.qt.glyphs import drawable, undrawable
 
 PDF_RESOLUTION = 300
 MARGINS_MM = QMarginsF(20, 18, 20, 18)
 BODY_POINT_SIZE = 10.5
+#: The family every report is painted in, whatever its template's style sheet asks
+#: for: the shipped template asks for this one, so the preview looks like the paper.
+REPORT_FAMILY = "sans-serif"
 
 
 @dataclass(frozen=True)
@@ -71,10 +76,45 @@ def a4_layout() -> QPageLayout:
 
 
 def report_font() -> QFont:
-    """Return the font a report is painted in (its headings are the same family)."""
+    """Return the font a report is painted in: the one place that decides it.
+
+    The painting (``report_document``) and the check of what it cannot draw
+    (``undrawable_in_report``) both take it from here; headings are the same family.
+    """
     font = QFont()
+    font.setFamilies([REPORT_FAMILY])
+    font.setStyleHint(QFont.StyleHint.SansSerif)
     font.setPointSizeF(BODY_POINT_SIZE)
     return font
+
+
+def undrawable_in_report(text: str) -> str:
+    """Return the characters of ``text`` the report's font cannot draw (see ``glyphs``)."""
+    return undrawable(text, report_font())
+
+
+def report_document(html: str, device: QPagedPaintDevice | None = None) -> QTextDocument:
+    """Return ``html`` as the document a report is painted from, in ``report_font`` only.
+
+    A template's style sheet may name a family (``font-family: sans-serif``); Qt would
+    paint in that one, and a character checked in one font would be painted in
+    another. Every character gets the report font's family and fallback here, so what
+    ``undrawable_in_report`` finds is what the paper shows: U+FFFD, never a box.
+    """
+    font = report_font()
+    doc = QTextDocument()
+    if device is not None:
+        doc.documentLayout().setPaintDevice(device)
+    doc.setDocumentMargin(0)  # the page margins are the margins: text lines up with the footer
+    doc.setDefaultFont(font)
+    doc.setHtml(drawable(html, font))  # no empty boxes where no font has the character
+    family = QTextCharFormat()
+    family.setFontFamilies(font.families())
+    family.setFontStyleHint(font.styleHint(), font.styleStrategy())
+    everything = QTextCursor(doc)
+    everything.select(QTextCursor.SelectionType.Document)
+    everything.mergeCharFormat(family)  # keeps each part's size, weight and slant
+    return doc
 
 
 def paint_report(device: QPagedPaintDevice, html: str, decor: PageDecor) -> int:
@@ -95,11 +135,7 @@ def paint_report(device: QPagedPaintDevice, html: str, decor: PageDecor) -> int:
     footer = line * 2
     body = QSizeF(width, height - header - footer)
 
-    doc = QTextDocument()
-    doc.documentLayout().setPaintDevice(device)
-    doc.setDocumentMargin(0)  # the page margins are the margins: text lines up with the footer
-    doc.setDefaultFont(font)
-    doc.setHtml(drawable(html, font))  # no empty boxes where no font has the character
+    doc = report_document(html, device)
     doc.setPageSize(body)
     pages = max(1, doc.pageCount())
 

@@ -45,10 +45,10 @@ from fkstod.core.orosanmalan import (
 )
 from fkstod.core.orosanmalan.saving import save_target
 from fkstod.core.oserrors import describe_os_error
-from fkstod.qt.glyphs import REPLACEMENT, undrawable
+from fkstod.qt.glyphs import REPLACEMENT
 from fkstod.qt.indicator_style import scale_indicators
 from fkstod.qt.private_clipboard import clear_private, copy_private
-from fkstod.qt.render_pdf import PageDecor, paint_report, pdf_bytes, report_font
+from fkstod.qt.render_pdf import PageDecor, paint_report, pdf_bytes, undrawable_in_report
 from fkstod.ui.dialogs import Dialogs
 from fkstod.ui.orosanmalan.form import OrosanmalanForm
 from fkstod.ui.orosanmalan.problem_list import ProblemList
@@ -416,8 +416,8 @@ class OrosanmalanPage(QWidget):
         self.preview.verticalScrollBar().setValue(scroll)
 
     def _undrawable(self, form: Form) -> list[FieldProblem]:
-        # Said before anything is saved: in the PDF and on paper these become marks.
-        font = report_font()
+        # Said before anything is saved: in the PDF and on paper these become marks
+        # (judged in the font the PDF and the printout are painted in).
         return [
             FieldProblem(
                 path,
@@ -430,7 +430,7 @@ class OrosanmalanPage(QWidget):
                 blocking=False,
             )
             for path, text in form.redacted().texts()
-            if (chars := undrawable(text, font))
+            if (chars := undrawable_in_report(text))
         ]
 
     def _follow_tab(self, index: int) -> None:

@@ -1,7 +1,10 @@
 """A flow as a diagram on screen: zoom and pan by keyboard and mouse, arrows' full labels as tips.
 
 Painted by ``fkstod.qt.diagram`` (the same painting as the PNG, SVG and PDF
-files). Keys: + and − zoom, the arrows pan, 0 fits the whole flow. Mouse: the
+files). It starts readable: its smallest text (an arrow's label) as large as the
+window's text at the text size chosen (Visa → Större text), the whole flow when
+it fits so, else the view's width, read further down by scrolling. Keys: + and −
+zoom, the arrows pan, 0 goes back to the start. Mouse: the
 wheel pans, Ctrl + wheel zooms, dragging pans. A screen reader gets every step
 and every arrow as the widget's accessible description (``steps()`` and
 ``arrows()`` give the same as data).
@@ -13,6 +16,7 @@ from collections.abc import Iterable
 
 from PySide6.QtCore import QEvent, QPointF, QRectF, QSizeF, Qt
 from PySide6.QtGui import (
+    QFont,
     QHelpEvent,
     QKeyEvent,
     QMouseEvent,
@@ -31,6 +35,7 @@ from fkstod.qt.diagram import (
     describe,
     diagram_for,
     edge_tooltip,
+    label_font,
     label_rects,
     paint_picture,
 )
@@ -39,6 +44,8 @@ from fkstod.qt.focus_style import draw_focus_frame, focus_width
 ZOOM_STEP = 1.2
 ZOOM_MIN, ZOOM_MAX = 0.2, 5.0
 PAN_STEP = 60.0
+#: The largest zoom a small flow starts at, unless its text needs more to be read.
+FIT_MAX = 1.5
 #: Room right of a followed step before the view scrolls sideways, in diagram units.
 FOLLOW_MARGIN = 16.0
 
@@ -62,7 +69,7 @@ class DiagramView(QWidget):
     # -- content ---------------------------------------------------------------------------
 
     def set_flow(self, flow: Flow) -> None:
-        """Show ``flow`` (no marks), fitted to the widget."""
+        """Show ``flow`` (no marks), at its start (``fit``)."""
         self.flow = flow
         self.picture = Picture(
             diagram_for(flow), {f.id: f.title for f in self.library.flows.values()}
@@ -93,17 +100,34 @@ class DiagramView(QWidget):
     # -- zoom and pan ----------------------------------------------------------------------
 
     def fit(self) -> None:
-        """Zoom so that the whole flow fits the widget."""
+        """Show the start: readable, the whole flow if it fits so, else the widget's width.
+
+        Never smaller than ``readable_zoom``: at 150 % text a whole flow fitted into
+        the page read at less than 100 %. A flow too tall for that is shown from its
+        top at the widget's width (scrolled down with the wheel or the arrows), and
+        one too wide even for that at the readable zoom, with its first step in view.
+        """
         w, h = max(1, self.width()), max(1, self.height())
-        self.zoom = max(ZOOM_MIN, min(1.5, w / self.picture.width, h / self.picture.height))
-        self.offset = QPointF(0, 0)
+        readable = self.readable_zoom()
+        largest = max(FIT_MAX, readable)
+        whole = min(largest, w / self.picture.width, h / self.picture.height)
+        zoom = whole if whole >= readable else max(readable, min(largest, w / self.picture.width))
+        self.zoom = max(ZOOM_MIN, min(ZOOM_MAX, zoom))
+        # From the top; sideways, where the flow is wider than the widget, so that its
+        # first step is in view (a wide flow starts in its middle, out of sight).
+        first = self.picture.diagram.nodes[0] if self.picture.diagram.nodes else None
+        x = 0.0
+        if first is not None and (first.x + first.w + FOLLOW_MARGIN) * self.zoom > w:
+            x = w / 2 - (first.x + first.w / 2) * self.zoom
+            x = min(0.0, max(x, w - self.picture.width * self.zoom))
+        self.offset = QPointF(x, 0)
         self.update()
 
     def follow(self, step_id: str, zoom: float | None = None) -> None:
         """Keep the box of ``step_id`` in the middle at a readable zoom (a long flow's step).
 
-        The zoom is the text size chosen (Visa → Större text) unless given: the
-        steps read as large as every other word. A flow that fits the widget at
+        The zoom is ``readable_zoom`` unless given: the steps and the answers read
+        as large as every other word at the text size chosen (Visa → Större text). A flow that fits the widget at
         ``zoom`` or larger is fitted whole instead.
         """
         zoom = self.readable_zoom() if zoom is None else zoom
@@ -126,10 +150,13 @@ class DiagramView(QWidget):
         self.update()
 
     def readable_zoom(self) -> float:
-        """Return the zoom a followed step is shown at: the text size chosen."""
-        from fkstod.qt.text_scale import text_scale
+        """Return the zoom at which the smallest text painted is as large as the window's.
 
-        return text_scale()
+        The smallest text is an arrow's label; the window's is the widget's font,
+        which follows the text size chosen (Visa → Större text).
+        """
+        smallest = label_font(self.picture.font).pixelSize()
+        return ui_pixels(self.font(), self.logicalDpiY()) / smallest
 
     def zoom_by(self, factor: float) -> None:
         """Zoom in (factor > 1) or out around the middle of the part of the diagram in view.
@@ -205,6 +232,8 @@ class DiagramView(QWidget):
         super().changeEvent(event)
         if event.type() == QEvent.Type.FontChange and self._follow:
             self.follow(self._follow)  # a new text size: the step at the new size
+        elif event.type() == QEvent.Type.FontChange and self._fitted:
+            self.fit()  # the start, readable at the new size
 
     def resizeEvent(self, event) -> None:
         super().resizeEvent(event)
@@ -218,9 +247,21 @@ class DiagramView(QWidget):
     def paintEvent(self, event: QPaintEvent) -> None:
         painter = QPainter(self)
         painter.fillRect(self.rect(), Qt.GlobalColor.white)
+        legend = self.offset.y() + self.picture.legend_height * self.zoom
+        if self.offset.x() < 0:
+            # Scrolled sideways (a wide flow at a readable size): the legend stays at the
+            # left edge, read from its start; the diagram below it moves.
+            painter.save()
+            painter.setClipRect(QRectF(0, self.offset.y(), self.width(), legend - self.offset.y()))
+            painter.translate(0, self.offset.y())
+            painter.scale(self.zoom, self.zoom)
+            paint_picture(painter, self.picture)
+            painter.restore()
+            painter.setClipRect(QRectF(0, legend, self.width(), max(0.0, self.height() - legend)))
         painter.translate(self.offset)
         painter.scale(self.zoom, self.zoom)
         paint_picture(painter, self.picture)
+        painter.setClipping(False)
         if self.hasFocus():
             # Painted by us, not the style: the frame the style gives other controls.
             painter.resetTransform()
@@ -256,6 +297,11 @@ class DiagramView(QWidget):
                 event.ignore()
             return True
         return super().event(event)
+
+
+def ui_pixels(font: QFont, dpi: float) -> float:
+    """Return the height in pixels of ``font``'s text (a point size at ``dpi``, or its pixels)."""
+    return float(font.pixelSize()) if font.pixelSize() > 0 else font.pointSizeF() * dpi / 72
 
 
 def _plain(text: str) -> str:

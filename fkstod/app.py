@@ -348,7 +348,12 @@ def new_call(window: MainWindow, section: SamtalSection) -> None:
 
 
 def add_directory_file_entries(window: MainWindow) -> None:
-    """Arkiv → the directory's import and export (the page's Ctrl+I and Ctrl+Shift+X)."""
+    """Arkiv → the directory's import and export, beside the page's keys (``katalog/keys.py``)."""
+    from PySide6.QtGui import QKeySequence
+
+    from fkstod.ui.katalog.section import EXPORT_KEYS, IMPORT_KEYS
+    from fkstod.ui.shortcuts_dialog import key_text
+
     for section in window.sections():
         if isinstance(section, KatalogSection):
 
@@ -361,31 +366,32 @@ def add_directory_file_entries(window: MainWindow) -> None:
                 menu,
                 _("&Importera till stödkatalogen…"),
                 lambda: shown(lambda s: s.import_file()),
-                _("Ctrl+I"),
+                key_text(QKeySequence(IMPORT_KEYS)),
             )
-            window.add_menu_entry(
-                menu,
-                _("Exportera stödkatalogen som E&xcel-arbetsbok…"),
-                lambda: shown(lambda s: s.export_file("xlsx")),
-            )
-            window.add_menu_entry(
-                menu,
-                _("&Exportera stödkatalogen som CSV…"),
-                lambda: shown(lambda s: s.export_file("csv")),
-            )
-            window.add_menu_entry(
-                menu,
-                _("Exportera stödkatalogen som &HSDS-paket…"),
-                lambda: shown(lambda s: s.export_file("hsds")),
-            )
+            for text, fmt in (
+                (_("Exportera stödkatalogen som E&xcel-arbetsbok…"), "xlsx"),
+                (_("&Exportera stödkatalogen som CSV…"), "csv"),
+                (_("Exportera stödkatalogen som &HSDS-paket…"), "hsds"),
+            ):
+                window.add_menu_entry(
+                    menu,
+                    text,
+                    lambda f=fmt: shown(lambda s: s.export_file(f)),
+                    key_text(QKeySequence(EXPORT_KEYS[fmt])),
+                )
 
 
 def add_training_entries(window: MainWindow) -> None:
     """Visa → present and practise the case chosen; Arkiv → its diagram and handout.
 
-    The keys stay the Övning page's (Enter in its list, Ctrl+Shift+P, D, U); the
-    menus show them, and an entry works from any section.
+    The keys stay the Övning page's (``ovning/keys.py``; Enter in its list presents
+    too); the menus show them, and an entry works from any section.
     """
+    from PySide6.QtGui import QKeySequence
+
+    from fkstod.ui.ovning.keys import KEYS
+    from fkstod.ui.shortcuts_dialog import key_text
+
     for section in window.sections():
         if isinstance(section, OvningSection):
 
@@ -393,17 +399,13 @@ def add_training_entries(window: MainWindow) -> None:
                 window.show_section_id(s.id)
                 getattr(s.build(), name)()
 
-            for menu, text, name, keys in (
-                (window.view_menu, _("Visa övningsfallet för en &grupp"), "present", ""),
-                (window.view_menu, _("Öva s&jälv"), "practise", "Ctrl+Skift+P"),
-                (window.file_menu, _("Spara övningens &diagram…"), "save_diagram", "Ctrl+Skift+D"),
-                (
-                    window.file_menu,
-                    _("Spara övningens &utdelning som PDF…"),
-                    "save_handout",
-                    "Ctrl+Skift+U",
-                ),
+            for menu, text, name in (
+                (window.view_menu, _("Visa övningsfallet för en &grupp"), "present"),
+                (window.view_menu, _("Öva s&jälv"), "practise"),
+                (window.file_menu, _("Spara övningens &diagram…"), "save_diagram"),
+                (window.file_menu, _("Spara övningens &utdelning som PDF…"), "save_handout"),
             ):
+                keys = key_text(QKeySequence(KEYS[name]))
                 window.add_menu_entry(menu, text, lambda n=name: on_page(n), keys)
 
 

@@ -167,7 +167,11 @@ class MainWindow(QMainWindow):
             self.shortcuts_requested.emit,
         )
         self.about_action = self._action(
-            self.help_menu, self.tr("&Om fkstod"), QKeySequence(), self.about_requested.emit
+            # F1 is the list of keys; Ctrl+F1 the window about it (no line edit takes it).
+            self.help_menu,
+            self.tr("&Om fkstod"),
+            QKeySequence("Ctrl+F1"),
+            self.about_requested.emit,
         )
         self.installEventFilter(self)
         # A report in progress or an edited note is never thrown away without asking;

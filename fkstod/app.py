@@ -351,7 +351,7 @@ def add_directory_file_entries(window: MainWindow) -> None:
     """Arkiv → the directory's import and export, beside the page's keys (``katalog/keys.py``)."""
     from PySide6.QtGui import QKeySequence
 
-    from fkstod.ui.katalog.section import EXPORT_KEYS, IMPORT_KEYS
+    from fkstod.ui.katalog import EXPORT_KEYS, IMPORT_KEYS
     from fkstod.ui.shortcuts_dialog import key_text
 
     for section in window.sections():
@@ -718,6 +718,13 @@ def _lock_problem(folder: Path, instance: SingleInstance) -> str:
     ).format(folder=folder, lock=instance.lock_path.name, reason=describe_os_error(error))
 
 
+def quit_on_signals(window: MainWindow):
+    """Close ``window`` as Avsluta does on SIGTERM or SIGINT (``qt/quit_signals.py``)."""
+    from fkstod.qt.quit_signals import QuitOnSignals
+
+    return QuitOnSignals(window)
+
+
 def run_gui(data_dir: str | None = None, exit_when_ready: bool = False) -> int:
     """Start the GUI and return its exit code."""
     # The focus frame is a style around Qt's, drawn in Python for every control:
@@ -798,8 +805,14 @@ def run_gui(data_dir: str | None = None, exit_when_ready: bool = False) -> int:
         QTimer.singleShot(0, lambda: dialogs.info(_("Databasen är skrivskyddad"), protected_notice))
     if exit_when_ready:
         window.ready.connect(lambda: QTimer.singleShot(0, app.quit))
+    # SIGTERM (a logout, kill) and Ctrl+C in a terminal close the window as Avsluta
+    # does; made after the first frame (the socket module costs the start 4 ms).
+    quit_signals: list = []
+    window.ready.connect(lambda: quit_signals.append(quit_on_signals(window)))
     window.show()
     code = app.exec()
+    for handler in quit_signals:
+        handler.restore()
     # Closing writes (the last checkpoint, the clean close's mark): done while the
     # window still holds the folder, as a command's Db.close does before its release.
     try:

@@ -21,19 +21,6 @@ if TYPE_CHECKING:
     from fkstod.qt.slices import Slices
     from fkstod.ui.katalog.page import DirectoryPage
 
-#: The page's import and export keys, here (not in the page) so that the window's Arkiv
-#: entries can show them at start, before the page is built; the page makes its
-#: shortcuts from the same table.
-IMPORT_KEYS = "Ctrl+I"
-#: Ctrl+Shift+X opens the chooser of the three formats; each format has its own key too.
-EXPORT_CHOOSER_KEYS = "Ctrl+Shift+X"
-#: Format → key. Excel: arbets*b*ok; CSV: c*s*v (a "save as" in most programs); *H*SDS.
-EXPORT_KEYS = {
-    "xlsx": "Ctrl+Shift+B",
-    "csv": "Ctrl+Shift+S",
-    "hsds": "Ctrl+Shift+H",
-}
-
 
 class KatalogSection(PageSection["DirectoryPage"]):
     """The support directory: search, entries, import and export."""

@@ -32,8 +32,8 @@ from fkstod.core.plural import plural
 from fkstod.core.progress import Cancelled, Progress
 from fkstod.qt.background import run_in_background
 from fkstod.ui.dialogs import Dialogs
+from fkstod.ui.katalog import EXPORT_CHOOSER_KEYS, EXPORT_KEYS, IMPORT_KEYS
 from fkstod.ui.katalog.import_problems import DirectoryImportProblems
-from fkstod.ui.katalog.section import EXPORT_CHOOSER_KEYS, EXPORT_KEYS, IMPORT_KEYS
 from fkstod.ui.shortcuts_dialog import key_text
 
 

@@ -51,8 +51,6 @@ if TYPE_CHECKING:
 GEOMETRY_KEY = "window/geometry"
 TEXT_SCALE_KEY = "window/text_scale"
 SECTION_KEY = "window/section"
-#: Room left for the window manager's title bar before the window is first shown.
-TITLE_BAR_ALLOWANCE = 32
 
 
 @dataclass
@@ -505,28 +503,15 @@ def fit_to_screen(window: MainWindow) -> None:
     """
     from PySide6.QtGui import QGuiApplication
 
+    from fkstod.qt.screen_fit import fit_inside
+
     if window.isMaximized() or window.isFullScreen():
         return
 
     screen = QGuiApplication.screenAt(window.geometry().center()) or window.screen()
     if screen is None:
         return
-    free = screen.availableGeometry()
-    frame = window.frameGeometry()
-    # The title bar and borders are the window manager's: room for them too (before
-    # the window is first shown their size is not known: room for a title bar).
-    extra_w = max(0, frame.width() - window.width())
-    extra_h = max(0, frame.height() - window.height())
-    if not window.isVisible() and extra_h == 0:
-        extra_h = TITLE_BAR_ALLOWANCE
-    width = min(window.width(), free.width() - extra_w)
-    height = min(window.height(), free.height() - extra_h)
-    if (width, height) != (window.width(), window.height()):
-        window.resize(width, height)
-    x = min(max(window.x(), free.left()), free.right() - width - extra_w + 1)
-    y = min(max(window.y(), free.top()), free.bottom() - height - extra_h + 1)
-    if (x, y) != (window.x(), window.y()):
-        window.move(x, y)
+    fit_inside(window, screen)
 
 
 def keep_on_screen(window: MainWindow) -> None:

@@ -233,7 +233,7 @@ def _key_of_entry(action) -> list[str]:
 
 
 def _bindings(window):
-    """Yield (key, scope widget, context, what) for every key bound in ``window``.
+    """Yield (key, scope widget, context, what, binding) for every key bound in ``window``.
 
     A QAction's key works where it was added (a menu's: where its menu is); a
     QShortcut's where its parent is. Keys of other windows (dialogs the window
@@ -253,12 +253,13 @@ def _bindings(window):
         for sequence in action.shortcuts():
             for scope in scopes(action):
                 if not sequence.isEmpty():
-                    yield sequence.toString(), scope, action.shortcutContext(), action.text()
+                    key = sequence.toString()
+                    yield key, scope, action.shortcutContext(), action.text(), action
     for shortcut in window.findChildren(QShortcut):
         parent = shortcut.parent()
         if not shortcut.key().isEmpty() and parent.window() is window:
             what = shortcut.whatsThis() or type(parent).__name__
-            yield shortcut.key().toString(), parent, shortcut.context(), what
+            yield shortcut.key().toString(), parent, shortcut.context(), what, shortcut
 
 
 def _never_shown_together(a, b) -> bool:
@@ -280,9 +281,9 @@ def _never_shown_together(a, b) -> bool:
 
 def _meet(first, second) -> bool:
     """True when two bindings of one key can both be active at once (Qt then runs neither)."""
-    (_k, scope_a, context_a, _w), (_k2, scope_b, context_b, _w2) = first, second
-    if scope_a is scope_b and context_a == context_b and first[3] == second[3]:
-        return False  # one action added twice to the same place
+    (_k, scope_a, context_a, _w, one), (_k2, scope_b, context_b, _w2, other) = first, second
+    if one is other:
+        return False  # one action, reached from two places (a menu and the window)
     if _never_shown_together(scope_a, scope_b):
         return False
     focus = Qt.ShortcutContext.WidgetWithChildrenShortcut

@@ -47,6 +47,7 @@ from fkstod.ui.statistik.section import StatistikSection
 if TYPE_CHECKING:
     from fkstod.core.directory import Directory, DirectoryLoader
     from fkstod.core.files import Protected
+    from fkstod.qt.quit_signals import QuitOnSignals
 
 GEOMETRY_KEY = "window/geometry"
 TEXT_SCALE_KEY = "window/text_scale"
@@ -346,7 +347,7 @@ def new_call(window: MainWindow, section: SamtalSection) -> None:
 
 
 def add_directory_file_entries(window: MainWindow) -> None:
-    """Arkiv → the directory's import and export, beside the page's keys (``katalog/keys.py``)."""
+    """Arkiv → the directory's import and export, beside the page's keys (``ui/katalog/__init__``)."""
     from PySide6.QtGui import QKeySequence
 
     from fkstod.ui.katalog import EXPORT_KEYS, IMPORT_KEYS
@@ -703,7 +704,7 @@ def _lock_problem(folder: Path, instance: SingleInstance) -> str:
     ).format(folder=folder, lock=instance.lock_path.name, reason=describe_os_error(error))
 
 
-def quit_on_signals(window: MainWindow):
+def quit_on_signals(window: MainWindow) -> QuitOnSignals:
     """Close ``window`` as Avsluta does on SIGTERM or SIGINT (``qt/quit_signals.py``)."""
     from fkstod.qt.quit_signals import QuitOnSignals
 
@@ -792,7 +793,7 @@ def run_gui(data_dir: str | None = None, exit_when_ready: bool = False) -> int:
         window.ready.connect(lambda: QTimer.singleShot(0, app.quit))
     # SIGTERM (a logout, kill) and Ctrl+C in a terminal close the window as Avsluta
     # does; made after the first frame (the socket module costs the start 4 ms).
-    quit_signals: list = []
+    quit_signals: list[QuitOnSignals] = []
     window.ready.connect(lambda: quit_signals.append(quit_on_signals(window)))
     window.show()
     code = app.exec()

@@ -47,12 +47,11 @@ from fkstod.ui.statistik.section import StatistikSection
 if TYPE_CHECKING:
     from fkstod.core.directory import Directory, DirectoryLoader
     from fkstod.core.files import Protected
+    from fkstod.qt.quit_signals import QuitOnSignals
 
 GEOMETRY_KEY = "window/geometry"
 TEXT_SCALE_KEY = "window/text_scale"
 SECTION_KEY = "window/section"
-#: Room left for the window manager's title bar before the window is first shown.
-TITLE_BAR_ALLOWANCE = 32
 
 
 @dataclass
@@ -348,7 +347,12 @@ def new_call(window: MainWindow, section: SamtalSection) -> None:
 
 
 def add_directory_file_entries(window: MainWindow) -> None:
-    """Arkiv → the directory's import and export (the page's Ctrl+I and Ctrl+Shift+X)."""
+    """Arkiv → the directory's import and export, beside the page's keys (``ui/katalog/__init__``)."""
+    from PySide6.QtGui import QKeySequence
+
+    from fkstod.ui.katalog import EXPORT_KEYS, IMPORT_KEYS
+    from fkstod.ui.shortcuts_dialog import key_text
+
     for section in window.sections():
         if isinstance(section, KatalogSection):
 
@@ -361,31 +365,32 @@ def add_directory_file_entries(window: MainWindow) -> None:
                 menu,
                 _("&Importera till stödkatalogen…"),
                 lambda: shown(lambda s: s.import_file()),
-                _("Ctrl+I"),
+                key_text(QKeySequence(IMPORT_KEYS)),
             )
-            window.add_menu_entry(
-                menu,
-                _("Exportera stödkatalogen som E&xcel-arbetsbok…"),
-                lambda: shown(lambda s: s.export_file("xlsx")),
-            )
-            window.add_menu_entry(
-                menu,
-                _("&Exportera stödkatalogen som CSV…"),
-                lambda: shown(lambda s: s.export_file("csv")),
-            )
-            window.add_menu_entry(
-                menu,
-                _("Exportera stödkatalogen som &HSDS-paket…"),
-                lambda: shown(lambda s: s.export_file("hsds")),
-            )
+            for text, fmt in (
+                (_("Exportera stödkatalogen som E&xcel-arbetsbok…"), "xlsx"),
+                (_("&Exportera stödkatalogen som CSV…"), "csv"),
+                (_("Exportera stödkatalogen som &HSDS-paket…"), "hsds"),
+            ):
+                window.add_menu_entry(
+                    menu,
+                    text,
+                    lambda f=fmt: shown(lambda s: s.export_file(f)),
+                    key_text(QKeySequence(EXPORT_KEYS[fmt])),
+                )
 
 
 def add_training_entries(window: MainWindow) -> None:
     """Visa → present and practise the case chosen; Arkiv → its diagram and handout.
 
-    The keys stay the Övning page's (Enter in its list, Ctrl+Shift+P, D, U); the
-    menus show them, and an entry works from any section.
+    The keys stay the Övning page's (``ovning/keys.py``; Enter in its list presents
+    too); the menus show them, and an entry works from any section.
     """
+    from PySide6.QtGui import QKeySequence
+
+    from fkstod.ui.ovning.keys import KEYS
+    from fkstod.ui.shortcuts_dialog import key_text
+
     for section in window.sections():
         if isinstance(section, OvningSection):
 
@@ -393,17 +398,13 @@ def add_training_entries(window: MainWindow) -> None:
                 window.show_section_id(s.id)
                 getattr(s.build(), name)()
 
-            for menu, text, name, keys in (
-                (window.view_menu, _("Visa övningsfallet för en &grupp"), "present", ""),
-                (window.view_menu, _("Öva s&jälv"), "practise", "Ctrl+Skift+P"),
-                (window.file_menu, _("Spara övningens &diagram…"), "save_diagram", "Ctrl+Skift+D"),
-                (
-                    window.file_menu,
-                    _("Spara övningens &utdelning som PDF…"),
-                    "save_handout",
-                    "Ctrl+Skift+U",
-                ),
+            for menu, text, name in (
+                (window.view_menu, _("Visa övningsfallet för en &grupp"), "present"),
+                (window.view_menu, _("Öva s&jälv"), "practise"),
+                (window.file_menu, _("Spara övningens &diagram…"), "save_diagram"),
+                (window.file_menu, _("Spara övningens &utdelning som PDF…"), "save_handout"),
             ):
+                keys = key_text(QKeySequence(KEYS[name]))
                 window.add_menu_entry(menu, text, lambda n=name: on_page(n), keys)
 
 
@@ -503,28 +504,15 @@ def fit_to_screen(window: MainWindow) -> None:
     """
     from PySide6.QtGui import QGuiApplication
 
+    from fkstod.qt.screen_fit import fit_inside
+
     if window.isMaximized() or window.isFullScreen():
         return
 
     screen = QGuiApplication.screenAt(window.geometry().center()) or window.screen()
     if screen is None:
         return
-    free = screen.availableGeometry()
-    frame = window.frameGeometry()
-    # The title bar and borders are the window manager's: room for them too (before
-    # the window is first shown their size is not known: room for a title bar).
-    extra_w = max(0, frame.width() - window.width())
-    extra_h = max(0, frame.height() - window.height())
-    if not window.isVisible() and extra_h == 0:
-        extra_h = TITLE_BAR_ALLOWANCE
-    width = min(window.width(), free.width() - extra_w)
-    height = min(window.height(), free.height() - extra_h)
-    if (width, height) != (window.width(), window.height()):
-        window.resize(width, height)
-    x = min(max(window.x(), free.left()), free.right() - width - extra_w + 1)
-    y = min(max(window.y(), free.top()), free.bottom() - height - extra_h + 1)
-    if (x, y) != (window.x(), window.y()):
-        window.move(x, y)
+    fit_inside(window, screen)
 
 
 def keep_on_screen(window: MainWindow) -> None:
@@ -716,6 +704,13 @@ def _lock_problem(folder: Path, instance: SingleInstance) -> str:
     ).format(folder=folder, lock=instance.lock_path.name, reason=describe_os_error(error))
 
 
+def quit_on_signals(window: MainWindow) -> QuitOnSignals:
+    """Close ``window`` as Avsluta does on SIGTERM or SIGINT (``qt/quit_signals.py``)."""
+    from fkstod.qt.quit_signals import QuitOnSignals
+
+    return QuitOnSignals(window)
+
+
 def run_gui(data_dir: str | None = None, exit_when_ready: bool = False) -> int:
     """Start the GUI and return its exit code."""
     # The focus frame is a style around Qt's, drawn in Python for every control:
@@ -796,8 +791,14 @@ def run_gui(data_dir: str | None = None, exit_when_ready: bool = False) -> int:
         QTimer.singleShot(0, lambda: dialogs.info(_("Databasen är skrivskyddad"), protected_notice))
     if exit_when_ready:
         window.ready.connect(lambda: QTimer.singleShot(0, app.quit))
+    # SIGTERM (a logout, kill) and Ctrl+C in a terminal close the window as Avsluta
+    # does; made after the first frame (the socket module costs the start 4 ms).
+    quit_signals: list[QuitOnSignals] = []
+    window.ready.connect(lambda: quit_signals.append(quit_on_signals(window)))
     window.show()
     code = app.exec()
+    for handler in quit_signals:
+        handler.restore()
     # Closing writes (the last checkpoint, the clean close's mark): done while the
     # window still holds the folder, as a command's Db.close does before its release.
     try:

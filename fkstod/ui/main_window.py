@@ -31,6 +31,7 @@ from fkstod.qt.close_guard import CloseGuard
 from fkstod.qt.relative_size import keep_relative_size
 from fkstod.ui.section import Section
 from fkstod.ui.widgets.accent_room import give_accent_room
+from fkstod.ui.widgets.pass_keys import shortcuts_before_editing
 
 TEXT_SCALE_MIN, TEXT_SCALE_MAX, TEXT_SCALE_STEP = 0.8, 2.5, 0.1
 #: Between a section's name and its key in the section list (Qt draws it as a new line).
@@ -167,9 +168,15 @@ class MainWindow(QMainWindow):
             self.shortcuts_requested.emit,
         )
         self.about_action = self._action(
-            self.help_menu, self.tr("&Om fkstod"), QKeySequence(), self.about_requested.emit
+            # F1 is the list of keys; Ctrl+F1 the window about it (no line edit takes it).
+            self.help_menu,
+            self.tr("&Om fkstod"),
+            QKeySequence("Ctrl+F1"),
+            self.about_requested.emit,
         )
         self.installEventFilter(self)
+        # Ctrl+E is Ändra in Stödkatalog's search field on X11 too, not "end of line".
+        shortcuts_before_editing(self)
         # A report in progress or an edited note is never thrown away without asking;
         # an unbuilt page has neither.
         self.installEventFilter(CloseGuard(self.sections_may_close, self))

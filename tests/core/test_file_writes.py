@@ -534,8 +534,7 @@ ALLOWED_CALLS = {
     ("fkstod/qt/charts.py", "buffer.open"),  # a QBuffer in memory (PNG and PDF)
     ("fkstod/qt/diagram.py", "buffer.open"),  # a QBuffer in memory (PNG, SVG, PDF)
     ("fkstod/qt/private_file_dialog.py", "path.unlink"),  # Qt's own settings file
-    ("fkstod/app.py", "window.move"),  # QWidget.move: the window into the screen, no file
-    ("fkstod/ui/ovning/presenter.py", "window.move"),  # QWidget.move: onto its screen
+    ("fkstod/qt/screen_fit.py", "window.move"),  # QWidget.move: into the screen, no file
 }
 _FILE_CALLS = {
     "open",

@@ -52,7 +52,7 @@ def test_arkiv_has_the_directory_import_and_export(qtbot, built):
     texts = entries(window.file_menu)
     assert texts[-1] == "&Avsluta"
     assert "&Importera till stödkatalogen…\tCtrl+I" in texts
-    assert "&Exportera stödkatalogen som CSV…" in texts
+    assert "&Exportera stödkatalogen som CSV…\tCtrl+Skift+S" in texts
     directory = window.page(window.index_of("katalog"))
     asked = []
     directory.transfer.choose_import_path = lambda: asked.append("import") or ""
@@ -94,7 +94,8 @@ def test_each_listed_key_says_what_it_does(qtbot, built):
 
 def test_om_fkstod_is_in_the_help_menu_and_says_where_the_data_is(qtbot, built):
     window, _dialogs, data_folder = built
-    assert window.about_action.shortcut().isEmpty()  # F1 is the list of keys
+    # F1 is the list of keys; Ctrl+F1 is about fkstod.
+    assert [s.toString() for s in window.about_action.shortcuts()] == ["Ctrl+F1"]
     from fkstod.ui.about_dialog import AboutDialog
 
     dialog = AboutDialog(data_folder, "checkout")
@@ -214,3 +215,125 @@ def test_avsluta_and_importera_name_their_keys_on_every_platform(qtbot, built):
     assert [s.toString() for s in window.quit_action.shortcuts()] == ["Ctrl+Q"]
     texts = entries(window.file_menu)
     assert "&Importera till stödkatalogen…\tCtrl+I" in texts
+
+
+# -- every menu entry has a key, and no two keys meet ------------------------------------
+
+
+def _key_of_entry(action) -> list[str]:
+    """Return the keys of a menu entry: its own, or the one it shows ("…\\tCtrl+Skift+B")."""
+    from PySide6.QtGui import QKeySequence
+
+    own = [s.toString() for s in action.shortcuts() if not s.isEmpty()]
+    if own or "\t" not in action.text():
+        return own
+    shown = action.text().split("\t", 1)[1].replace("Skift", "Shift")
+    sequence = QKeySequence(shown)
+    return [sequence.toString()] if not sequence.isEmpty() else []
+
+
+def _bindings(window):
+    """Yield (key, scope widget, context, what, binding) for every key bound in ``window``.
+
+    A QAction's key works where it was added (a menu's: where its menu is); a
+    QShortcut's where its parent is. Keys of other windows (dialogs the window
+    once opened, the presenter's) are theirs.
+    """
+    from PySide6.QtWidgets import QMenu
+
+    def scopes(action):
+        for widget in action.associatedObjects():
+            if isinstance(widget, QMenu):
+                if widget.menuAction().associatedObjects():  # in the menu bar or a menu
+                    yield window
+            elif widget.window() is window:
+                yield widget
+
+    for action in window.findChildren(QAction):
+        for sequence in action.shortcuts():
+            for scope in scopes(action):
+                if not sequence.isEmpty():
+                    key = sequence.toString()
+                    yield key, scope, action.shortcutContext(), action.text(), action
+    for shortcut in window.findChildren(QShortcut):
+        parent = shortcut.parent()
+        if not shortcut.key().isEmpty() and parent.window() is window:
+            what = shortcut.whatsThis() or type(parent).__name__
+            yield shortcut.key().toString(), parent, shortcut.context(), what, shortcut
+
+
+def _never_shown_together(a, b) -> bool:
+    """True when ``a`` and ``b`` lie on different pages of one stack (a section, a step)."""
+    from PySide6.QtWidgets import QStackedWidget
+
+    def pages(widget):
+        found = {}
+        while widget is not None:
+            parent = widget.parentWidget()
+            if isinstance(parent, QStackedWidget):
+                found[parent] = widget
+            widget = parent
+        return found
+
+    in_a, in_b = pages(a), pages(b)
+    return any(in_a[stack] is not in_b[stack] for stack in in_a.keys() & in_b.keys())
+
+
+def _meet(first, second) -> bool:
+    """True when two bindings of one key can both be active at once (Qt then runs neither)."""
+    (_k, scope_a, context_a, _w, one), (_k2, scope_b, context_b, _w2, other) = first, second
+    if one is other:
+        return False  # one action, reached from two places (a menu and the window)
+    if _never_shown_together(scope_a, scope_b):
+        return False
+    focus = Qt.ShortcutContext.WidgetWithChildrenShortcut
+    if context_a != focus or context_b != focus:
+        return True  # one works whenever its widget is shown
+    # Both while the focus is inside their widget: when one lies inside the other.
+    return scope_a is scope_b or scope_a.isAncestorOf(scope_b) or scope_b.isAncestorOf(scope_a)
+
+
+def test_every_menu_entry_has_a_key_and_no_two_keys_meet(qtbot, built):
+    """Every action has a key and a menu entry; a key does one thing where it works.
+
+    Walks every entry of every menu of the window (the menu bar's and the pages' own,
+    Stödkatalog's formats), with every section built and a call at its summary.
+    """
+    from PySide6.QtCore import SIGNAL
+    from PySide6.QtWidgets import QMenu
+
+    from tests.ui.samtal.test_summary_keys import to_the_summary
+
+    window, _dialogs, _services = built
+    for index in range(len(window.sections())):
+        window.show_section(index)
+    window.show_section(window.index_of("samtal"))
+    to_the_summary(qtbot, window)  # the summary's keys, and the steps' on the way
+    bindings = list(_bindings(window))
+    bound = {key for key, *_rest in bindings}
+    menus = [m for m in window.findChildren(QMenu) if m.parentWidget().window() is window]
+    assert window.help_menu in menus and len(menus) > 4  # the pages' menus too
+    without, unbound, walked = [], [], 0
+    for menu in menus:
+        for action in menu.actions():
+            if action.isSeparator() or action.menu() is not None:
+                continue
+            if not action.receivers(SIGNAL("triggered(bool)")):
+                continue  # does nothing of its own
+            walked += 1
+            keys = _key_of_entry(action)
+            if not keys:
+                without.append(action.text())
+            unbound += [(action.text(), k) for k in keys if k not in bound]
+    assert walked > 20
+    assert without == [], "a menu entry without a key"
+    assert unbound == [], "a key shown in a menu that nothing in the window has"
+    clashes = sorted(
+        {
+            (a[0], a[3], b[3])
+            for i, a in enumerate(bindings)
+            for b in bindings[i + 1 :]
+            if a[0] == b[0] and _meet(a, b)
+        }
+    )
+    assert clashes == [], "two things on one key where both work"

@@ -7,6 +7,8 @@ import subprocess
 import sys
 import time
 
+import pytest
+
 from tests.conftest import REPO, run_fkstod
 
 
@@ -76,3 +78,43 @@ def test_the_window_closes_its_database_before_it_lets_go_of_the_folder(data_fol
     # them done, not written beside its own writes (one writer per folder).
     done = run_window_probe(CLOSE_PROBE, data_folder)
     assert "SEEN [['fkstod.sqlite3', 'fkstod.sqlite3-closed']]" in done.stdout, done.stdout
+
+
+SIGNAL_PROBE = r"""
+import os, subprocess, sys
+from pathlib import Path
+from PySide6.QtCore import QTimer
+from fkstod import app as fkapp, cli
+
+real_build = fkapp.build_window
+
+def build_window(*args, **kwargs):
+    window = real_build(*args, **kwargs)
+
+    def signal_from_outside():
+        # Sent by another process while this one waits in Qt's event loop, as a
+        # logout's is: no Python code of ours is running when it arrives.
+        subprocess.Popen(["/bin/sh", "-c", f"sleep 1.5; kill -{SIGNAL} {os.getpid()}"])
+        print("READY", flush=True)
+
+    window.ready.connect(lambda: QTimer.singleShot(0, signal_from_outside))
+    window.closing.connect(lambda: print("CLOSING", flush=True))
+    return window
+
+fkapp.build_window = build_window
+sys.exit(cli.main(["--data-dir", sys.argv[1]]))
+"""
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="no SIGTERM from outside on Windows")
+@pytest.mark.parametrize("name", ["TERM", "INT"])
+def test_sigterm_and_sigint_close_the_window_as_avsluta_does(data_folder, name):
+    from fkstod.core.instance import read_holder
+    from tests.conftest import run_window_probe
+
+    done = run_window_probe(SIGNAL_PROBE.replace("{SIGNAL}", name), data_folder, timeout=60)
+    assert done.stdout.split() == ["READY", "CLOSING"], done.stdout
+    # The clean close ran: the database closed with its mark, the folder let go of.
+    assert (data_folder / "fkstod.sqlite3-closed").exists()
+    assert read_holder(data_folder / "fkstod.lock") is None
+    assert "Traceback" not in done.stderr and "KeyboardInterrupt" not in done.stderr

@@ -50,7 +50,6 @@ from fkstod.ui.katalog.transfer import DirectoryTransfer
 from fkstod.ui.widgets.arrow_rows import arrows_choose_rows
 from fkstod.ui.widgets.call_bar import CallBar
 from fkstod.ui.widgets.kommun_combo import KommunCombo
-from fkstod.ui.widgets.pass_keys import let_shortcuts_through
 from fkstod.ui.widgets.status_label import StatusLabel
 
 
@@ -82,8 +81,6 @@ class DirectoryPage(DirectoryEditing, DirectoryLoading, DirectoryOpenRenewal, QW
         self.search_box.setClearButtonEnabled(True)
         self.search_box.textChanged.connect(self.run_search)
         self.search_box.returnPressed.connect(lambda: self.results.setFocus())
-        # A line edit takes Ctrl+K for itself (delete to the end): let the page's copy have it.
-        let_shortcuts_through(self.search_box, "Ctrl+K")
 
         self.kommun = KommunCombo(kommuner.kommuner(), self.tr("Kommun"), self.tr("Alla kommuner"))
         self._fit(self.kommun)

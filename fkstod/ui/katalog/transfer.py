@@ -32,7 +32,16 @@ from fkstod.core.plural import plural
 from fkstod.core.progress import Cancelled, Progress
 from fkstod.qt.background import run_in_background
 from fkstod.ui.dialogs import Dialogs
+from fkstod.ui.katalog import EXPORT_CHOOSER_KEYS, EXPORT_KEYS, IMPORT_KEYS
 from fkstod.ui.katalog.import_problems import DirectoryImportProblems
+from fkstod.ui.shortcuts_dialog import key_text
+
+
+def _clean_entry(text: str) -> str:
+    # "Som &CSV-fil…" → "som CSV-fil"
+    text = text.replace("&", "").rstrip("…").strip()
+    return text[:1].lower() + text[1:]
+
 
 T = TypeVar("T")
 
@@ -71,14 +80,20 @@ class DirectoryTransfer(QWidget):
         )
         formats = QMenu(self.export_button)
         formats.setAccessibleName(self.tr("Välj format för exporten"))
-        self.export_xlsx_action = formats.addAction(self.tr("Som &Excel-arbetsbok (.xlsx)…"))
-        self.export_xlsx_action.triggered.connect(lambda: self.export_file("xlsx"))
-        self.export_csv_action = formats.addAction(self.tr("Som &CSV-fil…"))
-        self.export_csv_action.triggered.connect(lambda: self.export_file("csv"))
-        self.export_hsds_action = formats.addAction(
-            self.tr("Som &HSDS-paket (Open Referral), en mapp…")
-        )
-        self.export_hsds_action.triggered.connect(lambda: self.export_file("hsds"))
+        #: Format → what its entry says (and its key's description in F1's list).
+        self.format_names = {
+            "xlsx": self.tr("Som &Excel-arbetsbok (.xlsx)…"),
+            "csv": self.tr("Som &CSV-fil…"),
+            "hsds": self.tr("Som &HSDS-paket (Open Referral), en mapp…"),
+        }
+        actions = {}
+        for fmt, text in self.format_names.items():
+            # The key is the page's (install_shortcuts), shown beside the entry.
+            actions[fmt] = formats.addAction(f"{text}\t{key_text(QKeySequence(EXPORT_KEYS[fmt]))}")
+            actions[fmt].triggered.connect(lambda _=False, f=fmt: self.export_file(f))
+        self.export_xlsx_action = actions["xlsx"]
+        self.export_csv_action = actions["csv"]
+        self.export_hsds_action = actions["hsds"]
         self.export_button.setMenu(formats)
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -86,13 +101,27 @@ class DirectoryTransfer(QWidget):
         layout.addWidget(self.export_button)
 
     def install_shortcuts(self, scope: QWidget) -> None:
-        """Make Ctrl+I and Ctrl+Shift+X work wherever the focus is inside ``scope``."""
-        for keys, slot in (
-            ("Ctrl+I", self.import_file),
-            ("Ctrl+Shift+X", self.export_button.showMenu),
+        """Make the import and export keys work wherever the focus is inside ``scope``.
+
+        Ctrl+I imports, Ctrl+Shift+X opens the chooser of formats, and each format
+        has its key (``katalog/keys.py``, the table Arkiv's entries show).
+        """
+        for keys, slot, what in (
+            (IMPORT_KEYS, self.import_file, ""),
+            (EXPORT_CHOOSER_KEYS, self.export_button.showMenu, ""),
+            *(
+                (
+                    EXPORT_KEYS[fmt],
+                    lambda f=fmt: self.export_file(f),
+                    self.tr("Exportera katalogen") + " " + _clean_entry(text),
+                )
+                for fmt, text in self.format_names.items()
+            ),
         ):
             shortcut = QShortcut(QKeySequence(keys), scope)
             shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            if what:
+                shortcut.setWhatsThis(what)  # F1: "Exportera katalogen som csv-fil"
             shortcut.activated.connect(slot)
 
     def _ask_import_path(self) -> str:

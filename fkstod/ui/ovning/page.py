@@ -29,6 +29,7 @@ from fkstod.core.training import FICTIONAL, Case, CaseLibrary, UnavailableCase
 from fkstod.core.vocabulary import BENEFITS
 from fkstod.ui.dialogs import Dialogs
 from fkstod.ui.ovning.diagram_view import DiagramView
+from fkstod.ui.ovning.keys import KEYS
 from fkstod.ui.ovning.practice import PRACTICE_KEYS, PracticeWindow
 from fkstod.ui.ovning.presenter import PRESENTER_KEYS, Presenter, plain_label
 from fkstod.ui.widgets.accent_room import give_accent_room
@@ -114,15 +115,12 @@ class OvningPage(QWidget):
             _("Spara utdelning som PDF… (Ctrl+Skift+U)"), self.save_handout
         )
         self.handout_button.setToolTip(_("Spara fallets utdelning som PDF (Ctrl+Skift+U)"))
-        for keys, slot in (
-            (("Ctrl+Shift+P",), self.practise),
-            (("Ctrl+Shift+D",), self.save_diagram),
-            (("Ctrl+Shift+U",), self.save_handout),
-        ):
-            for key in keys:
-                shortcut = QShortcut(QKeySequence(key), self)
-                shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-                shortcut.activated.connect(slot)
+        self.present_button.setToolTip(_("Visa fallet för en grupp (Enter, Ctrl+Skift+G)"))
+        # The same table as the window's Visa and Arkiv entries show (ovning/keys.py).
+        for name, key in KEYS.items():
+            shortcut = QShortcut(QKeySequence(key), self)
+            shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            shortcut.activated.connect(getattr(self, name))
         self.list.itemActivated.connect(lambda _item: self.present())
         self.list.currentRowChanged.connect(lambda _row: self._show_case())
 

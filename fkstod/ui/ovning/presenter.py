@@ -43,6 +43,7 @@ from fkstod.core.flows.model import Step
 from fkstod.core.i18n import _
 from fkstod.core.training import Case, CaseReplay, ReplayFrame, planned_trail
 from fkstod.qt.relative_size import keep_relative_size
+from fkstod.qt.screen_fit import fit_inside
 from fkstod.qt.speech import QUIET, tell_shown
 from fkstod.ui.ovning.diagram_view import DiagramView
 from fkstod.ui.ovning.room_diagram import RoomDiagram
@@ -142,25 +143,11 @@ def audience_screen(home: QScreen | None, screens: list[QScreen]) -> QScreen | N
 
 
 def place_inside(window: QWidget, screen: QScreen | None) -> None:
-    """Put ``window`` on ``screen``, no larger than its free area and inside it.
-
-    Room is left for the window manager's title bar and borders before the window
-    is first shown (their size is not known yet).
-    """
+    """Put ``window`` on ``screen``, no larger than its free area and in its middle."""
     if screen is None:
         return
     window.setScreen(screen)
-    free = screen.availableGeometry()
-    frame = window.frameGeometry()
-    extra_w = max(0, frame.width() - window.width())
-    extra_h = max(0, frame.height() - window.height()) or (0 if window.isVisible() else 40)
-    width = min(window.width(), free.width() - extra_w)
-    height = min(window.height(), free.height() - extra_h)
-    window.resize(width, height)
-    window.move(
-        free.left() + max(0, (free.width() - width - extra_w) // 2),
-        free.top() + max(0, (free.height() - height - extra_h) // 2),
-    )
+    fit_inside(window, screen, centre=True)
 
 
 def plain_label(text: str = "", *, name: str = "") -> QLabel:

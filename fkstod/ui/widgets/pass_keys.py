@@ -1,29 +1,98 @@
-"""Let a window's shortcut through a widget that would take the key for itself.
+"""The window's keys go before a text field's own, except the editing keys of Windows.
 
-A line edit takes Ctrl+K (delete to the end of the line), Ctrl+A, Ctrl+Z and
-others before any shortcut sees them. ``let_shortcuts_through(edit, "Ctrl+K")``
-gives those keys back to the shortcut, everywhere else the edit keeps its keys.
+A text field claims keys before any shortcut sees them (Qt's ShortcutOverride).
+Which keys depends on the platform's key scheme: on Windows, where fkstod is used,
+the editing keys (Ctrl+A, Ctrl+C, Ctrl+Z, Ctrl+Vänsterpil …); on X11 also Emacs's
+(Ctrl+E: end of line, Ctrl+U: delete to the start), so Stödkatalog's Ctrl+E (Ändra)
+did nothing from its search field under X11. ``shortcuts_before_editing(window)``
+makes every text field of the window leave every other key with Ctrl or Alt to the
+window's shortcuts: the keys work alike on every platform. A key that no shortcut
+has still reaches the field as a key press, as before.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QObject
-from PySide6.QtGui import QKeySequence
-from PySide6.QtWidgets import QWidget
+from PySide6.QtCore import QEvent, QKeyCombination, QObject, Qt
+from PySide6.QtGui import QKeyEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QAbstractSpinBox,
+    QApplication,
+    QComboBox,
+    QLineEdit,
+    QPlainTextEdit,
+    QTextEdit,
+    QWidget,
+)
+
+#: The editing keys with Ctrl or Alt that a text field keeps on Windows (Qt's key
+#: bindings for the Windows scheme: select all, copy, cut, paste, undo, redo, word
+#: and document moves, deleting a word).
+WINDOWS_EDITING_KEYS = (
+    "Ctrl+A",
+    "Ctrl+C",
+    "Ctrl+Ins",
+    "Ctrl+X",
+    "Ctrl+V",
+    "Ctrl+Z",
+    "Alt+Backspace",
+    "Ctrl+Y",
+    "Ctrl+Shift+Z",
+    "Alt+Shift+Backspace",
+    "Ctrl+Left",
+    "Ctrl+Right",
+    "Ctrl+Shift+Left",
+    "Ctrl+Shift+Right",
+    "Ctrl+Up",
+    "Ctrl+Down",
+    "Ctrl+Home",
+    "Ctrl+End",
+    "Ctrl+Shift+Home",
+    "Ctrl+Shift+End",
+    "Ctrl+Backspace",
+    "Ctrl+Del",
+)
+_MODIFIERS = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.AltModifier
+#: The widgets that take text, and with it keys for editing.
+TEXT_FIELDS = (QLineEdit, QTextEdit, QPlainTextEdit, QAbstractSpinBox, QComboBox)
 
 
-class _PassKeys(QObject):
-    def __init__(self, widget: QWidget, keys: tuple[str, ...]) -> None:
-        super().__init__(widget)
-        self.keys = {QKeySequence(k)[0] for k in keys}
+class _ShortcutsFirst(QObject):
+    """An event filter: a field's claim on a key is refused unless Windows edits with it."""
+
+    def __init__(self, window: QWidget) -> None:
+        super().__init__(window)
+        self.window = window
+        self.editing = {QKeySequence(k)[0] for k in WINDOWS_EDITING_KEYS}
+
+    def focused(self, _old: QWidget | None, new: QWidget | None) -> None:
+        """Give the filter to a text field of the window as it gets the keys."""
+        if isinstance(new, TEXT_FIELDS) and new.window() is self.window:
+            new.installEventFilter(self)  # once: installing again only moves it first
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if event.type() == QEvent.Type.ShortcutOverride and event.keyCombination() in self.keys:
-            event.ignore()  # not the widget's: the shortcut runs
+        if event.type() == QEvent.Type.ShortcutOverride and self.leaves(event):
+            event.ignore()  # not the field's: a shortcut on the key runs
             return True
         return super().eventFilter(watched, event)
 
+    def leaves(self, event: QKeyEvent) -> bool:
+        """Return True when the field leaves this key to the shortcuts."""
+        modifiers = event.modifiers()
+        if not modifiers & _MODIFIERS:
+            return False  # typing, Esc, the arrows: the field's
+        if modifiers & _MODIFIERS == _MODIFIERS and event.text().isprintable() and event.text():
+            return False  # a character typed with AltGr (Ctrl+Alt on Windows): "@", "{"
+        combination = QKeyCombination(event.modifiers(), Qt.Key(event.key()))
+        return combination not in self.editing
 
-def let_shortcuts_through(widget: QWidget, *keys: str) -> None:
-    """Make ``keys`` reach the window's shortcuts while ``widget`` has the focus."""
-    widget.installEventFilter(_PassKeys(widget, keys))
+
+def shortcuts_before_editing(window: QWidget) -> None:
+    """Make the keys of ``window``'s shortcuts win over its text fields' own (but editing).
+
+    The filter is given to a field when it gets the keys (the focus), so fields made
+    later (a tab, a row of a form) have it too: ShortcutOverride goes to the focus only.
+    """
+    app = QApplication.instance()
+    if isinstance(app, QApplication):
+        # A method of a child of the window: the connection goes with the window.
+        app.focusChanged.connect(_ShortcutsFirst(window).focused)

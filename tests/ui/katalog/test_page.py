@@ -274,10 +274,25 @@ def test_export_writes_where_the_user_chose(qtbot, page, dialogs, tmp_path):
 def test_export_offers_excel_first_then_csv_and_hsds(page):
     menu = page.transfer.export_button.menu()
     assert [a.text().replace("&", "") for a in menu.actions()] == [
-        "Som Excel-arbetsbok (.xlsx)…",
-        "Som CSV-fil…",
-        "Som HSDS-paket (Open Referral), en mapp…",
+        "Som Excel-arbetsbok (.xlsx)…\tCtrl+Skift+B",
+        "Som CSV-fil…\tCtrl+Skift+S",
+        "Som HSDS-paket (Open Referral), en mapp…\tCtrl+Skift+H",
     ]
+
+
+def test_each_format_has_its_key_where_the_focus_is_in_the_page(qtbot, page):
+    page.show()
+    qtbot.waitExposed(page)
+    asked = []
+    page.transfer.export_file = asked.append
+    for key in (Qt.Key.Key_B, Qt.Key.Key_S, Qt.Key.Key_H):
+        page.results.setFocus()
+        qtbot.keyClick(
+            page.results,
+            key,
+            Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier,
+        )
+    assert asked == ["xlsx", "csv", "hsds"]
 
 
 # A popup asks the offscreen platform for things it cannot do; not our fault either.

@@ -375,18 +375,36 @@ def test_avbryt_also_stops_the_protection_and_shows_no_half_report(
     assert not panel.table.isVisibleTo(panel)
 
 
-def test_avbryt_while_reading_still_reports_the_files_read(qtbot, window, dialogs, tmp_path):
+def test_avbryt_while_reading_still_reports_the_files_read(
+    qtbot, window, dialogs, tmp_path, monkeypatch
+):
     import shutil
+
+    from fkstod.core.usage import merge
 
     folder = make_exports(tmp_path, 1)
     for i in range(80):
         shutil.copy(folder / "e00.json", folder / f"kopia{i:02d}.json")
     dialogs.path = str(folder)
     panel = window.page(window.index_of("statistik")).aggregate
+    real_merge = merge.merge_exports
+
+    def held_after_a_file(paths, *, progress, **kwargs):
+        # The reading waits after its second file until Avbryt is pressed: else, on
+        # a busy machine, all 81 may be read before the key press arrives.
+        def gated(done, total):
+            if done >= 2:
+                panel.worker.cancelled.wait(10)
+            return progress(done, total)
+
+        return real_merge(paths, progress=gated, **kwargs)
+
+    monkeypatch.setattr(merge, "merge_exports", held_after_a_file)
     panel.choose_folder()
     qtbot.keyClick(panel.cancel_button, Qt.Key_Space)
     qtbot.waitUntil(lambda: panel.result is not None, timeout=10_000)
     assert panel.result.stopped and panel.report is not None
+    assert 0 < panel.result.found() < 81
     assert "bara filerna före avbrottet" in panel.status.text()
 
 

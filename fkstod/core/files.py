@@ -116,9 +116,12 @@ def check_target(path: Path, protected: Protected, *, folder: bool = False) -> P
             path, 0, _("sökvägen går inte att följa: {r}").format(r=describe_os_error(exc))
         ) from None
     except RuntimeError:  # a symlink loop (Python < 3.13)
+        target = Path(os.path.abspath(path))
+    if os.path.islink(target):  # False where lstat fails (a name too long): said later
+        # Still a link after resolving: a loop (Python 3.13 resolves one without an error).
         raise FileProblem(
             path, 0, _("sökvägen går inte att följa: en länk pekar tillbaka på sig själv")
-        ) from None
+        )
     for root in protected.folders:
         root_resolved = Path(os.path.abspath(root)).resolve()
         if _inside(target, root_resolved) or (folder and _inside(root_resolved, target)):

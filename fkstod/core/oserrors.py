@@ -25,6 +25,13 @@ _REASONS = {
     errno.ENAMETOOLONG: _("namnet är för långt"),
     errno.EBUSY: _("filen används av ett annat program"),
     errno.ENODEV: _("det är ingen vanlig fil"),
+    errno.ELOOP: _("sökvägen går runt i en slinga av länkar"),
+    errno.EIO: _("det gick inte att läsa från eller skriva till disken"),
+    errno.EINVAL: _("namnet eller sökvägen går inte att använda"),
+    errno.EMFILE: _("för många filer är öppna just nu"),
+    errno.EXDEV: _("filen kan inte flyttas mellan två enheter"),
+    errno.ETIMEDOUT: _("platsen svarade inte i tid"),
+    errno.ENOTEMPTY: _("mappen är inte tom"),
 }
 
 
@@ -33,7 +40,11 @@ def describe_os_error(exc: OSError) -> str:
     reason = _REASONS.get(exc.errno or 0)
     if reason is None and isinstance(exc, PermissionError):
         reason = _REASONS[errno.EACCES]
-    return reason or exc.strerror or str(exc)
+    if reason is not None:
+        return reason
+    # No words of our own: a Swedish sentence still, the system's (English) words
+    # after it for whoever helps, never alone.
+    return _("ett oväntat fel från systemet ({detail})").format(detail=exc.strerror or str(exc))
 
 
 # SQLite's primary result codes (an extended code carries its primary one in the low byte).

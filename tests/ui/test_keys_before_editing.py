@@ -100,3 +100,20 @@ def test_every_key_of_the_window_wins_over_a_field_but_the_editing_keys(qtbot, w
     page.search_box.setText("jour")
     qtbot.keyClick(page.search_box, Qt.Key.Key_A, CTRL)
     assert page.search_box.selectedText() == "jour"
+
+
+def test_ctrl_delete_in_the_search_field_deletes_a_word_not_the_entry(qtbot, window):
+    # Ctrl+Delete is Stödkatalog's Ta bort, and on Windows a text field's "delete
+    # the next word". Typing a search, the field's meaning wins: no question about
+    # removing an entry pops up in the middle of a word.
+    page = window.show_section_id("katalog").build()
+    asked = []
+    page.dialogs.confirm = lambda title, text: asked.append(title) or False
+    page.search_box.setFocus(Qt.FocusReason.OtherFocusReason)
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is page.search_box)
+    page.search_box.setText("kvinnojour stockholm")
+    page.search_box.setCursorPosition(0)
+    assert claimed(page.search_box, QKeySequence("Ctrl+Delete"))
+    qtbot.keyClick(page.search_box, Qt.Key.Key_Delete, CTRL)
+    assert asked == []
+    assert page.search_box.text() == "stockholm"

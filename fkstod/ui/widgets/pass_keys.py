@@ -7,7 +7,8 @@ the editing keys (Ctrl+A, Ctrl+C, Ctrl+Z, Ctrl+Vänsterpil …); on X11 also Ema
 did nothing from its search field under X11. ``shortcuts_before_editing(window)``
 makes every text field of the window leave every other key with Ctrl or Alt to the
 window's shortcuts: the keys work alike on every platform. A key that no shortcut
-has still reaches the field as a key press, as before.
+has still reaches the field as a key press, as before. The editing keys are the
+field's even where a shortcut has one (Ctrl+Delete: Ta bort, in a field "delete a word").
 """
 
 from __future__ import annotations
@@ -73,7 +74,18 @@ class _ShortcutsFirst(QObject):
         if event.type() == QEvent.Type.ShortcutOverride and self.leaves(event):
             event.ignore()  # not the field's: a shortcut on the key runs
             return True
+        if event.type() == QEvent.Type.ShortcutOverride and self.edits(event):
+            # The field's, even where a shortcut has the key and Qt's field would not
+            # claim it (Ctrl+Delete, Ta bort in Stödkatalog: here "delete a word").
+            event.accept()
+            return True
         return super().eventFilter(watched, event)
+
+    def edits(self, event: QKeyEvent) -> bool:
+        """Return True for one of Windows's editing keys (kept by the field)."""
+        if not event.modifiers() & _MODIFIERS:
+            return False
+        return QKeyCombination(event.modifiers(), Qt.Key(event.key())) in self.editing
 
     def leaves(self, event: QKeyEvent) -> bool:
         """Return True when the field leaves this key to the shortcuts."""

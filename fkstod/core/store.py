@@ -655,7 +655,11 @@ def _read_into_memory(path: Path, migration_sets: Sequence[MigrationSet]) -> Db:
             raise foreign(path)
         check_not_newer(source, migration_sets)
         copy = sqlite3.connect(":memory:", isolation_level=None)
-        source.backup(copy)
+        try:
+            source.backup(copy)
+        except BaseException:
+            copy.close()
+            raise
     finally:
         source.close()
     db = Db(copy)
@@ -725,9 +729,11 @@ def _open_and_migrate(
         problem = unlike_its_steps(conn, migration_sets)
         if problem is None:
             _migrate(db, migration_sets)
-    except sqlite3.Error as exc:
+    except BaseException as exc:
         if conn is not None:
             conn.close()  # on Windows an open handle would keep the file locked
+        if not isinstance(exc, sqlite3.Error):
+            raise
         raise StoreError(
             _("Databasen {path} kan inte öppnas för skrivning: {reason}.").format(
                 path=path, reason=describe_db_error(exc)

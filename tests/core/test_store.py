@@ -299,3 +299,28 @@ def test_an_error_after_which_sqlite_rolled_back_itself_is_the_error_reported(me
         conn.execute("ROLLBACK")  # what SQLite does by itself on SQLITE_FULL
         raise sqlite3.OperationalError("database or disk is full")
     assert not memory_db.conn.in_transaction
+
+
+def test_a_fault_while_migrating_leaves_no_connection_open(data_folder, monkeypatch):
+    # On Windows an open handle keeps the file locked: a quarantine could not move it.
+    from fkstod.core import store
+
+    opened = []
+    real_connect = sqlite3.connect
+
+    def tracked(*args, **kwargs):
+        conn = real_connect(*args, **kwargs)
+        opened.append(conn)
+        return conn
+
+    def broken_step(*_args, **_kwargs):
+        raise RuntimeError("a step of fkstod's own went wrong")
+
+    monkeypatch.setattr(sqlite3, "connect", tracked)
+    monkeypatch.setattr(store, "apply_pending", broken_step)
+    with pytest.raises(RuntimeError):
+        open_store(db_file(data_folder), MIGRATION_SETS)
+    assert opened
+    for conn in opened:
+        with pytest.raises(sqlite3.ProgrammingError):  # closed
+            conn.execute("SELECT 1")

@@ -34,6 +34,9 @@ TOTAL = "total"
 NO_UNIT = "ingen_enhet"
 #: How a suppressed value is shown, everywhere.
 MARK = ".."
+#: How a share that does not exist is shown: no call asked or did not ask (Statistics
+#: Sweden's "–", nothing to report). Never "..": that says a value is kept back.
+NO_SHARE = "–"
 PERIODS = ("month", "quarter", "year")
 
 
@@ -63,6 +66,11 @@ def report_explanation(report: Report) -> str:
                 "i vart och ett har en av månaderna för få antal för att visas för sig."
             )
         text += " " + rolled.format(quarters=quarters)
+    if report.has_absent_share():
+        text += " " + _(
+            '"{mark}" vid en andel: inga samtal där frågan ställdes eller inte ställdes, '
+            "så det finns ingen andel att visa."
+        ).format(mark=NO_SHARE)
     return text
 
 
@@ -223,6 +231,24 @@ class Report:
         if asked is None or not_asked is None or asked + not_asked == 0:
             return None
         return asked / (asked + not_asked)
+
+    def share_absent(self, period: str, benefit: str, unit: str) -> bool:
+        """Return True when there is no share: asked and not asked are both shown as 0.
+
+        Made of shown values only, like the share: it says no more than the table does.
+        """
+        asked = self.table("asked", period).value(benefit, unit)
+        not_asked = self.table("not_asked", period).value(benefit, unit)
+        return asked == 0 and not_asked == 0
+
+    def has_absent_share(self) -> bool:
+        """Return True when some share of the report is absent (:meth:`share_absent`)."""
+        return any(
+            self.share_absent(period, benefit, unit)
+            for period in self.periods
+            for benefit in self.benefits
+            for unit in self.units
+        )
 
     def rows(self) -> Iterator[ReportRow]:
         """Yield every published value: by period, indicator, benefit, unit."""

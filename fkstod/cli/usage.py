@@ -204,7 +204,7 @@ def aggregate(args: argparse.Namespace) -> int:
     from fkstod.core import files
     from fkstod.core.flows import load_library
     from fkstod.core.usage.indicators import build_report
-    from fkstod.core.usage.merge import merge_exports
+    from fkstod.core.usage.merge import merge_exports, not_read_reason
     from fkstod.core.usage.units import shipped_threshold, shipped_units
 
     fmt = args.fmt or (args.out.suffix.lower().lstrip(".") or "csv")
@@ -219,6 +219,8 @@ def aggregate(args: argparse.Namespace) -> int:
     units = shipped_units()
     result = merge_exports(args.inputs, content_ids={"flow": load_library().ids()}, units=units)
     if not result.found():
+        for path in result.not_read:
+            print(f"{path}: {not_read_reason()}", file=sys.stderr)
         # A wrong folder, most likely: an empty report would look like a month of nothing.
         raise CliError(
             _("{where}: inga exportfiler (.json); ingen rapport sparades").format(
@@ -241,6 +243,8 @@ def aggregate(args: argparse.Namespace) -> int:
         write_report(args.out, report, fmt, target)
     for skipped in result.skipped:
         print(f"{skipped.path}: {skipped.reason}", file=sys.stderr)
+    for path in result.not_read:
+        print(f"{path}: {not_read_reason()}", file=sys.stderr)
     from fkstod.core.usage.indicators import between_merges
 
     print(_("Obs: {note}").format(note=between_merges()), file=sys.stderr)
@@ -255,6 +259,14 @@ def aggregate(args: argparse.Namespace) -> int:
         ),
         plural(len(result.skipped), _("{n} fil räknades inte"), _("{n} filer räknades inte")),
     ]
+    if result.not_read:
+        parts.append(
+            plural(
+                len(result.not_read),
+                _("{n} fil i mappen lästes inte (inte .json)"),
+                _("{n} filer i mappen lästes inte (inte .json)"),
+            )
+        )
     if result.replaced:
         parts.insert(
             2,

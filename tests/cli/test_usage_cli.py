@@ -244,3 +244,19 @@ def test_a_month_sent_again_with_more_counts_is_counted_once_in_its_latest_form(
         if r["indicator"] == "flows_started" and r["benefit"] == "total" and r["unit"] == "total"
     ]
     assert started["count"] == 40  # not 70
+
+
+def test_aggregate_names_a_file_in_the_folder_it_did_not_read(tmp_path):
+    # An export renamed to .xlsx by hand is not read from a folder: said, not lost unseen.
+    folder = tmp_path / "exporter"
+    folder.mkdir()
+    for i, name in enumerate(("anna.json", "bo.xlsx")):
+        data = tmp_path / f"data{i}"
+        seed(data, last_month())
+        run_cli("--data-dir", str(data), "usage", "export", "--out", str(folder / name))
+    out = tmp_path / "rapport.csv"
+    result = run_cli("usage", "aggregate", str(folder), "--out", str(out))
+    assert result.returncode == 0, result.stderr
+    assert f"{folder / 'bo.xlsx'}: lästes inte" in result.stderr
+    assert "1 export räknad" in result.stdout
+    assert "1 fil i mappen lästes inte (inte .json)" in result.stdout

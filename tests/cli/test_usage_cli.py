@@ -260,3 +260,51 @@ def test_aggregate_names_a_file_in_the_folder_it_did_not_read(tmp_path):
     assert f"{folder / 'bo.xlsx'}: lästes inte" in result.stderr
     assert "1 export räknad" in result.stdout
     assert "1 fil i mappen lästes inte (inte .json)" in result.stdout
+
+
+def test_aggregate_at_a_terminal_shows_how_far_it_has_come(tmp_path, monkeypatch):
+    # A long merge (thousands of files) said nothing until it was done; at a terminal
+    # it now counts the files read and the periods protected, on one line of stderr.
+    import contextlib
+    import io
+
+    from fkstod.cli import main
+
+    class Tty(io.StringIO):
+        def isatty(self):
+            return True
+
+    folder = tmp_path / "exporter"
+    folder.mkdir()
+    for i in range(3):
+        data = tmp_path / f"data{i}"
+        seed(data, last_month())
+        run_cli("--data-dir", str(data), "usage", "export", "--out", str(folder / f"e{i}.json"))
+    err = Tty()
+    with contextlib.redirect_stdout(io.StringIO()), contextlib.redirect_stderr(err):
+        code = main(["usage", "aggregate", str(folder), "--out", str(tmp_path / "r.csv")])
+    assert code == 0
+    text = err.getvalue()
+    assert "\rLäser exportfiler: 3 av 3" in text
+    assert "Skyddar rapporten: period 1 av 1" in text
+    # Not at a terminal (a script, a log): no progress lines.
+    quiet = run_cli("usage", "aggregate", str(folder), "--out", str(tmp_path / "r2.csv"))
+    assert "Läser exportfiler" not in quiet.stderr
+
+
+def test_aggregate_stopped_by_ctrl_c_says_so_and_writes_nothing(tmp_path, monkeypatch):
+    from fkstod.core.usage import merge
+
+    data = tmp_path / "data"
+    seed(data, last_month())
+    export = tmp_path / "e.json"
+    run_cli("--data-dir", str(data), "usage", "export", "--out", str(export))
+
+    def interrupted(*args, **kw):
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(merge, "merge_exports", interrupted)
+    result = run_cli("usage", "aggregate", str(export), "--out", str(tmp_path / "r.csv"))
+    assert result.returncode == 130
+    assert "Avbruten: ingen rapport sparades." in result.stderr
+    assert not (tmp_path / "r.csv").exists()

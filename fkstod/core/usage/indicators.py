@@ -313,6 +313,7 @@ def build_report(
     units: Sequence[Unit] = (),
     threshold: int = DEFAULT_THRESHOLD,
     sparse_below: int | None = None,
+    progress: Callable[[int, int], bool | None] | None = None,
 ) -> Report:
     """Return the protected indicator report of merged ``cells``.
 
@@ -324,6 +325,7 @@ def build_report(
             ``4 * threshold``) is sparse, and in a month report its whole quarter
             is reported as the quarter instead of its three months (all three, so
             that no month can be found as the quarter less the others).
+        progress: as for :func:`build_reports`.
 
     A quarter or year report is the month report of the same ``cells`` summed
     (:func:`_coarser`), so that the reports of one merge can be read together.
@@ -332,7 +334,7 @@ def build_report(
         raise ValueError(f"unknown period kind: {period}")
     if threshold < 2:
         raise ValueError("the threshold is at least 2")
-    months = _month_report(cells, units, threshold, sparse_below)
+    months = _month_report(cells, units, threshold, sparse_below, progress)
     return months if period == "month" else _coarser(months, period)
 
 

@@ -271,8 +271,8 @@ def _aggregate(args: argparse.Namespace, progress: _Progress, written: list[Path
     from fkstod.cli.data import protected
     from fkstod.core import files
     from fkstod.core.flows import load_library
-    from fkstod.core.usage.indicators import build_report
     from fkstod.core.usage import merge
+    from fkstod.core.usage.indicators import build_report
     from fkstod.core.usage.merge import not_read_reason
     from fkstod.core.usage.units import shipped_threshold, shipped_units
 

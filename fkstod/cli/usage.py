@@ -285,6 +285,13 @@ def _aggregate(args: argparse.Namespace, progress: _Progress, written: list[Path
     for given in args.inputs:
         if not files.exists(given):
             raise CliError(_("{path}: finns inte").format(path=given))
+    target = protected(
+        args,
+        *[p for p in args.inputs if not files.is_folder(p)],
+        read_folders=tuple(p for p in args.inputs if files.is_folder(p)),
+    )
+    # Refused before the merge, not after minutes of it: the same check as the write's.
+    files.check_target(args.out, target)
     units = shipped_units()
     result = merge.merge_exports(
         args.inputs,
@@ -313,7 +320,6 @@ def _aggregate(args: argparse.Namespace, progress: _Progress, written: list[Path
         progress=progress.periods,
     )
     progress.end()
-    target = protected(args, *[p for p in args.inputs if not files.is_folder(p)])
     if fmt == "pdf":
         from fkstod.qt.charts import report_pdf
 

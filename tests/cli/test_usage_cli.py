@@ -308,3 +308,28 @@ def test_aggregate_stopped_by_ctrl_c_says_so_and_writes_nothing(tmp_path, monkey
     assert result.returncode == 130
     assert "Avbruten: ingen rapport sparades." in result.stderr
     assert not (tmp_path / "r.csv").exists()
+
+
+def test_aggregate_never_writes_its_report_over_an_export_it_reads(tmp_path):
+    # "--out exporter/anna.json" wrote the CSV report over a caseworker's export in
+    # the folder being merged (only files given by name were protected), and the next
+    # merge skipped it as broken: a month lost. A .json file in a folder being read is
+    # an input, whether it is there yet or not.
+    folder = tmp_path / "exporter"
+    folder.mkdir()
+    data = tmp_path / "data"
+    seed(data, last_month())
+    export = folder / "anna.json"
+    run_cli("--data-dir", str(data), "usage", "export", "--out", str(export))
+    before = export.read_bytes()
+    for target in (export, folder / "ny.JSON"):
+        result = run_cli("usage", "aggregate", str(folder), "--out", str(target))
+        assert result.returncode == 1
+        assert f"{target}: " in result.stderr and "exporter som läses" in result.stderr
+        assert "Ingenting har ändrats" in result.stderr
+    assert export.read_bytes() == before
+    assert not (folder / "ny.JSON").exists()
+    # Beside the exports, under another ending, a report is welcome.
+    beside = folder / "rapport.csv"
+    assert run_cli("usage", "aggregate", str(folder), "--out", str(beside)).returncode == 0
+    assert beside.exists()

@@ -48,7 +48,7 @@ def register(sub: argparse._SubParsersAction) -> None:
         "--format",
         dest="fmt",
         choices=("csv", "xlsx", "pdf", "jsonl"),
-        help=_("rapportens format (utan: av filnamnets ändelse, annars csv)"),
+        help=_("rapportens format (utan: av filnamnets ändelse; utan ändelse csv)"),
     )
     a.add_argument("--period", choices=("month", "quarter", "year"), default="month")
     a.add_argument(
@@ -278,7 +278,18 @@ def _aggregate(args: argparse.Namespace, progress: _Progress, written: list[Path
 
     fmt = args.fmt or (args.out.suffix.lower().lstrip(".") or "csv")
     if fmt not in ("csv", "xlsx", "pdf", "jsonl"):
-        fmt = "csv"
+        # "rapport.xls" as CSV: Excel warns the file is not what its name says.
+        from fkstod.cli.base import EXIT_USAGE
+
+        print(
+            _(
+                "fkstod usage aggregate: --out: fkstod skriver inte {ending}-filer; välj "
+                ".csv, .xlsx, .pdf eller .jsonl, eller ange --format (se fkstod usage "
+                "aggregate --help)"
+            ).format(ending=args.out.suffix),
+            file=sys.stderr,
+        )
+        return EXIT_USAGE
     threshold = shipped_threshold() if args.threshold is None else args.threshold
     if threshold < 2:
         raise CliError(_("--threshold: ska vara minst 2"))

@@ -311,7 +311,7 @@ def test_aggregate_stopped_by_ctrl_c_says_so_and_writes_nothing(tmp_path, monkey
 
 
 def test_aggregate_never_writes_its_report_over_an_export_it_reads(tmp_path):
-    # "--out exporter/anna.json" wrote the CSV report over a caseworker's export in
+    # "--out exporter/anna.json" wrote the report over a caseworker's export in
     # the folder being merged (only files given by name were protected), and the next
     # merge skipped it as broken: a month lost. A .json file in a folder being read is
     # an input, whether it is there yet or not.
@@ -323,7 +323,8 @@ def test_aggregate_never_writes_its_report_over_an_export_it_reads(tmp_path):
     run_cli("--data-dir", str(data), "usage", "export", "--out", str(export))
     before = export.read_bytes()
     for target in (export, folder / "ny.JSON"):
-        result = run_cli("usage", "aggregate", str(folder), "--out", str(target))
+        args = ("usage", "aggregate", str(folder), "--out", str(target), "--format", "jsonl")
+        result = run_cli(*args)
         assert result.returncode == 1
         assert f"{target}: " in result.stderr and "exporter som läses" in result.stderr
         assert "Ingenting har ändrats" in result.stderr
@@ -333,3 +334,22 @@ def test_aggregate_never_writes_its_report_over_an_export_it_reads(tmp_path):
     beside = folder / "rapport.csv"
     assert run_cli("usage", "aggregate", str(folder), "--out", str(beside)).returncode == 0
     assert beside.exists()
+
+
+def test_aggregate_refuses_an_ending_it_does_not_write(tmp_path):
+    # "--out rapport.xls" wrote a CSV under Excel's old ending (Excel then warns that the
+    # file is not what its name says); without --format, the ending chooses or is refused.
+    data = tmp_path / "data"
+    seed(data, last_month())
+    export = tmp_path / "e.json"
+    run_cli("--data-dir", str(data), "usage", "export", "--out", str(export))
+    for name in ("rapport.xls", "rapport.docx"):
+        result = run_cli("usage", "aggregate", str(export), "--out", str(tmp_path / name))
+        assert result.returncode == 2
+        assert ".csv, .xlsx, .pdf eller .jsonl" in result.stderr and "--format" in result.stderr
+        assert not (tmp_path / name).exists()
+    named = tmp_path / "rapport.txt"
+    args = ("usage", "aggregate", str(export), "--out", str(named), "--format", "csv")
+    assert run_cli(*args).returncode == 0 and named.read_bytes().startswith(b"\xef\xbb\xbf")
+    bare = tmp_path / "rapport"
+    assert run_cli("usage", "aggregate", str(export), "--out", str(bare)).returncode == 0

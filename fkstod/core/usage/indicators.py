@@ -468,18 +468,41 @@ def _at_most_pair(
     is shown, the larger is its ceiling: beside a shown total either can pin hidden
     counts. So each is hidden wherever the other is (the larger knows it is at least the
     smaller, as a count knows it is at least its :data:`PARTS`), until neither hides a
-    cell the other shows; the audit of each checks every cell it hides. Hidden cells
-    only grow, so this ends.
+    cell the other shows; the audit of each checks every cell it hides.
+
+    A 0 of the smaller stays shown, and beside a hidden larger count it leaves the
+    difference of the two as that count's ceiling: where both totals of a line are
+    shown, the larger less the smaller ("started 39, completed 36": 3 flows left) is
+    what all the line's differences add up to, so a hidden started count beside a
+    completed 0 is at most 3. Such a total of the smaller is hidden as well
+    (:func:`_narrow_gaps`). Hidden cells only grow, so this ends.
     """
     floor = extend(smaller)
     least = floor if least is None else _max_of(least, floor)
     also: frozenset[tuple[int, int]] = frozenset()
+    gaps: frozenset[tuple[int, int]] = frozenset()
     while True:
         big = protect(larger, threshold, hide=hide, least=least, also=also)
-        small = protect(smaller, threshold, also=big.suppressed)
-        if small.suppressed <= big.suppressed:
+        small = protect(smaller, threshold, also=big.suppressed | gaps)
+        gaps |= _narrow_gaps(big, small, threshold)
+        if small.suppressed <= big.suppressed and gaps <= small.suppressed:
             return big, small
-        also = small.suppressed
+        also = small.suppressed | gaps
+
+
+def _narrow_gaps(big: Protected, small: Protected, threshold: int) -> frozenset[tuple[int, int]]:
+    """Return the smaller's shown totals that give a hidden larger count beside a 0 of the
+    smaller a ceiling below ``threshold``: larger total less smaller total, both shown."""
+    last_row, last_col = len(big.values) - 1, len(big.values[0]) - 1
+    out = set()
+    for i, j in big.suppressed:
+        if small.values[i][j]:
+            continue
+        for r, c in {(i, last_col), (last_row, j), (last_row, last_col)}:
+            shown = (r, c) not in big.suppressed and (r, c) not in small.suppressed
+            if shown and small.values[r][c] and big.values[r][c] - small.values[r][c] < threshold:
+                out.add((r, c))
+    return frozenset(out)
 
 
 def _max_of(a: Sequence[Sequence[int]], b: Sequence[Sequence[int]]) -> list[list[int]]:

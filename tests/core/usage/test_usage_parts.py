@@ -161,6 +161,23 @@ def test_completed_flows_shown_under_hidden_started_do_not_give_the_hidden_not_a
     assert_safe(report)
 
 
+def test_a_completed_0_beside_a_hidden_started_leaves_no_narrow_ceiling() -> None:
+    # Seen by the attacker: started 39 and completed 36 shown for all, so 3 flows were
+    # left in all; a hidden started count of 1 beside a completed 0 was 1 to 3.
+    one = ("aktivitetsersattning", "b", "not_asked", 1, 0)
+    calls = [("aktivitetsersattning", "a", "asked", 1)] * 2
+    calls += [("aktivitetsersattning", "a", "not_asked", 1)] * 2 + [one]
+    calls += [("sjukpenning", "a", "asked", 1)] * 20 + [("sjukpenning", "a", "not_asked", 1)] * 6
+    calls += [("sjukpenning", "a", "not_asked", 1, 0)]
+    calls += [("sjukpenning", "b", "asked", 1)] * 5 + [("sjukpenning", "b", "not_asked", 1)]
+    calls += [("sjukpenning", "b", None, 1, 0)]
+    report = build_report(cells_of(calls), period="month", units=UNITS[:2], sparse_below=0)
+    (period,) = report.periods
+    assert report.table("flows_completed", period).value("aktivitetsersattning", "b") == 0
+    assert report.table("flows_started", period).value("aktivitetsersattning", "b") is None
+    assert_safe(report)
+
+
 @pytest.mark.parametrize("seed", range(60))
 def test_no_hidden_count_is_pinned_or_confined_by_started_asked_and_not_asked(seed: int) -> None:
     rng = random.Random(seed)

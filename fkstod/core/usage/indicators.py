@@ -24,7 +24,14 @@ from dataclasses import dataclass, field
 from fkstod.core.i18n import _
 from fkstod.core.usage.merge import CellKey
 from fkstod.core.usage.registry import OTHER
-from fkstod.core.usage.suppress import Edge, Protected, extend, protect, protect_network
+from fkstod.core.usage.suppress import (
+    Edge,
+    Protected,
+    bounds,
+    extend,
+    protect,
+    protect_network,
+)
 from fkstod.core.usage.units import DEFAULT_THRESHOLD, Unit
 from fkstod.core.vocabulary import BENEFITS, NOT_ASKED_REASONS
 
@@ -474,8 +481,9 @@ def _at_most_pair(
     difference of the two as that count's ceiling: where both totals of a line are
     shown, the larger less the smaller ("started 39, completed 36": 3 flows left) is
     what all the line's differences add up to, so a hidden started count beside a
-    completed 0 is at most 3. Such a total of the smaller is hidden as well
-    (:func:`_narrow_gaps`). Hidden cells only grow, so this ends.
+    completed 0 is at most 3. Such totals of the smaller are hidden as well, one at a
+    time, until the attacker's ceiling is no longer narrow (:func:`_narrow_gaps`).
+    Hidden cells only grow, so this ends.
     """
     floor = extend(smaller)
     least = floor if least is None else _max_of(least, floor)
@@ -491,18 +499,39 @@ def _at_most_pair(
 
 
 def _narrow_gaps(big: Protected, small: Protected, threshold: int) -> frozenset[tuple[int, int]]:
-    """Return the smaller's shown totals that give a hidden larger count beside a 0 of the
-    smaller a ceiling below ``threshold``: larger total less smaller total, both shown."""
-    last_row, last_col = len(big.values) - 1, len(big.values[0]) - 1
-    out = set()
-    for i, j in big.suppressed:
-        if small.values[i][j]:
-            continue
-        for r, c in {(i, last_col), (last_row, j), (last_row, last_col)}:
-            shown = (r, c) not in big.suppressed and (r, c) not in small.suppressed
-            if shown and small.values[r][c] and big.values[r][c] - small.values[r][c] < threshold:
-                out.add((r, c))
-    return frozenset(out)
+    """Return one shown total of the smaller to hide, or nothing when none is needed.
+
+    The differences larger less smaller are counts too (flows left before their end):
+    never negative, known where both are shown, and adding up, in every line whose
+    two totals are shown, to their difference. Beside a smaller count shown (a 0), a
+    hidden larger count is that 0 plus its difference, so the attacker's ceiling of
+    the difference (:func:`~fkstod.core.usage.suppress.bounds`, exact for a table)
+    must let a small count reach ``threshold`` and any other move. If it does not,
+    the shown total of the smaller with the least difference is returned.
+    """
+    n_rows, n_cols = len(big.values), len(big.values[0])
+    diff = [[big.values[i][j] - small.values[i][j] for j in range(n_cols)] for i in range(n_rows)]
+    unknown = big.suppressed | small.suppressed
+    beside = [(i, j) for i, j in big.suppressed if (i, j) not in small.suppressed]
+    if not beside:
+        return frozenset()
+    # bounds() gives every hidden difference above 0 the floor 1 of a "..": more than
+    # the attacker knows of a difference, so the check errs on the safe side.
+    found = bounds(diff, unknown)
+    weak = False
+    for i, j in beside:
+        low, high = found.get((i, j), (diff[i][j], diff[i][j]))
+        top = small.values[i][j] + high
+        if (0 < big.values[i][j] < threshold and top < threshold) or low == high:
+            weak = True
+            break
+    if not weak:
+        return frozenset()
+    totals = [(i, n_cols - 1) for i in range(n_rows)] + [(n_rows - 1, j) for j in range(n_cols)]
+    shown = [t for t in totals if t not in unknown and small.values[t[0]][t[1]] > 0]
+    if not shown:
+        return frozenset()
+    return frozenset({min(shown, key=lambda t: (diff[t[0]][t[1]], t))})
 
 
 def _max_of(a: Sequence[Sequence[int]], b: Sequence[Sequence[int]]) -> list[list[int]]:

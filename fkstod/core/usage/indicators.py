@@ -517,7 +517,7 @@ def _narrow_gaps(big: Protected, small: Protected, threshold: int) -> frozenset[
         return frozenset()
     # bounds() gives every hidden difference above 0 the floor 1 of a "..": more than
     # the attacker knows of a difference, so the check errs on the safe side.
-    found = bounds(diff, unknown)
+    found = bounds(diff, unknown, only=beside)
     weak = False
     for i, j in beside:
         low, high = found.get((i, j), (diff[i][j], diff[i][j]))

@@ -375,8 +375,11 @@ def bounds(
     values: Sequence[Sequence[int]],
     supp: frozenset[Cell] | set[Cell],
     least: Sequence[Sequence[int]] | None = None,
+    only: Sequence[Cell] | None = None,
 ) -> dict[Cell, tuple[float, float]]:
     """Return the tightest interval of every suppressed cell, as an attacker computes it.
+
+    ``only``: the cells to compute (of the suppressed), when not all are wanted.
 
     The attacker knows every shown cell, that the lines add up, that counts are
     never negative and that a suppressed count is never 0 (:func:`floor`). In the
@@ -390,7 +393,9 @@ def bounds(
     n_rows = len(values)
     arcs = dict(_arcs(values, supp, least))
     out: dict[Cell, tuple[float, float]] = {}
-    for cell, (low, high) in arcs.items():
+    wanted = arcs if only is None else [cell for cell in only if cell in arcs]
+    for cell in wanted:
+        low, high = arcs[cell]
         caps = _capacities(arcs, cell, n_rows)
         r, c = cell[0], n_rows + cell[1]
         up = min(high, _max_flow(caps, c, r))

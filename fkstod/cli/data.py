@@ -99,8 +99,15 @@ def open_data_store(
     return opened
 
 
-def protected(args: argparse.Namespace, *inputs: Path) -> Protected:
-    """Return what a command's output must never replace: the data folder and its inputs."""
+def protected(
+    args: argparse.Namespace, *inputs: Path, read_folders: tuple[Path, ...] = ()
+) -> Protected:
+    """Return what a command's output must never replace: the data folder and its inputs.
+
+    ``read_folders``: folders whose ``*.json`` files are read (a merge's folders).
+    """
     from fkstod import paths
 
-    return Protected(folders=(paths.data_dir(args.data_dir),), files=inputs)
+    return Protected(
+        folders=(paths.data_dir(args.data_dir),), files=inputs, read_folders=read_folders
+    )

@@ -48,7 +48,7 @@ def register(sub: argparse._SubParsersAction) -> None:
         "--format",
         dest="fmt",
         choices=("csv", "xlsx", "pdf", "jsonl"),
-        help=_("rapportens format (utan: av filnamnets ändelse, annars csv)"),
+        help=_("rapportens format (utan: av filnamnets ändelse; utan ändelse csv)"),
     )
     a.add_argument("--period", choices=("month", "quarter", "year"), default="month")
     a.add_argument(
@@ -197,28 +197,122 @@ def _nothing_complete(counted: list[str], exported: dict[str, int], current: str
     return " ".join(parts)
 
 
+class _Progress:
+    """How far a long merge has come, on one line of stderr, at a terminal only.
+
+    Thousands of files take seconds; a script or a log gets no progress lines.
+    """
+
+    def __init__(self) -> None:
+        self.shown = sys.stderr.isatty()
+        self.last = 0.0
+        self.text = ""
+
+    def _show(self, text: str, done: int, total: int) -> None:
+        import time
+
+        now = time.monotonic()
+        if not self.shown or (done < total and now - self.last < 0.1):
+            return
+        self.last = now
+        self.text = text
+        print("\r" + text, end="", file=sys.stderr, flush=True)
+
+    def files(self, done: int, total: int) -> None:
+        """Called by the merge after each file."""
+        from fkstod.core.plural import count_text
+
+        self._show(
+            _("Läser exportfiler: {done} av {total}").format(
+                done=count_text(done), total=count_text(total)
+            ),
+            done,
+            total,
+        )
+
+    def periods(self, done: int, total: int) -> None:
+        """Called by the protection before each period and at its end."""
+        if done:
+            self._show(
+                _("Skyddar rapporten: period {done} av {total}").format(done=done, total=total),
+                done,
+                total,
+            )
+
+    def end(self) -> None:
+        """End the progress line, so that what follows starts on a line of its own."""
+        if self.shown and self.text:
+            print(file=sys.stderr, flush=True)
+            self.text = ""
+
+
 def aggregate(args: argparse.Namespace) -> int:
     """Merge exports and write the protected report; exit 1 when a file was skipped."""
+    progress = _Progress()
+    written: list[Path] = []
+    try:
+        return _aggregate(args, progress, written)
+    except KeyboardInterrupt:
+        progress.end()
+        if written:
+            print(
+                _("Avbruten: rapporten {path} hade redan sparats.").format(path=written[0]),
+                file=sys.stderr,
+            )
+        else:
+            print(_("Avbruten: ingen rapport sparades."), file=sys.stderr)
+        return 130
+    finally:
+        progress.end()
+
+
+def _aggregate(args: argparse.Namespace, progress: _Progress, written: list[Path]) -> int:
     from fkstod.cli.base import CliError
     from fkstod.cli.data import protected
     from fkstod.core import files
     from fkstod.core.flows import load_library
+    from fkstod.core.usage import merge
     from fkstod.core.usage.indicators import build_report
-    from fkstod.core.usage.merge import merge_exports
+    from fkstod.core.usage.merge import not_read_reason
     from fkstod.core.usage.units import shipped_threshold, shipped_units
 
     fmt = args.fmt or (args.out.suffix.lower().lstrip(".") or "csv")
     if fmt not in ("csv", "xlsx", "pdf", "jsonl"):
-        fmt = "csv"
+        # "rapport.xls" as CSV: Excel warns the file is not what its name says.
+        from fkstod.cli.base import EXIT_USAGE
+
+        print(
+            _(
+                "fkstod usage aggregate: --out: fkstod skriver inte {ending}-filer; välj "
+                ".csv, .xlsx, .pdf eller .jsonl, eller ange --format (se fkstod usage "
+                "aggregate --help)"
+            ).format(ending=args.out.suffix),
+            file=sys.stderr,
+        )
+        return EXIT_USAGE
     threshold = shipped_threshold() if args.threshold is None else args.threshold
     if threshold < 2:
         raise CliError(_("--threshold: ska vara minst 2"))
     for given in args.inputs:
         if not files.exists(given):
             raise CliError(_("{path}: finns inte").format(path=given))
+    target = protected(
+        args,
+        *[p for p in args.inputs if not files.is_folder(p)],
+        read_folders=tuple(p for p in args.inputs if files.is_folder(p)),
+    )
+    # Refused before the merge, not after minutes of it: the same check as the write's.
+    files.check_target(args.out, target)
     units = shipped_units()
-    result = merge_exports(args.inputs, content_ids={"flow": load_library().ids()}, units=units)
+    result = merge.merge_exports(
+        args.inputs,
+        content_ids={"flow": load_library().ids()},
+        units=units,
+        progress=progress.files,
+    )
     if not result.found():
+        for path in result.not_read:
+            print(f"{path}: {not_read_reason()}", file=sys.stderr)
         # A wrong folder, most likely: an empty report would look like a month of nothing.
         raise CliError(
             _("{where}: inga exportfiler (.json); ingen rapport sparades").format(
@@ -229,8 +323,14 @@ def aggregate(args: argparse.Namespace) -> int:
         for skipped in result.skipped:
             print(f"{skipped.path}: {skipped.reason}", file=sys.stderr)
         raise CliError(_("ingen av filerna kunde räknas; ingen rapport sparades"))
-    report = build_report(result.cells, period=args.period, units=units, threshold=threshold)
-    target = protected(args, *[p for p in args.inputs if not files.is_folder(p)])
+    report = build_report(
+        result.cells,
+        period=args.period,
+        units=units,
+        threshold=threshold,
+        progress=progress.periods,
+    )
+    progress.end()
     if fmt == "pdf":
         from fkstod.qt.charts import report_pdf
 
@@ -239,8 +339,11 @@ def aggregate(args: argparse.Namespace) -> int:
         from fkstod.core.usage.outputs import write_report
 
         write_report(args.out, report, fmt, target)
+    written.append(args.out)
     for skipped in result.skipped:
         print(f"{skipped.path}: {skipped.reason}", file=sys.stderr)
+    for path in result.not_read:
+        print(f"{path}: {not_read_reason()}", file=sys.stderr)
     from fkstod.core.usage.indicators import between_merges
 
     print(_("Obs: {note}").format(note=between_merges()), file=sys.stderr)
@@ -255,6 +358,14 @@ def aggregate(args: argparse.Namespace) -> int:
         ),
         plural(len(result.skipped), _("{n} fil räknades inte"), _("{n} filer räknades inte")),
     ]
+    if result.not_read:
+        parts.append(
+            plural(
+                len(result.not_read),
+                _("{n} fil i mappen lästes inte (inte .json)"),
+                _("{n} filer i mappen lästes inte (inte .json)"),
+            )
+        )
     if result.replaced:
         parts.insert(
             2,

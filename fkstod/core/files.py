@@ -71,10 +71,13 @@ class Protected:
     Attributes:
         folders: folders no output may lie in (fkstod's data folder).
         files: files no output may be (the input being read).
+        read_folders: folders whose ``*.json`` files are all inputs (a merge of a
+            folder of exports): no output may be such a file, there yet or not.
     """
 
     folders: tuple[Path, ...] = ()
     files: tuple[Path, ...] = ()
+    read_folders: tuple[Path, ...] = ()
 
 
 #: For tests and for writes whose target fkstod chose itself.
@@ -143,6 +146,18 @@ def check_target(path: Path, protected: Protected, *, folder: bool = False) -> P
                     "ska sparas. Ingenting har ändrats"
                 ),
             )
+    if target.name.lower().endswith(".json"):
+        for read in protected.read_folders:
+            if _same_file(target.parent, Path(os.path.abspath(read)).resolve()):
+                raise FileProblem(
+                    path,
+                    0,
+                    _(
+                        "filen ligger i mappen med exporter som läses in, där varje .json-fil "
+                        "räknas som en export; spara i en annan mapp eller under en annan "
+                        "ändelse. Ingenting har ändrats"
+                    ),
+                )
     # One stat for the three questions below: Path.is_dir() and exists() raise for some
     # faults (a name too long for the file system) instead of answering False.
     try:

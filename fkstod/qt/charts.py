@@ -25,6 +25,8 @@ if TYPE_CHECKING:
     from fkstod.core.usage.indicators import Report
 
 MARK = ".."
+#: A value that does not exist (a share of no calls): as the report writes it.
+NO_SHARE = "–"
 _STYLES = (
     Qt.PenStyle.SolidLine,
     Qt.PenStyle.DashLine,
@@ -38,10 +40,19 @@ _MARKERS = ("circle", "square", "triangle", "diamond", "cross", "plus")
 
 @dataclass(frozen=True)
 class Series:
-    """One line: its name and a value (None: suppressed) per period."""
+    """One line: its name and a value (None: suppressed) per period.
+
+    ``absent`` marks, per period, a value that does not exist (a share of no calls):
+    None as well, but a plain gap, without the ".." of a value kept back.
+    """
 
     name: str
     values: tuple[float | None, ...]
+    absent: tuple[bool, ...] = ()
+
+    def is_absent(self, i: int) -> bool:
+        """Return True when the ``i``-th value does not exist (not: is kept back)."""
+        return i < len(self.absent) and self.absent[i]
 
 
 @dataclass(frozen=True)
@@ -145,7 +156,13 @@ def paint_chart(
     plot.setRight(rect.right() - 12)
     # Under the period labels: a strip with a row per series for its suppressed values
     # (marker and ".."), kept off the value axis so that a mark never reads as a value.
-    strip = legend_rows if any(v is None for s in chart.series for v in s.values) else 0
+    strip = (
+        legend_rows
+        if any(
+            v is None and not s.is_absent(i) for s in chart.series for i, v in enumerate(s.values)
+        )
+        else 0
+    )
     # The note under it, wrapped to the chart's width: room for all of its lines.
     note = _('".." = värdet visas inte: det är ett litet antal eller kan räknas fram ur ett.')
     note_box = QRectF(rect.left() + 6, 0, rect.width() - 12, line_h * 10)
@@ -201,6 +218,8 @@ def paint_chart(
                 if segment:
                     runs.append(segment)
                 segment = []
+                if series.is_absent(i):
+                    continue  # nothing to show: a gap alone, no ".."
                 # A gap, and the series' marker with ".." just above the axis: suppressed,
                 # not 0; the marker says whose value it is without colour.
                 mark_y = plot.bottom() + line_h * (1.9 + k * 1.1)
@@ -257,7 +276,13 @@ def chart_rows(chart: Chart) -> list[list[str]]:
     decimals = 1 if chart.percent else 0
     header = [_("Period"), *(s.name for s in chart.series)]
     return [header] + [
-        [period, *(swedish_number(s.values[i], decimals, chart.percent) for s in chart.series)]
+        [
+            period,
+            *(
+                NO_SHARE if s.is_absent(i) else swedish_number(s.values[i], decimals, chart.percent)
+                for s in chart.series
+            ),
+        ]
         for i, period in enumerate(chart.periods)
     ]
 
@@ -272,7 +297,8 @@ def share_chart(report: Report) -> Chart:
         for period in report.periods:
             share = report.share_asked(period, benefit, TOTAL)
             values.append(None if share is None else 100 * share)
-        series.append(Series(report.benefit_name(benefit), tuple(values)))
+        absent = tuple(report.share_absent(p, benefit, TOTAL) for p in report.periods)
+        series.append(Series(report.benefit_name(benefit), tuple(values), absent))
     return Chart(_("Andel samtal där frågan om våld ställdes"), report.periods, tuple(series), True)
 
 

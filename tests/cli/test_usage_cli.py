@@ -244,3 +244,112 @@ def test_a_month_sent_again_with_more_counts_is_counted_once_in_its_latest_form(
         if r["indicator"] == "flows_started" and r["benefit"] == "total" and r["unit"] == "total"
     ]
     assert started["count"] == 40  # not 70
+
+
+def test_aggregate_names_a_file_in_the_folder_it_did_not_read(tmp_path):
+    # An export renamed to .xlsx by hand is not read from a folder: said, not lost unseen.
+    folder = tmp_path / "exporter"
+    folder.mkdir()
+    for i, name in enumerate(("anna.json", "bo.xlsx")):
+        data = tmp_path / f"data{i}"
+        seed(data, last_month())
+        run_cli("--data-dir", str(data), "usage", "export", "--out", str(folder / name))
+    out = tmp_path / "rapport.csv"
+    result = run_cli("usage", "aggregate", str(folder), "--out", str(out))
+    assert result.returncode == 0, result.stderr
+    assert f"{folder / 'bo.xlsx'}: lästes inte" in result.stderr
+    assert "1 export räknad" in result.stdout
+    assert "1 fil i mappen lästes inte (inte .json)" in result.stdout
+
+
+def test_aggregate_at_a_terminal_shows_how_far_it_has_come(tmp_path, monkeypatch):
+    # A long merge (thousands of files) said nothing until it was done; at a terminal
+    # it now counts the files read and the periods protected, on one line of stderr.
+    import contextlib
+    import io
+
+    from fkstod.cli import main
+
+    class Tty(io.StringIO):
+        def isatty(self):
+            return True
+
+    folder = tmp_path / "exporter"
+    folder.mkdir()
+    for i in range(3):
+        data = tmp_path / f"data{i}"
+        seed(data, last_month())
+        run_cli("--data-dir", str(data), "usage", "export", "--out", str(folder / f"e{i}.json"))
+    err = Tty()
+    with contextlib.redirect_stdout(io.StringIO()), contextlib.redirect_stderr(err):
+        code = main(["usage", "aggregate", str(folder), "--out", str(tmp_path / "r.csv")])
+    assert code == 0
+    text = err.getvalue()
+    assert "\rLäser exportfiler: 3 av 3" in text
+    assert "Skyddar rapporten: period 1 av 1" in text
+    # Not at a terminal (a script, a log): no progress lines.
+    quiet = run_cli("usage", "aggregate", str(folder), "--out", str(tmp_path / "r2.csv"))
+    assert "Läser exportfiler" not in quiet.stderr
+
+
+def test_aggregate_stopped_by_ctrl_c_says_so_and_writes_nothing(tmp_path, monkeypatch):
+    from fkstod.core.usage import merge
+
+    data = tmp_path / "data"
+    seed(data, last_month())
+    export = tmp_path / "e.json"
+    run_cli("--data-dir", str(data), "usage", "export", "--out", str(export))
+
+    def interrupted(*args, **kw):
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(merge, "merge_exports", interrupted)
+    result = run_cli("usage", "aggregate", str(export), "--out", str(tmp_path / "r.csv"))
+    assert result.returncode == 130
+    assert "Avbruten: ingen rapport sparades." in result.stderr
+    assert not (tmp_path / "r.csv").exists()
+
+
+def test_aggregate_never_writes_its_report_over_an_export_it_reads(tmp_path):
+    # "--out exporter/anna.json" wrote the report over a caseworker's export in
+    # the folder being merged (only files given by name were protected), and the next
+    # merge skipped it as broken: a month lost. A .json file in a folder being read is
+    # an input, whether it is there yet or not.
+    folder = tmp_path / "exporter"
+    folder.mkdir()
+    data = tmp_path / "data"
+    seed(data, last_month())
+    export = folder / "anna.json"
+    run_cli("--data-dir", str(data), "usage", "export", "--out", str(export))
+    before = export.read_bytes()
+    for target in (export, folder / "ny.JSON"):
+        args = ("usage", "aggregate", str(folder), "--out", str(target), "--format", "jsonl")
+        result = run_cli(*args)
+        assert result.returncode == 1
+        assert f"{target}: " in result.stderr and "exporter som läses" in result.stderr
+        assert "Ingenting har ändrats" in result.stderr
+    assert export.read_bytes() == before
+    assert not (folder / "ny.JSON").exists()
+    # Beside the exports, under another ending, a report is welcome.
+    beside = folder / "rapport.csv"
+    assert run_cli("usage", "aggregate", str(folder), "--out", str(beside)).returncode == 0
+    assert beside.exists()
+
+
+def test_aggregate_refuses_an_ending_it_does_not_write(tmp_path):
+    # "--out rapport.xls" wrote a CSV under Excel's old ending (Excel then warns that the
+    # file is not what its name says); without --format, the ending chooses or is refused.
+    data = tmp_path / "data"
+    seed(data, last_month())
+    export = tmp_path / "e.json"
+    run_cli("--data-dir", str(data), "usage", "export", "--out", str(export))
+    for name in ("rapport.xls", "rapport.docx"):
+        result = run_cli("usage", "aggregate", str(export), "--out", str(tmp_path / name))
+        assert result.returncode == 2
+        assert ".csv, .xlsx, .pdf eller .jsonl" in result.stderr and "--format" in result.stderr
+        assert not (tmp_path / name).exists()
+    named = tmp_path / "rapport.txt"
+    args = ("usage", "aggregate", str(export), "--out", str(named), "--format", "csv")
+    assert run_cli(*args).returncode == 0 and named.read_bytes().startswith(b"\xef\xbb\xbf")
+    bare = tmp_path / "rapport"
+    assert run_cli("usage", "aggregate", str(export), "--out", str(bare)).returncode == 0

@@ -592,3 +592,22 @@ def test_every_file_is_written_and_read_through_core_files():
             if (module, call) not in ALLOWED_CALLS:
                 found.append(f"{module}:{node.lineno}: {call}")
     assert found == [], "write and read files through fkstod.core.files:\n" + "\n".join(found)
+
+
+def test_no_write_is_a_json_file_of_a_folder_read_as_exports(tmp_path):
+    # A merge reads every *.json of its folders: none may be an output, there yet or not.
+    from fkstod.core.files import FileProblem, Protected, write_file
+
+    folder = tmp_path / "exporter"
+    folder.mkdir()
+    export = folder / "anna.json"
+    export.write_bytes(b"{}")
+    guard = Protected(read_folders=(folder,))
+    for target in (export, folder / "Ny.Json"):
+        with pytest.raises(FileProblem, match="mappen med exporter som läses in"):
+            write_file(target, b"rapport", guard)
+    assert export.read_bytes() == b"{}" and not (folder / "Ny.Json").exists()
+    write_file(folder / "rapport.csv", b"rapport", guard)  # another ending: welcome
+    (folder / "inner").mkdir()
+    write_file(folder / "inner" / "x.json", b"{}", guard)  # a folder inside is not read
+    assert (folder / "rapport.csv").exists() and (folder / "inner" / "x.json").exists()

@@ -24,7 +24,14 @@ from dataclasses import dataclass, field
 from fkstod.core.i18n import _
 from fkstod.core.usage.merge import CellKey
 from fkstod.core.usage.registry import OTHER
-from fkstod.core.usage.suppress import Edge, Protected, protect, protect_network
+from fkstod.core.usage.suppress import (
+    Edge,
+    Protected,
+    bounds,
+    extend,
+    protect,
+    protect_network,
+)
 from fkstod.core.usage.units import DEFAULT_THRESHOLD, Unit
 from fkstod.core.vocabulary import BENEFITS, NOT_ASKED_REASONS
 
@@ -34,6 +41,9 @@ TOTAL = "total"
 NO_UNIT = "ingen_enhet"
 #: How a suppressed value is shown, everywhere.
 MARK = ".."
+#: How a share that does not exist is shown: no call asked or did not ask (Statistics
+#: Sweden's "–", nothing to report). Never "..": that says a value is kept back.
+NO_SHARE = "–"
 PERIODS = ("month", "quarter", "year")
 
 
@@ -63,6 +73,11 @@ def report_explanation(report: Report) -> str:
                 "i vart och ett har en av månaderna för få antal för att visas för sig."
             )
         text += " " + rolled.format(quarters=quarters)
+    if report.has_absent_share():
+        text += " " + _(
+            '"{mark}" vid en andel: inga samtal där frågan ställdes eller inte ställdes, '
+            "så det finns ingen andel att visa."
+        ).format(mark=NO_SHARE)
     return text
 
 
@@ -126,6 +141,18 @@ BY_CODE = {i.code: i for i in INDICATORS}
 #: part's own audit is the reader's), and the count's audit knows it is at least
 #: the sum of its parts (what that sum truly is: more than a reader can know).
 PARTS: dict[str, tuple[str, ...]] = {"flows_started": ("asked", "not_asked")}
+#: Counts never larger than another indicator's count in the same cell: a flow
+#: completes only after it started, and every step that records that the person
+#: declined support records that it was offered (a test reads the shipped flows for
+#: codes always set together). Shown beside a hidden "flows started", they are
+#: its floors: "Flöden avslutade 8, 6, 22" under a hidden row of 37 gave the started
+#: counts almost exactly, and through them (less "asked") the hidden "not asked";
+#: hidden where the larger is shown, the larger is its ceiling. So the two are hidden
+#: in the same cells (:func:`_at_most_pair`).
+AT_MOST: dict[str, str] = {
+    "flows_completed": "flows_started",
+    "referral_declined": "referral_offered",
+}
 #: The indicators that break "not asked" down by its reason. Every step that sets
 #: ``not_asked`` also sets one reason, so they sum to it, and they are protected
 #: together with it (:func:`_not_asked_tables`); they are published per benefit for
@@ -224,6 +251,24 @@ class Report:
             return None
         return asked / (asked + not_asked)
 
+    def share_absent(self, period: str, benefit: str, unit: str) -> bool:
+        """Return True when there is no share: asked and not asked are both shown as 0.
+
+        Made of shown values only, like the share: it says no more than the table does.
+        """
+        asked = self.table("asked", period).value(benefit, unit)
+        not_asked = self.table("not_asked", period).value(benefit, unit)
+        return asked == 0 and not_asked == 0
+
+    def has_absent_share(self) -> bool:
+        """Return True when some share of the report is absent (:meth:`share_absent`)."""
+        return any(
+            self.share_absent(period, benefit, unit)
+            for period in self.periods
+            for benefit in self.benefits
+            for unit in self.units
+        )
+
     def rows(self) -> Iterator[ReportRow]:
         """Yield every published value: by period, indicator, benefit, unit."""
         for period in self.periods:
@@ -287,6 +332,7 @@ def build_report(
     units: Sequence[Unit] = (),
     threshold: int = DEFAULT_THRESHOLD,
     sparse_below: int | None = None,
+    progress: Callable[[int, int], bool | None] | None = None,
 ) -> Report:
     """Return the protected indicator report of merged ``cells``.
 
@@ -298,6 +344,7 @@ def build_report(
             ``4 * threshold``) is sparse, and in a month report its whole quarter
             is reported as the quarter instead of its three months (all three, so
             that no month can be found as the quarter less the others).
+        progress: as for :func:`build_reports`.
 
     A quarter or year report is the month report of the same ``cells`` summed
     (:func:`_coarser`), so that the reports of one merge can be read together.
@@ -306,7 +353,7 @@ def build_report(
         raise ValueError(f"unknown period kind: {period}")
     if threshold < 2:
         raise ValueError("the threshold is at least 2")
-    months = _month_report(cells, units, threshold, sparse_below)
+    months = _month_report(cells, units, threshold, sparse_below, progress)
     return months if period == "month" else _coarser(months, period)
 
 
@@ -373,31 +420,34 @@ def _month_report(
     if not benefit_rows:
         benefit_rows, unit_cols = [OTHER], [NO_UNIT]
     tables: dict[tuple[str, str], IndicatorTable] = {}
-    # The parts of a count come first: their hidden cells are hidden in it too.
+    # The parts of a count come first: their hidden cells are hidden in it too. A count
+    # at most another is protected together with that one (_at_most_pair).
     by_parts = sorted(INDICATORS, key=lambda i: i.code in PARTS)
+    below = {larger: smaller for smaller, larger in AT_MOST.items()}
+
+    def inner(code: str, p: str) -> list[list[int]]:
+        return [[grouped.get((code, p, b, u), 0) for u in unit_cols] for b in benefit_rows]
+
     for done, p in enumerate(periods):
         if progress is not None and progress(done, len(periods)) is False:
             raise ReportStopped
         tables.update(_not_asked_tables(grouped, p, benefit_rows, unit_cols, threshold))
         for indicator in by_parts:
-            if indicator.code == "not_asked" or indicator.code in REASONS:
+            code = indicator.code
+            if code == "not_asked" or code in REASONS or code in AT_MOST:
                 continue
-            inner = [
-                [grouped.get((indicator.code, p, b, u), 0) for u in unit_cols] for b in benefit_rows
-            ]
-            parts = [tables[(code, p)].protected for code in PARTS.get(indicator.code, ())]
-            tables[(indicator.code, p)] = IndicatorTable(
-                indicator,
-                p,
-                (*benefit_rows, TOTAL),
-                (*unit_cols, TOTAL),
-                protect(
-                    inner,
-                    threshold,
-                    hide=frozenset().union(*(part.suppressed for part in parts)),
-                    least=_sum_of(parts) if parts else None,
-                ),
-            )
+            parts = [tables[(part, p)].protected for part in PARTS.get(code, ())]
+            hide = frozenset().union(*(part.suppressed for part in parts))
+            least = _sum_of(parts) if parts else None
+            shape = ((*benefit_rows, TOTAL), (*unit_cols, TOTAL))
+            if code in below:
+                larger, smaller = _at_most_pair(
+                    inner(code, p), inner(below[code], p), threshold, hide, least
+                )
+                tables[(below[code], p)] = IndicatorTable(BY_CODE[below[code]], p, *shape, smaller)
+            else:
+                larger = protect(inner(code, p), threshold, hide=hide, least=least)
+            tables[(code, p)] = IndicatorTable(indicator, p, *shape, larger)
     if progress is not None and progress(len(periods), len(periods)) is False:
         raise ReportStopped
     return Report(
@@ -410,6 +460,83 @@ def _month_report(
         threshold=threshold,
         tables=tables,
     )
+
+
+def _at_most_pair(
+    larger: Sequence[Sequence[int]],
+    smaller: Sequence[Sequence[int]],
+    threshold: int,
+    hide: frozenset[tuple[int, int]],
+    least: Sequence[Sequence[int]] | None,
+) -> tuple[Protected, Protected]:
+    """Protect a count and one never larger than it in any cell (:data:`AT_MOST`), together.
+
+    Shown where the larger is hidden, the smaller is its floor; hidden where the larger
+    is shown, the larger is its ceiling: beside a shown total either can pin hidden
+    counts. So each is hidden wherever the other is (the larger knows it is at least the
+    smaller, as a count knows it is at least its :data:`PARTS`), until neither hides a
+    cell the other shows; the audit of each checks every cell it hides.
+
+    A 0 of the smaller stays shown, and beside a hidden larger count it leaves the
+    difference of the two as that count's ceiling: where both totals of a line are
+    shown, the larger less the smaller ("started 39, completed 36": 3 flows left) is
+    what all the line's differences add up to, so a hidden started count beside a
+    completed 0 is at most 3. Such totals of the smaller are hidden as well, one at a
+    time, until the attacker's ceiling is no longer narrow (:func:`_narrow_gaps`).
+    Hidden cells only grow, so this ends.
+    """
+    floor = extend(smaller)
+    least = floor if least is None else _max_of(least, floor)
+    also: frozenset[tuple[int, int]] = frozenset()
+    gaps: frozenset[tuple[int, int]] = frozenset()
+    while True:
+        big = protect(larger, threshold, hide=hide, least=least, also=also)
+        small = protect(smaller, threshold, also=big.suppressed | gaps)
+        gaps |= _narrow_gaps(big, small, threshold)
+        if small.suppressed <= big.suppressed and gaps <= small.suppressed:
+            return big, small
+        also = small.suppressed | gaps
+
+
+def _narrow_gaps(big: Protected, small: Protected, threshold: int) -> frozenset[tuple[int, int]]:
+    """Return one shown total of the smaller to hide, or nothing when none is needed.
+
+    The differences larger less smaller are counts too (flows left before their end):
+    never negative, known where both are shown, and adding up, in every line whose
+    two totals are shown, to their difference. Beside a smaller count shown (a 0), a
+    hidden larger count is that 0 plus its difference, so the attacker's ceiling of
+    the difference (:func:`~fkstod.core.usage.suppress.bounds`, exact for a table)
+    must let a small count reach ``threshold`` and any other move. If it does not,
+    the shown total of the smaller with the least difference is returned.
+    """
+    n_rows, n_cols = len(big.values), len(big.values[0])
+    diff = [[big.values[i][j] - small.values[i][j] for j in range(n_cols)] for i in range(n_rows)]
+    unknown = big.suppressed | small.suppressed
+    beside = [(i, j) for i, j in big.suppressed if (i, j) not in small.suppressed]
+    if not beside:
+        return frozenset()
+    # bounds() gives every hidden difference above 0 the floor 1 of a "..": more than
+    # the attacker knows of a difference, so the check errs on the safe side.
+    found = bounds(diff, unknown, only=beside)
+    weak = False
+    for i, j in beside:
+        low, high = found.get((i, j), (diff[i][j], diff[i][j]))
+        top = small.values[i][j] + high
+        if (0 < big.values[i][j] < threshold and top < threshold) or low == high:
+            weak = True
+            break
+    if not weak:
+        return frozenset()
+    totals = [(i, n_cols - 1) for i in range(n_rows)] + [(n_rows - 1, j) for j in range(n_cols)]
+    shown = [t for t in totals if t not in unknown and small.values[t[0]][t[1]] > 0]
+    if not shown:
+        return frozenset()
+    return frozenset({min(shown, key=lambda t: (diff[t[0]][t[1]], t))})
+
+
+def _max_of(a: Sequence[Sequence[int]], b: Sequence[Sequence[int]]) -> list[list[int]]:
+    """Return the cell-by-cell larger of two extended tables of one shape."""
+    return [[max(x, y) for x, y in zip(ra, rb, strict=True)] for ra, rb in zip(a, b, strict=True)]
 
 
 def _sum_of(parts: Sequence[Protected]) -> list[list[int]]:

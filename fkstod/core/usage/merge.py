@@ -75,6 +75,9 @@ class MergeResult:
         stopped: True when the progress callback stopped the merge early.
         replaced: months of a file not counted because another file holds the
             same month of the same database (one with at least as many counts).
+        not_read: files in a given folder that were not read: their names do not
+            end in ``.json`` (an export renamed to ``.xlsx``, say). Named so that no
+            month is left out unseen; not skipped, as nothing says they are exports.
     """
 
     cells: dict[CellKey, int] = field(default_factory=dict)
@@ -83,6 +86,7 @@ class MergeResult:
     skipped: list[Skipped] = field(default_factory=list)
     stopped: bool = False
     replaced: int = 0
+    not_read: list[str] = field(default_factory=list)
 
     def found(self) -> int:
         """Return how many files were looked at: merged, copies and skipped."""
@@ -124,6 +128,45 @@ def _json_names(path: Path) -> list[str] | None:
             return sorted(e.name for e in entries if e.name.lower().endswith(".json"))
     except (files.FileProblem, OSError):
         return None
+
+
+#: What file managers leave in a folder by themselves (lower case): never named as not read.
+_LEFT_BY_SYSTEMS = frozenset({"desktop.ini", "thumbs.db"})
+
+
+def not_read(paths: Iterable[Path | str]) -> list[str]:
+    """Return the files in the given folders that a merge does not read (not ``*.json``).
+
+    Hidden files (a leading dot) and what Windows leaves in a folder are left out;
+    so are folders inside (a merge does not look into them).
+    """
+    out: list[str] = []
+    for given in paths:
+        path = Path(given)
+        if _json_names(path) is None:
+            continue
+        try:
+            with os.scandir(path) as entries:
+                names = sorted(
+                    e.name
+                    for e in entries
+                    if not e.name.lower().endswith(".json")
+                    and not e.name.startswith(".")
+                    and e.name.lower() not in _LEFT_BY_SYSTEMS
+                    and e.is_file()
+                )
+        except OSError:
+            continue
+        out.extend(str(path / name) for name in names)
+    return out
+
+
+def not_read_reason() -> str:
+    """Return why a file of :attr:`MergeResult.not_read` was not read (Swedish)."""
+    return _(
+        "lästes inte: i en mapp läses bara filer som slutar på .json; är filen en export, "
+        "ge den tillbaka namnet .json och sammanställ igen"
+    )
 
 
 def expand(paths: Iterable[Path | str]) -> Iterator[Path]:
@@ -169,7 +212,7 @@ def merge_exports(
     unit_codes = frozenset(u.code for u in units)
     now = today().strftime("%Y-%m")
     total = _count_files(paths)
-    result = MergeResult()
+    result = MergeResult(not_read=not_read(paths))
     seen: set[int] = set()
     # month id -> the month's total, the file it was added from (its path, kept once
     # per file) and the first 64 bits of that file's checksum: one small entry per month
@@ -209,6 +252,9 @@ def _read(
     # The file validated, or None with the reason added to ``result.skipped``.
     try:
         data = files.read_bytes(path, max_bytes)
+        kind = _not_an_export(data)
+        if kind is not None:
+            raise BadExport(kind)
         document = parse_json(data, str(path))
         return _validate(document, content, unit_codes, now)
     except files.FileProblem as exc:
@@ -218,6 +264,37 @@ def _read(
         result.skipped.append(Skipped(str(path), where + exc.problem.message))
     except BadExport as exc:
         result.skipped.append(Skipped(str(path), str(exc)))
+    return None
+
+
+def _not_an_export(data: bytes) -> str | None:
+    """Return what the file is when it plainly is not an export (Swedish), else None.
+
+    What a coordinator finds in a folder of exports: a file left empty, a workbook or
+    a zip saved under an export's name, an export opened in Excel and saved again as a
+    table, a file saved as UTF-16. Named for what it is, not as JSON's fault at
+    line 1, column 1.
+    """
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return _(
+            "filen är sparad som UTF-16 (till exempel av Excel eller Anteckningar); en export "
+            "är UTF-8: be om den ursprungliga exportfilen"
+        )
+    text = data.removeprefix(files.UTF8_BOM)
+    if not text.strip():
+        return _("filen är tom")
+    if text.startswith(b"PK\x03\x04"):
+        return _(
+            "filen är en Excel-arbetsbok eller en zip-fil, inte en statistikexport från fkstod "
+            "(en export är en .json-fil med text)"
+        )
+    first = text.lstrip().split(b"\n", 1)[0]
+    if not first.startswith((b"{", b"[")) and first.count(b";") >= 2:
+        return _("rad 1: ") + _(
+            "filen är en tabell med semikolon (som Excel sparar), inte en statistikexport: "
+            "en export som har öppnats och sparats i Excel går inte att räkna; be om den "
+            "ursprungliga exportfilen"
+        )
     return None
 
 

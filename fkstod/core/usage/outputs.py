@@ -14,7 +14,7 @@ from pathlib import Path
 
 from fkstod.core import files
 from fkstod.core.i18n import _
-from fkstod.core.usage.indicators import MARK, TOTAL, Report, report_explanation
+from fkstod.core.usage.indicators import MARK, NO_SHARE, TOTAL, Report, report_explanation
 
 FORMATS = ("csv", "xlsx", "jsonl")
 _SHARE = "share_asked"
@@ -37,9 +37,22 @@ def _header() -> list[str]:
     return [_("Period"), _("Förmån"), _("Enhet"), _("Indikator"), _("Värde")]
 
 
-def _table(report: Report) -> list[tuple[str, str, str, str, int | float | None, bool]]:
-    """Return (period, benefit, unit, indicator, value, is_share) rows, shares after counts."""
-    out: list[tuple[str, str, str, str, int | float | None, bool]] = []
+Value = int | float | str | None
+
+
+def _share(report: Report, period: str, benefit: str, unit: str) -> float | str | None:
+    # The share, NO_SHARE where there is none to show, None where it is kept back.
+    if report.share_absent(period, benefit, unit):
+        return NO_SHARE
+    return report.share_asked(period, benefit, unit)
+
+
+def _table(report: Report) -> list[tuple[str, str, str, str, Value, bool]]:
+    """Return (period, benefit, unit, indicator, value, is_share) rows, shares after counts.
+
+    A value is a count, a share, None (kept back: ``..``) or :data:`NO_SHARE`.
+    """
+    out: list[tuple[str, str, str, str, Value, bool]] = []
     for row in report.rows():
         period = sheet_period(row.period)
         out.append(
@@ -59,7 +72,7 @@ def _table(report: Report) -> list[tuple[str, str, str, str, int | float | None,
                     report.benefit_name(row.benefit),
                     report.unit_name(row.unit),
                     _("Andel där frågan ställdes (%)"),
-                    report.share_asked(row.period, row.benefit, row.unit),
+                    _share(report, row.period, row.benefit, row.unit),
                     True,
                 )
             )
@@ -81,6 +94,8 @@ def to_csv(report: Report) -> bytes:
     for period, benefit, unit, title, value, is_share in _table(report):
         if value is None:
             shown = MARK
+        elif isinstance(value, str):
+            shown = value
         elif is_share:
             shown = f"{100 * value:.1f}".replace(".", ",")
         else:
@@ -140,6 +155,8 @@ def to_xlsx(report: Report) -> bytes:
             data.write_string(r, col, text)
         if value is None:
             data.write_string(r, 4, MARK)
+        elif isinstance(value, str):
+            data.write_string(r, 4, value)
         elif is_share:
             data.write_number(r, 4, value, percent)
         else:
@@ -165,9 +182,11 @@ def to_xlsx(report: Report) -> bytes:
     for r, period in enumerate(report.periods, start=1):
         sheet.write_string(r, 0, sheet_period(period))
         for col, benefit in enumerate(benefits, start=1):
-            share = report.share_asked(period, benefit, TOTAL)
+            share = _share(report, period, benefit, TOTAL)
             if share is None:
                 sheet.write_string(r, col, MARK)
+            elif isinstance(share, str):
+                sheet.write_string(r, col, share)
             else:
                 sheet.write_number(r, col, share, percent)
                 sheet.write_number(r, helper + col - 1, share, percent)

@@ -90,6 +90,7 @@ def protect(
     *,
     hide: frozenset[Cell] | set[Cell] = frozenset(),
     least: Sequence[Sequence[int]] | None = None,
+    also: frozenset[Cell] | set[Cell] = frozenset(),
 ) -> Protected:
     """Return the table ``inner`` (R rows of C non-negative counts) with its totals, protected.
 
@@ -100,6 +101,9 @@ def protect(
             audit covers it, and this table's audit leaves it out.
         least: per cell of the extended table, what the count is at least from
             other tables (the sum of its parts), as the floor of the audit.
+        also: cells of the extended table to hide because they are hidden in a
+            table bound to this one (a 0 stays shown); unlike ``hide``, the audit
+            checks them as it checks every other hidden cell.
 
     Raises:
         ValueError: a negative count or a ragged table.
@@ -112,7 +116,7 @@ def protect(
     n_rows, n_cols = len(ext), len(ext[0])
     primary = {(i, j) for i in range(n_rows) for j in range(n_cols) if 0 < ext[i][j] < threshold}
     covered = {(i, j) for i, j in hide if ext[i][j] > 0}
-    supp = set(primary) | covered
+    supp = set(primary) | covered | {(i, j) for i, j in also if ext[i][j] > 0}
     while True:
         _close_cycles(ext, supp)
         # The rules above already leave no cell pinned; the audit checks it as well,
@@ -371,8 +375,11 @@ def bounds(
     values: Sequence[Sequence[int]],
     supp: frozenset[Cell] | set[Cell],
     least: Sequence[Sequence[int]] | None = None,
+    only: Sequence[Cell] | None = None,
 ) -> dict[Cell, tuple[float, float]]:
     """Return the tightest interval of every suppressed cell, as an attacker computes it.
+
+    ``only``: the cells to compute (of the suppressed), when not all are wanted.
 
     The attacker knows every shown cell, that the lines add up, that counts are
     never negative and that a suppressed count is never 0 (:func:`floor`). In the
@@ -386,7 +393,9 @@ def bounds(
     n_rows = len(values)
     arcs = dict(_arcs(values, supp, least))
     out: dict[Cell, tuple[float, float]] = {}
-    for cell, (low, high) in arcs.items():
+    wanted = arcs if only is None else [cell for cell in only if cell in arcs]
+    for cell in wanted:
+        low, high = arcs[cell]
         caps = _capacities(arcs, cell, n_rows)
         r, c = cell[0], n_rows + cell[1]
         up = min(high, _max_flow(caps, c, r))

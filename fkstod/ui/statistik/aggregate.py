@@ -370,6 +370,14 @@ class AggregatePanel(QWidget):
                     self.tr("{n} filer räknades inte"),
                 )
             )
+        if result.not_read:
+            parts.append(
+                plural(
+                    len(result.not_read),
+                    self.tr("{n} fil i mappen lästes inte (inte .json)"),
+                    self.tr("{n} filer i mappen lästes inte (inte .json)"),
+                )
+            )
         if result.stopped and not reports:
             parts.append(self.tr("avbruten medan rapporten skyddades, så ingen rapport visas"))
         elif result.stopped:
@@ -382,12 +390,12 @@ class AggregatePanel(QWidget):
                     where=", ".join(str(p) for p in self._paths)
                 )
             )
-        self.skipped.setText(
-            self.tr("Filer som inte räknades:")
-            + "\n"
-            + "\n".join(f"{s.path}: {s.reason}" for s in result.skipped)
-        )
-        self.skipped.setVisible(bool(result.skipped))
+        from fkstod.core.usage.merge import not_read_reason
+
+        lines = [f"{s.path}: {s.reason}" for s in result.skipped]
+        lines += [f"{path}: {not_read_reason()}" for path in result.not_read]
+        self.skipped.setText(self.tr("Filer som inte räknades:") + "\n" + "\n".join(lines))
+        self.skipped.setVisible(bool(lines))
         if not reports:
             self._no_report()
         self.rebuild()

@@ -98,9 +98,13 @@ class MergeWorker(QObject):
             progress=progress,
         )
 
-        # Avbryt while reading stops the reading, and what was read is reported;
-        # pressed again while the report is protected, it stops that too.
-        self.cancelled.clear()
+        # Avbryt while reading stops the reading, and no report is made: one of part
+        # of the files would look complete once saved, and read against the report of
+        # all of them it would give the rest's counts, however small. Pressed while
+        # the report is protected, it stops that too.
+        if result.stopped:
+            self.finished.emit(result, {})
+            return
 
         def protecting(done: int, total: int) -> bool:
             self.protecting.emit(done, total)
@@ -378,10 +382,8 @@ class AggregatePanel(QWidget):
                     self.tr("{n} filer i mappen lästes inte (inte .json)"),
                 )
             )
-        if result.stopped and not reports:
-            parts.append(self.tr("avbruten medan rapporten skyddades, så ingen rapport visas"))
-        elif result.stopped:
-            parts.append(self.tr("avbruten: bara filerna före avbrottet är med"))
+        if result.stopped:
+            parts.append(self.tr("avbruten, så ingen rapport visas"))
         self.status.setText(", ".join(parts) + ".")
         if not result.found() and not result.stopped:
             # A wrong folder, most likely: no empty report that looks like a month of nothing.

@@ -400,15 +400,16 @@ def size_text(size: int) -> str:
     return f"{max(1, round(size / 1024))} kB" if size else "0 kB"
 
 
-def _too_big(path: Path, size: int | None, max_bytes: int) -> FileProblem:
+def _too_big(path: Path, size: int | None, max_bytes: int, advice: str | None) -> FileProblem:
+    advice = _("dela upp den") if advice is None else advice
     if size is None:
-        text = _("filen är större än {cap}, det mesta som går att läsa in här; dela upp den")
-        return FileProblem(path, 0, text.format(cap=size_text(max_bytes)))
+        text = _("filen är större än {cap}, det mesta som går att läsa in här; {advice}")
+        return FileProblem(path, 0, text.format(cap=size_text(max_bytes), advice=advice))
     return FileProblem(
         path,
         0,
-        _("filen är för stor ({size}, högst {cap}); dela upp den").format(
-            size=size_text(size), cap=size_text(max_bytes)
+        _("filen är för stor ({size}, högst {cap}); {advice}").format(
+            size=size_text(size), cap=size_text(max_bytes), advice=advice
         ),
     )
 
@@ -476,15 +477,18 @@ def check_readable(path: Path) -> os.stat_result:
     return status
 
 
-def read_bytes(path: Path, max_bytes: int) -> bytes:
+def read_bytes(path: Path, max_bytes: int, *, too_big: str | None = None) -> bytes:
     """Return the bytes of the regular file ``path``, refusing more than ``max_bytes``.
+
+    ``too_big``: what to do about a file too big, said after the sizes (by default
+    "dela upp den": for a file a person can split).
 
     Raises:
         FileProblem: when the file is missing, not a regular file, too big or unreadable.
     """
     status = check_readable(path)
     if status.st_size > max_bytes:
-        raise _too_big(path, status.st_size, max_bytes)
+        raise _too_big(path, status.st_size, max_bytes, too_big)
     # O_NONBLOCK: should the name have become a pipe since the check, opening it
     # does not wait for a writer; fstat below then refuses it.
     flags = os.O_RDONLY | getattr(os, "O_BINARY", 0) | getattr(os, "O_NONBLOCK", 0)
@@ -508,7 +512,7 @@ def read_bytes(path: Path, max_bytes: int) -> bytes:
             chunks.append(chunk)
             total += len(chunk)
             if total > max_bytes:  # it grew, or says 0 bytes like the files in /proc
-                raise _too_big(path, None, max_bytes)
+                raise _too_big(path, None, max_bytes, too_big)
     except OSError as exc:
         raise FileProblem(
             path, 0, _("filen kan inte läsas: {r}").format(r=describe_os_error(exc))

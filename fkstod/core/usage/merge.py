@@ -251,7 +251,12 @@ def _read(
 ) -> _Valid | None:
     # The file validated, or None with the reason added to ``result.skipped``.
     try:
-        data = files.read_bytes(path, max_bytes)
+        data = files.read_bytes(
+            path,
+            max_bytes,
+            # An export cannot be split, and one caseworker's is far smaller.
+            too_big=_("en export av antal är mycket mindre, så det här är inte en export"),
+        )
         kind = _not_an_export(data)
         if kind is not None:
             raise BadExport(kind)

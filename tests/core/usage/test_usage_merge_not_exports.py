@@ -56,3 +56,12 @@ def test_a_file_in_the_folder_that_is_not_read_is_named(memory_db, tmp_path):
     # Given by name, the same file is read whatever its ending.
     again = merge([tmp_path / "b.xlsx"])
     assert again.merged == 1 and again.not_read == []
+
+
+def test_a_file_too_big_for_an_export_is_not_told_to_be_split(tmp_path):
+    # "Dela upp den" is advice for a directory file; an export cannot be split.
+    from fkstod.core.usage.merge import MAX_BYTES
+
+    found = reasons(tmp_path, **{"stor.json": b"{" + b" " * MAX_BYTES + b"}"})
+    assert "dela upp" not in found["stor.json"]
+    assert "inte en export" in found["stor.json"]

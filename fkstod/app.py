@@ -799,6 +799,9 @@ def run_gui(data_dir: str | None = None, exit_when_ready: bool = False) -> int:
     code = app.exec()
     for handler in quit_signals:
         handler.restore()
+    # The loop may end without a close (a session ended, --exit-when-ready): the
+    # window's own close work is done now, so nothing of it writes after the close below.
+    window.shut_down()
     # Closing writes (the last checkpoint, the clean close's mark): done while the
     # window still holds the folder, as a command's Db.close does before its release.
     try:

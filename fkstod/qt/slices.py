@@ -50,6 +50,10 @@ class Slices(QObject):
         """Start (or go on with) the work on the next turns of the event loop."""
         self._timer.start()
 
+    def stop(self) -> None:
+        """Stop the work where it is (a window shut down: its database closes next)."""
+        self._timer.stop()
+
     def _slice(self) -> None:
         try:
             done = self._step(self._budget_ms)

@@ -8,7 +8,8 @@ open all day, every day: for most windows there is no close at all.
 ``StateKeeper`` watches the window's moves, resizes and state changes (and any
 signal connected to ``changed``) and calls ``save`` once they have settled for
 ``SETTLE_MS``: a drag across the screen is one write, not hundreds. ``flush``
-saves at once what is still waiting; ``stop`` drops it (a close that saves itself).
+saves at once what is still waiting; ``stop`` drops it and ends the keeping (a
+close that saves itself).
 """
 
 from __future__ import annotations
@@ -35,6 +36,7 @@ class StateKeeper(QObject):
         self._timer.setSingleShot(True)
         self._timer.setInterval(settle_ms)
         self._timer.timeout.connect(self._settled)
+        self._stopped = False
         window.installEventFilter(self)
 
     @property
@@ -44,11 +46,18 @@ class StateKeeper(QObject):
 
     def changed(self, *_args: object) -> None:
         """Save a moment from now (again later if more changes come first)."""
-        self._timer.start()
+        if not self._stopped:
+            self._timer.start()
 
     def stop(self) -> None:
-        """Drop what waits to be saved (the caller saves it itself, as a close does)."""
+        """Drop what waits to be saved, and keep nothing after (a close saves itself).
+
+        For good: the database may be closed next, and a window still on screen
+        moved or laid out again must not write into it.
+        """
+        self._stopped = True
         self._timer.stop()
+        self._window.removeEventFilter(self)
 
     def flush(self) -> None:
         """Save now what waits to be saved; nothing if nothing does."""

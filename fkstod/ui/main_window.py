@@ -67,6 +67,7 @@ class MainWindow(QMainWindow):
         self.setAccessibleName(self.tr("fkstod huvudfönster"))
         self.text_scale = text_scale_within(text_scale)
         self._painted = False
+        self._shut_down = False  # shut_down() done: by a close, or the loop's end
         self.compact = False
         self._normal_geometry: QByteArray | None = None
         self._page_policies: dict[int, QSizePolicy.Policy] = {}
@@ -317,8 +318,10 @@ class MainWindow(QMainWindow):
 
         Each section first prepares what it needs (``prepare``, a piece a turn),
         then, on the next turn, builds its page; none while a built page is still
-        ``loading`` its data in slices.
+        ``loading`` its data in slices, and none once the window is shut down.
         """
+        if self._shut_down:
+            return  # the database may be closed: a page built now would read it
         if not self._factories:
             self._finish_built_pages()
             return
@@ -464,7 +467,18 @@ class MainWindow(QMainWindow):
         return super().eventFilter(watched, event)
 
     def closeEvent(self, event) -> None:
+        self.shut_down()
+        super().closeEvent(event)
+
+    def shut_down(self) -> None:
+        """End the sections' work and emit ``closing`` (once): what a close does.
+
+        Also called when the event loop ended without a close (``run_gui``), before the
+        database is closed: nothing of the window writes to it after that.
+        """
+        if self._shut_down:
+            return
+        self._shut_down = True
         for section in self.built_sections():
             section.shutdown()
         self.closing.emit()
-        super().closeEvent(event)

@@ -142,3 +142,21 @@ def test_a_lock_file_that_is_a_folder_or_a_link_is_named_at_the_start(
         assert "fkstod.lock" in text and words in text and "skriva till" not in text
         assert (tmp_path / "brev.txt").read_text(encoding="utf-8") == "mitt brev"
         lock.rmdir() if lock.is_dir() and not lock.is_symlink() else lock.unlink()
+
+
+def test_nothing_is_saved_to_the_database_after_the_window_has_ended(
+    data_folder, started, monkeypatch, qtbot
+):
+    # The loop ended without a close (the benchmark's --exit-when-ready, a session
+    # ended): the window's state keeper must not write into the database closed after.
+    from fkstod.qt import state_keeper
+    from fkstod.ui.main_window import MainWindow
+
+    dialogs = FakeDialogs()
+    monkeypatch.setattr(app, "QtDialogs", lambda: dialogs)
+    monkeypatch.setattr(state_keeper.StateKeeper.__init__, "__defaults__", (50,))
+    assert app.run_gui(data_dir=str(data_folder), exit_when_ready=True) == 0
+    (window,) = [w for w in QApplication.topLevelWidgets() if isinstance(w, MainWindow)]
+    window.resize(window.width() - 40, window.height() - 40)  # the keeper's cue
+    qtbot.wait(300)  # and the sections not yet built, the directory's reading: timers
+    assert dialogs.shown == []

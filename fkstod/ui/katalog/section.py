@@ -63,6 +63,10 @@ class KatalogSection(PageSection["DirectoryPage"]):
         page.number_copied.connect(self._number_copied)
         return page
 
+    def shutdown(self) -> None:
+        if self.loading is not None:
+            self.loading.stop()  # the database closes next: no slice reads it after
+
     def shown(self) -> None:
         # Shown by its own key or the list, the directory is a plain search, not a call's;
         # a call's shortcut sets the call again right after (show_filtered), and

@@ -16,6 +16,14 @@ from fkstod.core.schema import MIGRATION_SETS
 from tests.conftest import REPO
 
 
+@pytest.fixture
+def conn():
+    """A new in-memory database, closed after the test (Python 3.13 warns of one left open)."""
+    connection = sqlite3.connect(":memory:", isolation_level=None)
+    yield connection
+    connection.close()
+
+
 def schema(conn: sqlite3.Connection) -> dict[str, str]:
     return {
         name: sql
@@ -39,7 +47,9 @@ def sqlite_utils_schema() -> dict[str, str]:
     db["directory_entries"].create(
         {name: str for name in FIELD_NAMES}, pk="id", not_null={"id", "organisation"}
     )
-    return schema(db.conn)
+    made = schema(db.conn)
+    db.close()
+    return made
 
 
 #: What the steps added since create, beside what sqlite-utils created.
@@ -67,14 +77,12 @@ LATER_STEPS = {
 }
 
 
-def test_a_new_database_has_the_schema_sqlite_utils_gave_every_earlier_one():
-    conn = sqlite3.connect(":memory:", isolation_level=None)
+def test_a_new_database_has_the_schema_sqlite_utils_gave_every_earlier_one(conn):
     assert apply_pending(conn, MIGRATION_SETS) == sum(len(m.steps) for m in MIGRATION_SETS)
     assert schema(conn) == {**sqlite_utils_schema(), **LATER_STEPS}
 
 
-def test_sqlite_utils_reads_the_steps_recorded_and_finds_nothing_pending():
-    conn = sqlite3.connect(":memory:", isolation_level=None)
+def test_sqlite_utils_reads_the_steps_recorded_and_finds_nothing_pending(conn):
     apply_pending(conn, MIGRATION_SETS)
     db = Database(conn)
     for migration_set in MIGRATION_SETS:
@@ -93,10 +101,10 @@ def test_steps_recorded_by_sqlite_utils_are_not_run_again():
     theirs.apply(db)
     assert apply_pending(db.conn, MIGRATION_SETS[:1]) == 0
     assert applied_steps(db.conn, "settings") == ["create_settings"]
+    db.close()
 
 
-def test_a_step_that_fails_leaves_the_database_as_it_was():
-    conn = sqlite3.connect(":memory:", isolation_level=None)
+def test_a_step_that_fails_leaves_the_database_as_it_was(conn):
     broken = MigrationSet("broken")
 
     @broken()

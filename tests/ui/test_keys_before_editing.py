@@ -117,3 +117,33 @@ def test_ctrl_delete_in_the_search_field_deletes_a_word_not_the_entry(qtbot, win
     qtbot.keyClick(page.search_box, Qt.Key.Key_Delete, CTRL)
     assert asked == []
     assert page.search_box.text() == "stockholm"
+
+
+def test_a_field_that_cannot_be_written_keeps_no_key_for_writing(qtbot, window):
+    # Ctrl+Delete is "delete a word" only where a word can be deleted. From Stödkatalog's
+    # Län (a list to choose from, nothing to write) or the read-only list of an import's
+    # faults, it is Ta bort, as before the editing keys were kept by every field.
+    page = window.show_section_id("katalog").build()
+    remove = page_shortcut(page, "Ctrl+Delete")
+    fired = []
+    remove.activated.connect(lambda: fired.append("Ta bort"))
+    assert not page.lan.isEditable()
+    page.lan.setFocus(Qt.FocusReason.OtherFocusReason)
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is page.lan)
+    assert not claimed(page.lan, QKeySequence("Ctrl+Delete"))
+    qtbot.keyClick(page.lan, Qt.Key.Key_Delete, CTRL)
+    assert fired == ["Ta bort"]
+    read_only = QLineEdit("Kvinnojour")
+    read_only.setReadOnly(True)
+    page.layout().insertWidget(0, read_only)
+    read_only.setFocus(Qt.FocusReason.OtherFocusReason)
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is read_only)
+    assert not claimed(read_only, QKeySequence("Ctrl+Delete"))
+    assert not claimed(read_only, QKeySequence("Ctrl+V"))
+    # What a read-only field does with keys stays its own: select all, copy.
+    assert claimed(read_only, QKeySequence("Ctrl+A"))
+    assert claimed(read_only, QKeySequence("Ctrl+C"))
+    # A field that is written in keeps the key.
+    page.search_box.setFocus(Qt.FocusReason.OtherFocusReason)
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is page.search_box)
+    assert claimed(page.search_box, QKeySequence("Ctrl+Delete"))

@@ -8,7 +8,9 @@ did nothing from its search field under X11. ``shortcuts_before_editing(window)`
 makes every text field of the window leave every other key with Ctrl or Alt to the
 window's shortcuts: the keys work alike on every platform. A key that no shortcut
 has still reaches the field as a key press, as before. The editing keys are the
-field's even where a shortcut has one (Ctrl+Delete: Ta bort, in a field "delete a word").
+field's even where a shortcut has one (Ctrl+Delete: Ta bort, in a field "delete a word"),
+in a field that can be written in: a read-only one or a list to choose from keeps what
+Qt gives it, so Ctrl+Delete there is Ta bort.
 """
 
 from __future__ import annotations
@@ -74,9 +76,11 @@ class _ShortcutsFirst(QObject):
         if event.type() == QEvent.Type.ShortcutOverride and self.leaves(event):
             event.ignore()  # not the field's: a shortcut on the key runs
             return True
-        if event.type() == QEvent.Type.ShortcutOverride and self.edits(event):
+        if event.type() == QEvent.Type.ShortcutOverride and self.edits(event) and writable(watched):
             # The field's, even where a shortcut has the key and Qt's field would not
             # claim it (Ctrl+Delete, Ta bort in Stödkatalog: here "delete a word").
+            # A field that cannot be written in (a list to choose from, a read-only
+            # text) keeps only what Qt's own gives it: select all, copy, the moves.
             event.accept()
             return True
         return super().eventFilter(watched, event)
@@ -96,6 +100,16 @@ class _ShortcutsFirst(QObject):
             return False  # a character typed with AltGr (Ctrl+Alt on Windows): "@", "{"
         combination = QKeyCombination(event.modifiers(), Qt.Key(event.key()))
         return combination not in self.editing
+
+
+def writable(field: QObject) -> bool:
+    """Return True when text can be written in ``field`` (not read-only, not a mere list)."""
+    if isinstance(field, QComboBox):
+        edit = field.lineEdit()
+        return field.isEditable() and edit is not None and not edit.isReadOnly()
+    if isinstance(field, (QLineEdit, QTextEdit, QPlainTextEdit, QAbstractSpinBox)):
+        return not field.isReadOnly()
+    return False
 
 
 def shortcuts_before_editing(window: QWidget) -> None:

@@ -147,3 +147,19 @@ def test_a_field_that_cannot_be_written_keeps_no_key_for_writing(qtbot, window):
     page.search_box.setFocus(Qt.FocusReason.OtherFocusReason)
     qtbot.waitUntil(lambda: QApplication.focusWidget() is page.search_box)
     assert claimed(page.search_box, QKeySequence("Ctrl+Delete"))
+
+
+def test_the_number_pads_delete_is_the_same_key_to_the_field(qtbot, window):
+    # With Num Lock off, Ctrl + the pad's Del carries Qt's keypad modifier: still the
+    # field's "delete a word", never Ta bort from the search field.
+    page = window.show_section_id("katalog").build()
+    page.search_box.setFocus(Qt.FocusReason.OtherFocusReason)
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is page.search_box)
+    event = QKeyEvent(
+        QEvent.Type.ShortcutOverride,
+        Qt.Key.Key_Delete,
+        Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.KeypadModifier,
+    )
+    event.ignore()
+    QApplication.sendEvent(page.search_box, event)
+    assert event.isAccepted()

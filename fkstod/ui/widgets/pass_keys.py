@@ -89,7 +89,7 @@ class _ShortcutsFirst(QObject):
         """Return True for one of Windows's editing keys (kept by the field)."""
         if not event.modifiers() & _MODIFIERS:
             return False
-        return QKeyCombination(event.modifiers(), Qt.Key(event.key())) in self.editing
+        return _combination(event) in self.editing
 
     def leaves(self, event: QKeyEvent) -> bool:
         """Return True when the field leaves this key to the shortcuts."""
@@ -98,8 +98,13 @@ class _ShortcutsFirst(QObject):
             return False  # typing, Esc, the arrows: the field's
         if modifiers & _MODIFIERS == _MODIFIERS and event.text().isprintable() and event.text():
             return False  # a character typed with AltGr (Ctrl+Alt on Windows): "@", "{"
-        combination = QKeyCombination(event.modifiers(), Qt.Key(event.key()))
-        return combination not in self.editing
+        return _combination(event) not in self.editing
+
+
+def _combination(event: QKeyEvent) -> QKeyCombination:
+    # The number pad's keys (Del, Home, the arrows with Num Lock off) are the same keys.
+    modifiers = event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier
+    return QKeyCombination(modifiers, Qt.Key(event.key()))
 
 
 def writable(field: QObject) -> bool:

@@ -289,7 +289,7 @@ class AggregatePanel(QWidget):
         thread.start()
 
     def cancel(self) -> None:
-        """Stop the merge after the file being read; what was read is shown."""
+        """Stop the merge after the file being read (or the protection); no report is made."""
         if self.worker is not None:
             self.worker.cancelled.set()
 
@@ -382,9 +382,14 @@ class AggregatePanel(QWidget):
                     self.tr("{n} filer i mappen lästes inte (inte .json)"),
                 )
             )
-        if result.stopped:
-            parts.append(self.tr("avbruten, så ingen rapport visas"))
         self.status.setText(", ".join(parts) + ".")
+        if result.stopped:
+            # Not "N exporter räknade": nothing was reported of them.
+            self.status.setText(
+                self.tr(
+                    "Avbruten, så ingen rapport visas. Välj exporterna igen för att sammanställa."
+                )
+            )
         if not result.found() and not result.stopped:
             # A wrong folder, most likely: no empty report that looks like a month of nothing.
             self.status.setText(

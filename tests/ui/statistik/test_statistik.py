@@ -255,7 +255,7 @@ def test_avbryt_stops_the_merge_and_says_so(qtbot, window, dialogs, tmp_path):
     qtbot.keyClick(panel.cancel_button, Qt.Key_Space)
     qtbot.waitUntil(lambda: panel.result is not None, timeout=10_000)
     assert panel.result.stopped
-    assert "avbruten" in panel.status.text()
+    assert "Avbruten" in panel.status.text()
 
 
 def test_the_period_picker_and_every_format_of_the_report(qtbot, window, dialogs, tmp_path):
@@ -371,7 +371,7 @@ def test_avbryt_also_stops_the_protection_and_shows_no_half_report(
     release.set()
     qtbot.waitUntil(lambda: not panel.busy(), timeout=10_000)
     assert panel.report is None and not panel.save_button.isEnabled()
-    assert "avbruten" in panel.status.text() and "ingen rapport" in panel.status.text()
+    assert "Avbruten" in panel.status.text() and "ingen rapport" in panel.status.text()
     assert not panel.table.isVisibleTo(panel)
 
 
@@ -407,7 +407,7 @@ def test_avbryt_while_reading_makes_no_report_of_part_of_the_files(
     # one of all of them it would give the rest's counts, however small.
     assert panel.result.stopped and 0 < panel.result.found() < 81
     assert panel.report is None and not panel.save_button.isEnabled()
-    assert "avbruten, så ingen rapport visas" in panel.status.text()
+    assert panel.status.text().startswith("Avbruten, så ingen rapport visas.")
 
 
 def test_the_report_table_asks_only_for_the_cells_it_shows(qtbot, window, dialogs, tmp_path):

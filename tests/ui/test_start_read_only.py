@@ -192,6 +192,7 @@ def test_the_report_does_not_promise_to_keep_the_reporters_details(data_folder, 
         page = window.page(window.index_of("orosanmalan"))
         assert page.form.reporter_box.title() == "Du som anmäler (sparas inte nu)"
         window.close()
+        services.db.close()
 
 
 def test_a_writable_folder_keeps_the_reporters_details_and_says_so(data_folder, qtbot):
@@ -201,3 +202,4 @@ def test_a_writable_folder_keeps_the_reporters_details_and_says_so(data_folder, 
     page = window.page(window.index_of("orosanmalan"))
     assert page.form.reporter_box.title() == "Du som anmäler (sparas till nästa gång)"
     window.close()
+    services.db.close()

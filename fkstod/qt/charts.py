@@ -11,7 +11,7 @@ large Addons wheel).
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from itertools import pairwise
 from typing import TYPE_CHECKING
@@ -22,6 +22,8 @@ from PySide6.QtGui import QColor, QFont, QFontMetricsF, QImage, QPainter, QPaint
 from fkstod.core.i18n import _
 
 if TYPE_CHECKING:
+    from PySide6.QtGui import QPdfWriter
+
     from fkstod.core.usage.indicators import Report
 
 MARK = ".."
@@ -349,92 +351,181 @@ def chart_png(chart: Chart, width: int = 1000, height: int = 600) -> bytes:
     return bytes(data.data())
 
 
-def heading_font(
-    painter: QPainter, font: QFont, size: float, cells: Iterable[tuple[str, float]]
-) -> QFont:
-    """Return ``font`` at ``size``, or smaller until every word of every heading
-    fits its column's width: a long word ("Aktivitetsersättning") cannot wrap,
-    and broken in the middle it loses its start."""
-    cells = list(cells)
-    out = QFont(font)
-    for _step in range(12):
-        out.setPointSizeF(size)
-        metrics = QFontMetricsF(out, painter.device())
-        if all(
-            metrics.horizontalAdvance(word) <= width
-            for text, width in cells
-            for word in text.split()
-        ):
-            break
-        size *= 0.92
-    return out
+#: The smallest text in a printed report, in points: smaller is hard to read on paper.
+MIN_PRINT_PT = 8.0
+#: Second parts of Swedish compounds in the names of benefits and units: a heading may
+#: break before one, with a hyphen ("Aktivitets-ersättning"), where its column is narrow.
+_SECOND_PARTS = (
+    "ersättning",
+    "nedsättning",
+    "försäkring",
+    "penning",
+    "tillägg",
+    "bidrag",
+    "stöd",
+)
+SOFT_HYPHEN = "\u00ad"
+
+
+def breakable(text: str) -> str:
+    """Return ``text`` with a soft hyphen where a long compound may break.
+
+    Only before a known second part, and only where the first part is a word of its
+    own (at least four letters): "Rehabiliterings\u00adersättning", "Underhålls\u00adstöd".
+    """
+    words = []
+    for word in text.split(" "):
+        lower = word.lower()
+        for part in _SECOND_PARTS:
+            at = lower.rfind(part)
+            if at >= 4 and at + len(part) == len(lower):
+                word = word[:at] + SOFT_HYPHEN + word[at:]
+                break
+        words.append(word)
+    return " ".join(words)
+
+
+def heading_pieces(text: str) -> list[str]:
+    """Return the pieces a heading may be broken into: words, and compounds at a hyphen."""
+    pieces = []
+    for word in breakable(text).split():
+        parts = word.split(SOFT_HYPHEN)
+        pieces += [p + "-" for p in parts[:-1]] + parts[-1:]
+    return pieces
+
+
+@dataclass(frozen=True)
+class TableLayout:
+    """How a report's table is laid out on a page: its columns and their widths."""
+
+    label: float
+    column: float
+    #: How many value columns fit beside the label column on one page.
+    per_page: int
+
+
+def table_layout(
+    painter: QPainter, width: float, rows: Sequence[Sequence[str]], heading: QFont, body: QFont
+) -> TableLayout:
+    """Return the widths of the table's columns on a page ``width`` wide.
+
+    A value column is as wide as its widest heading piece needs (the headings wrap at
+    words and at compound joints, at no less than ``MIN_PRINT_PT``) or its widest
+    number; as many as fit share the page beside the label column.
+    """
+    heads = QFontMetricsF(heading, painter.device())
+    nums = QFontMetricsF(body, painter.device())
+    label = width * 0.3
+    need = (
+        max(
+            [heads.horizontalAdvance(p) for t in rows[0][1:] for p in heading_pieces(t)]
+            + [nums.horizontalAdvance(t) for row in rows[1:] for t in row[1:]]
+            + [nums.horizontalAdvance("100\u00a0000")]
+        )
+        + 12
+    )
+    n = max(1, len(rows[0]) - 1)
+    per_page = max(1, min(n, int((width - label) // need)))
+    return TableLayout(
+        label, (width - label) / per_page if per_page < n else (width - label) / n, per_page
+    )
 
 
 def _paint_table(
-    painter: QPainter, top: float, width: float, rows: Sequence[Sequence[str]]
+    painter: QPainter, top: float, width: float, rows: Sequence[Sequence[str]], layout: TableLayout
 ) -> float:
-    """Paint a table (header first, wrapped; numbers right-aligned); return its bottom."""
+    """Paint a table (header first, wrapped; numbers right-aligned); return its bottom.
+
+    No word is smaller than ``MIN_PRINT_PT``: a heading too long for its column
+    wraps at its words and at a compound's joint, with a hyphen.
+    """
     base = QFont(painter.font())
+    if base.pointSizeF() < MIN_PRINT_PT:
+        base.setPointSizeF(MIN_PRINT_PT)
+    painter.setFont(base)
     metrics = painter.fontMetrics()
     h = metrics.height() * 1.3
-    first = width * 0.34
-    other = (width - first) / max(1, len(rows[0]) - 1)
+    first, other = layout.label, layout.column
+    wrap = int(Qt.TextFlag.TextWordWrap)
     y = top
     for r, row in enumerate(rows):
         font = QFont(base)
-        font.setBold(r == 0)
         if r == 0:
-            widths = [first - 8, *[other - 8] * (len(row) - 1)]
-            font = heading_font(
-                painter, font, base.pointSizeF() * 0.85, zip(row, widths, strict=True)
-            )
+            font = report_heading_font(base)
         painter.setFont(font)
-        row_h = h * 2.4 if r == 0 else h  # the header's names wrap onto two lines
+        fm = painter.fontMetrics()
+        texts = [row[0], *(breakable(t) for t in row[1:])] if r == 0 else list(row)
         if r == 0:
             # Every heading in full, on as many lines as it needs.
             needed = max(
-                painter.fontMetrics()
-                .boundingRect(QRectF(0, 0, w, 10_000).toRect(), int(Qt.TextFlag.TextWordWrap), t)
-                .height()
-                for t, w in zip(row, widths, strict=True)
+                fm.boundingRect(QRectF(0, 0, w - 8, 10_000).toRect(), wrap, t).height()
+                for t, w in zip(texts, [first] + [other] * (len(texts) - 1), strict=True)
             )
-            row_h = max(row_h, needed + h - metrics.height())
-        if r:
+            row_h = max(h * 2.4, needed + h - metrics.height())
+        else:
             # An indicator's name in full, on as many lines as it needs: never cut.
-            needed = painter.fontMetrics().boundingRect(
-                QRectF(0, 0, first - 8, 10_000).toRect(),
-                int(Qt.TextFlag.TextWordWrap),
-                row[0],
-            )
+            needed = fm.boundingRect(QRectF(0, 0, first - 8, 10_000).toRect(), wrap, texts[0])
             row_h = max(h, needed.height() + h - metrics.height())
-        for c, text in enumerate(row):
+        for c, text in enumerate(texts):
             x = 0 if c == 0 else first + (c - 1) * other
             w = first if c == 0 else other
             align = Qt.AlignmentFlag.AlignLeft if c == 0 else Qt.AlignmentFlag.AlignRight
             if r == 0:
                 painter.drawText(
                     QRectF(x + 4, y, w - 8, row_h),
-                    int(align | Qt.AlignmentFlag.AlignBottom) | int(Qt.TextFlag.TextWordWrap),
+                    int(align | Qt.AlignmentFlag.AlignBottom) | wrap,
                     text,
                 )
             elif c == 0:
                 painter.drawText(
                     QRectF(x, y, w - 8, row_h),
-                    int(align | Qt.AlignmentFlag.AlignVCenter) | int(Qt.TextFlag.TextWordWrap),
+                    int(align | Qt.AlignmentFlag.AlignVCenter) | wrap,
                     text,
                 )
             else:
                 painter.drawText(
-                    QRectF(x, y, w - 4, row_h),
-                    align | Qt.AlignmentFlag.AlignVCenter,
-                    metrics.elidedText(text, Qt.TextElideMode.ElideRight, int(w - 6)),
+                    QRectF(x, y, w - 4, row_h), align | Qt.AlignmentFlag.AlignVCenter, text
                 )
         y += row_h
         painter.setPen(QColor("#999999"))
-        painter.drawLine(QPointF(0, y), QPointF(width, y))
+        painter.drawLine(QPointF(0, y), QPointF(first + (len(row) - 1) * other, y))
         painter.setPen(QColor("black"))
     painter.setFont(base)
     return y
+
+
+def report_heading_font(base: QFont) -> QFont:
+    """Return the font of a table's headings: bold, at no less than ``MIN_PRINT_PT``."""
+    font = QFont(base)
+    font.setBold(True)
+    font.setPointSizeF(max(MIN_PRINT_PT, base.pointSizeF() * 0.9))
+    return font
+
+
+def _table_pages(
+    writer: QPdfWriter, painter: QPainter, rows: list[list[str]], font: QFont
+) -> list[list[list[str]]]:
+    """Turn the pages to landscape when the table's columns need it, and return the
+    table split into parts that fit a page each (the label column in every part).
+
+    The orientation is set for the pages to come: the next ``newPage`` takes it.
+    """
+    from PySide6.QtGui import QPageLayout
+
+    heading = report_heading_font(font)
+    n = len(rows[0]) - 1
+    chosen = None
+    for orientation in (QPageLayout.Orientation.Portrait, QPageLayout.Orientation.Landscape):
+        layout = writer.pageLayout()
+        layout.setOrientation(orientation)
+        width = float(layout.paintRectPixels(writer.resolution()).width())
+        chosen = table_layout(painter, width, rows, heading, font)
+        writer.setPageOrientation(orientation)
+        if chosen.per_page >= n:
+            break
+    assert chosen is not None
+    step = chosen.per_page
+    return [[[row[0], *row[1 + i : 1 + i + step]] for row in rows] for i in range(0, n, step)]
 
 
 def report_pdf(report: Report) -> bytes:
@@ -490,12 +581,10 @@ def report_pdf(report: Report) -> bytes:
         slot = i % 2
         top = first_top + slot * chart_h if i < 2 else slot * (height / 2)
         h = chart_h if i < 2 else height / 2 - 20
-        paint_chart(painter, QRectF(0, top, width, h - 20), chart)
+        paint_chart(painter, QRectF(0, top, width, h - 20), chart, text_size=MIN_PRINT_PT)
+    from PySide6.QtGui import QPageLayout
+
     for period in report.periods:
-        writer.newPage()
-        painter.setFont(heading)
-        painter.drawText(QRectF(0, 0, width, 60), Qt.AlignmentFlag.AlignLeft, period)
-        painter.setFont(font)
         rows = [[_("Indikator"), *(report.benefit_name(b) for b in report.benefits)]]
         for indicator in INDICATORS:
             table = report.table(indicator.code, period)
@@ -505,12 +594,21 @@ def report_pdf(report: Report) -> bytes:
                     *(swedish_number(table.value(b, TOTAL)) for b in report.benefits),
                 ]
             )
-        bottom = _paint_table(painter, 70, width, rows)
-        painter.drawText(
-            QRectF(0, bottom + 20, width, 200),
-            Qt.TextFlag.TextWordWrap,
-            report_explanation(report),
-        )
+        for part in _table_pages(writer, painter, rows, font):
+            writer.newPage()
+            page = writer.pageLayout().paintRectPixels(writer.resolution())
+            width = float(page.width())
+            painter.setFont(heading)
+            painter.drawText(QRectF(0, 0, width, 60), Qt.AlignmentFlag.AlignLeft, period)
+            painter.setFont(font)
+            layout = table_layout(painter, width, part, report_heading_font(font), font)
+            bottom = _paint_table(painter, 70, width, part, layout)
+            painter.drawText(
+                QRectF(0, bottom + 20, width, 200),
+                Qt.TextFlag.TextWordWrap,
+                report_explanation(report),
+            )
+    writer.setPageOrientation(QPageLayout.Orientation.Portrait)
     painter.end()
     del writer
     buffer.close()

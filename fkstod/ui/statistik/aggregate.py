@@ -14,7 +14,8 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QObject, Qt, QThread, Signal
+from PySide6.QtCore import QEvent, QObject, QRect, Qt, QThread, Signal
+from PySide6.QtGui import QFontMetrics
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -23,6 +24,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QProgressBar,
     QPushButton,
+    QStyle,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -191,6 +193,14 @@ class AggregatePanel(QWidget):
         self.table.verticalHeader().setVisible(False)
         # Widths from the texts a column can hold (show_report), not from reading every cell.
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        # Long names wrap at their words in a column of bounded width (_fit_columns):
+        # the units' columns stay in view at a large text, no title is cut.
+        self.table.setWordWrap(True)
+        self.table.horizontalHeader().setDefaultAlignment(
+            Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextWordWrap
+        )
+        self.table.horizontalHeader().setTextElideMode(Qt.TextElideMode.ElideNone)
+        self.table.viewport().installEventFilter(self)
         self.explanation = PlainLabel()
         self.explanation.setWordWrap(True)
         self.explanation.setAccessibleName(self.tr("Förklaring"))
@@ -445,24 +455,89 @@ class AggregatePanel(QWidget):
         if event.type() == QEvent.Type.FontChange and self.report is not None:
             self._fit_columns(self.report)
 
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        """A wider or narrower table gives its room to the Indikator column again."""
+        if (
+            watched is self.table.viewport()
+            and event.type() == QEvent.Type.Resize
+            and self.report is not None
+        ):
+            self._fit_columns(self.report)
+        return super().eventFilter(watched, event)
+
     def _fit_columns(self, report: Report) -> None:
+        """Fit the columns to the room the table has, the Indikator column last.
+
+        The period and the units' counts keep their width; the names of indicators
+        and benefits wrap at their words within the room left (rows grow in height),
+        so that at a large text in a laptop's window the units' columns are in view
+        beside them, not off to the right behind the longest indicator's title.
+        """
         from fkstod.core.usage.indicators import INDICATORS
 
         metrics = self.table.fontMetrics()
-        header = self.table.horizontalHeader().fontMetrics()
-        pad = 4 * metrics.averageCharWidth()
-        columns = [
-            list(report.periods),
-            [i.title for i in INDICATORS],
-            [report.benefit_name(b) for b in report.benefits],
+        header = self.table.horizontalHeader()
+        heading = header.fontMetrics()
+        pad = 2 * metrics.averageCharWidth()
+
+        def widest(texts: Sequence[str], fm: QFontMetrics = metrics) -> int:
+            return max((fm.horizontalAdvance(t) for t in texts), default=0)
+
+        def words(texts: Sequence[str]) -> list[str]:
+            return [w for t in texts for w in t.split()]
+
+        titles = [i.title for i in INDICATORS]
+        benefits = [report.benefit_name(b) for b in report.benefits]
+        names = self.model.header()
+        count = format_count(99_999)
+        widths = [max(heading.horizontalAdvance(names[0]), widest(report.periods)) + pad]
+        # A unit's heading wraps at its words too ("Barn och / familj").
+        widths += [
+            max(widest(words([n]), heading), metrics.horizontalAdvance(count)) + pad
+            for n in names[3:]
         ]
-        widest = format_count(99_999)
-        for c, title in enumerate(self.model.header()):
-            texts = columns[c] if c < 3 else [widest]
-            width = max(
-                [header.horizontalAdvance(title), *(metrics.horizontalAdvance(t) for t in texts)]
+        room = self.table.viewport().width() - sum(widths)
+        title_least = (
+            max(
+                widest(words(titles)),
+                14 * metrics.averageCharWidth(),
+                heading.horizontalAdvance(names[1]),
             )
-            self.table.setColumnWidth(c, width + pad)
+            + pad
+        )
+        title_full = max(widest(titles), heading.horizontalAdvance(names[1])) + pad
+        benefit_least = max(widest(words(benefits)), heading.horizontalAdvance(names[2])) + pad
+        benefit_full = max(widest(benefits), heading.horizontalAdvance(names[2])) + pad
+        title_w = max(title_least, min(title_full, room - benefit_full))
+        benefit_w = max(benefit_least, min(benefit_full, room - title_w))
+        widths[1:1] = [title_w, benefit_w]
+        for c, width in enumerate(widths):
+            self.table.setColumnWidth(c, width)
+        self._fit_rows(widths)
+
+    def _fit_rows(self, widths: Sequence[int]) -> None:
+        """Give each row and the header the height of their wrapped names."""
+        metrics = self.table.fontMetrics()
+        header = self.table.horizontalHeader()
+        margin = 2 * (self.table.style().pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin) + 1)
+        wrap = int(Qt.TextFlag.TextWordWrap)
+
+        def lines_h(fm: QFontMetrics, text: str, width: int) -> int:
+            return fm.boundingRect(QRect(0, 0, width - margin, 100_000), wrap, text).height()
+
+        names = self.model.header()
+        header.setMinimumHeight(
+            max(lines_h(header.fontMetrics(), n, w) for n, w in zip(names, widths, strict=True)) + 8
+        )
+        heights: dict[tuple[str, str], int] = {}
+        for row in range(self.model.rowCount()):
+            key = self.model.names(row)
+            if key not in heights:
+                heights[key] = (
+                    max(lines_h(metrics, key[0], widths[1]), lines_h(metrics, key[1], widths[2]))
+                    + 8
+                )
+            self.table.setRowHeight(row, heights[key])
 
     def cell_texts(self) -> list[list[str]]:
         """Return the table as text, header first (what a screen reader reads)."""

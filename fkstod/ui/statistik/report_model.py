@@ -82,6 +82,13 @@ class ReportModel(QAbstractTableModel):
         # A reason is published for all units together only: the rest stays empty.
         return format_count(table.value(benefit, unit)) if table.has_column(unit) else ""
 
+    def names(self, row: int) -> tuple[str, str]:
+        """Return a row's indicator and benefit names: what sets the row's height."""
+        report = self._report
+        assert report is not None
+        _period, indicator, benefit = self._rows[row]
+        return indicator.title, report.benefit_name(benefit)
+
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
         if not index.isValid():
             return None
